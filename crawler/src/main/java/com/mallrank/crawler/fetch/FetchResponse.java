@@ -1,0 +1,30 @@
+package com.mallrank.crawler.fetch;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What a {@link Fetcher} received. HTTP error statuses are responses too (a 403 captcha page has a
+ * body worth classifying); only a failure to receive anything is a {@link FetchException}.
+ *
+ * @param url the final URL, after redirects
+ * @param httpStatus the HTTP status code
+ * @param contentType the {@code Content-Type}, or {@code null}
+ * @param body the decoded body (HTML or JSON)
+ * @param retryAfter the server's {@code Retry-After}, or {@code null}
+ * @param elapsed how long the fetch took
+ */
+public record FetchResponse(
+    String url,
+    int httpStatus,
+    String contentType,
+    String body,
+    Duration retryAfter,
+    Duration elapsed) {
+
+  public FetchResponse {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(elapsed, "elapsed");
+  }
+}

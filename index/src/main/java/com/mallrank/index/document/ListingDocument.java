@@ -1,0 +1,62 @@
+package com.mallrank.index.document;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One observation: the card at one position of one sample. One document per (slot, keyword,
+ * vantage, position). Prices are scaled integers (fen), commission rates basis points (1250 = 12.50
+ * %), product ids strings.
+ *
+ * @param slot the sample's slot
+ * @param keyword the tracked keyword
+ * @param group the keyword group
+ * @param vantage {@code anonymous} or a matrix-account id
+ * @param position 1-based position among all cards
+ * @param organicRank 1-based rank among organic cards, {@code null} for a sponsored card
+ * @param sponsored whether the card is a paid placement
+ * @param productId the product id (string; Douyin ids have 19 digits)
+ * @param title the card title
+ * @param shopId the shop id, or {@code null}
+ * @param shopName the shop name, or {@code null}
+ * @param priceFen the price in fen (1/100 yuan), or {@code null}
+ * @param commissionBp the commission rate in basis points, or {@code null}
+ * @param imageUrl the main image URL as served, or {@code null}
+ * @param imageKey the normalised main-image key (URL without signature), or {@code null}
+ * @param salesLabel the sales label as shown, or {@code null}
+ * @param matrixAccount the id of the matrix account that owns this listing, {@code null} for a
+ *     competitor
+ * @param sampledAt when the sample was taken
+ */
+public record ListingDocument(
+    Instant slot,
+    String keyword,
+    String group,
+    String vantage,
+    int position,
+    Integer organicRank,
+    boolean sponsored,
+    String productId,
+    String title,
+    String shopId,
+    String shopName,
+    Long priceFen,
+    Integer commissionBp,
+    String imageUrl,
+    String imageKey,
+    String salesLabel,
+    String matrixAccount,
+    Instant sampledAt) {
+
+  public ListingDocument {
+    Objects.requireNonNull(slot, "slot");
+    Objects.requireNonNull(keyword, "keyword");
+    Objects.requireNonNull(vantage, "vantage");
+    Objects.requireNonNull(productId, "productId");
+  }
+
+  /** The deterministic document id: a re-run of the slot overwrites, never duplicates. */
+  public String id() {
+    return DocumentIds.listing(slot, keyword, vantage, position);
+  }
+}
