@@ -1,0 +1,26 @@
+package com.mallrank.batch.cli;
+
+import picocli.CommandLine.Command;
+
+/** The {@code mallrank} command and its subcommands. */
+@Command(
+    name = "mallrank",
+    mixinStandardHelpOptions = true,
+    version = "mallrank 0.1.0",
+    description =
+        "Tracks Douyin Mall search rankings for long-tail keywords across matrix accounts.",
+    subcommands = {},
+    footer = {
+      "",
+      "Configuration: src/main/resources/application.yml (documented), overridden by",
+      "./config/application.yml, --key=value options and environment variables."
+    })
+public class MallrankCommand implements Runnable {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,48 @@
+package com.mallrank.batch.cli;
+
+import java.util.Arrays;
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine;
+
+/**
+ * Runs the command line once the application context is up. Spring's own {@code --key=value}
+ * options are configuration, not commands: they are left out of what picocli parses.
+ */
+@Component
+class MallrankRunner implements CommandLineRunner, ExitCodeGenerator {
+
+  private final SpringCommandFactory factory;
+  private int exitCode;
+
+  MallrankRunner(SpringCommandFactory factory) {
+    this.factory = factory;
+  }
+
+  @Override
+  public void run(String... args) {
+    String[] commandArgs =
+        Arrays.stream(args).filter(a -> !isSpringProperty(a)).toArray(String[]::new);
+    CommandLine commandLine = new CommandLine(MallrankCommand.class, factory);
+    commandLine.setExecutionExceptionHandler(new FriendlyErrors());
+    exitCode = commandLine.execute(commandArgs);
+  }
+
+  static boolean isSpringProperty(String arg) {
+    if (!arg.startsWith("--") || !arg.contains("=")) {
+      return false;
+    }
+    String key = arg.substring(2, arg.indexOf('='));
+    return key.startsWith("index.")
+        || key.startsWith("crawler.")
+        || key.startsWith("batch.")
+        || key.startsWith("spring.")
+        || key.startsWith("logging.");
+  }
+
+  @Override
+  public int getExitCode() {
+    return exitCode;
+  }
+}

@@ -1,0 +1,37 @@
+package com.mallrank.batch.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code crawler.*}: how pages are fetched and read.
+ *
+ * @param profilesDir a folder of extra site profiles ({@code <id>.yml}) that override the built-in
+ *     ones
+ * @param baseUrl the value of {@code {base}} in profile URL templates; blank = the sandbox mall's
+ *     URL
+ * @param timeout the timeout of one page fetch
+ * @param userAgent the User-Agent sent by the static fetcher
+ * @param maxPageSize pages larger than this are an error (no out-of-memory on a huge page)
+ * @param sandbox the in-process sandbox mall
+ */
+@ConfigurationProperties("crawler")
+public record CrawlerProperties(
+    @DefaultValue("config/profiles") Path profilesDir,
+    String baseUrl,
+    @DefaultValue("20s") Duration timeout,
+    @DefaultValue("Mozilla/5.0 (mallrank; +https://github.com/mallrank)") String userAgent,
+    @DefaultValue("8MB") DataSize maxPageSize,
+    @DefaultValue Sandbox sandbox) {
+
+  /**
+   * The simulated mall, for the demo and for trying mallrank without touching a real site.
+   *
+   * @param enabled start it when a job needs {@code {base}} and no {@code crawler.base-url} is set
+   * @param port its port on 127.0.0.1; 0 = any free port
+   */
+  public record Sandbox(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port) {}
+}

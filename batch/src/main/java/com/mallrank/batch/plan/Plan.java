@@ -1,0 +1,43 @@
+package com.mallrank.batch.plan;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The keyword plan: which keywords are sampled, as whom, and which listings are the user's own.
+ *
+ * @param source the file it was read from
+ * @param accounts the matrix accounts
+ * @param groups the keyword groups
+ */
+public record Plan(Path source, List<MatrixAccount> accounts, List<KeywordGroup> groups) {
+
+  public Plan {
+    accounts = List.copyOf(accounts);
+    groups = List.copyOf(groups);
+  }
+
+  public Optional<KeywordGroup> group(String name) {
+    return groups.stream().filter(g -> g.name().equals(name)).findFirst();
+  }
+
+  /** The group, or an error that lists the groups there are. */
+  public KeywordGroup requireGroup(String name) {
+    return group(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no keyword group '"
+                        + name
+                        + "' in "
+                        + source
+                        + "; groups: "
+                        + groups.stream().map(KeywordGroup::name).toList()));
+  }
+
+  /** Resolves which matrix account owns a listing, by product id first, then by shop id. */
+  public MatrixOwnership ownership() {
+    return MatrixOwnership.of(accounts);
+  }
+}

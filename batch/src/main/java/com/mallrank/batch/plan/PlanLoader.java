@@ -1,0 +1,272 @@
+package com.mallrank.batch.plan;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads and validates a plan file. Every problem is reported with file, line and field, all at
+ * once; a plan with any problem is refused as a whole.
+ */
+public final class PlanLoader {
+
+  /** The vantage of a logged-out shopper. */
+  public static final String ANONYMOUS = "anonymous";
+
+  static final int MAX_DEPTH = 60;
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+  private static final Set<String> TOP_KEYS = Set.of("accounts", "groups");
+  private static final Set<String> ACCOUNT_KEYS = Set.of("id", "name", "shop-ids", "product-ids");
+  private static final Set<String> GROUP_KEYS =
+      Set.of("name", "profile", "depth", "vantages", "keywords");
+
+  private final Predicate<String> knownProfile;
+
+  /**
+   * @param knownProfile tells whether a profile id exists (built in or in the profiles folder)
+   */
+  public PlanLoader(Predicate<String> knownProfile) {
+    this.knownProfile = knownProfile;
+  }
+
+  public Plan load(Path file) {
+    Node root;
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      root = new Yaml(new LoaderOptions()).compose(reader);
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+      throw new PlanException(List.of(new ConfigProblem(file, line, "(yaml)", e.getProblem())));
+    } catch (IOException e) {
+      throw new PlanException(List.of(new ConfigProblem(file, 0, "(file)", "cannot read: " + e)));
+    }
+    return new Reading(file).plan(root);
+  }
+
+  /** One pass over one file, collecting problems. */
+  private final class Reading {
+    private final Path file;
+    private final List<ConfigProblem> problems = new ArrayList<>();
+
+    Reading(Path file) {
+      this.file = file;
+    }
+
+    Plan plan(Node root) {
+      if (!(root instanceof MappingNode map)) {
+        problem(root, "(root)", "expected a mapping with 'accounts' and 'groups'");
+        throw new PlanException(problems);
+      }
+      checkKeys(map, "", TOP_KEYS);
+      List<MatrixAccount> accounts = new ArrayList<>();
+      Set<String> accountIds = new HashSet<>();
+      Node accountsNode = value(map, "accounts");
+      for (Indexed item : sequence(accountsNode, "accounts")) {
+        MatrixAccount account = account(item.node(), item.path());
+        if (account != null) {
+          if (!accountIds.add(account.id())) {
+            problem(
+                item.node(), item.path() + ".id", "duplicate account id '" + account.id() + "'");
+          }
+          accounts.add(account);
+        }
+      }
+      List<KeywordGroup> groups = new ArrayList<>();
+      Set<String> groupNames = new HashSet<>();
+      Node groupsNode = value(map, "groups");
+      if (groupsNode == null) {
+        problem(map, "groups", "required: at least one keyword group");
+      }
+      for (Indexed item : sequence(groupsNode, "groups")) {
+        KeywordGroup group = group(item.node(), item.path(), accountIds);
+        if (group != null) {
+          if (!groupNames.add(group.name())) {
+            problem(item.node(), item.path() + ".name", "duplicate group '" + group.name() + "'");
+          }
+          groups.add(group);
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new PlanException(problems);
+      }
+      return new Plan(file, accounts, groups);
+    }
+
+    private MatrixAccount account(Node node, String path) {
+      if (!(node instanceof MappingNode map)) {
+        problem(node, path, "expected a mapping (id, name, shop-ids, product-ids)");
+        return null;
+      }
+      checkKeys(map, path + ".", ACCOUNT_KEYS);
+      String id = requiredId(map, path + ".id");
+      String name = scalar(value(map, "name"), path + ".name");
+      Set<String> shops = idSet(value(map, "shop-ids"), path + ".shop-ids");
+      Set<String> products = idSet(value(map, "product-ids"), path + ".product-ids");
+      if (shops.isEmpty() && products.isEmpty()) {
+        problem(map, path, "an account needs shop-ids or product-ids to own listings");
+      }
+      return id == null ? null : new MatrixAccount(id, name == null ? id : name, shops, products);
+    }
+
+    private KeywordGroup group(Node node, String path, Set<String> accountIds) {
+      if (!(node instanceof MappingNode map)) {
+        problem(node, path, "expected a mapping (name, profile, depth, vantages, keywords)");
+        return null;
+      }
+      checkKeys(map, path + ".", GROUP_KEYS);
+      String name = requiredId(map, path + ".name");
+      Node profileNode = value(map, "profile");
+      String profile = scalar(profileNode, path + ".profile");
+      if (profile == null) {
+        problem(map, path + ".profile", "required: a site profile id, e.g. sandbox-static");
+      } else if (!knownProfile.test(profile)) {
+        problem(profileNode, path + ".profile", "unknown site profile '" + profile + "'");
+      }
+      int depth = 20;
+      Node depthNode = value(map, "depth");
+      String depthText = scalar(depthNode, path + ".depth");
+      if (depthText != null) {
+        try {
+          depth = Integer.parseInt(depthText);
+          if (depth < 1 || depth > MAX_DEPTH) {
+            problem(depthNode, path + ".depth", "must be 1.." + MAX_DEPTH + ", was " + depth);
+          }
+        } catch (NumberFormatException e) {
+          problem(depthNode, path + ".depth", "not a whole number: '" + depthText + "'");
+        }
+      }
+      List<String> vantages = new ArrayList<>();
+      Node vantagesNode = value(map, "vantages");
+      if (vantagesNode == null) {
+        vantages.add(ANONYMOUS);
+      }
+      for (Indexed item : sequence(vantagesNode, path + ".vantages")) {
+        String vantage = scalar(item.node(), item.path());
+        if (vantage == null) {
+          continue;
+        }
+        if (!vantage.equals(ANONYMOUS) && !accountIds.contains(vantage)) {
+          problem(
+              item.node(),
+              item.path(),
+              "unknown vantage '" + vantage + "': use 'anonymous' or an account id " + accountIds);
+        } else if (vantages.contains(vantage)) {
+          problem(item.node(), item.path(), "duplicate vantage '" + vantage + "'");
+        } else {
+          vantages.add(vantage);
+        }
+      }
+      Node keywordsNode = value(map, "keywords");
+      if (keywordsNode == null) {
+        problem(map, path + ".keywords", "required: at least one keyword");
+      }
+      Set<String> keywords = new LinkedHashSet<>();
+      for (Indexed item : sequence(keywordsNode, path + ".keywords")) {
+        String keyword = scalar(item.node(), item.path());
+        if (keyword == null || keyword.isBlank()) {
+          problem(item.node(), item.path(), "a keyword cannot be blank");
+        } else if (!keywords.add(keyword.strip())) {
+          problem(item.node(), item.path(), "duplicate keyword '" + keyword.strip() + "'");
+        }
+      }
+      if (name == null || profile == null) {
+        return null;
+      }
+      return new KeywordGroup(name, profile, depth, vantages, List.copyOf(keywords));
+    }
+
+    private String requiredId(MappingNode map, String path) {
+      Node node = value(map, path.substring(path.lastIndexOf('.') + 1));
+      String id = scalar(node, path);
+      if (id == null) {
+        problem(map, path, "required");
+      } else if (!ID.matcher(id).matches()) {
+        problem(node, path, "'" + id + "' must be lower-case letters, digits, '-' or '_'");
+        return null;
+      }
+      return id;
+    }
+
+    private Set<String> idSet(Node node, String path) {
+      Set<String> ids = new LinkedHashSet<>();
+      for (Indexed item : sequence(node, path)) {
+        String id = scalar(item.node(), item.path());
+        if (id != null && !ids.add(id)) {
+          problem(item.node(), item.path(), "duplicate id '" + id + "'");
+        }
+      }
+      return ids;
+    }
+
+    private void checkKeys(MappingNode map, String prefix, Set<String> allowed) {
+      for (NodeTuple tuple : map.getValue()) {
+        String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
+        if (!allowed.contains(key)) {
+          problem(
+              tuple.getKeyNode(),
+              prefix + key,
+              "unknown key; expected one of " + allowed.stream().sorted().toList());
+        }
+      }
+    }
+
+    private List<Indexed> sequence(Node node, String path) {
+      if (node == null) {
+        return List.of();
+      }
+      if (!(node instanceof SequenceNode seq)) {
+        problem(node, path, "expected a list");
+        return List.of();
+      }
+      List<Indexed> items = new ArrayList<>();
+      for (int i = 0; i < seq.getValue().size(); i++) {
+        items.add(new Indexed(seq.getValue().get(i), path + "[" + i + "]"));
+      }
+      return items;
+    }
+
+    private String scalar(Node node, String path) {
+      if (node == null) {
+        return null;
+      }
+      if (!(node instanceof ScalarNode scalar)) {
+        problem(node, path, "expected a single value");
+        return null;
+      }
+      String value = scalar.getValue();
+      return value == null || value.isEmpty() ? null : value;
+    }
+
+    private Node value(MappingNode map, String key) {
+      for (NodeTuple tuple : map.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key)) {
+          return tuple.getValueNode();
+        }
+      }
+      return null;
+    }
+
+    private void problem(Node node, String field, String message) {
+      int line = node == null ? 0 : node.getStartMark().getLine() + 1;
+      problems.add(new ConfigProblem(file, line, field, message));
+    }
+  }
+
+  private record Indexed(Node node, String path) {}
+}

@@ -1,0 +1,4 @@
+/**
+ * The keyword plan: groups, keywords, vantages and matrix accounts, read from YAML and validated.
+ */
+package com.mallrank.batch.plan;

@@ -1,0 +1,43 @@
+package com.mallrank.batch.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mallrank.batch.report.TextTable.Align;
+import org.junit.jupiter.api.Test;
+
+class TextTableTest {
+
+  @Test
+  void chineseCharactersTakeTwoColumns() {
+    assertThat(TextTable.width("羽绒服")).isEqualTo(6);
+    assertThat(TextTable.width("ab羽")).isEqualTo(4);
+    assertThat(TextTable.width("¥29.90")).isEqualTo(6);
+  }
+
+  @Test
+  void alignsMixedWidthCells() {
+    String table =
+        new TextTable()
+            .column("#", Align.RIGHT)
+            .column("title", Align.LEFT)
+            .column("price", Align.RIGHT)
+            .row(1, "羽绒服女", "299.00")
+            .row(12, "down jacket", "59.90")
+            .render();
+
+    assertThat(table)
+        .isEqualTo(
+            """
+             #  title         price
+            --  -----------  ------
+             1  羽绒服女     299.00
+            12  down jacket   59.90
+            """);
+  }
+
+  @Test
+  void cutsLongCellsByDisplayWidth() {
+    assertThat(TextTable.truncate("加厚长款羽绒服女冬季", 9)).isEqualTo("加厚长款…");
+    assertThat(TextTable.truncate("short", 9)).isEqualTo("short");
+  }
+}
