@@ -1,0 +1,160 @@
+package com.mallrank.crawler.sandbox;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Renders search pages following "Sandbox mall HTML (static, v1)" in {@code docs/design.md}, a
+ * contract the {@code sandbox-static} extraction profile relies on: change it only together with
+ * that section. Every value comes from the {@link SandboxCard}s given; only the image URLs are
+ * signed afresh through {@code signer}.
+ */
+final class SearchPageRenderer {
+
+  private final UnaryOperator<String> signer;
+
+  /**
+   * @param signer image key → freshly signed image URL
+   */
+  SearchPageRenderer(UnaryOperator<String> signer) {
+    this.signer = signer;
+  }
+
+  String results(String keyword, List<SandboxCard> cards) {
+    if (cards.isEmpty()) {
+      return empty(keyword);
+    }
+    StringBuilder sb = head(keyword);
+    sb.append("<div id=\"search-root\" data-keyword=\"").append(esc(keyword)).append("\">\n");
+    sb.append("  <ul class=\"result-grid\">\n");
+    for (SandboxCard c : cards) {
+      sb.append("    <li class=\"goods-card\" data-product-id=\"")
+          .append(c.productId())
+          .append("\" data-shop-id=\"")
+          .append(c.shopId())
+          .append("\">\n");
+      sb.append("      <a class=\"goods-link\" href=\"/product/")
+          .append(c.productId())
+          .append("\">\n");
+      // Raw '&' as in the contract: the URL holds only URL-safe characters, and '&x-' is no
+      // character reference, so parsers read the same value as from '&amp;'.
+      sb.append("        <img class=\"goods-cover\" src=\"")
+          .append(signer.apply(c.imageKey()))
+          .append("\">\n");
+      sb.append("        <div class=\"goods-title\">").append(esc(c.title())).append("</div>\n");
+      sb.append("      </a>\n");
+      sb.append(
+              "      <div class=\"goods-price\"><span class=\"yen\">¥</span><span class=\"price-num\">")
+          .append(c.price().toPlainString())
+          .append("</span></div>\n");
+      sb.append("      <div class=\"goods-meta\"><span class=\"shop-name\">")
+          .append(esc(c.shopName()))
+          .append("</span><span class=\"sales\">")
+          .append(esc(c.salesLabel()))
+          .append("</span></div>\n");
+      sb.append("      <div class=\"goods-cos\">佣金<em>")
+          .append(c.commissionRate().toPlainString())
+          .append("%</em></div>\n");
+      if (c.sponsored()) {
+        sb.append("      <span class=\"ad-tag\">广告</span>\n");
+      }
+      sb.append("    </li>\n");
+    }
+    sb.append("  </ul>\n</div>");
+    return tail(sb);
+  }
+
+  String empty(String keyword) {
+    StringBuilder sb = head(keyword);
+    sb.append("<div id=\"search-root\" data-keyword=\"")
+        .append(esc(keyword))
+        .append("\"><div class=\"search-empty\">抱歉，没有找到\"")
+        .append(esc(keyword))
+        .append("\"相关的商品</div></div>");
+    return tail(sb);
+  }
+
+  String captcha(String keyword) {
+    StringBuilder sb = head("安全验证");
+    sb.append("<div id=\"captcha-verify\" class=\"verify-wrap\">请完成安全验证</div>");
+    return tail(sb);
+  }
+
+  String loginWall(String keyword) {
+    StringBuilder sb = head(keyword);
+    sb.append("<div id=\"search-root\" data-keyword=\"")
+        .append(esc(keyword))
+        .append("\"><div class=\"login-guide\">登录后查看更多商品</div></div>");
+    return tail(sb);
+  }
+
+  /** The same results under other class names, as after a front-end redesign. */
+  String layoutChanged(String keyword, List<SandboxCard> cards) {
+    StringBuilder sb = head(keyword);
+    sb.append("<div id=\"search-root\" data-keyword=\"").append(esc(keyword)).append("\">\n");
+    sb.append("  <div class=\"sku-list\">\n");
+    for (SandboxCard c : cards) {
+      sb.append("    <div class=\"sku-item\" data-sku-id=\"").append(c.productId()).append("\">");
+      sb.append("<a class=\"sku-link\" href=\"/product/").append(c.productId()).append("\">");
+      sb.append("<img class=\"sku-img\" src=\"")
+          .append(esc(signer.apply(c.imageKey())))
+          .append("\">");
+      sb.append("<p class=\"sku-name\">").append(esc(c.title())).append("</p></a>");
+      sb.append("<p class=\"sku-price\">¥<b>").append(c.price().toPlainString()).append("</b></p>");
+      sb.append("<p class=\"sku-store\">").append(esc(c.shopName())).append("</p>");
+      sb.append("<p class=\"sku-sold\">").append(esc(c.salesLabel())).append("</p>");
+      if (c.sponsored()) {
+        sb.append("<i class=\"sku-promo\">广告</i>");
+      }
+      sb.append("</div>\n");
+    }
+    sb.append("  </div>\n</div>");
+    return tail(sb);
+  }
+
+  String serverError() {
+    return tail(head("服务器错误").append("<h1>服务器开小差了，请稍后再试</h1>"));
+  }
+
+  String tooManyRequests() {
+    return tail(head("请求过于频繁").append("<h1>请求过于频繁，请稍后再试</h1>"));
+  }
+
+  String product(ProductState state) {
+    StringBuilder sb = head(state.title());
+    sb.append("<div class=\"product-detail\" data-product-id=\"")
+        .append(state.productId())
+        .append("\"><h1>")
+        .append(esc(state.title()))
+        .append("</h1><span class=\"price-num\">")
+        .append(state.price().toPlainString())
+        .append("</span></div>");
+    return tail(sb);
+  }
+
+  private static StringBuilder head(String title) {
+    return new StringBuilder(8192)
+        .append("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
+        .append(esc(title))
+        .append(" - 抖音商城</title></head><body>\n");
+  }
+
+  private static String tail(StringBuilder sb) {
+    return sb.append("</body></html>\n").toString();
+  }
+
+  static String esc(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      switch (ch) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '"' -> sb.append("&quot;");
+        default -> sb.append(ch);
+      }
+    }
+    return sb.toString();
+  }
+}
