@@ -39,7 +39,7 @@ public final class PerceptualHash {
    * 0–4 bits from the original, while the 276 pairs of 24 unrelated generated pictures measure 16
    * at the closest and about 32 in the median. 10 sits in that gap with room on both sides; it is
    * the value commonly used with 64-bit pHash. A small edit of one picture (a new price sticker)
-   * also stays under it: that is a limit of any perceptual hash, not a bug.
+   * can stay under it: that is a limit of any perceptual hash, not a bug.
    */
   public static final int SAME_PICTURE_MAX_DISTANCE = 10;
 
