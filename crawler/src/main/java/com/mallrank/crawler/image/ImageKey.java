@@ -66,13 +66,18 @@ public record ImageKey(String value) {
    * The key of an image URL.
    *
    * @param url an absolute, protocol-relative ({@code //host/…}) or host-relative URL, as served
-   * @return its key, or {@code null} when {@code url} is {@code null} or blank
+   * @return its key, or {@code null} when {@code url} is {@code null}, blank, or an inline {@code
+   *     data:}/{@code blob:} URL (a lazy-loading placeholder, not the picture)
    */
   public static ImageKey of(String url) {
     if (url == null || url.isBlank()) {
       return null;
     }
     String rest = url.strip();
+    String lower = rest.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("data:") || lower.startsWith("blob:")) {
+      return null;
+    }
     int end = indexOfAny(rest, '?', '#');
     if (end >= 0) {
       rest = rest.substring(0, end);

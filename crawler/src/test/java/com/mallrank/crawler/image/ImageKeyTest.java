@@ -40,8 +40,14 @@ class ImageKeyTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"  ", "\t"})
-  void nullOrBlankHasNoKey(String url) {
+  @ValueSource(
+      strings = {
+        "  ",
+        "\t",
+        "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7",
+        "blob:https://haohuo.jinritemai.com/6f1c0d2e"
+      })
+  void noUrlOrPlaceholderHasNoKey(String url) {
     assertThat(ImageKey.of(url)).isNull();
   }
 
