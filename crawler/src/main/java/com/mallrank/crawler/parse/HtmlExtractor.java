@@ -52,9 +52,25 @@ public final class HtmlExtractor implements Extractor {
     List<Element> cards = profile.cards().all(document);
     List<CardValues> values = new ArrayList<>(cards.size());
     for (Element card : cards) {
-      values.add(read(card));
+      if (!skipped(card)) {
+        values.add(read(card));
+      }
     }
     return assembler.assemble(response, values);
+  }
+
+  /** A tile that is not a listing (promo banner, placeholder) by the profile's skip-cards. */
+  private boolean skipped(Element card) {
+    for (Marker marker : profile.skipCards()) {
+      boolean hit =
+          marker.kind() == Marker.Kind.TEXT
+              ? card.text().contains(marker.text())
+              : marker.locator().first(card) != null;
+      if (hit) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private CardValues read(Element card) {

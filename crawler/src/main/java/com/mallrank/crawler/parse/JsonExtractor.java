@@ -84,9 +84,25 @@ public final class JsonExtractor implements Extractor {
     }
     List<CardValues> values = new ArrayList<>(items.size());
     for (JsonNode item : items) {
-      values.add(read(item));
+      if (!skipped(item)) {
+        values.add(read(item));
+      }
     }
     return assembler.assemble(response, values);
+  }
+
+  /** A tile that is not a listing (promo banner, placeholder) by the profile's skip-cards. */
+  private boolean skipped(JsonNode item) {
+    for (Marker marker : profile.skipCards()) {
+      boolean hit =
+          marker.kind() == Marker.Kind.TEXT
+              ? item.toString().contains(marker.text())
+              : matches(item, marker);
+      if (hit) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private CardValues read(JsonNode item) {

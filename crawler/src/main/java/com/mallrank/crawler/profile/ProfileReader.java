@@ -29,6 +29,7 @@ final class ProfileReader {
           "expect-cards",
           "cards",
           "items",
+          "skip-cards",
           "fields",
           "sponsored",
           "markers");
@@ -72,6 +73,8 @@ final class ProfileReader {
     SearchSettings search = search(map);
     boolean expectCards = bool(map, "expect-cards", "", true);
     Locator cards = mode == null ? null : cards(map, mode);
+    List<Marker> skipCards =
+        mode == null ? List.of() : markerList(map, "skip-cards", "skip-cards", mode, false);
     Map<FieldName, FieldRule> fields = mode == null ? Map.of() : fields(map, mode);
     SponsoredRule sponsored = mode == null ? null : sponsored(map, mode);
     Markers markers = mode == null ? Markers.NONE : markers(map, mode);
@@ -85,6 +88,7 @@ final class ProfileReader {
         search,
         expectCards,
         cards,
+        skipCards,
         fields,
         sponsored,
         markers,
@@ -300,29 +304,32 @@ final class ProfileReader {
     }
     checkKeys(markers, "markers", MARKER_GROUPS);
     return new Markers(
-        markerList(markers, "blocked", mode),
-        markerList(markers, "login-required", mode),
-        markerList(markers, "empty", mode));
+        markerList(markers, "blocked", "markers.blocked", mode, true),
+        markerList(markers, "login-required", "markers.login-required", mode, true),
+        markerList(markers, "empty", "markers.empty", mode, true));
   }
 
-  private List<Marker> markerList(MapNode markers, String group, ProfileMode mode) {
-    Entry entry = markers.entries().get(group);
+  private List<Marker> markerList(
+      MapNode parent, String key, String keyPath, ProfileMode mode, boolean allowHttpStatus) {
+    Entry entry = parent.entries().get(key);
     List<Marker> result = new ArrayList<>();
     if (entry == null) {
       return result;
     }
-    List<Node> items = list(entry, "markers." + group);
+    List<Node> items = list(entry, keyPath);
     for (int i = 0; i < items.size(); i++) {
-      String path = "markers." + group + "[" + i + "]";
+      String path = keyPath + "[" + i + "]";
       Node item = items.get(i);
       if (!(item instanceof MapNode map) || map.entries().isEmpty()) {
         problem(path, item.line(), "must be a mapping like {select: ...}, {text: ...}");
         continue;
       }
-      Set<String> allowed =
-          mode == ProfileMode.HTML
-              ? Set.of("select", "text", "http-status")
-              : Set.of("path", "equals", "text", "http-status");
+      Set<String> allowed = new java.util.HashSet<>();
+      allowed.addAll(
+          mode == ProfileMode.HTML ? Set.of("select", "text") : Set.of("path", "equals", "text"));
+      if (allowHttpStatus) {
+        allowed.add("http-status");
+      }
       checkKeys(map, path, allowed);
       Set<String> present = new java.util.HashSet<>(map.entries().keySet());
       present.remove("equals");

@@ -1,5 +1,6 @@
 package com.mallrank.crawler.profile;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param expectCards whether a loaded page without cards and without an empty marker is a layout
  *     change ({@code true}, default) or simply empty ({@code false})
  * @param cards HTML: the selector of the result cards; JSON: the path to the items
+ * @param skipCards tests for cards that are not listings (promo tiles, placeholders); a matching
+ *     card is dropped before positions are counted
  * @param fields the field rules; {@link FieldName#PRODUCT_ID} is always present
  * @param sponsored how to recognise sponsored cards, or {@code null} when the site has none
  * @param markers blocked / login / empty markers
@@ -26,6 +29,7 @@ public record SiteProfile(
     SearchSettings search,
     boolean expectCards,
     Locator cards,
+    List<Marker> skipCards,
     Map<FieldName, FieldRule> fields,
     SponsoredRule sponsored,
     Markers markers,
@@ -37,6 +41,7 @@ public record SiteProfile(
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(search, "search");
     Objects.requireNonNull(cards, "cards");
+    skipCards = List.copyOf(skipCards);
     fields = Map.copyOf(fields);
     if (!fields.containsKey(FieldName.PRODUCT_ID)) {
       throw new IllegalArgumentException("a profile needs a product-id field");
