@@ -170,7 +170,8 @@ final class ProfileReader {
       }
     }
     if (!fields.entries().containsKey(FieldName.PRODUCT_ID.key())) {
-      problem("fields.product-id", fields.line(), "required field is missing");
+      problem(
+          "fields.product-id", root.entries().get("fields").keyLine(), "required field is missing");
     }
     return rules;
   }
