@@ -1,0 +1,159 @@
+package com.mallrank.crawler.parse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.model.Evidence;
+import com.mallrank.crawler.model.ResultPage;
+import com.mallrank.crawler.model.SampleStatus;
+import com.mallrank.crawler.profile.FieldName;
+import com.mallrank.crawler.profile.FieldRule;
+import com.mallrank.crawler.profile.Marker;
+import com.mallrank.crawler.profile.ProfileMode;
+import com.mallrank.crawler.profile.SiteProfile;
+import com.mallrank.crawler.profile.SponsoredRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Extracts listings from a JSON document (an API response or a page-state object such as Taobao's
+ * {@code g_page_config}) with a {@link ProfileMode#JSON} profile: {@code items} leads to the cards,
+ * field paths are relative to an item. Numbers are read exactly (no double rounding), so 19-digit
+ * ids and prices survive. Pure and thread-safe.
+ */
+public final class JsonExtractor implements Extractor {
+
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .build();
+
+  private final SiteProfile profile;
+  private final PageClassifier classifier;
+  private final ResultAssembler assembler;
+
+  public JsonExtractor(SiteProfile profile, ExtractOptions options) {
+    this.profile = Objects.requireNonNull(profile, "profile");
+    if (profile.mode() != ProfileMode.JSON) {
+      throw new IllegalArgumentException("profile " + profile.id() + " is not a json profile");
+    }
+    this.classifier = new PageClassifier(profile.markers());
+    this.assembler = new ResultAssembler(profile, Objects.requireNonNull(options, "options"));
+  }
+
+  @Override
+  public ResultPage extract(FetchResponse response) {
+    JsonNode root;
+    String parseError = null;
+    try {
+      root = MAPPER.readTree(response.body());
+    } catch (JsonProcessingException e) {
+      root = null;
+      parseError = e.getOriginalMessage();
+    }
+    JsonNode document = root;
+    Optional<ResultPage> classified =
+        classifier.classify(
+            response, response::body, marker -> document != null && matches(document, marker));
+    if (classified.isPresent()) {
+      return classified.get();
+    }
+    if (document == null || document.isMissingNode()) {
+      return ResultPage.without(
+          SampleStatus.ERROR,
+          new Evidence(
+              response.url(),
+              response.httpStatus(),
+              null,
+              "body is not JSON: " + (parseError == null ? "empty body" : parseError)));
+    }
+    List<JsonNode> items = profile.cards().all(document);
+    if (items.size() == 1 && items.get(0).isArray()) {
+      // "items: a.b.list" names the array itself; "a.b.list[*]" names its elements.
+      List<JsonNode> elements = new ArrayList<>();
+      items.get(0).elements().forEachRemaining(elements::add);
+      items = elements;
+    }
+    List<CardValues> values = new ArrayList<>(items.size());
+    for (JsonNode item : items) {
+      if (!skipped(item)) {
+        values.add(read(item));
+      }
+    }
+    return assembler.assemble(response, values);
+  }
+
+  /** A tile that is not a listing (promo banner, placeholder) by the profile's skip-cards. */
+  private boolean skipped(JsonNode item) {
+    for (Marker marker : profile.skipCards()) {
+      boolean hit =
+          marker.kind() == Marker.Kind.TEXT
+              ? item.toString().contains(marker.text())
+              : matches(item, marker);
+      if (hit) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private CardValues read(JsonNode item) {
+    CardValues values = new CardValues();
+    for (Map.Entry<FieldName, FieldRule> field : profile.fields().entrySet()) {
+      FieldRule rule = field.getValue();
+      values.put(field.getKey(), HtmlExtractor.applyRegex(text(rule.locator().first(item)), rule));
+    }
+    values.sponsored(sponsored(item, profile.sponsored()));
+    return values;
+  }
+
+  private static boolean matches(JsonNode document, Marker marker) {
+    if (marker.kind() != Marker.Kind.PATH) {
+      return false;
+    }
+    return marker.locator().all(document).stream().anyMatch(node -> truthy(node, marker.text()));
+  }
+
+  private static boolean sponsored(JsonNode item, SponsoredRule rule) {
+    if (rule == null) {
+      return false;
+    }
+    return rule.locator().all(item).stream().anyMatch(node -> truthy(node, rule.equals()));
+  }
+
+  /** Equal to {@code expected} as text, or, without one, anything but false/0/""/[]/{}. */
+  private static boolean truthy(JsonNode node, String expected) {
+    if (expected != null) {
+      return expected.equals(text(node));
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isNumber()) {
+      return node.decimalValue().signum() != 0;
+    }
+    if (node.isContainerNode()) {
+      return !node.isEmpty();
+    }
+    return !node.asText().isEmpty();
+  }
+
+  /** A scalar as text, numbers in plain notation; {@code null} for absent nodes and containers. */
+  static String text(JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode() || node.isContainerNode()) {
+      return null;
+    }
+    if (node.isNumber()) {
+      return node.decimalValue().toPlainString();
+    }
+    return node.asText();
+  }
+}

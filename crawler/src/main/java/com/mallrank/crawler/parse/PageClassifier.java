@@ -1,0 +1,112 @@
+package com.mallrank.crawler.parse;
+
+import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.model.Evidence;
+import com.mallrank.crawler.model.ResultPage;
+import com.mallrank.crawler.model.SampleStatus;
+import com.mallrank.crawler.profile.Marker;
+import com.mallrank.crawler.profile.Markers;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Decides whether a response is something other than a result page, before any card is read.
+ *
+ * <p>Order: blocked markers, login-required markers, empty markers (the first match wins and is
+ * named in the evidence as e.g. {@code blocked: select #captcha-verify}); then any non-2xx status
+ * without a marker is an {@link SampleStatus#ERROR}. Markers are checked whatever the HTTP status,
+ * because a 403 captcha page is a block, not a network error.
+ */
+public final class PageClassifier {
+
+  private final Markers markers;
+
+  public PageClassifier(Markers markers) {
+    this.markers = Objects.requireNonNull(markers, "markers");
+  }
+
+  /**
+   * Classifies a response.
+   *
+   * @param response the fetched page
+   * @param pageText the page's text for {@code text} markers (computed only when needed)
+   * @param structural tests {@code select} / {@code path} markers against the parsed page; answers
+   *     {@code false} when the page could not be parsed
+   * @return a page without listings when the response is not a result page, else empty
+   */
+  public Optional<ResultPage> classify(
+      FetchResponse response, Supplier<String> pageText, Predicate<Marker> structural) {
+    Supplier<String> text = memoize(pageText);
+    Optional<ResultPage> matched =
+        match(response, markers.blocked(), "blocked", SampleStatus.BLOCKED, text, structural)
+            .or(
+                () ->
+                    match(
+                        response,
+                        markers.loginRequired(),
+                        "login-required",
+                        SampleStatus.LOGIN_REQUIRED,
+                        text,
+                        structural))
+            .or(
+                () ->
+                    match(
+                        response, markers.empty(), "empty", SampleStatus.EMPTY, text, structural));
+    if (matched.isPresent()) {
+      return matched;
+    }
+    int status = response.httpStatus();
+    if (status < 200 || status > 299) {
+      return Optional.of(
+          ResultPage.without(
+              SampleStatus.ERROR,
+              new Evidence(response.url(), status, null, "HTTP " + status + " without a marker")));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<ResultPage> match(
+      FetchResponse response,
+      List<Marker> candidates,
+      String group,
+      SampleStatus status,
+      Supplier<String> text,
+      Predicate<Marker> structural) {
+    for (Marker marker : candidates) {
+      boolean hit =
+          switch (marker.kind()) {
+            case HTTP_STATUS -> response.httpStatus() == marker.httpStatus();
+            case TEXT -> text.get().contains(marker.text());
+            case SELECT, PATH -> structural.test(marker);
+          };
+      if (hit) {
+        return Optional.of(
+            ResultPage.without(
+                status,
+                new Evidence(
+                    response.url(),
+                    response.httpStatus(),
+                    group + ": " + marker.describe(),
+                    "the page matched a " + group + " marker")));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Supplier<String> memoize(Supplier<String> supplier) {
+    return new Supplier<>() {
+      private String value;
+
+      @Override
+      public String get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
+  }
+}

@@ -1,0 +1,60 @@
+package com.mallrank.crawler.profile;
+
+import java.util.Objects;
+
+/**
+ * One sign that a page is not a normal result page (blocked, login wall, no results).
+ *
+ * @param kind what is tested
+ * @param locator for {@link Kind#SELECT} (CSS) and {@link Kind#PATH} (JSON path); else {@code null}
+ * @param text for {@link Kind#TEXT}: a substring of the page text; for {@link Kind#PATH}: the
+ *     expected value as text, or {@code null} for "present and not empty/false/0"
+ * @param httpStatus for {@link Kind#HTTP_STATUS}; else 0
+ */
+public record Marker(Kind kind, Locator locator, String text, int httpStatus) {
+
+  /** The kinds of test a marker can make. */
+  public enum Kind {
+    /** A CSS selector matches an element of the page (HTML). */
+    SELECT,
+    /** The page text contains a substring. */
+    TEXT,
+    /** The response has this HTTP status. */
+    HTTP_STATUS,
+    /** A JSON path reaches a value (optionally equal to {@code text}). */
+    PATH
+  }
+
+  public Marker {
+    Objects.requireNonNull(kind, "kind");
+  }
+
+  public static Marker select(Locator css) {
+    return new Marker(Kind.SELECT, Objects.requireNonNull(css), null, 0);
+  }
+
+  public static Marker text(String substring) {
+    return new Marker(Kind.TEXT, null, Objects.requireNonNull(substring), 0);
+  }
+
+  public static Marker httpStatus(int status) {
+    return new Marker(Kind.HTTP_STATUS, null, null, status);
+  }
+
+  /**
+   * @param equals the expected value as text, or {@code null} for "present and truthy"
+   */
+  public static Marker path(Locator path, String equals) {
+    return new Marker(Kind.PATH, Objects.requireNonNull(path), equals, 0);
+  }
+
+  /** A short description for evidence, e.g. {@code select #captcha-verify}. */
+  public String describe() {
+    return switch (kind) {
+      case SELECT -> "select " + locator.expression();
+      case TEXT -> "text \"" + text + "\"";
+      case HTTP_STATUS -> "http-status " + httpStatus;
+      case PATH -> "path " + locator.expression() + (text == null ? "" : " = " + text);
+    };
+  }
+}

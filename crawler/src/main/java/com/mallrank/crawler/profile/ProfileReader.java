@@ -1,0 +1,514 @@
+package com.mallrank.crawler.profile;
+
+import com.mallrank.crawler.profile.YamlTree.Entry;
+import com.mallrank.crawler.profile.YamlTree.ListNode;
+import com.mallrank.crawler.profile.YamlTree.MapNode;
+import com.mallrank.crawler.profile.YamlTree.Node;
+import com.mallrank.crawler.profile.YamlTree.ScalarNode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Turns a located YAML tree into a {@link SiteProfile}, collecting every problem instead of
+ * stopping at the first. See {@code mallrank/profiles/sandbox-static.yml} for the documented keys.
+ */
+final class ProfileReader {
+
+  private static final Set<String> ROOT_KEYS =
+      Set.of(
+          "id",
+          "name",
+          "mode",
+          "search",
+          "expect-cards",
+          "cards",
+          "items",
+          "skip-cards",
+          "fields",
+          "sponsored",
+          "markers");
+  private static final Set<String> SEARCH_KEYS =
+      Set.of("url-template", "allowed-hosts", "allow-private-addresses");
+  private static final Set<String> HTML_FIELD_KEYS =
+      Set.of("select", "attr", "regex", "unit", "decimal-separator");
+  private static final Set<String> JSON_FIELD_KEYS =
+      Set.of("path", "regex", "unit", "decimal-separator");
+  private static final Set<String> MARKER_GROUPS = Set.of("blocked", "login-required", "empty");
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+  private final String file;
+  private final List<ProfileProblem> problems = new ArrayList<>();
+
+  ProfileReader(String file) {
+    this.file = file;
+  }
+
+  void problem(String keyPath, int line, String message) {
+    problems.add(new ProfileProblem(file, keyPath, line, message));
+  }
+
+  List<ProfileProblem> problems() {
+    return problems;
+  }
+
+  /** Reads the profile; returns {@code null} when there were problems. */
+  SiteProfile read(Node root) {
+    if (!(root instanceof MapNode map)) {
+      problem("", root == null ? 0 : root.line(), "a profile must be a YAML mapping");
+      return null;
+    }
+    checkKeys(map, "", ROOT_KEYS);
+    String id = string(map, "id", "", true);
+    if (id != null && !ID.matcher(id).matches()) {
+      problem("id", valueLine(map, "id"), "must be lower-case letters, digits and '-'");
+    }
+    String name = string(map, "name", "", false);
+    ProfileMode mode = mode(map);
+    SearchSettings search = search(map);
+    boolean expectCards = bool(map, "expect-cards", "", true);
+    Locator cards = mode == null ? null : cards(map, mode);
+    List<Marker> skipCards =
+        mode == null ? List.of() : markerList(map, "skip-cards", "skip-cards", mode, false);
+    Map<FieldName, FieldRule> fields = mode == null ? Map.of() : fields(map, mode);
+    SponsoredRule sponsored = mode == null ? null : sponsored(map, mode);
+    Markers markers = mode == null ? Markers.NONE : markers(map, mode);
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return new SiteProfile(
+        id,
+        name == null ? id : name,
+        mode,
+        search,
+        expectCards,
+        cards,
+        skipCards,
+        fields,
+        sponsored,
+        markers,
+        file);
+  }
+
+  private ProfileMode mode(MapNode map) {
+    String mode = string(map, "mode", "", true);
+    if (mode == null) {
+      return null;
+    }
+    return switch (mode) {
+      case "html" -> ProfileMode.HTML;
+      case "json" -> ProfileMode.JSON;
+      default -> {
+        problem("mode", valueLine(map, "mode"), "must be html or json, was '" + mode + "'");
+        yield null;
+      }
+    };
+  }
+
+  private SearchSettings search(MapNode root) {
+    MapNode search = map(root, "search", "", true);
+    if (search == null) {
+      return null;
+    }
+    checkKeys(search, "search", SEARCH_KEYS);
+    String template = string(search, "url-template", "search", true);
+    if (template != null && !template.contains("{keyword}")) {
+      problem(
+          "search.url-template",
+          valueLine(search, "url-template"),
+          "must contain the {keyword} placeholder");
+    }
+    List<String> hosts = new ArrayList<>();
+    Entry hostsEntry = search.entries().get("allowed-hosts");
+    if (hostsEntry != null) {
+      for (Node item : list(hostsEntry, "search.allowed-hosts")) {
+        String host = scalar(item, "search.allowed-hosts");
+        if (host != null) {
+          hosts.add(host);
+        }
+      }
+    }
+    boolean allowPrivate = bool(search, "allow-private-addresses", "search", false);
+    return template == null ? null : new SearchSettings(template, hosts, allowPrivate);
+  }
+
+  private Locator cards(MapNode root, ProfileMode mode) {
+    if (mode == ProfileMode.HTML) {
+      forbid(root, "items", "is for json profiles; html profiles use cards.select");
+      MapNode cards = map(root, "cards", "", true);
+      if (cards == null) {
+        return null;
+      }
+      checkKeys(cards, "cards", Set.of("select"));
+      return css(cards, "select", "cards", true);
+    }
+    forbid(root, "cards", "is for html profiles; json profiles use items");
+    return jsonPath(root, "items", "", true);
+  }
+
+  private Map<FieldName, FieldRule> fields(MapNode root, ProfileMode mode) {
+    MapNode fields = map(root, "fields", "", true);
+    Map<FieldName, FieldRule> rules = new EnumMap<>(FieldName.class);
+    if (fields == null) {
+      return rules;
+    }
+    for (Entry entry : fields.entries().values()) {
+      String path = "fields." + entry.key();
+      Optional<FieldName> name = FieldName.fromKey(entry.key());
+      if (name.isEmpty()) {
+        problem(path, entry.keyLine(), "unknown field; known: " + fieldKeys());
+        continue;
+      }
+      FieldRule rule = fieldRule(name.get(), entry, path, mode);
+      if (rule != null) {
+        rules.put(name.get(), rule);
+      }
+    }
+    if (!fields.entries().containsKey(FieldName.PRODUCT_ID.key())) {
+      problem(
+          "fields.product-id", root.entries().get("fields").keyLine(), "required field is missing");
+    }
+    return rules;
+  }
+
+  private FieldRule fieldRule(FieldName name, Entry entry, String path, ProfileMode mode) {
+    String locatorKey = mode == ProfileMode.HTML ? "select" : "path";
+    if (entry.value() instanceof ScalarNode scalar) {
+      Locator locator = locator(scalar.text(), mode, path, scalar.line());
+      return locator == null ? null : new FieldRule(locator, List.of(), null, null, '.');
+    }
+    if (!(entry.value() instanceof MapNode map)) {
+      problem(path, entry.keyLine(), "must be a " + locatorKey + " or a mapping");
+      return null;
+    }
+    checkKeys(map, path, mode == ProfileMode.HTML ? HTML_FIELD_KEYS : JSON_FIELD_KEYS);
+    Locator locator;
+    if (mode == ProfileMode.HTML) {
+      locator = css(map, "select", path, false);
+      if (locator == null && !map.entries().containsKey("select")) {
+        locator = Locator.css("");
+      }
+    } else {
+      locator = jsonPath(map, "path", path, true);
+    }
+    List<String> attributes = new ArrayList<>();
+    Entry attr = map.entries().get("attr");
+    if (attr != null) {
+      if (attr.value() instanceof ListNode) {
+        for (Node item : list(attr, path + ".attr")) {
+          String a = scalar(item, path + ".attr");
+          if (a != null) {
+            attributes.add(a);
+          }
+        }
+      } else {
+        String a = scalar(attr.value(), path + ".attr");
+        if (a != null) {
+          attributes.add(a);
+        }
+      }
+    }
+    Pattern regex = null;
+    String regexText = string(map, "regex", path, false);
+    if (regexText != null) {
+      try {
+        regex = Pattern.compile(regexText);
+        if (regex.matcher("").groupCount() != 1) {
+          problem(
+              path + ".regex",
+              valueLine(map, "regex"),
+              "must have exactly one capturing group, has " + regex.matcher("").groupCount());
+        }
+      } catch (PatternSyntaxException e) {
+        problem(
+            path + ".regex",
+            valueLine(map, "regex"),
+            "invalid regex: " + e.getDescription() + " near index " + e.getIndex());
+      }
+    }
+    NumberUnit unit = null;
+    String unitText = string(map, "unit", path, false);
+    if (unitText != null) {
+      Optional<NumberUnit> parsed = NumberUnit.fromKey(unitText);
+      if (parsed.isEmpty() || !parsed.get().appliesTo(name)) {
+        problem(
+            path + ".unit",
+            valueLine(map, "unit"),
+            "'"
+                + unitText
+                + "' is not a unit for "
+                + name.key()
+                + (name == FieldName.PRICE
+                    ? " (yuan or fen)"
+                    : name == FieldName.COMMISSION
+                        ? " (percent or basis-points)"
+                        : " (only price and commission have units)"));
+      } else {
+        unit = parsed.get();
+      }
+    }
+    char separator = '.';
+    String sep = string(map, "decimal-separator", path, false);
+    if (sep != null) {
+      if (sep.equals(".") || sep.equals(",")) {
+        separator = sep.charAt(0);
+      } else {
+        problem(path + ".decimal-separator", valueLine(map, "decimal-separator"), "must be . or ,");
+      }
+    }
+    if (locator == null) {
+      return null;
+    }
+    return new FieldRule(locator, attributes, regex, unit, separator);
+  }
+
+  private SponsoredRule sponsored(MapNode root, ProfileMode mode) {
+    Entry entry = root.entries().get("sponsored");
+    if (entry == null) {
+      return null;
+    }
+    if (entry.value() instanceof ScalarNode scalar) {
+      Locator locator = locator(scalar.text(), mode, "sponsored", scalar.line());
+      return locator == null ? null : new SponsoredRule(locator, null, null);
+    }
+    if (!(entry.value() instanceof MapNode map)) {
+      problem("sponsored", entry.keyLine(), "must be a mapping");
+      return null;
+    }
+    if (mode == ProfileMode.HTML) {
+      checkKeys(map, "sponsored", Set.of("select", "text"));
+      Locator locator = css(map, "select", "sponsored", false);
+      String text = string(map, "text", "sponsored", false);
+      if (locator == null && text == null) {
+        if (!map.entries().containsKey("select")) {
+          problem("sponsored", entry.keyLine(), "needs select, text or both");
+        }
+        return null;
+      }
+      return new SponsoredRule(locator, text, null);
+    }
+    checkKeys(map, "sponsored", Set.of("path", "equals"));
+    Locator locator = jsonPath(map, "path", "sponsored", true);
+    String equals = string(map, "equals", "sponsored", false);
+    return locator == null ? null : new SponsoredRule(locator, null, equals);
+  }
+
+  private Markers markers(MapNode root, ProfileMode mode) {
+    MapNode markers = map(root, "markers", "", false);
+    if (markers == null) {
+      return Markers.NONE;
+    }
+    checkKeys(markers, "markers", MARKER_GROUPS);
+    return new Markers(
+        markerList(markers, "blocked", "markers.blocked", mode, true),
+        markerList(markers, "login-required", "markers.login-required", mode, true),
+        markerList(markers, "empty", "markers.empty", mode, true));
+  }
+
+  private List<Marker> markerList(
+      MapNode parent, String key, String keyPath, ProfileMode mode, boolean allowHttpStatus) {
+    Entry entry = parent.entries().get(key);
+    List<Marker> result = new ArrayList<>();
+    if (entry == null) {
+      return result;
+    }
+    List<Node> items = list(entry, keyPath);
+    for (int i = 0; i < items.size(); i++) {
+      String path = keyPath + "[" + i + "]";
+      Node item = items.get(i);
+      if (!(item instanceof MapNode map) || map.entries().isEmpty()) {
+        problem(path, item.line(), "must be a mapping like {select: ...}, {text: ...}");
+        continue;
+      }
+      Set<String> allowed = new java.util.HashSet<>();
+      allowed.addAll(
+          mode == ProfileMode.HTML ? Set.of("select", "text") : Set.of("path", "equals", "text"));
+      if (allowHttpStatus) {
+        allowed.add("http-status");
+      }
+      checkKeys(map, path, allowed);
+      Set<String> present = new java.util.HashSet<>(map.entries().keySet());
+      present.remove("equals");
+      present.retainAll(allowed);
+      if (present.size() != 1) {
+        problem(
+            path,
+            map.line(),
+            "must have exactly one of "
+                + (mode == ProfileMode.HTML
+                    ? "select, text, http-status"
+                    : "path, text, http-status"));
+        continue;
+      }
+      String kind = present.iterator().next();
+      switch (kind) {
+        case "select" -> {
+          Locator css = css(map, "select", path, true);
+          if (css != null) {
+            result.add(Marker.select(css));
+          }
+        }
+        case "path" -> {
+          Locator json = jsonPath(map, "path", path, true);
+          if (json != null) {
+            result.add(Marker.path(json, string(map, "equals", path, false)));
+          }
+        }
+        case "text" -> {
+          String text = string(map, "text", path, true);
+          if (text != null && !text.isEmpty()) {
+            result.add(Marker.text(text));
+          } else if (text != null) {
+            problem(path + ".text", valueLine(map, "text"), "must not be empty");
+          }
+        }
+        default -> {
+          String status = string(map, "http-status", path, true);
+          if (status != null) {
+            try {
+              int code = Integer.parseInt(status);
+              if (code < 100 || code > 599) {
+                throw new NumberFormatException();
+              }
+              result.add(Marker.httpStatus(code));
+            } catch (NumberFormatException e) {
+              problem(
+                  path + ".http-status",
+                  valueLine(map, "http-status"),
+                  "must be an HTTP status 100-599");
+            }
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  // --- helpers -----------------------------------------------------------------------------
+
+  private void checkKeys(MapNode map, String path, Set<String> allowed) {
+    for (Entry entry : map.entries().values()) {
+      if (!allowed.contains(entry.key())) {
+        problem(
+            join(path, entry.key()),
+            entry.keyLine(),
+            "unknown key; allowed here: " + String.join(", ", new java.util.TreeSet<>(allowed)));
+      }
+    }
+  }
+
+  private void forbid(MapNode map, String key, String why) {
+    Entry entry = map.entries().get(key);
+    if (entry != null) {
+      problem(key, entry.keyLine(), why);
+    }
+  }
+
+  private Locator css(MapNode map, String key, String path, boolean required) {
+    String text = string(map, key, path, required);
+    if (text == null) {
+      return null;
+    }
+    return locator(text, ProfileMode.HTML, join(path, key), valueLine(map, key));
+  }
+
+  private Locator jsonPath(MapNode map, String key, String path, boolean required) {
+    String text = string(map, key, path, required);
+    if (text == null) {
+      return null;
+    }
+    return locator(text, ProfileMode.JSON, join(path, key), valueLine(map, key));
+  }
+
+  private Locator locator(String text, ProfileMode mode, String path, int line) {
+    if (text == null) {
+      problem(path, line, "must not be null");
+      return null;
+    }
+    try {
+      return mode == ProfileMode.HTML ? Locator.css(text) : Locator.json(text);
+    } catch (IllegalArgumentException e) {
+      problem(path, line, e.getMessage());
+      return null;
+    }
+  }
+
+  private MapNode map(MapNode parent, String key, String path, boolean required) {
+    Entry entry = parent.entries().get(key);
+    if (entry == null) {
+      if (required) {
+        problem(join(path, key), parent.line(), "required key is missing");
+      }
+      return null;
+    }
+    if (entry.value() instanceof MapNode map) {
+      return map;
+    }
+    problem(join(path, key), entry.keyLine(), "must be a mapping");
+    return null;
+  }
+
+  private List<Node> list(Entry entry, String path) {
+    if (entry.value() instanceof ListNode list) {
+      return list.items();
+    }
+    problem(path, entry.keyLine(), "must be a list");
+    return List.of();
+  }
+
+  private String string(MapNode map, String key, String path, boolean required) {
+    Entry entry = map.entries().get(key);
+    if (entry == null) {
+      if (required) {
+        problem(join(path, key), map.line(), "required key is missing");
+      }
+      return null;
+    }
+    return scalar(entry.value(), join(path, key));
+  }
+
+  private String scalar(Node node, String path) {
+    if (node instanceof ScalarNode scalar) {
+      if (scalar.text() == null) {
+        problem(path, scalar.line(), "must not be null");
+      }
+      return scalar.text();
+    }
+    problem(path, node.line(), "must be a single value");
+    return null;
+  }
+
+  private boolean bool(MapNode map, String key, String path, boolean defaultValue) {
+    String text = string(map, key, path, false);
+    if (text == null) {
+      return defaultValue;
+    }
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    problem(join(path, key), valueLine(map, key), "must be true or false");
+    return defaultValue;
+  }
+
+  private static int valueLine(MapNode map, String key) {
+    Entry entry = map.entries().get(key);
+    return entry == null ? map.line() : entry.value().line();
+  }
+
+  private static String join(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  private static String fieldKeys() {
+    List<String> keys = new ArrayList<>();
+    for (FieldName name : FieldName.values()) {
+      keys.add(name.key());
+    }
+    return String.join(", ", keys);
+  }
+}

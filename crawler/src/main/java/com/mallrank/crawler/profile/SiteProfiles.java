@@ -1,0 +1,97 @@
+package com.mallrank.crawler.profile;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Loads and validates {@link SiteProfile}s. Every problem of a file is reported at once in one
+ * {@link ProfileException} naming the file, the line and the key path.
+ */
+public final class SiteProfiles {
+
+  /** The classpath folder of built-in profiles. */
+  public static final String BUILT_IN_FOLDER = "mallrank/profiles/";
+
+  private static final YAMLFactory YAML = new YAMLFactory();
+
+  private SiteProfiles() {}
+
+  /**
+   * Loads a profile file.
+   *
+   * @throws ProfileException when the file is unreadable or invalid
+   */
+  public static SiteProfile load(Path file) {
+    Objects.requireNonNull(file, "file");
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ProfileException(
+          new ProfileProblem(file.toString(), "", 0, "cannot read: " + e), e);
+    }
+    return parse(file.toString(), text);
+  }
+
+  /**
+   * Loads a built-in profile from the classpath resource {@code mallrank/profiles/<id>.yml}.
+   *
+   * @throws ProfileException when there is no such profile or it is invalid
+   */
+  public static SiteProfile builtIn(String id) {
+    Objects.requireNonNull(id, "id");
+    String resource = BUILT_IN_FOLDER + id + ".yml";
+    String source = "classpath:" + resource;
+    try (InputStream in = SiteProfiles.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new ProfileException(List.of(new ProfileProblem(source, "", 0, "no such profile")));
+      }
+      return parse(source, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Parses profile YAML.
+   *
+   * @param source the name used in error messages and {@link SiteProfile#source()}
+   * @throws ProfileException when the YAML is malformed or the profile invalid
+   */
+  public static SiteProfile parse(String source, String yaml) {
+    ProfileReader reader = new ProfileReader(source);
+    YamlTree.Node root;
+    try (JsonParser parser = YAML.createParser(yaml)) {
+      root =
+          YamlTree.read(
+              parser, (key, line) -> reader.problem(key, line, "duplicate key (first one wins)"));
+    } catch (JsonProcessingException e) {
+      throw new ProfileException(
+          new ProfileProblem(
+              source,
+              "",
+              YamlTree.line(e.getLocation()),
+              "malformed YAML: " + e.getOriginalMessage()),
+          e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    SiteProfile profile = reader.read(root);
+    List<ProfileProblem> problems = new ArrayList<>(reader.problems());
+    if (!problems.isEmpty() || profile == null) {
+      problems.sort(java.util.Comparator.comparingInt(ProfileProblem::line));
+      throw new ProfileException(problems);
+    }
+    return profile;
+  }
+}
