@@ -1,5 +1,6 @@
 package com.mallrank.crawler.fetch;
 
+import com.mallrank.crawler.politeness.RetryAfter;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -109,7 +110,7 @@ public final class JsoupFetcher implements Fetcher {
         response.statusCode(),
         response.contentType(),
         body,
-        RetryAfter.parse(response.header("Retry-After"), clock),
+        RetryAfter.parse(response.header("Retry-After"), clock.instant()).orElse(null),
         elapsed);
   }
 
