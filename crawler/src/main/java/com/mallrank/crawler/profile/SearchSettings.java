@@ -1,11 +1,10 @@
 package com.mallrank.crawler.profile;
 
-import java.net.InetAddress;
+import com.mallrank.crawler.politeness.AddressGuard;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -30,8 +29,10 @@ public record SearchSettings(
   /**
    * The search URL for a keyword.
    *
-   * @throws IllegalArgumentException when the result is not an absolute URI or not {@link #permits
-   *     permitted}
+   * <p>Whether the host may be fetched is the {@link #guard()}'s decision, made with DNS just
+   * before the fetch.
+   *
+   * @throws IllegalArgumentException when the result is not an absolute http(s) URI
    */
   public URI url(String base, String keyword) {
     String trimmedBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -40,56 +41,11 @@ public record SearchSettings(
     if (!uri.isAbsolute() || uri.getHost() == null) {
       throw new IllegalArgumentException("not an absolute http(s) URL: " + uri);
     }
-    if (!permits(uri)) {
-      throw new IllegalArgumentException("host not allowed by the profile: " + uri.getHost());
-    }
     return uri;
   }
 
-  /**
-   * Whether a URL's host is allowed. Only literal addresses and {@code localhost} are recognised as
-   * private: this check does no DNS lookups.
-   */
-  public boolean permits(URI uri) {
-    String host = uri.getHost();
-    if (host == null) {
-      return false;
-    }
-    host = host.toLowerCase(Locale.ROOT);
-    if (!allowPrivateAddresses && isPrivateLiteral(host)) {
-      return false;
-    }
-    if (allowedHosts.isEmpty()) {
-      return true;
-    }
-    for (String allowed : allowedHosts) {
-      String a = allowed.toLowerCase(Locale.ROOT);
-      if (a.startsWith("*.") ? host.endsWith(a.substring(1)) : host.equals(a)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isPrivateLiteral(String host) {
-    if (host.equals("localhost") || host.endsWith(".localhost")) {
-      return true;
-    }
-    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    boolean literal = bare.contains(":") || bare.matches("[0-9.]+");
-    if (!literal) {
-      return false;
-    }
-    try {
-      // A literal parses without a lookup.
-      InetAddress address = InetAddress.getByName(bare);
-      return address.isLoopbackAddress()
-          || address.isSiteLocalAddress()
-          || address.isLinkLocalAddress()
-          || address.isAnyLocalAddress()
-          || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc);
-    } catch (java.net.UnknownHostException e) {
-      return true;
-    }
+  /** The guard that checks a URL against the allow-list and private addresses before a fetch. */
+  public AddressGuard guard() {
+    return new AddressGuard(allowedHosts, allowPrivateAddresses);
   }
 }

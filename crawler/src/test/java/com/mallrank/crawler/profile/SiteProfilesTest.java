@@ -1,8 +1,10 @@
 package com.mallrank.crawler.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mallrank.crawler.politeness.AddressRefusedException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,11 +167,14 @@ class SiteProfilesTest {
 
     SearchSettings strict =
         new SearchSettings(
-            "{base}/s?q={keyword}", java.util.List.of("*.example.test", "127.0.0.1"), false);
-    assertThat(strict.permits(URI.create("https://shop.example.test/s"))).isTrue();
-    assertThat(strict.permits(URI.create("https://example.org/s"))).isFalse();
-    assertThat(strict.permits(URI.create("http://127.0.0.1/s"))).isFalse();
-    assertThatThrownBy(() -> strict.url("http://127.0.0.1:8080", "x"))
+            "{base}/s?q={keyword}", java.util.List.of("93.184.215.14", "127.0.0.1"), false);
+    assertThatCode(() -> strict.guard().check(URI.create("https://93.184.215.14/s")))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> strict.guard().check(URI.create("https://example.org/s")))
+        .hasMessageContaining("not on the allow-list");
+    assertThatThrownBy(() -> strict.guard().check(strict.url("http://127.0.0.1:8080", "x")))
+        .isInstanceOf(AddressRefusedException.class);
+    assertThatThrownBy(() -> strict.url("not a url", "x"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
