@@ -1,0 +1,169 @@
+package com.mallrank.crawler.sampler;
+
+import com.mallrank.crawler.fetch.FetchException;
+import com.mallrank.crawler.fetch.FetchRequest;
+import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.fetch.Fetcher;
+import com.mallrank.crawler.model.Evidence;
+import com.mallrank.crawler.model.ResultPage;
+import com.mallrank.crawler.model.SampleStatus;
+import com.mallrank.crawler.parse.ExtractOptions;
+import com.mallrank.crawler.parse.Extractors;
+import com.mallrank.crawler.politeness.AddressRefusedException;
+import com.mallrank.crawler.politeness.AttemptOutcome;
+import com.mallrank.crawler.politeness.Backoff;
+import com.mallrank.crawler.politeness.HostThrottle;
+import com.mallrank.crawler.politeness.IdentityCooldown;
+import com.mallrank.crawler.politeness.RetryDecision;
+import com.mallrank.crawler.politeness.RetryPolicy;
+import com.mallrank.crawler.politeness.TimeSource;
+import com.mallrank.crawler.profile.SiteProfile;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one sample: builds the search URL from the profile, checks the host, waits its turn on the
+ * host, fetches (retrying what is worth retrying), and extracts. Never throws for what the site
+ * does: every outcome is a {@link ResultPage} with a status and its evidence.
+ *
+ * <p>An identity that was blocked rests ({@link IdentityCooldown}) while the others go on; its
+ * samples during the rest are {@link SampleStatus#BLOCKED} without a request being sent.
+ *
+ * <p>Thread-safe when its {@link Fetcher} is.
+ */
+public final class KeywordSampler {
+
+  private static final Logger log = LoggerFactory.getLogger(KeywordSampler.class);
+
+  private final Fetcher fetcher;
+  private final HostThrottle throttle;
+  private final RetryPolicy retryPolicy;
+  private final IdentityCooldown cooldown;
+  private final TimeSource time;
+
+  public KeywordSampler(Fetcher fetcher, SamplerSettings settings) {
+    this(fetcher, settings, TimeSource.system(), new Random());
+  }
+
+  public KeywordSampler(Fetcher fetcher, SamplerSettings settings, TimeSource time, Random random) {
+    this.fetcher = fetcher;
+    this.time = time;
+    this.throttle =
+        new HostThrottle(
+            new HostThrottle.Settings(
+                settings.minDelayPerHost(),
+                settings.jitterPerHost(),
+                settings.maxConcurrentPerHost()),
+            random,
+            time);
+    this.retryPolicy =
+        new RetryPolicy(
+            settings.maxAttempts(),
+            new Backoff(settings.initialBackoff(), settings.maxBackoff(), 2.0, 0.2, random),
+            settings.maxRetryAfter());
+    this.cooldown = new IdentityCooldown(settings.cooldown(), settings.maxCooldown(), time);
+  }
+
+  /**
+   * Samples one keyword.
+   *
+   * @param profile the site profile
+   * @param base the value of {@code {base}} in the profile's URL template
+   * @param keyword the keyword
+   * @param identity {@code anonymous} or a matrix-account id
+   * @param cookies the identity's cookies (never logged)
+   * @param depth how many listings to capture
+   */
+  public SampleResult sample(
+      SiteProfile profile,
+      String base,
+      String keyword,
+      String identity,
+      Map<String, String> cookies,
+      int depth) {
+    Instant started = time.now();
+    URI url;
+    try {
+      url = profile.search().url(base, keyword);
+      profile.search().guard().check(url);
+    } catch (AddressRefusedException | IllegalArgumentException e) {
+      return done(error(String.valueOf(base), 0, "refused: " + e.getMessage()), started, 0);
+    }
+    if (cooldown.isCoolingDown(identity)) {
+      Instant until = cooldown.until(identity).orElse(started);
+      Evidence evidence =
+          new Evidence(url.toString(), 0, "cooldown", identity + " rests until " + until);
+      return done(ResultPage.without(SampleStatus.BLOCKED, evidence), started, 0);
+    }
+    FetchRequest request = new FetchRequest(url, identity, cookies);
+    var extractor = Extractors.forProfile(profile, new ExtractOptions(depth));
+    for (int attempt = 1; ; attempt++) {
+      ResultPage page;
+      AttemptOutcome outcome;
+      Duration retryAfter = null;
+      try (HostThrottle.Permit permit = throttle.acquire(url)) {
+        FetchResponse response = fetcher.fetch(request);
+        page = extractor.extract(response);
+        retryAfter = response.retryAfter();
+        outcome = outcomeOf(page);
+      } catch (FetchException e) {
+        page = error(e.url(), 0, e.getMessage());
+        outcome =
+            e.getCause() instanceof SocketTimeoutException
+                ? AttemptOutcome.TIMEOUT
+                : AttemptOutcome.CONNECTION_FAILED;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return done(error(url.toString(), 0, "interrupted"), started, attempt);
+      }
+      if (page.status() == SampleStatus.BLOCKED) {
+        Instant until = cooldown.recordBlocked(identity);
+        log.warn("{} was blocked on {}; it rests until {}", identity, url.getHost(), until);
+      } else if (page.status() != SampleStatus.ERROR) {
+        cooldown.recordSuccess(identity);
+      }
+      RetryDecision decision = retryPolicy.decide(attempt, outcome, retryAfter);
+      if (!decision.retry()) {
+        return done(page, started, attempt);
+      }
+      log.info("retrying {} for {} in {}: {}", keyword, identity, decision.delay(), page.status());
+      try {
+        time.sleep(decision.delay());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return done(page, started, attempt);
+      }
+    }
+  }
+
+  private static AttemptOutcome outcomeOf(ResultPage page) {
+    return switch (page.status()) {
+      case OK, PARTIAL, EMPTY, LAYOUT_CHANGED -> AttemptOutcome.SUCCESS;
+      case BLOCKED -> AttemptOutcome.BLOCKED;
+      case LOGIN_REQUIRED -> AttemptOutcome.LOGIN_REQUIRED;
+      case ERROR -> outcomeOfError(page.evidence().httpStatus());
+    };
+  }
+
+  /** An error page with a 429/5xx status is worth another try; a broken 200 or a 404 is not. */
+  private static AttemptOutcome outcomeOfError(int httpStatus) {
+    if (httpStatus == 429 || httpStatus == 408 || httpStatus >= 500 && httpStatus <= 599) {
+      return AttemptOutcome.ofHttpStatus(httpStatus);
+    }
+    return httpStatus == 0 ? AttemptOutcome.CONNECTION_FAILED : AttemptOutcome.CLIENT_ERROR;
+  }
+
+  private static ResultPage error(String url, int httpStatus, String detail) {
+    return ResultPage.without(SampleStatus.ERROR, new Evidence(url, httpStatus, null, detail));
+  }
+
+  private SampleResult done(ResultPage page, Instant started, int attempts) {
+    return new SampleResult(page, started, Duration.between(started, time.now()), attempts);
+  }
+}

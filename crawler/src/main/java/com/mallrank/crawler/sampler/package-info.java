@@ -1,0 +1,2 @@
+/** Taking one sample end to end: URL, host check, politeness, fetch with retries, extraction. */
+package com.mallrank.crawler.sampler;

@@ -1,0 +1,162 @@
+package com.mallrank.crawler.sampler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mallrank.crawler.fetch.JsoupFetcher;
+import com.mallrank.crawler.model.Listing;
+import com.mallrank.crawler.model.SampleStatus;
+import com.mallrank.crawler.profile.SiteProfile;
+import com.mallrank.crawler.profile.SiteProfiles;
+import com.mallrank.crawler.sandbox.Fault;
+import com.mallrank.crawler.sandbox.SandboxCard;
+import com.mallrank.crawler.sandbox.SandboxClock;
+import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.sandbox.SandboxWorld;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The static path end to end against the sandbox mall: what is extracted is the ground truth. */
+class KeywordSamplerTest {
+
+  private static final Instant SLOT = Instant.parse("2026-11-28T06:00:00Z");
+  private static final String KEYWORD = "加厚羽绒服女长款";
+
+  private static SandboxMall mall;
+  private static final SiteProfile PROFILE = SiteProfiles.builtIn("sandbox-static");
+
+  private final KeywordSampler sampler =
+      new KeywordSampler(
+          new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED);
+
+  @BeforeAll
+  static void startMall() {
+    mall = SandboxMall.start(SandboxWorld.create(), new SandboxClock(), 0);
+    mall.setTime(SLOT);
+  }
+
+  @AfterAll
+  static void stopMall() {
+    mall.close();
+  }
+
+  @AfterEach
+  void clearFaults() {
+    mall.faults().clearAll();
+  }
+
+  private SampleResult sample(String keyword, String identity, int depth) {
+    Map<String, String> cookies =
+        identity.equals("anonymous") ? Map.of() : Map.of(SandboxMall.IDENTITY_COOKIE, identity);
+    return sampler.sample(PROFILE, mall.baseUrl(), keyword, identity, cookies, depth);
+  }
+
+  @Test
+  void top20EqualsTheGroundTruthForEachIdentity() {
+    for (String identity : List.of("anonymous", "mx-hangzhou", "mx-yiwu")) {
+      SampleResult result = sample(KEYWORD, identity, 20);
+
+      List<SandboxCard> truth = mall.world().results(KEYWORD, SLOT, identity).subList(0, 20);
+      assertThat(result.page().status()).isEqualTo(SampleStatus.OK);
+      assertThat(result.attempts()).isEqualTo(1);
+      List<Listing> listings = result.page().listings();
+      assertThat(listings).hasSize(20);
+      for (int i = 0; i < 20; i++) {
+        Listing got = listings.get(i);
+        SandboxCard want = truth.get(i);
+        assertThat(got.position()).isEqualTo(want.position());
+        assertThat(got.organicRank()).isEqualTo(want.organicRank());
+        assertThat(got.sponsored()).isEqualTo(want.sponsored());
+        assertThat(got.productId()).isEqualTo(want.productId());
+        assertThat(got.title()).isEqualTo(want.title());
+        assertThat(got.shopId()).isEqualTo(want.shopId());
+        assertThat(got.shopName()).isEqualTo(want.shopName());
+        assertThat(got.price()).isEqualTo(want.price());
+        assertThat(got.commissionRate()).isEqualTo(want.commissionRate());
+        assertThat(got.salesLabel()).isEqualTo(want.salesLabel());
+        assertThat(got.imageUrl()).contains(want.imageKey());
+      }
+    }
+  }
+
+  @Test
+  void personalisationShowsInTheResults() {
+    List<String> anonymous = ids(sample(KEYWORD, "anonymous", 60));
+    List<String> hangzhou = ids(sample(KEYWORD, "mx-hangzhou", 60));
+
+    assertThat(anonymous).hasSize(60);
+    assertThat(hangzhou).hasSize(60).isNotEqualTo(anonymous);
+  }
+
+  @Test
+  void eachFaultGivesItsStatusAndNoListings() {
+    Map<Fault, SampleStatus> expected =
+        Map.of(
+            Fault.CAPTCHA, SampleStatus.BLOCKED,
+            Fault.LOGIN_WALL, SampleStatus.LOGIN_REQUIRED,
+            Fault.LAYOUT_CHANGED, SampleStatus.LAYOUT_CHANGED,
+            Fault.EMPTY, SampleStatus.EMPTY,
+            Fault.HTTP_500, SampleStatus.ERROR);
+    expected.forEach(
+        (fault, status) -> {
+          mall.faults().set(KEYWORD, fault);
+          // A fresh sampler each time, so a block's cool-down does not hide the next fault.
+          KeywordSampler fresh =
+              new KeywordSampler(
+                  new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED);
+          SampleResult result =
+              fresh.sample(PROFILE, mall.baseUrl(), KEYWORD, "anonymous", Map.of(), 20);
+
+          assertThat(result.page().status()).as(fault.name()).isEqualTo(status);
+          assertThat(result.page().listings()).as(fault.name()).isEmpty();
+        });
+  }
+
+  @Test
+  void serverErrorsAreRetriedThenReported() {
+    mall.faults().set(KEYWORD, Fault.HTTP_500);
+    long before = mall.searchRequests();
+
+    SampleResult result = sample(KEYWORD, "anonymous", 20);
+
+    assertThat(result.page().status()).isEqualTo(SampleStatus.ERROR);
+    assertThat(result.page().evidence().httpStatus()).isEqualTo(500);
+    assertThat(result.attempts()).isEqualTo(SamplerSettings.UNTHROTTLED.maxAttempts());
+    assertThat(mall.searchRequests() - before).isEqualTo(result.attempts());
+  }
+
+  @Test
+  void aBlockedIdentityRestsWhileOthersGoOn() {
+    mall.faults().set(KEYWORD, Fault.CAPTCHA);
+    assertThat(sample(KEYWORD, "mx-yiwu", 20).page().status()).isEqualTo(SampleStatus.BLOCKED);
+    mall.faults().clearAll();
+    long before = mall.searchRequests();
+
+    SampleResult resting = sample(KEYWORD, "mx-yiwu", 20);
+    SampleResult other = sample(KEYWORD, "mx-hangzhou", 20);
+
+    assertThat(resting.page().status()).isEqualTo(SampleStatus.BLOCKED);
+    assertThat(resting.page().evidence().marker()).isEqualTo("cooldown");
+    assertThat(resting.attempts()).isZero();
+    assertThat(other.page().status()).isEqualTo(SampleStatus.OK);
+    assertThat(mall.searchRequests() - before).isEqualTo(1);
+  }
+
+  @Test
+  void aHostOffTheAllowListIsRefusedWithoutARequest() {
+    SampleResult result =
+        sampler.sample(PROFILE, "http://example.org", KEYWORD, "anonymous", Map.of(), 20);
+
+    assertThat(result.page().status()).isEqualTo(SampleStatus.ERROR);
+    assertThat(result.page().evidence().detail()).contains("refused").contains("allow-list");
+    assertThat(result.attempts()).isZero();
+  }
+
+  private static List<String> ids(SampleResult result) {
+    return result.page().listings().stream().map(Listing::productId).toList();
+  }
+}
