@@ -41,10 +41,15 @@ public class SandboxRuntime implements DisposableBean {
     return mall;
   }
 
+  /** Whether {@code {base}} is the in-process sandbox (no {@code crawler.base-url} is set). */
+  public boolean usesSandbox() {
+    String configured = properties.baseUrl();
+    return configured == null || configured.isBlank();
+  }
+
   /** The value of {@code {base}} in profile URL templates: the configured base URL or the sandbox. */
   public String baseUrl() {
-    String configured = properties.baseUrl();
-    return configured != null && !configured.isBlank() ? configured : mall().baseUrl();
+    return usesSandbox() ? mall().baseUrl() : properties.baseUrl();
   }
 
   @Override

@@ -1,0 +1,28 @@
+package com.mallrank.batch.runtime;
+
+import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.plan.Plan;
+import com.mallrank.batch.plan.PlanLoader;
+import org.springframework.stereotype.Component;
+
+/** The keyword plan of {@code batch.plan}, read and validated on each use (it may be edited). */
+@Component
+public class PlanRepository {
+
+  private final BatchProperties properties;
+  private final SiteProfileRegistry profiles;
+
+  public PlanRepository(BatchProperties properties, SiteProfileRegistry profiles) {
+    this.properties = properties;
+    this.profiles = profiles;
+  }
+
+  /**
+   * The current plan.
+   *
+   * @throws com.mallrank.batch.plan.PlanException listing every problem with file, line and field
+   */
+  public Plan plan() {
+    return new PlanLoader(profiles::exists).load(properties.plan());
+  }
+}

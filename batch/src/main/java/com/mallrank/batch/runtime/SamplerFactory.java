@@ -1,0 +1,33 @@
+package com.mallrank.batch.runtime;
+
+import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.crawler.fetch.JsoupFetcher;
+import com.mallrank.crawler.sampler.KeywordSampler;
+import com.mallrank.crawler.sampler.SamplerSettings;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the {@link KeywordSampler} of a run. The in-process sandbox mall is sampled without delays;
+ * every real site with the polite defaults ({@link SamplerSettings#DEFAULTS}).
+ */
+@Component
+public class SamplerFactory {
+
+  private final CrawlerProperties properties;
+
+  public SamplerFactory(CrawlerProperties properties) {
+    this.properties = properties;
+  }
+
+  /** A sampler for one run; it keeps its hosts' delays and its identities' cool-downs. */
+  public KeywordSampler sampler(boolean sandbox) {
+    JsoupFetcher fetcher =
+        new JsoupFetcher(
+            new JsoupFetcher.Settings(
+                properties.timeout(),
+                Math.toIntExact(properties.maxPageSize().toBytes()),
+                properties.userAgent(),
+                JsoupFetcher.Settings.DEFAULTS.acceptLanguage()));
+    return new KeywordSampler(fetcher, sandbox ? SamplerSettings.UNTHROTTLED : SamplerSettings.DEFAULTS);
+  }
+}
