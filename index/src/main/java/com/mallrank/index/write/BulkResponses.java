@@ -3,6 +3,7 @@ package com.mallrank.index.write;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,13 +15,17 @@ public final class BulkResponses {
   /**
    * Throws when any item failed.
    *
+   * <p>A delete of a document that is already gone (404 without an error) is not a failure.
+   *
    * @throws BulkWriteException naming every failed id with its error type and reason
    */
   public static void requireAllSucceeded(BulkResponse response) {
     List<BulkWriteException.FailedItem> failed = new ArrayList<>();
     for (BulkResponseItem item : response.items()) {
       ErrorCause error = item.error();
-      if (error != null || item.status() >= 300) {
+      boolean alreadyDeleted =
+          item.operationType() == OperationType.Delete && item.status() == 404 && error == null;
+      if (error != null || (item.status() >= 300 && !alreadyDeleted)) {
         failed.add(
             new BulkWriteException.FailedItem(
                 item.index(),

@@ -1,13 +1,13 @@
 package com.mallrank.index.write;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Conflicts;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.DeleteByQueryResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.schema.IndexNames;
@@ -25,14 +25,16 @@ import java.util.Set;
  * Writes samples and their listings: one bulk request per call, to the monthly indices of each
  * sample's slot, under the deterministic ids, so a re-run of a slot overwrites instead of
  * duplicating. Listings an earlier run of the same sample left at positions the new run no longer
- * has are deleted afterwards (one delete-by-query per call), so a sample never shows a mix of two
- * runs.
+ * has are deleted in the same bulk request (found with one bounded search per call; the server has
+ * no delete-by-query), so a sample never shows a mix of two runs.
  *
  * <p>Every bulk item is checked: any failure raises a {@link BulkWriteException} naming the ids.
  * The writer is stateless and thread-safe; callers chunk large batches (a few hundred samples per
  * call).
  */
 public final class SnapshotWriter {
+
+  private static final int STALE_PAGE = 1_000;
 
   private final ElasticsearchClient client;
   private final IndexNames names;
@@ -94,17 +96,24 @@ public final class SnapshotWriter {
       }
     }
     try {
+      // the integ-test-zip has no delete-by-query (reindex module): find stale ids, delete in bulk
+      List<Hit<Void>> stale = findStale(snapshots, listingIndices, listingIds);
+      for (Hit<Void> hit : stale) {
+        operations.add(BulkOperation.of(o -> o.delete(d -> d.index(hit.index()).id(hit.id()))));
+      }
       BulkRequest request = BulkRequest.of(b -> b.operations(operations).refresh(refresh));
       BulkResponses.requireAllSucceeded(client.bulk(request));
-      long stale = deleteStale(snapshots, listingIndices, listingIds);
-      return new WriteResult(snapshots.size(), listingCount, stale);
+      return new WriteResult(snapshots.size(), listingCount, stale.size());
     } catch (IOException e) {
       throw new UncheckedIOException("Bulk write of " + operations.size() + " documents failed", e);
     }
   }
 
-  /** Deletes listings of these samples whose ids were not written now. */
-  private long deleteStale(
+  /**
+   * Listings of these samples, left by an earlier run, whose ids are not written now. Sees what has
+   * been refreshed (earlier runs of a slot are long refreshed).
+   */
+  private List<Hit<Void>> findStale(
       List<Snapshot> snapshots, Set<String> indices, List<String> writtenListingIds)
       throws IOException {
     // one clause per (slot, vantage): keywords x vantages would also match samples not written now
@@ -139,33 +148,46 @@ public final class SnapshotWriter {
                                                 t ->
                                                     t.field("keyword")
                                                         .terms(v -> v.value(keywords))))))));
-    DeleteByQueryResponse response =
-        client.deleteByQuery(
-            d ->
-                d.index(List.copyOf(indices))
+    Query query =
+        Query.of(
+            q ->
+                q.bool(
+                    b -> {
+                      b.should(samples).minimumShouldMatch("1");
+                      if (!writtenListingIds.isEmpty()) {
+                        b.mustNot(m -> m.ids(i -> i.values(writtenListingIds)));
+                      }
+                      return b;
+                    }));
+    List<Hit<Void>> stale = new ArrayList<>();
+    List<FieldValue> after = null;
+    while (true) {
+      List<FieldValue> searchAfter = after;
+      SearchResponse<Void> page =
+          client.search(
+              r -> {
+                r.index(List.copyOf(indices))
                     .ignoreUnavailable(true)
                     .allowNoIndices(true)
-                    .conflicts(Conflicts.Proceed)
-                    .refresh(refresh != Refresh.False)
-                    .query(
-                        q ->
-                            q.bool(
-                                b -> {
-                                  b.should(samples).minimumShouldMatch("1");
-                                  if (!writtenListingIds.isEmpty()) {
-                                    b.mustNot(m -> m.ids(i -> i.values(writtenListingIds)));
-                                  }
-                                  return b;
-                                })));
-    if (!response.failures().isEmpty()) {
-      throw new IllegalStateException(
-          "Deleting stale listings of "
-              + snapshots.size()
-              + " samples failed: "
-              + response.failures().get(0).id()
-              + ": "
-              + response.failures().get(0).cause().reason());
+                    .query(query)
+                    .source(src -> src.fetch(false))
+                    .size(STALE_PAGE)
+                    .sort(o -> o.field(f -> f.field("slot")))
+                    .sort(o -> o.field(f -> f.field("vantage")))
+                    .sort(o -> o.field(f -> f.field("keyword")))
+                    .sort(o -> o.field(f -> f.field("position")));
+                if (searchAfter != null) {
+                  r.searchAfter(searchAfter);
+                }
+                return r;
+              },
+              Void.class);
+      List<Hit<Void>> hits = page.hits().hits();
+      stale.addAll(hits);
+      if (hits.size() < STALE_PAGE) {
+        return stale;
+      }
+      after = hits.get(hits.size() - 1).sort();
     }
-    return response.deleted() == null ? 0 : response.deleted();
   }
 }
