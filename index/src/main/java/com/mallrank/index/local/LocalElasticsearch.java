@@ -236,12 +236,19 @@ public final class LocalElasticsearch implements AutoCloseable {
     if (root) {
       ServerUser.chown(dir);
     }
-    launch(settings, dir, esHome, root);
     LocalElasticsearch started = new LocalElasticsearch(settings, dir, true);
     try {
+      launch(settings, dir, esHome, root);
       awaitHealthy(settings, dir);
     } catch (RuntimeException e) {
       started.stop();
+      if (HealthProbe.probe(settings.url()) == HealthProbe.State.HEALTHY) {
+        // another data directory's server won the race for the port: use that one
+        log.info(
+            "Start failed but {} is now served by another Elasticsearch; reusing it",
+            settings.url());
+        return new LocalElasticsearch(settings, dir, false);
+      }
       throw e;
     }
     if (settings.registerShutdownHook()) {
