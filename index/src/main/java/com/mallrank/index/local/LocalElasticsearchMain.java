@@ -1,0 +1,102 @@
+package com.mallrank.index.local;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Command line for scripts: {@code start|stop|status [--data-dir DIR] [--port N] [--version V]
+ * [--heap SIZE]}. {@code start} leaves the server running after this JVM exits; {@code status}
+ * exits with 0 when a healthy server answers on the port, 3 otherwise.
+ */
+public final class LocalElasticsearchMain {
+
+  static final String USAGE =
+      "usage: LocalElasticsearchMain start|stop|status [--data-dir DIR] [--port N]"
+          + " [--version V] [--heap SIZE]";
+
+  private LocalElasticsearchMain() {}
+
+  public static void main(String[] args) {
+    int code;
+    try {
+      code = run(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(USAGE);
+      code = 2;
+    } catch (RuntimeException e) {
+      System.err.println("error: " + e.getMessage());
+      code = 1;
+    }
+    System.exit(code);
+  }
+
+  /** Runs one command and returns the process exit code. */
+  static int run(String[] args) {
+    if (args.length == 0) {
+      throw new IllegalArgumentException("missing command");
+    }
+    String command = args[0].toLowerCase(Locale.ROOT);
+    Path dataDir = Path.of("data", "elasticsearch");
+    int port = LocalElasticsearchSettings.DEFAULT_HTTP_PORT;
+    String version = LocalElasticsearchSettings.DEFAULT_VERSION;
+    String heap = LocalElasticsearchSettings.DEFAULT_HEAP;
+    for (int i = 1; i < args.length; i++) {
+      String option = args[i];
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("option " + option + " needs a value");
+      }
+      String value = args[++i];
+      switch (option) {
+        case "--data-dir" -> dataDir = Path.of(value);
+        case "--port" -> {
+          try {
+            port = Integer.parseInt(value);
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port must be a number, got '" + value + "'");
+          }
+        }
+        case "--version" -> version = value;
+        case "--heap" -> heap = value;
+        default -> throw new IllegalArgumentException("unknown option " + option);
+      }
+    }
+    LocalElasticsearchSettings settings =
+        LocalElasticsearchSettings.of(dataDir, port).withVersion(version).withHeap(heap);
+    switch (command) {
+      case "start" -> {
+        LocalElasticsearch es = LocalElasticsearch.ensureRunning(settings);
+        System.out.println(
+            (es.startedHere() ? "started " : "already running ")
+                + es.url()
+                + " (data "
+                + es.dataDir()
+                + ")");
+        return 0;
+      }
+      case "stop" -> {
+        boolean stopped = LocalElasticsearch.stopRunning(settings);
+        System.out.println(
+            stopped ? "stopped " + settings.url() : "no server of " + dataDir + " was running");
+        return 0;
+      }
+      case "status" -> {
+        return LocalElasticsearch.findRunning(settings)
+            .map(
+                es -> {
+                  System.out.println(
+                      "running "
+                          + es.url()
+                          + es.pid().stream().mapToObj(p -> " pid " + p).findFirst().orElse(""));
+                  return 0;
+                })
+            .orElseGet(
+                () -> {
+                  System.out.println("not running " + settings.url());
+                  return 3;
+                });
+      }
+      default -> throw new IllegalArgumentException("unknown command " + args[0]);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package com.mallrank.index.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Settings of the local Elasticsearch server.
+ *
+ * @param dataDir the directory holding the unpacked server, its data, logs and pid file (created
+ *     when missing; when running as root and the unprivileged server user cannot reach it, a
+ *     directory under {@code /var/tmp/mallrank-es/} is used instead)
+ * @param httpPort the HTTP port; the transport port is {@code httpPort + 100}
+ * @param version the server version resolved through Maven ({@code
+ *     org.elasticsearch.distribution.integ-test-zip:elasticsearch:<version>:zip})
+ * @param heap the JVM heap size, e.g. {@code 512m} (used for both -Xms and -Xmx)
+ * @param startTimeout how long to wait for the cluster to report green or yellow health
+ * @param registerShutdownHook whether an instance started here is stopped when this JVM exits
+ */
+public record LocalElasticsearchSettings(
+    Path dataDir,
+    int httpPort,
+    String version,
+    String heap,
+    Duration startTimeout,
+    boolean registerShutdownHook) {
+
+  public static final int DEFAULT_HTTP_PORT = 9200;
+  public static final String DEFAULT_VERSION = "8.19.7";
+  public static final String DEFAULT_HEAP = "512m";
+  public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(90);
+
+  /** The transport port sits this far above the HTTP port. */
+  public static final int TRANSPORT_PORT_OFFSET = 100;
+
+  private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[A-Za-z0-9.]+)?");
+  private static final Pattern HEAP = Pattern.compile("\\d+[kKmMgG]");
+
+  public LocalElasticsearchSettings {
+    Objects.requireNonNull(dataDir, "dataDir");
+    dataDir = dataDir.toAbsolutePath().normalize();
+    if (httpPort < 1024 || httpPort + TRANSPORT_PORT_OFFSET > 65535) {
+      throw new IllegalArgumentException(
+          "httpPort must be between 1024 and "
+              + (65535 - TRANSPORT_PORT_OFFSET)
+              + " (the transport port is httpPort + "
+              + TRANSPORT_PORT_OFFSET
+              + "), got "
+              + httpPort);
+    }
+    if (version == null || !VERSION.matcher(version).matches()) {
+      throw new IllegalArgumentException(
+          "version must look like 8.19.7 (major.minor.patch), got '" + version + "'");
+    }
+    if (heap == null || !HEAP.matcher(heap).matches()) {
+      throw new IllegalArgumentException(
+          "heap must be a JVM size such as 512m or 1g, got '" + heap + "'");
+    }
+    Objects.requireNonNull(startTimeout, "startTimeout");
+    if (startTimeout.isNegative() || startTimeout.isZero()) {
+      throw new IllegalArgumentException("startTimeout must be positive, got " + startTimeout);
+    }
+  }
+
+  /** Defaults for everything but the data directory and the port; no shutdown hook. */
+  public static LocalElasticsearchSettings of(Path dataDir, int httpPort) {
+    return new LocalElasticsearchSettings(
+        dataDir, httpPort, DEFAULT_VERSION, DEFAULT_HEAP, DEFAULT_START_TIMEOUT, false);
+  }
+
+  public LocalElasticsearchSettings withVersion(String newVersion) {
+    return new LocalElasticsearchSettings(
+        dataDir, httpPort, newVersion, heap, startTimeout, registerShutdownHook);
+  }
+
+  public LocalElasticsearchSettings withHeap(String newHeap) {
+    return new LocalElasticsearchSettings(
+        dataDir, httpPort, version, newHeap, startTimeout, registerShutdownHook);
+  }
+
+  public LocalElasticsearchSettings withStartTimeout(Duration newTimeout) {
+    return new LocalElasticsearchSettings(
+        dataDir, httpPort, version, heap, newTimeout, registerShutdownHook);
+  }
+
+  public LocalElasticsearchSettings withShutdownHook(boolean register) {
+    return new LocalElasticsearchSettings(dataDir, httpPort, version, heap, startTimeout, register);
+  }
+
+  /** The transport port, {@code httpPort + 100}. */
+  public int transportPort() {
+    return httpPort + TRANSPORT_PORT_OFFSET;
+  }
+
+  /** The HTTP URL the server listens on. */
+  public String url() {
+    return "http://127.0.0.1:" + httpPort;
+  }
+
+  /** The Maven coordinates of the server distribution. */
+  public String artifact() {
+    return "org.elasticsearch.distribution.integ-test-zip:elasticsearch:" + version + ":zip";
+  }
+}

@@ -1,0 +1,41 @@
+package com.mallrank.index.report;
+
+import java.util.List;
+
+/**
+ * What changed for one keyword between two slots. Only when both samples produced ranks is the
+ * keyword {@linkplain #comparable() comparable}; otherwise all lists are empty and the statuses say
+ * why (a blocked page is not "everyone left the Top-20").
+ *
+ * @param keyword the keyword
+ * @param statusBefore the earlier sample's status, or {@value KeywordTop20#STATUS_MISSING}
+ * @param statusAfter the later sample's status, or {@value KeywordTop20#STATUS_MISSING}
+ * @param comparable whether both samples were ok or partial
+ * @param own matrix-account listings that moved, entered or left the Top-N, by later position
+ * @param competitors competitor listings that entered or left the Top-N
+ * @param changes competitor price, commission, image and title changes
+ */
+public record KeywordComparison(
+    String keyword,
+    String statusBefore,
+    String statusAfter,
+    boolean comparable,
+    List<RankChange> own,
+    List<RankChange> competitors,
+    List<FieldChange> changes) {
+
+  public KeywordComparison {
+    own = List.copyOf(own);
+    competitors = List.copyOf(competitors);
+    changes = List.copyOf(changes);
+  }
+
+  static KeywordComparison notComparable(String keyword, String before, String after) {
+    return new KeywordComparison(keyword, before, after, false, List.of(), List.of(), List.of());
+  }
+
+  /** Whether anything changed (always false when not comparable). */
+  public boolean hasChanges() {
+    return !own.isEmpty() || !competitors.isEmpty() || !changes.isEmpty();
+  }
+}

@@ -1,0 +1,161 @@
+package com.mallrank.index.report;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.mallrank.index.document.ListingDocument;
+import com.mallrank.index.document.SampleDocument;
+import com.mallrank.index.schema.IndexNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bounded searches the reports are built from: filters and sorts, sizes computed from the
+ * question (keywords x slots x positions), chunked below the 10,000-hit window.
+ */
+final class ReportSearches {
+
+  /** Elasticsearch's default max_result_window. */
+  static final int WINDOW = 10_000;
+
+  private static final int KEYWORDS_PER_SAMPLE_SEARCH = 1_000;
+
+  private final ElasticsearchClient client;
+  private final IndexNames names;
+
+  ReportSearches(ElasticsearchClient client, IndexNames names) {
+    this.client = client;
+    this.names = names;
+  }
+
+  /**
+   * The samples of these slots for one vantage; {@code keywords == null} means every keyword
+   * sampled in those slots (fails when that is more than the window).
+   */
+  List<SampleDocument> samples(List<Instant> slots, String vantage, List<String> keywords) {
+    if (keywords == null) {
+      return searchSamples(slots, vantage, null, WINDOW);
+    }
+    List<SampleDocument> result = new ArrayList<>();
+    for (List<String> chunk : chunks(keywords, KEYWORDS_PER_SAMPLE_SEARCH)) {
+      result.addAll(searchSamples(slots, vantage, chunk, chunk.size() * slots.size()));
+    }
+    return result;
+  }
+
+  /**
+   * The listings at positions 1..maxPosition of these slots, vantage and keywords, sorted by
+   * keyword, slot and position. Each sample has at most one listing per position, so the size is
+   * exact.
+   */
+  List<ListingDocument> listings(
+      List<Instant> slots, String vantage, List<String> keywords, int maxPosition) {
+    List<ListingDocument> result = new ArrayList<>();
+    if (keywords.isEmpty()) {
+      return result;
+    }
+    int perChunk = Math.max(1, WINDOW / (slots.size() * maxPosition));
+    for (List<String> chunk : chunks(keywords, perChunk)) {
+      int size = chunk.size() * slots.size() * maxPosition;
+      Query query =
+          Query.of(
+              q ->
+                  q.bool(
+                      b ->
+                          b.filter(slotFilter(slots))
+                              .filter(f -> f.term(t -> t.field("vantage").value(vantage)))
+                              .filter(keywordFilter(chunk))
+                              .filter(
+                                  f ->
+                                      f.range(
+                                          r ->
+                                              r.number(
+                                                  n ->
+                                                      n.field("position")
+                                                          .lte((double) maxPosition))))));
+      try {
+        SearchResponse<ListingDocument> response =
+            client.search(
+                s ->
+                    s.index(names.listingsAlias())
+                        .ignoreUnavailable(true)
+                        .allowNoIndices(true)
+                        .query(query)
+                        .size(size)
+                        .sort(o -> o.field(f -> f.field("keyword").order(SortOrder.Asc)))
+                        .sort(o -> o.field(f -> f.field("slot").order(SortOrder.Asc)))
+                        .sort(o -> o.field(f -> f.field("position").order(SortOrder.Asc))),
+                ListingDocument.class);
+        response.hits().hits().stream().map(Hit::source).forEach(result::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Searching " + names.listingsAlias() + " failed", e);
+      }
+    }
+    return result;
+  }
+
+  private List<SampleDocument> searchSamples(
+      List<Instant> slots, String vantage, List<String> keywords, int size) {
+    Query query =
+        Query.of(
+            q ->
+                q.bool(
+                    b -> {
+                      b.filter(slotFilter(slots))
+                          .filter(f -> f.term(t -> t.field("vantage").value(vantage)));
+                      if (keywords != null) {
+                        b.filter(keywordFilter(keywords));
+                      }
+                      return b;
+                    }));
+    try {
+      SearchResponse<SampleDocument> response =
+          client.search(
+              s ->
+                  s.index(names.samplesAlias())
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true)
+                      .query(query)
+                      .size(size)
+                      .trackTotalHits(t -> t.enabled(true))
+                      .sort(o -> o.field(f -> f.field("keyword").order(SortOrder.Asc)))
+                      .sort(o -> o.field(f -> f.field("slot").order(SortOrder.Asc))),
+              SampleDocument.class);
+      long total = response.hits().total() == null ? 0 : response.hits().total().value();
+      if (total > size) {
+        throw new IllegalArgumentException(
+            total
+                + " samples match (more than "
+                + size
+                + "); pass the keywords to report on explicitly");
+      }
+      return response.hits().hits().stream().map(Hit::source).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Searching " + names.samplesAlias() + " failed", e);
+    }
+  }
+
+  private static Query slotFilter(List<Instant> slots) {
+    List<FieldValue> values = slots.stream().map(s -> FieldValue.of(s.toString())).toList();
+    return Query.of(q -> q.terms(t -> t.field("slot").terms(v -> v.value(values))));
+  }
+
+  private static Query keywordFilter(List<String> keywords) {
+    List<FieldValue> values = keywords.stream().map(FieldValue::of).toList();
+    return Query.of(q -> q.terms(t -> t.field("keyword").terms(v -> v.value(values))));
+  }
+
+  static <T> List<List<T>> chunks(List<T> list, int size) {
+    List<List<T>> chunks = new ArrayList<>();
+    for (int i = 0; i < list.size(); i += size) {
+      chunks.add(list.subList(i, Math.min(list.size(), i + size)));
+    }
+    return chunks;
+  }
+}

@@ -1,0 +1,72 @@
+package com.mallrank.index.schema;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
+import co.elastic.clients.elasticsearch.indices.put_index_template.IndexTemplateMapping;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * Puts the composable index templates for one prefix: {@code {prefix}-listings} matching {@code
+ * {prefix}-listings-*} and {@code {prefix}-samples} matching {@code {prefix}-samples-*}, each
+ * adding its read alias. Bodies come from the JSON resources in {@link IndexTemplates}; patterns
+ * and aliases are built here from {@link IndexNames}. Idempotent: applying again overwrites the
+ * templates with the same content. Existing indices keep their mapping; new monthly indices get the
+ * template's.
+ */
+public final class IndexBootstrap {
+
+  private final ElasticsearchClient client;
+  private final IndexNames names;
+
+  public IndexBootstrap(ElasticsearchClient client, IndexNames names) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.names = Objects.requireNonNull(names, "names");
+  }
+
+  /** Puts both templates. */
+  public void apply() {
+    put(
+        names.listingsTemplate(),
+        names.listingsPattern(),
+        names.listingsAlias(),
+        IndexTemplates.LISTINGS_RESOURCE);
+    put(
+        names.samplesTemplate(),
+        names.samplesPattern(),
+        names.samplesAlias(),
+        IndexTemplates.SAMPLES_RESOURCE);
+  }
+
+  private void put(String name, String pattern, String alias, String resource) {
+    PutIndexTemplateRequest body;
+    try (InputStream in = IndexTemplates.open(resource)) {
+      body = PutIndexTemplateRequest.of(b -> b.name(name).withJson(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + resource, e);
+    }
+    IndexTemplateMapping template = body.template();
+    if (template == null) {
+      throw new IllegalStateException(resource + " has no \"template\" object");
+    }
+    PutIndexTemplateRequest request =
+        PutIndexTemplateRequest.of(
+            b ->
+                b.name(name)
+                    .indexPatterns(pattern)
+                    .priority(body.priority())
+                    .meta(body.meta())
+                    .template(
+                        t ->
+                            t.settings(template.settings())
+                                .mappings(template.mappings())
+                                .aliases(alias, a -> a)));
+    try {
+      client.indices().putIndexTemplate(request);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not put index template " + name, e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package com.mallrank.index.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IndexNamesTest {
+
+  @Test
+  void aliasesTemplatesAndPatternsDeriveFromThePrefix() {
+    IndexNames names = new IndexNames("mallrank");
+
+    assertThat(names.listingsAlias()).isEqualTo("mallrank-listings");
+    assertThat(names.samplesAlias()).isEqualTo("mallrank-samples");
+    assertThat(names.listingsTemplate()).isEqualTo("mallrank-listings");
+    assertThat(names.listingsPattern()).isEqualTo("mallrank-listings-*");
+    assertThat(names.samplesPattern()).isEqualTo("mallrank-samples-*");
+    assertThat(IndexNames.defaults()).isEqualTo(names);
+  }
+
+  @Test
+  void monthlyIndexComesFromTheSlotInUtc() {
+    IndexNames names = new IndexNames("t-x");
+
+    assertThat(names.listingsIndex(Instant.parse("2026-11-28T14:00:00Z")))
+        .isEqualTo("t-x-listings-2026.11");
+    // 2026-11-30T23:00Z is already December in Beijing, but the month is UTC
+    assertThat(names.samplesIndex(Instant.parse("2026-11-30T23:00:00Z")))
+        .isEqualTo("t-x-samples-2026.11");
+    assertThat(names.listingsIndex(Instant.parse("2027-01-01T00:00:00Z")))
+        .isEqualTo("t-x-listings-2027.01");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "Mallrank", "mall rank", "-mallrank", "_x", "a/b", "a*b", "a,b"})
+  void rejectsInvalidPrefixesWithAClearMessage(String prefix) {
+    assertThatThrownBy(() -> new IndexNames(prefix))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Invalid index prefix '" + prefix + "'")
+        .hasMessageContaining("lowercase");
+  }
+
+  @Test
+  void rejectsNullAndOverlongPrefixes() {
+    assertThatThrownBy(() -> new IndexNames(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> new IndexNames("a".repeat(101)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

@@ -1,0 +1,201 @@
+package com.mallrank.index.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.mallrank.index.document.DocumentIds;
+import com.mallrank.index.document.ListingDocument;
+import com.mallrank.index.report.SampleCounts;
+import com.mallrank.index.testing.Fixtures;
+import com.mallrank.index.testing.LocalElasticsearchTest;
+import com.mallrank.index.testing.TestIndices;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@LocalElasticsearchTest
+class SnapshotWriterIT {
+
+  private static final Instant SLOT = Instant.parse("2026-11-28T14:00:00Z");
+  private static final String KW = "羽绒服女";
+  private static final String ANON = Fixtures.ANONYMOUS;
+
+  private TestIndices es;
+  private SnapshotWriter writer;
+  private SampleCounts counts;
+
+  @BeforeEach
+  void setUp(TestIndices indices) {
+    es = indices.bootstrap();
+    writer = es.writer();
+    counts = new SampleCounts(es.client(), es.names());
+  }
+
+  @Test
+  void writesTheSampleAndEveryListing() {
+    WriteResult result =
+        writer.write(
+            Fixtures.sample(SLOT, KW, ANON, "ok", 60), Fixtures.listings(SLOT, KW, ANON, 60));
+
+    assertThat(result).isEqualTo(new WriteResult(1, 60, 0));
+    assertThat(counts.listings(SLOT)).isEqualTo(60);
+    assertThat(counts.samples(SLOT)).isEqualTo(1);
+    assertThat(counts.listings(SLOT, KW, ANON)).isEqualTo(60);
+    assertThat(counts.listings(SLOT.plusSeconds(3600))).isZero();
+  }
+
+  @Test
+  void rewritingTheSameSlotOverwritesUnderTheSameIds() throws Exception {
+    writer.write(Fixtures.sample(SLOT, KW, ANON, "ok", 60), Fixtures.listings(SLOT, KW, ANON, 60));
+    List<String> firstIds = listingIds();
+
+    writer.write(Fixtures.sample(SLOT, KW, ANON, "ok", 60), Fixtures.listings(SLOT, KW, ANON, 60));
+
+    assertThat(counts.listings(SLOT)).isEqualTo(60);
+    assertThat(counts.samples(SLOT)).isEqualTo(1);
+    assertThat(listingIds()).containsExactlyInAnyOrderElementsOf(firstIds).hasSize(60);
+    assertThat(firstIds).contains(DocumentIds.listing(SLOT, KW, ANON, 60));
+  }
+
+  @Test
+  void aRerunWithFewerListingsOrBlockedLeavesNoStaleListings() throws Exception {
+    writer.write(Fixtures.sample(SLOT, KW, ANON, "ok", 60), Fixtures.listings(SLOT, KW, ANON, 60));
+    writer.write(
+        Fixtures.sample(SLOT, "other", ANON, "ok", 5), Fixtures.listings(SLOT, "other", ANON, 5));
+    writer.write(
+        Fixtures.sample(SLOT, KW, "acct-1", "ok", 5), Fixtures.listings(SLOT, KW, "acct-1", 5));
+
+    WriteResult fewer =
+        writer.write(
+            Fixtures.sample(SLOT, KW, ANON, "ok", 58), Fixtures.listings(SLOT, KW, ANON, 58));
+
+    assertThat(fewer.staleListingsDeleted()).isEqualTo(2);
+    assertThat(counts.listings(SLOT, KW, ANON)).isEqualTo(58);
+
+    WriteResult blocked = writer.write(Fixtures.sample(SLOT, KW, ANON, "blocked", 0), List.of());
+
+    assertThat(blocked.staleListingsDeleted()).isEqualTo(58);
+    assertThat(counts.listings(SLOT, KW, ANON)).isZero();
+    assertThat(counts.samples(SLOT)).isEqualTo(3);
+    // other samples of the slot are untouched
+    assertThat(counts.listings(SLOT, "other", ANON)).isEqualTo(5);
+    assertThat(counts.listings(SLOT, KW, "acct-1")).isEqualTo(5);
+    var sample =
+        es.client()
+            .get(
+                g -> g.index(es.names().samplesIndex(SLOT)).id(DocumentIds.sample(SLOT, KW, ANON)),
+                com.mallrank.index.document.SampleDocument.class)
+            .source();
+    assertThat(sample.status()).isEqualTo("blocked");
+  }
+
+  @Test
+  void writesABatchOfSamplesAcrossKeywordsVantagesAndMonths() {
+    Instant december = Instant.parse("2026-12-01T00:00:00Z");
+    WriteResult result =
+        writer.writeAll(
+            List.of(
+                new Snapshot(
+                    Fixtures.sample(SLOT, "a", ANON, "ok", 30),
+                    Fixtures.listings(SLOT, "a", ANON, 30)),
+                new Snapshot(
+                    Fixtures.sample(SLOT, "b", ANON, "partial", 7),
+                    Fixtures.listings(SLOT, "b", ANON, 7)),
+                new Snapshot(Fixtures.sample(SLOT, "c", ANON, "blocked", 0), List.of()),
+                new Snapshot(
+                    Fixtures.sample(SLOT, "a", "acct-1", "ok", 12),
+                    Fixtures.listings(SLOT, "a", "acct-1", 12)),
+                new Snapshot(
+                    Fixtures.sample(december, "a", ANON, "ok", 3),
+                    Fixtures.listings(december, "a", ANON, 3))));
+
+    assertThat(result).isEqualTo(new WriteResult(5, 52, 0));
+    assertThat(counts.samples(SLOT)).isEqualTo(4);
+    assertThat(counts.listings(SLOT)).isEqualTo(49);
+    assertThat(counts.listings(december)).isEqualTo(3);
+    assertThat(counts.listings(SLOT, "a", "acct-1")).isEqualTo(12);
+  }
+
+  @Test
+  void aFailedItemRaisesWithItsIdAndReason() throws Exception {
+    writer.write(Fixtures.sample(SLOT, KW, ANON, "ok", 2), Fixtures.listings(SLOT, KW, ANON, 2));
+    String index = es.names().listingsIndex(SLOT);
+    es.client().indices().close(c -> c.index(index));
+
+    assertThatThrownBy(
+            () ->
+                writer.write(
+                    Fixtures.sample(SLOT, KW, ANON, "ok", 2), Fixtures.listings(SLOT, KW, ANON, 2)))
+        .isInstanceOfSatisfying(
+            BulkWriteException.class,
+            e -> {
+              assertThat(e.failures())
+                  .extracting(BulkWriteException.FailedItem::id)
+                  .containsExactlyInAnyOrder(
+                      DocumentIds.listing(SLOT, KW, ANON, 1),
+                      DocumentIds.listing(SLOT, KW, ANON, 2));
+              assertThat(e.failures()).allMatch(f -> f.type().equals("index_closed_exception"));
+              assertThat(e.total()).isEqualTo(3);
+              assertThat(e.getMessage())
+                  .contains("2 of 3 bulk items failed")
+                  .contains(DocumentIds.listing(SLOT, KW, ANON, 1))
+                  .contains("closed");
+            });
+  }
+
+  @Test
+  void aDocumentViolatingTheStrictMappingIsReportedByItsId() throws Exception {
+    es.writer()
+        .write(Fixtures.sample(SLOT, KW, ANON, "ok", 1), Fixtures.listings(SLOT, KW, ANON, 1));
+    String index = es.names().listingsIndex(SLOT);
+
+    var response =
+        es.client()
+            .bulk(
+                b ->
+                    b.refresh(Refresh.WaitFor)
+                        .operations(
+                            o ->
+                                o.index(
+                                    i ->
+                                        i.index(index)
+                                            .id("good")
+                                            .document(Fixtures.listing(SLOT, KW, ANON, 2).build())))
+                        .operations(
+                            o ->
+                                o.index(
+                                    i ->
+                                        i.index(index)
+                                            .id("bad")
+                                            .document(
+                                                Map.of(
+                                                    "slot",
+                                                    SLOT.toString(),
+                                                    "keyword",
+                                                    KW,
+                                                    "favourite_colour",
+                                                    "red")))));
+
+    assertThatThrownBy(() -> BulkResponses.requireAllSucceeded(response))
+        .isInstanceOf(BulkWriteException.class)
+        .hasMessageContaining("1 of 2 bulk items failed")
+        .hasMessageContaining("bad in " + index)
+        .hasMessageContaining("strict_dynamic_mapping_exception")
+        .hasMessageContaining("favourite_colour");
+  }
+
+  private List<String> listingIds() throws Exception {
+    return es
+        .client()
+        .search(s -> s.index(es.names().listingsAlias()).size(1000), ListingDocument.class)
+        .hits()
+        .hits()
+        .stream()
+        .map(Hit::id)
+        .toList();
+  }
+}
