@@ -6,7 +6,10 @@ import com.mallrank.index.schema.IndexNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Document counts per slot, through the read aliases (0 when nothing was written yet). Counts see
@@ -43,6 +46,59 @@ public final class SampleCounts {
                             .filter(f -> f.term(t -> t.field("keyword").value(keyword)))
                             .filter(f -> f.term(t -> t.field("vantage").value(vantage)))));
     return count(names.listingsAlias(), query);
+  }
+
+  /** The latest slot that has any sample, if any. */
+  public Optional<Instant> latestSlot() {
+    try {
+      var response =
+          client.search(
+              s ->
+                  s.index(names.samplesAlias())
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true)
+                      .size(0)
+                      .aggregations("latest", a -> a.max(m -> m.field("slot"))),
+              Void.class);
+      var latest = response.aggregations().get("latest");
+      // An empty max aggregation has no value (the client reads it as infinity or NaN).
+      double max = latest == null ? Double.NaN : latest.max().value();
+      if (Double.isNaN(max) || Double.isInfinite(max)) {
+        return Optional.empty();
+      }
+      return Optional.of(Instant.ofEpochMilli((long) max));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Finding the latest slot in " + names.samplesAlias() + " failed", e);
+    }
+  }
+
+  /** Samples of the slot by status code, most frequent first. */
+  public Map<String, Long> samplesByStatus(Instant slot) {
+    try {
+      var response =
+          client.search(
+              s ->
+                  s.index(names.samplesAlias())
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true)
+                      .size(0)
+                      .query(slotQuery(slot))
+                      .aggregations("status", a -> a.terms(t -> t.field("status").size(20))),
+              Void.class);
+      Map<String, Long> counts = new LinkedHashMap<>();
+      var status = response.aggregations().get("status");
+      if (status != null) {
+        status
+            .sterms()
+            .buckets()
+            .array()
+            .forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
+      }
+      return counts;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Counting samples by status failed", e);
+    }
   }
 
   private static Query slotQuery(Instant slot) {

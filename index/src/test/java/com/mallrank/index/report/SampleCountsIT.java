@@ -1,0 +1,53 @@
+package com.mallrank.index.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mallrank.index.testing.Fixtures;
+import com.mallrank.index.testing.LocalElasticsearchTest;
+import com.mallrank.index.testing.TestIndices;
+import com.mallrank.index.write.Snapshot;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@LocalElasticsearchTest
+class SampleCountsIT {
+
+  private static final Instant SLOT = Instant.parse("2026-11-28T14:00:00Z");
+  private static final Instant LATER = SLOT.plusSeconds(3600);
+
+  @Test
+  void nothingWrittenHasNoLatestSlotAndNoCounts(TestIndices es) {
+    es.bootstrap();
+    SampleCounts counts = new SampleCounts(es.client(), es.names());
+
+    assertThat(counts.latestSlot()).isEmpty();
+    assertThat(counts.samplesByStatus(SLOT)).isEmpty();
+    assertThat(counts.samples(SLOT)).isZero();
+  }
+
+  @Test
+  void countsSamplesByStatusPerSlotAndFindsTheLatestSlot(TestIndices es) {
+    es.bootstrap();
+    String anon = Fixtures.ANONYMOUS;
+    es.writer()
+        .writeAll(
+            List.of(
+                new Snapshot(
+                    Fixtures.sample(SLOT, "a", anon, "ok", 3),
+                    Fixtures.listings(SLOT, "a", anon, 3)),
+                new Snapshot(
+                    Fixtures.sample(SLOT, "b", anon, "ok", 2),
+                    Fixtures.listings(SLOT, "b", anon, 2)),
+                new Snapshot(Fixtures.sample(SLOT, "c", anon, "blocked", 0), List.of()),
+                new Snapshot(Fixtures.sample(LATER, "a", anon, "error", 0), List.of())));
+    SampleCounts counts = new SampleCounts(es.client(), es.names());
+
+    assertThat(counts.latestSlot()).contains(LATER);
+    assertThat(counts.samplesByStatus(SLOT)).isEqualTo(Map.of("ok", 2L, "blocked", 1L));
+    assertThat(counts.samplesByStatus(LATER)).isEqualTo(Map.of("error", 1L));
+    assertThat(counts.samples(SLOT)).isEqualTo(3);
+    assertThat(counts.listings(SLOT)).isEqualTo(5);
+  }
+}
