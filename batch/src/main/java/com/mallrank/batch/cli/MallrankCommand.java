@@ -1,5 +1,8 @@
 package com.mallrank.batch.cli;
 
+import com.mallrank.batch.demo.DemoCommand;
+import com.mallrank.batch.report.ReportCommand;
+import com.mallrank.batch.sample.SampleCommand;
 import picocli.CommandLine.Command;
 
 /** The {@code mallrank} command and its subcommands. */
@@ -9,7 +12,12 @@ import picocli.CommandLine.Command;
     version = "mallrank 0.1.0",
     description =
         "Tracks Douyin Mall search rankings for long-tail keywords across matrix accounts.",
-    subcommands = {},
+    subcommands = {
+      DemoCommand.class,
+      SampleCommand.class,
+      ReportCommand.class,
+      ProfileCommand.class
+    },
     footer = {
       "",
       "Configuration: src/main/resources/application.yml (documented), overridden by",

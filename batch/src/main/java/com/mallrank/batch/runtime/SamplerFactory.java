@@ -7,8 +7,8 @@ import com.mallrank.crawler.sampler.SamplerSettings;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the {@link KeywordSampler} of a run. The in-process sandbox mall is sampled without delays;
- * every real site with the polite defaults ({@link SamplerSettings#DEFAULTS}).
+ * Builds the {@link KeywordSampler} of a run. The in-process sandbox mall is sampled without
+ * delays; every real site with the polite defaults ({@link SamplerSettings#DEFAULTS}).
  */
 @Component
 public class SamplerFactory {
@@ -28,6 +28,7 @@ public class SamplerFactory {
                 Math.toIntExact(properties.maxPageSize().toBytes()),
                 properties.userAgent(),
                 JsoupFetcher.Settings.DEFAULTS.acceptLanguage()));
-    return new KeywordSampler(fetcher, sandbox ? SamplerSettings.UNTHROTTLED : SamplerSettings.DEFAULTS);
+    return new KeywordSampler(
+        fetcher, sandbox ? SamplerSettings.UNTHROTTLED : SamplerSettings.DEFAULTS);
   }
 }

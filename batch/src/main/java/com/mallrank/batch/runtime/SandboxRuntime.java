@@ -34,8 +34,7 @@ public class SandboxRuntime implements DisposableBean {
                 + " blank: set crawler.base-url to the site to sample");
       }
       mall =
-          SandboxMall.start(
-              SandboxWorld.create(), new SandboxClock(), properties.sandbox().port());
+          SandboxMall.start(SandboxWorld.create(), new SandboxClock(), properties.sandbox().port());
       log.info("sandbox mall serving at {}", mall.baseUrl());
     }
     return mall;
@@ -47,7 +46,9 @@ public class SandboxRuntime implements DisposableBean {
     return configured == null || configured.isBlank();
   }
 
-  /** The value of {@code {base}} in profile URL templates: the configured base URL or the sandbox. */
+  /**
+   * The value of {@code {base}} in profile URL templates: the configured base URL or the sandbox.
+   */
   public String baseUrl() {
     return usesSandbox() ? mall().baseUrl() : properties.baseUrl();
   }

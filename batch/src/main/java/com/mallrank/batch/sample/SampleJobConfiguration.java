@@ -24,16 +24,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code sample} job: one step that reads a group's (keyword, vantage) tasks, samples each, and
- * bulk-writes the samples with their listings. Identifying parameters: {@value #GROUP} and
- * {@value #SLOT}, so a slot of a group runs once and a failed slot restarts where it stopped.
+ * bulk-writes the samples with their listings. Identifying parameters: {@value #GROUP} and {@value
+ * #SLOT}, so a slot of a group runs once and a failed slot restarts where it stopped.
  */
 @Configuration
 public class SampleJobConfiguration {
 
   public static final String JOB_NAME = "sample";
   public static final String STEP_NAME = "sampleKeywords";
+
   /** Job parameter: the keyword group. */
   public static final String GROUP = "group";
+
   /** Job parameter: the slot, an ISO-8601 instant. */
   public static final String SLOT = "slot";
 

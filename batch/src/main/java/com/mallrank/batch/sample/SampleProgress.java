@@ -10,8 +10,8 @@ import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Reports progress as samples are stored: one line per sample (done/total, keyword, vantage, status,
- * listings) and a count by status at the end of each chunk.
+ * Reports progress as samples are stored: one line per sample (done/total, keyword, vantage,
+ * status, listings) and a count by status at the end of each chunk.
  */
 class SampleProgress implements ItemWriteListener<Snapshot> {
 

@@ -49,7 +49,11 @@ final class SnapshotMapper {
   }
 
   private static ListingDocument toDocument(
-      SampleTask task, Instant slot, Listing listing, MatrixOwnership ownership, Instant sampledAt) {
+      SampleTask task,
+      Instant slot,
+      Listing listing,
+      MatrixOwnership ownership,
+      Instant sampledAt) {
     ImageKey imageKey = ImageKey.of(listing.imageUrl());
     return new ListingDocument(
         slot,
@@ -76,6 +80,8 @@ final class SnapshotMapper {
 
   /** Yuan to fen, percent to basis points: both are hundredths, rounded half up. */
   static Long hundredths(BigDecimal value) {
-    return value == null ? null : value.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    return value == null
+        ? null
+        : value.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 }

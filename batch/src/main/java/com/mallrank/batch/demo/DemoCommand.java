@@ -1,0 +1,179 @@
+package com.mallrank.batch.demo;
+
+import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.plan.KeywordGroup;
+import com.mallrank.batch.report.ChangesPrinter;
+import com.mallrank.batch.report.Top20Printer;
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.runtime.PlanRepository;
+import com.mallrank.batch.runtime.SandboxRuntime;
+import com.mallrank.batch.sample.SampleLauncher;
+import com.mallrank.batch.sample.SampleLauncher.SlotRefusedException;
+import com.mallrank.batch.sample.Slots;
+import com.mallrank.index.report.KeywordTop20;
+import com.mallrank.index.report.SampleCounts;
+import com.mallrank.index.report.SlotComparison;
+import com.mallrank.index.report.Top20Query;
+import com.mallrank.index.report.Top20Report;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.batch.core.job.JobExecution;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mallrank demo}: the whole product in one command, on the embedded default. Starts (or
+ * reuses) the local Elasticsearch and the sandbox mall, samples consecutive slots of simulated time
+ * with the {@code sample} job, then prints the Top-20 of a few keywords and what changed between
+ * the slots.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Samples the sandbox mall for a few consecutive hourly slots into the local Elasticsearch,"
+          + " then prints the Top-20 placement (your matrix accounts marked) and what changed.",
+      "Slots already sampled are not sampled again (a slot runs once): their stored results are"
+          + " shown."
+    })
+public class DemoCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--group",
+      defaultValue = "core",
+      description = "The keyword group of the plan (default ${DEFAULT-VALUE}).")
+  String group;
+
+  @Option(
+      names = "--slots",
+      defaultValue = "3",
+      description = "How many consecutive hourly slots (default ${DEFAULT-VALUE}).")
+  int slotCount;
+
+  @Option(
+      names = "--start",
+      description =
+          "The first slot (2026-11-28T14:00 in batch.zone). Default: the current hour minus"
+              + " (slots - 1) hours.")
+  String start;
+
+  @Option(
+      names = "--show",
+      defaultValue = "3",
+      description = "Top-20 tables to print, for the first keywords (default ${DEFAULT-VALUE}).")
+  int show;
+
+  private final PlanRepository plans;
+  private final SampleLauncher launcher;
+  private final SandboxRuntime sandbox;
+  private final ElasticsearchRuntime elasticsearch;
+  private final BatchProperties properties;
+  private final PrintStream out = System.out;
+
+  public DemoCommand(
+      PlanRepository plans,
+      SampleLauncher launcher,
+      SandboxRuntime sandbox,
+      ElasticsearchRuntime elasticsearch,
+      BatchProperties properties) {
+    this.plans = plans;
+    this.launcher = launcher;
+    this.sandbox = sandbox;
+    this.elasticsearch = elasticsearch;
+    this.properties = properties;
+  }
+
+  @Override
+  public Integer call() {
+    if (slotCount < 2) {
+      throw new IllegalArgumentException("--slots must be at least 2 to show changes");
+    }
+    KeywordGroup keywordGroup = plans.plan().requireGroup(group);
+    List<Instant> slots = slots();
+    out.printf(
+        "mallrank demo: group '%s' (%d keywords x %d vantages), %d slots from %s (%s)%n",
+        group,
+        keywordGroup.keywords().size(),
+        keywordGroup.vantages().size(),
+        slots.size(),
+        Slots.show(slots.get(0), properties.zone()),
+        properties.zone());
+    out.println("sandbox mall:  " + sandbox.mall().baseUrl());
+    elasticsearch.client();
+    out.println("elasticsearch: ready (indices " + elasticsearch.names().prefix() + "-*)");
+
+    SampleCounts counts = new SampleCounts(elasticsearch.client(), elasticsearch.names());
+    for (Instant slot : slots) {
+      sampleOne(slot, counts);
+    }
+
+    Instant last = slots.get(slots.size() - 1);
+    Top20Report report =
+        new Top20Query(elasticsearch.client(), elasticsearch.names())
+            .run(last, "anonymous", keywordGroup.keywords());
+    printTop20(report);
+
+    SlotComparison comparison = new SlotComparison(elasticsearch.client(), elasticsearch.names());
+    ChangesPrinter changes = new ChangesPrinter(out, properties.zone(), false);
+    for (int i = 1; i < slots.size(); i++) {
+      changes.print(
+          comparison.compare(slots.get(i - 1), slots.get(i), "anonymous", keywordGroup.keywords()));
+    }
+    out.printf(
+        "%nMore: ./mallrank report top20 --slot %s --vantage mx-hangzhou%n"
+            + "      ./mallrank report changes --from %s --to %s%n",
+        Slots.show(last, properties.zone()).replace(' ', 'T'),
+        Slots.show(slots.get(0), properties.zone()).replace(' ', 'T'),
+        Slots.show(last, properties.zone()).replace(' ', 'T'));
+    return 0;
+  }
+
+  private List<Instant> slots() {
+    Instant first =
+        start == null
+            ? Slots.currentHour(Clock.systemUTC()).minus(Duration.ofHours(slotCount - 1))
+            : Slots.parse(start, properties.zone(), Clock.systemUTC());
+    List<Instant> slots = new ArrayList<>();
+    for (int i = 0; i < slotCount; i++) {
+      slots.add(first.plus(Duration.ofHours(i)));
+    }
+    return slots;
+  }
+
+  private void sampleOne(Instant slot, SampleCounts counts) {
+    String shown = Slots.show(slot, properties.zone());
+    sandbox.mall().setTime(slot);
+    try {
+      JobExecution execution = launcher.launch(group, slot);
+      out.printf(
+          "slot %s: job %s, samples by status %s, %d listings%n",
+          shown, execution.getStatus(), counts.samplesByStatus(slot), counts.listings(slot));
+    } catch (SlotRefusedException e) {
+      out.printf(
+          "slot %s: sampled already (a slot runs once); stored: %s%n",
+          shown, counts.samplesByStatus(slot));
+    }
+  }
+
+  private void printTop20(Top20Report report) {
+    List<KeywordTop20> ranked = new ArrayList<>();
+    List<KeywordTop20> unranked = new ArrayList<>();
+    for (KeywordTop20 keyword : report.keywords()) {
+      (keyword.ranked() ? ranked : unranked).add(keyword);
+    }
+    List<KeywordTop20> shown = new ArrayList<>(ranked.subList(0, Math.min(show, ranked.size())));
+    shown.addAll(unranked);
+    new Top20Printer(out, properties.zone())
+        .print(new Top20Report(report.slot(), report.vantage(), shown));
+    if (ranked.size() > show) {
+      out.printf(
+          "%n(%d more keywords: ./mallrank report top20 --slot %s)%n",
+          ranked.size() - show, Slots.show(report.slot(), properties.zone()).replace(' ', 'T'));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package com.mallrank.batch.report;
+
+import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.index.report.SlotComparison;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mallrank report changes}: what changed in the Top-20 between two slots. */
+@Command(
+    name = "changes",
+    mixinStandardHelpOptions = true,
+    description =
+        "Prints what changed between two slots: your listings' movements, and competitors'"
+            + " price, commission, main image and title changes, entries and exits. Only slots"
+            + " whose samples were ok or partial are compared.")
+public class ChangesCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--from",
+      required = true,
+      description = "The earlier slot (2026-11-28T14:00 in batch.zone, or an ISO instant).")
+  String from;
+
+  @Option(
+      names = "--to",
+      defaultValue = "latest",
+      description = "The later slot (default: the latest sampled).")
+  String to;
+
+  @Option(
+      names = {"-v", "--vantage"},
+      defaultValue = "anonymous",
+      description = "Who searched: anonymous or a matrix-account id (default ${DEFAULT-VALUE}).")
+  String vantage;
+
+  @Option(
+      names = {"-k", "--keyword"},
+      description = "Only these keywords (repeatable).")
+  List<String> keywords;
+
+  @Option(
+      names = "--every-entry",
+      description = "List every competitor that entered or left the Top-20, not just counts.")
+  boolean everyEntry;
+
+  private final ElasticsearchRuntime elasticsearch;
+  private final ReportSlots slots;
+  private final BatchProperties properties;
+
+  public ChangesCommand(
+      ElasticsearchRuntime elasticsearch, ReportSlots slots, BatchProperties properties) {
+    this.elasticsearch = elasticsearch;
+    this.slots = slots;
+    this.properties = properties;
+  }
+
+  @Override
+  public Integer call() {
+    Instant before = slots.resolve(from, properties.zone());
+    Instant after = slots.resolve(to, properties.zone());
+    var report =
+        new SlotComparison(elasticsearch.client(), elasticsearch.names())
+            .compare(before, after, vantage, keywords);
+    new ChangesPrinter(System.out, properties.zone(), everyEntry).print(report);
+    return 0;
+  }
+}

@@ -1,0 +1,57 @@
+package com.mallrank.batch.report;
+
+import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.index.report.Top20Query;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mallrank report top20}: the Top-20 placement per keyword, your listings marked. */
+@Command(
+    name = "top20",
+    mixinStandardHelpOptions = true,
+    description =
+        "Prints the Top-20 of each keyword for one slot and vantage: position, organic rank, ad"
+            + " flag, title, shop, price, commission, and which matrix account owns the listing.")
+public class Top20Command implements Callable<Integer> {
+
+  @Option(
+      names = {"-s", "--slot"},
+      defaultValue = "latest",
+      description = "The slot (2026-11-28T14:00 in batch.zone, an ISO instant, now or latest).")
+  String slot;
+
+  @Option(
+      names = {"-v", "--vantage"},
+      defaultValue = "anonymous",
+      description = "Who searched: anonymous or a matrix-account id (default ${DEFAULT-VALUE}).")
+  String vantage;
+
+  @Option(
+      names = {"-k", "--keyword"},
+      description = "Only these keywords (repeatable). Default: every keyword sampled.")
+  List<String> keywords;
+
+  private final ElasticsearchRuntime elasticsearch;
+  private final ReportSlots slots;
+  private final BatchProperties properties;
+
+  public Top20Command(
+      ElasticsearchRuntime elasticsearch, ReportSlots slots, BatchProperties properties) {
+    this.elasticsearch = elasticsearch;
+    this.slots = slots;
+    this.properties = properties;
+  }
+
+  @Override
+  public Integer call() {
+    Instant at = slots.resolve(slot, properties.zone());
+    var report =
+        new Top20Query(elasticsearch.client(), elasticsearch.names()).run(at, vantage, keywords);
+    new Top20Printer(System.out, properties.zone()).print(report);
+    return 0;
+  }
+}
