@@ -3,6 +3,7 @@ package com.mallrank.batch.cli;
 import java.util.Arrays;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 
@@ -11,6 +12,7 @@ import picocli.CommandLine;
  * options are configuration, not commands: they are left out of what picocli parses.
  */
 @Component
+@ConditionalOnProperty(name = "mallrank.cli.enabled", havingValue = "true", matchIfMissing = true)
 class MallrankRunner implements CommandLineRunner, ExitCodeGenerator {
 
   private final SpringCommandFactory factory;

@@ -1,5 +1,6 @@
 package com.mallrank.batch.sample;
 
+import com.mallrank.batch.runtime.PlanRepository;
 import java.time.Instant;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -19,10 +20,12 @@ public class SampleLauncher {
 
   private final JobOperator jobOperator;
   private final Job sampleJob;
+  private final PlanRepository plans;
 
-  public SampleLauncher(JobOperator jobOperator, Job sampleJob) {
+  public SampleLauncher(JobOperator jobOperator, Job sampleJob, PlanRepository plans) {
     this.jobOperator = jobOperator;
     this.sampleJob = sampleJob;
+    this.plans = plans;
   }
 
   /** The identifying parameters of a slot of a group. */
@@ -36,9 +39,12 @@ public class SampleLauncher {
   /**
    * Samples the slot, synchronously.
    *
+   * @throws com.mallrank.batch.plan.PlanException when the plan is invalid: nothing is sampled
+   * @throws IllegalArgumentException when the plan has no such group
    * @throws SlotRefusedException when the slot was sampled already or is being sampled now
    */
   public JobExecution launch(String group, Instant slot) {
+    plans.plan().requireGroup(group);
     try {
       return jobOperator.start(sampleJob, parameters(group, slot));
     } catch (JobInstanceAlreadyCompleteException e) {

@@ -1,0 +1,169 @@
+package com.mallrank.batch.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.runtime.PlanRepository;
+import com.mallrank.batch.runtime.SandboxRuntime;
+import com.mallrank.batch.sample.SampleLauncher.SlotRefusedException;
+import com.mallrank.crawler.sandbox.Fault;
+import com.mallrank.crawler.sandbox.SandboxCard;
+import com.mallrank.index.document.ListingDocument;
+import com.mallrank.index.report.KeywordTop20;
+import com.mallrank.index.report.SampleCounts;
+import com.mallrank.index.report.Top20Query;
+import com.mallrank.index.report.Top20Report;
+import com.mallrank.index.testing.LocalElasticsearchExtension;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The sample job end to end on the sandbox mall and the real local Elasticsearch: given the starter
+ * plan, when a slot is sampled, then what is stored is exactly what the mall showed.
+ */
+@SpringBootTest(properties = "mallrank.cli.enabled=false")
+class SampleJobFunctionalIT {
+
+  private static final String PREFIX =
+      "t-samplejob-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+  private static final Instant SLOT = Instant.parse("2026-11-28T06:00:00Z");
+  private static final String GROUP = "core";
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("index.es.url", LocalElasticsearchExtension::url);
+    registry.add("index.prefix", () -> PREFIX);
+    registry.add("batch.plan", () -> "../config/sandbox-plan.yml");
+    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
+  }
+
+  @Autowired SampleLauncher launcher;
+  @Autowired SandboxRuntime sandbox;
+  @Autowired ElasticsearchRuntime elasticsearch;
+  @Autowired PlanRepository plans;
+
+  @AfterEach
+  void clearFaults() {
+    sandbox.mall().faults().clearAll();
+  }
+
+  private SampleCounts counts() {
+    return new SampleCounts(elasticsearch.client(), elasticsearch.names());
+  }
+
+  @Test
+  void storesExactlyWhatTheMallShowedAndRefusesASecondRunOfTheSlot() {
+    var group = plans.plan().requireGroup(GROUP);
+    sandbox.mall().setTime(SLOT);
+
+    JobExecution execution = launcher.launch(GROUP, SLOT);
+
+    assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    int tasks = group.keywords().size() * group.vantages().size();
+    assertThat(execution.getStepExecutions())
+        .singleElement()
+        .extracting(StepExecution::getWriteCount)
+        .isEqualTo((long) tasks);
+    // Listings stored = listings the mall showed, per (keyword, vantage), up to the group's depth.
+    long expectedListings = 0;
+    for (String keyword : group.keywords()) {
+      for (String vantage : group.vantages()) {
+        int shown = sandbox.mall().world().results(keyword, SLOT, vantage).size();
+        expectedListings += Math.min(shown, group.depth());
+        assertThat(counts().listings(SLOT, keyword, vantage))
+            .as("%s @ %s", keyword, vantage)
+            .isEqualTo(Math.min(shown, group.depth()));
+      }
+    }
+    assertThat(counts().listings(SLOT)).isEqualTo(expectedListings);
+    assertThat(counts().samples(SLOT)).isEqualTo(tasks);
+    // The no-results keyword is EMPTY from every vantage; everything else OK.
+    assertThat(counts().samplesByStatus(SLOT))
+        .containsEntry("empty", (long) group.vantages().size())
+        .containsEntry("ok", (long) tasks - group.vantages().size())
+        .hasSize(2);
+
+    // A second run of the slot is refused and changes nothing.
+    assertThatThrownBy(() -> launcher.launch(GROUP, SLOT))
+        .isInstanceOf(SlotRefusedException.class)
+        .hasMessageContaining("sampled already");
+    assertThat(counts().listings(SLOT)).isEqualTo(expectedListings);
+    assertThat(counts().samples(SLOT)).isEqualTo(tasks);
+
+    // The Top-20 report equals the sandbox's ground truth, for every vantage.
+    for (String vantage : group.vantages()) {
+      Top20Report report =
+          new Top20Query(elasticsearch.client(), elasticsearch.names())
+              .run(SLOT, vantage, group.keywords());
+      for (KeywordTop20 keyword : report.keywords()) {
+        List<SandboxCard> truth =
+            sandbox.mall().world().results(keyword.keyword(), SLOT, vantage).stream()
+                .filter(c -> c.position() <= 20)
+                .toList();
+        if (truth.isEmpty()) {
+          assertThat(keyword.status()).isEqualTo("empty");
+          assertThat(keyword.listings()).isEmpty();
+          continue;
+        }
+        assertThat(keyword.status()).isEqualTo("ok");
+        assertThat(keyword.listings())
+            .extracting(
+                ListingDocument::position,
+                ListingDocument::productId,
+                ListingDocument::sponsored,
+                ListingDocument::priceFen,
+                ListingDocument::matrixAccount)
+            .as("%s @ %s", keyword.keyword(), vantage)
+            .containsExactlyElementsOf(
+                truth.stream()
+                    .map(
+                        c ->
+                            org.assertj.core.groups.Tuple.tuple(
+                                c.position(),
+                                c.productId(),
+                                c.sponsored(),
+                                c.price().movePointRight(2).longValueExact(),
+                                c.matrixAccount()))
+                    .toList());
+      }
+    }
+  }
+
+  @Test
+  void aBlockedPageIsStoredAsBlockedWithNoListingsAndTheIdentityRests() {
+    Instant slot = SLOT.plusSeconds(3600);
+    sandbox.mall().setTime(slot);
+    sandbox.mall().faults().set("男士冲锋衣三合一", Fault.CAPTCHA);
+
+    launcher.launch(GROUP, slot);
+
+    Top20Report report =
+        new Top20Query(elasticsearch.client(), elasticsearch.names())
+            .run(slot, "anonymous", List.of("高领毛衣女内搭", "男士冲锋衣三合一", "火星土壤盆栽礼盒"));
+    // Sampled before the captcha: untouched.
+    assertThat(report.keyword("高领毛衣女内搭").orElseThrow().listings()).hasSize(20);
+    // The captcha page: blocked, with its evidence, and no listings at all.
+    KeywordTop20 blocked = report.keyword("男士冲锋衣三合一").orElseThrow();
+    assertThat(blocked.status()).isEqualTo("blocked");
+    assertThat(blocked.listings()).isEmpty();
+    assertThat(blocked.sample().marker()).contains("captcha");
+    assertThat(counts().listings(slot, "男士冲锋衣三合一", "anonymous")).isZero();
+    // The blocked identity rests for the rest of the run: recorded as blocked, never dropped.
+    KeywordTop20 resting = report.keyword("火星土壤盆栽礼盒").orElseThrow();
+    assertThat(resting.status()).isEqualTo("blocked");
+    assertThat(resting.sample().marker()).isEqualTo("cooldown");
+    assertThat(counts().samples(slot)).isEqualTo(32);
+  }
+}
