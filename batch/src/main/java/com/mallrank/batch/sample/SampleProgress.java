@@ -30,7 +30,7 @@ class SampleProgress implements ItemWriteListener<Snapshot> {
     for (Snapshot snapshot : items) {
       var sample = snapshot.sample();
       byStatus.merge(sample.status(), 1, Integer::sum);
-      log.info(
+      log.debug(
           "[{}/{}] {} @ {}: {} ({} listings, {} ms)",
           done.incrementAndGet(),
           total,
@@ -40,6 +40,6 @@ class SampleProgress implements ItemWriteListener<Snapshot> {
           sample.resultCount(),
           sample.durationMillis());
     }
-    log.info("samples by status so far: {}", byStatus);
+    log.info("[{}/{}] samples stored, by status: {}", done.get(), total, byStatus);
   }
 }

@@ -90,7 +90,7 @@ public final class PageClassifier {
                     response.url(),
                     response.httpStatus(),
                     group + ": " + marker.describe(),
-                    "the page matched a " + group + " marker")));
+                    "the page matched the profile's " + group + " marker")));
       }
     }
     return Optional.empty();
