@@ -43,6 +43,6 @@ class ProfileTesterTest {
     assertThat(ProfileTester.table(page))
         .isEqualTo(
             "status: blocked\nmarker: blocked: select #captcha-verify\n"
-                + "detail: the page matched a blocked marker\n");
+                + "detail: the page matched the profile's blocked marker\n");
   }
 }
