@@ -433,7 +433,7 @@ public final class SandboxMall implements AutoCloseable {
   }
 
   private String padJson(String json) {
-    int missing = faults.oversizedBytes() - json.getBytes(StandardCharsets.UTF_8).length - 14;
+    int missing = faults.oversizedBytes() - json.getBytes(StandardCharsets.UTF_8).length - 13;
     if (missing <= 0) {
       return json;
     }
