@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.mallrank.crawler.fetch.FetchException;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
@@ -120,11 +121,7 @@ final class CapturedResponses {
     ArrayNode responses = root.putArray("responses");
     ArrayNode captured = root.putArray("captured");
     for (Captured c : read) {
-      if (c.json() != null) {
-        responses.add(c.json());
-      } else {
-        responses.add(c.text());
-      }
+      responses.add(asJson(c));
       ObjectNode meta = captured.addObject();
       meta.put("url", c.url());
       meta.put("status", c.status());
@@ -137,12 +134,22 @@ final class CapturedResponses {
     }
   }
 
+  /** A captured body as it goes into the document: its JSON, or the raw text as a JSON string. */
+  static JsonNode asJson(String text, JsonNode parsed) {
+    return parsed != null ? parsed : TextNode.valueOf(text);
+  }
+
+  private static JsonNode asJson(Captured c) {
+    return asJson(c.text(), c.json());
+  }
+
   private FetchException tooBig(long size) {
     return new FetchException(
         pageUrl, "captured responses exceed " + maxBytes + " bytes (" + size + " so far)");
   }
 
-  private static JsonNode parse(String text) {
+  /** Parses a body; {@code null} when it is empty or not JSON. */
+  static JsonNode parse(String text) {
     if (text.isBlank()) {
       return null;
     }
