@@ -127,6 +127,15 @@ public final class SandboxMall implements AutoCloseable {
     ';'
   };
 
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs
+    // every small response then waits ~40 ms on loopback. The sandbox simulates latency on purpose
+    // only (Fault.SLOW). Read once, when the JDK's server config class loads.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final SandboxWorld world;
   private final SandboxClock clock;
   private final Faults faults = new Faults();

@@ -55,17 +55,27 @@ final class BrowserSession implements AutoCloseable {
     }
     counters.pagesRendered.incrementAndGet();
     pagesSinceLaunch++;
-    return context.newPage();
+    return context.page();
   }
 
-  /** Closes the page and recycles what has served its quota. */
-  void release(String identity, Page page) {
-    try {
-      page.close();
-    } catch (PlaywrightException e) {
-      log.debug("closing a page failed: {}", e.getMessage());
-    }
+  /**
+   * Done with the identity's page: keeps the tab after a success, closes it after a failure, and
+   * recycles what has served its quota.
+   */
+  void release(String identity, boolean succeeded) {
     IdentityContext context = contexts.get(identity);
+    if (context != null) {
+      try {
+        if (succeeded) {
+          context.keepPage();
+        } else {
+          context.discardPage();
+        }
+      } catch (PlaywrightException e) {
+        log.debug("resetting a page failed: {}", e.getMessage());
+        discardQuietly(context);
+      }
+    }
     if (context != null && context.pagesServed() >= settings.recycleAfterPages()) {
       contexts.remove(identity);
       closeQuietly(context);
@@ -125,6 +135,14 @@ final class BrowserSession implements AutoCloseable {
         log.debug("closing the browser failed: {}", e.getMessage());
       }
       browser = null;
+    }
+  }
+
+  private static void discardQuietly(IdentityContext context) {
+    try {
+      context.discardPage();
+    } catch (PlaywrightException e) {
+      log.debug("closing a page failed: {}", e.getMessage());
     }
   }
 

@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param relaunchAfterPages the whole browser is relaunched after this many pages; 0 = never
  * @param emulation the device pretended
  * @param timeouts the bound of every wait
- * @param blockResources whether images, fonts and media are aborted before they leave the browser
+ * @param blockResources whether images, fonts and media are aborted before they leave the browser:
+ *     by routing, and images already in Blink ({@value #NO_IMAGES_ARG}), which spares every image a
+ *     round trip to the route handler
  * @param maxPageBytes the largest main document, and the largest sum of captured responses,
  *     accepted; bigger is a {@link com.mallrank.crawler.fetch.FetchException}
  * @param extraArgs Chromium switches added after {@link #BASE_ARGS}
@@ -49,6 +51,9 @@ public record BrowserSettings(
           "--disable-background-networking",
           "--disable-component-update",
           "--disable-sync");
+
+  /** Added when {@link #blockResources()}: Blink does not even request images. */
+  public static final String NO_IMAGES_ARG = "--blink-settings=imagesEnabled=false";
 
   public BrowserSettings {
     Objects.requireNonNull(executable, "executable");
@@ -84,9 +89,17 @@ public record BrowserSettings(
         List.of());
   }
 
-  /** {@link #BASE_ARGS} followed by {@link #extraArgs()}. */
+  /**
+   * {@link #BASE_ARGS}, {@link #NO_IMAGES_ARG} when resources are blocked, then {@link
+   * #extraArgs()}.
+   */
   public List<String> launchArgs() {
-    return java.util.stream.Stream.concat(BASE_ARGS.stream(), extraArgs.stream()).toList();
+    List<String> args = new java.util.ArrayList<>(BASE_ARGS);
+    if (blockResources) {
+      args.add(NO_IMAGES_ARG);
+    }
+    args.addAll(extraArgs);
+    return List.copyOf(args);
   }
 
   public BrowserSettings withExecutable(Path value) {

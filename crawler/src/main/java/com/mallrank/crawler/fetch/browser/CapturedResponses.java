@@ -33,6 +33,7 @@ final class CapturedResponses {
   private final List<Response> seen = new ArrayList<>();
   private final List<Captured> read = new ArrayList<>();
   private long bytes;
+  private boolean documentSeen;
 
   /**
    * @param maxBytes the largest sum of body sizes accepted, shared with the main document
@@ -45,8 +46,15 @@ final class CapturedResponses {
     this.bytes = Math.max(0, documentBytes);
   }
 
-  /** The page's response listener. */
+  /**
+   * The page's response listener. Responses before the main document's are ignored: they belong to
+   * the page the tab showed before.
+   */
   void offer(Response response) {
+    if (!documentSeen) {
+      documentSeen = response.request().isNavigationRequest();
+      return;
+    }
     if (pattern.matches(response.url())) {
       seen.add(response);
     }

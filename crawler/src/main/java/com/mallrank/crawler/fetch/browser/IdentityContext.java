@@ -7,12 +7,14 @@ import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import java.nio.file.Path;
 
 /**
- * One identity's browser context (its cookies and localStorage) and how many pages it has served
- * since it was created.
+ * One identity's browser context (its cookies and localStorage), its reusable tab, and how many
+ * pages it has served since it was created. The tab is kept between pages because opening one
+ * starts a renderer process (~150 ms on a small machine); it is replaced after a failed page.
  */
 final class IdentityContext implements AutoCloseable {
 
   private final BrowserContext context;
+  private Page page;
   private int pagesServed;
 
   private IdentityContext(BrowserContext context) {
@@ -54,9 +56,28 @@ final class IdentityContext implements AutoCloseable {
     return context;
   }
 
-  Page newPage() {
+  /** The context's tab, opened when there is none. */
+  Page page() {
     pagesServed++;
-    return context.newPage();
+    if (page == null || page.isClosed()) {
+      page = context.newPage();
+    }
+    return page;
+  }
+
+  /** Leaves the tab for the next page: blank, so the last page's scripts and requests stop. */
+  void keepPage() {
+    if (page != null && !page.isClosed()) {
+      page.navigate("about:blank");
+    }
+  }
+
+  /** Closes the tab after a failed page; the next page gets a new one. */
+  void discardPage() {
+    if (page != null && !page.isClosed()) {
+      page.close();
+    }
+    page = null;
   }
 
   int pagesServed() {

@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitUntilState;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Renders one page that is already open: navigate, check status and size, wait for content, load to
@@ -31,15 +32,27 @@ final class PageRender {
   }
 
   FetchResponse render(String url) throws FetchException {
-    BrowserTimeouts timeouts = settings.timeouts();
     // Capture listens before navigating: the first API call may start while the document loads.
     CapturedResponses captured = null;
+    Consumer<Response> listener = null;
     if (options.mode() == RenderMode.CAPTURE) {
       captured =
           new CapturedResponses(
               UrlPattern.parse(options.captureUrlPattern()), url, settings.maxPageBytes(), 0);
-      page.onResponse(captured::offer);
+      listener = captured::offer;
+      page.onResponse(listener);
     }
+    try {
+      return render(url, main(url), captured);
+    } finally {
+      if (listener != null) {
+        page.offResponse(listener);
+      }
+    }
+  }
+
+  private Response main(String url) throws FetchException {
+    BrowserTimeouts timeouts = settings.timeouts();
     // COMMIT: status and headers are known before the body is loaded, so an oversized document
     // is refused before Chromium holds it.
     Response main =
@@ -59,6 +72,12 @@ final class PageRender {
     page.waitForLoadState(
         LoadState.DOMCONTENTLOADED,
         new Page.WaitForLoadStateOptions().setTimeout(deadline.millis(timeouts.navigation())));
+    return main;
+  }
+
+  private FetchResponse render(String url, Response main, CapturedResponses captured)
+      throws FetchException {
+    BrowserTimeouts timeouts = settings.timeouts();
 
     DepthLoader loader = new DepthLoader(page, options, captured, deadline, timeouts);
     // An error status page has no results to wait for; return it as it is.

@@ -89,6 +89,7 @@ public final class PlaywrightFetcher implements Fetcher {
     } catch (PlaywrightException e) {
       throw new FetchException(url, "cannot start the browser: " + firstLine(e), e);
     }
+    boolean succeeded = false;
     try {
       if (!request.cookies().isEmpty()) {
         page.context().addCookies(cookies(request));
@@ -101,13 +102,14 @@ public final class PlaywrightFetcher implements Fetcher {
           response.httpStatus(),
           response.body().length(),
           response.elapsed().toMillis());
+      succeeded = true;
       return response;
     } catch (TimeoutError e) {
       throw new FetchException(url, "timed out: " + firstLine(e), e);
     } catch (PlaywrightException e) {
       throw new FetchException(url, "browser error: " + firstLine(e), e);
     } finally {
-      session.release(request.identity(), page);
+      session.release(request.identity(), succeeded);
     }
   }
 
