@@ -1,5 +1,6 @@
 package com.mallrank.crawler.sandbox;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,34 @@ public final class Faults {
 
   private final Map<String, Fault> byKeyword = new ConcurrentHashMap<>();
   private volatile Fault global;
+  private volatile Duration slowDelay = Duration.ofSeconds(5);
+  private volatile int oversizedBytes = 3 * 1024 * 1024;
+
+  /** How long {@link Fault#SLOW} waits before answering; 5 s unless set. */
+  public Duration slowDelay() {
+    return slowDelay;
+  }
+
+  /** Sets how long {@link Fault#SLOW} waits before answering. */
+  public void setSlowDelay(Duration delay) {
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("negative delay " + delay);
+    }
+    this.slowDelay = delay;
+  }
+
+  /** The size a page reaches under {@link Fault#OVERSIZED}; 3 MiB unless set. */
+  public int oversizedBytes() {
+    return oversizedBytes;
+  }
+
+  /** Sets the size a page reaches under {@link Fault#OVERSIZED}. */
+  public void setOversizedBytes(int bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("size must be positive: " + bytes);
+    }
+    this.oversizedBytes = bytes;
+  }
 
   /** Serves {@code fault} for {@code keyword} until cleared. */
   public void set(String keyword, Fault fault) {

@@ -25,9 +25,38 @@ import java.util.concurrent.atomic.AtomicLong;
  * SandboxWorld} at the {@link SandboxClock}'s current slot for the identity in cookie {@value
  * #IDENTITY_COOKIE}, unless a {@link Fault} is switched on.
  *
- * <p>Routes: {@code GET /search?keyword=…} (the result page), {@code GET /product/<id>} (a minimal
- * detail page), {@code GET /login?uid=…} (sets the identity cookie and redirects to {@code /}),
- * {@code GET /} (links to every keyword).
+ * <p>Routes (v1): {@code GET /search?keyword=…} (the server-rendered result page), {@code GET
+ * /product/<id>} (a minimal detail page), {@code GET /login?uid=…} (sets the identity cookie and
+ * redirects to {@code /}), {@code GET /} (links to every keyword).
+ *
+ * <p>Routes (v2, the single-page app): {@code GET /spa/search?keyword=…[&api=v2]} serves an app
+ * shell whose inline script renders the grid from {@code GET
+ * /api/search?keyword=…&cursor=…&count=10} (or {@code /api/v2/search} with {@code api=v2}), 10
+ * cards per load, on scroll or on the "加载更多" button (see {@link SpaPageRenderer}). The API answers,
+ * for the same identity cookie:
+ *
+ * <pre>{@code
+ * {"status_code":0,"status_msg":"success","data":{"keyword":"…","items":[
+ *   {"product_id":"3698…","title":"…","shop":{"shop_id":"7210…","shop_name":"…"},
+ *    "price":29900,            // fen
+ *    "cos_ratio":1250,         // basis points on /api/search; 12.5 (percent) on /api/v2/search
+ *    "cover":{"url_list":["http://127.0.0.1:<port>/obj/ecom-shop-material/<key>.jpeg~…?x-expires=…",
+ *                         "https://p3-ecom.sandbox-img.test/obj/ecom-shop-material/<key>.jpeg~…"]},
+ *    "sales_label":"已售1.2万","is_ad":false}, …],
+ *  "cursor":10,"has_more":true,"total":60}}
+ * }</pre>
+ *
+ * <p>Faults on v2: {@link Fault#HTTP_429}, {@link Fault#HTTP_500}, {@link Fault#SLOW}, {@link
+ * Fault#TRUNCATED} and {@link Fault#OVERSIZED} hit the shell and the API alike; {@link
+ * Fault#CAPTCHA} ({@code status_code} {@value SearchApiRenderer#STATUS_VERIFY} with a {@code
+ * verify} object), {@link Fault#LOGIN_WALL} ({@code status_code} {@value
+ * SearchApiRenderer#STATUS_LOGIN}), {@link Fault#EMPTY} (no items, {@code has_more} false) and
+ * {@link Fault#LAYOUT_CHANGED} ({@code data.goods_list[]} with {@code goods_id}, {@code name},
+ * {@code store}, {@code min_price}, {@code commission}, {@code img}, {@code sold_text}, {@code
+ * promo}; {@code next_cursor}; {@code has_more} 0/1) hit the API, and the shell shows the v1 marker
+ * for them. The main image is served by the mall itself under {@code /obj/ecom-shop-material/} and
+ * the app's font under {@code /static/}, so a test can count what a browser loaded ({@link
+ * #imageRequests()}, {@link #fontRequests()}).
  *
  * <pre>{@code
  * try (SandboxMall mall = SandboxMall.start()) {
@@ -45,14 +74,80 @@ public final class SandboxMall implements AutoCloseable {
   /** The {@code Retry-After} seconds of {@link Fault#HTTP_429}. */
   public static final int RETRY_AFTER_SECONDS = 30;
 
+  /** The share of a page (in characters) that {@link Fault#TRUNCATED} sends. */
+  public static final int TRUNCATED_PERCENT = 60;
+
   private static final String HTML = "text/html; charset=utf-8";
+  private static final String JSON = "application/json; charset=utf-8";
+
+  /** A 1×1 transparent GIF, served for every main image. */
+  private static final byte[] PIXEL = {
+    'G',
+    'I',
+    'F',
+    '8',
+    '9',
+    'a',
+    1,
+    0,
+    1,
+    0,
+    (byte) 0x80,
+    0,
+    0,
+    0,
+    0,
+    0,
+    (byte) 0xff,
+    (byte) 0xff,
+    (byte) 0xff,
+    '!',
+    (byte) 0xf9,
+    4,
+    1,
+    0,
+    0,
+    0,
+    0,
+    ',',
+    0,
+    0,
+    0,
+    0,
+    1,
+    0,
+    1,
+    0,
+    0,
+    2,
+    2,
+    'D',
+    1,
+    0,
+    ';'
+  };
+
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs
+    // every small response then waits ~40 ms on loopback. The sandbox simulates latency on purpose
+    // only (Fault.SLOW). Read once, when the JDK's server config class loads.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
 
   private final SandboxWorld world;
   private final SandboxClock clock;
   private final Faults faults = new Faults();
   private final AtomicLong imageNonce = new AtomicLong();
   private final AtomicLong searchRequests = new AtomicLong();
+  private final AtomicLong spaRequests = new AtomicLong();
+  private final AtomicLong apiRequests = new AtomicLong();
+  private final AtomicLong imageRequests = new AtomicLong();
+  private final AtomicLong fontRequests = new AtomicLong();
   private final SearchPageRenderer renderer;
+  private final SpaPageRenderer spaRenderer = new SpaPageRenderer();
+  private final SearchApiRenderer apiRenderer;
   private final HttpServer server;
   private final ExecutorService executor;
 
@@ -64,6 +159,7 @@ public final class SandboxMall implements AutoCloseable {
             key ->
                 ImageKeys.signedUrl(
                     key, imageNonce.incrementAndGet(), clock.now().getEpochSecond()));
+    this.apiRenderer = new SearchApiRenderer(this::signedImageUrls);
     this.server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     this.executor =
@@ -116,6 +212,20 @@ public final class SandboxMall implements AutoCloseable {
     return clock;
   }
 
+  /**
+   * The URL of the single-page app (v2) for a keyword; its API gives commission in basis points.
+   */
+  public String spaUrl(String keyword) {
+    return baseUrl() + "/spa/search?keyword=" + URLEncoder.encode(keyword, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The URL of the single-page app whose API ({@code /api/v2/search}) gives commission in percent.
+   */
+  public String spaPercentUrl(String keyword) {
+    return spaUrl(keyword) + "&api=v2";
+  }
+
   /** Pins the simulated time (pages then show the slot of {@code time}). */
   public void setTime(Instant time) {
     clock.set(time);
@@ -136,6 +246,26 @@ public final class SandboxMall implements AutoCloseable {
     return searchRequests.get();
   }
 
+  /** How many {@code /spa/search} documents were served, faults included. */
+  public long spaRequests() {
+    return spaRequests.get();
+  }
+
+  /** How many {@code /api/search} and {@code /api/v2/search} requests were served. */
+  public long apiRequests() {
+    return apiRequests.get();
+  }
+
+  /** How many main images ({@code /obj/ecom-shop-material/…}) were served. */
+  public long imageRequests() {
+    return imageRequests.get();
+  }
+
+  /** How many font files ({@code /static/*.woff2}) were served. */
+  public long fontRequests() {
+    return fontRequests.get();
+  }
+
   /** Stops the server immediately. */
   @Override
   public void close() {
@@ -152,6 +282,16 @@ public final class SandboxMall implements AutoCloseable {
         send(exchange, 405, "text/plain; charset=utf-8", "GET only");
       } else if (path.equals("/search")) {
         search(exchange, query.getOrDefault("keyword", ""));
+      } else if (path.equals("/spa/search")) {
+        spa(exchange, query.getOrDefault("keyword", ""), "v2".equals(query.get("api")));
+      } else if (path.equals("/api/search") || path.equals("/api/v2/search")) {
+        api(exchange, query, path.startsWith("/api/v2/"));
+      } else if (path.startsWith(ImageKeys.PATH_PREFIX)) {
+        imageRequests.incrementAndGet();
+        send(exchange, 200, "image/gif", PIXEL);
+      } else if (path.startsWith("/static/") && path.endsWith(".woff2")) {
+        fontRequests.incrementAndGet();
+        send(exchange, 200, "font/woff2", new byte[] {'w', 'O', 'F', '2'});
       } else if (path.startsWith("/product/")) {
         product(exchange, path.substring("/product/".length()));
       } else if (path.equals("/login")) {
@@ -186,6 +326,9 @@ public final class SandboxMall implements AutoCloseable {
       send(exchange, 429, HTML, renderer.tooManyRequests());
       return;
     }
+    if (fault == Fault.SLOW) {
+      pause();
+    }
     String identity = identity(exchange);
     List<SandboxCard> cards = world.results(keyword, clock.slot(), identity);
     String body =
@@ -196,9 +339,122 @@ public final class SandboxMall implements AutoCloseable {
               case LOGIN_WALL -> renderer.loginWall(keyword);
               case LAYOUT_CHANGED -> renderer.layoutChanged(keyword, cards);
               case EMPTY -> renderer.empty(keyword);
+              case SLOW -> renderer.results(keyword, cards);
+              case TRUNCATED -> truncate(renderer.results(keyword, cards));
+              case OVERSIZED -> padHtml(renderer.results(keyword, cards));
               case HTTP_500, HTTP_429 -> throw new IllegalStateException("handled above");
             };
     send(exchange, 200, HTML, body);
+  }
+
+  private void spa(HttpExchange exchange, String keyword, boolean percentApi) throws IOException {
+    spaRequests.incrementAndGet();
+    Fault fault = faults.active(keyword).orElse(null);
+    if (fault == Fault.HTTP_500) {
+      send(exchange, 500, HTML, renderer.serverError());
+      return;
+    }
+    if (fault == Fault.HTTP_429) {
+      exchange.getResponseHeaders().add("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+      send(exchange, 429, HTML, renderer.tooManyRequests());
+      return;
+    }
+    if (fault == Fault.SLOW) {
+      pause();
+    }
+    String shell = spaRenderer.shell(keyword, percentApi ? "/api/v2/search" : "/api/search");
+    if (fault == Fault.TRUNCATED) {
+      shell = truncate(shell);
+    } else if (fault == Fault.OVERSIZED) {
+      shell = padHtml(shell);
+    }
+    send(exchange, 200, HTML, shell);
+  }
+
+  private void api(HttpExchange exchange, Map<String, String> query, boolean percent)
+      throws IOException {
+    apiRequests.incrementAndGet();
+    String keyword = query.getOrDefault("keyword", "");
+    int cursor = intParam(query.get("cursor"), 0);
+    int count = Math.min(Math.max(intParam(query.get("count"), 10), 1), 20);
+    Fault fault = faults.active(keyword).orElse(null);
+    if (fault == Fault.HTTP_500) {
+      send(exchange, 500, JSON, apiRenderer.error(500, "服务器开小差了，请稍后再试"));
+      return;
+    }
+    if (fault == Fault.HTTP_429) {
+      exchange.getResponseHeaders().add("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+      send(exchange, 429, JSON, apiRenderer.error(429, "请求过于频繁，请稍后再试"));
+      return;
+    }
+    if (fault == Fault.SLOW) {
+      pause();
+    }
+    List<SandboxCard> cards = world.results(keyword, clock.slot(), identity(exchange));
+    SearchApiRenderer.CommissionUnit unit =
+        percent
+            ? SearchApiRenderer.CommissionUnit.PERCENT
+            : SearchApiRenderer.CommissionUnit.BASIS_POINTS;
+    String body =
+        fault == null
+            ? apiRenderer.page(keyword, cards, cursor, count, unit)
+            : switch (fault) {
+              case CAPTCHA -> apiRenderer.verify();
+              case LOGIN_WALL -> apiRenderer.loginRequired();
+              case LAYOUT_CHANGED -> apiRenderer.layoutChanged(cards, cursor, count);
+              case EMPTY -> apiRenderer.page(keyword, List.of(), 0, count, unit);
+              case SLOW -> apiRenderer.page(keyword, cards, cursor, count, unit);
+              case TRUNCATED -> truncate(apiRenderer.page(keyword, cards, cursor, count, unit));
+              case OVERSIZED -> padJson(apiRenderer.page(keyword, cards, cursor, count, unit));
+              case HTTP_500, HTTP_429 -> throw new IllegalStateException("handled above");
+            };
+    send(exchange, 200, JSON, body);
+  }
+
+  /** Local mirror URL, then CDN URL, of a freshly signed image, separated by a space. */
+  private String signedImageUrls(String key) {
+    URI cdn =
+        URI.create(
+            ImageKeys.signedUrl(key, imageNonce.incrementAndGet(), clock.now().getEpochSecond()));
+    return baseUrl() + cdn.getRawPath() + "?" + cdn.getRawQuery() + " " + cdn;
+  }
+
+  private void pause() throws IOException {
+    try {
+      Thread.sleep(faults.slowDelay().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while slow", e);
+    }
+  }
+
+  private static String truncate(String body) {
+    return body.substring(0, body.length() * TRUNCATED_PERCENT / 100);
+  }
+
+  private String padHtml(String html) {
+    int missing = faults.oversizedBytes() - html.getBytes(StandardCharsets.UTF_8).length - 7;
+    if (missing <= 0) {
+      return html;
+    }
+    int at = html.lastIndexOf("</body>");
+    return html.substring(0, at) + "<!--" + "x".repeat(missing) + "-->" + html.substring(at);
+  }
+
+  private String padJson(String json) {
+    int missing = faults.oversizedBytes() - json.getBytes(StandardCharsets.UTF_8).length - 13;
+    if (missing <= 0) {
+      return json;
+    }
+    return json.substring(0, json.length() - 1) + ",\"padding\":\"" + "x".repeat(missing) + "\"}";
+  }
+
+  private static int intParam(String value, int fallback) {
+    try {
+      return value == null ? fallback : Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
   }
 
   private void product(HttpExchange exchange, String productId) throws IOException {
@@ -250,7 +506,11 @@ public final class SandboxMall implements AutoCloseable {
 
   private static void send(HttpExchange exchange, int status, String contentType, String body)
       throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(HttpExchange exchange, int status, String contentType, byte[] bytes)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) {

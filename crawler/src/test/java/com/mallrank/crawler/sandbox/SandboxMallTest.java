@@ -150,7 +150,10 @@ class SandboxMallTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Fault.class)
+  @EnumSource(
+      value = Fault.class,
+      names = {"SLOW", "TRUNCATED", "OVERSIZED"},
+      mode = EnumSource.Mode.EXCLUDE)
   void eachFaultRendersItsMarkup(Fault fault) throws Exception {
     mall.faults().set(KEYWORD, fault);
     HttpResponse<String> response = get(KEYWORD, null);
@@ -180,9 +183,45 @@ class SandboxMallTest {
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
       }
+      default -> throw new AssertionError("excluded above: " + fault);
     }
     // Other keywords are unaffected.
     assertThat(Jsoup.parse(get("无线蓝牙耳机降噪", null).body()).select("li.goods-card")).isNotEmpty();
+  }
+
+  @Test
+  void slowServesTheNormalPageAfterTheDelay() throws Exception {
+    mall.faults().set(KEYWORD, Fault.SLOW);
+    mall.faults().setSlowDelay(Duration.ofMillis(50));
+    try {
+      assertThat(productIds(get(KEYWORD, null).body()))
+          .hasSameSizeAs(mall.world().results(KEYWORD, TIME, null));
+    } finally {
+      mall.faults().setSlowDelay(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void truncatedCutsThePageShort() throws Exception {
+    String full = get(KEYWORD, null).body();
+    mall.faults().set(KEYWORD, Fault.TRUNCATED);
+    HttpResponse<String> response = get(KEYWORD, null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).doesNotContain("</html>");
+    assertThat(response.body().length()).isLessThan(full.length());
+  }
+
+  @Test
+  void oversizedPadsThePageToTheConfiguredSize() throws Exception {
+    mall.faults().set(KEYWORD, Fault.OVERSIZED);
+    mall.faults().setOversizedBytes(2_000_000);
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(mall.searchUrl(KEYWORD))).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.body()).hasSize(2_000_000);
+    assertThat(productIds(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)))
+        .hasSameSizeAs(mall.world().results(KEYWORD, TIME, null));
   }
 
   @Test

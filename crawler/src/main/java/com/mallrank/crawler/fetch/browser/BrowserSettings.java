@@ -1,0 +1,195 @@
+package com.mallrank.crawler.fetch.browser;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a {@link PlaywrightFetcher} runs its browsers. Start from {@link #defaults()} and change what
+ * differs with the {@code with…} methods.
+ *
+ * @param executable the Chromium binary (Playwright downloads nothing); default {@code
+ *     /usr/bin/chromium}
+ * @param headless whether to run without a window
+ * @param recycleAfterPages an identity's browser context is closed and created afresh after this
+ *     many pages (drops accumulated cookies set by the site, caches and leaked memory; a storage
+ *     state file is re-read)
+ * @param relaunchAfterPages the whole browser is relaunched after this many pages; 0 = never
+ * @param emulation the device pretended
+ * @param timeouts the bound of every wait
+ * @param blockResources whether images, fonts and media are aborted before they leave the browser:
+ *     by routing, and images already in Blink ({@value #NO_IMAGES_ARG}), which spares every image a
+ *     round trip to the route handler
+ * @param maxPageBytes the largest main document, and the largest sum of captured responses,
+ *     accepted; bigger is a {@link com.mallrank.crawler.fetch.FetchException}
+ * @param extraArgs Chromium switches added after {@link #BASE_ARGS}
+ */
+public record BrowserSettings(
+    Path executable,
+    boolean headless,
+    int recycleAfterPages,
+    int relaunchAfterPages,
+    Emulation emulation,
+    BrowserTimeouts timeouts,
+    boolean blockResources,
+    long maxPageBytes,
+    List<String> extraArgs) {
+
+  /** Where Debian installs Chromium. */
+  public static final Path DEFAULT_EXECUTABLE = Path.of("/usr/bin/chromium");
+
+  /**
+   * Always passed: no sandbox (we run as root), no GPU, no QUIC, and none of Chromium's own
+   * background traffic (which would flood a closed network with doomed requests).
+   */
+  public static final List<String> BASE_ARGS =
+      List.of(
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync");
+
+  /** Added when {@link #blockResources()}: Blink does not even request images. */
+  public static final String NO_IMAGES_ARG = "--blink-settings=imagesEnabled=false";
+
+  public BrowserSettings {
+    Objects.requireNonNull(executable, "executable");
+    Objects.requireNonNull(emulation, "emulation");
+    Objects.requireNonNull(timeouts, "timeouts");
+    if (recycleAfterPages < 1) {
+      throw new IllegalArgumentException("recycleAfterPages must be >= 1: " + recycleAfterPages);
+    }
+    if (relaunchAfterPages < 0) {
+      throw new IllegalArgumentException("relaunchAfterPages must be >= 0: " + relaunchAfterPages);
+    }
+    if (maxPageBytes < 1) {
+      throw new IllegalArgumentException("maxPageBytes must be positive: " + maxPageBytes);
+    }
+    extraArgs = List.copyOf(extraArgs);
+  }
+
+  /**
+   * {@code /usr/bin/chromium}, headless, contexts recycled every 50 pages, browser never
+   * relaunched, {@link Emulation#mobile()}, {@link BrowserTimeouts#defaults()}, resources blocked,
+   * 8 MiB pages.
+   */
+  public static BrowserSettings defaults() {
+    return new BrowserSettings(
+        DEFAULT_EXECUTABLE,
+        true,
+        50,
+        0,
+        Emulation.mobile(),
+        BrowserTimeouts.defaults(),
+        true,
+        8L * 1024 * 1024,
+        List.of());
+  }
+
+  /**
+   * {@link #BASE_ARGS}, {@link #NO_IMAGES_ARG} when resources are blocked, then {@link
+   * #extraArgs()}.
+   */
+  public List<String> launchArgs() {
+    List<String> args = new java.util.ArrayList<>(BASE_ARGS);
+    if (blockResources) {
+      args.add(NO_IMAGES_ARG);
+    }
+    args.addAll(extraArgs);
+    return List.copyOf(args);
+  }
+
+  public BrowserSettings withExecutable(Path value) {
+    return new BrowserSettings(
+        value,
+        headless,
+        recycleAfterPages,
+        relaunchAfterPages,
+        emulation,
+        timeouts,
+        blockResources,
+        maxPageBytes,
+        extraArgs);
+  }
+
+  public BrowserSettings withRecycleAfterPages(int value) {
+    return new BrowserSettings(
+        executable,
+        headless,
+        value,
+        relaunchAfterPages,
+        emulation,
+        timeouts,
+        blockResources,
+        maxPageBytes,
+        extraArgs);
+  }
+
+  public BrowserSettings withRelaunchAfterPages(int value) {
+    return new BrowserSettings(
+        executable,
+        headless,
+        recycleAfterPages,
+        value,
+        emulation,
+        timeouts,
+        blockResources,
+        maxPageBytes,
+        extraArgs);
+  }
+
+  public BrowserSettings withEmulation(Emulation value) {
+    return new BrowserSettings(
+        executable,
+        headless,
+        recycleAfterPages,
+        relaunchAfterPages,
+        value,
+        timeouts,
+        blockResources,
+        maxPageBytes,
+        extraArgs);
+  }
+
+  public BrowserSettings withTimeouts(BrowserTimeouts value) {
+    return new BrowserSettings(
+        executable,
+        headless,
+        recycleAfterPages,
+        relaunchAfterPages,
+        emulation,
+        value,
+        blockResources,
+        maxPageBytes,
+        extraArgs);
+  }
+
+  public BrowserSettings withBlockResources(boolean value) {
+    return new BrowserSettings(
+        executable,
+        headless,
+        recycleAfterPages,
+        relaunchAfterPages,
+        emulation,
+        timeouts,
+        value,
+        maxPageBytes,
+        extraArgs);
+  }
+
+  public BrowserSettings withMaxPageBytes(long value) {
+    return new BrowserSettings(
+        executable,
+        headless,
+        recycleAfterPages,
+        relaunchAfterPages,
+        emulation,
+        timeouts,
+        blockResources,
+        value,
+        extraArgs);
+  }
+}

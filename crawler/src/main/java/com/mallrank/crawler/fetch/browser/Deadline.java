@@ -1,0 +1,27 @@
+package com.mallrank.crawler.fetch.browser;
+
+import java.time.Duration;
+
+/** The end of a page's total time budget; every wait is cut to what is left of it. */
+final class Deadline {
+
+  private final long endNanos;
+
+  private Deadline(long endNanos) {
+    this.endNanos = endNanos;
+  }
+
+  static Deadline after(Duration budget) {
+    return new Deadline(System.nanoTime() + budget.toNanos());
+  }
+
+  boolean expired() {
+    return System.nanoTime() >= endNanos;
+  }
+
+  /** {@code wait} cut to the time left, in milliseconds (at least 1, as Playwright wants). */
+  double millis(Duration wait) {
+    long left = Math.max(0, endNanos - System.nanoTime()) / 1_000_000;
+    return Math.max(1, Math.min(wait.toMillis(), left));
+  }
+}

@@ -1,0 +1,141 @@
+package com.mallrank.crawler.fetch.browser;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.mallrank.crawler.fetch.FetchException;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.time.Duration;
+
+/**
+ * Loads a result page to depth: scrolls to the bottom (infinite scroll) and, when that brings
+ * nothing, clicks "load more", until {@link RenderOptions#targetCount()} listings are there, the
+ * results say they ended, or a scroll and a click bring no growth within {@link
+ * BrowserTimeouts#growth()}.
+ */
+final class DepthLoader {
+
+  private static final double POLL_MILLIS = 50;
+
+  private final Page page;
+  private final RenderOptions options;
+  private final CapturedResponses captured;
+  private final JsonPointer items;
+  private final JsonPointer hasMore;
+  private final Deadline deadline;
+  private final BrowserTimeouts timeouts;
+
+  /**
+   * @param captured the capture of this page, or {@code null} in {@link RenderMode#DOM}
+   */
+  DepthLoader(
+      Page page,
+      RenderOptions options,
+      CapturedResponses captured,
+      Deadline deadline,
+      BrowserTimeouts timeouts) {
+    this.page = page;
+    this.options = options;
+    this.captured = captured;
+    this.items =
+        captured != null && options.itemsPointer() != null
+            ? JsonPointer.compile(options.itemsPointer())
+            : null;
+    this.hasMore =
+        captured != null && options.hasMorePointer() != null
+            ? JsonPointer.compile(options.hasMorePointer())
+            : null;
+    this.deadline = deadline;
+    this.timeouts = timeouts;
+  }
+
+  /** Waits for the first listings or markers after navigation. */
+  void awaitFirstContent() throws FetchException {
+    if (options.waitForSelector() != null) {
+      try {
+        page.waitForSelector(
+            options.waitForSelector(),
+            new Page.WaitForSelectorOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED)
+                .setTimeout(deadline.millis(timeouts.waitForSelector())));
+      } catch (com.microsoft.playwright.TimeoutError e) {
+        // Not fatal: the page is returned as it is and the extractor says what it is.
+      }
+    } else if (captured != null) {
+      waitUntil(captured::any, timeouts.waitForSelector());
+    }
+    if (captured != null) {
+      // The first response may still be on its way while the DOM marker is already shown.
+      waitUntil(captured::any, timeouts.growth());
+      captured.drain();
+    }
+  }
+
+  /** Loads more until the target, the end, or no growth; returns the listings counted. */
+  int load() throws FetchException {
+    int count = count();
+    // A page without a single listing (captcha, login wall, empty) has nothing to scroll.
+    while (count > 0 && count < options.targetCount() && !ended()) {
+      checkDeadline();
+      page.evaluate("() => window.scrollTo(0, document.scrollingElement.scrollHeight)");
+      int grown = awaitGrowth(count);
+      if (grown == count && options.loadMoreSelector() != null && !ended()) {
+        Locator button = page.locator(options.loadMoreSelector()).first();
+        if (button.isVisible()) {
+          button.click(new Locator.ClickOptions().setTimeout(deadline.millis(timeouts.growth())));
+          grown = awaitGrowth(count);
+        }
+      }
+      if (grown == count) {
+        break;
+      }
+      count = grown;
+    }
+    return count;
+  }
+
+  private int awaitGrowth(int before) throws FetchException {
+    long end = System.nanoTime() + timeouts.growth().toNanos();
+    while (System.nanoTime() < end) {
+      checkDeadline();
+      page.waitForTimeout(POLL_MILLIS);
+      int now = count();
+      if (now > before || ended()) {
+        return now;
+      }
+    }
+    return count();
+  }
+
+  private int count() throws FetchException {
+    if (captured != null) {
+      captured.drain();
+      if (items != null) {
+        return captured.itemCount(items);
+      }
+    }
+    return page.locator(options.cardSelector()).count();
+  }
+
+  private boolean ended() {
+    if (captured != null && hasMore != null && Boolean.FALSE.equals(captured.hasMore(hasMore))) {
+      return true;
+    }
+    return options.endSelector() != null && page.locator(options.endSelector()).count() > 0;
+  }
+
+  private void waitUntil(java.util.function.BooleanSupplier condition, Duration max)
+      throws FetchException {
+    long end = System.nanoTime() + max.toNanos();
+    while (!condition.getAsBoolean() && System.nanoTime() < end) {
+      checkDeadline();
+      page.waitForTimeout(POLL_MILLIS);
+    }
+  }
+
+  private void checkDeadline() throws FetchException {
+    if (deadline.expired()) {
+      throw new FetchException(
+          page.url(), "page render exceeded " + timeouts.page().toMillis() + " ms");
+    }
+  }
+}

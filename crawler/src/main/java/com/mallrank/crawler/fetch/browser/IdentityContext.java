@@ -1,0 +1,91 @@
+package com.mallrank.crawler.fetch.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ServiceWorkerPolicy;
+import java.nio.file.Path;
+
+/**
+ * One identity's browser context (its cookies and localStorage), its reusable tab, and how many
+ * pages it has served since it was created. The tab is kept between pages because opening one
+ * starts a renderer process (~150 ms on a small machine); it is replaced after a failed page.
+ */
+final class IdentityContext implements AutoCloseable {
+
+  private final BrowserContext context;
+  private Page page;
+  private int pagesServed;
+
+  private IdentityContext(BrowserContext context) {
+    this.context = context;
+  }
+
+  /**
+   * Creates the context.
+   *
+   * @param storageState the identity's storage state file, or {@code null} for a clean context
+   */
+  static IdentityContext create(Browser browser, BrowserSettings settings, Path storageState) {
+    Emulation e = settings.emulation();
+    Browser.NewContextOptions options =
+        new Browser.NewContextOptions()
+            .setViewportSize(e.viewportWidth(), e.viewportHeight())
+            .setDeviceScaleFactor(e.deviceScaleFactor())
+            .setIsMobile(e.isMobile())
+            .setHasTouch(e.hasTouch())
+            .setLocale(e.locale())
+            // A service worker would fetch past the routes below.
+            .setServiceWorkers(ServiceWorkerPolicy.BLOCK);
+    if (e.userAgent() != null) {
+      options.setUserAgent(e.userAgent());
+    }
+    if (storageState != null) {
+      options.setStorageStatePath(storageState);
+    }
+    BrowserContext context = browser.newContext(options);
+    context.setDefaultNavigationTimeout(settings.timeouts().navigation().toMillis());
+    context.setDefaultTimeout(settings.timeouts().waitForSelector().toMillis());
+    if (settings.blockResources()) {
+      context.route("**/*", ResourceBlocker::handle);
+    }
+    return new IdentityContext(context);
+  }
+
+  BrowserContext context() {
+    return context;
+  }
+
+  /** The context's tab, opened when there is none. */
+  Page page() {
+    pagesServed++;
+    if (page == null || page.isClosed()) {
+      page = context.newPage();
+    }
+    return page;
+  }
+
+  /** Leaves the tab for the next page: blank, so the last page's scripts and requests stop. */
+  void keepPage() {
+    if (page != null && !page.isClosed()) {
+      page.navigate("about:blank");
+    }
+  }
+
+  /** Closes the tab after a failed page; the next page gets a new one. */
+  void discardPage() {
+    if (page != null && !page.isClosed()) {
+      page.close();
+    }
+    page = null;
+  }
+
+  int pagesServed() {
+    return pagesServed;
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

@@ -1,0 +1,136 @@
+package com.mallrank.crawler.fetch.browser;
+
+import com.mallrank.crawler.fetch.FetchException;
+import com.mallrank.crawler.fetch.FetchResponse;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.WaitUntilState;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Renders one page that is already open: navigate, check status and size, wait for content, load to
+ * depth, return the DOM or the captured JSON. Playwright exceptions pass through; the fetcher maps
+ * them.
+ */
+final class PageRender {
+
+  private final Page page;
+  private final BrowserSettings settings;
+  private final RenderOptions options;
+  private final Deadline deadline;
+  private final long startNanos;
+
+  PageRender(Page page, BrowserSettings settings, RenderOptions options) {
+    this.page = page;
+    this.settings = settings;
+    this.options = options;
+    this.startNanos = System.nanoTime();
+    this.deadline = Deadline.after(settings.timeouts().page());
+  }
+
+  FetchResponse render(String url) throws FetchException {
+    // Capture listens before navigating: the first API call may start while the document loads.
+    CapturedResponses captured = null;
+    Consumer<Response> listener = null;
+    if (options.mode() == RenderMode.CAPTURE) {
+      captured =
+          new CapturedResponses(
+              UrlPattern.parse(options.captureUrlPattern()), url, settings.maxPageBytes(), 0);
+      listener = captured::offer;
+      page.onResponse(listener);
+    }
+    try {
+      return render(url, main(url), captured);
+    } finally {
+      if (listener != null) {
+        page.offResponse(listener);
+      }
+    }
+  }
+
+  private Response main(String url) throws FetchException {
+    BrowserTimeouts timeouts = settings.timeouts();
+    // COMMIT: status and headers are known before the body is loaded, so an oversized document
+    // is refused before Chromium holds it.
+    Response main =
+        page.navigate(
+            url,
+            new Page.NavigateOptions()
+                .setWaitUntil(WaitUntilState.COMMIT)
+                .setTimeout(deadline.millis(timeouts.navigation())));
+    if (main == null) {
+      throw new FetchException(url, "no main document response");
+    }
+    long declared = PageBytes.declaredLength(main);
+    if (declared > settings.maxPageBytes()) {
+      throw new FetchException(
+          url, "page is " + declared + " bytes, more than " + settings.maxPageBytes());
+    }
+    page.waitForLoadState(
+        LoadState.DOMCONTENTLOADED,
+        new Page.WaitForLoadStateOptions().setTimeout(deadline.millis(timeouts.navigation())));
+    return main;
+  }
+
+  private FetchResponse render(String url, Response main, CapturedResponses captured)
+      throws FetchException {
+    BrowserTimeouts timeouts = settings.timeouts();
+
+    DepthLoader loader = new DepthLoader(page, options, captured, deadline, timeouts);
+    // An error status page has no results to wait for; return it as it is.
+    if (main.status() < 400) {
+      loader.awaitFirstContent();
+      loader.load();
+    }
+    if (deadline.expired()) {
+      throw new FetchException(url, "page render exceeded " + timeouts.page().toMillis() + " ms");
+    }
+    String body;
+    String contentType;
+    if (captured != null) {
+      body = captured.document(page.url());
+      contentType = "application/json";
+    } else {
+      body = domContent(url);
+      contentType = main.headerValue("content-type");
+    }
+    return new FetchResponse(
+        page.url(),
+        main.status(),
+        contentType,
+        body,
+        retryAfter(main.headerValue("retry-after")),
+        Duration.ofNanos(System.nanoTime() - startNanos));
+  }
+
+  private String domContent(String url) throws FetchException {
+    // Measured inside the browser first, so a huge DOM is never copied into this JVM.
+    Number chars = (Number) page.evaluate("() => document.documentElement.outerHTML.length");
+    if (chars.longValue() > settings.maxPageBytes()) {
+      throw new FetchException(
+          url, "rendered page has " + chars + " characters, more than " + settings.maxPageBytes());
+    }
+    String html = page.content();
+    int bytes = html.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > settings.maxPageBytes()) {
+      throw new FetchException(
+          url, "rendered page is " + bytes + " bytes, more than " + settings.maxPageBytes());
+    }
+    return html;
+  }
+
+  /** {@code Retry-After} in seconds; an HTTP-date is ignored. */
+  static Duration retryAfter(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Long.parseLong(value.trim()));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

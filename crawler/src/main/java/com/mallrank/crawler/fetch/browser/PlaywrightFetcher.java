@@ -1,0 +1,193 @@
+package com.mallrank.crawler.fetch.browser;
+
+import com.mallrank.crawler.fetch.FetchException;
+import com.mallrank.crawler.fetch.FetchRequest;
+import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.fetch.Fetcher;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.Cookie;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Fetcher} that renders pages in headless Chromium (Playwright for Java), for result pages
+ * built by JavaScript.
+ *
+ * <p>Each worker thread gets its own Playwright and browser on first use (Playwright is not
+ * thread-safe); the browser is reused across pages. Each identity gets its own browser context:
+ * {@link FetchRequest#ANONYMOUS} a clean one, a matrix account one loaded from its {@link
+ * StorageStates storage state file}; contexts are recycled after {@link
+ * BrowserSettings#recycleAfterPages()} pages. A non-anonymous identity without a storage state file
+ * and without request cookies is refused ({@link FetchException}) rather than silently searched
+ * anonymously: that would record someone else's ranking under the account.
+ *
+ * <p>The response: the final URL, the main document's HTTP status, {@code Retry-After}, and as body
+ * the rendered DOM ({@link RenderMode#DOM}) or the captured JSON responses ({@link
+ * RenderMode#CAPTURE}). Error statuses are responses; timeouts, browser failures and pages over
+ * {@link BrowserSettings#maxPageBytes()} are {@link FetchException}s.
+ *
+ * <pre>{@code
+ * RenderOptions options = RenderOptions.capture("**&#47;api/search?*", "/data/items", "/data/has_more")
+ *     .withWaitForSelector(".goods-card, #captcha-verify, .login-guide, .search-empty");
+ * try (PlaywrightFetcher fetcher =
+ *     new PlaywrightFetcher(BrowserSettings.defaults(), options, StorageStates.inDirectory(dir))) {
+ *   FetchResponse r = fetcher.fetch(new FetchRequest(url, "mx-hangzhou", Map.of()));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; call {@link #close()} once every worker is done with it.
+ */
+public final class PlaywrightFetcher implements Fetcher {
+
+  private static final Logger log = LoggerFactory.getLogger(PlaywrightFetcher.class);
+
+  private final BrowserSettings settings;
+  private final RenderOptions defaults;
+  private final StorageStates storageStates;
+  private final BrowserCounters counters = new BrowserCounters();
+  private final ThreadLocal<BrowserSession> threadSession = new ThreadLocal<>();
+  private final Queue<BrowserSession> sessions = new ConcurrentLinkedQueue<>();
+  private volatile boolean closed;
+
+  /**
+   * @param defaults the render options of {@link #fetch(FetchRequest)}
+   * @param storageStates where each matrix account's saved login is
+   */
+  public PlaywrightFetcher(
+      BrowserSettings settings, RenderOptions defaults, StorageStates storageStates) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.defaults = Objects.requireNonNull(defaults, "defaults");
+    this.storageStates = Objects.requireNonNull(storageStates, "storageStates");
+  }
+
+  /** Renders with the default {@link RenderOptions}. */
+  @Override
+  public FetchResponse fetch(FetchRequest request) throws FetchException {
+    return fetch(request, defaults);
+  }
+
+  /** Renders with the given options (e.g. another depth or capture pattern for one site). */
+  public FetchResponse fetch(FetchRequest request, RenderOptions options) throws FetchException {
+    if (closed) {
+      throw new IllegalStateException("fetcher is closed");
+    }
+    String url = request.url().toString();
+    Path storageState = storageStateOf(request);
+    BrowserSession session;
+    Page page;
+    try {
+      session = session();
+      page = session.open(request.identity(), storageState);
+    } catch (PlaywrightException e) {
+      throw new FetchException(url, "cannot start the browser: " + firstLine(e), e);
+    }
+    boolean succeeded = false;
+    try {
+      if (!request.cookies().isEmpty()) {
+        page.context().addCookies(cookies(request));
+      }
+      FetchResponse response = new PageRender(page, settings, options).render(url);
+      log.debug(
+          "rendered {} as {}: HTTP {}, {} chars in {} ms",
+          url,
+          request.identity(),
+          response.httpStatus(),
+          response.body().length(),
+          response.elapsed().toMillis());
+      succeeded = true;
+      return response;
+    } catch (TimeoutError e) {
+      throw new FetchException(url, "timed out: " + firstLine(e), e);
+    } catch (PlaywrightException e) {
+      throw new FetchException(url, "browser error: " + firstLine(e), e);
+    } finally {
+      session.release(request.identity(), succeeded);
+    }
+  }
+
+  /** Counts over every thread so far. */
+  public BrowserStats stats() {
+    return counters.snapshot();
+  }
+
+  public BrowserSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Closes the calling thread's browser and Playwright, for a worker thread that is about to end;
+   * its next fetch starts a new one.
+   */
+  public void releaseCurrentThread() {
+    BrowserSession session = threadSession.get();
+    threadSession.remove();
+    if (session != null) {
+      sessions.remove(session);
+      session.close();
+    }
+  }
+
+  /** Closes every thread's browser and Playwright. Call once no fetch is running. */
+  @Override
+  public void close() {
+    closed = true;
+    BrowserSession session;
+    while ((session = sessions.poll()) != null) {
+      try {
+        session.close();
+      } catch (RuntimeException e) {
+        log.warn("closing a browser session failed: {}", e.getMessage());
+      }
+    }
+    threadSession.remove();
+  }
+
+  private BrowserSession session() {
+    BrowserSession session = threadSession.get();
+    if (session == null || session.isClosed()) {
+      session = new BrowserSession(settings, counters);
+      threadSession.set(session);
+      sessions.add(session);
+    }
+    return session;
+  }
+
+  private Path storageStateOf(FetchRequest request) throws FetchException {
+    if (FetchRequest.ANONYMOUS.equals(request.identity())) {
+      return null;
+    }
+    Path file = storageStates.fileOf(request.identity()).orElse(null);
+    if (file != null && !Files.isReadable(file)) {
+      throw new FetchException(
+          request.url().toString(),
+          "storage state of identity " + request.identity() + " is not readable");
+    }
+    if (file == null && request.cookies().isEmpty()) {
+      throw new FetchException(
+          request.url().toString(),
+          "no storage state and no cookies for identity " + request.identity());
+    }
+    return file;
+  }
+
+  private static List<Cookie> cookies(FetchRequest request) {
+    String url = request.url().getScheme() + "://" + request.url().getAuthority() + "/";
+    return request.cookies().entrySet().stream()
+        .map(e -> new Cookie(e.getKey(), e.getValue()).setUrl(url))
+        .toList();
+  }
+
+  private static String firstLine(RuntimeException e) {
+    String message = String.valueOf(e.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,151 @@
+package com.mallrank.crawler.fetch.browser;
+
+import java.util.Objects;
+
+/**
+ * How to render one page: what to return, how deep to load and what to wait for. Selectors are
+ * Playwright/CSS selectors; {@code null} means "not used".
+ *
+ * @param mode DOM or captured JSON
+ * @param captureUrlPattern which responses to capture ({@link UrlPattern} syntax); required for
+ *     {@link RenderMode#CAPTURE}
+ * @param targetCount how many listings to load (scroll / "load more") before returning; fewer may
+ *     come back when the results end, which the extractor reports as PARTIAL
+ * @param cardSelector counts the listings in the DOM; required for {@link RenderMode#DOM}
+ * @param loadMoreSelector a "load more" (加载更多) button clicked when scrolling brings nothing
+ * @param waitForSelector waited for after navigation before counting; list the result grid and
+ *     every marker (captcha, login wall, empty) so that fault pages return without waiting out the
+ *     timeout
+ * @param endSelector an "end of results" marker; once present, loading stops
+ * @param itemsPointer in {@link RenderMode#CAPTURE}, the JSON pointer of the listing array in a
+ *     captured body (e.g. {@code /data/items}); listings are counted there, else with {@code
+ *     cardSelector}
+ * @param hasMorePointer in {@link RenderMode#CAPTURE}, the JSON pointer of the "more results" flag
+ *     (e.g. {@code /data/has_more}, {@code true}/{@code 1}); false in the last body stops loading
+ */
+public record RenderOptions(
+    RenderMode mode,
+    String captureUrlPattern,
+    int targetCount,
+    String cardSelector,
+    String loadMoreSelector,
+    String waitForSelector,
+    String endSelector,
+    String itemsPointer,
+    String hasMorePointer) {
+
+  /** The default depth: the Top-20 ("豆腐块"). */
+  public static final int DEFAULT_TARGET = 20;
+
+  /** The deepest load accepted. */
+  public static final int MAX_TARGET = 200;
+
+  public RenderOptions {
+    Objects.requireNonNull(mode, "mode");
+    if (targetCount < 1 || targetCount > MAX_TARGET) {
+      throw new IllegalArgumentException(
+          "targetCount must be within 1.." + MAX_TARGET + ": " + targetCount);
+    }
+    if (mode == RenderMode.CAPTURE) {
+      if (captureUrlPattern == null) {
+        throw new IllegalArgumentException("CAPTURE needs a captureUrlPattern");
+      }
+      UrlPattern.parse(captureUrlPattern);
+      if (itemsPointer == null && cardSelector == null) {
+        throw new IllegalArgumentException("CAPTURE needs an itemsPointer or a cardSelector");
+      }
+    }
+    if (mode == RenderMode.DOM && cardSelector == null) {
+      throw new IllegalArgumentException("DOM needs a cardSelector to count listings");
+    }
+  }
+
+  /** Returns the rendered DOM, counting listings with {@code cardSelector}; Top-20. */
+  public static RenderOptions dom(String cardSelector) {
+    return new RenderOptions(
+        RenderMode.DOM, null, DEFAULT_TARGET, cardSelector, null, null, null, null, null);
+  }
+
+  /**
+   * Returns the captured JSON responses matching {@code urlPattern}, counting listings at {@code
+   * itemsPointer} and stopping when {@code hasMorePointer} is false; Top-20.
+   */
+  public static RenderOptions capture(
+      String urlPattern, String itemsPointer, String hasMorePointer) {
+    return new RenderOptions(
+        RenderMode.CAPTURE,
+        urlPattern,
+        DEFAULT_TARGET,
+        null,
+        null,
+        null,
+        null,
+        itemsPointer,
+        hasMorePointer);
+  }
+
+  public RenderOptions withTargetCount(int value) {
+    return new RenderOptions(
+        mode,
+        captureUrlPattern,
+        value,
+        cardSelector,
+        loadMoreSelector,
+        waitForSelector,
+        endSelector,
+        itemsPointer,
+        hasMorePointer);
+  }
+
+  public RenderOptions withCardSelector(String value) {
+    return new RenderOptions(
+        mode,
+        captureUrlPattern,
+        targetCount,
+        value,
+        loadMoreSelector,
+        waitForSelector,
+        endSelector,
+        itemsPointer,
+        hasMorePointer);
+  }
+
+  public RenderOptions withLoadMoreSelector(String value) {
+    return new RenderOptions(
+        mode,
+        captureUrlPattern,
+        targetCount,
+        cardSelector,
+        value,
+        waitForSelector,
+        endSelector,
+        itemsPointer,
+        hasMorePointer);
+  }
+
+  public RenderOptions withWaitForSelector(String value) {
+    return new RenderOptions(
+        mode,
+        captureUrlPattern,
+        targetCount,
+        cardSelector,
+        loadMoreSelector,
+        value,
+        endSelector,
+        itemsPointer,
+        hasMorePointer);
+  }
+
+  public RenderOptions withEndSelector(String value) {
+    return new RenderOptions(
+        mode,
+        captureUrlPattern,
+        targetCount,
+        cardSelector,
+        loadMoreSelector,
+        waitForSelector,
+        value,
+        itemsPointer,
+        hasMorePointer);
+  }
+}

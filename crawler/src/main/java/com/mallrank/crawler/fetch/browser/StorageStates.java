@@ -1,0 +1,45 @@
+package com.mallrank.crawler.fetch.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where the saved login of each matrix account is: a Playwright storage state file (cookies +
+ * localStorage, as written by {@code BrowserContext.storageState()}). The files are secrets: they
+ * are handed to Chromium and never read, printed or logged by mallrank.
+ */
+@FunctionalInterface
+public interface StorageStates {
+
+  /** The storage state file of an identity, or empty when there is none. */
+  Optional<Path> fileOf(String identity);
+
+  /** No saved logins: only anonymous pages (or requests carrying their own cookies). */
+  static StorageStates none() {
+    return identity -> Optional.empty();
+  }
+
+  /** Fixed files per identity. */
+  static StorageStates of(Map<String, Path> files) {
+    Map<String, Path> copy = Map.copyOf(files);
+    return identity -> Optional.ofNullable(copy.get(identity));
+  }
+
+  /**
+   * {@code <directory>/<identity>.json}, when it exists. Identities are restricted to letters,
+   * digits, {@code .}, {@code _} and {@code -} so that none can point outside the directory.
+   */
+  static StorageStates inDirectory(Path directory) {
+    Pattern safe = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
+    return identity -> {
+      if (identity == null || !safe.matcher(identity).matches()) {
+        return Optional.empty();
+      }
+      Path file = directory.resolve(identity + ".json");
+      return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    };
+  }
+}

@@ -1,0 +1,164 @@
+package com.mallrank.crawler.fetch.browser;
+
+import static com.mallrank.crawler.fetch.browser.BrowserIT.GUANGZHOU;
+import static com.mallrank.crawler.fetch.browser.BrowserIT.HANGZHOU;
+import static com.mallrank.crawler.fetch.browser.BrowserIT.KEYWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mallrank.crawler.fetch.FetchException;
+import com.mallrank.crawler.fetch.FetchRequest;
+import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.sandbox.SandboxMall;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Browser and context reuse, recycling, resource blocking, identity isolation and per-thread
+ * sessions. Tests that count launches or contexts from zero use their own fetcher; the others share
+ * one.
+ */
+class BrowserLifecycleIT {
+
+  @TempDir static Path states;
+
+  private static SandboxMall mall;
+  private static StorageStates identities;
+  private static PlaywrightFetcher shared;
+
+  @BeforeAll
+  static void start() {
+    BrowserIT.assumeChromium();
+    mall = BrowserIT.startMall();
+    identities = BrowserIT.storageStates(states, HANGZHOU, GUANGZHOU);
+    shared = new PlaywrightFetcher(BrowserIT.settings(), BrowserIT.domOptions(), identities);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (shared != null) {
+      shared.close();
+    }
+    if (mall != null) {
+      mall.close();
+    }
+  }
+
+  @Test
+  void oneBrowserServesEveryPageAndContextsAreRecycled() throws Exception {
+    try (PlaywrightFetcher fetcher =
+        new PlaywrightFetcher(
+            BrowserIT.settings().withRecycleAfterPages(2), BrowserIT.domOptions(), identities)) {
+      for (int i = 0; i < 5; i++) {
+        fetcher.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
+      }
+      fetcher.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), HANGZHOU));
+
+      BrowserStats stats = fetcher.stats();
+      assertThat(stats.sessions()).isEqualTo(1);
+      assertThat(stats.browsersLaunched()).isEqualTo(1);
+      // Anonymous: pages 1-2, 3-4, 5 → 3 contexts; mx-hangzhou: 1 more.
+      assertThat(stats.contextsCreated()).isEqualTo(4);
+      assertThat(stats.pagesRendered()).isEqualTo(6);
+    }
+  }
+
+  @Test
+  void relaunchAfterPagesStartsAFreshBrowser() throws Exception {
+    try (PlaywrightFetcher fetcher =
+        new PlaywrightFetcher(
+            BrowserIT.settings().withRelaunchAfterPages(2),
+            BrowserIT.domOptions(),
+            StorageStates.none())) {
+      for (int i = 0; i < 3; i++) {
+        fetcher.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
+      }
+      assertThat(fetcher.stats().browsersLaunched()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void imagesAndFontsNeverReachTheMallWhenBlocked() throws Exception {
+    long images = mall.imageRequests();
+    long fonts = mall.fontRequests();
+    FetchResponse response =
+        shared.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
+
+    assertThat(response.body()).contains("goods-cover");
+    assertThat(mall.imageRequests()).isEqualTo(images);
+    assertThat(mall.fontRequests()).isEqualTo(fonts);
+  }
+
+  @Test
+  void withoutBlockingTheBrowserLoadsTheImages() throws Exception {
+    // The control for the test above: the images are there to be loaded.
+    long images = mall.imageRequests();
+    try (PlaywrightFetcher fetcher =
+        new PlaywrightFetcher(
+            BrowserIT.settings().withBlockResources(false), BrowserIT.domOptions(), identities)) {
+      fetcher.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
+    }
+    assertThat(mall.imageRequests()).isGreaterThan(images);
+  }
+
+  @Test
+  void identitiesDoNotLeakIntoEachOther() throws Exception {
+    // Interleaved, in one browser: each context keeps its own cookie.
+    List<String> order =
+        List.of(HANGZHOU, FetchRequest.ANONYMOUS, GUANGZHOU, HANGZHOU, FetchRequest.ANONYMOUS);
+    for (String identity : order) {
+      FetchResponse response = shared.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), identity));
+      BrowserIT.assertCardsMatch(response.body(), BrowserIT.truth(mall, KEYWORD, identity, 20));
+    }
+  }
+
+  @Test
+  void anAccountWithoutSavedLoginIsRefusedNotSearchedAnonymously() throws Exception {
+    assertThatThrownBy(() -> shared.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), "mx-yiwu")))
+        .isInstanceOf(FetchException.class)
+        .hasMessageContaining("no storage state");
+    // Cookies given with the request stand in for a storage state file.
+    FetchResponse response =
+        shared.fetch(
+            new FetchRequest(
+                URI.create(mall.spaUrl(KEYWORD)),
+                "mx-yiwu",
+                Map.of(SandboxMall.IDENTITY_COOKIE, "mx-yiwu")));
+    BrowserIT.assertCardsMatch(response.body(), BrowserIT.truth(mall, KEYWORD, "mx-yiwu", 20));
+  }
+
+  @Test
+  void eachWorkerThreadGetsItsOwnPlaywright() throws Exception {
+    shared.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
+    BrowserStats before = shared.stats();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                FetchResponse r = shared.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), GUANGZHOU));
+                BrowserIT.assertCardsMatch(r.body(), BrowserIT.truth(mall, KEYWORD, GUANGZHOU, 20));
+              } catch (Exception | AssertionError e) {
+                failure.set(e);
+              } finally {
+                shared.releaseCurrentThread();
+              }
+            });
+    worker.start();
+    worker.join();
+    assertThat(failure.get()).isNull();
+    shared.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
+
+    // The worker had its own Playwright and browser; this thread kept using its own.
+    BrowserStats after = shared.stats();
+    assertThat(after.sessions() - before.sessions()).isEqualTo(1);
+    assertThat(after.browsersLaunched() - before.browsersLaunched()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,83 @@
+package com.mallrank.crawler.fetch.browser;
+
+import static com.mallrank.crawler.fetch.browser.BrowserIT.GUANGZHOU;
+import static com.mallrank.crawler.fetch.browser.BrowserIT.HANGZHOU;
+import static com.mallrank.crawler.fetch.browser.BrowserIT.KEYWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mallrank.crawler.fetch.FetchRequest;
+import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.sandbox.SandboxMall;
+import java.nio.file.Path;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** DOM mode against the sandbox SPA: the rendered HTML holds the cards of the ground truth. */
+class PlaywrightFetcherDomIT {
+
+  @TempDir static Path states;
+
+  private static SandboxMall mall;
+  private static PlaywrightFetcher fetcher;
+
+  @BeforeAll
+  static void start() {
+    BrowserIT.assumeChromium();
+    mall = BrowserIT.startMall();
+    fetcher =
+        new PlaywrightFetcher(
+            BrowserIT.settings(),
+            BrowserIT.domOptions(),
+            BrowserIT.storageStates(states, HANGZHOU, GUANGZHOU));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (fetcher != null) {
+      fetcher.close();
+    }
+    if (mall != null) {
+      mall.close();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {FetchRequest.ANONYMOUS, HANGZHOU, GUANGZHOU})
+  void top20PerIdentityIsRendered(String identity) throws Exception {
+    FetchResponse response = fetcher.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), identity));
+
+    assertThat(response.httpStatus()).isEqualTo(200);
+    assertThat(response.contentType()).startsWith("text/html");
+    assertThat(response.url()).isEqualTo(mall.spaUrl(KEYWORD));
+    BrowserIT.assertCardsMatch(response.body(), BrowserIT.truth(mall, KEYWORD, identity, 20));
+  }
+
+  @Test
+  void depth60StopsAtTheEndMarker() throws Exception {
+    FetchResponse response =
+        fetcher.fetch(
+            BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS),
+            BrowserIT.domOptions().withTargetCount(60));
+
+    BrowserIT.assertCardsMatch(response.body(), BrowserIT.truth(mall, KEYWORD, null, 60));
+  }
+
+  @Test
+  void fewerResultsThanAskedEndWithoutError() throws Exception {
+    // Asking for more than exist: loading stops at "没有更多了" and returns what there is; the
+    // extractor reports it as PARTIAL.
+    int total = mall.world().results(KEYWORD, BrowserIT.TIME, null).size();
+    FetchResponse response =
+        fetcher.fetch(
+            BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS),
+            BrowserIT.domOptions().withTargetCount(total + 20));
+
+    assertThat(Jsoup.parse(response.body()).select(BrowserIT.CARD)).hasSize(total);
+    assertThat(Jsoup.parse(response.body()).select(BrowserIT.END)).hasSize(1);
+  }
+}

@@ -1,0 +1,67 @@
+package com.mallrank.crawler.fetch.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    BrowserSettings s = BrowserSettings.defaults();
+    assertThat(s.executable()).isEqualTo(Path.of("/usr/bin/chromium"));
+    assertThat(s.headless()).isTrue();
+    assertThat(s.blockResources()).isTrue();
+    assertThat(s.launchArgs())
+        .startsWith(
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync");
+    assertThat(s.emulation().isMobile()).isTrue();
+    assertThat(s.withRecycleAfterPages(3).recycleAfterPages()).isEqualTo(3);
+    assertThat(RenderOptions.dom("li").targetCount()).isEqualTo(20);
+  }
+
+  @Test
+  void badValuesAreRefused() {
+    BrowserSettings s = BrowserSettings.defaults();
+    assertThatThrownBy(() -> s.withRecycleAfterPages(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> s.withMaxPageBytes(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> BrowserTimeouts.defaults().withPage(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RenderOptions.dom("li").withTargetCount(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RenderOptions.dom(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RenderOptions.capture(null, "/data/items", null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RenderOptions.capture("**/api/*", null, null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void storageStatesInADirectoryCannotEscapeIt(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("mx-yiwu.json"), "{}");
+    StorageStates states = StorageStates.inDirectory(dir);
+    assertThat(states.fileOf("mx-yiwu")).contains(dir.resolve("mx-yiwu.json"));
+    assertThat(states.fileOf("mx-hangzhou")).isEmpty();
+    assertThat(states.fileOf("../mx-yiwu")).isEmpty();
+    assertThat(states.fileOf("a/b")).isEmpty();
+  }
+
+  @Test
+  void retryAfterIsReadInSeconds() {
+    assertThat(PageRender.retryAfter("30")).isEqualTo(Duration.ofSeconds(30));
+    assertThat(PageRender.retryAfter("Wed, 21 Oct 2026 07:28:00 GMT")).isNull();
+    assertThat(PageRender.retryAfter(null)).isNull();
+  }
+}
