@@ -2,12 +2,14 @@ package com.mallrank.crawler.fetch.browser;
 
 import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.politeness.RetryAfter;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitUntilState;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -102,7 +104,7 @@ final class PageRender {
         main.status(),
         contentType,
         body,
-        retryAfter(main.headerValue("retry-after")),
+        RetryAfter.parse(main.headerValue("retry-after"), Instant.now()).orElse(null),
         Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
@@ -120,17 +122,5 @@ final class PageRender {
           url, "rendered page is " + bytes + " bytes, more than " + settings.maxPageBytes());
     }
     return html;
-  }
-
-  /** {@code Retry-After} in seconds; an HTTP-date is ignored. */
-  static Duration retryAfter(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Long.parseLong(value.trim()));
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 }

@@ -57,11 +57,4 @@ class SettingsTest {
     assertThat(states.fileOf("../mx-yiwu")).isEmpty();
     assertThat(states.fileOf("a/b")).isEmpty();
   }
-
-  @Test
-  void retryAfterIsReadInSeconds() {
-    assertThat(PageRender.retryAfter("30")).isEqualTo(Duration.ofSeconds(30));
-    assertThat(PageRender.retryAfter("Wed, 21 Oct 2026 07:28:00 GMT")).isNull();
-    assertThat(PageRender.retryAfter(null)).isNull();
-  }
 }
