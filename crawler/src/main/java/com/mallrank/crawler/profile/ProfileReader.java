@@ -32,7 +32,19 @@ final class ProfileReader {
           "skip-cards",
           "fields",
           "sponsored",
-          "markers");
+          "markers",
+          "fetch");
+  private static final Set<String> FETCH_KEYS =
+      Set.of(
+          "with",
+          "mode",
+          "capture-url",
+          "items-pointer",
+          "has-more-pointer",
+          "load-more",
+          "wait-for",
+          "end",
+          "device");
   private static final Set<String> SEARCH_KEYS =
       Set.of("url-template", "allowed-hosts", "allow-private-addresses");
   private static final Set<String> HTML_FIELD_KEYS =
@@ -78,6 +90,7 @@ final class ProfileReader {
     Map<FieldName, FieldRule> fields = mode == null ? Map.of() : fields(map, mode);
     SponsoredRule sponsored = mode == null ? null : sponsored(map, mode);
     Markers markers = mode == null ? Markers.NONE : markers(map, mode);
+    FetchRule fetch = fetch(map);
     if (!problems.isEmpty()) {
       return null;
     }
@@ -92,7 +105,72 @@ final class ProfileReader {
         fields,
         sponsored,
         markers,
+        fetch,
         file);
+  }
+
+  private FetchRule fetch(MapNode root) {
+    MapNode map = map(root, "fetch", "", false);
+    if (map == null) {
+      return FetchRule.STATIC;
+    }
+    checkKeys(map, "fetch", FETCH_KEYS);
+    String with = choice(map, "with", "fetch", "static", "static", "browser");
+    String mode = choice(map, "mode", "fetch", "dom", "dom", "capture");
+    String device = choice(map, "device", "fetch", "mobile", "mobile", "desktop");
+    boolean browser = "browser".equals(with);
+    boolean capture = "capture".equals(mode);
+    String captureUrl = string(map, "capture-url", "fetch", false);
+    String itemsPointer = pointer(map, "items-pointer");
+    String hasMorePointer = pointer(map, "has-more-pointer");
+    if (!browser && map.entries().size() > (map.entries().containsKey("with") ? 1 : 0)) {
+      problem("fetch.with", valueLine(map, "with"), "the other fetch keys need with: browser");
+    }
+    if (capture && captureUrl == null) {
+      problem("fetch.capture-url", map.line(), "mode: capture needs the URL pattern to capture");
+    }
+    if (!capture && (captureUrl != null || itemsPointer != null || hasMorePointer != null)) {
+      problem("fetch.mode", valueLine(map, "mode"), "capture keys need mode: capture");
+    }
+    return new FetchRule(
+        browser,
+        capture,
+        captureUrl,
+        itemsPointer,
+        hasMorePointer,
+        cssOrNull(map, "load-more"),
+        cssOrNull(map, "wait-for"),
+        cssOrNull(map, "end"),
+        "mobile".equals(device));
+  }
+
+  private String choice(MapNode map, String key, String path, String fallback, String... allowed) {
+    String value = string(map, key, path, false);
+    if (value == null) {
+      return fallback;
+    }
+    if (!List.of(allowed).contains(value)) {
+      problem(
+          join(path, key),
+          valueLine(map, key),
+          "must be " + String.join(" or ", allowed) + ", was '" + value + "'");
+      return fallback;
+    }
+    return value;
+  }
+
+  private String pointer(MapNode map, String key) {
+    String value = string(map, key, "fetch", false);
+    if (value != null && !value.startsWith("/")) {
+      problem(
+          "fetch." + key, valueLine(map, key), "a JSON pointer starts with '/', e.g. /data/items");
+    }
+    return value;
+  }
+
+  private String cssOrNull(MapNode map, String key) {
+    Locator locator = css(map, key, "fetch", false);
+    return locator == null ? null : string(map, key, "fetch", false);
   }
 
   private ProfileMode mode(MapNode map) {

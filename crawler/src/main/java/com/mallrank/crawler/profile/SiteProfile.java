@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param fields the field rules; {@link FieldName#PRODUCT_ID} is always present
  * @param sponsored how to recognise sponsored cards, or {@code null} when the site has none
  * @param markers blocked / login / empty markers
+ * @param fetch how pages are fetched: static (default) or rendered in a browser
  * @param source where the profile was loaded from (file path or {@code classpath:...})
  */
 public record SiteProfile(
@@ -33,6 +34,7 @@ public record SiteProfile(
     Map<FieldName, FieldRule> fields,
     SponsoredRule sponsored,
     Markers markers,
+    FetchRule fetch,
     String source) {
 
   public SiteProfile {
@@ -47,6 +49,7 @@ public record SiteProfile(
       throw new IllegalArgumentException("a profile needs a product-id field");
     }
     Objects.requireNonNull(markers, "markers");
+    Objects.requireNonNull(fetch, "fetch");
     Objects.requireNonNull(source, "source");
   }
 

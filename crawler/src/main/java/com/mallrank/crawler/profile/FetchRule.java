@@ -1,0 +1,32 @@
+package com.mallrank.crawler.profile;
+
+/**
+ * How a profile's pages are fetched: a static GET (Jsoup), or a real browser that renders the page
+ * and either reads the DOM or captures the JSON responses the page itself fetches.
+ *
+ * @param browser whether a browser renders the page ({@code with: browser})
+ * @param capture whether listings come from captured JSON responses ({@code mode: capture}); the
+ *     body handed to the extractor is then {@code {"url": …, "responses": [<body>, …]}}
+ * @param captureUrl which responses to capture: a glob ({@code **}/api/search*) or {@code regex:…}
+ * @param itemsPointer capture: a JSON pointer to the listings in one response, to count them
+ * @param hasMorePointer capture: a JSON pointer to the "more results" flag
+ * @param loadMore a "load more" button to click when scrolling brings nothing new, or {@code null}
+ * @param waitFor a selector to wait for before reading, or {@code null}
+ * @param end a selector that appears when the results end, or {@code null}
+ * @param mobile mobile emulation (default, as Douyin Mall is a phone app) or desktop
+ */
+public record FetchRule(
+    boolean browser,
+    boolean capture,
+    String captureUrl,
+    String itemsPointer,
+    String hasMorePointer,
+    String loadMore,
+    String waitFor,
+    String end,
+    boolean mobile) {
+
+  /** A static GET: the default. */
+  public static final FetchRule STATIC =
+      new FetchRule(false, false, null, null, null, null, null, null, true);
+}
