@@ -75,12 +75,15 @@ public final class JsonExtractor implements Extractor {
               null,
               "body is not JSON: " + (parseError == null ? "empty body" : parseError)));
     }
-    List<JsonNode> items = profile.cards().all(document);
-    if (items.size() == 1 && items.get(0).isArray()) {
-      // "items: a.b.list" names the array itself; "a.b.list[*]" names its elements.
-      List<JsonNode> elements = new ArrayList<>();
-      items.get(0).elements().forEachRemaining(elements::add);
-      items = elements;
+    // "items: a.b.list" names the array itself, "a.b.list[*]" its elements; a path reaching several
+    // arrays (one per captured response: "responses[*].items") concatenates them in order.
+    List<JsonNode> items = new ArrayList<>();
+    for (JsonNode node : profile.cards().all(document)) {
+      if (node.isArray()) {
+        node.elements().forEachRemaining(items::add);
+      } else {
+        items.add(node);
+      }
     }
     List<CardValues> values = new ArrayList<>(items.size());
     for (JsonNode item : items) {

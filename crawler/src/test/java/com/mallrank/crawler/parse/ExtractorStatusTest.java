@@ -1,6 +1,7 @@
 package com.mallrank.crawler.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.model.Listing;
@@ -184,6 +185,19 @@ class ExtractorStatusTest {
         .extracting(Listing::imageUrl)
         .containsExactly("https://i.test/1.jpg", "https://i.test/2.jpg", null);
     assertThat(page.listings()).extracting(Listing::sponsored).containsExactly(false, true, false);
+
+    // Two captured pages (scrolling) continue each other's positions.
+    assertThat(
+            extractor
+                .extract(
+                    json(
+                        """
+                        {"responses":[{"items":[{"product_info":{"gid":"1"}}]},
+                          {"items":[{"product_info":{"gid":"2"}},{"product_info":{"gid":"3"}}]}]}
+                        """))
+                .listings())
+        .extracting(Listing::productId, Listing::position)
+        .containsExactly(tuple("1", 1), tuple("2", 2), tuple("3", 3));
 
     // The same card model saved bare (not wrapped in a capture document).
     assertThat(extractor.extract(json("{\"items\":[{\"product_info\":{\"gid\":7}}]}")).listings())
