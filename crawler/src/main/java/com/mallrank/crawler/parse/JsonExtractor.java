@@ -75,12 +75,15 @@ public final class JsonExtractor implements Extractor {
               null,
               "body is not JSON: " + (parseError == null ? "empty body" : parseError)));
     }
-    List<JsonNode> items = profile.cards().all(document);
-    if (items.size() == 1 && items.get(0).isArray()) {
-      // "items: a.b.list" names the array itself; "a.b.list[*]" names its elements.
-      List<JsonNode> elements = new ArrayList<>();
-      items.get(0).elements().forEachRemaining(elements::add);
-      items = elements;
+    // "items: a.b.list" names the array itself, "a.b.list[*]" its elements; a path reaching several
+    // arrays (one per captured response: "responses[*].items") concatenates them in order.
+    List<JsonNode> items = new ArrayList<>();
+    for (JsonNode node : profile.cards().all(document)) {
+      if (node.isArray()) {
+        node.elements().forEachRemaining(items::add);
+      } else {
+        items.add(node);
+      }
     }
     List<CardValues> values = new ArrayList<>(items.size());
     for (JsonNode item : items) {
@@ -109,10 +112,25 @@ public final class JsonExtractor implements Extractor {
     CardValues values = new CardValues();
     for (Map.Entry<FieldName, FieldRule> field : profile.fields().entrySet()) {
       FieldRule rule = field.getValue();
-      values.put(field.getKey(), HtmlExtractor.applyRegex(text(rule.locator().first(item)), rule));
+      values.put(field.getKey(), HtmlExtractor.applyRegex(firstScalar(rule, item), rule));
     }
     values.sponsored(sponsored(item, profile.sponsored()));
     return values;
+  }
+
+  /**
+   * The first scalar the field's path reaches, as text: with alternatives ({@code a | b}) the first
+   * alternative that reaches a value wins, so {@code img.url_list[0] | img} reads an image given
+   * either as an object or as a plain URL.
+   */
+  private static String firstScalar(FieldRule rule, JsonNode item) {
+    for (JsonNode node : rule.locator().all(item)) {
+      String text = text(node);
+      if (text != null) {
+        return text;
+      }
+    }
+    return null;
   }
 
   private static boolean matches(JsonNode document, Marker marker) {
@@ -129,10 +147,13 @@ public final class JsonExtractor implements Extractor {
     return rule.locator().all(item).stream().anyMatch(node -> truthy(node, rule.equals()));
   }
 
-  /** Equal to {@code expected} as text, or, without one, anything but false/0/""/[]/{}. */
+  /**
+   * Equal to {@code expected} as text (a list or object as compact JSON, so {@code equals: "[]"}
+   * tests for an empty list), or, without one, anything but false/0/""/[]/{}.
+   */
   private static boolean truthy(JsonNode node, String expected) {
     if (expected != null) {
-      return expected.equals(text(node));
+      return expected.equals(node.isContainerNode() ? node.toString() : text(node));
     }
     if (node.isBoolean()) {
       return node.booleanValue();

@@ -11,6 +11,11 @@ import java.util.Objects;
  * $} or {@code $.} is allowed; the empty path is the node itself. There are no filters, quoting or
  * recursive descent: profiles only need to walk to a list and into its items.
  *
+ * <p>Alternatives are separated by {@code |}, e.g. {@code product_info.img.url_list[0] |
+ * product_info.img}: {@link #all} returns what each alternative reaches, the first alternative's
+ * nodes first, so {@link #first} is the first alternative that reaches anything. Profiles use them
+ * where public sources disagree on a field's path or type (see the Douyin profiles).
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class JsonPath {
@@ -24,11 +29,11 @@ public final class JsonPath {
   private record Wildcard() implements Step {}
 
   private final String expression;
-  private final List<Step> steps;
+  private final List<List<Step>> alternatives;
 
-  private JsonPath(String expression, List<Step> steps) {
+  private JsonPath(String expression, List<List<Step>> alternatives) {
     this.expression = expression;
-    this.steps = List.copyOf(steps);
+    this.alternatives = List.copyOf(alternatives);
   }
 
   /**
@@ -38,7 +43,19 @@ public final class JsonPath {
    */
   public static JsonPath compile(String expression) {
     Objects.requireNonNull(expression, "expression");
-    String rest = expression.strip();
+    List<List<Step>> alternatives = new ArrayList<>();
+    String[] parts = expression.split("\\|", -1);
+    for (String part : parts) {
+      if (parts.length > 1 && part.isBlank()) {
+        throw new IllegalArgumentException("empty alternative in JSON path '" + expression + "'");
+      }
+      alternatives.add(steps(part, expression));
+    }
+    return new JsonPath(expression, alternatives);
+  }
+
+  private static List<Step> steps(String alternative, String expression) {
+    String rest = alternative.strip();
     if (rest.startsWith("$")) {
       rest = rest.substring(1);
       if (rest.startsWith(".")) {
@@ -96,7 +113,7 @@ public final class JsonPath {
         }
       }
     }
-    return new JsonPath(expression, steps);
+    return steps;
   }
 
   /** The path as written. */
@@ -106,14 +123,26 @@ public final class JsonPath {
 
   /** Whether this is the empty path (the node itself). */
   public boolean isSelf() {
-    return steps.isEmpty();
+    return alternatives.size() == 1 && alternatives.get(0).isEmpty();
   }
 
   /**
    * Every node the path reaches from {@code root}, in document order; wildcards fan out. Missing
-   * fields and JSON nulls are left out.
+   * fields and JSON nulls are left out. With alternatives, the first alternative's nodes come
+   * first.
    */
   public List<JsonNode> all(JsonNode root) {
+    if (alternatives.size() == 1) {
+      return walk(alternatives.get(0), root);
+    }
+    List<JsonNode> all = new ArrayList<>();
+    for (List<Step> steps : alternatives) {
+      all.addAll(walk(steps, root));
+    }
+    return all;
+  }
+
+  private static List<JsonNode> walk(List<Step> steps, JsonNode root) {
     List<JsonNode> current = List.of(root);
     for (Step step : steps) {
       List<JsonNode> next = new ArrayList<>();

@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param kind what is tested
  * @param locator for {@link Kind#SELECT} (CSS) and {@link Kind#PATH} (JSON path); else {@code null}
  * @param text for {@link Kind#TEXT}: a substring of the page text; for {@link Kind#PATH}: the
- *     expected value as text, or {@code null} for "present and not empty/false/0"
+ *     expected value as text (a list or object as compact JSON, e.g. {@code []}), or {@code null}
+ *     for "present and not empty/false/0"
  * @param httpStatus for {@link Kind#HTTP_STATUS}; else 0
  */
 public record Marker(Kind kind, Locator locator, String text, int httpStatus) {

@@ -260,6 +260,10 @@ final class ProfileReader {
       Locator locator = locator(scalar.text(), mode, path, scalar.line());
       return locator == null ? null : new FieldRule(locator, List.of(), null, null, '.');
     }
+    if (mode == ProfileMode.JSON && entry.value() instanceof ListNode) {
+      Locator locator = jsonAlternatives(entry, path);
+      return locator == null ? null : new FieldRule(locator, List.of(), null, null, '.');
+    }
     if (!(entry.value() instanceof MapNode map)) {
       problem(path, entry.keyLine(), "must be a " + locatorKey + " or a mapping");
       return null;
@@ -495,12 +499,33 @@ final class ProfileReader {
     return locator(text, ProfileMode.HTML, join(path, key), valueLine(map, key));
   }
 
+  /** A JSON path, or a YAML list of alternatives (joined with {@code |}, see {@link JsonPath}). */
   private Locator jsonPath(MapNode map, String key, String path, boolean required) {
+    Entry entry = map.entries().get(key);
+    if (entry != null && entry.value() instanceof ListNode) {
+      return jsonAlternatives(entry, join(path, key));
+    }
     String text = string(map, key, path, required);
     if (text == null) {
       return null;
     }
     return locator(text, ProfileMode.JSON, join(path, key), valueLine(map, key));
+  }
+
+  private Locator jsonAlternatives(Entry entry, String keyPath) {
+    List<String> alternatives = new ArrayList<>();
+    for (Node item : list(entry, keyPath)) {
+      String alternative = scalar(item, keyPath);
+      if (alternative != null) {
+        alternatives.add(alternative);
+      }
+    }
+    if (alternatives.isEmpty()) {
+      problem(keyPath, entry.keyLine(), "must not be an empty list");
+      return null;
+    }
+    return locator(
+        String.join(" | ", alternatives), ProfileMode.JSON, keyPath, entry.value().line());
   }
 
   private Locator locator(String text, ProfileMode mode, String path, int line) {

@@ -1,6 +1,7 @@
 package com.mallrank.crawler.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.model.Listing;
@@ -140,6 +141,75 @@ class ExtractorStatusTest {
     assertThat(extractor.extract(json("{\"data\":{}}")).status())
         .isEqualTo(SampleStatus.LAYOUT_CHANGED);
     assertThat(extractor.extract(json("<html>not json")).status()).isEqualTo(SampleStatus.ERROR);
+  }
+
+  @Test
+  void jsonPathListsAreAlternativesAndEqualsCanTestForAnEmptyList() {
+    SiteProfile capture =
+        SiteProfiles.parse(
+            "capture.yml",
+            """
+            id: capture
+            mode: json
+            search:
+              url-template: "https://shop.example.test/s?q={keyword}"
+            items: ["responses[*].items", items]
+            fields:
+              product-id: product_info.gid
+              image:
+                path: ["product_info.img.url_list[0]", product_info.img]
+            sponsored:
+              path: [is_ad, raw_ad_data]
+            markers:
+              empty:
+                - path:
+                    - "responses[0].items"
+                    - items
+                  equals: "[]"
+            """);
+    JsonExtractor extractor = new JsonExtractor(capture, ExtractOptions.depth(3));
+
+    ResultPage page =
+        extractor.extract(
+            json(
+                """
+                {"url":"https://shop.example.test/s?q=x","responses":[
+                  {"settings":{}},
+                  {"items":[
+                    {"product_info":{"gid":"1","img":{"url_list":["https://i.test/1.jpg"]}}},
+                    {"product_info":{"gid":"2","img":"https://i.test/2.jpg"},"raw_ad_data":"{}"},
+                    {"product_info":{"gid":"3","img":{"uri":"x"}},"is_ad":false}]}]}
+                """));
+    assertThat(page.status()).isEqualTo(SampleStatus.OK);
+    assertThat(page.listings())
+        .extracting(Listing::imageUrl)
+        .containsExactly("https://i.test/1.jpg", "https://i.test/2.jpg", null);
+    assertThat(page.listings()).extracting(Listing::sponsored).containsExactly(false, true, false);
+
+    // Two captured pages (scrolling) continue each other's positions.
+    assertThat(
+            extractor
+                .extract(
+                    json(
+                        """
+                        {"responses":[{"items":[{"product_info":{"gid":"1"}}]},
+                          {"items":[{"product_info":{"gid":"2"}},{"product_info":{"gid":"3"}}]}]}
+                        """))
+                .listings())
+        .extracting(Listing::productId, Listing::position)
+        .containsExactly(tuple("1", 1), tuple("2", 2), tuple("3", 3));
+
+    // The same card model saved bare (not wrapped in a capture document).
+    assertThat(extractor.extract(json("{\"items\":[{\"product_info\":{\"gid\":7}}]}")).listings())
+        .extracting(Listing::productId)
+        .containsExactly("7");
+
+    ResultPage empty = extractor.extract(json("{\"responses\":[{\"items\":[]}]}"));
+    assertThat(empty.status()).isEqualTo(SampleStatus.EMPTY);
+    assertThat(empty.evidence().marker()).isEqualTo("empty: path responses[0].items | items = []");
+    // A missing list is not "no results": it is a layout change.
+    assertThat(extractor.extract(json("{\"responses\":[{\"item_list\":[]}]}")).status())
+        .isEqualTo(SampleStatus.LAYOUT_CHANGED);
   }
 
   private static FetchResponse json(String body) {

@@ -215,6 +215,61 @@ class RealSerpConformanceTest {
     assertThat(sneakers.listings().get(59).price()).isEqualByComparingTo("10.5");
   }
 
+  // --- Rainforest API (Amazon) 2023, JSON, page 2, no ads ------------------------------------
+
+  @Test
+  void rainforestPageTwoInOrderWithDollarPrices() throws Exception {
+    Path file = realSerp("amazon_rainforest_search_node2475018011_page2_2023.json");
+    String raw = read(file);
+    // Result-level asins are the only ones indented by exactly 8 spaces (prices[] repeat them).
+    List<String> asins = groups(raw, "\n {8}\"asin\": \"([A-Z0-9]{10})\"");
+    assertThat(asins).hasSize(48);
+    assertThat(raw).doesNotContain("\"sponsored\"");
+
+    ResultPage page = ProfileTester.test(profile("amazon-rainforest-2023"), file, options(ALL));
+
+    assertThat(page.status()).isEqualTo(SampleStatus.PARTIAL); // 48 < 60 requested
+    assertThat(page.listings()).extracting(Listing::productId).containsExactlyElementsOf(asins);
+    assertThat(page.listings()).noneMatch(Listing::sponsored);
+    // Inspected by hand: the first result and its price object {"value": 9.99, "raw": "$9.99"}.
+    Listing first = page.listings().get(0);
+    assertThat(first.productId()).isEqualTo("B06XR7F8Z5");
+    assertThat(first.price()).isEqualByComparingTo("9.99");
+    assertThat(first.salesLabel()).isEqualTo("100+ bought in past month");
+    assertThat(first.imageUrl())
+        .isEqualTo("https://m.media-amazon.com/images/I/61aNDm+EjvL._AC_UL320_.jpg");
+    assertThat(page.listings()).allMatch(l -> l.price() != null);
+  }
+
+  // --- Pinduoduo goods list 2018, JSON, prices in fen ---------------------------------------
+
+  @Test
+  void pinduoduoGoodsListPricesInFen() throws Exception {
+    Path file = realSerp("pdd_cartoon_fruiter_goods_list_2018.json");
+    String raw = read(file);
+    // Item-level goods_id sit at 6 spaces (ad.gid-like copies are nested deeper).
+    List<String> ids = groups(raw, "\n {6}\"goods_id\": (\\d+)");
+    List<String> fen = groups(raw, "\"group\": \\{\\s*\"price\": (\\d+)");
+    assertThat(ids).hasSize(20);
+    assertThat(fen).hasSize(20);
+    assertThat(groups(raw, "\"needAdLogo\": (true)")).isEmpty();
+
+    ResultPage page =
+        ProfileTester.test(profile("pdd-goods-list-2018"), file, ExtractOptions.DEFAULT);
+
+    assertThat(page.status()).isEqualTo(SampleStatus.OK);
+    assertThat(page.listings()).extracting(Listing::productId).containsExactlyElementsOf(ids);
+    assertThat(page.listings())
+        .extracting(Listing::price)
+        .containsExactlyElementsOf(
+            fen.stream().map(f -> new BigDecimal(f).movePointLeft(2)).toList());
+    assertThat(page.listings()).noneMatch(Listing::sponsored);
+    // Inspected by hand.
+    assertThat(page.listings().get(0).productId()).isEqualTo("4058066450");
+    assertThat(page.listings().get(0).price()).isEqualByComparingTo("26.50");
+    assertThat(page.listings().get(0).title()).isEqualTo("秋冬新款女士保暖背心内衣加绒加厚U领长袖");
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   private static Path realSerp(String name) {

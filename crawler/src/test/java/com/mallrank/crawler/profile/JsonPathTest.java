@@ -25,7 +25,20 @@ class JsonPathTest {
   }
 
   @Test
+  void alternativesAreTriedInOrder() {
+    JsonPath path = JsonPath.compile("data.missing | data.list[*].p.v | data.list[1].id");
+    assertThat(path.all(doc)).extracting(JsonNode::asText).containsExactly("1", "b");
+    assertThat(path.first(doc).asInt()).isEqualTo(1);
+    assertThat(path.isSelf()).isFalse();
+    assertThat(JsonPath.compile("data.nothing | data.list[1].id").first(doc).asText())
+        .isEqualTo("b");
+    assertThat(JsonPath.compile("x | y").first(doc)).isNull();
+  }
+
+  @Test
   void rejectsMalformedPaths() {
+    assertThatThrownBy(() -> JsonPath.compile("a | ")).hasMessageContaining("empty alternative");
+    assertThatThrownBy(() -> JsonPath.compile("a | b[")).hasMessageContaining("unclosed");
     assertThatThrownBy(() -> JsonPath.compile("a[")).hasMessageContaining("unclosed");
     assertThatThrownBy(() -> JsonPath.compile("a[x]")).hasMessageContaining("[x]");
     assertThatThrownBy(() -> JsonPath.compile("a..b")).hasMessageContaining("malformed");

@@ -140,6 +140,27 @@ class SiteProfilesTest {
   }
 
   @Test
+  void jsonPathListsAreValidatedItemByItem() {
+    String yaml =
+        """
+        id: api
+        mode: json
+        search:
+          url-template: "https://api.example.test/s?q={keyword}"
+        items: data.list
+        fields:
+          product-id: [id, "ids[x]"]
+          title:
+            path: []
+        """;
+
+    assertThatThrownBy(() -> SiteProfiles.parse("api.yml", yaml))
+        .isInstanceOf(ProfileException.class)
+        .hasMessageContaining("api.yml:7: fields.product-id:")
+        .hasMessageContaining("api.yml:9: fields.title.path: must not be an empty list");
+  }
+
+  @Test
   void malformedYamlHasALine() {
     assertThatThrownBy(() -> SiteProfiles.parse("broken.yml", "id: a\nmode: [html\n"))
         .isInstanceOf(ProfileException.class)
