@@ -13,7 +13,6 @@ package com.mallrank.crawler.profile;
  * @param loadMore a "load more" button to click when scrolling brings nothing new, or {@code null}
  * @param waitFor a selector to wait for before reading, or {@code null}
  * @param end a selector that appears when the results end, or {@code null}
- * @param mobile mobile emulation (default, as Douyin Mall is a phone app) or desktop
  */
 public record FetchRule(
     boolean browser,
@@ -23,10 +22,9 @@ public record FetchRule(
     String hasMorePointer,
     String loadMore,
     String waitFor,
-    String end,
-    boolean mobile) {
+    String end) {
 
   /** A static GET: the default. */
   public static final FetchRule STATIC =
-      new FetchRule(false, false, null, null, null, null, null, null, true);
+      new FetchRule(false, false, null, null, null, null, null, null);
 }

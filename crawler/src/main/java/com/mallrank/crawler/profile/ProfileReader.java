@@ -43,8 +43,7 @@ final class ProfileReader {
           "has-more-pointer",
           "load-more",
           "wait-for",
-          "end",
-          "device");
+          "end");
   private static final Set<String> SEARCH_KEYS =
       Set.of("url-template", "allowed-hosts", "allow-private-addresses");
   private static final Set<String> HTML_FIELD_KEYS =
@@ -117,7 +116,6 @@ final class ProfileReader {
     checkKeys(map, "fetch", FETCH_KEYS);
     String with = choice(map, "with", "fetch", "static", "static", "browser");
     String mode = choice(map, "mode", "fetch", "dom", "dom", "capture");
-    String device = choice(map, "device", "fetch", "mobile", "mobile", "desktop");
     boolean browser = "browser".equals(with);
     boolean capture = "capture".equals(mode);
     String captureUrl = string(map, "capture-url", "fetch", false);
@@ -140,8 +138,7 @@ final class ProfileReader {
         hasMorePointer,
         cssOrNull(map, "load-more"),
         cssOrNull(map, "wait-for"),
-        cssOrNull(map, "end"),
-        "mobile".equals(device));
+        cssOrNull(map, "end"));
   }
 
   private String choice(MapNode map, String key, String path, String fallback, String... allowed) {

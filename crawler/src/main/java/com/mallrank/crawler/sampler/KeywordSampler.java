@@ -4,6 +4,8 @@ import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.Fetcher;
+import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
+import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.model.Evidence;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.model.SampleStatus;
@@ -17,6 +19,7 @@ import com.mallrank.crawler.politeness.IdentityCooldown;
 import com.mallrank.crawler.politeness.RetryDecision;
 import com.mallrank.crawler.politeness.RetryPolicy;
 import com.mallrank.crawler.politeness.TimeSource;
+import com.mallrank.crawler.profile.FetchRule;
 import com.mallrank.crawler.profile.SiteProfile;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -42,17 +45,34 @@ public final class KeywordSampler {
   private static final Logger log = LoggerFactory.getLogger(KeywordSampler.class);
 
   private final Fetcher fetcher;
+  private final PlaywrightFetcher browser;
   private final HostThrottle throttle;
   private final RetryPolicy retryPolicy;
   private final IdentityCooldown cooldown;
   private final TimeSource time;
 
+  /** A sampler for static profiles only. */
   public KeywordSampler(Fetcher fetcher, SamplerSettings settings) {
-    this(fetcher, settings, TimeSource.system(), new Random());
+    this(fetcher, null, settings, TimeSource.system(), new Random());
   }
 
-  public KeywordSampler(Fetcher fetcher, SamplerSettings settings, TimeSource time, Random random) {
+  /**
+   * @param fetcher fetches the pages of static profiles
+   * @param browser renders the pages of browser profiles ({@code fetch.with: browser}); {@code
+   *     null} when none is available (those samples are then errors)
+   */
+  public KeywordSampler(Fetcher fetcher, PlaywrightFetcher browser, SamplerSettings settings) {
+    this(fetcher, browser, settings, TimeSource.system(), new Random());
+  }
+
+  public KeywordSampler(
+      Fetcher fetcher,
+      PlaywrightFetcher browser,
+      SamplerSettings settings,
+      TimeSource time,
+      Random random) {
     this.fetcher = fetcher;
+    this.browser = browser;
     this.time = time;
     this.throttle =
         new HostThrottle(
@@ -108,7 +128,7 @@ public final class KeywordSampler {
       AttemptOutcome outcome;
       Duration retryAfter = null;
       try (HostThrottle.Permit permit = throttle.acquire(url)) {
-        FetchResponse response = fetcher.fetch(request);
+        FetchResponse response = fetch(profile, request, depth);
         page = extractor.extract(response);
         retryAfter = response.retryAfter();
         outcome = outcomeOf(page);
@@ -140,6 +160,33 @@ public final class KeywordSampler {
         return done(page, started, attempt);
       }
     }
+  }
+
+  private FetchResponse fetch(SiteProfile profile, FetchRequest request, int depth)
+      throws FetchException {
+    FetchRule rule = profile.fetch();
+    if (!rule.browser()) {
+      return fetcher.fetch(request);
+    }
+    if (browser == null) {
+      throw new FetchException(
+          request.url().toString(), "profile " + profile.id() + " needs a browser; none is set up");
+    }
+    return browser.fetch(request, renderOptions(profile, depth));
+  }
+
+  /** What the browser needs from a profile's {@code fetch} section to load {@code depth} cards. */
+  static RenderOptions renderOptions(SiteProfile profile, int depth) {
+    FetchRule rule = profile.fetch();
+    RenderOptions options =
+        rule.capture()
+            ? RenderOptions.capture(rule.captureUrl(), rule.itemsPointer(), rule.hasMorePointer())
+            : RenderOptions.dom(profile.cards().expression());
+    return options
+        .withTargetCount(depth)
+        .withLoadMoreSelector(rule.loadMore())
+        .withWaitForSelector(rule.waitFor())
+        .withEndSelector(rule.end());
   }
 
   private static AttemptOutcome outcomeOf(ResultPage page) {

@@ -1,0 +1,133 @@
+package com.mallrank.crawler.sampler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.mallrank.crawler.fetch.JsoupFetcher;
+import com.mallrank.crawler.fetch.browser.BrowserSettings;
+import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
+import com.mallrank.crawler.fetch.browser.RenderOptions;
+import com.mallrank.crawler.fetch.browser.StorageStates;
+import com.mallrank.crawler.model.Listing;
+import com.mallrank.crawler.model.SampleStatus;
+import com.mallrank.crawler.profile.SiteProfile;
+import com.mallrank.crawler.profile.SiteProfiles;
+import com.mallrank.crawler.sandbox.Fault;
+import com.mallrank.crawler.sandbox.SandboxCard;
+import com.mallrank.crawler.sandbox.SandboxClock;
+import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.sandbox.SandboxWorld;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built-in {@code sandbox-spa} profile end to end in real Chromium: the browser scrolls the
+ * JavaScript app, captures its JSON responses, and the JSON extractor reads the ground truth.
+ */
+class BrowserSamplerIT {
+
+  private static final Instant SLOT = Instant.parse("2026-11-28T06:00:00Z");
+  private static final String KEYWORD = "加厚羽绒服女长款";
+  private static final SiteProfile PROFILE = SiteProfiles.builtIn("sandbox-spa");
+
+  private static SandboxMall mall;
+  private static PlaywrightFetcher browser;
+
+  @BeforeAll
+  static void start() {
+    assumeTrue(
+        Files.isExecutable(BrowserSettings.DEFAULT_EXECUTABLE),
+        "real-browser tests skipped: no Chromium at " + BrowserSettings.DEFAULT_EXECUTABLE);
+    mall = SandboxMall.start(SandboxWorld.create(), new SandboxClock(), 0);
+    mall.setTime(SLOT);
+    browser =
+        new PlaywrightFetcher(
+            BrowserSettings.defaults(), RenderOptions.dom("li.goods-card"), StorageStates.none());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (mall != null) {
+      mall.close();
+    }
+  }
+
+  @AfterEach
+  void clearFaults() {
+    mall.faults().clearAll();
+  }
+
+  private SampleResult sample(String identity, int depth) {
+    KeywordSampler sampler =
+        new KeywordSampler(
+            new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), browser, SamplerSettings.UNTHROTTLED);
+    Map<String, String> cookies =
+        identity.equals("anonymous") ? Map.of() : Map.of(SandboxMall.IDENTITY_COOKIE, identity);
+    return sampler.sample(PROFILE, mall.baseUrl(), KEYWORD, identity, cookies, depth);
+  }
+
+  @Test
+  void capturedTop20EqualsTheGroundTruthPerIdentity() {
+    for (String identity : List.of("anonymous", "mx-guangzhou")) {
+      SampleResult result = sample(identity, 20);
+
+      List<SandboxCard> truth = mall.world().results(KEYWORD, SLOT, identity).subList(0, 20);
+      assertThat(result.page().status()).as(identity).isEqualTo(SampleStatus.OK);
+      List<Listing> listings = result.page().listings();
+      assertThat(listings)
+          .extracting(Listing::productId)
+          .as(identity)
+          .containsExactlyElementsOf(truth.stream().map(SandboxCard::productId).toList());
+      for (int i = 0; i < 20; i++) {
+        assertThat(listings.get(i).sponsored()).isEqualTo(truth.get(i).sponsored());
+        assertThat(listings.get(i).organicRank()).isEqualTo(truth.get(i).organicRank());
+        assertThat(listings.get(i).price()).isEqualByComparingTo(truth.get(i).price());
+        assertThat(listings.get(i).commissionRate())
+            .isEqualByComparingTo(truth.get(i).commissionRate());
+        assertThat(listings.get(i).shopId()).isEqualTo(truth.get(i).shopId());
+        assertThat(listings.get(i).imageUrl()).contains(truth.get(i).imageKey());
+      }
+    }
+  }
+
+  @Test
+  void scrollsUntilTheDepthIsReached() {
+    SampleResult result = sample("anonymous", 45);
+
+    assertThat(result.page().status()).isEqualTo(SampleStatus.OK);
+    assertThat(result.page().listings())
+        .extracting(Listing::productId)
+        .containsExactlyElementsOf(
+            mall.world().results(KEYWORD, SLOT, "anonymous").subList(0, 45).stream()
+                .map(SandboxCard::productId)
+                .toList());
+  }
+
+  @Test
+  void faultPagesGetTheirStatusAndNoListings() {
+    Map<Fault, SampleStatus> expected =
+        Map.of(
+            Fault.CAPTCHA, SampleStatus.BLOCKED,
+            Fault.LOGIN_WALL, SampleStatus.LOGIN_REQUIRED,
+            Fault.EMPTY, SampleStatus.EMPTY,
+            Fault.LAYOUT_CHANGED, SampleStatus.LAYOUT_CHANGED);
+    expected.forEach(
+        (fault, status) -> {
+          mall.faults().set(KEYWORD, fault);
+
+          SampleResult result = sample("anonymous", 20);
+
+          assertThat(result.page().status()).as(fault.name()).isEqualTo(status);
+          assertThat(result.page().listings()).as(fault.name()).isEmpty();
+        });
+  }
+}
