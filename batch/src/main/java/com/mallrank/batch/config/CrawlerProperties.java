@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param userAgent the User-Agent sent by the static fetcher
  * @param maxPageSize pages larger than this are an error (no out-of-memory on a huge page)
  * @param sandbox the in-process sandbox mall
+ * @param browser the real browser that renders the pages of {@code fetch.with: browser} profiles
  */
 @ConfigurationProperties("crawler")
 public record CrawlerProperties(
@@ -25,7 +26,8 @@ public record CrawlerProperties(
     @DefaultValue("20s") Duration timeout,
     @DefaultValue("Mozilla/5.0 (mallrank; +https://github.com/mallrank)") String userAgent,
     @DefaultValue("8MB") DataSize maxPageSize,
-    @DefaultValue Sandbox sandbox) {
+    @DefaultValue Sandbox sandbox,
+    @DefaultValue Browser browser) {
 
   /**
    * The simulated mall, for the demo and for trying mallrank without touching a real site.
@@ -34,4 +36,19 @@ public record CrawlerProperties(
    * @param port its port on 127.0.0.1; 0 = any free port
    */
   public record Sandbox(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port) {}
+
+  /**
+   * Chromium, driven by Playwright, for JavaScript-rendered pages.
+   *
+   * @param executable the Chromium binary (Debian: /usr/bin/chromium); Playwright downloads nothing
+   * @param device {@code mobile} (phone emulation: Douyin Mall is a phone app) or {@code desktop}
+   * @param recycleAfterPages a browser context (one per identity) is replaced after this many pages
+   * @param storageStates a folder with each matrix account's saved login state as {@code
+   *     <account-id>.json} (cookies + localStorage: secrets, never logged or committed)
+   */
+  public record Browser(
+      @DefaultValue("/usr/bin/chromium") Path executable,
+      @DefaultValue("mobile") String device,
+      @DefaultValue("50") int recycleAfterPages,
+      @DefaultValue("config/accounts") Path storageStates) {}
 }

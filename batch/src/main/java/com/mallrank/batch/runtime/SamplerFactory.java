@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class SamplerFactory {
 
   private final CrawlerProperties properties;
+  private final BrowserRuntime browser;
 
-  public SamplerFactory(CrawlerProperties properties) {
+  public SamplerFactory(CrawlerProperties properties, BrowserRuntime browser) {
     this.properties = properties;
+    this.browser = browser;
   }
 
   /** A sampler for one run; it keeps its hosts' delays and its identities' cool-downs. */
@@ -29,6 +31,8 @@ public class SamplerFactory {
                 properties.userAgent(),
                 JsoupFetcher.Settings.DEFAULTS.acceptLanguage()));
     return new KeywordSampler(
-        fetcher, sandbox ? SamplerSettings.UNTHROTTLED : SamplerSettings.DEFAULTS);
+        fetcher,
+        browser.fetcher(),
+        sandbox ? SamplerSettings.UNTHROTTLED : SamplerSettings.DEFAULTS);
   }
 }
