@@ -4,6 +4,7 @@ import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.profile.FieldName;
 import com.mallrank.crawler.profile.FieldRule;
+import com.mallrank.crawler.profile.Locator;
 import com.mallrank.crawler.profile.Marker;
 import com.mallrank.crawler.profile.ProfileMode;
 import com.mallrank.crawler.profile.SiteProfile;
@@ -27,6 +28,7 @@ public final class HtmlExtractor implements Extractor {
   private final SiteProfile profile;
   private final PageClassifier classifier;
   private final ResultAssembler assembler;
+  private final List<Marker> structuralMarkers;
 
   public HtmlExtractor(SiteProfile profile, ExtractOptions options) {
     this.profile = Objects.requireNonNull(profile, "profile");
@@ -35,21 +37,67 @@ public final class HtmlExtractor implements Extractor {
     }
     this.classifier = new PageClassifier(profile.markers());
     this.assembler = new ResultAssembler(profile, Objects.requireNonNull(options, "options"));
+    this.structuralMarkers =
+        java.util.stream.Stream.of(
+                profile.markers().blocked(),
+                profile.markers().loginRequired(),
+                profile.markers().empty())
+            .flatMap(List::stream)
+            .filter(m -> m.kind() == Marker.Kind.SELECT)
+            .toList();
+  }
+
+  /**
+   * Which {@code select} markers a page has, found in one pass over its elements on first use
+   * instead of one walk per marker: most pages match none, and each miss would walk them all.
+   */
+  private static final class StructuralMarkers {
+    private final Document document;
+    private final List<Element> elements;
+    private final List<Marker> markers;
+    private java.util.Set<Marker> found;
+
+    StructuralMarkers(Document document, List<Element> elements, List<Marker> markers) {
+      this.document = document;
+      this.elements = elements;
+      this.markers = markers;
+    }
+
+    boolean has(Marker marker) {
+      if (marker.kind() != Marker.Kind.SELECT) {
+        return false;
+      }
+      if (found == null) {
+        found = new java.util.HashSet<>();
+        for (Element element : elements) {
+          for (Marker candidate : markers) {
+            if (!found.contains(candidate)
+                && candidate.locator().css().matches(document, element)) {
+              found.add(candidate);
+            }
+          }
+        }
+      }
+      return found.contains(marker);
+    }
   }
 
   @Override
   public ResultPage extract(FetchResponse response) {
     Document document = Jsoup.parse(response.body(), response.url());
-    Optional<ResultPage> classified =
-        classifier.classify(
-            response,
-            document::text,
-            marker ->
-                marker.kind() == Marker.Kind.SELECT && marker.locator().first(document) != null);
+    // The page's elements are listed once, for the markers and the cards alike.
+    List<Element> elements = document.getAllElements();
+    StructuralMarkers present = new StructuralMarkers(document, elements, structuralMarkers);
+    Optional<ResultPage> classified = classifier.classify(response, document::text, present::has);
     if (classified.isPresent()) {
       return classified.get();
     }
-    List<Element> cards = profile.cards().all(document);
+    List<Element> cards = new ArrayList<>();
+    for (Element element : elements) {
+      if (profile.cards().css().matches(document, element)) {
+        cards.add(element);
+      }
+    }
     List<CardValues> values = new ArrayList<>(cards.size());
     for (Element card : cards) {
       if (!skipped(card)) {
@@ -73,17 +121,35 @@ public final class HtmlExtractor implements Extractor {
     return false;
   }
 
+  /**
+   * Reads one card's fields. The card's elements are listed once and every field's selector is
+   * tested against that list, instead of one subtree walk per field.
+   */
   private CardValues read(Element card) {
+    List<Element> elements = card.getAllElements();
     CardValues values = new CardValues();
     for (Map.Entry<FieldName, FieldRule> field : profile.fields().entrySet()) {
-      values.put(field.getKey(), value(card, field.getValue()));
+      values.put(field.getKey(), value(card, elements, field.getValue()));
     }
-    values.sponsored(sponsored(card, profile.sponsored()));
+    values.sponsored(sponsored(card, elements, profile.sponsored()));
     return values;
   }
 
-  private static String value(Element card, FieldRule rule) {
-    Element element = rule.locator().first(card);
+  /** The first of the card's elements (the card itself included) that the locator selects. */
+  private static Element first(Element card, List<Element> elements, Locator locator) {
+    if (locator.css() == null) {
+      return card;
+    }
+    for (Element element : elements) {
+      if (locator.css().matches(card, element)) {
+        return element;
+      }
+    }
+    return null;
+  }
+
+  private static String value(Element card, List<Element> elements, FieldRule rule) {
+    Element element = first(card, elements, rule.locator());
     if (element == null) {
       return null;
     }
@@ -110,15 +176,16 @@ public final class HtmlExtractor implements Extractor {
     return matcher.find() ? matcher.group(1) : null;
   }
 
-  private static boolean sponsored(Element card, SponsoredRule rule) {
+  private static boolean sponsored(Element card, List<Element> elements, SponsoredRule rule) {
     if (rule == null) {
       return false;
     }
     if (rule.locator() == null) {
       return card.text().contains(rule.text());
     }
-    for (Element element : rule.locator().all(card)) {
-      if (rule.text() == null || element.text().contains(rule.text())) {
+    for (Element element : elements) {
+      if ((rule.locator().css() == null || rule.locator().css().matches(card, element))
+          && (rule.text() == null || element.text().contains(rule.text()))) {
         return true;
       }
     }

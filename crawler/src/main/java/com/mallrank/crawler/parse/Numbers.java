@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public final class Numbers {
 
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u202f]");
 
   private Numbers() {}
 
@@ -29,7 +30,7 @@ public final class Numbers {
     if (raw == null) {
       return null;
     }
-    String s = raw.replaceAll("[\\s\\u00a0\\u202f]", "");
+    String s = SPACES.matcher(raw).replaceAll("");
     if (decimalSeparator == ',') {
       s = s.replace(".", "").replace(',', '.');
     } else {

@@ -79,7 +79,11 @@ public final class PageClassifier {
       boolean hit =
           switch (marker.kind()) {
             case HTTP_STATUS -> response.httpStatus() == marker.httpStatus();
-            case TEXT -> text.get().contains(marker.text());
+            // The raw body is a cheap first test: text absent from the markup is absent from the
+            // page (a marker written only as character references is missed; such a page then
+            // shows no cards and is LAYOUT_CHANGED, never a ranking).
+            case TEXT ->
+                response.body().contains(marker.text()) && text.get().contains(marker.text());
             case SELECT, PATH -> structural.test(marker);
           };
       if (hit) {
