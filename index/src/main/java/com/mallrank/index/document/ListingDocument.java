@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param matrixAccount the id of the matrix account that owns this listing, {@code null} for a
  *     competitor
  * @param sampledAt when the sample was taken
+ * @param imageHash the main image's perceptual hash as 16 lower-case hex digits, or {@code null}
+ *     when the picture was not fetched and hashed (only the key then decides a main-image change)
  */
 public record ListingDocument(
     Instant slot,
@@ -46,13 +48,85 @@ public record ListingDocument(
     String imageKey,
     String salesLabel,
     String matrixAccount,
-    Instant sampledAt) {
+    Instant sampledAt,
+    String imageHash) {
 
   public ListingDocument {
     Objects.requireNonNull(slot, "slot");
     Objects.requireNonNull(keyword, "keyword");
     Objects.requireNonNull(vantage, "vantage");
     Objects.requireNonNull(productId, "productId");
+  }
+
+  /** A listing without an image hash (the signature before {@code image_hash} existed). */
+  public ListingDocument(
+      Instant slot,
+      String keyword,
+      String group,
+      String vantage,
+      int position,
+      Integer organicRank,
+      boolean sponsored,
+      String productId,
+      String title,
+      String shopId,
+      String shopName,
+      Long priceFen,
+      Integer commissionBp,
+      String imageUrl,
+      String imageKey,
+      String salesLabel,
+      String matrixAccount,
+      Instant sampledAt) {
+    this(
+        slot,
+        keyword,
+        group,
+        vantage,
+        position,
+        organicRank,
+        sponsored,
+        productId,
+        title,
+        shopId,
+        shopName,
+        priceFen,
+        commissionBp,
+        imageUrl,
+        imageKey,
+        salesLabel,
+        matrixAccount,
+        sampledAt,
+        null);
+  }
+
+  /** This listing with the given image hash (16 hex digits, or {@code null}). */
+  public ListingDocument withImageHash(String hash) {
+    return new ListingDocument(
+        slot,
+        keyword,
+        group,
+        vantage,
+        position,
+        organicRank,
+        sponsored,
+        productId,
+        title,
+        shopId,
+        shopName,
+        priceFen,
+        commissionBp,
+        imageUrl,
+        imageKey,
+        salesLabel,
+        matrixAccount,
+        sampledAt,
+        hash);
+  }
+
+  /** Whether a matrix account owns this listing. */
+  public boolean own() {
+    return matrixAccount != null;
   }
 
   /** The deterministic document id: a re-run of the slot overwrites, never duplicates. */

@@ -1,4 +1,5 @@
 /**
- * The documents mallrank stores: samples and listing observations, with their deterministic ids.
+ * The documents mallrank stores: samples, listing observations, change events and daily summaries,
+ * with their deterministic ids.
  */
 package com.mallrank.index.document;

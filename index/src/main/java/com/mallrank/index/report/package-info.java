@@ -1,2 +1,6 @@
-/** Reports computed from samples and listings: Top-20 per keyword, slot-to-slot changes, counts. */
+/**
+ * Reports computed from samples, listings, change events and daily summaries: Top-20 per keyword,
+ * slot-to-slot changes, counts, rank history, vantage spread, the change log, coverage, rank-drop
+ * explanations and sampling health. Records out; aggregations and bounded searches only.
+ */
 package com.mallrank.index.report;

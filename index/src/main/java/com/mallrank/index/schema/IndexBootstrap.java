@@ -10,11 +10,12 @@ import java.util.Objects;
 
 /**
  * Puts the composable index templates for one prefix: {@code {prefix}-listings} matching {@code
- * {prefix}-listings-*} and {@code {prefix}-samples} matching {@code {prefix}-samples-*}, each
- * adding its read alias. Bodies come from the JSON resources in {@link IndexTemplates}; patterns
- * and aliases are built here from {@link IndexNames}. Idempotent: applying again overwrites the
- * templates with the same content. Existing indices keep their mapping; new monthly indices get the
- * template's.
+ * {prefix}-listings-*}, {@code {prefix}-samples} matching {@code {prefix}-samples-*}, {@code
+ * {prefix}-changes} matching {@code {prefix}-changes-*} and {@code {prefix}-daily} matching {@code
+ * {prefix}-daily-*}, each adding its read alias. Bodies come from the JSON resources in {@link
+ * IndexTemplates}; patterns and aliases are built here from {@link IndexNames}. Idempotent:
+ * applying again overwrites the templates with the same content. Existing indices keep their
+ * mapping; new monthly indices get the template's.
  */
 public final class IndexBootstrap {
 
@@ -26,7 +27,7 @@ public final class IndexBootstrap {
     this.names = Objects.requireNonNull(names, "names");
   }
 
-  /** Puts both templates. */
+  /** Puts all four templates. */
   public void apply() {
     put(
         names.listingsTemplate(),
@@ -38,6 +39,16 @@ public final class IndexBootstrap {
         names.samplesPattern(),
         names.samplesAlias(),
         IndexTemplates.SAMPLES_RESOURCE);
+    put(
+        names.changesTemplate(),
+        names.changesPattern(),
+        names.changesAlias(),
+        IndexTemplates.CHANGES_RESOURCE);
+    put(
+        names.dailyTemplate(),
+        names.dailyPattern(),
+        names.dailyAlias(),
+        IndexTemplates.DAILY_RESOURCE);
   }
 
   private void put(String name, String pattern, String alias, String resource) {

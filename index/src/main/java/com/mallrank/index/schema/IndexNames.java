@@ -1,6 +1,8 @@
 package com.mallrank.index.schema;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
@@ -10,7 +12,9 @@ import java.util.regex.Pattern;
  * Every index, alias and template name for one prefix. Reads go through the aliases {@code
  * {prefix}-listings} and {@code {prefix}-samples}; writes go to the concrete monthly index of the
  * document's slot (UTC), e.g. {@code {prefix}-listings-2026.11}, so a re-run of a slot lands in the
- * same index under the same id.
+ * same index under the same id. Change events follow the same scheme ({@code {prefix}-changes},
+ * monthly {@code {prefix}-changes-yyyy.MM}); daily summaries written by retention live in yearly
+ * {@code {prefix}-daily-yyyy} indices read through {@code {prefix}-daily}.
  *
  * @param prefix lowercase letters, digits, {@code -}, {@code _} or {@code .}, starting with a
  *     letter or digit, at most 100 characters
@@ -23,6 +27,8 @@ public record IndexNames(String prefix) {
   private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
   private static final DateTimeFormatter MONTH =
       DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter YEAR =
+      DateTimeFormatter.ofPattern("yyyy").withZone(ZoneOffset.UTC);
 
   public IndexNames {
     Objects.requireNonNull(prefix, "index prefix");
@@ -83,5 +89,62 @@ public record IndexNames(String prefix) {
   /** A pattern matching every index of this prefix. */
   public String allIndicesPattern() {
     return prefix + "-*";
+  }
+
+  /** The read alias over all change-event indices. */
+  public String changesAlias() {
+    return prefix + "-changes";
+  }
+
+  /** The concrete change-event index for the month (UTC) of the slot the event was detected in. */
+  public String changesIndex(Instant slot) {
+    return changesAlias() + "-" + MONTH.format(slot);
+  }
+
+  /** The pattern the changes template matches. */
+  public String changesPattern() {
+    return changesAlias() + "-*";
+  }
+
+  /** The changes index template name. */
+  public String changesTemplate() {
+    return changesAlias();
+  }
+
+  /** The read alias over all daily-summary indices. */
+  public String dailyAlias() {
+    return prefix + "-daily";
+  }
+
+  /** The concrete daily-summary index for the day's year. */
+  public String dailyIndex(LocalDate day) {
+    return dailyAlias() + "-" + YEAR.format(day.atStartOfDay(ZoneOffset.UTC));
+  }
+
+  /** The pattern the daily template matches. */
+  public String dailyPattern() {
+    return dailyAlias() + "-*";
+  }
+
+  /** The daily index template name. */
+  public String dailyTemplate() {
+    return dailyAlias();
+  }
+
+  /**
+   * The month (UTC) a concrete monthly listings index holds, or {@code null} when the name is not
+   * one of this prefix's listing indices.
+   */
+  public YearMonth listingsIndexMonth(String index) {
+    String head = listingsAlias() + "-";
+    if (!index.startsWith(head)) {
+      return null;
+    }
+    String month = index.substring(head.length());
+    if (!month.matches("\\d{4}\\.\\d{2}")) {
+      return null;
+    }
+    return YearMonth.of(
+        Integer.parseInt(month.substring(0, 4)), Integer.parseInt(month.substring(5)));
   }
 }

@@ -11,6 +11,12 @@ public final class IndexTemplates {
   /** The samples template body: settings and the strict mapping of {@code SampleDocument}. */
   public static final String SAMPLES_RESOURCE = "mallrank/index/templates/samples.json";
 
+  /** The change-events template body: the strict mapping of {@code ChangeEvent}. */
+  public static final String CHANGES_RESOURCE = "mallrank/index/templates/changes.json";
+
+  /** The daily-summaries template body: the strict mapping of {@code DailySummary}. */
+  public static final String DAILY_RESOURCE = "mallrank/index/templates/daily.json";
+
   private IndexTemplates() {}
 
   /** Opens a template resource; the caller closes the stream. */

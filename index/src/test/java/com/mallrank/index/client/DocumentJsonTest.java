@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mallrank.index.document.ChangeEvent;
+import com.mallrank.index.document.DailySummary;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.schema.IndexTemplates;
 import com.mallrank.index.testing.Fixtures;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,10 @@ class DocumentJsonTest {
   @Test
   void listingFieldsMatchTheListingsTemplate() throws Exception {
     ListingDocument listing =
-        Fixtures.listing(SLOT, "羽绒服女", "anonymous", 3).matrixAccount("acct-1").build();
+        Fixtures.listing(SLOT, "羽绒服女", "anonymous", 3)
+            .matrixAccount("acct-1")
+            .imageHash("00ff00ff00ff00ff")
+            .build();
 
     JsonNode json = mapper.valueToTree(listing);
 
@@ -47,6 +53,89 @@ class DocumentJsonTest {
   }
 
   @Test
+  void theOldListingConstructorHasNoImageHash() {
+    ListingDocument listing =
+        new ListingDocument(
+            SLOT,
+            "k",
+            "g",
+            "anonymous",
+            1,
+            1,
+            false,
+            "p1",
+            "t",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            SLOT);
+
+    assertThat(listing.imageHash()).isNull();
+    assertThat(fieldNames(mapper.valueToTree(listing))).doesNotContain("image_hash");
+  }
+
+  @Test
+  void changeEventFieldsMatchTheChangesTemplate() throws Exception {
+    ChangeEvent event =
+        new ChangeEvent(
+            SLOT,
+            SLOT.minusSeconds(3600),
+            "羽绒服女",
+            "winter",
+            "anonymous",
+            "price",
+            "p3",
+            "shop-3",
+            "店铺3",
+            "acct-1",
+            "10003",
+            "9900",
+            3,
+            4,
+            3,
+            4,
+            false,
+            SLOT.plusSeconds(120));
+
+    JsonNode json = mapper.valueToTree(event);
+
+    assertThat(fieldNames(json))
+        .containsExactlyInAnyOrderElementsOf(mappedFields(IndexTemplates.CHANGES_RESOURCE));
+    assertThat(event.id()).isEqualTo("20261128T1400Z|anonymous|羽绒服女|price|p3");
+    assertThat(mapper.treeToValue(json, ChangeEvent.class)).isEqualTo(event);
+  }
+
+  @Test
+  void dailySummaryFieldsMatchTheDailyTemplate() throws Exception {
+    DailySummary summary =
+        new DailySummary(
+            LocalDate.of(2026, 11, 1),
+            "k",
+            "g",
+            "anonymous",
+            "p1",
+            "acct-1",
+            2,
+            9,
+            4.5,
+            24,
+            9900L,
+            1250);
+
+    JsonNode json = mapper.valueToTree(summary);
+
+    assertThat(fieldNames(json))
+        .containsExactlyInAnyOrderElementsOf(mappedFields(IndexTemplates.DAILY_RESOURCE));
+    assertThat(json.get("day").asText()).isEqualTo("2026-11-01");
+    assertThat(mapper.treeToValue(json, DailySummary.class)).isEqualTo(summary);
+  }
+
+  @Test
   void nullFieldsAreLeftOut() {
     SampleDocument sample =
         new SampleDocument(
@@ -57,9 +146,11 @@ class DocumentJsonTest {
 
   private List<String> mappedFields(String template) throws Exception {
     String resource =
-        template.equals("listings")
-            ? IndexTemplates.LISTINGS_RESOURCE
-            : IndexTemplates.SAMPLES_RESOURCE;
+        switch (template) {
+          case "listings" -> IndexTemplates.LISTINGS_RESOURCE;
+          case "samples" -> IndexTemplates.SAMPLES_RESOURCE;
+          default -> template;
+        };
     try (InputStream in = IndexTemplates.open(resource)) {
       JsonNode mappings = mapper.readTree(in).path("template").path("mappings");
       assertThat(mappings.path("dynamic").asText()).isEqualTo("strict");

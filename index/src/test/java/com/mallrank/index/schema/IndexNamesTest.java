@@ -50,4 +50,19 @@ class IndexNamesTest {
     assertThatThrownBy(() -> new IndexNames("a".repeat(101)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void changesAndDailyNamesAndTheMonthOfAListingsIndex() {
+    IndexNames names = new IndexNames("mallrank");
+
+    assertThat(names.changesIndex(java.time.Instant.parse("2026-11-28T14:00:00Z")))
+        .isEqualTo("mallrank-changes-2026.11");
+    assertThat(names.changesPattern()).isEqualTo("mallrank-changes-*");
+    assertThat(names.dailyIndex(java.time.LocalDate.of(2026, 11, 28)))
+        .isEqualTo("mallrank-daily-2026");
+    assertThat(names.listingsIndexMonth("mallrank-listings-2026.09"))
+        .isEqualTo(java.time.YearMonth.of(2026, 9));
+    assertThat(names.listingsIndexMonth("mallrank-listings-x")).isNull();
+    assertThat(names.listingsIndexMonth("mallrank-samples-2026.09")).isNull();
+  }
 }

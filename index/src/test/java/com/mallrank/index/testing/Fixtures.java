@@ -64,6 +64,8 @@ public final class Fixtures {
     private Long priceFen;
     private Integer commissionBp;
     private String imageKey;
+    private String imageHash;
+    private String imageUrl;
     private String salesLabel = "已售1.2万";
     private String matrixAccount;
 
@@ -113,6 +115,17 @@ public final class Fixtures {
       return this;
     }
 
+    /** Overrides the served URL (default: derived from the image key, signature {@code abc}). */
+    public Listing imageUrl(String value) {
+      this.imageUrl = value;
+      return this;
+    }
+
+    public Listing imageHash(String value) {
+      this.imageHash = value;
+      return this;
+    }
+
     public Listing sponsored() {
       this.sponsored = true;
       this.organicRank = null;
@@ -149,13 +162,16 @@ public final class Fixtures {
           shopName,
           priceFen,
           commissionBp,
-          imageKey == null
-              ? null
-              : "https://p3-ecom.sandbox-img.test/obj/" + imageKey + "?x-signature=abc",
+          imageUrl != null
+              ? imageUrl
+              : imageKey == null
+                  ? null
+                  : "https://p3-ecom.sandbox-img.test/obj/" + imageKey + "?x-signature=abc",
           imageKey,
           salesLabel,
           matrixAccount,
-          slot.plusSeconds(90));
+          slot.plusSeconds(90),
+          imageHash);
     }
   }
 }

@@ -1,0 +1,324 @@
+package com.mallrank.index.changes;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.mallrank.index.document.ChangeEvent;
+import com.mallrank.index.document.DocumentIds;
+import com.mallrank.index.document.ListingDocument;
+import com.mallrank.index.document.SampleDocument;
+import com.mallrank.index.schema.IndexNames;
+import com.mallrank.index.write.Snapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Detects change events for one sample, or every sample of a slot, and writes them to {@code
+ * {prefix}-changes-yyyy.MM} (see {@link ListingDiff} for the rules).
+ *
+ * <p>A sample is compared only when it is ok or partial, with the <b>previous ok/partial sample</b>
+ * of the same keyword and vantage: blocked, empty, login-wall, changed-layout and failed samples in
+ * between are skipped over, so a blocked slot between two ok slots produces nothing itself and the
+ * next ok slot is compared with the last ok one. No previous ranked sample within {@link
+ * DetectionSettings#maxGap()} → no events. Each side loads at most {@link
+ * DetectionSettings#depth()} positions; new shops are checked with one aggregation over the last
+ * {@link DetectionSettings#newShopLookback()} ranked samples.
+ *
+ * <p>Idempotent: events have deterministic ids, and events an earlier run of the same sample wrote
+ * that this run no longer produces (the slot was re-sampled, or is now blocked) are deleted. Search
+ * sees refreshed data only: detect after the slot's samples were written and refreshed.
+ */
+public final class ChangeDetector {
+
+  private static final int SAMPLE_PAGE = 100;
+  private static final List<FieldValue> RANKED =
+      List.of(
+          FieldValue.of(SampleDocument.STATUS_OK), FieldValue.of(SampleDocument.STATUS_PARTIAL));
+
+  private final ElasticsearchClient client;
+  private final IndexNames names;
+  private final DetectionSettings settings;
+  private final Clock clock;
+  private final EventStore store;
+
+  /**
+   * @param refresh the refresh policy of the event writes ({@link Refresh#WaitFor} in tests)
+   */
+  public ChangeDetector(
+      ElasticsearchClient client,
+      IndexNames names,
+      DetectionSettings settings,
+      Clock clock,
+      Refresh refresh) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.names = Objects.requireNonNull(names, "names");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.store = new EventStore(client, names, Objects.requireNonNull(refresh, "refresh"));
+  }
+
+  /** Default settings, the system clock, no refresh wait. */
+  public ChangeDetector(ElasticsearchClient client, IndexNames names) {
+    this(client, names, DetectionSettings.defaults(), Clock.systemUTC(), Refresh.False);
+  }
+
+  /** Detects and writes the events of one sample. A missing sample counts as skipped. */
+  public DetectionResult detect(Instant slot, String keyword, String vantage) {
+    Objects.requireNonNull(slot, "slot");
+    Objects.requireNonNull(keyword, "keyword");
+    Objects.requireNonNull(vantage, "vantage");
+    SampleDocument sample = sample(slot, keyword, vantage);
+    List<ChangeEvent> events = sample == null ? null : eventsOf(sample);
+    List<ChangeEvent> written = events == null ? List.of() : events;
+    store.write(written);
+    Set<String> ids = new HashSet<>();
+    written.forEach(e -> ids.add(e.id()));
+    long stale = store.deleteOthers(slot, keyword, vantage, ids);
+    return new DetectionResult(events == null ? 0 : 1, events == null ? 1 : 0, ids.size(), stale);
+  }
+
+  /**
+   * Detects and writes the events of every sample of the slot, {@value #SAMPLE_PAGE} samples per
+   * page and one bulk request per page.
+   */
+  public DetectionResult detectSlot(Instant slot) {
+    Objects.requireNonNull(slot, "slot");
+    DetectionResult total = new DetectionResult(0, 0, 0, 0);
+    Set<String> ids = new HashSet<>();
+    List<FieldValue> after = null;
+    while (true) {
+      List<Hit<SampleDocument>> page = samplesOfSlot(slot, after);
+      List<ChangeEvent> pageEvents = new ArrayList<>();
+      int compared = 0;
+      for (Hit<SampleDocument> hit : page) {
+        List<ChangeEvent> events = eventsOf(hit.source());
+        if (events != null) {
+          compared++;
+          pageEvents.addAll(events);
+        }
+      }
+      store.write(pageEvents);
+      pageEvents.forEach(e -> ids.add(e.id()));
+      total =
+          total.plus(new DetectionResult(compared, page.size() - compared, pageEvents.size(), 0));
+      if (page.size() < SAMPLE_PAGE) {
+        break;
+      }
+      after = page.get(page.size() - 1).sort();
+    }
+    long stale = store.deleteOthers(slot, null, null, ids);
+    return total.plus(new DetectionResult(0, 0, 0, stale));
+  }
+
+  /** The events of one sample, or {@code null} when it is not compared. */
+  private List<ChangeEvent> eventsOf(SampleDocument current) {
+    if (!current.producesRanks()) {
+      return null;
+    }
+    List<Instant> earlier = earlierRankedSlots(current);
+    if (earlier.isEmpty()) {
+      return null;
+    }
+    Instant previousSlot = earlier.get(0);
+    SampleDocument previous = sample(previousSlot, current.keyword(), current.vantage());
+    if (previous == null || !previous.producesRanks()) {
+      return null;
+    }
+    List<ListingDocument> beforeRows = new ArrayList<>();
+    List<ListingDocument> afterRows = new ArrayList<>();
+    for (ListingDocument l : listings(current, previousSlot)) {
+      (l.slot().equals(previousSlot) ? beforeRows : afterRows).add(l);
+    }
+    Snapshot before = new Snapshot(previous, beforeRows);
+    Snapshot after = new Snapshot(current, afterRows);
+    Set<String> shopsNow = new LinkedHashSet<>();
+    afterRows.stream()
+        .filter(l -> !l.own() && l.shopId() != null)
+        .forEach(l -> shopsNow.add(l.shopId()));
+    Set<String> seen = shopsSeen(current, earlier, shopsNow);
+    return ListingDiff.compare(before, after, seen, clock.instant());
+  }
+
+  private SampleDocument sample(Instant slot, String keyword, String vantage) {
+    try {
+      var response =
+          client.get(
+              g -> g.index(names.samplesIndex(slot)).id(DocumentIds.sample(slot, keyword, vantage)),
+              SampleDocument.class);
+      return response.found() ? response.source() : null;
+    } catch (ElasticsearchException e) {
+      if (e.status() == 404) {
+        return null;
+      }
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Reading sample " + slot + " " + keyword + " failed", e);
+    }
+  }
+
+  /** Slots of the latest ranked samples before the current one, newest first. */
+  private List<Instant> earlierRankedSlots(SampleDocument current) {
+    Instant from = current.slot().minus(settings.maxGap());
+    Query query =
+        Query.of(
+            q ->
+                q.bool(
+                    b ->
+                        b.filter(f -> f.term(t -> t.field("keyword").value(current.keyword())))
+                            .filter(f -> f.term(t -> t.field("vantage").value(current.vantage())))
+                            .filter(
+                                f -> f.terms(t -> t.field("status").terms(v -> v.value(RANKED))))
+                            .filter(
+                                f ->
+                                    f.range(
+                                        r ->
+                                            r.date(
+                                                d ->
+                                                    d.field("slot")
+                                                        .gte(from.toString())
+                                                        .lt(current.slot().toString()))))));
+    try {
+      SearchResponse<Void> response =
+          client.search(
+              s ->
+                  s.index(names.samplesAlias())
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true)
+                      .query(query)
+                      .source(src -> src.fetch(false))
+                      .size(settings.newShopLookback())
+                      .sort(o -> o.field(f -> f.field("slot").order(SortOrder.Desc))),
+              Void.class);
+      List<Instant> slots = new ArrayList<>();
+      for (Hit<Void> hit : response.hits().hits()) {
+        slots.add(Instant.ofEpochMilli(hit.sort().get(0).longValue()));
+      }
+      return slots;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Searching earlier samples failed", e);
+    }
+  }
+
+  private List<ListingDocument> listings(SampleDocument current, Instant previousSlot) {
+    List<FieldValue> slots =
+        List.of(FieldValue.of(previousSlot.toString()), FieldValue.of(current.slot().toString()));
+    Query query =
+        Query.of(
+            q ->
+                q.bool(
+                    b ->
+                        b.filter(f -> f.term(t -> t.field("keyword").value(current.keyword())))
+                            .filter(f -> f.term(t -> t.field("vantage").value(current.vantage())))
+                            .filter(f -> f.terms(t -> t.field("slot").terms(v -> v.value(slots))))
+                            .filter(
+                                f ->
+                                    f.range(
+                                        r ->
+                                            r.number(
+                                                n ->
+                                                    n.field("position")
+                                                        .lte((double) settings.depth()))))));
+    try {
+      return client
+          .search(
+              s ->
+                  s.index(names.listingsAlias())
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true)
+                      .query(query)
+                      .size(2 * settings.depth())
+                      .sort(o -> o.field(f -> f.field("slot")))
+                      .sort(o -> o.field(f -> f.field("position"))),
+              ListingDocument.class)
+          .hits()
+          .hits()
+          .stream()
+          .map(Hit::source)
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Loading listings of " + current.id() + " failed", e);
+    }
+  }
+
+  /** Which of the current competitor shops appear in any listing of the earlier ranked samples. */
+  private Set<String> shopsSeen(
+      SampleDocument current, List<Instant> earlier, Set<String> shopsNow) {
+    if (shopsNow.isEmpty()) {
+      return Set.of();
+    }
+    List<FieldValue> slots = earlier.stream().map(s -> FieldValue.of(s.toString())).toList();
+    List<FieldValue> shops = shopsNow.stream().map(FieldValue::of).toList();
+    Query query =
+        Query.of(
+            q ->
+                q.bool(
+                    b ->
+                        b.filter(f -> f.term(t -> t.field("keyword").value(current.keyword())))
+                            .filter(f -> f.term(t -> t.field("vantage").value(current.vantage())))
+                            .filter(f -> f.terms(t -> t.field("slot").terms(v -> v.value(slots))))
+                            .filter(
+                                f -> f.terms(t -> t.field("shop_id").terms(v -> v.value(shops))))));
+    try {
+      var response =
+          client.search(
+              s ->
+                  s.index(names.listingsAlias())
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true)
+                      .size(0)
+                      .query(query)
+                      .aggregations(
+                          "shops", a -> a.terms(t -> t.field("shop_id").size(shops.size()))),
+              Void.class);
+      Set<String> seen = new HashSet<>();
+      response
+          .aggregations()
+          .get("shops")
+          .sterms()
+          .buckets()
+          .array()
+          .forEach(b -> seen.add(b.key().stringValue()));
+      return seen;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Looking up earlier shops failed", e);
+    }
+  }
+
+  private List<Hit<SampleDocument>> samplesOfSlot(Instant slot, List<FieldValue> after) {
+    try {
+      return client
+          .search(
+              s -> {
+                s.index(names.samplesAlias())
+                    .ignoreUnavailable(true)
+                    .allowNoIndices(true)
+                    .query(q -> q.term(t -> t.field("slot").value(slot.toString())))
+                    .size(SAMPLE_PAGE)
+                    .sort(o -> o.field(f -> f.field("keyword")))
+                    .sort(o -> o.field(f -> f.field("vantage")));
+                if (after != null) {
+                  s.searchAfter(after);
+                }
+                return s;
+              },
+              SampleDocument.class)
+          .hits()
+          .hits();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Listing samples of " + slot + " failed", e);
+    }
+  }
+}

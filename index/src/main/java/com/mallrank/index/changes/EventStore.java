@@ -1,0 +1,125 @@
+package com.mallrank.index.changes;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.mallrank.index.document.ChangeEvent;
+import com.mallrank.index.schema.IndexNames;
+import com.mallrank.index.write.BulkResponses;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes change events to the monthly index of their slot, and removes events of a re-detected slot
+ * that the new detection no longer produces (the server has no delete-by-query: search, then bulk
+ * delete). Every bulk item is checked.
+ */
+final class EventStore {
+
+  private static final int PAGE = 1_000;
+
+  private final ElasticsearchClient client;
+  private final IndexNames names;
+  private final Refresh refresh;
+
+  EventStore(ElasticsearchClient client, IndexNames names, Refresh refresh) {
+    this.client = client;
+    this.names = names;
+    this.refresh = refresh;
+  }
+
+  void write(List<ChangeEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    List<BulkOperation> operations = new ArrayList<>(events.size());
+    for (ChangeEvent e : events) {
+      operations.add(
+          BulkOperation.of(
+              o -> o.index(i -> i.index(names.changesIndex(e.slot())).id(e.id()).document(e))));
+    }
+    bulk(operations);
+  }
+
+  /**
+   * Deletes the events of the slot (optionally of one keyword and vantage) whose ids are not in
+   * {@code keep}.
+   *
+   * @return the number deleted
+   */
+  long deleteOthers(Instant slot, String keyword, String vantage, Set<String> keep) {
+    Query query =
+        Query.of(
+            q ->
+                q.bool(
+                    b -> {
+                      b.filter(f -> f.term(t -> t.field("slot").value(slot.toString())));
+                      if (keyword != null) {
+                        b.filter(f -> f.term(t -> t.field("keyword").value(keyword)));
+                      }
+                      if (vantage != null) {
+                        b.filter(f -> f.term(t -> t.field("vantage").value(vantage)));
+                      }
+                      return b;
+                    }));
+    List<BulkOperation> deletes = new ArrayList<>();
+    List<FieldValue> after = null;
+    try {
+      while (true) {
+        List<FieldValue> searchAfter = after;
+        SearchResponse<Void> page =
+            client.search(
+                r -> {
+                  r.index(names.changesAlias())
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true)
+                      .query(query)
+                      .source(s -> s.fetch(false))
+                      .size(PAGE)
+                      .sort(o -> o.field(f -> f.field("keyword")))
+                      .sort(o -> o.field(f -> f.field("vantage")))
+                      .sort(o -> o.field(f -> f.field("kind")))
+                      .sort(o -> o.field(f -> f.field("product_id")));
+                  if (searchAfter != null) {
+                    r.searchAfter(searchAfter);
+                  }
+                  return r;
+                },
+                Void.class);
+        List<Hit<Void>> hits = page.hits().hits();
+        for (Hit<Void> hit : hits) {
+          if (!keep.contains(hit.id())) {
+            deletes.add(BulkOperation.of(o -> o.delete(d -> d.index(hit.index()).id(hit.id()))));
+          }
+        }
+        if (hits.size() < PAGE) {
+          break;
+        }
+        after = hits.get(hits.size() - 1).sort();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Searching events of " + slot + " failed", e);
+    }
+    if (!deletes.isEmpty()) {
+      bulk(deletes);
+    }
+    return deletes.size();
+  }
+
+  private void bulk(List<BulkOperation> operations) {
+    try {
+      BulkResponses.requireAllSucceeded(
+          client.bulk(b -> b.operations(operations).refresh(refresh)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Bulk of " + operations.size() + " change events failed", e);
+    }
+  }
+}

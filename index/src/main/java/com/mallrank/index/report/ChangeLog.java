@@ -1,0 +1,87 @@
+package com.mallrank.index.report;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.mallrank.index.document.ChangeEvent;
+import com.mallrank.index.schema.IndexNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The change log: stored change events filtered by keyword, shop, kind, vantage, product and slot
+ * range, newest slot first, paged with {@code search_after} on (slot desc, keyword, vantage, kind,
+ * product) — the event id's parts, so the order is total and pages never skip or repeat.
+ */
+public final class ChangeLog {
+
+  private final ElasticsearchClient client;
+  private final IndexNames names;
+
+  public ChangeLog(ElasticsearchClient client, IndexNames names) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.names = Objects.requireNonNull(names, "names");
+  }
+
+  /** One page of events. */
+  public ChangeLogPage page(ChangeLogQuery query) {
+    Objects.requireNonNull(query, "query");
+    ChangeLogPage.Cursor cursor = query.after();
+    try {
+      List<Hit<ChangeEvent>> hits =
+          client
+              .search(
+                  s -> {
+                    s.index(names.changesAlias())
+                        .ignoreUnavailable(true)
+                        .allowNoIndices(true)
+                        .query(
+                            Filters.bool(
+                                b -> {
+                                  b.filter(Filters.range("slot", query.from(), query.to()));
+                                  Filters.optionalTerms(b, "keyword", query.keywords());
+                                  Filters.optionalTerms(b, "shop_id", query.shopIds());
+                                  Filters.optionalTerms(b, "kind", query.kinds());
+                                  Filters.optionalTerms(b, "vantage", query.vantages());
+                                  Filters.optionalTerms(b, "product_id", query.productIds());
+                                }))
+                        .size(query.pageSize())
+                        .sort(o -> o.field(f -> f.field("slot").order(SortOrder.Desc)))
+                        .sort(o -> o.field(f -> f.field("keyword")))
+                        .sort(o -> o.field(f -> f.field("vantage")))
+                        .sort(o -> o.field(f -> f.field("kind")))
+                        .sort(o -> o.field(f -> f.field("product_id")));
+                    if (cursor != null) {
+                      s.searchAfter(
+                          FieldValue.of(cursor.slotMillis()),
+                          FieldValue.of(cursor.keyword()),
+                          FieldValue.of(cursor.vantage()),
+                          FieldValue.of(cursor.kind()),
+                          FieldValue.of(cursor.productId()));
+                    }
+                    return s;
+                  },
+                  ChangeEvent.class)
+              .hits()
+              .hits();
+      List<ChangeEvent> events = hits.stream().map(Hit::source).toList();
+      ChangeLogPage.Cursor next = null;
+      if (events.size() == query.pageSize()) {
+        ChangeEvent last = events.get(events.size() - 1);
+        next =
+            new ChangeLogPage.Cursor(
+                last.slot().toEpochMilli(),
+                last.keyword(),
+                last.vantage(),
+                last.kind(),
+                last.productId());
+      }
+      return new ChangeLogPage(events, next);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Reading the change log failed", e);
+    }
+  }
+}

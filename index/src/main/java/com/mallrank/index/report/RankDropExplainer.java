@@ -1,0 +1,186 @@
+package com.mallrank.index.report;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import com.mallrank.index.document.ChangeEvent;
+import com.mallrank.index.document.ChangeKind;
+import com.mallrank.index.schema.IndexNames;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Why did my listing drop? For an own listing's drop — an {@code own_moved} event that lost
+ * positions (or fell out of the loaded depth), or any two slots — the competitor change events of
+ * the same keyword and vantage detected in (before, after]. Events are per vantage: other vantages'
+ * copies of the same competitor change are not repeated.
+ */
+public final class RankDropExplainer {
+
+  private static final int MAX_EVENTS = 1_000;
+
+  private final ElasticsearchClient client;
+  private final IndexNames names;
+  private final ChangeLog log;
+
+  public RankDropExplainer(ElasticsearchClient client, IndexNames names) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.names = Objects.requireNonNull(names, "names");
+    this.log = new ChangeLog(client, names);
+  }
+
+  /** Explains one {@code own_moved} event (between its previous slot and its slot). */
+  public RankDropExplanation explain(ChangeEvent drop) {
+    if (drop.changeKind() != ChangeKind.OWN_MOVED) {
+      throw new IllegalArgumentException("not an own_moved event: " + drop.id());
+    }
+    return explain(
+        drop.keyword(),
+        drop.vantage(),
+        drop.productId(),
+        drop.matrixAccount(),
+        drop.previousSlot(),
+        drop.slot(),
+        drop.rankBefore(),
+        drop.rankAfter());
+  }
+
+  /**
+   * Every drop of own listings in [from, to) (optionally of one keyword, vantage, product), each
+   * explained; newest first.
+   */
+  public List<RankDropExplanation> drops(
+      Instant from, Instant to, String keyword, String vantage, String productId) {
+    ChangeLogQuery query =
+        ChangeLogQuery.window(from, to)
+            .kinds(List.of(ChangeKind.OWN_MOVED.code()))
+            .keywords(keyword == null ? null : List.of(keyword))
+            .vantages(vantage == null ? null : List.of(vantage))
+            .products(productId == null ? null : List.of(productId))
+            .pageSize(MAX_EVENTS);
+    List<RankDropExplanation> result = new ArrayList<>();
+    ChangeLogPage page = log.page(query);
+    while (true) {
+      for (ChangeEvent e : page.events()) {
+        boolean dropped =
+            e.rankBefore() != null && (e.rankAfter() == null || e.rankAfter() > e.rankBefore());
+        if (dropped) {
+          result.add(explain(e));
+        }
+      }
+      if (page.next() == null) {
+        return result;
+      }
+      page = log.page(query.after(page.next()));
+    }
+  }
+
+  /**
+   * Explains the change of one product between two slots (its best positions are read from the
+   * listings; {@code null} when not found).
+   */
+  public RankDropExplanation explain(
+      String keyword, String vantage, String productId, Instant before, Instant after) {
+    Map<Long, Integer> positions = new HashMap<>();
+    Map<String, String> account = new HashMap<>();
+    new Composites(
+            client,
+            names.listingsAlias(),
+            Filters.bool(
+                b ->
+                    b.filter(Filters.term("keyword", keyword))
+                        .filter(Filters.term("vantage", vantage))
+                        .filter(Filters.term("product_id", productId))
+                        .filter(
+                            Filters.terms("slot", List.of(before.toString(), after.toString())))))
+        .terms("slot")
+        .terms("matrix_account", "matrix_account", true)
+        .sub("best", Aggregation.of(a -> a.min(m -> m.field("position"))))
+        .forEach(
+            b -> {
+              positions.merge(
+                  Composites.number(b, "slot"), Composites.minInt(b, "best"), Math::min);
+              String acct = Composites.string(b, "matrix_account");
+              if (acct != null) {
+                account.put("account", acct);
+              }
+            });
+    return explain(
+        keyword,
+        vantage,
+        productId,
+        account.get("account"),
+        before,
+        after,
+        positions.get(before.toEpochMilli()),
+        positions.get(after.toEpochMilli()));
+  }
+
+  private RankDropExplanation explain(
+      String keyword,
+      String vantage,
+      String productId,
+      String account,
+      Instant before,
+      Instant after,
+      Integer rankBefore,
+      Integer rankAfter) {
+    ChangeLogQuery query =
+        ChangeLogQuery.window(before.plusMillis(1), after.plusMillis(1))
+            .keywords(List.of(keyword))
+            .vantages(List.of(vantage))
+            .pageSize(MAX_EVENTS);
+    Map<String, ChangeEvent> events = new LinkedHashMap<>();
+    ChangeLogPage page = log.page(query);
+    while (true) {
+      page.events().stream()
+          .filter(e -> e.changeKind().competitor())
+          .forEach(e -> events.put(e.id(), e));
+      if (page.next() == null) {
+        break;
+      }
+      page = log.page(query.after(page.next()));
+    }
+    Comparator<ChangeEvent> byRankNow =
+        Comparator.comparing(
+                (ChangeEvent e) -> e.rankAfter() == null ? Integer.MAX_VALUE : e.rankAfter())
+            .thenComparing(e -> e.changeKind().ordinal())
+            .thenComparing(ChangeEvent::productId);
+    List<ChangeEvent> changes = events.values().stream().sorted(byRankNow).toList();
+    List<ChangeEvent> overtakers =
+        changes.stream()
+            .filter(e -> overtook(e, rankBefore, rankAfter))
+            .filter(distinctProducts())
+            .toList();
+    return new RankDropExplanation(
+        keyword,
+        vantage,
+        productId,
+        account,
+        before,
+        after,
+        rankBefore,
+        rankAfter,
+        changes,
+        overtakers);
+  }
+
+  private static boolean overtook(ChangeEvent e, Integer ownBefore, Integer ownAfter) {
+    if (e.rankAfter() == null) {
+      return false;
+    }
+    boolean aboveNow = ownAfter == null || e.rankAfter() < ownAfter;
+    boolean belowBefore = e.rankBefore() == null || ownBefore == null || e.rankBefore() > ownBefore;
+    return aboveNow && belowBefore;
+  }
+
+  private static java.util.function.Predicate<ChangeEvent> distinctProducts() {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    return e -> seen.add(e.productId());
+  }
+}

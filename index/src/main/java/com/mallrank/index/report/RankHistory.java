@@ -1,0 +1,245 @@
+package com.mallrank.index.report;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.mallrank.index.document.DailySummary;
+import com.mallrank.index.schema.IndexNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Positions per slot of products (matrix-account listings by default) for keywords × vantages over
+ * a window, from a paged {@code composite} aggregation (keyword, vantage, product, account, slot →
+ * min position) plus one over ranked samples (for movement vs the previous ranked sample). Memory
+ * follows the size of the answer, not the number of listings.
+ *
+ * <p>Days whose raw listings retention deleted are read from the daily summaries: for a (keyword,
+ * vantage, product) a day without any raw point gets one daily point (the day's best and worst).
+ * Movement is computed within the window: the first ranked sample of the window, and daily points,
+ * have none.
+ */
+public final class RankHistory {
+
+  private final ElasticsearchClient client;
+  private final IndexNames names;
+
+  public RankHistory(ElasticsearchClient client, IndexNames names) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.names = Objects.requireNonNull(names, "names");
+  }
+
+  /**
+   * Runs the report over [from, to).
+   *
+   * @param keywords keywords, {@code null}/empty for all
+   * @param vantages vantages, {@code null}/empty for all
+   * @param productIds products, {@code null}/empty for every matrix-account listing
+   * @return the series sorted by keyword, vantage, product
+   */
+  public List<RankSeries> run(
+      Instant from,
+      Instant to,
+      Collection<String> keywords,
+      Collection<String> vantages,
+      Collection<String> productIds) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Consumer<BoolQuery.Builder> common =
+        b -> {
+          Filters.optionalTerms(b, "keyword", keywords);
+          Filters.optionalTerms(b, "vantage", vantages);
+          if (productIds == null || productIds.isEmpty()) {
+            b.filter(Filters.exists("matrix_account"));
+          } else {
+            b.filter(Filters.terms("product_id", productIds));
+          }
+        };
+    Map<List<String>, TreeSet<Long>> rankedSlots = rankedSlots(from, to, keywords, vantages);
+    Map<List<String>, Builder> series = new TreeMap<>(RankHistory::compare);
+    new Composites(
+            client,
+            names.listingsAlias(),
+            Filters.bool(
+                b -> {
+                  b.filter(Filters.range("slot", from, to));
+                  common.accept(b);
+                }))
+        .terms("keyword")
+        .terms("vantage")
+        .terms("product_id")
+        .terms("matrix_account", "matrix_account", true)
+        .terms("slot")
+        .sub("best", Aggregation.of(a -> a.min(m -> m.field("position"))))
+        .forEach(
+            b -> {
+              String keyword = Composites.string(b, "keyword");
+              String vantage = Composites.string(b, "vantage");
+              String product = Composites.string(b, "product_id");
+              Builder builder =
+                  series.computeIfAbsent(
+                      List.of(keyword, vantage, product),
+                      k -> new Builder(Composites.string(b, "matrix_account")));
+              builder.raw.put(Composites.number(b, "slot"), Composites.minInt(b, "best"));
+            });
+    addDaily(from, to, common, series);
+    List<RankSeries> result = new ArrayList<>();
+    series.forEach(
+        (key, builder) ->
+            result.add(
+                builder.build(
+                    key,
+                    rankedSlots.getOrDefault(List.of(key.get(0), key.get(1)), new TreeSet<>()))));
+    return result;
+  }
+
+  private Map<List<String>, TreeSet<Long>> rankedSlots(
+      Instant from, Instant to, Collection<String> keywords, Collection<String> vantages) {
+    Map<List<String>, TreeSet<Long>> slots = new HashMap<>();
+    new Composites(
+            client,
+            names.samplesAlias(),
+            Filters.bool(
+                b -> {
+                  b.filter(Filters.range("slot", from, to));
+                  b.filter(
+                      f -> f.terms(t -> t.field("status").terms(v -> v.value(Filters.RANKED))));
+                  Filters.optionalTerms(b, "keyword", keywords);
+                  Filters.optionalTerms(b, "vantage", vantages);
+                }))
+        .terms("keyword")
+        .terms("vantage")
+        .terms("slot")
+        .forEach(
+            b ->
+                slots
+                    .computeIfAbsent(
+                        List.of(Composites.string(b, "keyword"), Composites.string(b, "vantage")),
+                        k -> new TreeSet<>())
+                    .add(Composites.number(b, "slot")));
+    return slots;
+  }
+
+  private void addDaily(
+      Instant from,
+      Instant to,
+      Consumer<BoolQuery.Builder> common,
+      Map<List<String>, Builder> series) {
+    LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
+    LocalDate lastDay = LocalDate.ofInstant(to.minusMillis(1), ZoneOffset.UTC);
+    List<FieldValue> after = null;
+    while (true) {
+      List<FieldValue> searchAfter = after;
+      SearchResponse<DailySummary> page;
+      try {
+        page =
+            client.search(
+                s -> {
+                  s.index(names.dailyAlias())
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true)
+                      .query(
+                          Filters.bool(
+                              b -> {
+                                b.filter(
+                                    f ->
+                                        f.range(
+                                            r ->
+                                                r.date(
+                                                    d ->
+                                                        d.field("day")
+                                                            .gte(firstDay.toString())
+                                                            .lte(lastDay.toString()))));
+                                common.accept(b);
+                              }))
+                      .size(Composites.PAGE)
+                      .sort(o -> o.field(f -> f.field("keyword")))
+                      .sort(o -> o.field(f -> f.field("vantage")))
+                      .sort(o -> o.field(f -> f.field("product_id")))
+                      .sort(o -> o.field(f -> f.field("day")));
+                  if (searchAfter != null) {
+                    s.searchAfter(searchAfter);
+                  }
+                  return s;
+                },
+                DailySummary.class);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Reading daily summaries failed", e);
+      }
+      for (Hit<DailySummary> hit : page.hits().hits()) {
+        DailySummary d = hit.source();
+        series
+            .computeIfAbsent(
+                List.of(d.keyword(), d.vantage(), d.productId()),
+                k -> new Builder(d.matrixAccount()))
+            .daily
+            .add(d);
+      }
+      if (page.hits().hits().size() < Composites.PAGE) {
+        return;
+      }
+      after = page.hits().hits().get(page.hits().hits().size() - 1).sort();
+    }
+  }
+
+  private static int compare(List<String> a, List<String> b) {
+    for (int i = 0; i < a.size(); i++) {
+      int c = a.get(i).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  private static final class Builder {
+    private final String account;
+    private final TreeMap<Long, Integer> raw = new TreeMap<>();
+    private final List<DailySummary> daily = new ArrayList<>();
+
+    Builder(String account) {
+      this.account = account;
+    }
+
+    RankSeries build(List<String> key, TreeSet<Long> ranked) {
+      TreeMap<Long, RankSeries.Point> points = new TreeMap<>();
+      raw.forEach(
+          (slot, position) -> {
+            Long previous = ranked.lower(slot);
+            Integer before = previous == null ? null : raw.get(previous);
+            Integer movement = before == null ? null : before - position;
+            points.put(
+                slot,
+                new RankSeries.Point(
+                    Instant.ofEpochMilli(slot), position, position, movement, false));
+          });
+      for (DailySummary d : daily) {
+        Instant start = d.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+        long s = start.toEpochMilli();
+        long e = start.plus(1, ChronoUnit.DAYS).toEpochMilli();
+        if (raw.subMap(s, e).isEmpty()) {
+          points.put(
+              s, new RankSeries.Point(start, d.bestPosition(), d.worstPosition(), null, true));
+        }
+      }
+      return new RankSeries(
+          key.get(0), key.get(1), key.get(2), account, new ArrayList<>(points.values()));
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package com.mallrank.index.report;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.mallrank.index.schema.IndexNames;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Is sampling healthy? Samples by status per slot, per vantage and per keyword over a window (three
+ * paged {@code composite} aggregations over the samples), and the expected slots that have no
+ * sample at all (the scheduler did not run, or nothing was written).
+ */
+public final class SamplingHealth {
+
+  private final ElasticsearchClient client;
+  private final IndexNames names;
+
+  public SamplingHealth(ElasticsearchClient client, IndexNames names) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.names = Objects.requireNonNull(names, "names");
+  }
+
+  /**
+   * Runs the report over [from, to).
+   *
+   * @param expectedSlots the slots the schedule should have sampled (any order; those outside the
+   *     window are ignored)
+   */
+  public SamplingHealthReport run(Instant from, Instant to, Collection<Instant> expectedSlots) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Query window = Filters.bool(b -> b.filter(Filters.range("slot", from, to)));
+    Map<Instant, Map<String, Long>> bySlot =
+        byStatus(window, "slot", b -> Instant.ofEpochMilli(Long.parseLong(b)));
+    Map<String, Map<String, Long>> byVantage = byStatus(window, "vantage", Function.identity());
+    Map<String, Map<String, Long>> byKeyword = byStatus(window, "keyword", Function.identity());
+    TreeSet<Instant> missed = new TreeSet<>();
+    for (Instant slot : expectedSlots) {
+      if (!slot.isBefore(from) && slot.isBefore(to) && !bySlot.containsKey(slot)) {
+        missed.add(slot);
+      }
+    }
+    return new SamplingHealthReport(bySlot, byVantage, byKeyword, new ArrayList<>(missed));
+  }
+
+  private <K extends Comparable<K>> Map<K, Map<String, Long>> byStatus(
+      Query window, String field, Function<String, K> key) {
+    Map<K, Map<String, Long>> result = new TreeMap<>();
+    new Composites(client, names.samplesAlias(), window)
+        .terms(field)
+        .terms("status")
+        .forEach(
+            b -> {
+              var value = b.key().get(field);
+              String text = value.isLong() ? Long.toString(value.longValue()) : value.stringValue();
+              result
+                  .computeIfAbsent(key.apply(text), k -> new TreeMap<>())
+                  .put(Composites.string(b, "status"), b.docCount());
+            });
+    return result;
+  }
+
+  /**
+   * Every slot from {@code from} (inclusive) to {@code to} (exclusive) in steps of {@code step}.
+   */
+  public static List<Instant> slots(Instant from, Instant to, java.time.Duration step) {
+    List<Instant> slots = new ArrayList<>();
+    for (Instant s = from; s.isBefore(to); s = s.plus(step)) {
+      slots.add(s);
+    }
+    return slots;
+  }
+}

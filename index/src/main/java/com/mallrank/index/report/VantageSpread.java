@@ -1,0 +1,92 @@
+package com.mallrank.index.report;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import com.mallrank.index.schema.IndexNames;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * How differently the vantages (anonymous, each matrix account: 千人千面) see each own listing in one
+ * slot: per keyword and product, the best position per vantage, then min, max and median over the
+ * vantages where it was found. One paged {@code composite} aggregation (keyword, product, account)
+ * with a {@code terms} sub-aggregation per vantage → {@code min(position)}; a vantage whose sample
+ * was not ranked has no listings and so does not count.
+ */
+public final class VantageSpread {
+
+  /** The most vantages per slot the terms sub-aggregation returns. */
+  public static final int MAX_VANTAGES = 100;
+
+  private final ElasticsearchClient client;
+  private final IndexNames names;
+
+  public VantageSpread(ElasticsearchClient client, IndexNames names) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.names = Objects.requireNonNull(names, "names");
+  }
+
+  /**
+   * Runs the report.
+   *
+   * @param keywords keywords, {@code null}/empty for all
+   * @return rows sorted by keyword, product
+   */
+  public List<SpreadRow> run(Instant slot, Collection<String> keywords) {
+    Objects.requireNonNull(slot, "slot");
+    List<SpreadRow> rows = new ArrayList<>();
+    new Composites(
+            client,
+            names.listingsAlias(),
+            Filters.bool(
+                b -> {
+                  b.filter(Filters.term("slot", slot.toString()))
+                      .filter(Filters.exists("matrix_account"));
+                  Filters.optionalTerms(b, "keyword", keywords);
+                }))
+        .terms("keyword")
+        .terms("product_id")
+        .terms("matrix_account")
+        .sub(
+            "vantages",
+            Aggregation.of(
+                a ->
+                    a.terms(t -> t.field("vantage").size(MAX_VANTAGES))
+                        .aggregations("best", m -> m.min(x -> x.field("position")))))
+        .forEach(
+            b -> {
+              Map<String, Integer> positions = new TreeMap<>();
+              b.aggregations()
+                  .get("vantages")
+                  .sterms()
+                  .buckets()
+                  .array()
+                  .forEach(
+                      v ->
+                          positions.put(
+                              v.key().stringValue(),
+                              (int) v.aggregations().get("best").min().value()));
+              List<Integer> sorted = positions.values().stream().sorted().toList();
+              int n = sorted.size();
+              double median =
+                  n % 2 == 1
+                      ? sorted.get(n / 2)
+                      : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+              rows.add(
+                  new SpreadRow(
+                      Composites.string(b, "keyword"),
+                      Composites.string(b, "product_id"),
+                      Composites.string(b, "matrix_account"),
+                      positions,
+                      sorted.get(0),
+                      sorted.get(n - 1),
+                      median));
+            });
+    return rows;
+  }
+}

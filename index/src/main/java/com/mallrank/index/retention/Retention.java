@@ -1,0 +1,373 @@
+package com.mallrank.index.retention;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
+import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.mallrank.index.document.DailySummary;
+import com.mallrank.index.schema.IndexNames;
+import com.mallrank.index.write.BulkResponses;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Keeps raw listings for a while, and a daily summary of them for good.
+ *
+ * <ol>
+ *   <li>The cutoff is the UTC midnight {@code keep} (default {@value #DEFAULT_KEEP_DAYS} days)
+ *       before now.
+ *   <li>Every UTC day before the cutoff that still has raw listings and has no daily summary yet is
+ *       summarised into {@code {prefix}-daily-yyyy}: one {@link DailySummary} per (day, keyword,
+ *       vantage, product) from a paged {@code composite} aggregation (min/max/avg position,
+ *       cardinality of slots, the day's last observation by {@code top_hits}). Ids are
+ *       deterministic. When writing a day fails, the summaries of that day already written are
+ *       deleted again, so a day is either summarised completely or not at all.
+ *   <li>Then raw listings before the cutoff are deleted: a monthly index whose month ends on or
+ *       before the cutoff is deleted whole; otherwise the old documents are found page by page
+ *       ({@code search_after}) and deleted in bulk (the server has no delete-by-query).
+ * </ol>
+ *
+ * <p>Change events and samples are kept. Reports over old days: {@code RankHistory} reads daily
+ * summaries for days without raw listings; the change log, rank-drop explanations and sampling
+ * health work as before (events and samples are kept); Top-20, slot comparison, vantage spread,
+ * change detection and coverage need raw listings and see nothing before the cutoff.
+ */
+public final class Retention {
+
+  /** The default number of days raw listings are kept. */
+  public static final int DEFAULT_KEEP_DAYS = 35;
+
+  private static final int PAGE = 5_000;
+  private static final List<Map<String, CompositeAggregationSource>> SOURCES =
+      List.of(
+          Map.of("keyword", terms("keyword")),
+          Map.of("vantage", terms("vantage")),
+          Map.of("product_id", terms("product_id")));
+
+  private final ElasticsearchClient client;
+  private final IndexNames names;
+  private final Clock clock;
+  private final Refresh refresh;
+
+  /**
+   * @param refresh the refresh policy of summary writes and deletes ({@link Refresh#WaitFor} in
+   *     tests)
+   */
+  public Retention(ElasticsearchClient client, IndexNames names, Clock clock, Refresh refresh) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.names = Objects.requireNonNull(names, "names");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.refresh = Objects.requireNonNull(refresh, "refresh");
+  }
+
+  /** Keeps {@value #DEFAULT_KEEP_DAYS} days. */
+  public RetentionResult run() {
+    return run(Duration.ofDays(DEFAULT_KEEP_DAYS));
+  }
+
+  /** Keeps raw listings of the last {@code keep}, rounded down to a UTC midnight. */
+  public RetentionResult run(Duration keep) {
+    Instant cutoff = clock.instant().minus(keep).truncatedTo(ChronoUnit.DAYS);
+    return runBefore(cutoff);
+  }
+
+  /** Summarises and deletes listings with slots before {@code cutoff} (a UTC midnight). */
+  public RetentionResult runBefore(Instant cutoff) {
+    if (!cutoff.truncatedTo(ChronoUnit.DAYS).equals(cutoff)) {
+      throw new IllegalArgumentException("the cutoff must be a UTC midnight, got " + cutoff);
+    }
+    TreeSet<LocalDate> raw = days(names.listingsAlias(), "slot", cutoff);
+    TreeSet<LocalDate> summarised = days(names.dailyAlias(), "day", cutoff);
+    List<LocalDate> todo = raw.stream().filter(d -> !summarised.contains(d)).toList();
+    long written = 0;
+    for (LocalDate day : todo) {
+      written += summarise(day);
+    }
+    if (!todo.isEmpty()) {
+      refresh(names.dailyAlias());
+    }
+    List<String> deletedIndices = new ArrayList<>();
+    long deleted = deleteBefore(cutoff, deletedIndices);
+    return new RetentionResult(cutoff, todo, written, deletedIndices, deleted);
+  }
+
+  private TreeSet<LocalDate> days(String alias, String field, Instant cutoff) {
+    TreeSet<LocalDate> days = new TreeSet<>();
+    try {
+      var response =
+          client.search(
+              s ->
+                  s.index(alias)
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true)
+                      .size(0)
+                      .query(
+                          q ->
+                              q.range(
+                                  r ->
+                                      r.date(
+                                          d ->
+                                              d.field(field)
+                                                  .lt(cutoff.toString())
+                                                  .format("strict_date_optional_time"))))
+                      .aggregations(
+                          "days",
+                          a ->
+                              a.dateHistogram(
+                                  h ->
+                                      h.field(field)
+                                          .calendarInterval(CalendarInterval.Day)
+                                          .minDocCount(1))),
+              Void.class);
+      var agg = response.aggregations().get("days");
+      if (agg != null) {
+        agg.dateHistogram()
+            .buckets()
+            .array()
+            .forEach(
+                b -> days.add(LocalDate.ofInstant(Instant.ofEpochMilli(b.key()), ZoneOffset.UTC)));
+      }
+      return days;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Listing days of " + alias + " failed", e);
+    }
+  }
+
+  private long summarise(LocalDate day) {
+    Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant end = start.plus(1, ChronoUnit.DAYS);
+    Query query =
+        Query.of(
+            q ->
+                q.range(
+                    r -> r.date(d -> d.field("slot").gte(start.toString()).lt(end.toString()))));
+    String index = names.dailyIndex(day);
+    List<String> writtenIds = new ArrayList<>();
+    Map<String, FieldValue> after = null;
+    try {
+      while (true) {
+        Map<String, FieldValue> afterKey = after;
+        var composite =
+            client
+                .search(
+                    s ->
+                        s.index(names.listingsAlias())
+                            .size(0)
+                            .query(query)
+                            .aggregations(
+                                "c",
+                                a ->
+                                    a.composite(
+                                            c -> {
+                                              c.size(PAGE).sources(SOURCES);
+                                              if (afterKey != null) {
+                                                c.after(afterKey);
+                                              }
+                                              return c;
+                                            })
+                                        .aggregations("best", m -> m.min(x -> x.field("position")))
+                                        .aggregations("worst", m -> m.max(x -> x.field("position")))
+                                        .aggregations("avg", m -> m.avg(x -> x.field("position")))
+                                        .aggregations(
+                                            "slots",
+                                            m ->
+                                                m.cardinality(
+                                                    x -> x.field("slot").precisionThreshold(1_000)))
+                                        .aggregations(
+                                            "last",
+                                            m ->
+                                                m.topHits(
+                                                    t ->
+                                                        t.size(1)
+                                                            .sort(
+                                                                o ->
+                                                                    o.field(
+                                                                        f ->
+                                                                            f.field("slot")
+                                                                                .order(
+                                                                                    SortOrder
+                                                                                        .Desc)))
+                                                            .sort(
+                                                                o ->
+                                                                    o.field(
+                                                                        f ->
+                                                                            f.field("position")
+                                                                                .order(
+                                                                                    SortOrder.Asc)))
+                                                            .source(
+                                                                src ->
+                                                                    src.filter(
+                                                                        f ->
+                                                                            f.includes(
+                                                                                "price_fen",
+                                                                                "commission_bp",
+                                                                                "matrix_account",
+                                                                                "group")))))),
+                    Void.class)
+                .aggregations()
+                .get("c")
+                .composite();
+        List<BulkOperation> operations = new ArrayList<>();
+        for (CompositeBucket b : composite.buckets().array()) {
+          DailySummary summary = summary(day, b);
+          writtenIds.add(summary.id());
+          operations.add(
+              BulkOperation.of(
+                  o -> o.index(i -> i.index(index).id(summary.id()).document(summary))));
+        }
+        if (!operations.isEmpty()) {
+          BulkResponses.requireAllSucceeded(client.bulk(x -> x.operations(operations)));
+        }
+        if (composite.buckets().array().size() < PAGE || composite.afterKey().isEmpty()) {
+          return writtenIds.size();
+        }
+        after = composite.afterKey();
+      }
+    } catch (IOException | RuntimeException e) {
+      undo(index, writtenIds, e);
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("Summarising " + day + " failed", io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  private static DailySummary summary(LocalDate day, CompositeBucket b) {
+    var aggs = b.aggregations();
+    var last = aggs.get("last").topHits().hits().hits().get(0);
+    JsonObject source = last.source().toJson().asJsonObject();
+    return new DailySummary(
+        day,
+        b.key().get("keyword").stringValue(),
+        source.containsKey("group") ? source.getString("group") : null,
+        b.key().get("vantage").stringValue(),
+        b.key().get("product_id").stringValue(),
+        source.containsKey("matrix_account") ? source.getString("matrix_account") : null,
+        (int) aggs.get("best").min().value(),
+        (int) aggs.get("worst").max().value(),
+        aggs.get("avg").avg().value(),
+        (int) aggs.get("slots").cardinality().value(),
+        source.containsKey("price_fen") ? source.getJsonNumber("price_fen").longValue() : null,
+        source.containsKey("commission_bp") ? source.getInt("commission_bp") : null);
+  }
+
+  private void undo(String index, List<String> ids, Exception cause) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try {
+      List<BulkOperation> deletes = new ArrayList<>();
+      ids.forEach(id -> deletes.add(BulkOperation.of(o -> o.delete(d -> d.index(index).id(id)))));
+      BulkResponses.requireAllSucceeded(client.bulk(x -> x.operations(deletes)));
+    } catch (IOException | RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private long deleteBefore(Instant cutoff, List<String> deletedIndices) {
+    long deleted = 0;
+    try {
+      List<String> indices =
+          new ArrayList<>(
+              client
+                  .indices()
+                  .get(
+                      g ->
+                          g.index(names.listingsPattern())
+                              .ignoreUnavailable(true)
+                              .allowNoIndices(true))
+                  .result()
+                  .keySet());
+      indices.sort(null);
+      for (String index : indices) {
+        YearMonth month = names.listingsIndexMonth(index);
+        if (month == null) {
+          continue;
+        }
+        Instant monthStart = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (!monthEnd.isAfter(cutoff)) {
+          deleted += client.count(c -> c.index(index)).count();
+          client.indices().delete(d -> d.index(index));
+          deletedIndices.add(index);
+        } else if (monthStart.isBefore(cutoff)) {
+          deleted += deleteDocuments(index, cutoff);
+        }
+      }
+      return deleted;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Deleting listings before " + cutoff + " failed", e);
+    }
+  }
+
+  private long deleteDocuments(String index, Instant cutoff) throws IOException {
+    long deleted = 0;
+    List<FieldValue> after = null;
+    while (true) {
+      List<FieldValue> searchAfter = after;
+      List<Hit<Void>> hits =
+          client
+              .search(
+                  s -> {
+                    s.index(index)
+                        .query(
+                            q -> q.range(r -> r.date(d -> d.field("slot").lt(cutoff.toString()))))
+                        .source(src -> src.fetch(false))
+                        .size(PAGE)
+                        .sort(o -> o.field(f -> f.field("slot")))
+                        .sort(o -> o.field(f -> f.field("keyword")))
+                        .sort(o -> o.field(f -> f.field("vantage")))
+                        .sort(o -> o.field(f -> f.field("position")));
+                    if (searchAfter != null) {
+                      s.searchAfter(searchAfter);
+                    }
+                    return s;
+                  },
+                  Void.class)
+              .hits()
+              .hits();
+      if (!hits.isEmpty()) {
+        List<BulkOperation> deletes = new ArrayList<>();
+        hits.forEach(
+            h -> deletes.add(BulkOperation.of(o -> o.delete(d -> d.index(index).id(h.id())))));
+        BulkResponses.requireAllSucceeded(client.bulk(x -> x.operations(deletes).refresh(refresh)));
+        deleted += hits.size();
+      }
+      if (hits.size() < PAGE) {
+        return deleted;
+      }
+      after = hits.get(hits.size() - 1).sort();
+    }
+  }
+
+  private static CompositeAggregationSource terms(String field) {
+    return CompositeAggregationSource.of(s -> s.terms(t -> t.field(field)));
+  }
+
+  private void refresh(String alias) {
+    try {
+      client.indices().refresh(r -> r.index(alias).ignoreUnavailable(true).allowNoIndices(true));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Refreshing " + alias + " failed", e);
+    }
+  }
+}
