@@ -117,9 +117,12 @@ final class ChartOptions {
     for (Instant slot : chart.slots()) {
       labels.add(SLOT.format(slot.atZone(zone)));
     }
-    ObjectNode x = option.putObject("xAxis").put("type", "category").put("boundaryGap", false);
+    // Points sit in bands, so a shaded blocked slot is as wide as a slot.
+    ObjectNode x = option.putObject("xAxis").put("type", "category").put("boundaryGap", true);
     x.set("data", labels);
     x.putObject("axisLabel").put("hideOverlap", true);
+    // Rank 1 is on top: keep the axis at the bottom, not at the value 0 (the top).
+    x.putObject("axisLine").put("onZero", false);
     int max = 20;
     for (RankHistoryChart.RankSeries s : chart.series()) {
       for (Integer rank : s.ranks()) {
@@ -132,11 +135,11 @@ final class ChartOptions {
         option
             .putObject("yAxis")
             .put("type", "value")
-            .put("name", "名次")
             .put("inverse", true)
-            .put("min", 1)
-            .put("max", max)
-            .put("minInterval", 1);
+            // 0 (unlabelled by the page) to a multiple of 5: ticks at 5, 10, 15, 20.
+            .put("min", 0)
+            .put("max", (max + 4) / 5 * 5)
+            .put("interval", 5);
     y.putObject("splitLine").putObject("lineStyle").put("color", "#eef0f3");
     ArrayNode series = option.putArray("series");
     for (RankHistoryChart.RankSeries s : chart.series()) {
@@ -158,19 +161,24 @@ final class ChartOptions {
       }
     }
     if (!chart.blockedSlots().isEmpty()) {
-      ObjectNode holder =
-          chart.series().isEmpty()
-              ? series.addObject().put("type", "line").put("name", "未采到 not sampled")
-              : (ObjectNode) series.get(0);
-      ObjectNode area = holder.putObject("markArea").put("silent", true);
-      area.putObject("itemStyle").put("color", "rgba(148,163,184,0.22)");
-      area.putObject("label").put("show", false);
-      ArrayNode ranges = area.putArray("data");
-      for (Instant slot : chart.blockedSlots()) {
-        String label = SLOT.format(slot.atZone(zone));
-        ArrayNode range = ranges.addArray();
-        range.addObject().put("xAxis", label).put("name", "未采到");
-        range.addObject().put("xAxis", label);
+      // A full-height grey band per slot without ranks: "not measured", never "dropped out".
+      ObjectNode band =
+          series
+              .addObject()
+              .put("type", "bar")
+              .put("name", "未采到 not sampled")
+              .put("silent", true)
+              .put("barWidth", "100%")
+              .put("barGap", "-100%")
+              .put("z", 1);
+      band.putObject("itemStyle").put("color", "rgba(148,163,184,0.28)");
+      ArrayNode data = band.putArray("data");
+      for (Instant slot : chart.slots()) {
+        if (chart.blockedSlots().contains(slot)) {
+          data.add((max + 4) / 5 * 5);
+        } else {
+          data.addNull();
+        }
       }
     }
     return option;

@@ -38,6 +38,10 @@
     option.tooltip = option.tooltip || {};
     option.tooltip.confine = true;
     if (tooltips[spec.type]) { option.tooltip.formatter = tooltips[spec.type](option); }
+    if (spec.type === 'rank_history') {
+      // Rank 0 does not exist: the axis starts there only to get ticks at 5, 10, 15, 20.
+      option.yAxis.axisLabel = { formatter: function (v) { return v === 0 ? '' : String(v); } };
+    }
     var chart = echarts.init(element, null, { renderer: 'canvas' });
     chart.setOption(option);
     charts.push(chart);
