@@ -3,10 +3,12 @@ package com.mallrank.batch.report;
 import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.index.report.SlotComparison;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mallrank report changes}: what changed in the Top-20 between two slots. */
@@ -47,6 +49,8 @@ public class ChangesCommand implements Callable<Integer> {
       description = "List every competitor that entered or left the Top-20, not just counts.")
   boolean everyEntry;
 
+  @Mixin ReportOutputOptions output;
+
   private final ElasticsearchRuntime elasticsearch;
   private final ReportSlots slots;
   private final BatchProperties properties;
@@ -65,7 +69,14 @@ public class ChangesCommand implements Callable<Integer> {
     var report =
         new SlotComparison(elasticsearch.client(), elasticsearch.names())
             .compare(before, after, vantage, keywords);
-    new ChangesPrinter(System.out, properties.zone(), everyEntry).print(report);
+    if (output.terminal()) {
+      new ChangesPrinter(System.out, properties.zone(), everyEntry).print(report);
+    } else {
+      output.write(
+          ChangesTables.document(report, properties.zone(), Clock.systemUTC().instant()),
+          ChangesTables.baseName(report),
+          System.out);
+    }
     return 0;
   }
 }

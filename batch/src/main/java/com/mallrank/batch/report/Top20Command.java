@@ -3,10 +3,12 @@ package com.mallrank.batch.report;
 import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.index.report.Top20Query;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mallrank report top20}: the Top-20 placement per keyword, your listings marked. */
@@ -35,6 +37,8 @@ public class Top20Command implements Callable<Integer> {
       description = "Only these keywords (repeatable). Default: every keyword sampled.")
   List<String> keywords;
 
+  @Mixin ReportOutputOptions output;
+
   private final ElasticsearchRuntime elasticsearch;
   private final ReportSlots slots;
   private final BatchProperties properties;
@@ -51,7 +55,14 @@ public class Top20Command implements Callable<Integer> {
     Instant at = slots.resolve(slot, properties.zone());
     var report =
         new Top20Query(elasticsearch.client(), elasticsearch.names()).run(at, vantage, keywords);
-    new Top20Printer(System.out, properties.zone()).print(report);
+    if (output.terminal()) {
+      new Top20Printer(System.out, properties.zone()).print(report);
+    } else {
+      output.write(
+          Top20Tables.document(report, properties.zone(), null, Clock.systemUTC().instant()),
+          Top20Tables.baseName(report),
+          System.out);
+    }
     return 0;
   }
 }

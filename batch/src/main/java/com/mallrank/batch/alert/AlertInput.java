@@ -1,0 +1,81 @@
+package com.mallrank.batch.alert;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the alert rules look at after a slot was sampled: the change events detected (only ever from
+ * ok or partial samples) and the status of every sample. The coordinator maps the index's change
+ * events and samples to this.
+ *
+ * @param slot the slot just sampled
+ * @param changes the change events of the slot
+ * @param samples the samples of the slot
+ */
+public record AlertInput(Instant slot, List<Change> changes, List<Sample> samples) {
+
+  public AlertInput {
+    Objects.requireNonNull(slot, "slot");
+    changes = List.copyOf(changes);
+    samples = List.copyOf(samples);
+  }
+
+  /**
+   * One change event.
+   *
+   * @param slot the later slot of the comparison
+   * @param keyword the keyword
+   * @param vantage who searched
+   * @param kind what changed
+   * @param productId the product
+   * @param shop the shop name, or {@code null}
+   * @param matrixAccount the owning matrix account, {@code null} for a competitor
+   * @param oldValue the earlier value (fen, basis points, image key, title, shop), or {@code null}
+   * @param newValue the later value, or {@code null}
+   * @param rankBefore the earlier position, {@code null} when not ranked
+   * @param rankAfter the later position, {@code null} when not ranked
+   */
+  public record Change(
+      Instant slot,
+      String keyword,
+      String vantage,
+      ChangeKind kind,
+      String productId,
+      String shop,
+      String matrixAccount,
+      String oldValue,
+      String newValue,
+      Integer rankBefore,
+      Integer rankAfter) {
+
+    public Change {
+      Objects.requireNonNull(slot, "slot");
+      Objects.requireNonNull(keyword, "keyword");
+      Objects.requireNonNull(kind, "kind");
+    }
+
+    /** Whether the listing belongs to a matrix account. */
+    public boolean own() {
+      return matrixAccount != null;
+    }
+  }
+
+  /**
+   * One sample's status.
+   *
+   * @param slot the slot
+   * @param keyword the keyword
+   * @param vantage who searched ({@code anonymous} or a matrix account)
+   * @param status the status code ({@code ok}, {@code blocked}, {@code login_required}, ...)
+   * @param detail a short explanation, or {@code null}
+   */
+  public record Sample(Instant slot, String keyword, String vantage, String status, String detail) {
+    public Sample {
+      Objects.requireNonNull(slot, "slot");
+      Objects.requireNonNull(keyword, "keyword");
+      Objects.requireNonNull(vantage, "vantage");
+      Objects.requireNonNull(status, "status");
+    }
+  }
+}

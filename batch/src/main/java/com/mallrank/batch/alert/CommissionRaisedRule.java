@@ -1,0 +1,36 @@
+package com.mallrank.batch.alert;
+
+import java.math.BigDecimal;
+
+/** A competitor raised its commission rate (creators promote whatever pays them best). */
+public final class CommissionRaisedRule extends ChangeRule {
+
+  public static final String ID = "commission_raised";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  Alert evaluate(AlertInput.Change change) {
+    Long before = number(change.oldValue());
+    Long after = number(change.newValue());
+    if (change.kind() != ChangeKind.COMMISSION
+        || change.own()
+        || before == null
+        || after == null
+        || after <= before) {
+      return null;
+    }
+    return alert(
+        Alert.Severity.WARNING,
+        change,
+        shop(change) + " 提高佣金",
+        percent(before) + " → " + percent(after) + "，排名 " + rank(change.rankAfter()));
+  }
+
+  private static String percent(long basisPoints) {
+    return BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros().toPlainString() + "%";
+  }
+}

@@ -1,0 +1,59 @@
+package com.mallrank.batch.alert;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** A competitor cut its price by at least X percent. */
+public final class CompetitorPriceCutRule extends ChangeRule {
+
+  public static final String ID = "competitor_price_cut";
+
+  private final BigDecimal minPercent;
+
+  /**
+   * @param minPercent the smallest cut that alerts, in percent (10 = 10 %), above 0
+   */
+  public CompetitorPriceCutRule(BigDecimal minPercent) {
+    if (minPercent.signum() <= 0) {
+      throw new IllegalArgumentException(
+          "alerts.rules.competitor-price-cut-percent must be > 0, was " + minPercent);
+    }
+    this.minPercent = minPercent;
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  Alert evaluate(AlertInput.Change change) {
+    Long before = number(change.oldValue());
+    Long after = number(change.newValue());
+    if (change.kind() != ChangeKind.PRICE
+        || change.own()
+        || before == null
+        || after == null
+        || before <= 0
+        || after >= before) {
+      return null;
+    }
+    BigDecimal cut =
+        BigDecimal.valueOf(before - after)
+            .multiply(BigDecimal.valueOf(100))
+            .divide(BigDecimal.valueOf(before), 1, RoundingMode.HALF_UP);
+    if (cut.compareTo(minPercent) < 0) {
+      return null;
+    }
+    return alert(
+        Alert.Severity.WARNING,
+        change,
+        shop(change) + " 降价 " + cut.stripTrailingZeros().toPlainString() + "%",
+        "¥"
+            + BigDecimal.valueOf(before, 2).toPlainString()
+            + " → ¥"
+            + BigDecimal.valueOf(after, 2).toPlainString()
+            + "，排名 "
+            + rank(change.rankAfter()));
+  }
+}

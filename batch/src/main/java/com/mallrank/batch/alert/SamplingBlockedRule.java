@@ -1,0 +1,63 @@
+package com.mallrank.batch.alert;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sampling is blocked for an identity (captcha, login wall, ...): one alert per vantage and slot,
+ * naming how many keywords and which statuses. Its ranks for those keywords are unknown, not lost.
+ */
+public final class SamplingBlockedRule implements AlertRule {
+
+  public static final String ID = "sampling_blocked";
+
+  private final Set<String> statuses;
+
+  /**
+   * @param statuses the sample statuses that count as blocked ({@code blocked}, {@code
+   *     login_required})
+   */
+  public SamplingBlockedRule(Set<String> statuses) {
+    this.statuses = Set.copyOf(statuses);
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public List<Alert> evaluate(AlertInput input) {
+    Map<String, List<AlertInput.Sample>> byVantage = new LinkedHashMap<>();
+    for (AlertInput.Sample sample : input.samples()) {
+      if (statuses.contains(sample.status())) {
+        byVantage.computeIfAbsent(sample.vantage(), v -> new ArrayList<>()).add(sample);
+      }
+    }
+    List<Alert> alerts = new ArrayList<>();
+    byVantage.forEach(
+        (vantage, samples) -> {
+          long total = input.samples().stream().filter(s -> s.vantage().equals(vantage)).count();
+          String kinds =
+              String.join("/", samples.stream().map(AlertInput.Sample::status).distinct().toList());
+          List<String> keywords = samples.stream().map(AlertInput.Sample::keyword).toList();
+          alerts.add(
+              new Alert(
+                  ID,
+                  Alert.Severity.CRITICAL,
+                  input.slot(),
+                  null,
+                  "vantage:" + vantage,
+                  vantage,
+                  vantage.equals("anonymous") ? null : vantage,
+                  "采样受阻：" + vantage + " " + samples.size() + "/" + total + " 个关键词 " + kinds,
+                  "关键词："
+                      + String.join("、", keywords.subList(0, Math.min(10, keywords.size())))
+                      + (keywords.size() > 10 ? " 等" : "")));
+        });
+    return alerts;
+  }
+}

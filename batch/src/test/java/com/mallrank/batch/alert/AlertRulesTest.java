@@ -1,0 +1,127 @@
+package com.mallrank.batch.alert;
+
+import static com.mallrank.batch.alert.Fixtures.change;
+import static com.mallrank.batch.alert.Fixtures.input;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AlertRulesTest {
+
+  private static final String KW = "加厚羽绒服女长款";
+
+  private final AlertRules rules =
+      AlertRules.from(
+          new AlertProperties.Rules(
+              true,
+              5,
+              new BigDecimal("10"),
+              true,
+              true,
+              true,
+              5,
+              Set.of("blocked", "login_required")));
+
+  private List<String> fired(AlertInput input) {
+    return rules.evaluate(input).stream().map(Alert::rule).toList();
+  }
+
+  @Test
+  void ownListingLeavingTheTop20IsCritical() {
+    List<Alert> alerts = rules.evaluate(Fixtures.ownLeft());
+
+    assertThat(alerts).hasSize(1);
+    assertThat(alerts.get(0).rule()).isEqualTo(OwnLeftTop20Rule.ID);
+    assertThat(alerts.get(0).severity()).isEqualTo(Alert.Severity.CRITICAL);
+    assertThat(alerts.get(0).dedupeKey()).isEqualTo("own_left_top20|加厚羽绒服女长款|3698123456789012345");
+  }
+
+  @Test
+  void aCompetitorLeavingIsNoAlert() {
+    assertThat(fired(input(change(ChangeKind.LEFT_TOP20, KW, "p1", null, null, null, 8, null))))
+        .isEmpty();
+  }
+
+  @Test
+  void ownDropAlertsFromTheThreshold() {
+    assertThat(fired(input(change(ChangeKind.OWN_MOVED, KW, "p1", "mx-yiwu", null, null, 3, 7))))
+        .isEmpty();
+    assertThat(fired(input(change(ChangeKind.OWN_MOVED, KW, "p1", "mx-yiwu", null, null, 3, 8))))
+        .containsExactly(OwnRankDropRule.ID);
+    assertThat(fired(input(change(ChangeKind.OWN_MOVED, KW, "p1", "mx-yiwu", null, null, 8, 3))))
+        .isEmpty();
+  }
+
+  @Test
+  void competitorPriceCutFromTheThreshold() {
+    assertThat(fired(input(change(ChangeKind.PRICE, KW, "p1", null, "29900", "27000", 4, 4))))
+        .isEmpty(); // 9.7 %
+    List<Alert> alerts =
+        rules.evaluate(input(change(ChangeKind.PRICE, KW, "p1", null, "29900", "26900", 4, 2)));
+    assertThat(alerts).extracting(Alert::rule).containsExactly(CompetitorPriceCutRule.ID);
+    assertThat(alerts.get(0).summary()).isEqualTo("暖冬旗舰店 降价 10%");
+    assertThat(alerts.get(0).detail()).isEqualTo("¥299.00 → ¥269.00，排名 #2");
+    assertThat(fired(input(change(ChangeKind.PRICE, KW, "p1", "mx-yiwu", "29900", "19900", 4, 2))))
+        .as("own price cut")
+        .isEmpty();
+  }
+
+  @Test
+  void commissionRaisedMainImageAndNewEntrants() {
+    assertThat(fired(input(change(ChangeKind.COMMISSION, KW, "p1", null, "1250", "2000", 3, 3))))
+        .containsExactly(CommissionRaisedRule.ID);
+    assertThat(fired(input(change(ChangeKind.COMMISSION, KW, "p1", null, "2000", "1250", 3, 3))))
+        .isEmpty();
+    assertThat(fired(input(change(ChangeKind.MAIN_IMAGE, KW, "p1", null, "a", "b", 3, 3))))
+        .containsExactly(MainImageChangedRule.ID);
+    assertThat(fired(input(change(ChangeKind.NEW_SHOP, KW, "p1", null, null, "新店", null, 12))))
+        .containsExactly(NewEntrantRule.ID);
+    assertThat(fired(input(change(ChangeKind.ENTERED_TOP20, KW, "p1", null, null, null, null, 4))))
+        .containsExactly(NewEntrantRule.ID);
+    assertThat(fired(input(change(ChangeKind.ENTERED_TOP20, KW, "p1", null, null, null, null, 15))))
+        .as("ad rotation further down")
+        .isEmpty();
+  }
+
+  @Test
+  void blockedSamplingIsOneAlertPerIdentity() {
+    AlertInput input =
+        new AlertInput(
+            Fixtures.SLOT,
+            List.of(),
+            List.of(
+                new AlertInput.Sample(Fixtures.SLOT, "a", "mx-yiwu", "blocked", "captcha"),
+                new AlertInput.Sample(Fixtures.SLOT, "b", "mx-yiwu", "login_required", null),
+                new AlertInput.Sample(Fixtures.SLOT, "c", "mx-yiwu", "ok", null),
+                new AlertInput.Sample(Fixtures.SLOT, "a", "anonymous", "ok", null),
+                new AlertInput.Sample(Fixtures.SLOT, "b", "anonymous", "empty", null)));
+
+    List<Alert> alerts = rules.evaluate(input);
+
+    assertThat(alerts).hasSize(1);
+    assertThat(alerts.get(0).dedupeKey()).isEqualTo("sampling_blocked||vantage:mx-yiwu");
+    assertThat(alerts.get(0).summary()).isEqualTo("采样受阻：mx-yiwu 2/3 个关键词 blocked/login_required");
+  }
+
+  @Test
+  void theSameEventFromSeveralVantagesIsOneAlert() {
+    AlertInput.Change anonymous = change(ChangeKind.MAIN_IMAGE, KW, "p1", null, "a", "b", 3, 3);
+    AlertInput.Change asAccount =
+        new AlertInput.Change(
+            Fixtures.SLOT, KW, "mx-yiwu", ChangeKind.MAIN_IMAGE, "p1", null, null, "a", "b", 5, 5);
+
+    assertThat(rules.evaluate(input(anonymous, asAccount))).hasSize(1);
+  }
+
+  @Test
+  void disabledRulesDoNotRun() {
+    AlertRules none =
+        AlertRules.from(
+            new AlertProperties.Rules(false, 0, BigDecimal.ZERO, false, false, false, 0, Set.of()));
+
+    assertThat(none.rules()).isEmpty();
+  }
+}
