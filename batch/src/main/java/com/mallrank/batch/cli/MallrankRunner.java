@@ -39,6 +39,8 @@ class MallrankRunner implements CommandLineRunner, ExitCodeGenerator {
     return key.startsWith("index.")
         || key.startsWith("crawler.")
         || key.startsWith("batch.")
+        || key.startsWith("alerts.")
+        || key.startsWith("management.")
         || key.startsWith("spring.")
         || key.startsWith("logging.");
   }
