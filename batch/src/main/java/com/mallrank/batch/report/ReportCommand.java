@@ -9,7 +9,16 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = "Prints a report computed from the stored samples.",
-    subcommands = {Top20Command.class, ChangesCommand.class})
+    subcommands = {
+      Top20Command.class,
+      ChangesCommand.class,
+      HistoryCommand.class,
+      CoverageCommand.class,
+      ChangeLogCommand.class,
+      ExplainCommand.class,
+      HealthCommand.class,
+      DailyCommand.class
+    })
 public class ReportCommand implements Runnable {
 
   @Spec CommandSpec spec;

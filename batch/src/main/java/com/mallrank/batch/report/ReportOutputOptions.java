@@ -6,8 +6,10 @@ import com.mallrank.batch.report.model.ReportDocument;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,6 +47,32 @@ public class ReportOutputOptions {
   /** The chosen output, or {@code null}. */
   public Path output() {
     return output;
+  }
+
+  /**
+   * Lets the output file's extension choose the format when {@code --format} was not given: {@code
+   * -o daily.html} means html, {@code -o daily.xlsx} xlsx ({@code .csv}, {@code .json} likewise).
+   * An output without a known extension, or a directory, keeps the chosen format.
+   *
+   * @return this
+   */
+  public ReportOutputOptions formatFromExtension() {
+    if (format == ReportFormat.TABLE && output != null && !Files.isDirectory(output)) {
+      String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
+      for (ReportFormat candidate : ReportFormat.values()) {
+        if (candidate != ReportFormat.TABLE && name.endsWith("." + candidate.extension())) {
+          format = candidate;
+        }
+      }
+    }
+    return this;
+  }
+
+  /** Sets the format and output (for callers outside picocli). */
+  public ReportOutputOptions to(ReportFormat chosen, Path file) {
+    this.format = chosen;
+    this.output = file;
+    return this;
   }
 
   /** Whether the command should print its own terminal table (no format, no output chosen). */

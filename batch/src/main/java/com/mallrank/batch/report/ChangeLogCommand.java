@@ -1,0 +1,65 @@
+package com.mallrank.batch.report;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mallrank report changelog}: the competitor change log over a window. */
+@Command(
+    name = "changelog",
+    mixinStandardHelpOptions = true,
+    description =
+        "The competitive analyst's log: every stored change event in the window, newest first (price in yuan, commission in %, main image key, title, shop, entries/exits of the Top-20, new shops, your own moves), with the rank before and after, and a timeline.",
+    footer = {
+      "",
+      "Window: --from/--to slots (2026-11-28T14:00 in batch.zone), or -d/--days N or --hours N up to --to (default: the latest slot). Default: 24 h."
+    })
+public class ChangeLogCommand implements Callable<Integer> {
+
+  @Mixin ReportWindowOptions window;
+
+  @Mixin ReportOutputOptions output;
+
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      description =
+          "Only this kind (repeatable): price, commission, main_image, title, shop, entered_top20,"
+              + " left_top20, new_shop, own_moved.")
+  List<String> kinds;
+
+  @Option(names = "--shop", paramLabel = "SHOP_ID", description = "Only this shop id (repeatable).")
+  List<String> shops;
+
+  @Option(
+      names = "--limit",
+      defaultValue = "500",
+      paramLabel = "N",
+      description = "At most N events (default ${DEFAULT-VALUE}); the title says when cut.")
+  int limit;
+
+  private final ReportWindows windows;
+  private final WindowReports reports;
+
+  public ChangeLogCommand(ReportWindows windows, WindowReports reports) {
+    this.windows = windows;
+    this.reports = reports;
+  }
+
+  @Override
+  public Integer call() {
+    output.formatFromExtension();
+    ReportWindow w = windows.resolve(window, 24);
+    output.write(
+        reports.changelog(w, ChangeLogTables.kinds(kinds), shops, limit),
+        ReportOutputOptions.fileSafe(
+            "mallrank-changelog-"
+                + Top20Tables.compact(w.first())
+                + "-"
+                + Top20Tables.compact(w.last())),
+        System.out);
+    return 0;
+  }
+}

@@ -1,0 +1,89 @@
+package com.mallrank.batch.report;
+
+import com.mallrank.batch.report.model.ReportDocument;
+import com.mallrank.batch.report.model.ReportTable;
+import com.mallrank.index.report.SamplingHealthReport;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Sampling health as a {@link ReportDocument}: samples by status per slot ({@code health_by_slot}),
+ * per identity ({@code health_by_vantage}) and per keyword ({@code health_by_keyword}), with the
+ * share of ranked (ok/partial) samples, and the expected slots nothing was sampled in ({@code
+ * missed_slots}).
+ */
+public final class HealthTables {
+
+  /** The status columns, in this order; any other status is counted under {@code other}. */
+  public static final List<String> STATUSES =
+      List.of("ok", "partial", "empty", "blocked", "login_required", "layout_changed", "error");
+
+  private HealthTables() {}
+
+  /** Maps the report. */
+  public static ReportDocument document(
+      SamplingHealthReport report, ReportWindow window, Instant generatedAt) {
+    return new ReportDocument(
+        "采样健康 sampling health",
+        window.first(),
+        window.last(),
+        null,
+        window.zone(),
+        generatedAt,
+        tables(report),
+        List.of());
+  }
+
+  /** The tables, in reading order. */
+  public static List<ReportTable> tables(SamplingHealthReport report) {
+    ReportTable.Builder bySlot = statusTable("health_by_slot", "采样·时段 samples by slot");
+    bySlot.datetime("slot", "时段 slot");
+    ReportTable.Builder byVantage = statusTable("health_by_vantage", "采样·视角 samples by identity");
+    byVantage.text("vantage", "视角 vantage");
+    ReportTable.Builder byKeyword = statusTable("health_by_keyword", "采样·关键词 samples by keyword");
+    byKeyword.text("keyword", "关键词 keyword");
+    ReportTable.Builder missed =
+        ReportTable.builder("missed_slots", "漏采时段 missed slots")
+            .datetime("slot", "时段 slot")
+            .text("note", "说明 note");
+    fill(bySlot, report.bySlot());
+    fill(byVantage, report.byVantage());
+    fill(byKeyword, report.byKeyword());
+    for (Instant slot : report.missedSlots()) {
+      missed.row(slot, "no sample at all: the scheduler did not run or nothing was written");
+    }
+    return List.of(bySlot.build(), byVantage.build(), byKeyword.build(), missed.build());
+  }
+
+  private static ReportTable.Builder statusTable(String id, String title) {
+    return ReportTable.builder(id, title);
+  }
+
+  private static <K> void fill(ReportTable.Builder table, Map<K, Map<String, Long>> counts) {
+    table.integer("samples", "样本 samples");
+    for (String status : STATUSES) {
+      table.integer(status, status);
+    }
+    table.integer("other", "其他 other").percentBp("ranked_share", "有效率 ranked share");
+    BiConsumer<K, Map<String, Long>> row =
+        (key, byStatus) -> {
+          Object[] cells = new Object[STATUSES.size() + 4];
+          long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+          long known = 0;
+          cells[0] = key;
+          cells[1] = total;
+          for (int i = 0; i < STATUSES.size(); i++) {
+            long n = byStatus.getOrDefault(STATUSES.get(i), 0L);
+            known += n;
+            cells[2 + i] = n;
+          }
+          long ranked = byStatus.getOrDefault("ok", 0L) + byStatus.getOrDefault("partial", 0L);
+          cells[STATUSES.size() + 2] = total - known;
+          cells[STATUSES.size() + 3] = total == 0 ? null : Math.round(ranked * 10_000.0 / total);
+          table.row(cells);
+        };
+    counts.forEach(row);
+  }
+}

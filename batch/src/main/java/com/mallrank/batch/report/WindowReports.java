@@ -1,0 +1,184 @@
+package com.mallrank.batch.report;
+
+import com.mallrank.batch.report.model.ReportDocument;
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.index.document.ChangeEvent;
+import com.mallrank.index.report.ChangeLog;
+import com.mallrank.index.report.ChangeLogPage;
+import com.mallrank.index.report.ChangeLogQuery;
+import com.mallrank.index.report.Coverage;
+import com.mallrank.index.report.RankDropExplainer;
+import com.mallrank.index.report.RankDropExplanation;
+import com.mallrank.index.report.RankHistory;
+import com.mallrank.index.report.RankSeries;
+import com.mallrank.index.report.SampleStatuses;
+import com.mallrank.index.report.SamplingHealth;
+import com.mallrank.index.report.SpreadRow;
+import com.mallrank.index.report.Top20Query;
+import com.mallrank.index.report.VantageSpread;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The window reports as {@link ReportDocument}s: runs the index report queries (all computation is
+ * there, in Elasticsearch) for a {@link ReportWindow} and maps their records with the {@code
+ * *Tables} mappers. What the {@code report} subcommands print, and what tests call directly.
+ */
+@Component
+public class WindowReports {
+
+  /** The most events one change-log page asks for. */
+  static final int PAGE = 1_000;
+
+  private final ElasticsearchRuntime elasticsearch;
+  private final Clock clock;
+
+  public WindowReports(ElasticsearchRuntime elasticsearch) {
+    this(elasticsearch, Clock.systemUTC());
+  }
+
+  WindowReports(ElasticsearchRuntime elasticsearch, Clock clock) {
+    this.elasticsearch = elasticsearch;
+    this.clock = clock;
+  }
+
+  /** {@code report coverage}. */
+  public ReportDocument coverage(ReportWindow window) {
+    return CoverageTables.document(coverageReport(window), window, clock.instant());
+  }
+
+  /**
+   * {@code report changelog}: every event of the window and filters, paged through, at most {@code
+   * limit}.
+   *
+   * @param kinds kind codes, {@code null}/empty for all
+   * @param shops shop ids, {@code null}/empty for all
+   */
+  public ReportDocument changelog(
+      ReportWindow window, List<String> kinds, List<String> shops, int limit) {
+    ChangeLogResult result = changes(window, kinds, shops, limit);
+    return ChangeLogTables.document(result.events(), result.truncated(), window, clock.instant());
+  }
+
+  /**
+   * {@code report history}: own listings (or {@code products}) per keyword and vantage; the vantage
+   * spread of the last slot.
+   */
+  public ReportDocument history(ReportWindow window, List<String> products) {
+    var e = elasticsearch;
+    List<RankSeries> series =
+        new RankHistory(e.client(), e.names())
+            .run(window.first(), window.end(), window.keywords(), window.vantages(), products);
+    List<SampleStatuses.Row> samples = samples(window);
+    List<SpreadRow> spread =
+        new VantageSpread(e.client(), e.names()).run(window.last(), window.keywords());
+    return HistoryTables.document(series, samples, spread, window.last(), window, clock.instant());
+  }
+
+  /** {@code report health}: expected slots every {@code cadence} from the window's last slot. */
+  public ReportDocument health(ReportWindow window, Duration cadence) {
+    return HealthTables.document(healthReport(window, cadence), window, clock.instant());
+  }
+
+  /** {@code report explain}: the drops of own listings (or of {@code product}) in the window. */
+  public ReportDocument explain(ReportWindow window, String product) {
+    var explainer = new RankDropExplainer(elasticsearch.client(), elasticsearch.names());
+    List<RankDropExplanation> drops = new ArrayList<>();
+    for (String keyword : orAll(window.keywords())) {
+      for (String vantage : orAll(window.vantages())) {
+        drops.addAll(explainer.drops(window.first(), window.end(), keyword, vantage, product));
+      }
+    }
+    return ExplainTables.document(drops, window, clock.instant());
+  }
+
+  /**
+   * {@code report daily}: the latest slot's Top-20 and the window's history, coverage, log, health.
+   */
+  public ReportDocument daily(ReportWindow window, int changeLimit) {
+    var e = elasticsearch;
+    ChangeLogResult changes = changes(window, null, null, changeLimit);
+    DailyTables.Parts parts =
+        new DailyTables.Parts(
+            new Top20Query(e.client(), e.names())
+                .run(window.last(), window.primaryVantage(), window.keywords()),
+            new RankHistory(e.client(), e.names())
+                .run(window.first(), window.end(), window.keywords(), window.vantages(), null),
+            samples(window),
+            coverageReport(window),
+            changes.events(),
+            changes.truncated(),
+            healthReport(window, Duration.ofHours(1)));
+    return DailyTables.document(parts, window, clock.instant());
+  }
+
+  private com.mallrank.index.report.CoverageReport coverageReport(ReportWindow window) {
+    return new Coverage(elasticsearch.client(), elasticsearch.names())
+        .run(window.first(), window.end(), window.keywords(), window.vantages());
+  }
+
+  private com.mallrank.index.report.SamplingHealthReport healthReport(
+      ReportWindow window, Duration cadence) {
+    List<Instant> expected = new ArrayList<>();
+    for (Instant s = window.last(); !s.isBefore(window.first()); s = s.minus(cadence)) {
+      expected.add(s);
+    }
+    return new SamplingHealth(elasticsearch.client(), elasticsearch.names())
+        .run(window.first(), window.end(), expected);
+  }
+
+  private List<SampleStatuses.Row> samples(ReportWindow window) {
+    return new SampleStatuses(elasticsearch.client(), elasticsearch.names())
+        .run(window.first(), window.end(), window.keywords(), window.vantages());
+  }
+
+  private ChangeLogResult changes(
+      ReportWindow window, List<String> kinds, List<String> shops, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("--limit must be at least 1, was " + limit);
+    }
+    ChangeLog log = new ChangeLog(elasticsearch.client(), elasticsearch.names());
+    ChangeLogQuery query =
+        ChangeLogQuery.window(window.first(), window.end())
+            .keywords(window.keywords())
+            .vantages(window.vantages())
+            .kinds(kinds)
+            .shops(shops)
+            .pageSize(Math.min(PAGE, limit));
+    List<ChangeEvent> events = new ArrayList<>();
+    ChangeLogPage page = log.page(query);
+    while (true) {
+      for (ChangeEvent event : page.events()) {
+        if (events.size() == limit) {
+          return new ChangeLogResult(events, true);
+        }
+        events.add(event);
+      }
+      if (page.next() == null) {
+        return new ChangeLogResult(events, false);
+      }
+      if (events.size() == limit) {
+        // a full last page: one more look tells whether anything was cut
+        return new ChangeLogResult(
+            events, !log.page(query.pageSize(1).after(page.next())).events().isEmpty());
+      }
+      page = log.page(query.pageSize(Math.min(PAGE, limit - events.size())).after(page.next()));
+    }
+  }
+
+  private static List<String> orAll(List<String> values) {
+    List<String> all = new ArrayList<>();
+    if (values == null) {
+      all.add(null);
+    } else {
+      all.addAll(values);
+    }
+    return all;
+  }
+
+  private record ChangeLogResult(List<ChangeEvent> events, boolean truncated) {}
+}
