@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +38,7 @@ public class WindowReports {
   private final ElasticsearchRuntime elasticsearch;
   private final Clock clock;
 
+  @Autowired
   public WindowReports(ElasticsearchRuntime elasticsearch) {
     this(elasticsearch, Clock.systemUTC());
   }
