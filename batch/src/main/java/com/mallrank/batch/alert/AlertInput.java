@@ -1,5 +1,6 @@
 package com.mallrank.batch.alert;
 
+import com.mallrank.index.document.ChangeKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

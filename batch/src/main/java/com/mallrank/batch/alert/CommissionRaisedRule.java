@@ -1,5 +1,6 @@
 package com.mallrank.batch.alert;
 
+import com.mallrank.index.document.ChangeKind;
 import java.math.BigDecimal;
 
 /** A competitor raised its commission rate (creators promote whatever pays them best). */

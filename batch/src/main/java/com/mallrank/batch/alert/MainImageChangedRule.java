@@ -1,5 +1,7 @@
 package com.mallrank.batch.alert;
 
+import com.mallrank.index.document.ChangeKind;
+
 /** A competitor changed its main image (the picture, not just the signed URL). */
 public final class MainImageChangedRule extends ChangeRule {
 

@@ -1,5 +1,7 @@
 package com.mallrank.batch.alert;
 
+import com.mallrank.index.document.ChangeKind;
+
 /**
  * A new competitor: a shop not seen before in the keyword's Top-20 ({@code new_shop}), or a
  * competitor listing that entered the Top-20 at position {@code maxRank} or better (entries further

@@ -1,5 +1,7 @@
 package com.mallrank.batch.alert;
 
+import com.mallrank.index.document.ChangeKind;
+
 /** A matrix-account listing left the Top-20 (from an ok or partial sample, never a blocked one). */
 public final class OwnLeftTop20Rule extends ChangeRule {
 

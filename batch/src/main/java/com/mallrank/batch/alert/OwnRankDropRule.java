@@ -1,5 +1,7 @@
 package com.mallrank.batch.alert;
 
+import com.mallrank.index.document.ChangeKind;
+
 /** A matrix-account listing dropped by at least N positions (still ranked). */
 public final class OwnRankDropRule extends ChangeRule {
 

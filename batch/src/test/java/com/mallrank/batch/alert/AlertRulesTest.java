@@ -4,6 +4,7 @@ import static com.mallrank.batch.alert.Fixtures.change;
 import static com.mallrank.batch.alert.Fixtures.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mallrank.index.document.ChangeKind;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
