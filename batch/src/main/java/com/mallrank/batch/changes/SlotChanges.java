@@ -1,0 +1,113 @@
+package com.mallrank.batch.changes;
+
+import com.mallrank.batch.alert.AlertDispatcher;
+import com.mallrank.batch.alert.AlertInput;
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.index.changes.ChangeDetector;
+import com.mallrank.index.changes.DetectionResult;
+import com.mallrank.index.document.ChangeEvent;
+import com.mallrank.index.document.ChangeKind;
+import com.mallrank.index.report.ChangeLog;
+import com.mallrank.index.report.ChangeLogPage;
+import com.mallrank.index.report.ChangeLogQuery;
+import com.mallrank.index.report.SampleStatuses;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What follows the sampling of a slot: change detection (each keyword and vantage against its
+ * previous ok/partial sample, events stored with deterministic ids) and then the alerts on those
+ * events and on the slot's sample statuses. Both are idempotent: a rerun writes the same events and
+ * the alert dedupe keeps a chat from hearing the same thing twice.
+ */
+@Component
+public class SlotChanges {
+
+  private static final Logger log = LoggerFactory.getLogger(SlotChanges.class);
+
+  private final ElasticsearchRuntime elasticsearch;
+  private final AlertDispatcher alerts;
+
+  public SlotChanges(ElasticsearchRuntime elasticsearch, AlertDispatcher alerts) {
+    this.elasticsearch = elasticsearch;
+    this.alerts = alerts;
+  }
+
+  /** Detects the slot's changes and sends its alerts; returns what detection found. */
+  public DetectionResult process(Instant slot) {
+    refresh();
+    DetectionResult result =
+        new ChangeDetector(elasticsearch.client(), elasticsearch.names()).detectSlot(slot);
+    log.info(
+        "slot {}: {} samples compared, {} not comparable, {} change events",
+        slot,
+        result.compared(),
+        result.skipped(),
+        result.events());
+    AlertDispatcher.Result sent = alerts.dispatch(alertInput(slot));
+    if (!sent.alerts().isEmpty()) {
+      log.info("slot {}: {} alerts evaluated", slot, sent.alerts().size());
+    }
+    return result;
+  }
+
+  /** Samples just written must be visible to the detector's searches. */
+  private void refresh() {
+    try {
+      elasticsearch
+          .client()
+          .indices()
+          .refresh(
+              r ->
+                  r.index(
+                          elasticsearch.names().listingsAlias(),
+                          elasticsearch.names().samplesAlias())
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true));
+    } catch (IOException e) {
+      throw new UncheckedIOException("refreshing before change detection failed", e);
+    }
+  }
+
+  AlertInput alertInput(Instant slot) {
+    Instant end = slot.plus(Duration.ofMinutes(1));
+    List<AlertInput.Change> changes = new ArrayList<>();
+    ChangeLog log = new ChangeLog(elasticsearch.client(), elasticsearch.names());
+    ChangeLogQuery query = ChangeLogQuery.window(slot, end).pageSize(500);
+    for (ChangeLogPage page = log.page(query); ; page = log.page(query.after(page.next()))) {
+      for (ChangeEvent event : page.events()) {
+        changes.add(
+            new AlertInput.Change(
+                event.slot(),
+                event.keyword(),
+                event.vantage(),
+                ChangeKind.ofCode(event.kind()),
+                event.productId(),
+                event.shopName(),
+                event.matrixAccount(),
+                event.oldValue(),
+                event.newValue(),
+                event.rankBefore(),
+                event.rankAfter()));
+      }
+      if (page.next() == null) {
+        break;
+      }
+    }
+    List<AlertInput.Sample> samples =
+        new SampleStatuses(elasticsearch.client(), elasticsearch.names())
+            .run(slot, end, null, null).stream()
+                .map(
+                    r ->
+                        new AlertInput.Sample(r.slot(), r.keyword(), r.vantage(), r.status(), null))
+                .toList();
+    return new AlertInput(slot, changes, samples);
+  }
+}

@@ -1,0 +1,62 @@
+package com.mallrank.batch.retention;
+
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.index.retention.Retention;
+import com.mallrank.index.retention.RetentionResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mallrank retention}: keeps raw listing documents for a window and older history as daily
+ * per-keyword summaries plus every change event, so history stays small and reports still work.
+ */
+@Command(
+    name = "retention",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Summarises listings older than the window into daily per-keyword summaries, then deletes"
+          + " those raw listings. Samples and change events are kept. Safe to run again: days"
+          + " already summarised are skipped.",
+      "Run it daily (cron, or a systemd timer) after the night's slots."
+    })
+public class RetentionCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--keep-days",
+      defaultValue = "35",
+      description = "Days of raw listings to keep (default ${DEFAULT-VALUE}).")
+  int keepDays;
+
+  private final ElasticsearchRuntime elasticsearch;
+
+  public RetentionCommand(ElasticsearchRuntime elasticsearch) {
+    this.elasticsearch = elasticsearch;
+  }
+
+  @Override
+  public Integer call() {
+    if (keepDays < 1) {
+      throw new IllegalArgumentException("--keep-days must be at least 1, was " + keepDays);
+    }
+    RetentionResult result =
+        new Retention(
+                elasticsearch.client(),
+                elasticsearch.names(),
+                Clock.systemUTC(),
+                co.elastic.clients.elasticsearch._types.Refresh.WaitFor)
+            .run(Duration.ofDays(keepDays));
+    System.out.printf(
+        "listings before %s: %d days summarised (%d summaries), %d listings deleted%s%n",
+        result.cutoff(),
+        result.daysSummarised().size(),
+        result.summariesWritten(),
+        result.listingsDeleted(),
+        result.indicesDeleted().isEmpty()
+            ? ""
+            : " (whole indices: " + String.join(", ", result.indicesDeleted()) + ")");
+    return 0;
+  }
+}

@@ -1,0 +1,2 @@
+/** Retention: raw listings for a window, daily summaries and change events for the rest. */
+package com.mallrank.batch.retention;
