@@ -40,6 +40,8 @@ class MallrankRunner implements CommandLineRunner, ExitCodeGenerator {
         || key.startsWith("crawler.")
         || key.startsWith("batch.")
         || key.startsWith("spring.")
+        || key.startsWith("server.")
+        || key.startsWith("management.")
         || key.startsWith("logging.");
   }
 

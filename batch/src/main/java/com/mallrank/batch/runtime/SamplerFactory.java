@@ -4,16 +4,22 @@ import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.sampler.KeywordSampler;
 import com.mallrank.crawler.sampler.SamplerSettings;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the {@link KeywordSampler} of a run. The in-process sandbox mall is sampled without
  * delays; every real site with the polite defaults ({@link SamplerSettings#DEFAULTS}).
+ *
+ * <p>A slot's partitions share one sampler ({@link #forRun}), with one fetcher per thread: host
+ * pacing and identity cool-downs hold for the whole slot, not per partition.
  */
 @Component
 public class SamplerFactory {
 
   private final CrawlerProperties properties;
+  private final Map<Long, Run> runs = new ConcurrentHashMap<>();
 
   public SamplerFactory(CrawlerProperties properties) {
     this.properties = properties;
@@ -21,14 +27,40 @@ public class SamplerFactory {
 
   /** A sampler for one run; it keeps its hosts' delays and its identities' cool-downs. */
   public KeywordSampler sampler(boolean sandbox) {
-    JsoupFetcher fetcher =
-        new JsoupFetcher(
-            new JsoupFetcher.Settings(
-                properties.timeout(),
-                Math.toIntExact(properties.maxPageSize().toBytes()),
-                properties.userAgent(),
-                JsoupFetcher.Settings.DEFAULTS.acceptLanguage()));
-    return new KeywordSampler(
-        fetcher, sandbox ? SamplerSettings.UNTHROTTLED : SamplerSettings.DEFAULTS);
+    return new KeywordSampler(fetcher(), settings(sandbox));
   }
+
+  /** The sampler shared by the partitions of one job execution, created on first use. */
+  public KeywordSampler forRun(long jobExecutionId, boolean sandbox) {
+    return runs.computeIfAbsent(
+            jobExecutionId,
+            id -> {
+              PerThreadFetcher fetchers = new PerThreadFetcher(this::fetcher);
+              return new Run(new KeywordSampler(fetchers, settings(sandbox)), fetchers);
+            })
+        .sampler();
+  }
+
+  /** Closes the fetchers of a finished job execution. */
+  public void endRun(long jobExecutionId) {
+    Run run = runs.remove(jobExecutionId);
+    if (run != null) {
+      run.fetchers().close();
+    }
+  }
+
+  private JsoupFetcher fetcher() {
+    return new JsoupFetcher(
+        new JsoupFetcher.Settings(
+            properties.timeout(),
+            Math.toIntExact(properties.maxPageSize().toBytes()),
+            properties.userAgent(),
+            JsoupFetcher.Settings.DEFAULTS.acceptLanguage()));
+  }
+
+  private static SamplerSettings settings(boolean sandbox) {
+    return sandbox ? SamplerSettings.UNTHROTTLED : SamplerSettings.DEFAULTS;
+  }
+
+  private record Run(KeywordSampler sampler, PerThreadFetcher fetchers) {}
 }
