@@ -49,7 +49,9 @@ public class StaleExecutionRecovery {
             "execution {} of {} {} was left {} by {}: marking it FAILED so it can be restarted",
             execution.getId(),
             jobName,
-            execution.getJobParameters().getIdentifyingParameters(),
+            execution.getJobParameters().getIdentifyingParameters().stream()
+                .map(p -> p.name() + "=" + p.value())
+                .toList(),
             execution.getStatus(),
             owner(execution).map(ProcessOwner::toString).orElse("an unknown process"));
         recovered.add(jobOperator.recover(execution));
