@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,9 +91,11 @@ public class SampleScheduler {
     }
     recovery.recover(SampleJobConfiguration.JOB_NAME);
     BatchProperties.Schedule schedule = properties.schedule();
-    launches =
-        Executors.newScheduledThreadPool(
+    ScheduledThreadPoolExecutor pool =
+        new ScheduledThreadPoolExecutor(
             Math.max(1, schedule.concurrentJobs()), daemon("slot-launch"));
+    pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // stop means no new slots
+    launches = pool;
     ticker = Executors.newSingleThreadScheduledExecutor(daemon("slot-ticker"));
     ticker.scheduleWithFixedDelay(
         this::tickSafely, 0, schedule.tick().toMillis(), TimeUnit.MILLISECONDS);
