@@ -32,8 +32,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * extract + bulk loop without Spring Batch ({@link ReferenceRun}), alternately, in one JVM against
  * one Elasticsearch. Prints the median times and their ratio. Usage: see docs/benchmarks.md.
  *
- * <p>Arguments: {@code [rounds]} (default 5). System property {@code mallrank.test.es.port}: the
- * Elasticsearch to use (started if none answers there).
+ * <p>Arguments: {@code [rounds]} (default 5). System properties: {@code mallrank.test.es.port}, the
+ * Elasticsearch to use (started if none answers there); {@code bench.jobrepo.mem=true}, an
+ * in-memory H2 JobRepository instead of the default H2 file (to see what the database costs).
  */
 public final class BatchOverheadBenchmark {
 
@@ -55,7 +56,10 @@ public final class BatchOverheadBenchmark {
       "--batch.plan=" + plan,
       "--batch.chunk-size=" + CHUNK,
       "--batch.threads=1",
-      "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("jobrepo") + ";AUTO_SERVER=TRUE",
+      "--spring.datasource.url="
+          + (Boolean.getBoolean("bench.jobrepo.mem")
+              ? "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1"
+              : "jdbc:h2:file:" + dir.resolve("jobrepo") + ";AUTO_SERVER=TRUE"),
       "--logging.level.com.mallrank=WARN"
     };
     ConfigurableApplicationContext context =
