@@ -5,7 +5,11 @@ import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.MapPropertySource;
 
 /** The mallrank application: jobs, scheduler and command line. */
 @SpringBootApplication
@@ -28,13 +32,35 @@ public class MallrankApplication {
     SpringApplicationBuilder builder = new SpringApplicationBuilder(MallrankApplication.class);
     if (isServe(args)) {
       builder
-          .web(WebApplicationType.SERVLET)
-          .properties(Map.of("logging.structured.format.console", "ecs"));
+          .properties(Map.of("logging.structured.format.console", "ecs"))
+          // above application.yml's spring.main.web-application-type=none, below the user's
+          // --spring.main.web-application-type
+          .listeners(
+              (ApplicationListener<ApplicationEnvironmentPreparedEvent>)
+                  event -> {
+                    var sources = event.getEnvironment().getPropertySources();
+                    var serve =
+                        new MapPropertySource(
+                            "mallrank-serve",
+                            Map.of(
+                                "spring.main.web-application-type",
+                                WebApplicationType.SERVLET.name()));
+                    if (sources.contains(COMMAND_LINE)) {
+                      sources.addAfter(COMMAND_LINE, serve);
+                    } else {
+                      sources.addFirst(serve);
+                    }
+                  });
     }
     return builder;
   }
 
+  private static final String COMMAND_LINE =
+      CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME;
+
   static boolean isServe(String... args) {
-    return Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("").equals(SERVE);
+    boolean help = Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
+    return !help
+        && Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("").equals(SERVE);
   }
 }
