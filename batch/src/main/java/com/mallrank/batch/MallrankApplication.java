@@ -1,15 +1,66 @@
 package com.mallrank.batch;
 
-import org.springframework.boot.SpringApplication;
+import java.util.Arrays;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.MapPropertySource;
 
 /** The mallrank application: jobs, scheduler and command line. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class MallrankApplication {
 
+  /** The command that runs as a service. */
+  static final String SERVE = "serve";
+
   public static void main(String[] args) {
-    System.exit(SpringApplication.exit(SpringApplication.run(MallrankApplication.class, args)));
+    System.exit(org.springframework.boot.SpringApplication.exit(application(args).run(args)));
+  }
+
+  /**
+   * The application for these arguments: {@code serve} starts the web server for the actuator
+   * (health, Prometheus) and logs structured (ECS JSON); every other command is a plain
+   * command-line program without a web server.
+   */
+  public static SpringApplicationBuilder application(String... args) {
+    SpringApplicationBuilder builder = new SpringApplicationBuilder(MallrankApplication.class);
+    if (isServe(args)) {
+      builder
+          .properties(Map.of("logging.structured.format.console", "ecs"))
+          // above application.yml's spring.main.web-application-type=none, below the user's
+          // --spring.main.web-application-type
+          .listeners(
+              (ApplicationListener<ApplicationEnvironmentPreparedEvent>)
+                  event -> {
+                    var sources = event.getEnvironment().getPropertySources();
+                    var serve =
+                        new MapPropertySource(
+                            "mallrank-serve",
+                            Map.of(
+                                "spring.main.web-application-type",
+                                WebApplicationType.SERVLET.name()));
+                    if (sources.contains(COMMAND_LINE)) {
+                      sources.addAfter(COMMAND_LINE, serve);
+                    } else {
+                      sources.addFirst(serve);
+                    }
+                  });
+    }
+    return builder;
+  }
+
+  private static final String COMMAND_LINE =
+      CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME;
+
+  static boolean isServe(String... args) {
+    boolean help = Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
+    return !help
+        && Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("").equals(SERVE);
   }
 }

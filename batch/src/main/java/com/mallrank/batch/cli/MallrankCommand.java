@@ -1,8 +1,10 @@
 package com.mallrank.batch.cli;
 
 import com.mallrank.batch.demo.DemoCommand;
+import com.mallrank.batch.jobs.JobsCommand;
 import com.mallrank.batch.report.ReportCommand;
 import com.mallrank.batch.sample.SampleCommand;
+import com.mallrank.batch.schedule.ServeCommand;
 import picocli.CommandLine.Command;
 
 /** The {@code mallrank} command and its subcommands. */
@@ -15,6 +17,10 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       SampleCommand.class,
+      ServeCommand.class,
+      JobsCommand.class,
+      PlanCommand.class,
+      AccountsCommand.class,
       ReportCommand.class,
       ProfileCommand.class
     },

@@ -42,6 +42,8 @@ class MallrankRunner implements CommandLineRunner, ExitCodeGenerator {
         || key.startsWith("alerts.")
         || key.startsWith("management.")
         || key.startsWith("spring.")
+        || key.startsWith("server.")
+        || key.startsWith("management.")
         || key.startsWith("logging.");
   }
 

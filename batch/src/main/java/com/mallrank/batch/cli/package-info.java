@@ -1,2 +1,5 @@
-/** The command line: {@code mallrank demo|sample|report|profile}, run through picocli. */
+/**
+ * The command line: {@code mallrank demo|sample|serve|jobs|plan|accounts|report|profile}, run
+ * through picocli with commands created as Spring beans.
+ */
 package com.mallrank.batch.cli;

@@ -1,6 +1,7 @@
 package com.mallrank.batch.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,11 +10,46 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code batch.*}: what is sampled and how jobs run.
  *
  * @param plan the keyword plan: groups, keywords, vantages and matrix accounts (YAML)
- * @param zone the time zone slots are written and shown in (Douyin races by Beijing hour)
+ * @param zone the time zone slots are written and shown in, and cadences read in (Douyin races by
+ *     Beijing hour)
  * @param chunkSize how many samples are written to Elasticsearch per bulk request
+ * @param threads how many samples of a slot are taken at once: the slot is split into this many
+ *     keyword shards (partitions), each with its own fetcher or browser
+ * @param writeRetries how often a failed bulk write is retried before the step fails
+ * @param staleAfter an execution left running by a process on another host is taken for dead when
+ *     its repository row has not been updated for this long (same host: when its process is gone)
+ * @param accountsDir where {@code mallrank accounts import} keeps login states (owner-only files)
+ * @param browserExecutable the Chromium that browser profiles drive; its presence is part of the
+ *     health of {@code mallrank serve}
+ * @param schedule the scheduler of {@code mallrank serve}
  */
 @ConfigurationProperties("batch")
 public record BatchProperties(
     @DefaultValue("config/sandbox-plan.yml") Path plan,
     @DefaultValue("Asia/Shanghai") ZoneId zone,
-    @DefaultValue("10") int chunkSize) {}
+    @DefaultValue("10") int chunkSize,
+    @DefaultValue("2") int threads,
+    @DefaultValue("2") int writeRetries,
+    @DefaultValue("30m") Duration staleAfter,
+    @DefaultValue("data/accounts") Path accountsDir,
+    @DefaultValue("/usr/bin/chromium") Path browserExecutable,
+    @DefaultValue Schedule schedule) {
+
+  /**
+   * The scheduler: it only starts jobs.
+   *
+   * @param tick how often due slots are looked for
+   * @param jitter a slot's start is spread over this long after its time, per group
+   * @param lateAfter a slot started later than this after its time is flagged late
+   * @param lookback how far back, at start-up, slots with no run are reported as missed
+   * @param concurrentJobs how many slots (of different groups) may run at once
+   * @param shutdownGrace on SIGTERM, how long running slots get to stop at a chunk boundary
+   */
+  public record Schedule(
+      @DefaultValue("15s") Duration tick,
+      @DefaultValue("3m") Duration jitter,
+      @DefaultValue("10m") Duration lateAfter,
+      @DefaultValue("24h") Duration lookback,
+      @DefaultValue("2") int concurrentJobs,
+      @DefaultValue("30s") Duration shutdownGrace) {}
+}

@@ -1,5 +1,6 @@
 package com.mallrank.batch.plan;
 
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -10,8 +11,12 @@ import java.util.Set;
  * @param name a display name
  * @param shopIds the shops it runs
  * @param productIds extra products it owns outside those shops (e.g. a creator's showcase)
+ * @param storageState the saved login state (a Playwright storage-state JSON) used when sampling as
+ *     this account, or {@code null} (anonymous-like, or the sandbox). A secret: only its path is
+ *     ever shown, never its contents
  */
-public record MatrixAccount(String id, String name, Set<String> shopIds, Set<String> productIds) {
+public record MatrixAccount(
+    String id, String name, Set<String> shopIds, Set<String> productIds, Path storageState) {
 
   public MatrixAccount {
     shopIds = Set.copyOf(shopIds);

@@ -36,6 +36,11 @@ public record Plan(Path source, List<MatrixAccount> accounts, List<KeywordGroup>
                         + groups.stream().map(KeywordGroup::name).toList()));
   }
 
+  /** The matrix account with this id, if any. */
+  public Optional<MatrixAccount> account(String id) {
+    return accounts.stream().filter(a -> a.id().equals(id)).findFirst();
+  }
+
   /** Resolves which matrix account owns a listing, by product id first, then by shop id. */
   public MatrixOwnership ownership() {
     return MatrixOwnership.of(accounts);

@@ -5,13 +5,18 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.springframework.boot.convert.DurationStyle;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -32,21 +37,38 @@ public final class PlanLoader {
 
   static final int MAX_DEPTH = 60;
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
-  private static final Set<String> TOP_KEYS = Set.of("accounts", "groups");
-  private static final Set<String> ACCOUNT_KEYS = Set.of("id", "name", "shop-ids", "product-ids");
+  private static final Set<String> TOP_KEYS = Set.of("accounts", "groups", "keyword-files");
+  private static final Set<String> ACCOUNT_KEYS =
+      Set.of("id", "name", "shop-ids", "product-ids", "storage-state");
   private static final Set<String> GROUP_KEYS =
-      Set.of("name", "profile", "depth", "vantages", "keywords");
+      Set.of("name", "profile", "depth", "vantages", "keywords", "cadence", "window");
 
   private final Predicate<String> knownProfile;
+  private final ZoneId zone;
 
   /**
    * @param knownProfile tells whether a profile id exists (built in or in the profiles folder)
+   * @param zone the zone cadences are read in ({@code batch.zone})
    */
-  public PlanLoader(Predicate<String> knownProfile) {
+  public PlanLoader(Predicate<String> knownProfile, ZoneId zone) {
     this.knownProfile = knownProfile;
+    this.zone = zone;
+  }
+
+  /** A loader reading cadences in Beijing time, Douyin's. */
+  public PlanLoader(Predicate<String> knownProfile) {
+    this(knownProfile, ZoneId.of("Asia/Shanghai"));
   }
 
   public Plan load(Path file) {
+    return load(file, List.of());
+  }
+
+  /**
+   * Reads a plan as if its {@code keyword-files} also listed {@code extraKeywordFiles}: checks
+   * keyword lists before they are added to the plan.
+   */
+  public Plan load(Path file, List<Path> extraKeywordFiles) {
     Node root;
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       root = new Yaml(new LoaderOptions()).compose(reader);
@@ -56,16 +78,18 @@ public final class PlanLoader {
     } catch (IOException e) {
       throw new PlanException(List.of(new ConfigProblem(file, 0, "(file)", "cannot read: " + e)));
     }
-    return new Reading(file).plan(root);
+    return new Reading(file, extraKeywordFiles).plan(root);
   }
 
   /** One pass over one file, collecting problems. */
   private final class Reading {
     private final Path file;
     private final List<ConfigProblem> problems = new ArrayList<>();
+    private final List<Path> extraKeywordFiles;
 
-    Reading(Path file) {
+    Reading(Path file, List<Path> extraKeywordFiles) {
       this.file = file;
+      this.extraKeywordFiles = extraKeywordFiles;
     }
 
     Plan plan(Node root) {
@@ -102,10 +126,81 @@ public final class PlanLoader {
           groups.add(group);
         }
       }
+      groups = withKeywordFiles(value(map, "keyword-files"), groups);
       if (!problems.isEmpty()) {
         throw new PlanException(problems);
       }
       return new Plan(file, accounts, groups);
+    }
+
+    /** Adds the rows of the plan's CSV keyword lists to their groups. */
+    private List<KeywordGroup> withKeywordFiles(Node filesNode, List<KeywordGroup> groups) {
+      Map<String, List<String>> keywords = new LinkedHashMap<>();
+      Map<String, Map<String, Integer>> depths = new LinkedHashMap<>();
+      for (KeywordGroup group : groups) {
+        keywords.put(group.name(), new ArrayList<>(group.keywords()));
+        depths.put(group.name(), new LinkedHashMap<>(group.depths()));
+      }
+      List<Path> files = new ArrayList<>();
+      for (Indexed item : sequence(filesNode, "keyword-files")) {
+        String name = scalar(item.node(), item.path());
+        if (name == null) {
+          continue;
+        }
+        Path csv = resolveBesidePlan(name);
+        if (!Files.isRegularFile(csv)) {
+          problem(item.node(), item.path(), "no such keyword list: " + csv);
+          continue;
+        }
+        files.add(csv);
+      }
+      files.addAll(extraKeywordFiles);
+      for (Path csv : files) {
+        KeywordCsv.Result result = KeywordCsv.read(csv);
+        problems.addAll(result.problems());
+        for (KeywordCsv.Row row : result.rows()) {
+          List<String> list = keywords.get(row.group());
+          if (list == null) {
+            problems.add(
+                new ConfigProblem(
+                    csv,
+                    row.line(),
+                    "group",
+                    "unknown group '" + row.group() + "'; groups: " + keywords.keySet()));
+          } else if (list.contains(row.keyword())) {
+            problems.add(
+                new ConfigProblem(
+                    csv,
+                    row.line(),
+                    "keyword",
+                    "duplicate keyword '" + row.keyword() + "' in group '" + row.group() + "'"));
+          } else {
+            list.add(row.keyword());
+            if (row.depth() != null) {
+              depths.get(row.group()).put(row.keyword(), row.depth());
+            }
+          }
+        }
+      }
+      List<KeywordGroup> merged = new ArrayList<>();
+      for (KeywordGroup g : groups) {
+        merged.add(
+            new KeywordGroup(
+                g.name(),
+                g.profile(),
+                g.depth(),
+                g.vantages(),
+                keywords.get(g.name()),
+                g.cadence(),
+                depths.get(g.name())));
+      }
+      return merged;
+    }
+
+    private Path resolveBesidePlan(String name) {
+      Path path = Path.of(name);
+      Path folder = file.toAbsolutePath().getParent();
+      return path.isAbsolute() || folder == null ? path : folder.resolve(path).normalize();
     }
 
     private MatrixAccount account(Node node, String path) {
@@ -121,7 +216,17 @@ public final class PlanLoader {
       if (shops.isEmpty() && products.isEmpty()) {
         problem(map, path, "an account needs shop-ids or product-ids to own listings");
       }
-      return id == null ? null : new MatrixAccount(id, name == null ? id : name, shops, products);
+      Node stateNode = value(map, "storage-state");
+      String stateText = scalar(stateNode, path + ".storage-state");
+      Path state = null;
+      if (stateText != null) {
+        state = Path.of(stateText);
+        SecretFiles.problem(state)
+            .ifPresent(message -> problem(stateNode, path + ".storage-state", message));
+      }
+      return id == null
+          ? null
+          : new MatrixAccount(id, name == null ? id : name, shops, products, state);
     }
 
     private KeywordGroup group(Node node, String path, Set<String> accountIds) {
@@ -185,10 +290,51 @@ public final class PlanLoader {
           problem(item.node(), item.path(), "duplicate keyword '" + keyword.strip() + "'");
         }
       }
-      if (name == null || profile == null) {
+      Cadence cadence = cadence(map, path);
+      if (name == null || profile == null || cadence == null) {
         return null;
       }
-      return new KeywordGroup(name, profile, depth, vantages, List.copyOf(keywords));
+      return new KeywordGroup(
+          name, profile, depth, vantages, List.copyOf(keywords), cadence, Map.of());
+    }
+
+    /** The group's cadence (default hourly) and window, or null after a problem. */
+    private Cadence cadence(MappingNode map, String path) {
+      Node cronNode = value(map, "cadence");
+      String cron = scalar(cronNode, path + ".cadence");
+      Node windowNode = value(map, "window");
+      String windowText = scalar(windowNode, path + ".window");
+      Duration window = Cadence.DEFAULT_WINDOW;
+      boolean ok = true;
+      if (windowText != null) {
+        try {
+          window = DurationStyle.detectAndParse(windowText);
+          if (window.isNegative() || window.isZero()) {
+            problem(windowNode, path + ".window", "must be positive, was '" + windowText + "'");
+            ok = false;
+          }
+        } catch (IllegalArgumentException e) {
+          problem(
+              windowNode,
+              path + ".window",
+              "not a duration: '" + windowText + "' (use e.g. 30m, 10m, 1h)");
+          ok = false;
+        }
+      }
+      try {
+        Cadence cadence = new Cadence(cron == null ? Cadence.DEFAULT_CRON : cron, zone, window);
+        return ok ? cadence : null;
+      } catch (IllegalArgumentException e) {
+        problem(
+            cronNode,
+            path + ".cadence",
+            "invalid cron '"
+                + cron
+                + "': "
+                + e.getMessage()
+                + " (six fields: second minute hour day month weekday, e.g. '0 5 * * * *')");
+        return null;
+      }
     }
 
     private String requiredId(MappingNode map, String path) {

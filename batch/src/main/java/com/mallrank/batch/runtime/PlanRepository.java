@@ -23,6 +23,6 @@ public class PlanRepository {
    * @throws com.mallrank.batch.plan.PlanException listing every problem with file, line and field
    */
   public Plan plan() {
-    return new PlanLoader(profiles::exists).load(properties.plan());
+    return new PlanLoader(profiles::exists, properties.zone()).load(properties.plan());
   }
 }

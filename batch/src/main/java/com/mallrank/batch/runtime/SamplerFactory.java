@@ -4,17 +4,24 @@ import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.sampler.KeywordSampler;
 import com.mallrank.crawler.sampler.SamplerSettings;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the {@link KeywordSampler} of a run. The in-process sandbox mall is sampled without
  * delays; every real site with the polite defaults ({@link SamplerSettings#DEFAULTS}).
+ *
+ * <p>A slot's partitions share one sampler ({@link #forRun}), with one fetcher per thread: host
+ * pacing and identity cool-downs hold for the whole slot, not per partition. Profiles with {@code
+ * fetch.with: browser} are rendered by the application's {@link BrowserRuntime}.
  */
 @Component
 public class SamplerFactory {
 
   private final CrawlerProperties properties;
   private final BrowserRuntime browser;
+  private final Map<Long, Run> runs = new ConcurrentHashMap<>();
 
   public SamplerFactory(CrawlerProperties properties, BrowserRuntime browser) {
     this.properties = properties;
@@ -23,16 +30,42 @@ public class SamplerFactory {
 
   /** A sampler for one run; it keeps its hosts' delays and its identities' cool-downs. */
   public KeywordSampler sampler(boolean sandbox) {
-    JsoupFetcher fetcher =
-        new JsoupFetcher(
-            new JsoupFetcher.Settings(
-                properties.timeout(),
-                Math.toIntExact(properties.maxPageSize().toBytes()),
-                properties.userAgent(),
-                JsoupFetcher.Settings.DEFAULTS.acceptLanguage()));
-    return new KeywordSampler(
-        fetcher,
-        browser.fetcher(),
-        sandbox ? SamplerSettings.UNTHROTTLED : SamplerSettings.DEFAULTS);
+    return new KeywordSampler(fetcher(), browser.fetcher(), settings(sandbox));
   }
+
+  /** The sampler shared by the partitions of one job execution, created on first use. */
+  public KeywordSampler forRun(long jobExecutionId, boolean sandbox) {
+    return runs.computeIfAbsent(
+            jobExecutionId,
+            id -> {
+              PerThreadFetcher fetchers = new PerThreadFetcher(this::fetcher);
+              // The browser fetcher keeps one Chromium per thread itself.
+              return new Run(
+                  new KeywordSampler(fetchers, browser.fetcher(), settings(sandbox)), fetchers);
+            })
+        .sampler();
+  }
+
+  /** Closes the fetchers of a finished job execution. */
+  public void endRun(long jobExecutionId) {
+    Run run = runs.remove(jobExecutionId);
+    if (run != null) {
+      run.fetchers().close();
+    }
+  }
+
+  private JsoupFetcher fetcher() {
+    return new JsoupFetcher(
+        new JsoupFetcher.Settings(
+            properties.timeout(),
+            Math.toIntExact(properties.maxPageSize().toBytes()),
+            properties.userAgent(),
+            JsoupFetcher.Settings.DEFAULTS.acceptLanguage()));
+  }
+
+  private static SamplerSettings settings(boolean sandbox) {
+    return sandbox ? SamplerSettings.UNTHROTTLED : SamplerSettings.DEFAULTS;
+  }
+
+  private record Run(KeywordSampler sampler, PerThreadFetcher fetchers) {}
 }

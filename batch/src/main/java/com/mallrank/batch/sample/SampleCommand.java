@@ -1,12 +1,13 @@
 package com.mallrank.batch.sample;
 
 import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.plan.KeywordGroup;
+import com.mallrank.batch.runtime.PlanRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.step.StepExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,9 +17,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Samples every keyword of a group from each of its vantages for one slot, and indexes the"
-          + " samples and listings.",
-      "A slot that completed is never sampled twice; a slot that failed is restarted where it"
-          + " stopped."
+          + " samples and listings. batch.threads keyword shards run side by side.",
+      "A slot that completed is never sampled twice (refused, exit 3); a slot that is running"
+          + " elsewhere is refused; a slot that failed, or was left running by a killed process,"
+          + " is restarted where it stopped.",
+      "On a terminal a progress bar shows keywords done/total, ETA and samples by status."
     })
 public class SampleCommand implements Callable<Integer> {
 
@@ -32,27 +35,60 @@ public class SampleCommand implements Callable<Integer> {
       names = {"-s", "--slot"},
       defaultValue = "now",
       description =
-          "The slot: 2026-11-28T14:00 (in batch.zone), 2026-11-28T06:00:00Z, or now (the current"
-              + " hour, the default).")
+          "The slot: 2026-11-28T14:05 (in batch.zone), 2026-11-28T06:05:00Z, or now (the"
+              + " group's latest slot by its cadence, the default).")
   String slot;
 
   private final SampleLauncher launcher;
   private final BatchProperties properties;
+  private final PlanRepository plans;
+  private final SlotProgress progress;
 
-  public SampleCommand(SampleLauncher launcher, BatchProperties properties) {
+  public SampleCommand(
+      SampleLauncher launcher,
+      BatchProperties properties,
+      PlanRepository plans,
+      SlotProgress progress) {
     this.launcher = launcher;
     this.properties = properties;
+    this.plans = plans;
+    this.progress = progress;
   }
 
   @Override
   public Integer call() {
-    Instant at = Slots.parse(slot, properties.zone(), Clock.systemUTC());
+    KeywordGroup keywordGroup = plans.plan().requireGroup(group);
+    Clock clock = Clock.systemUTC();
+    Instant at =
+        slot.strip().equalsIgnoreCase("now")
+            ? keywordGroup
+                .cadence()
+                .latestSlot(clock.instant())
+                .orElseGet(() -> Slots.currentHour(clock))
+            : Slots.parse(slot, properties.zone(), clock);
     System.out.printf(
         "sampling group '%s', slot %s (%s)%n", group, Slots.show(at, properties.zone()), at);
-    JobExecution execution = launcher.launch(group, at);
+    if (System.console() != null) {
+      progress.useTerminal(System.err);
+    }
+    JobExecution execution;
+    try {
+      execution = launcher.launch(group, at);
+    } catch (SampleLauncher.SlotRefusedException e) {
+      System.err.println("refused: " + e.getMessage());
+      return 3;
+    }
     long samples =
-        execution.getStepExecutions().stream().mapToLong(StepExecution::getWriteCount).sum();
+        execution.getStepExecutions().stream()
+            .filter(s -> s.getStepName().startsWith(SampleJobConfiguration.STEP_NAME + ":"))
+            .mapToLong(s -> s.getWriteCount())
+            .sum();
     System.out.printf("%s: %d samples stored%n", execution.getStatus(), samples);
+    if (execution.getStatus() != BatchStatus.COMPLETED) {
+      execution.getAllFailureExceptions().stream()
+          .findFirst()
+          .ifPresent(e -> System.err.println("failed: " + e.getMessage()));
+    }
     return execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
   }
 }

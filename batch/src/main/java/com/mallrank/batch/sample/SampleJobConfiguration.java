@@ -1,36 +1,55 @@
 package com.mallrank.batch.sample;
 
 import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.ops.ProcessOwner;
+import com.mallrank.batch.ops.SampleMetrics;
 import com.mallrank.batch.plan.KeywordGroup;
 import com.mallrank.batch.plan.Plan;
+import com.mallrank.batch.runtime.AccountCookies;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SamplerFactory;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.index.write.Snapshot;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.skip.NeverSkipItemSkipPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code sample} job: one step that reads a group's (keyword, vantage) tasks, samples each, and
- * bulk-writes the samples with their listings. Identifying parameters: {@value #GROUP} and {@value
- * #SLOT}, so a slot of a group runs once and a failed slot restarts where it stopped.
+ * The {@code sample} job. Its one step, {@value #MANAGER_STEP_NAME}, splits the slot into keyword
+ * shards ({@link KeywordShardPartitioner}, {@code batch.threads} of them) run side by side by a
+ * local {@link TaskExecutorPartitionHandler}; each partition runs {@value #STEP_NAME}: read the
+ * shard's (keyword, vantage) tasks, sample each with the partition's own fetcher, bulk-write the
+ * samples with their listings.
+ *
+ * <p>Identifying parameters: {@value #GROUP} and {@value #SLOT}, so a slot of a group runs once and
+ * a failed slot restarts where it stopped, partition by partition. Non-identifying: {@value #OWNER}
+ * (the process, for crash recovery) and {@value #LATE} (started after its window opened).
+ *
+ * <p>Fault policy: a keyword whose sampling fails is stored as a sample with status {@code error}
+ * and the reason (never skipped, never dropped); a bulk write that fails is retried {@code
+ * batch.write-retries} times, then fails the step, so the slot can be restarted.
  */
 @Configuration
 public class SampleJobConfiguration {
 
   public static final String JOB_NAME = "sample";
+  public static final String MANAGER_STEP_NAME = "sampleSlot";
   public static final String STEP_NAME = "sampleKeywords";
 
   /** Job parameter: the keyword group. */
@@ -39,12 +58,69 @@ public class SampleJobConfiguration {
   /** Job parameter: the slot, an ISO-8601 instant. */
   public static final String SLOT = "slot";
 
+  /** Job parameter (non-identifying): {@code host:pid} of the process running the execution. */
+  public static final String OWNER = ProcessOwner.PARAMETER;
+
+  /** Job parameter (non-identifying): {@code true} when the slot was started late. */
+  public static final String LATE = "late";
+
   @Bean
-  public Job sampleJob(JobRepository jobRepository, Step sampleKeywordsStep) {
+  public Job sampleJob(
+      JobRepository jobRepository,
+      Step sampleSlotStep,
+      SlotProgress progress,
+      PlanRepository plans,
+      SamplerFactory samplers) {
     return new JobBuilder(JOB_NAME, jobRepository)
-        .validator(new DefaultJobParametersValidator(new String[] {GROUP, SLOT}, new String[] {}))
-        .start(sampleKeywordsStep)
+        .validator(
+            new DefaultJobParametersValidator(
+                new String[] {GROUP, SLOT}, new String[] {OWNER, LATE}))
+        .listener(new SlotProgressListener(progress, plans, jobRepository))
+        .listener(
+            new org.springframework.batch.core.listener.JobExecutionListener() {
+              @Override
+              public void afterJob(org.springframework.batch.core.job.JobExecution execution) {
+                samplers.endRun(execution.getId());
+              }
+            })
+        .start(sampleSlotStep)
         .build();
+  }
+
+  @Bean
+  public Step sampleSlotStep(
+      JobRepository jobRepository,
+      Step sampleKeywordsStep,
+      KeywordShardPartitioner keywordShardPartitioner,
+      ThreadPoolTaskExecutor sampleTaskExecutor,
+      BatchProperties properties) {
+    TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+    handler.setStep(sampleKeywordsStep);
+    handler.setTaskExecutor(sampleTaskExecutor);
+    handler.setGridSize(Math.max(1, properties.threads()));
+    return new StepBuilder(MANAGER_STEP_NAME, jobRepository)
+        .partitioner(STEP_NAME, keywordShardPartitioner)
+        .partitionHandler(handler)
+        .build();
+  }
+
+  /** One thread per partition, shared by the slots that run at once. */
+  @Bean
+  public ThreadPoolTaskExecutor sampleTaskExecutor(BatchProperties properties) {
+    ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+    executor.setCorePoolSize(Math.max(1, properties.threads()));
+    executor.setMaxPoolSize(Math.max(1, properties.threads()));
+    executor.setThreadNamePrefix("sample-");
+    executor.setWaitForTasksToCompleteOnShutdown(true);
+    executor.setAwaitTerminationSeconds((int) properties.schedule().shutdownGrace().toSeconds());
+    return executor;
+  }
+
+  @Bean
+  @StepScope
+  KeywordShardPartitioner keywordShardPartitioner(
+      PlanRepository plans, @Value("#{jobParameters['" + GROUP + "']}") String group) {
+    return new KeywordShardPartitioner(plans.plan().requireGroup(group).keywords().size());
   }
 
   @Bean
@@ -55,24 +131,38 @@ public class SampleJobConfiguration {
       SampleTaskReader sampleTaskReader,
       SampleProcessor sampleProcessor,
       SnapshotItemWriter snapshotItemWriter,
-      SampleProgress sampleProgress) {
+      SampleStatusListener sampleStatusListener) {
     return new StepBuilder(STEP_NAME, jobRepository)
         .<SampleTask, Snapshot>chunk(properties.chunkSize())
         .transactionManager(transactionManager)
         .reader(sampleTaskReader)
         .processor(sampleProcessor)
         .writer(snapshotItemWriter)
-        .listener(sampleProgress)
+        .listener(sampleStatusListener)
+        .faultTolerant()
+        .retry(UncheckedIOException.class)
+        .retryLimit(Math.max(0, properties.writeRetries()))
+        .skipPolicy(new NeverSkipItemSkipPolicy())
         .build();
   }
 
   @Bean
   @StepScope
   public SampleTaskReader sampleTaskReader(
-      PlanRepository plans, @Value("#{jobParameters['" + GROUP + "']}") String group) {
-    return new SampleTaskReader(plans.plan().requireGroup(group));
+      PlanRepository plans,
+      @Value("#{jobParameters['" + GROUP + "']}") String group,
+      @Value("#{stepExecutionContext['" + KeywordShardPartitioner.SHARD + "']}") Integer shard,
+      @Value("#{stepExecutionContext['" + KeywordShardPartitioner.SHARDS + "']}") Integer shards) {
+    KeywordGroup keywordGroup = plans.plan().requireGroup(group);
+    return shard == null
+        ? new SampleTaskReader(keywordGroup)
+        : new SampleTaskReader(keywordGroup, shard, shards);
   }
 
+  /**
+   * One per partition, sharing the slot's sampler: each thread has its own fetcher (and browser,
+   * for browser profiles); host pacing and identity cool-downs hold across partitions.
+   */
   @Bean
   @StepScope
   SampleProcessor sampleProcessor(
@@ -80,29 +170,33 @@ public class SampleJobConfiguration {
       SiteProfileRegistry profiles,
       SamplerFactory samplers,
       SandboxRuntime sandbox,
-      @Value("#{jobParameters['" + SLOT + "']}") String slot) {
+      SampleMetrics metrics,
+      @Value("#{jobParameters['" + SLOT + "']}") String slot,
+      @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
     boolean useSandbox = sandbox.usesSandbox();
     Plan plan = plans.plan();
     return new SampleProcessor(
         Instant.parse(slot),
-        samplers.sampler(useSandbox),
+        samplers.forRun(jobExecutionId, useSandbox),
         profiles::get,
         sandbox.baseUrl(),
-        useSandbox,
-        plan.ownership());
+        new AccountCookies(plan, useSandbox)::of,
+        plan.ownership(),
+        metrics);
   }
 
   @Bean
   @StepScope
-  SnapshotItemWriter snapshotItemWriter(ElasticsearchRuntime elasticsearch) {
-    return new SnapshotItemWriter(elasticsearch.snapshotWriter());
+  SnapshotItemWriter snapshotItemWriter(ElasticsearchRuntime elasticsearch, SampleMetrics metrics) {
+    return new SnapshotItemWriter(elasticsearch.snapshotWriter(), metrics);
   }
 
   @Bean
   @StepScope
-  SampleProgress sampleProgress(
-      PlanRepository plans, @Value("#{jobParameters['" + GROUP + "']}") String group) {
-    KeywordGroup keywordGroup = plans.plan().requireGroup(group);
-    return new SampleProgress(keywordGroup.keywords().size() * keywordGroup.vantages().size());
+  SampleStatusListener sampleStatusListener(
+      @Value("#{stepExecution}") StepExecution stepExecution,
+      SampleMetrics metrics,
+      SlotProgress progress) {
+    return new SampleStatusListener(stepExecution, metrics, progress);
   }
 }

@@ -1,12 +1,15 @@
 package com.mallrank.batch.sample;
 
+import com.mallrank.batch.ops.SampleMetrics;
 import com.mallrank.batch.plan.MatrixOwnership;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.sampler.KeywordSampler;
 import com.mallrank.crawler.sampler.SampleResult;
-import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.write.Snapshot;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -15,7 +18,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Takes the sample of one task. Whatever the site does, the result is a snapshot with a status: a
- * blocked or broken page is recorded as such, never dropped and never turned into ranks.
+ * blocked or broken page is recorded as such, never dropped and never turned into ranks. This is
+ * the job's skip policy: a keyword whose sampling throws is not skipped but stored as a sample with
+ * status {@code error} and the reason.
  */
 class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
 
@@ -25,43 +30,66 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
   private final KeywordSampler sampler;
   private final Function<String, SiteProfile> profiles;
   private final String base;
-  private final boolean sandbox;
+  private final Function<String, Map<String, String>> cookies;
   private final MatrixOwnership ownership;
+  private final SampleMetrics metrics;
 
   SampleProcessor(
       Instant slot,
       KeywordSampler sampler,
       Function<String, SiteProfile> profiles,
       String base,
-      boolean sandbox,
-      MatrixOwnership ownership) {
+      Function<String, Map<String, String>> cookies,
+      MatrixOwnership ownership,
+      SampleMetrics metrics) {
     this.slot = slot;
     this.sampler = sampler;
     this.profiles = profiles;
     this.base = base;
-    this.sandbox = sandbox;
+    this.cookies = cookies;
     this.ownership = ownership;
+    this.metrics = metrics;
   }
 
   @Override
   public Snapshot process(SampleTask task) {
-    SampleResult result =
-        sampler.sample(
-            profiles.apply(task.profile()),
-            base,
-            task.keyword(),
-            task.vantage(),
-            cookiesOf(task.vantage()),
-            task.depth());
-    log.debug("{} @ {}: {}", task.keyword(), task.vantage(), result.page().status().code());
-    return SnapshotMapper.toSnapshot(task, slot, result, ownership);
+    Instant started = Instant.now();
+    try {
+      SampleResult result =
+          sampler.sample(
+              profiles.apply(task.profile()),
+              base,
+              task.keyword(),
+              task.vantage(),
+              cookies.apply(task.vantage()),
+              task.depth());
+      metrics.pages(task.group(), Math.max(1, result.attempts()));
+      log.debug("{} @ {}: {}", task.keyword(), task.vantage(), result.page().status().code());
+      return SnapshotMapper.toSnapshot(task, slot, result, ownership);
+    } catch (RuntimeException e) {
+      log.warn("{} @ {}: error: {}", task.keyword(), task.vantage(), e.toString());
+      return error(task, slot, started, e);
+    }
   }
 
-  /** The sandbox knows a searcher by a cookie; real accounts bring their saved login state. */
-  private Map<String, String> cookiesOf(String vantage) {
-    if (sandbox && !vantage.equals("anonymous")) {
-      return Map.of(SandboxMall.IDENTITY_COOKIE, vantage);
-    }
-    return Map.of();
+  /** The sample of a task whose sampling threw: status error, the reason, no listings. */
+  static Snapshot error(SampleTask task, Instant slot, Instant started, Exception e) {
+    String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+    return new Snapshot(
+        new SampleDocument(
+            slot,
+            task.keyword(),
+            task.group(),
+            task.vantage(),
+            task.profile(),
+            "error",
+            0,
+            Duration.between(started, Instant.now()).toMillis(),
+            0,
+            "exception",
+            null,
+            reason,
+            started),
+        List.of());
   }
 }

@@ -6,26 +6,42 @@ import java.util.List;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Reads a group's samples, keyword by keyword and vantage by vantage. Restartable: the number of
- * tasks already read is kept in the step's execution context, so a restarted slot resumes after the
- * last committed chunk instead of sampling everything again.
+ * Reads one keyword shard of a group's samples, keyword by keyword and vantage by vantage.
+ * Restartable: the number of tasks already read is kept in the (partition) step's execution
+ * context, so a restarted slot resumes after the last committed chunk instead of sampling
+ * everything again.
  */
 public class SampleTaskReader extends AbstractItemCountingItemStreamItemReader<SampleTask> {
 
   private final List<SampleTask> tasks;
 
+  /** Reads all of a group's tasks. */
   public SampleTaskReader(KeywordGroup group) {
+    this(group, 0, 1);
+  }
+
+  /** Reads the tasks of the keywords whose plan index is {@code shard} modulo {@code shards}. */
+  public SampleTaskReader(KeywordGroup group, int shard, int shards) {
     setName("sampleTasks");
-    this.tasks = tasksOf(group);
+    this.tasks = tasksOf(group, shard, shards);
     setMaxItemCount(tasks.size());
   }
 
   /** The tasks of a group in sampling order: for each keyword, each vantage. */
   public static List<SampleTask> tasksOf(KeywordGroup group) {
+    return tasksOf(group, 0, 1);
+  }
+
+  /** The tasks of one keyword shard of a group, in sampling order. */
+  public static List<SampleTask> tasksOf(KeywordGroup group, int shard, int shards) {
     List<SampleTask> tasks = new ArrayList<>();
-    for (String keyword : group.keywords()) {
+    List<String> keywords = group.keywords();
+    for (int i = shard; i < keywords.size(); i += shards) {
+      String keyword = keywords.get(i);
       for (String vantage : group.vantages()) {
-        tasks.add(new SampleTask(group.name(), keyword, vantage, group.profile(), group.depth()));
+        tasks.add(
+            new SampleTask(
+                group.name(), keyword, vantage, group.profile(), group.depthOf(keyword)));
       }
     }
     return List.copyOf(tasks);

@@ -1,7 +1,9 @@
 package com.mallrank.batch.sample;
 
+import com.mallrank.batch.ops.SampleMetrics;
 import com.mallrank.index.write.Snapshot;
 import com.mallrank.index.write.SnapshotWriter;
+import java.util.List;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -12,13 +14,16 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 class SnapshotItemWriter implements ItemWriter<Snapshot> {
 
   private final SnapshotWriter writer;
+  private final SampleMetrics metrics;
 
-  SnapshotItemWriter(SnapshotWriter writer) {
+  SnapshotItemWriter(SnapshotWriter writer, SampleMetrics metrics) {
     this.writer = writer;
+    this.metrics = metrics;
   }
 
   @Override
   public void write(Chunk<? extends Snapshot> chunk) {
-    writer.writeAll(java.util.List.copyOf(chunk.getItems()));
+    List<Snapshot> snapshots = List.copyOf(chunk.getItems());
+    metrics.bulk().record(() -> writer.writeAll(snapshots));
   }
 }

@@ -51,7 +51,7 @@ class CommandLineTest {
 
     assertThat(code).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("demo", "sample", "report", "profile");
+        .contains("demo", "sample", "serve", "jobs", "plan", "accounts", "report", "profile");
   }
 
   @Test
@@ -72,6 +72,132 @@ class CommandLineTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains(plan + ":4: groups[0].depth: must be 1..60, was 80");
+  }
+
+  @Test
+  void planValidateReportsEveryProblemAndExitsNonZero() throws Exception {
+    Path plan = dir.resolve("plan.yml");
+    Files.writeString(
+        plan,
+        """
+        accounts:
+          - id: mx-a
+            shop-ids: ["7210000000000000001"]
+            storage-state: /nonexistent/mx-a.json
+        groups:
+          - name: core
+            profile: sandbox-static
+            cadence: "0 61 * * * *"
+            vantages: [anonymous, mx-b]
+            keywords: [羽绒服女]
+        """);
+
+    int code = run("--batch.plan=" + plan, "plan", "validate");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("invalid plan (3 problems)")
+        .contains(plan + ":4: accounts[0].storage-state: login state file /nonexistent/mx-a.json")
+        .contains(plan + ":8: groups[0].cadence: invalid cron '0 61 * * * *'")
+        .contains(plan + ":9: groups[0].vantages[1]: unknown vantage 'mx-b'");
+  }
+
+  @Test
+  void planValidateSummarisesAValidPlan() {
+    int code = run("--batch.plan=../config/sandbox-plan.yml", "plan", "validate");
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("valid, 3 accounts, 2 groups")
+        .contains("cadence '0 5 * * * *'");
+  }
+
+  @Test
+  void nothingIsSampledFromAnInvalidPlan() throws Exception {
+    Path plan = dir.resolve("plan.yml");
+    Files.writeString(
+        plan,
+        """
+        groups:
+          - name: core
+            profile: sandbox-static
+            cadence: "hourly"
+            keywords: [羽绒服女]
+        """);
+
+    int code = run("--batch.plan=" + plan, "sample", "--group", "core");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains(":4: groups[0].cadence");
+
+    out.reset();
+    run("--batch.plan=../config/sandbox-plan.yml", "jobs");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("no runs yet");
+  }
+
+  @Test
+  void importKeywordsReportsEachBadRowWithItsLine() throws Exception {
+    Path csv = dir.resolve("keywords.csv");
+    Files.writeString(csv, "group,keyword\nlongtail,新关键词\nnope,保温杯\n");
+    Path plan = dir.resolve("plan.yml");
+    Files.copy(Path.of("../config/sandbox-plan.yml"), plan);
+
+    int code = run("--batch.plan=" + plan, "plan", "import-keywords", csv.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(csv + ":3: group: unknown group 'nope'");
+
+    Files.writeString(csv, "group,keyword\nlongtail,新关键词\n");
+    err.reset();
+    code = run("--batch.plan=" + plan, "plan", "import-keywords", "--add", csv.toString());
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(Files.readString(plan)).endsWith("keyword-files:\n  - keywords.csv\n");
+    out.reset();
+    run("--batch.plan=" + plan, "plan", "validate");
+    assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("longtail +29 keywords");
+  }
+
+  @Test
+  void accountsImportKeepsTheLoginStateOwnerOnlyAndNeverPrintsIt() throws Exception {
+    Path state = dir.resolve("state.json");
+    Files.writeString(state, "{\"cookies\":[{\"name\":\"sessionid\",\"value\":\"SECRET-9\"}]}");
+
+    int code =
+        run(
+            "--batch.accounts-dir=" + dir.resolve("accounts"),
+            "accounts",
+            "import",
+            "--id",
+            "mx-hangzhou",
+            "--storage-state",
+            state.toString());
+
+    assertThat(code).isZero();
+    Path saved = dir.resolve("accounts/mx-hangzhou.json");
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(saved)))
+        .isEqualTo("rw-------");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("storage-state: " + saved)
+        .doesNotContain("SECRET-9");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String[] command :
+        new String[][] {
+          {"sample", "--help"},
+          {"serve", "--help"},
+          {"jobs", "--help"},
+          {"plan", "validate", "--help"},
+          {"plan", "import-keywords", "--help"},
+          {"accounts", "import", "--help"}
+        }) {
+      out.reset();
+      assertThat(run(command)).as(String.join(" ", command)).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: mallrank " + command[0]);
+    }
   }
 
   @Test

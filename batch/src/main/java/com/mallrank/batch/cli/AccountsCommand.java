@@ -1,0 +1,21 @@
+package com.mallrank.batch.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code mallrank accounts ...}: matrix accounts' login states. */
+@Command(
+    name = "accounts",
+    mixinStandardHelpOptions = true,
+    description = "Matrix accounts (矩阵账号): import a saved login state.",
+    subcommands = {AccountsImportCommand.class})
+public class AccountsCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

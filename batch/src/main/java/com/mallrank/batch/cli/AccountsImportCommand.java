@@ -1,0 +1,85 @@
+package com.mallrank.batch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.plan.SecretFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mallrank accounts import}: keeps a matrix account's saved login state where mallrank reads
+ * it, readable by its owner only. The state is a secret: its contents are never printed or logged.
+ */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Copies a matrix account's saved login state (a Playwright storage-state JSON, e.g. from"
+          + " `playwright codegen --save-storage=state.json`) to batch.accounts-dir/<id>.json,"
+          + " readable by its owner only (mode 600), and prints the plan line that uses it.",
+      "The file is a secret (anyone who reads it is logged in as the shop): its contents are"
+          + " never printed or logged."
+    })
+public class AccountsImportCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--id",
+      required = true,
+      description = "The account id in the plan, e.g. mx-hangzhou.")
+  String id;
+
+  @Option(
+      names = "--storage-state",
+      required = true,
+      description = "The saved login state (JSON with a 'cookies' list).")
+  Path source;
+
+  private final BatchProperties properties;
+
+  public AccountsImportCommand(BatchProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (!id.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
+      throw new IllegalArgumentException(
+          "'" + id + "' is not an account id: lower-case letters, digits, '-' or '_'");
+    }
+    JsonNode cookies;
+    try {
+      cookies = new ObjectMapper().readTree(source.toFile()).path("cookies");
+    } catch (IOException e) {
+      throw new IllegalArgumentException(source + " is not a storage-state JSON file");
+    }
+    if (!cookies.isArray()) {
+      throw new IllegalArgumentException(source + " has no 'cookies' list: not a storage state");
+    }
+    Path folder = properties.accountsDir();
+    if (!Files.isDirectory(folder)) {
+      Files.createDirectories(folder);
+      try {
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+      } catch (UnsupportedOperationException e) {
+        // not POSIX
+      }
+    }
+    Path target = folder.resolve(id + ".json");
+    Path temp = Files.createTempFile(folder, id, ".tmp");
+    SecretFiles.restrict(temp);
+    Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+    SecretFiles.restrict(temp);
+    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    System.out.printf(
+        "saved the login state of %s (%d cookies) to %s, owner-only%n", id, cookies.size(), target);
+    System.out.printf("in the plan, under the account '%s':%n  storage-state: %s%n", id, target);
+    return 0;
+  }
+}

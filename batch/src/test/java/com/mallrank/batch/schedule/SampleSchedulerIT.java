@@ -1,0 +1,101 @@
+package com.mallrank.batch.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mallrank.batch.ops.SampleMetrics;
+import com.mallrank.batch.sample.SampleJobConfiguration;
+import com.mallrank.index.testing.LocalElasticsearchExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The scheduler on a real clock with a two-second cadence: slots of the lookback that never ran are
+ * reported missed, due slots are started and complete, and stopping leaves nothing running.
+ */
+@SpringBootTest(
+    properties = {
+      "mallrank.cli.enabled=false",
+      "batch.schedule.tick=1s",
+      "batch.schedule.jitter=0s",
+      "batch.schedule.lookback=20s",
+      "batch.schedule.late-after=10s",
+      "index.refresh=true"
+    })
+class SampleSchedulerIT {
+
+  private static final String PREFIX =
+      "t-sched-" + UUID.randomUUID().toString().substring(0, 6).toLowerCase(Locale.ROOT);
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("index.es.url", LocalElasticsearchExtension::url);
+    registry.add("index.prefix", () -> PREFIX);
+    registry.add("batch.plan", SampleSchedulerIT::plan);
+    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
+  }
+
+  private static String plan() {
+    try {
+      Path plan = Files.createTempDirectory("sched").resolve("plan.yml");
+      Files.writeString(
+          plan,
+          """
+          groups:
+            - name: fast
+              profile: sandbox-static
+              depth: 20
+              cadence: "*/2 * * * * *"
+              window: 5s
+              keywords: [加厚羽绒服女长款, 高领毛衣女内搭]
+          """);
+      return plan.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Autowired SampleScheduler scheduler;
+  @Autowired JobRepository jobRepository;
+  @Autowired SampleMetrics metrics;
+
+  @Test
+  void startsDueSlotsReportsMissedOnesAndStopsCleanly() throws Exception {
+    scheduler.start();
+    JobExecution completed = null;
+    for (int i = 0; i < 600 && completed == null; i++) { // bounded: at most 60 s
+      Thread.sleep(100);
+      for (JobInstance instance :
+          jobRepository.getJobInstances(SampleJobConfiguration.JOB_NAME, 0, 20)) {
+        JobExecution last = jobRepository.getLastJobExecution(instance);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+          completed = last;
+        }
+      }
+    }
+    scheduler.stop();
+
+    assertThat(completed).as("a scheduled slot completed").isNotNull();
+    assertThat(completed.getJobParameters().getString(SampleJobConfiguration.GROUP))
+        .isEqualTo("fast");
+    assertThat(metrics.slots("fast", "missed"))
+        .as("slots of the lookback past their window, never run")
+        .isGreaterThan(0);
+    assertThat(metrics.slots("fast", "on-time") + metrics.slots("fast", "late")).isGreaterThan(0);
+    assertThat(jobRepository.findRunningJobExecutions(SampleJobConfiguration.JOB_NAME))
+        .as("nothing left running after stop")
+        .isEmpty();
+  }
+}
