@@ -3,6 +3,7 @@ package com.mallrank.batch.cli;
 import com.mallrank.batch.demo.DemoCommand;
 import com.mallrank.batch.jobs.JobsCommand;
 import com.mallrank.batch.report.ReportCommand;
+import com.mallrank.batch.retention.RetentionCommand;
 import com.mallrank.batch.sample.SampleCommand;
 import com.mallrank.batch.schedule.ServeCommand;
 import picocli.CommandLine.Command;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       AccountsCommand.class,
       ReportCommand.class,
-      ProfileCommand.class
+      ProfileCommand.class,
+      RetentionCommand.class
     },
     footer = {
       "",

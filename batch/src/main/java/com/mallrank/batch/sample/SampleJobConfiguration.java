@@ -31,11 +31,13 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code sample} job. Its one step, {@value #MANAGER_STEP_NAME}, splits the slot into keyword
+ * The {@code sample} job. Its first step, {@value #MANAGER_STEP_NAME}, splits the slot into keyword
  * shards ({@link KeywordShardPartitioner}, {@code batch.threads} of them) run side by side by a
  * local {@link TaskExecutorPartitionHandler}; each partition runs {@value #STEP_NAME}: read the
  * shard's (keyword, vantage) tasks, sample each with the partition's own fetcher, bulk-write the
- * samples with their listings.
+ * samples with their listings. Its second step, {@code detectChanges}, compares the slot with the
+ * previous ok samples and sends alerts ({@link
+ * com.mallrank.batch.changes.ChangeDetectionConfiguration}).
  *
  * <p>Identifying parameters: {@value #GROUP} and {@value #SLOT}, so a slot of a group runs once and
  * a failed slot restarts where it stopped, partition by partition. Non-identifying: {@value #OWNER}
@@ -68,6 +70,7 @@ public class SampleJobConfiguration {
   public Job sampleJob(
       JobRepository jobRepository,
       Step sampleSlotStep,
+      Step detectChangesStep,
       SlotProgress progress,
       PlanRepository plans,
       SamplerFactory samplers) {
@@ -84,6 +87,8 @@ public class SampleJobConfiguration {
               }
             })
         .start(sampleSlotStep)
+        // Then the slot's change events and alerts (com.mallrank.batch.changes).
+        .next(detectChangesStep)
         .build();
   }
 

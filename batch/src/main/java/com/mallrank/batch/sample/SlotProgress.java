@@ -47,7 +47,8 @@ public class SlotProgress {
         terminal.print("\r" + run.bar(done));
         terminal.flush();
       } else {
-        log.info(
+        // Not a terminal (a log file, CI): one line per ten samples; each sample at debug level.
+        log.debug(
             "[{}/{}] {} @ {}: {} ({} listings, {} ms)",
             done,
             run.total,
@@ -56,6 +57,9 @@ public class SlotProgress {
             sample.status(),
             sample.resultCount(),
             sample.durationMillis());
+        if (done % 10 == 0) {
+          log.info("[{}/{}] {}: samples by status {}", done, run.total, run.label, run.byStatus);
+        }
       }
     }
   }
