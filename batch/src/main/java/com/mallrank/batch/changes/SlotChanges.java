@@ -1,10 +1,12 @@
 package com.mallrank.batch.changes;
 
+import co.elastic.clients.elasticsearch._types.Refresh;
 import com.mallrank.batch.alert.AlertDispatcher;
 import com.mallrank.batch.alert.AlertInput;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionResult;
+import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.ChangeKind;
 import com.mallrank.index.report.ChangeLog;
@@ -13,6 +15,7 @@ import com.mallrank.index.report.ChangeLogQuery;
 import com.mallrank.index.report.SampleStatuses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,8 +46,15 @@ public class SlotChanges {
   /** Detects the slot's changes and sends its alerts; returns what detection found. */
   public DetectionResult process(Instant slot) {
     refresh();
+    // Events are few and the alerts read them right away: wait for them to be searchable.
     DetectionResult result =
-        new ChangeDetector(elasticsearch.client(), elasticsearch.names()).detectSlot(slot);
+        new ChangeDetector(
+                elasticsearch.client(),
+                elasticsearch.names(),
+                DetectionSettings.defaults(),
+                Clock.systemUTC(),
+                Refresh.WaitFor)
+            .detectSlot(slot);
     log.info(
         "slot {}: {} samples compared, {} not comparable, {} change events",
         slot,
