@@ -108,7 +108,7 @@ class CommandLineTest {
 
     assertThat(code).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("valid, 3 accounts, 2 groups")
+        .contains("valid, 3 accounts, 3 groups")
         .contains("cadence '0 5 * * * *'");
   }
 
