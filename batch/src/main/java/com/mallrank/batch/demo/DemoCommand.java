@@ -124,12 +124,14 @@ public class DemoCommand implements Callable<Integer> {
       changes.print(
           comparison.compare(slots.get(i - 1), slots.get(i), "anonymous", keywordGroup.keywords()));
     }
+    String first = Slots.show(slots.get(0), properties.zone()).replace(' ', 'T');
+    String lastShown = Slots.show(last, properties.zone()).replace(' ', 'T');
     out.printf(
         "%nMore: ./mallrank report top20 --slot %s --vantage mx-hangzhou%n"
-            + "      ./mallrank report changes --from %s --to %s%n",
-        Slots.show(last, properties.zone()).replace(' ', 'T'),
-        Slots.show(slots.get(0), properties.zone()).replace(' ', 'T'),
-        Slots.show(last, properties.zone()).replace(' ', 'T'));
+            + "      ./mallrank report changelog --from %s          (every stored change event)%n"
+            + "      ./mallrank report coverage --from %s --group %s%n"
+            + "      ./mallrank report daily --from %s -o daily.html   (or daily.xlsx)%n",
+        lastShown, first, first, group, first);
     return 0;
   }
 
