@@ -110,7 +110,7 @@ class SavedObjectsTest {
 
     assertThatThrownBy(() -> SavedObjectsCheck.parseNdjson(ndjson + "{\"id\":\n"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("line 9");
+        .hasMessageContaining("line 11");
   }
 
   @Test
