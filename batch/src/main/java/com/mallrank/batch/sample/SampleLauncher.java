@@ -80,9 +80,28 @@ public class SampleLauncher {
       // unique key (or serializable isolation) let only one of them through
       throw new SlotRefusedException(
           "slot " + slot + " of group '" + group + "' is being started by another process", e);
+    } catch (IllegalStateException e) {
+      // The same race caught by Spring Batch itself: between its "does the instance exist?" and
+      // its insert, another launch created the instance ("JobInstance must not already exist").
+      if (startedElsewhere(group, slot)) {
+        throw new SlotRefusedException(
+            "slot " + slot + " of group '" + group + "' is being started by another process", e);
+      }
+      throw new IllegalStateException(
+          "could not start slot " + slot + " of group '" + group + "': " + e.getMessage(), e);
     } catch (Exception e) {
       throw new IllegalStateException(
           "could not start slot " + slot + " of group '" + group + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the slot's job instance exists now (another launch created it). */
+  private boolean startedElsewhere(String group, Instant slot) {
+    try {
+      return jobOperator.getJobInstance(SampleJobConfiguration.JOB_NAME, parameters(group, slot))
+          != null;
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
