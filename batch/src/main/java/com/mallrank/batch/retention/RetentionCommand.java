@@ -26,20 +26,22 @@ public class RetentionCommand implements Callable<Integer> {
 
   @Option(
       names = "--keep-days",
-      defaultValue = "35",
-      description = "Days of raw listings to keep (default ${DEFAULT-VALUE}).")
-  int keepDays;
+      description = "Days of raw listings to keep (default: batch.retention.keep-days, 35).")
+  Integer keepDays;
 
   private final ElasticsearchRuntime elasticsearch;
+  private final RetentionProperties properties;
 
-  public RetentionCommand(ElasticsearchRuntime elasticsearch) {
+  public RetentionCommand(ElasticsearchRuntime elasticsearch, RetentionProperties properties) {
     this.elasticsearch = elasticsearch;
+    this.properties = properties;
   }
 
   @Override
   public Integer call() {
-    if (keepDays < 1) {
-      throw new IllegalArgumentException("--keep-days must be at least 1, was " + keepDays);
+    int keep = keepDays == null ? properties.keepDays() : keepDays;
+    if (keep < 1) {
+      throw new IllegalArgumentException("--keep-days must be at least 1, was " + keep);
     }
     RetentionResult result =
         new Retention(
@@ -47,7 +49,7 @@ public class RetentionCommand implements Callable<Integer> {
                 elasticsearch.names(),
                 Clock.systemUTC(),
                 co.elastic.clients.elasticsearch._types.Refresh.WaitFor)
-            .run(Duration.ofDays(keepDays));
+            .run(Duration.ofDays(keep));
     System.out.printf(
         "listings before %s: %d days summarised (%d summaries), %d listings deleted%s%n",
         result.cutoff(),

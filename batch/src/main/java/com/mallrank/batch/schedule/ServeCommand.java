@@ -1,5 +1,6 @@
 package com.mallrank.batch.schedule;
 
+import com.mallrank.batch.retention.RetentionScheduler;
 import java.util.concurrent.Callable;
 import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;
@@ -15,21 +16,27 @@ import picocli.CommandLine.Command;
           + " running slots then stop at a chunk boundary and restart later where they stopped.",
       "Serves the actuator on server.port (default 9464): /actuator/health,"
           + " /actuator/prometheus. Several serve processes may share one JobRepository:"
-          + " each slot still runs once."
+          + " each slot still runs once.",
+      "Also runs the retention job daily (batch.retention.cron, keep batch.retention.keep-days"
+          + " days of raw listings)."
     })
 public class ServeCommand implements Callable<Integer> {
 
   private final SampleScheduler scheduler;
+  private final RetentionScheduler retention;
   private final Environment environment;
 
-  public ServeCommand(SampleScheduler scheduler, Environment environment) {
+  public ServeCommand(
+      SampleScheduler scheduler, RetentionScheduler retention, Environment environment) {
     this.scheduler = scheduler;
+    this.retention = retention;
     this.environment = environment;
   }
 
   @Override
   public Integer call() throws InterruptedException {
     scheduler.start();
+    retention.start();
     String port = environment.getProperty("local.server.port");
     if (port != null) {
       System.out.printf(

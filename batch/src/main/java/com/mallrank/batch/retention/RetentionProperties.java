@@ -1,0 +1,24 @@
+package com.mallrank.batch.retention;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code batch.retention.*}: how long raw listings are kept, and when {@code serve} applies it.
+ *
+ * @param enabled whether {@code serve} runs the {@code retention} job on its cron
+ * @param cron when, in {@code batch.zone} (Spring cron, six fields); default 04:30 every day
+ * @param keepDays days of raw listings kept; older ones become daily summaries
+ */
+@ConfigurationProperties("batch.retention")
+public record RetentionProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("0 30 4 * * *") String cron,
+    @DefaultValue("35") int keepDays) {
+
+  public RetentionProperties {
+    if (keepDays < 1) {
+      throw new IllegalArgumentException("batch.retention.keep-days must be >= 1, was " + keepDays);
+    }
+  }
+}
