@@ -54,9 +54,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link Fault#LAYOUT_CHANGED} ({@code data.goods_list[]} with {@code goods_id}, {@code name},
  * {@code store}, {@code min_price}, {@code commission}, {@code img}, {@code sold_text}, {@code
  * promo}; {@code next_cursor}; {@code has_more} 0/1) hit the API, and the shell shows the v1 marker
- * for them. The main image is served by the mall itself under {@code /obj/ecom-shop-material/} and
- * the app's font under {@code /static/}, so a test can count what a browser loaded ({@link
- * #imageRequests()}, {@link #fontRequests()}).
+ * for them. The main image is served by the mall itself under {@code /obj/ecom-shop-material/} (a
+ * distinct PNG per image key, {@link PictureRenderer}) and the app's font under {@code /static/},
+ * so a test can count what a browser loaded ({@link #imageRequests()}, {@link #fontRequests()}).
  *
  * <pre>{@code
  * try (SandboxMall mall = SandboxMall.start()) {
@@ -80,53 +80,6 @@ public final class SandboxMall implements AutoCloseable {
   private static final String HTML = "text/html; charset=utf-8";
   private static final String JSON = "application/json; charset=utf-8";
 
-  /** A 1×1 transparent GIF, served for every main image. */
-  private static final byte[] PIXEL = {
-    'G',
-    'I',
-    'F',
-    '8',
-    '9',
-    'a',
-    1,
-    0,
-    1,
-    0,
-    (byte) 0x80,
-    0,
-    0,
-    0,
-    0,
-    0,
-    (byte) 0xff,
-    (byte) 0xff,
-    (byte) 0xff,
-    '!',
-    (byte) 0xf9,
-    4,
-    1,
-    0,
-    0,
-    0,
-    0,
-    ',',
-    0,
-    0,
-    0,
-    0,
-    1,
-    0,
-    1,
-    0,
-    0,
-    2,
-    2,
-    'D',
-    1,
-    0,
-    ';'
-  };
-
   static {
     // The JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs
     // every small response then waits ~40 ms on loopback. The sandbox simulates latency on purpose
@@ -144,6 +97,7 @@ public final class SandboxMall implements AutoCloseable {
   private final AtomicLong spaRequests = new AtomicLong();
   private final AtomicLong apiRequests = new AtomicLong();
   private final AtomicLong imageRequests = new AtomicLong();
+  private final PictureRenderer pictures = new PictureRenderer();
   private final AtomicLong fontRequests = new AtomicLong();
   private final SearchPageRenderer renderer;
   private final SpaPageRenderer spaRenderer = new SpaPageRenderer();
@@ -288,7 +242,7 @@ public final class SandboxMall implements AutoCloseable {
         api(exchange, query, path.startsWith("/api/v2/"));
       } else if (path.startsWith(ImageKeys.PATH_PREFIX)) {
         imageRequests.incrementAndGet();
-        send(exchange, 200, "image/gif", PIXEL);
+        send(exchange, 200, "image/png", pictures.png(PictureRenderer.keyOf(path)));
       } else if (path.startsWith("/static/") && path.endsWith(".woff2")) {
         fontRequests.incrementAndGet();
         send(exchange, 200, "font/woff2", new byte[] {'w', 'O', 'F', '2'});

@@ -154,7 +154,7 @@ class SandboxApiTest {
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(image.statusCode()).isEqualTo(200);
-    assertThat(image.headers().firstValue("Content-Type")).hasValue("image/gif");
+    assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
     assertThat(mall.imageRequests()).isEqualTo(images + 1);
   }
 
