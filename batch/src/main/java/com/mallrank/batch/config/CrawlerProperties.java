@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxPageSize pages larger than this are an error (no out-of-memory on a huge page)
  * @param sandbox the in-process sandbox mall
  * @param browser the real browser that renders the pages of {@code fetch.with: browser} profiles
+ * @param images main-image fingerprints (perceptual hashes)
  */
 @ConfigurationProperties("crawler")
 public record CrawlerProperties(
@@ -27,7 +28,8 @@ public record CrawlerProperties(
     @DefaultValue("Mozilla/5.0 (mallrank; +https://github.com/mallrank)") String userAgent,
     @DefaultValue("8MB") DataSize maxPageSize,
     @DefaultValue Sandbox sandbox,
-    @DefaultValue Browser browser) {
+    @DefaultValue Browser browser,
+    @DefaultValue Images images) {
 
   /**
    * The simulated mall, for the demo and for trying mallrank without touching a real site.
@@ -51,4 +53,16 @@ public record CrawlerProperties(
       @DefaultValue("mobile") String device,
       @DefaultValue("50") int recycleAfterPages,
       @DefaultValue("config/accounts") Path storageStates) {}
+
+  /**
+   * Main-image fingerprints: each listing's main image downloaded (size-capped, once per image key)
+   * and hashed, so a re-uploaded copy of the same picture under a new key is not reported as a
+   * changed main image, and a changed picture is.
+   *
+   * @param fingerprint download and hash main images while sampling (costs one image request per
+   *     new image key)
+   * @param maxSize images larger than this are not hashed (the key alone then decides)
+   */
+  public record Images(
+      @DefaultValue("false") boolean fingerprint, @DefaultValue("2MB") DataSize maxSize) {}
 }

@@ -7,6 +7,7 @@ import com.mallrank.batch.plan.KeywordGroup;
 import com.mallrank.batch.plan.Plan;
 import com.mallrank.batch.runtime.AccountCookies;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.runtime.MainImages;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SamplerFactory;
 import com.mallrank.batch.runtime.SandboxRuntime;
@@ -176,6 +177,7 @@ public class SampleJobConfiguration {
       SamplerFactory samplers,
       SandboxRuntime sandbox,
       SampleMetrics metrics,
+      MainImages images,
       @Value("#{jobParameters['" + SLOT + "']}") String slot,
       @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
     boolean useSandbox = sandbox.usesSandbox();
@@ -187,7 +189,8 @@ public class SampleJobConfiguration {
         sandbox.baseUrl(),
         new AccountCookies(plan, useSandbox)::of,
         plan.ownership(),
-        metrics);
+        metrics,
+        images::fingerprint);
   }
 
   @Bean

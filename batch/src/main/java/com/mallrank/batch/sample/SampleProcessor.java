@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -33,6 +34,7 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
   private final Function<String, Map<String, String>> cookies;
   private final MatrixOwnership ownership;
   private final SampleMetrics metrics;
+  private final UnaryOperator<Snapshot> images;
 
   SampleProcessor(
       Instant slot,
@@ -41,7 +43,8 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
       String base,
       Function<String, Map<String, String>> cookies,
       MatrixOwnership ownership,
-      SampleMetrics metrics) {
+      SampleMetrics metrics,
+      UnaryOperator<Snapshot> images) {
     this.slot = slot;
     this.sampler = sampler;
     this.profiles = profiles;
@@ -49,6 +52,7 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
     this.cookies = cookies;
     this.ownership = ownership;
     this.metrics = metrics;
+    this.images = images;
   }
 
   @Override
@@ -65,7 +69,7 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
               task.depth());
       metrics.pages(task.group(), Math.max(1, result.attempts()));
       log.debug("{} @ {}: {}", task.keyword(), task.vantage(), result.page().status().code());
-      return SnapshotMapper.toSnapshot(task, slot, result, ownership);
+      return images.apply(SnapshotMapper.toSnapshot(task, slot, result, ownership));
     } catch (RuntimeException e) {
       log.warn("{} @ {}: error: {}", task.keyword(), task.vantage(), e.toString());
       return error(task, slot, started, e);
