@@ -61,6 +61,8 @@ final class IdentityContext implements AutoCloseable {
     pagesServed++;
     if (page == null || page.isClosed()) {
       page = context.newPage();
+      // A page's "leave this page?" prompt must never hold a tab open.
+      page.onDialog(dialog -> dialog.dismiss());
     }
     return page;
   }
@@ -72,10 +74,14 @@ final class IdentityContext implements AutoCloseable {
     }
   }
 
-  /** Closes the tab after a failed page; the next page gets a new one. */
+  /**
+   * Closes the tab after a failed page; the next page gets a new one. The close is not awaited: a
+   * tab still receiving an oversized or stalled response may take long to close (seen: forever
+   * under load), and it is closed with its context at the latest.
+   */
   void discardPage() {
     if (page != null && !page.isClosed()) {
-      page.close();
+      page.close(new Page.CloseOptions().setRunBeforeUnload(true));
     }
     page = null;
   }
