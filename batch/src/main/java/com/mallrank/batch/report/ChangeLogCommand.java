@@ -54,11 +54,7 @@ public class ChangeLogCommand implements Callable<Integer> {
     ReportWindow w = windows.resolve(window, 24);
     output.write(
         reports.changelog(w, ChangeLogTables.kinds(kinds), shops, limit),
-        ReportOutputOptions.fileSafe(
-            "mallrank-changelog-"
-                + Top20Tables.compact(w.first())
-                + "-"
-                + Top20Tables.compact(w.last())),
+        w.fileName("changelog"),
         System.out);
     return 0;
   }

@@ -32,14 +32,7 @@ public class CoverageCommand implements Callable<Integer> {
   public Integer call() {
     output.formatFromExtension();
     ReportWindow w = windows.resolve(window, 24);
-    output.write(
-        reports.coverage(w),
-        ReportOutputOptions.fileSafe(
-            "mallrank-coverage-"
-                + Top20Tables.compact(w.first())
-                + "-"
-                + Top20Tables.compact(w.last())),
-        System.out);
+    output.write(reports.coverage(w), w.fileName("coverage"), System.out);
     return 0;
   }
 }

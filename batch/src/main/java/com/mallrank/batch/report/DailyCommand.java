@@ -40,14 +40,7 @@ public class DailyCommand implements Callable<Integer> {
   public Integer call() {
     output.formatFromExtension();
     ReportWindow w = windows.resolve(window, 24);
-    output.write(
-        reports.daily(w, limit),
-        ReportOutputOptions.fileSafe(
-            "mallrank-daily-"
-                + Top20Tables.compact(w.first())
-                + "-"
-                + Top20Tables.compact(w.last())),
-        System.out);
+    output.write(reports.daily(w, limit), w.fileName("daily"), System.out);
     return 0;
   }
 }

@@ -39,14 +39,7 @@ public class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     output.formatFromExtension();
     ReportWindow w = windows.resolve(window, 24);
-    output.write(
-        reports.explain(w, product),
-        ReportOutputOptions.fileSafe(
-            "mallrank-explain-"
-                + Top20Tables.compact(w.first())
-                + "-"
-                + Top20Tables.compact(w.last())),
-        System.out);
+    output.write(reports.explain(w, product), w.fileName("explain"), System.out);
     return 0;
   }
 }

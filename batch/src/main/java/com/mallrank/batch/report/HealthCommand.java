@@ -43,11 +43,7 @@ public class HealthCommand implements Callable<Integer> {
     ReportWindow w = windows.resolve(window, 24);
     output.write(
         reports.health(w, java.time.Duration.ofMinutes(cadenceMinutes)),
-        ReportOutputOptions.fileSafe(
-            "mallrank-health-"
-                + Top20Tables.compact(w.first())
-                + "-"
-                + Top20Tables.compact(w.last())),
+        w.fileName("health"),
         System.out);
     return 0;
   }

@@ -41,14 +41,7 @@ public class HistoryCommand implements Callable<Integer> {
   public Integer call() {
     output.formatFromExtension();
     ReportWindow w = windows.resolve(window, 7 * 24);
-    output.write(
-        reports.history(w, products),
-        ReportOutputOptions.fileSafe(
-            "mallrank-history-"
-                + Top20Tables.compact(w.first())
-                + "-"
-                + Top20Tables.compact(w.last())),
-        System.out);
+    output.write(reports.history(w, products), w.fileName("history"), System.out);
     return 0;
   }
 }

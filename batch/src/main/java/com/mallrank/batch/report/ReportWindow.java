@@ -50,4 +50,18 @@ public record ReportWindow(
   public String primaryVantage() {
     return vantages == null ? "anonymous" : vantages.get(0);
   }
+
+  /**
+   * The default file name of a report over this window, e.g. {@code
+   * mallrank-coverage-<first>-<last>}.
+   */
+  public String fileName(String report) {
+    return ReportOutputOptions.fileSafe(
+        "mallrank-"
+            + report
+            + "-"
+            + Top20Tables.compact(first())
+            + "-"
+            + Top20Tables.compact(last()));
+  }
 }
