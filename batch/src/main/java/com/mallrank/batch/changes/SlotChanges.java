@@ -7,10 +7,8 @@ import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionResult;
 import com.mallrank.index.changes.DetectionSettings;
-import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.ChangeKind;
 import com.mallrank.index.report.ChangeLog;
-import com.mallrank.index.report.ChangeLogPage;
 import com.mallrank.index.report.ChangeLogQuery;
 import com.mallrank.index.report.SampleStatuses;
 import java.io.IOException;
@@ -89,28 +87,23 @@ public class SlotChanges {
   AlertInput alertInput(Instant slot) {
     Instant end = slot.plus(Duration.ofMinutes(1));
     List<AlertInput.Change> changes = new ArrayList<>();
-    ChangeLog log = new ChangeLog(elasticsearch.client(), elasticsearch.names());
-    ChangeLogQuery query = ChangeLogQuery.window(slot, end).pageSize(500);
-    for (ChangeLogPage page = log.page(query); ; page = log.page(query.after(page.next()))) {
-      for (ChangeEvent event : page.events()) {
-        changes.add(
-            new AlertInput.Change(
-                event.slot(),
-                event.keyword(),
-                event.vantage(),
-                ChangeKind.ofCode(event.kind()),
-                event.productId(),
-                event.shopName(),
-                event.matrixAccount(),
-                event.oldValue(),
-                event.newValue(),
-                event.rankBefore(),
-                event.rankAfter()));
-      }
-      if (page.next() == null) {
-        break;
-      }
-    }
+    new ChangeLog(elasticsearch.client(), elasticsearch.names())
+        .forEach(
+            ChangeLogQuery.window(slot, end).pageSize(500),
+            event ->
+                changes.add(
+                    new AlertInput.Change(
+                        event.slot(),
+                        event.keyword(),
+                        event.vantage(),
+                        ChangeKind.ofCode(event.kind()),
+                        event.productId(),
+                        event.shopName(),
+                        event.matrixAccount(),
+                        event.oldValue(),
+                        event.newValue(),
+                        event.rankBefore(),
+                        event.rankAfter())));
     List<AlertInput.Sample> samples =
         new SampleStatuses(elasticsearch.client(), elasticsearch.names())
             .run(slot, end, null, null).stream()

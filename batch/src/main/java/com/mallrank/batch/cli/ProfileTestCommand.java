@@ -96,7 +96,7 @@ public class ProfileTestCommand implements Callable<Integer> {
       page = ProfileTester.test(siteProfile, source.page, status, options);
     } else if (source.url != null) {
       siteProfile.search().guard().check(source.url);
-      try (JsoupFetcher fetcher = new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS)) {
+      try (JsoupFetcher fetcher = samplers.fetcher()) {
         page =
             Extractors.forProfile(siteProfile, options)
                 .extract(fetcher.fetch(FetchRequest.anonymous(source.url)));

@@ -54,7 +54,8 @@ public class SamplerFactory {
     }
   }
 
-  private JsoupFetcher fetcher() {
+  /** A static fetcher with the configured timeout, page-size cap and User-Agent. */
+  public JsoupFetcher fetcher() {
     return new JsoupFetcher(
         new JsoupFetcher.Settings(
             properties.timeout(),

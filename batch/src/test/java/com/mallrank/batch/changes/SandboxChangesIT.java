@@ -12,7 +12,6 @@ import com.mallrank.crawler.sandbox.SandboxWorld;
 import com.mallrank.crawler.sandbox.ScheduledChange;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.report.ChangeLog;
-import com.mallrank.index.report.ChangeLogPage;
 import com.mallrank.index.report.ChangeLogQuery;
 import com.mallrank.index.testing.LocalElasticsearchExtension;
 import java.math.BigDecimal;
@@ -190,11 +189,7 @@ class SandboxChangesIT {
     ChangeLogQuery query =
         ChangeLogQuery.window(slot, slot.plusSeconds(60)).vantages(List.of(ANON)).pageSize(500);
     List<ChangeEvent> events = new ArrayList<>();
-    for (ChangeLogPage page = log.page(query); ; page = log.page(query.after(page.next()))) {
-      events.addAll(page.events());
-      if (page.next() == null) {
-        return events;
-      }
-    }
+    log.forEach(query, events::add);
+    return events;
   }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The change log: stored change events filtered by keyword, shop, kind, vantage, product and slot
@@ -24,6 +25,19 @@ public final class ChangeLog {
   public ChangeLog(ElasticsearchClient client, IndexNames names) {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
+  }
+
+  /**
+   * Every event of the query, page by page ({@code search_after}), handed to {@code action} in the
+   * log's order; only one page is held at a time.
+   */
+  public void forEach(ChangeLogQuery query, Consumer<ChangeEvent> action) {
+    for (ChangeLogPage page = page(query); ; page = page(query.after(page.next()))) {
+      page.events().forEach(action);
+      if (page.next() == null) {
+        return;
+      }
+    }
   }
 
   /** One page of events. */

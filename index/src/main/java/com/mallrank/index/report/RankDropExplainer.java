@@ -63,21 +63,19 @@ public final class RankDropExplainer {
             .vantages(vantage == null ? null : List.of(vantage))
             .products(productId == null ? null : List.of(productId))
             .pageSize(MAX_EVENTS);
+    List<ChangeEvent> drops = new ArrayList<>();
+    log.forEach(
+        query,
+        e -> {
+          if (e.rankBefore() != null && (e.rankAfter() == null || e.rankAfter() > e.rankBefore())) {
+            drops.add(e);
+          }
+        });
     List<RankDropExplanation> result = new ArrayList<>();
-    ChangeLogPage page = log.page(query);
-    while (true) {
-      for (ChangeEvent e : page.events()) {
-        boolean dropped =
-            e.rankBefore() != null && (e.rankAfter() == null || e.rankAfter() > e.rankBefore());
-        if (dropped) {
-          result.add(explain(e));
-        }
-      }
-      if (page.next() == null) {
-        return result;
-      }
-      page = log.page(query.after(page.next()));
+    for (ChangeEvent drop : drops) {
+      result.add(explain(drop));
     }
+    return result;
   }
 
   /**
@@ -136,16 +134,13 @@ public final class RankDropExplainer {
             .vantages(List.of(vantage))
             .pageSize(MAX_EVENTS);
     Map<String, ChangeEvent> events = new LinkedHashMap<>();
-    ChangeLogPage page = log.page(query);
-    while (true) {
-      page.events().stream()
-          .filter(e -> e.changeKind().competitor())
-          .forEach(e -> events.put(e.id(), e));
-      if (page.next() == null) {
-        break;
-      }
-      page = log.page(query.after(page.next()));
-    }
+    log.forEach(
+        query,
+        e -> {
+          if (e.changeKind().competitor()) {
+            events.put(e.id(), e);
+          }
+        });
     Comparator<ChangeEvent> byRankNow =
         Comparator.comparing(
                 (ChangeEvent e) -> e.rankAfter() == null ? Integer.MAX_VALUE : e.rankAfter())
