@@ -124,6 +124,9 @@ final class ProfileReader {
     if (!browser && map.entries().size() > (map.entries().containsKey("with") ? 1 : 0)) {
       problem("fetch.with", valueLine(map, "with"), "the other fetch keys need with: browser");
     }
+    if (captureUrl != null && captureUrl.startsWith("regex:")) {
+      captureRegex(captureUrl.substring("regex:".length()), valueLine(map, "capture-url"));
+    }
     if (capture && captureUrl == null) {
       problem("fetch.capture-url", map.line(), "mode: capture needs the URL pattern to capture");
     }
@@ -139,6 +142,19 @@ final class ProfileReader {
         cssOrNull(map, "load-more"),
         cssOrNull(map, "wait-for"),
         cssOrNull(map, "end"));
+  }
+
+  /** A capture URL regex must compile and must not backtrack exponentially on a long URL. */
+  private void captureRegex(String regex, int line) {
+    try {
+      Pattern.compile(regex);
+      RegexSafety.problem(regex).ifPresent(why -> problem("fetch.capture-url", line, why));
+    } catch (PatternSyntaxException e) {
+      problem(
+          "fetch.capture-url",
+          line,
+          "invalid regex: " + e.getDescription() + " near index " + e.getIndex());
+    }
   }
 
   private String choice(MapNode map, String key, String path, String fallback, String... allowed) {
@@ -302,6 +318,11 @@ final class ProfileReader {
               path + ".regex",
               valueLine(map, "regex"),
               "must have exactly one capturing group, has " + regex.matcher("").groupCount());
+        }
+        Optional<String> unsafe = RegexSafety.problem(regexText);
+        if (unsafe.isPresent()) {
+          problem(path + ".regex", valueLine(map, "regex"), unsafe.get());
+          regex = null;
         }
       } catch (PatternSyntaxException e) {
         problem(
