@@ -155,7 +155,8 @@ final class ResultAssembler {
       return null;
     }
     try {
-      return Numbers.parse(card.get(name), rule.decimalSeparator(), rule.unit());
+      BigDecimal value = Numbers.parse(card.get(name), rule.decimalSeparator(), rule.unit());
+      return value == null ? null : ValueBounds.checkAmount(name, value);
     } catch (RefusedValueException e) {
       card.refuse(name, e.reason());
       return null;

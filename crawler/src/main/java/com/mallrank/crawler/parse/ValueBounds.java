@@ -1,5 +1,6 @@
 package com.mallrank.crawler.parse;
 
+import com.mallrank.crawler.profile.FieldName;
 import java.math.BigDecimal;
 
 /**
@@ -20,7 +21,36 @@ public final class ValueBounds {
   /** The longest product or shop id accepted, in characters. */
   public static final int MAX_ID_LENGTH = 128;
 
+  /**
+   * Prices must be below this many yuan: stored in fen as a {@code long}, and no listing costs a
+   * trillion yuan.
+   */
+  public static final BigDecimal MAX_PRICE_YUAN = new BigDecimal("1000000000000");
+
+  /**
+   * The largest commission rate accepted, in percent: stored in basis points as an {@code int}. Far
+   * above any real rate on purpose: a profile reading basis points as percent (1250 %) must still
+   * show its mistake rather than hide it.
+   */
+  public static final BigDecimal MAX_COMMISSION_PERCENT = new BigDecimal("1000000");
+
   private ValueBounds() {}
+
+  /**
+   * Refuses a normalised price (yuan) or commission rate (percent) that no listing can have and the
+   * store cannot hold.
+   */
+  static BigDecimal checkAmount(FieldName field, BigDecimal value) {
+    if (field == FieldName.PRICE && value.compareTo(MAX_PRICE_YUAN) >= 0) {
+      throw new RefusedValueException(
+          "price of " + MAX_PRICE_YUAN.toPlainString() + " yuan or more");
+    }
+    if (field == FieldName.COMMISSION && value.compareTo(MAX_COMMISSION_PERCENT) > 0) {
+      throw new RefusedValueException(
+          "commission over " + MAX_COMMISSION_PERCENT.toPlainString() + " percent");
+    }
+    return value;
+  }
 
   /**
    * Refuses a number whose plain form would exceed {@link #MAX_DIGITS} digits before or after the

@@ -1,13 +1,16 @@
 package com.mallrank.crawler.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.model.Listing;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.model.SampleStatus;
+import com.mallrank.crawler.profile.FieldName;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
+import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +114,27 @@ class HostileValuesTest {
     assertThat(page.evidence().detail())
         .isEqualTo(
             "2 cards on the page, 2 kept; refused values: card 1 price: 4000000 digits (max 30)");
+  }
+
+  @Test
+  void amountsThatCannotBeStoredInFenOrBasisPointsAreRefusedToo() {
+    // 25 digits: within the digit bound, but 10^22 yuan overflows a long of fen downstream.
+    ResultPage page =
+        json(card("\"1\"", "1" + "0".repeat(24)) + "," + card("\"2\"", "99999999999999"));
+
+    assertThat(page.listings())
+        .extracting(Listing::price)
+        .containsExactly(null, new BigDecimal("999999999999.99"));
+    assertThat(page.evidence().detail())
+        .endsWith("; refused values: card 1 price: price of 1000000000000 yuan or more");
+    assertThat(
+            Numbers.parse("100000000", '.', com.mallrank.crawler.profile.NumberUnit.BASIS_POINTS))
+        .isEqualByComparingTo("1000000");
+    assertThat(ValueBounds.checkAmount(FieldName.COMMISSION, new BigDecimal("1000000")))
+        .isEqualByComparingTo("1000000");
+    assertThatThrownBy(
+            () -> ValueBounds.checkAmount(FieldName.COMMISSION, new BigDecimal("1000000.01")))
+        .hasMessage("commission over 1000000 percent");
   }
 
   @Test
