@@ -8,6 +8,7 @@ import com.mallrank.crawler.profile.YamlTree.ScalarNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -549,6 +550,14 @@ final class ProfileReader {
   private Locator locator(String text, ProfileMode mode, String path, int line) {
     if (text == null) {
       problem(path, line, "must not be null");
+      return null;
+    }
+    if (mode == ProfileMode.HTML && text.toLowerCase(Locale.ROOT).contains(":matches")) {
+      problem(
+          path,
+          line,
+          "regex selectors (:matches, :matchesOwn, ...) run on every element without a step"
+              + " bound; select the element and give the field a regex instead");
       return null;
     }
     try {

@@ -95,6 +95,17 @@ class RegexSafetyTest {
   }
 
   @Test
+  void regexSelectorsAreRefusedBecauseTheyRunUnbounded() {
+    String yaml = profile("(\\d+)").replace("select: li.card", "select: \"li:matchesOwn((a+)+b)\"");
+
+    assertThatThrownBy(() -> SiteProfiles.parse("selector.yml", yaml))
+        .isInstanceOf(ProfileException.class)
+        .hasMessageContaining(
+            "selector.yml:6: cards.select: regex selectors (:matches, :matchesOwn, ...) run on"
+                + " every element without a step bound");
+  }
+
+  @Test
   void everyBuiltInAndTestProfileStillLoads() throws IOException {
     List<Path> files;
     try (Stream<Path> builtIn = Files.list(Path.of("src/main/resources/mallrank/profiles"));
