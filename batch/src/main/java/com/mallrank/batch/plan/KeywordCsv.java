@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads keyword lists as operators keep them in Excel: CSV in UTF-8 with or without a byte-order
@@ -109,6 +110,11 @@ public final class KeywordCsv {
     }
     if (keyword.isEmpty()) {
       problems.add(new ConfigProblem(file, line, "keyword", "blank keyword"));
+      return;
+    }
+    Optional<String> refused = Keywords.problem(keyword);
+    if (refused.isPresent()) {
+      problems.add(new ConfigProblem(file, line, "keyword", refused.get()));
       return;
     }
     Integer depth = null;

@@ -286,6 +286,8 @@ public final class PlanLoader {
         String keyword = scalar(item.node(), item.path());
         if (keyword == null || keyword.isBlank()) {
           problem(item.node(), item.path(), "a keyword cannot be blank");
+        } else if (Keywords.problem(keyword.strip()).isPresent()) {
+          problem(item.node(), item.path(), Keywords.problem(keyword.strip()).get());
         } else if (!keywords.add(keyword.strip())) {
           problem(item.node(), item.path(), "duplicate keyword '" + keyword.strip() + "'");
         }

@@ -103,6 +103,39 @@ class CommandLineTest {
   }
 
   @Test
+  void planValidateRefusesOverlongAndControlCharacterKeywordsNamingFileLineAndField()
+      throws Exception {
+    Path plan = dir.resolve("plan.yml");
+    Files.writeString(
+        plan,
+        """
+        groups:
+          - name: core
+            profile: sandbox-static
+            keywords:
+              - 羽绒服女
+              - %s
+              - "保温杯\\u0007"
+        """
+            .formatted("长".repeat(5_000)));
+
+    int code = run("--batch.plan=" + plan, "plan", "validate");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("invalid plan (2 problems)")
+        .contains(
+            plan
+                + ":6: groups[0].keywords[1]: keyword of 5000 characters; the limit is 100"
+                + " characters")
+        .contains(
+            plan
+                + ":7: groups[0].keywords[2]: keyword contains the control character U+0007 at"
+                + " index 3")
+        .doesNotContain("长长长");
+  }
+
+  @Test
   void planValidateSummarisesAValidPlan() {
     int code = run("--batch.plan=../config/sandbox-plan.yml", "plan", "validate");
 

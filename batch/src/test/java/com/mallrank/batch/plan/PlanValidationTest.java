@@ -181,6 +181,45 @@ class PlanValidationTest {
   }
 
   @Test
+  void overlongAndControlCharacterKeywordsAreRefusedInPlansAndKeywordLists() throws Exception {
+    String longest = "长".repeat(Keywords.MAX_LENGTH);
+    Files.writeString(
+        dir.resolve("rows.csv"),
+        "core,"
+            + longest
+            + "\ncore,"
+            + "x".repeat(5_000)
+            + "\ncore,\"蓝牙\u001b[2J耳机\"\ncore,耳机\u202e反\n");
+    Path file =
+        plan(
+            """
+            groups:
+              - name: core
+                profile: sandbox-static
+                keywords: ["保温杯", "%s", "a\\tb"]
+            keyword-files: [rows.csv]
+            """
+                .formatted("y".repeat(Keywords.MAX_LENGTH + 1)));
+
+    PlanException e = problems(file);
+
+    Path csv = dir.resolve("rows.csv");
+    assertThat(e.problems())
+        .extracting(ConfigProblem::toString)
+        .containsExactly(
+            file
+                + ":4: groups[0].keywords[1]: keyword of 101 characters; the limit is 100"
+                + " characters",
+            file
+                + ":4: groups[0].keywords[2]: keyword contains the control character U+0009 at"
+                + " index 1",
+            csv + ":2: keyword: keyword of 5000 characters; the limit is 100 characters",
+            csv + ":3: keyword: keyword contains the control character U+001B at index 2",
+            csv + ":4: keyword: keyword contains the control character U+202E at index 2");
+    assertThat(Keywords.problem(longest)).isEmpty();
+  }
+
+  @Test
   void aKeywordListNotInUtf8IsRefused() throws Exception {
     Files.write(dir.resolve("gbk.csv"), "core,羽绒服女\n".getBytes("GBK"));
 

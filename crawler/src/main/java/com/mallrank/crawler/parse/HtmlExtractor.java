@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -99,9 +98,10 @@ public final class HtmlExtractor implements Extractor {
       }
     }
     List<CardValues> values = new ArrayList<>(cards.size());
+    FieldRegexes regexes = new FieldRegexes();
     for (Element card : cards) {
       if (!skipped(card)) {
-        values.add(read(card));
+        values.add(read(card, regexes));
       }
     }
     return assembler.assemble(response, values);
@@ -125,11 +125,11 @@ public final class HtmlExtractor implements Extractor {
    * Reads one card's fields. The card's elements are listed once and every field's selector is
    * tested against that list, instead of one subtree walk per field.
    */
-  private CardValues read(Element card) {
+  private CardValues read(Element card, FieldRegexes regexes) {
     List<Element> elements = card.getAllElements();
     CardValues values = new CardValues();
     for (Map.Entry<FieldName, FieldRule> field : profile.fields().entrySet()) {
-      values.put(field.getKey(), value(card, elements, field.getValue()));
+      regexes.put(values, field.getKey(), field.getValue(), raw(card, elements, field.getValue()));
     }
     values.sponsored(sponsored(card, elements, profile.sponsored()));
     return values;
@@ -148,7 +148,8 @@ public final class HtmlExtractor implements Extractor {
     return null;
   }
 
-  private static String value(Element card, List<Element> elements, FieldRule rule) {
+  /** The field's text or attribute as on the page, before its regex. */
+  private static String raw(Element card, List<Element> elements, FieldRule rule) {
     Element element = first(card, elements, rule.locator());
     if (element == null) {
       return null;
@@ -165,15 +166,7 @@ public final class HtmlExtractor implements Extractor {
         }
       }
     }
-    return applyRegex(raw, rule);
-  }
-
-  static String applyRegex(String raw, FieldRule rule) {
-    if (raw == null || rule.regex() == null) {
-      return raw;
-    }
-    Matcher matcher = rule.regex().matcher(raw);
-    return matcher.find() ? matcher.group(1) : null;
+    return raw;
   }
 
   private static boolean sponsored(Element card, List<Element> elements, SponsoredRule rule) {

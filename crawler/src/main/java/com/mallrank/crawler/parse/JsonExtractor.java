@@ -1,6 +1,8 @@
 package com.mallrank.crawler.parse;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -29,8 +31,27 @@ import java.util.Optional;
  */
 public final class JsonExtractor implements Extractor {
 
+  /**
+   * Bounds on what a page body may hold, checked while parsing: a number token longer than {@value
+   * #MAX_NUMBER_LENGTH} characters or nesting deeper than {@value #MAX_NESTING_DEPTH} makes the
+   * body "not JSON" (an ERROR sample) instead of a costly {@code BigInteger}; strings may be as
+   * long as a page ({@code crawler.max-page-size}) because a captured non-JSON body is kept as one.
+   */
+  static final int MAX_NUMBER_LENGTH = 100;
+
+  static final int MAX_NESTING_DEPTH = 200;
+  static final int MAX_STRING_LENGTH = 20_000_000;
+
   private static final JsonMapper MAPPER =
-      JsonMapper.builder()
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNumberLength(MAX_NUMBER_LENGTH)
+                          .maxNestingDepth(MAX_NESTING_DEPTH)
+                          .maxStringLength(MAX_STRING_LENGTH)
+                          .build())
+                  .build())
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
           .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
@@ -86,9 +107,10 @@ public final class JsonExtractor implements Extractor {
       }
     }
     List<CardValues> values = new ArrayList<>(items.size());
+    FieldRegexes regexes = new FieldRegexes();
     for (JsonNode item : items) {
       if (!skipped(item)) {
-        values.add(read(item));
+        values.add(read(item, regexes));
       }
     }
     return assembler.assemble(response, values);
@@ -108,11 +130,18 @@ public final class JsonExtractor implements Extractor {
     return false;
   }
 
-  private CardValues read(JsonNode item) {
+  private CardValues read(JsonNode item, FieldRegexes regexes) {
     CardValues values = new CardValues();
     for (Map.Entry<FieldName, FieldRule> field : profile.fields().entrySet()) {
       FieldRule rule = field.getValue();
-      values.put(field.getKey(), HtmlExtractor.applyRegex(firstScalar(rule, item), rule));
+      String raw;
+      try {
+        raw = firstScalar(rule, item);
+      } catch (RefusedValueException e) {
+        values.refuse(field.getKey(), e.reason());
+        continue;
+      }
+      regexes.put(values, field.getKey(), rule, raw);
     }
     values.sponsored(sponsored(item, profile.sponsored()));
     return values;
@@ -153,7 +182,11 @@ public final class JsonExtractor implements Extractor {
    */
   private static boolean truthy(JsonNode node, String expected) {
     if (expected != null) {
-      return expected.equals(node.isContainerNode() ? node.toString() : text(node));
+      try {
+        return expected.equals(node.isContainerNode() ? node.toString() : text(node));
+      } catch (RefusedValueException e) {
+        return false; // a number out of bounds equals no expected value
+      }
     }
     if (node.isBoolean()) {
       return node.booleanValue();
@@ -167,13 +200,18 @@ public final class JsonExtractor implements Extractor {
     return !node.asText().isEmpty();
   }
 
-  /** A scalar as text, numbers in plain notation; {@code null} for absent nodes and containers. */
+  /**
+   * A scalar as text, numbers in plain notation; {@code null} for absent nodes and containers.
+   *
+   * @throws RefusedValueException for a number whose plain form would be out of {@link ValueBounds}
+   *     ({@code 1e999999999} would print a billion digits)
+   */
   static String text(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode() || node.isContainerNode()) {
       return null;
     }
     if (node.isNumber()) {
-      return node.decimalValue().toPlainString();
+      return ValueBounds.check(node.decimalValue()).toPlainString();
     }
     return node.asText();
   }

@@ -11,12 +11,16 @@ import com.mallrank.crawler.profile.SiteProfile;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns the cards a profile located into a ranked page: positions, organic ranks, depth, and the OK
  * / PARTIAL / LAYOUT_CHANGED decision. Shared by the HTML and JSON extractors.
  */
 final class ResultAssembler {
+
+  /** How many refused values the evidence lists one by one. */
+  private static final int NOTED_REFUSALS = 3;
 
   private final SiteProfile profile;
   private final ExtractOptions options;
@@ -43,32 +47,19 @@ final class ResultAssembler {
           SampleStatus.EMPTY, new Evidence(url, status, null, "no cards (expect-cards: false)"));
     }
     int kept = Math.min(cards.size(), options.depth());
-    // A card without an id would leave a hole or shift every later position: refuse the ranking.
-    int missing = 0;
-    int firstMissing = 0;
     for (int i = 0; i < kept; i++) {
-      if (cards.get(i).get(FieldName.PRODUCT_ID) == null) {
-        missing++;
-        if (firstMissing == 0) {
-          firstMissing = i + 1;
-        }
-      }
+      checkId(cards.get(i), FieldName.PRODUCT_ID);
+      checkId(cards.get(i), FieldName.SHOP_ID);
     }
-    if (missing > 0) {
-      return ResultPage.without(
-          SampleStatus.LAYOUT_CHANGED,
-          new Evidence(
-              url,
-              status,
-              null,
-              missing
-                  + " of "
-                  + kept
-                  + " cards have no product-id (first: card "
-                  + firstMissing
-                  + ", field '"
-                  + profile.field(FieldName.PRODUCT_ID).locator().expression()
-                  + "')"));
+    // A card whose id was refused or is missing would leave a hole or shift every later position:
+    // refuse the ranking, naming the field.
+    Optional<ResultPage> refused = withoutIds(url, status, cards, kept, true);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    Optional<ResultPage> missing = withoutIds(url, status, cards, kept, false);
+    if (missing.isPresent()) {
+      return missing.get();
     }
     List<Listing> listings = new ArrayList<>(kept);
     int organic = 0;
@@ -98,14 +89,103 @@ final class ResultAssembler {
     return new ResultPage(
         complete ? SampleStatus.OK : SampleStatus.PARTIAL,
         listings,
-        new Evidence(url, status, null, detail));
+        new Evidence(url, status, null, detail + refusedNote(cards, kept)));
   }
 
+  /**
+   * The LAYOUT_CHANGED page when some kept cards have a refused ({@code refused}) or no product id,
+   * else empty.
+   */
+  private Optional<ResultPage> withoutIds(
+      String url, int status, List<CardValues> cards, int kept, boolean refused) {
+    int count = 0;
+    int first = 0;
+    String reason = null;
+    for (int i = 0; i < kept; i++) {
+      CardValues card = cards.get(i);
+      String refusal = card.refusal(FieldName.PRODUCT_ID);
+      boolean hit = refused ? refusal != null : card.get(FieldName.PRODUCT_ID) == null;
+      if (hit) {
+        count++;
+        if (first == 0) {
+          first = i + 1;
+          reason = refusal;
+        }
+      }
+    }
+    if (count == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        ResultPage.without(
+            SampleStatus.LAYOUT_CHANGED,
+            new Evidence(
+                url,
+                status,
+                null,
+                count
+                    + " of "
+                    + kept
+                    + (refused ? " cards have a refused product-id" : " cards have no product-id")
+                    + " (first: card "
+                    + first
+                    + ", field '"
+                    + profile.field(FieldName.PRODUCT_ID).locator().expression()
+                    + "'"
+                    + (refused ? ": " + reason : "")
+                    + ")")));
+  }
+
+  /** Refuses an id that is not a sane token ({@link ValueBounds#checkId}). */
+  private static void checkId(CardValues card, FieldName name) {
+    String id = card.get(name);
+    if (id != null) {
+      try {
+        ValueBounds.checkId(id);
+      } catch (RefusedValueException e) {
+        card.refuse(name, e.reason());
+      }
+    }
+  }
+
+  /** The number, or {@code null} with the card noted when it is out of bounds. */
   private BigDecimal number(CardValues card, FieldName name) {
     FieldRule rule = profile.field(name);
     if (rule == null) {
       return null;
     }
-    return Numbers.parse(card.get(name), rule.decimalSeparator(), rule.unit());
+    try {
+      BigDecimal value = Numbers.parse(card.get(name), rule.decimalSeparator(), rule.unit());
+      return value == null ? null : ValueBounds.checkAmount(name, value);
+    } catch (RefusedValueException e) {
+      card.refuse(name, e.reason());
+      return null;
+    }
+  }
+
+  /**
+   * {@code "; refused values: card 3 price: 4000000 digits (max 30), …"} for the kept cards with a
+   * refused field (at most {@value #NOTED_REFUSALS} listed, then a count), or {@code ""}.
+   */
+  private static String refusedNote(List<CardValues> cards, int kept) {
+    StringBuilder note = new StringBuilder();
+    int total = 0;
+    for (int i = 0; i < kept; i++) {
+      for (var refusal : cards.get(i).refusals().entrySet()) {
+        if (total++ < NOTED_REFUSALS) {
+          note.append(total == 1 ? "; refused values: " : ", ")
+              .append("card ")
+              .append(i + 1)
+              .append(' ')
+              .append(refusal.getKey().key())
+              .append(": ")
+              .append(refusal.getValue());
+        }
+      }
+    }
+    if (total > NOTED_REFUSALS) {
+      note.append(" (").append(total - NOTED_REFUSALS).append(" more)");
+    }
+    return note.toString();
   }
 }

@@ -8,6 +8,7 @@ import com.mallrank.crawler.profile.YamlTree.ScalarNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -124,6 +125,9 @@ final class ProfileReader {
     if (!browser && map.entries().size() > (map.entries().containsKey("with") ? 1 : 0)) {
       problem("fetch.with", valueLine(map, "with"), "the other fetch keys need with: browser");
     }
+    if (captureUrl != null && captureUrl.startsWith("regex:")) {
+      captureRegex(captureUrl.substring("regex:".length()), valueLine(map, "capture-url"));
+    }
     if (capture && captureUrl == null) {
       problem("fetch.capture-url", map.line(), "mode: capture needs the URL pattern to capture");
     }
@@ -139,6 +143,19 @@ final class ProfileReader {
         cssOrNull(map, "load-more"),
         cssOrNull(map, "wait-for"),
         cssOrNull(map, "end"));
+  }
+
+  /** A capture URL regex must compile and must not backtrack exponentially on a long URL. */
+  private void captureRegex(String regex, int line) {
+    try {
+      Pattern.compile(regex);
+      RegexSafety.problem(regex).ifPresent(why -> problem("fetch.capture-url", line, why));
+    } catch (PatternSyntaxException e) {
+      problem(
+          "fetch.capture-url",
+          line,
+          "invalid regex: " + e.getDescription() + " near index " + e.getIndex());
+    }
   }
 
   private String choice(MapNode map, String key, String path, String fallback, String... allowed) {
@@ -302,6 +319,11 @@ final class ProfileReader {
               path + ".regex",
               valueLine(map, "regex"),
               "must have exactly one capturing group, has " + regex.matcher("").groupCount());
+        }
+        Optional<String> unsafe = RegexSafety.problem(regexText);
+        if (unsafe.isPresent()) {
+          problem(path + ".regex", valueLine(map, "regex"), unsafe.get());
+          regex = null;
         }
       } catch (PatternSyntaxException e) {
         problem(
@@ -528,6 +550,14 @@ final class ProfileReader {
   private Locator locator(String text, ProfileMode mode, String path, int line) {
     if (text == null) {
       problem(path, line, "must not be null");
+      return null;
+    }
+    if (mode == ProfileMode.HTML && text.toLowerCase(Locale.ROOT).contains(":matches")) {
+      problem(
+          path,
+          line,
+          "regex selectors (:matches, :matchesOwn, ...) run on every element without a step"
+              + " bound; select the element and give the field a regex instead");
       return null;
     }
     try {

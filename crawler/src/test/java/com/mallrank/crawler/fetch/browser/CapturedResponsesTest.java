@@ -25,4 +25,15 @@ class CapturedResponsesTest {
     assertThat(CapturedResponses.parse("")).isNull();
     assertThat(CapturedResponses.parse("<html>429</html>")).isNull();
   }
+
+  @Test
+  void numbersStayExactAndHugeOnesStayUnexpanded() {
+    JsonNode node = CapturedResponses.parse("{\"price\":29.90,\"odd\":1e999999999}");
+
+    // Read as doubles, 29.90 lost its zero and 1e999999999 became "Infinity"; the extractor now
+    // sees the number as sent and refuses the huge one itself.
+    assertThat(node.get("price").decimalValue().toPlainString()).isEqualTo("29.90");
+    assertThat(node.get("odd").toString()).isEqualTo("1E+999999999");
+    assertThat(CapturedResponses.parse("{\"n\":" + "9".repeat(101) + "}")).isNull();
+  }
 }

@@ -1,0 +1,51 @@
+package com.mallrank.batch.plan;
+
+import java.util.Optional;
+
+/**
+ * What a keyword may be, in one place for plan files and CSV keyword lists. A keyword goes into the
+ * search URL, into every sample's document id and into reports: a 5,000-character keyword would
+ * pass validation and then fail every sample (Elasticsearch refuses ids over 512 bytes), and a
+ * control character would corrupt terminals and CSV files. Refused when the plan is read, with
+ * file, line and field.
+ */
+public final class Keywords {
+
+  /**
+   * The longest keyword accepted, in characters (code points). Douyin's search box takes fewer;
+   * anything longer is a paste mistake, not a search.
+   */
+  public static final int MAX_LENGTH = 100;
+
+  private Keywords() {}
+
+  /**
+   * Why the keyword is refused, or empty when it is fine.
+   *
+   * @param keyword a stripped, non-blank keyword
+   */
+  public static Optional<String> problem(String keyword) {
+    int length = keyword.codePointCount(0, keyword.length());
+    if (length > MAX_LENGTH) {
+      return Optional.of(
+          "keyword of " + length + " characters; the limit is " + MAX_LENGTH + " characters");
+    }
+    for (int i = 0; i < keyword.length(); i++) {
+      char c = keyword.charAt(i);
+      int type = Character.getType(c);
+      if (type == Character.CONTROL
+          || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR
+          || isBidiControl(c)) {
+        return Optional.of(
+            String.format("keyword contains the control character U+%04X at index %d", (int) c, i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Bidirectional overrides and isolates, which reorder how the text around them is shown. */
+  private static boolean isBidiControl(char c) {
+    return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+  }
+}
