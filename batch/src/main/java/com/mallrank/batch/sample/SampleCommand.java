@@ -2,6 +2,7 @@ package com.mallrank.batch.sample;
 
 import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.plan.KeywordGroup;
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,16 +44,19 @@ public class SampleCommand implements Callable<Integer> {
   private final BatchProperties properties;
   private final PlanRepository plans;
   private final SlotProgress progress;
+  private final ElasticsearchRuntime elasticsearch;
 
   public SampleCommand(
       SampleLauncher launcher,
       BatchProperties properties,
       PlanRepository plans,
-      SlotProgress progress) {
+      SlotProgress progress,
+      ElasticsearchRuntime elasticsearch) {
     this.launcher = launcher;
     this.properties = properties;
     this.plans = plans;
     this.progress = progress;
+    this.elasticsearch = elasticsearch;
   }
 
   @Override
@@ -68,6 +72,9 @@ public class SampleCommand implements Callable<Integer> {
             : Slots.parse(slot, properties.zone(), clock);
     System.out.printf(
         "sampling group '%s', slot %s (%s)%n", group, Slots.show(at, properties.zone()), at);
+    // Before any page is fetched: an unreachable Elasticsearch is one line naming its URL, not a
+    // slot's worth of fetching followed by failing writes.
+    elasticsearch.client();
     if (System.console() != null) {
       progress.useTerminal(System.err);
     }
