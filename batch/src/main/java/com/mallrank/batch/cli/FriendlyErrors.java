@@ -2,6 +2,7 @@ package com.mallrank.batch.cli;
 
 import com.mallrank.batch.plan.PlanException;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.text.Escaping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -27,7 +28,9 @@ class FriendlyErrors implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
     log.debug("command failed", e);
     String message = e instanceof PlanException ? e.getMessage() : describe(e);
-    cmd.getErr().println(cmd.getColorScheme().errorText("error: " + message));
+    // Messages may quote a keyword, a title or a file line: shown, never sent, to the terminal.
+    cmd.getErr()
+        .println(cmd.getColorScheme().errorText("error: " + Escaping.terminalLines(message)));
     if (debug) {
       e.printStackTrace(cmd.getErr());
     }
