@@ -4,6 +4,7 @@ import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.plan.KeywordGroup;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
+import com.mallrank.batch.text.Escaping;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -82,7 +83,7 @@ public class SampleCommand implements Callable<Integer> {
     try {
       execution = launcher.launch(group, at);
     } catch (SampleLauncher.SlotRefusedException e) {
-      System.err.println("refused: " + e.getMessage());
+      System.err.println("refused: " + Escaping.terminal(e.getMessage()));
       return 3;
     }
     long samples =
@@ -94,7 +95,7 @@ public class SampleCommand implements Callable<Integer> {
     if (execution.getStatus() != BatchStatus.COMPLETED) {
       execution.getAllFailureExceptions().stream()
           .findFirst()
-          .ifPresent(e -> System.err.println("failed: " + e.getMessage()));
+          .ifPresent(e -> System.err.println("failed: " + Escaping.terminal(e.getMessage())));
     }
     return execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
   }
