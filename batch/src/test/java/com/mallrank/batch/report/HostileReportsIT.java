@@ -282,6 +282,25 @@ class HostileReportsIT {
   }
 
   @Test
+  void textAndJsonFilesKeepTheTitlesInert() throws Exception {
+    Path txt = dir.resolve("top20.txt");
+    mallrank("report", "top20", "--slot", T2.toString(), "-o", txt.toString());
+    assertThat(Files.readString(txt, StandardCharsets.UTF_8))
+        .contains("␛[2J␛]0;pwned␇标题")
+        .doesNotContain("\u001b", "\u0007");
+
+    Path json = dir.resolve("top20.json");
+    mallrank("report", "top20", "--slot", T2.toString(), "-o", json.toString());
+    String written = Files.readString(json, StandardCharsets.UTF_8);
+    assertThat(written).doesNotContain("\u001b").contains("\\u001B[2J");
+    var titles =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(written)
+            .findValuesAsText("title");
+    assertThat(titles).contains(ESCAPES, FORMULA, IMG + " 商品1");
+  }
+
+  @Test
   void theTerminalTableShowsEscapeSequencesInsteadOfSendingThem() {
     String printed = mallrank("report", "top20", "--slot", T2.toString());
 
