@@ -1,10 +1,14 @@
 package com.mallrank.batch.alert;
 
+import com.mallrank.batch.text.Escaping;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** Alerts as chat text: a title and one markdown-safe line per alert. */
+/**
+ * Alerts as chat text: a title and one line per alert, text from the web made inert by {@link
+ * Escaping} (markdown or plain text).
+ */
 final class AlertText {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -47,11 +51,11 @@ final class AlertText {
     return "【"
         + label(alert.severity())
         + "】"
-        + alert.summary()
-        + (alert.keyword() == null ? "" : " · " + alert.keyword())
+        + Escaping.chatText(alert.summary())
+        + (alert.keyword() == null ? "" : " · " + Escaping.chatText(alert.keyword()))
         + " · "
         + SLOT.format(alert.slot().atZone(ZONE))
-        + (alert.detail() == null ? "" : "\n    " + alert.detail());
+        + (alert.detail() == null ? "" : "\n    " + Escaping.chatText(alert.detail()));
   }
 
   /** The lines of at most {@code max} alerts, and a count of the rest. */
@@ -68,33 +72,8 @@ final class AlertText {
     return lines;
   }
 
-  /**
-   * Text from the web inside markdown: the characters that make links, images, HTML or emphasis
-   * become their full-width forms, so a title cannot add a link or @-mention. (Headings need a
-   * {@code #} at the start of a line, where web text never goes.)
-   */
+  /** Text from the web inside markdown: {@link Escaping#chatMarkdown}. */
   static String safe(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '[' -> out.append('［');
-        case ']' -> out.append('］');
-        case '(' -> out.append('（');
-        case ')' -> out.append('）');
-        case '<' -> out.append('＜');
-        case '>' -> out.append('＞');
-        case '*' -> out.append('＊');
-        case '_' -> out.append('＿');
-        case '`' -> out.append('｀');
-        case '@' -> out.append('＠');
-        case '!' -> out.append('！');
-        case '\n', '\r' -> out.append(' ');
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return Escaping.chatMarkdown(text);
   }
 }

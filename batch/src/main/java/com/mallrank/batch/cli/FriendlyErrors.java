@@ -1,6 +1,8 @@
 package com.mallrank.batch.cli;
 
 import com.mallrank.batch.plan.PlanException;
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.text.Escaping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -8,28 +10,47 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Prints what went wrong as one clear message (file, line, field where known) instead of a stack
- * trace; the stack trace goes to the debug log.
+ * Prints what went wrong as one clear line (file, line, field or URL where known) instead of a
+ * stack trace: the message and the messages of its causes, joined. With {@code --debug} the stack
+ * trace follows; it also goes to the debug log. A plan's list of problems keeps its lines.
  */
 class FriendlyErrors implements IExecutionExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(FriendlyErrors.class);
 
+  private final boolean debug;
+
+  FriendlyErrors(boolean debug) {
+    this.debug = debug;
+  }
+
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
     log.debug("command failed", e);
     String message = e instanceof PlanException ? e.getMessage() : describe(e);
-    cmd.getErr().println(cmd.getColorScheme().errorText("error: " + message));
+    // Messages may quote a keyword, a title or a file line: shown, never sent, to the terminal.
+    cmd.getErr()
+        .println(cmd.getColorScheme().errorText("error: " + Escaping.terminalLines(message)));
+    if (debug) {
+      e.printStackTrace(cmd.getErr());
+    }
     return 2;
   }
 
-  private static String describe(Throwable e) {
-    StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
-    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
-        message.append("\n  caused by: ").append(cause.getMessage());
+  /** The message and each cause's message not already in it, on one line. */
+  static String describe(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ElasticsearchRuntime.UnavailableException unavailable) {
+        return unavailable.getMessage(); // complete, and its causes may name credentials
       }
     }
-    return message.toString();
+    StringBuilder message =
+        new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+        message.append(": ").append(cause.getMessage());
+      }
+    }
+    return message.toString().replaceAll("\\s*[\\r\\n]+\\s*", " ");
   }
 }

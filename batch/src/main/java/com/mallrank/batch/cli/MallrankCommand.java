@@ -7,6 +7,8 @@ import com.mallrank.batch.retention.RetentionCommand;
 import com.mallrank.batch.sample.SampleCommand;
 import com.mallrank.batch.schedule.ServeCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code mallrank} command and its subcommands. */
 @Command(
@@ -34,6 +36,12 @@ import picocli.CommandLine.Command;
 public class MallrankCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "On an error, print its stack trace too (default: one line).")
+  boolean debug;
 
   @Override
   public void run() {

@@ -27,7 +27,8 @@ class MallrankRunner implements CommandLineRunner, ExitCodeGenerator {
     String[] commandArgs =
         Arrays.stream(args).filter(a -> !isSpringProperty(a)).toArray(String[]::new);
     CommandLine commandLine = new CommandLine(MallrankCommand.class, factory);
-    commandLine.setExecutionExceptionHandler(new FriendlyErrors());
+    commandLine.setExecutionExceptionHandler(
+        new FriendlyErrors(Arrays.asList(commandArgs).contains("--debug")));
     exitCode = commandLine.execute(commandArgs);
   }
 

@@ -3,6 +3,7 @@ package com.mallrank.batch.cli;
 import com.mallrank.batch.runtime.SamplerFactory;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
+import com.mallrank.batch.text.Escaping;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.model.ResultPage;
@@ -108,7 +109,9 @@ public class ProfileTestCommand implements Callable<Integer> {
               .sample(siteProfile, sandbox.baseUrl(), source.keyword, "anonymous", Map.of(), depth)
               .page();
     }
-    System.out.print(json ? ProfileTester.json(page) + "\n" : ProfileTester.table(page));
+    // JSON is Jackson's (control characters escaped); the table may hold text from the page.
+    System.out.print(
+        json ? ProfileTester.json(page) + "\n" : Escaping.terminalLines(ProfileTester.table(page)));
     return page.status().producesRanks() ? 0 : 3;
   }
 }

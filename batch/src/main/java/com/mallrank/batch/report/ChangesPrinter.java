@@ -2,6 +2,7 @@ package com.mallrank.batch.report;
 
 import com.mallrank.batch.report.TextTable.Align;
 import com.mallrank.batch.sample.Slots;
+import com.mallrank.batch.text.Escaping;
 import com.mallrank.index.report.ComparisonReport;
 import com.mallrank.index.report.FieldChange;
 import com.mallrank.index.report.KeywordComparison;
@@ -35,7 +36,9 @@ public final class ChangesPrinter {
   public void print(ComparisonReport report) {
     out.printf(
         "%nChanges %s -> %s [%s]%n",
-        Slots.show(report.before(), zone), Slots.show(report.after(), zone), report.vantage());
+        Slots.show(report.before(), zone),
+        Slots.show(report.after(), zone),
+        Escaping.terminal(report.vantage()));
     TextTable table =
         new TextTable()
             .column("keyword", Align.LEFT, 18)
@@ -50,7 +53,7 @@ public final class ChangesPrinter {
       if (!keyword.comparable()) {
         notComparable
             .append("\n  ")
-            .append(keyword.keyword())
+            .append(Escaping.terminal(keyword.keyword()))
             .append(": not compared (")
             .append(keyword.statusBefore())
             .append(" -> ")

@@ -22,62 +22,66 @@ public class ReportOutputOptions {
 
   @Option(
       names = "--format",
-      defaultValue = "table",
       converter = ReportFormat.Converter.class,
       paramLabel = "FORMAT",
       description =
           "table (default), csv (UTF-8 with BOM, one file per table), xlsx, json or html (one"
-              + " self-contained page with charts).")
-  ReportFormat format = ReportFormat.TABLE;
+              + " self-contained page with charts). Default: chosen by the extension of --output.")
+  ReportFormat format;
 
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE|DIR",
       description =
-          "Write to this file, or into this directory (existing, or ending in /) under a"
-              + " generated name. Default: table, csv and json to the terminal; xlsx and html"
+          "Write to this file, or into this directory (existing, or ending in /, created if"
+              + " missing) under a generated name. The extension chooses the format: x.html is"
+              + " always an HTML page. Default: table, csv and json to the terminal; xlsx and html"
               + " into the current directory.")
-  Path output;
+  String output;
 
-  /** The chosen format. */
+  /** The chosen format: {@code --format}, else the output's extension, else {@code table}. */
   public ReportFormat format() {
-    return format;
+    ReportFormat byExtension = byExtension();
+    if (format != null && byExtension != null && format != byExtension) {
+      throw new IllegalArgumentException(
+          "--format "
+              + format.code()
+              + " does not match --output "
+              + output
+              + " (a ."
+              + byExtension.extension()
+              + " file is "
+              + byExtension.code()
+              + "): drop --format or rename the file");
+    }
+    return format != null ? format : byExtension != null ? byExtension : ReportFormat.TABLE;
   }
 
   /** The chosen output, or {@code null}. */
   public Path output() {
-    return output;
+    return output == null ? null : Path.of(output);
   }
 
   /**
-   * Lets the output file's extension choose the format when {@code --format} was not given: {@code
-   * -o daily.html} means html, {@code -o daily.xlsx} xlsx ({@code .csv}, {@code .json} likewise).
-   * An output without a known extension, or a directory, keeps the chosen format.
+   * Kept for the commands that call it: the output file's extension now always chooses the format
+   * (see {@link #format()}), {@code -o daily.html} means html whatever the command.
    *
    * @return this
    */
   public ReportOutputOptions formatFromExtension() {
-    if (format == ReportFormat.TABLE && output != null && !Files.isDirectory(output)) {
-      String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
-      for (ReportFormat candidate : ReportFormat.values()) {
-        if (candidate != ReportFormat.TABLE && name.endsWith("." + candidate.extension())) {
-          format = candidate;
-        }
-      }
-    }
     return this;
   }
 
-  /** Sets the format and output (for callers outside picocli). */
+  /** Sets the format and output (for callers outside picocli); {@code TABLE} defers to the file. */
   public ReportOutputOptions to(ReportFormat chosen, Path file) {
-    this.format = chosen;
-    this.output = file;
+    this.format = chosen == ReportFormat.TABLE ? null : chosen;
+    this.output = file == null ? null : file.toString();
     return this;
   }
 
   /** Whether the command should print its own terminal table (no format, no output chosen). */
   public boolean terminal() {
-    return format == ReportFormat.TABLE && output == null;
+    return format() == ReportFormat.TABLE && output == null;
   }
 
   /**
@@ -89,24 +93,53 @@ public class ReportOutputOptions {
    * @return the files written (empty when the report went to {@code out})
    */
   public List<Path> write(ReportDocument report, String baseName, PrintStream out) {
+    ReportFormat chosen = format();
     ReportFiles files = new ReportFiles();
     try {
-      Path target = output;
-      if (target == null && (format == ReportFormat.XLSX || format == ReportFormat.HTML)) {
+      Path target = output();
+      if (target == null && (chosen == ReportFormat.XLSX || chosen == ReportFormat.HTML)) {
         target = Path.of(".");
       }
       if (target == null) {
-        files.write(report, format, out);
+        files.write(report, chosen, out);
         return List.of();
       }
-      List<Path> written = files.write(report, format, target, baseName);
+      if (isDirectory()) {
+        Files.createDirectories(target);
+      }
+      List<Path> written = files.write(report, chosen, target, baseName);
       for (Path path : written) {
         out.println("wrote " + path.toAbsolutePath().normalize());
       }
       return written;
     } catch (IOException e) {
-      throw new UncheckedIOException("writing the " + format.code() + " report failed", e);
+      throw new UncheckedIOException("writing the " + chosen.code() + " report failed", e);
     }
+  }
+
+  /** Whether the output names a directory: an existing one, or a path ending in a separator. */
+  private boolean isDirectory() {
+    return output != null
+        && (output.endsWith("/")
+            || output.endsWith(java.io.File.separator)
+            || Files.isDirectory(Path.of(output)));
+  }
+
+  /** The format the output's file extension names ({@code .htm} too), or {@code null}. */
+  private ReportFormat byExtension() {
+    if (output == null || isDirectory()) {
+      return null;
+    }
+    String name = output.toLowerCase(Locale.ROOT);
+    if (name.endsWith(".htm")) {
+      return ReportFormat.HTML;
+    }
+    for (ReportFormat candidate : ReportFormat.values()) {
+      if (name.endsWith("." + candidate.extension())) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   /** A file-name-safe form of a slot, vantage or keyword. */

@@ -1,11 +1,13 @@
 package com.mallrank.batch.report;
 
+import com.mallrank.batch.text.Escaping;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A plain-text table for terminals, aligned by display width: Chinese characters take two columns,
- * so titles and shop names line up.
+ * so titles and shop names line up. Headers and cells go through {@link Escaping#terminal}: a title
+ * with escape sequences or line breaks shows them visibly and keeps its row.
  */
 public final class TextTable {
 
@@ -26,7 +28,7 @@ public final class TextTable {
 
   /** Adds a column whose cells are cut to {@code maxWidth} display columns (with an ellipsis). */
   public TextTable column(String header, Align align, int maxWidth) {
-    columns.add(new Column(header, align, maxWidth));
+    columns.add(new Column(Escaping.terminal(header), align, maxWidth));
     return this;
   }
 
@@ -37,7 +39,7 @@ public final class TextTable {
     }
     List<String> row = new ArrayList<>();
     for (int i = 0; i < cells.length; i++) {
-      String text = cells[i] == null ? "" : cells[i].toString();
+      String text = cells[i] == null ? "" : Escaping.terminal(cells[i].toString());
       row.add(truncate(text, columns.get(i).maxWidth()));
     }
     rows.add(row);

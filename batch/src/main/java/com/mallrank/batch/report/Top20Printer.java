@@ -2,6 +2,7 @@ package com.mallrank.batch.report;
 
 import com.mallrank.batch.report.TextTable.Align;
 import com.mallrank.batch.sample.Slots;
+import com.mallrank.batch.text.Escaping;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.report.KeywordTop20;
 import com.mallrank.index.report.Top20Report;
@@ -33,7 +34,10 @@ public final class Top20Printer {
   private void print(Top20Report report, KeywordTop20 keyword) {
     out.printf(
         "%n%s  [%s, %s]  %s%n",
-        keyword.keyword(), report.vantage(), Slots.show(report.slot(), zone), headline(keyword));
+        Escaping.terminal(keyword.keyword()),
+        Escaping.terminal(report.vantage()),
+        Slots.show(report.slot(), zone),
+        Escaping.terminal(headline(keyword)));
     if (!keyword.ranked()) {
       return;
     }

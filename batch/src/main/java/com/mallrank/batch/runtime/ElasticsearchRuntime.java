@@ -36,15 +36,77 @@ public class ElasticsearchRuntime implements DisposableBean {
     this.names = new IndexNames(properties.prefix());
   }
 
-  /** The client, connecting (and starting the local server) on first use. */
+  /**
+   * The client, connecting (and starting the local server) on first use.
+   *
+   * @throws UnavailableException when the cluster cannot be reached or refuses the index templates:
+   *     one line naming the URL (credentials removed)
+   */
   public synchronized ElasticsearchClient client() {
     if (client == null) {
       EsConnection connection = connection();
-      client = EsClients.create(connection);
-      new IndexBootstrap(client, names).apply();
-      log.info("Elasticsearch at {} (indices {}-*)", connection.url(), names.prefix());
+      String url = redacted(connection.url());
+      ElasticsearchClient created = EsClients.create(connection);
+      try {
+        new IndexBootstrap(created, names).apply();
+      } catch (RuntimeException e) {
+        try {
+          created._transport().close();
+        } catch (java.io.IOException | RuntimeException closing) {
+          e.addSuppressed(closing);
+        }
+        throw new UnavailableException(connection.url(), e);
+      }
+      client = created;
+      log.info("Elasticsearch at {} (indices {}-*)", url, names.prefix());
     }
     return client;
+  }
+
+  /**
+   * A URL without its user information ({@code http://user:pw@host} → {@code http://***@host}):
+   * what may be printed or logged.
+   */
+  public static String redacted(String url) {
+    if (url == null) {
+      return null;
+    }
+    return url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@", "$1***@");
+  }
+
+  /** Elasticsearch could not be used: the message names the (redacted) URL and the cause. */
+  public static final class UnavailableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UnavailableException(String url, RuntimeException cause) {
+      super(message(url, cause), cause);
+    }
+
+    private static String message(String url, Throwable cause) {
+      StringBuilder text =
+          new StringBuilder("Elasticsearch at ").append(redacted(url)).append(": ");
+      text.append(
+          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+      Throwable root = cause;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      if (root != cause && root.getMessage() != null) {
+        text.append(": ").append(root.getMessage());
+      }
+      String line = text.toString().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+      String userInfo = userInfo(url);
+      return userInfo == null ? line : line.replace(userInfo, "***");
+    }
+
+    private static String userInfo(String url) {
+      try {
+        String raw = java.net.URI.create(url).getRawUserInfo();
+        return raw == null || raw.isEmpty() ? null : raw;
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
   }
 
   public IndexNames names() {

@@ -2,7 +2,9 @@ package com.mallrank.batch.sample;
 
 import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.plan.KeywordGroup;
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
+import com.mallrank.batch.text.Escaping;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -43,16 +45,19 @@ public class SampleCommand implements Callable<Integer> {
   private final BatchProperties properties;
   private final PlanRepository plans;
   private final SlotProgress progress;
+  private final ElasticsearchRuntime elasticsearch;
 
   public SampleCommand(
       SampleLauncher launcher,
       BatchProperties properties,
       PlanRepository plans,
-      SlotProgress progress) {
+      SlotProgress progress,
+      ElasticsearchRuntime elasticsearch) {
     this.launcher = launcher;
     this.properties = properties;
     this.plans = plans;
     this.progress = progress;
+    this.elasticsearch = elasticsearch;
   }
 
   @Override
@@ -68,6 +73,9 @@ public class SampleCommand implements Callable<Integer> {
             : Slots.parse(slot, properties.zone(), clock);
     System.out.printf(
         "sampling group '%s', slot %s (%s)%n", group, Slots.show(at, properties.zone()), at);
+    // Before any page is fetched: an unreachable Elasticsearch is one line naming its URL, not a
+    // slot's worth of fetching followed by failing writes.
+    elasticsearch.client();
     if (System.console() != null) {
       progress.useTerminal(System.err);
     }
@@ -75,7 +83,7 @@ public class SampleCommand implements Callable<Integer> {
     try {
       execution = launcher.launch(group, at);
     } catch (SampleLauncher.SlotRefusedException e) {
-      System.err.println("refused: " + e.getMessage());
+      System.err.println("refused: " + Escaping.terminal(e.getMessage()));
       return 3;
     }
     long samples =
@@ -87,7 +95,7 @@ public class SampleCommand implements Callable<Integer> {
     if (execution.getStatus() != BatchStatus.COMPLETED) {
       execution.getAllFailureExceptions().stream()
           .findFirst()
-          .ifPresent(e -> System.err.println("failed: " + e.getMessage()));
+          .ifPresent(e -> System.err.println("failed: " + Escaping.terminal(e.getMessage())));
     }
     return execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
   }

@@ -8,6 +8,20 @@ import org.junit.jupiter.api.Test;
 class TextTableTest {
 
   @Test
+  void escapeSequencesInCellsAreShownNotSent() {
+    String table =
+        new TextTable()
+            .column("title", Align.LEFT)
+            .column("shop", Align.LEFT)
+            .row("\u001b[2J羽绒服\u001b]0;title\u0007", "店\r铺\n\u202E名")
+            .render();
+
+    assertThat(table).doesNotContain("\u001b", "\u0007", "\r", "\u202E");
+    assertThat(table.split("\n")).hasSize(3);
+    assertThat(table).contains("␛[2J羽绒服␛]0;title␇", "店␍铺␊<U+202E>名");
+  }
+
+  @Test
   void chineseCharactersTakeTwoColumns() {
     assertThat(TextTable.width("羽绒服")).isEqualTo(6);
     assertThat(TextTable.width("ab羽")).isEqualTo(4);

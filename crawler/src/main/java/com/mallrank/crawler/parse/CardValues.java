@@ -8,7 +8,9 @@ import java.util.Map;
  * The raw text of one card's fields as located by a profile, before numbers are parsed. Values are
  * stripped and never blank; an absent field has no entry. A field whose value was refused (out of
  * {@link ValueBounds}, or its regex out of steps) has no value but a reason, so the card can be
- * noted instead of the value vanishing silently.
+ * noted instead of the value vanishing silently. Control characters (C0, DEL, C1) and bidirectional
+ * overrides are removed (line breaks and tabs become spaces): a title carrying {@code ESC [2J} or a
+ * right-to-left override is stored clean, so no reader of the data meets them.
  */
 final class CardValues {
 
@@ -18,11 +20,35 @@ final class CardValues {
 
   void put(FieldName name, String value) {
     if (value != null) {
-      String stripped = value.strip();
+      String stripped = clean(value).strip();
       if (!stripped.isEmpty()) {
         values.put(name, stripped);
       }
     }
+  }
+
+  /** The text without control characters; whitespace controls become a space. */
+  static String clean(String value) {
+    StringBuilder out = null;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean control =
+          c < 0x20
+              || (c >= 0x7F && c <= 0x9F)
+              || (c >= 0x202A && c <= 0x202E)
+              || (c >= 0x2066 && c <= 0x2069);
+      if (control && out == null) {
+        out = new StringBuilder(value.length()).append(value, 0, i);
+      }
+      if (out != null) {
+        if (!control) {
+          out.append(c);
+        } else if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B || c == 0x85) {
+          out.append(' ');
+        }
+      }
+    }
+    return out == null ? value : out.toString();
   }
 
   /** The value, or {@code null}. */

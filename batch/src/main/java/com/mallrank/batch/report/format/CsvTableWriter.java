@@ -3,6 +3,7 @@ package com.mallrank.batch.report.format;
 import com.mallrank.batch.report.model.Column;
 import com.mallrank.batch.report.model.ColumnType;
 import com.mallrank.batch.report.model.ReportTable;
+import com.mallrank.batch.text.Escaping;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -15,8 +16,8 @@ import java.util.List;
  * Writes one table as CSV (RFC 4180): UTF-8 starting with a byte-order mark, so Excel reads Chinese
  * text correctly; CRLF line ends; a field is quoted when it holds a comma, a quote, CR or LF, and
  * quotes inside are doubled. Money is yuan with two decimals, rates percentages, times local to the
- * report's zone. Text that a spreadsheet would run as a formula (starting with {@code = + - @}, tab
- * or CR) gets a leading apostrophe: titles come from the web.
+ * report's zone. Text that a spreadsheet would run as a formula gets a leading apostrophe ({@link
+ * Escaping#spreadsheet}): titles come from the web.
  */
 public final class CsvTableWriter {
 
@@ -42,7 +43,7 @@ public final class CsvTableWriter {
     List<Column> columns = table.columns();
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < columns.size(); i++) {
-      line.append(i == 0 ? "" : ",").append(field(columns.get(i).header()));
+      line.append(i == 0 ? "" : ",").append(field(Escaping.spreadsheet(columns.get(i).header())));
     }
     writer.write(line.append("\r\n").toString());
     for (List<Object> row : table.rows()) {
@@ -69,18 +70,8 @@ public final class CsvTableWriter {
     return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
   }
 
+  /** A text cell made inert for a spreadsheet: {@link Escaping#spreadsheet}. */
   static String defuseFormula(String text) {
-    if (text.isEmpty()) {
-      return text;
-    }
-    char first = text.charAt(0);
-    boolean risky =
-        first == '='
-            || first == '+'
-            || first == '-'
-            || first == '@'
-            || first == '\t'
-            || first == '\r';
-    return risky ? "'" + text : text;
+    return Escaping.spreadsheet(text);
   }
 }

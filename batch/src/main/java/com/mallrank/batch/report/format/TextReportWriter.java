@@ -6,6 +6,7 @@ import com.mallrank.batch.report.model.Column;
 import com.mallrank.batch.report.model.ColumnType;
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
+import com.mallrank.batch.text.Escaping;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * Writes every table of a report as an aligned plain-text table ({@link TextTable}): numbers right
- * aligned, text cut at 40 display columns. Charts are not drawn.
+ * aligned, text cut at 40 display columns, control characters shown visibly ({@link
+ * Escaping#terminal}). Charts are not drawn.
  */
 public final class TextReportWriter {
 
@@ -24,9 +26,9 @@ public final class TextReportWriter {
   /** Writes the report. The stream is flushed, not closed. */
   public void write(ReportDocument report, OutputStream out) throws IOException {
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    writer.write(report.title() + "\n");
+    writer.write(Escaping.terminal(report.title()) + "\n");
     for (ReportTable table : report.tables()) {
-      writer.write("\n" + table.title() + "\n");
+      writer.write("\n" + Escaping.terminal(table.title()) + "\n");
       if (table.rows().isEmpty()) {
         writer.write("  (none)\n");
         continue;

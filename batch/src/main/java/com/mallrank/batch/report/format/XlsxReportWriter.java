@@ -5,6 +5,7 @@ import com.mallrank.batch.report.model.Column;
 import com.mallrank.batch.report.model.ColumnType;
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
+import com.mallrank.batch.text.Escaping;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -33,8 +34,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * row that stays frozen, an auto-filter over the data, real numbers with number formats (money in
  * yuan {@value #MONEY_FORMAT}, rates {@value #PERCENT_FORMAT}), real Excel dates local to the
  * report's zone ({@value #DATE_FORMAT}), and column widths that fit Chinese text (wide characters
- * count double). A last sheet, {@value #ABOUT_SHEET}, says what the report covers. Charts are not
- * drawn.
+ * count double). Text cells that a spreadsheet would run as a formula get a leading apostrophe
+ * ({@link Escaping#spreadsheet}): titles come from the web. A last sheet, {@value #ABOUT_SHEET},
+ * says what the report covers. Charts are not drawn.
  */
 public final class XlsxReportWriter {
 
@@ -91,7 +93,7 @@ public final class XlsxReportWriter {
     Row header = sheet.createRow(0);
     for (int i = 0; i < columns.size(); i++) {
       Cell cell = header.createCell(i);
-      cell.setCellValue(columns.get(i).header());
+      cell.setCellValue(Escaping.spreadsheet(columns.get(i).header()));
       cell.setCellStyle(styles.header);
       widths[i] = TextTable.width(columns.get(i).header()) + 3; // room for the filter button
     }
@@ -106,7 +108,7 @@ public final class XlsxReportWriter {
         }
         Cell cell = row.createCell(i);
         switch (column.type()) {
-          case TEXT -> cell.setCellValue((String) value);
+          case TEXT -> cell.setCellValue(Escaping.spreadsheet((String) value));
           case INT -> cell.setCellValue((double) (Long) value);
           case MONEY_FEN -> cell.setCellValue((Long) value / 100.0);
           case PERCENT_BP -> cell.setCellValue((Long) value / 10_000.0);
@@ -141,7 +143,7 @@ public final class XlsxReportWriter {
       Cell key = row.createCell(0);
       key.setCellValue(facts[i][0]);
       key.setCellStyle(styles.header);
-      row.createCell(1).setCellValue(facts[i][1]);
+      row.createCell(1).setCellValue(Escaping.spreadsheet(facts[i][1]));
       width = Math.max(width, TextTable.width(facts[i][1]) + 2);
     }
     sheet.setColumnWidth(0, 22 * 256);

@@ -42,7 +42,8 @@ class CsvTableWriterTest {
     assertThat(CsvTableWriter.field("plain 文本")).isEqualTo("plain 文本");
     assertThat(CsvTableWriter.field("a,b")).isEqualTo("\"a,b\"");
     assertThat(CsvTableWriter.field("line\r\nbreak")).isEqualTo("\"line\r\nbreak\"");
-    assertThat(CsvTableWriter.defuseFormula("-5%")).isEqualTo("'-5%");
+    assertThat(CsvTableWriter.defuseFormula("-5%")).as("a number stays a number").isEqualTo("-5%");
+    assertThat(CsvTableWriter.defuseFormula("-5+cmd")).isEqualTo("'-5+cmd");
     assertThat(CsvTableWriter.defuseFormula("@cmd")).isEqualTo("'@cmd");
     assertThat(CsvTableWriter.defuseFormula("羽绒服")).isEqualTo("羽绒服");
   }

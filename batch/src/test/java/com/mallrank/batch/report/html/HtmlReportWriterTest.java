@@ -6,6 +6,7 @@ import com.mallrank.batch.report.SampleReports;
 import com.mallrank.batch.report.model.ChangeTimeline;
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
+import com.mallrank.batch.text.Escaping;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -78,7 +79,7 @@ class HtmlReportWriterTest {
 
   @Test
   void scriptJsonKeepsTheValueButNeverEndsTheElement() {
-    assertThat(HtmlText.scriptJson("{\"t\":\"</script><!-- & \u2028\"}"))
+    assertThat(Escaping.scriptJson("{\"t\":\"</script><!-- & \u2028\"}"))
         .isEqualTo("{\"t\":\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\"}");
   }
 }

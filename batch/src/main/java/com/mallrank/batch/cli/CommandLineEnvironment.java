@@ -1,0 +1,65 @@
+package com.mallrank.batch.cli;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Configuration that follows from the command being run, above every other source:
+ *
+ * <ul>
+ *   <li>Commands that never run a job ({@code profile}, {@code plan}, {@code report}, {@code
+ *       accounts}) get an in-memory JobRepository: they write nothing to disk (the default one is
+ *       an H2 file under {@code ./data/jobrepo}) and need no database.
+ *   <li>{@code --debug} is mallrank's (stack traces of errors), not Spring Boot's (which would log
+ *       its whole auto-configuration report): Spring's {@code debug} is turned off and {@value
+ *       #DEBUG} set instead.
+ * </ul>
+ */
+public class CommandLineEnvironment implements EnvironmentPostProcessor {
+
+  /** Set to {@code true} by {@code --debug}. */
+  public static final String DEBUG = "mallrank.debug";
+
+  /** The top-level commands that never use the JobRepository. */
+  static final Set<String> WITHOUT_JOBS = Set.of("profile", "plan", "report", "accounts");
+
+  private static final String COMMAND_LINE =
+      CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME;
+
+  @Override
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
+    PropertySource<?> commandLine = environment.getPropertySources().get(COMMAND_LINE);
+    if (!(commandLine instanceof CommandLinePropertySource<?> args)) {
+      return;
+    }
+    Map<String, Object> overrides = new HashMap<>();
+    if (args.containsProperty("debug")) {
+      overrides.put("debug", "false");
+      overrides.put(DEBUG, "true");
+    }
+    String nonOptions = args.getProperty("nonOptionArgs");
+    String command = nonOptions == null ? "" : nonOptions.split(",", 2)[0].strip();
+    if (WITHOUT_JOBS.contains(command)) {
+      overrides.put(
+          "spring.datasource.url",
+          "jdbc:h2:mem:mallrank-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+      overrides.put("spring.datasource.driver-class-name", "org.h2.Driver");
+      overrides.put("spring.datasource.username", "sa");
+      overrides.put("spring.datasource.password", "");
+    }
+    if (!overrides.isEmpty()) {
+      environment
+          .getPropertySources()
+          .addFirst(new MapPropertySource("mallrank-command", overrides));
+    }
+  }
+}

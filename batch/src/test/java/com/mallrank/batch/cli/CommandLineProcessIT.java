@@ -1,0 +1,154 @@
+package com.mallrank.batch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mallrank.batch.MallrankApplication;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line as a separate process in an empty working directory, the way a user runs it:
+ * what lands on stdout, on stderr and on disk.
+ */
+class CommandLineProcessIT {
+
+  @TempDir Path work;
+  @TempDir Path elsewhere;
+
+  private record Run(int code, String out, String err) {
+    List<String> errLines() {
+      return err.lines().filter(l -> !l.isBlank()).toList();
+    }
+  }
+
+  private Run run(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx384m", "-cp", System.getProperty("java.class.path")));
+    command.add(MallrankApplication.class.getName());
+    command.addAll(List.of(args));
+    Path out = elsewhere.resolve("stdout.txt");
+    Path err = elsewhere.resolve("stderr.txt");
+    Process process =
+        new ProcessBuilder(command)
+            .directory(work.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    if (!process.waitFor(180, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("mallrank " + String.join(" ", args) + " did not end in 180 s");
+    }
+    return new Run(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private List<Path> filesIn(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(p -> !p.equals(dir)).toList();
+    }
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Test
+  void profileTestOfASavedPageWritesNothingToDisk() throws Exception {
+    Path page = elsewhere.resolve("saved.html");
+    Files.writeString(page, "<html><body><p>nothing here</p></body></html>");
+
+    Run run = run("profile", "test", "--profile", "sandbox-static", "--page", page.toString());
+
+    assertThat(run.out()).as(run.err()).contains("layout_changed");
+    assertThat(filesIn(work)).as("files written in the working directory").isEmpty();
+  }
+
+  @Test
+  void profileTestJsonIsPureJsonOnStdoutAndTheLogGoesToStderr() throws Exception {
+    Run run =
+        run("profile", "test", "--profile", "sandbox-static", "--keyword", "加厚羽绒服女长款", "--json");
+
+    JsonNode json =
+        new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .readTree(run.out());
+    assertThat(json.path("status").asText()).as(run.err()).isEqualTo("ok");
+    assertThat(json.path("listings").size()).isPositive();
+    assertThat(run.err()).contains("sandbox mall serving at http://127.0.0.1:");
+    assertThat(filesIn(work)).isEmpty();
+  }
+
+  @Test
+  void reportWithElasticsearchDownIsOneLineNamingTheUrlWithoutCredentials() throws Exception {
+    int port = closedPort();
+
+    Run run = run("--index.es.url=http://127.0.0.1:" + port, "report", "top20");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.errLines())
+        .singleElement()
+        .asString()
+        .startsWith("error: Elasticsearch at http://127.0.0.1:" + port + ": ")
+        .contains("Could not put index template", "Connection refused");
+    assertThat(run.out()).isEmpty();
+
+    Run secret =
+        run("--index.es.url=http://mallrank:s3cr3t-pw@127.0.0.1:" + port, "report", "top20");
+    assertThat(secret.code()).isEqualTo(2);
+    assertThat(secret.errLines()).singleElement().asString().contains("127.0.0.1:" + port);
+    assertThat(secret.out() + secret.err()).doesNotContain("s3cr3t-pw");
+  }
+
+  @Test
+  void sampleWithElasticsearchDownFailsBeforeFetchingInOneLineUnlessDebug() throws Exception {
+    int port = closedPort();
+    String plan = Path.of("../config/sandbox-plan.yml").toAbsolutePath().normalize().toString();
+
+    Run run =
+        run(
+            "--index.es.url=http://127.0.0.1:" + port,
+            "--batch.plan=" + plan,
+            "sample",
+            "-g",
+            "core");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.errLines())
+        .singleElement()
+        .asString()
+        .startsWith("error: Elasticsearch at http://127.0.0.1:" + port + ": ")
+        .contains("Connection refused");
+    assertThat(run.out().lines()).singleElement().asString().startsWith("sampling group 'core'");
+
+    Run debug =
+        run(
+            "--index.es.url=http://127.0.0.1:" + port,
+            "--batch.plan=" + plan,
+            "sample",
+            "-g",
+            "core",
+            "--debug");
+    assertThat(debug.code()).isEqualTo(2);
+    assertThat(debug.err())
+        .startsWith("error: Elasticsearch at http://127.0.0.1:" + port)
+        .contains("at com.mallrank.batch.runtime.ElasticsearchRuntime.client(")
+        .doesNotContain("CONDITIONS EVALUATION REPORT");
+  }
+}
