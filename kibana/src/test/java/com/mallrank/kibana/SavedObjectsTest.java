@@ -56,7 +56,12 @@ class SavedObjectsTest {
             "mallrank-samples-by-status",
             "mallrank-top20-share",
             "mallrank-competitor-listings",
-            "mallrank-overview");
+            "mallrank-overview",
+            "mallrank-dashboard-search-operator",
+            "mallrank-dashboard-competitive-analyst",
+            "mallrank-dashboard-matrix-manager",
+            "mallrank-dashboard-keyword-market",
+            "mallrank-dashboard-sampling-health");
   }
 
   @Test
@@ -106,13 +111,15 @@ class SavedObjectsTest {
             .filter(o -> !o.path("id").asText().equals("mallrank-top20-share"))
             .toList();
     assertThat(SavedObjectsCheck.problems(withoutOneLens, templates))
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             "dashboard mallrank-overview: reference share:panel_share → missing"
+                + " lens/mallrank-top20-share",
+            "dashboard mallrank-dashboard-matrix-manager: reference share:panel_share → missing"
                 + " lens/mallrank-top20-share");
 
     assertThatThrownBy(() -> SavedObjectsCheck.parseNdjson(ndjson + "{\"id\":\n"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("line 11");
+        .hasMessageContaining("line 26");
   }
 
   @Test

@@ -28,16 +28,30 @@ class SeededMistakesTest {
     templates = SavedObjectsCheck.templateFieldTypesFromClasspath();
   }
 
-  private static List<String> problemsAfter(String from, String to) {
-    assertThat(ndjson).as("the seed's anchor is in the file").contains(from);
-    String seeded = ndjson.replace(from, to);
-    List<JsonNode> objects = SavedObjectsCheck.parseNdjson(seeded);
+  /** The problems after replacing {@code from} by {@code to} in the object with this id only. */
+  private static List<String> problemsAfter(String id, String from, String to) {
+    StringBuilder seeded = new StringBuilder();
+    boolean found = false;
+    for (String line : ndjson.split("\n")) {
+      if (line.contains("\"id\":\"" + id + "\",\"managed\"")) {
+        assertThat(line).as("the seed's anchor is in " + id).contains(from);
+        line = line.replace(from, to);
+        found = true;
+      }
+      seeded.append(line).append('\n');
+    }
+    assertThat(found).as("object " + id).isTrue();
+    List<JsonNode> objects = SavedObjectsCheck.parseNdjson(seeded.toString());
     return SavedObjectsCheck.problems(objects, templates);
   }
 
   @Test
   void aTextFieldInATermsChart() {
-    assertThat(problemsAfter("\"sourceField\":\"product_id\"", "\"sourceField\":\"title\""))
+    assertThat(
+            problemsAfter(
+                "mallrank-competitor-prices-over-time",
+                "\"sourceField\":\"product_id\"",
+                "\"sourceField\":\"title\""))
         .containsExactly(
             "lens mallrank-competitor-prices-over-time: column 'Competitor product' (terms):"
                 + " field 'title' is text, not aggregatable");
@@ -45,7 +59,9 @@ class SeededMistakesTest {
 
   @Test
   void aDanglingPanelReference() {
-    assertThat(problemsAfter("\"name\":\"rank:panel_rank\"", "\"name\":\"rank:panel_rnk\""))
+    assertThat(
+            problemsAfter(
+                "mallrank-overview", "\"name\":\"rank:panel_rank\"", "\"name\":\"rank:panel_rnk\""))
         .containsExactlyInAnyOrder(
             "dashboard mallrank-overview: panel rank: no reference named rank:panel_rank",
             "dashboard mallrank-overview: reference rank:panel_rnk is used by no panel or control");
@@ -55,6 +71,7 @@ class SeededMistakesTest {
   void aPanelWhoseReferenceHasAnotherType() {
     assertThat(
             problemsAfter(
+                "mallrank-overview",
                 "{\"id\":\"mallrank-change-log\",\"name\":\"changes:panel_changes\",\"type\":"
                     + "\"search\"}",
                 "{\"id\":\"mallrank-changes\",\"name\":\"changes:panel_changes\",\"type\":"
@@ -66,7 +83,11 @@ class SeededMistakesTest {
 
   @Test
   void anAccessorWithNoColumn() {
-    assertThat(problemsAfter("\"xAccessor\":\"price-slot\"", "\"xAccessor\":\"price-time\""))
+    assertThat(
+            problemsAfter(
+                "mallrank-competitor-prices-over-time",
+                "\"xAccessor\":\"price-slot\"",
+                "\"xAccessor\":\"price-time\""))
         .containsExactlyInAnyOrder(
             "lens mallrank-competitor-prices-over-time: accessor 'price-time' names no column of"
                 + " layer price",
@@ -78,7 +99,9 @@ class SeededMistakesTest {
   void badKql() {
     assertThat(
             problemsAfter(
-                "\"query\":\"not matrix_account : *\"}", "\"query\":\"not matrix_account :\"}"))
+                "mallrank-competitor-prices-over-time",
+                "\"query\":\"not matrix_account : *\"}",
+                "\"query\":\"not matrix_account :\"}"))
         .containsExactly(
             "lens mallrank-competitor-prices-over-time: query: KQL syntax error at 21 in 'not"
                 + " matrix_account :': expected a value after 'matrix_account :'");
@@ -88,6 +111,7 @@ class SeededMistakesTest {
   void aRangeOnAKeywordField() {
     assertThat(
             problemsAfter(
+                "mallrank-samples-by-status",
                 "\"query\":\"status : \\\"blocked\\\"\"",
                 "\"query\":\"status >= \\\"blocked\\\"\""))
         .containsExactly(
@@ -98,11 +122,16 @@ class SeededMistakesTest {
   @Test
   void anOrderByAColumnTheChartDoesNotDraw() {
     String drawnCount = "\"orderBy\":{\"type\":\"column\",\"columnId\":\"price-fen\"},\"orderAgg\"";
-    assertThat(problemsAfter("\"orderBy\":{\"type\":\"custom\"},\"orderAgg\"", drawnCount))
+    assertThat(
+            problemsAfter(
+                "mallrank-competitor-prices-over-time",
+                "\"orderBy\":{\"type\":\"custom\"},\"orderAgg\"",
+                drawnCount))
         .as("ordering by the drawn metric is fine (orderAgg is then ignored)")
         .isEmpty();
     assertThat(
             problemsAfter(
+                "mallrank-competitor-prices-over-time",
                 "\"orderBy\":{\"type\":\"custom\"},\"orderAgg\"",
                 "\"orderBy\":{\"type\":\"column\",\"columnId\":\"price-count\"},\"orderAgg\""))
         .containsExactly(
@@ -114,6 +143,7 @@ class SeededMistakesTest {
   void aTimeFieldThatIsNotADate() {
     assertThat(
             problemsAfter(
+                "mallrank-samples",
                 "\"timeFieldName\":\"slot\",\"title\":\"mallrank-samples*\"",
                 "\"timeFieldName\":\"keyword\",\"title\":\"mallrank-samples*\""))
         .containsExactly(
@@ -123,7 +153,10 @@ class SeededMistakesTest {
   @Test
   void aControlOnATextField() {
     assertThat(
-            problemsAfter("\\\"fieldName\\\":\\\"keyword\\\"", "\\\"fieldName\\\":\\\"title\\\""))
+            problemsAfter(
+                "mallrank-overview",
+                "\\\"fieldName\\\":\\\"keyword\\\"",
+                "\\\"fieldName\\\":\\\"title\\\""))
         .containsExactly(
             "dashboard mallrank-overview: control control-keyword: field 'title' is text, not"
                 + " aggregatable");
@@ -131,11 +164,16 @@ class SeededMistakesTest {
 
   @Test
   void anAttributeKibanaDoesNotDeclare() {
-    assertThat(problemsAfter("\"timeRestore\":true", "\"timeRestore\":true,\"timeRestor\":true"))
+    assertThat(
+            problemsAfter(
+                "mallrank-overview",
+                "\"timeRestore\":true",
+                "\"timeRestore\":true,\"timeRestor\":true"))
         .containsExactly(
             "dashboard mallrank-overview: attributes timeRestor: unknown attribute (not in the"
                 + " schema) (dashboard.attributes)");
-    assertThat(problemsAfter("\"timeRestore\":true", "\"timeRestore\":\"yes\""))
+    assertThat(
+            problemsAfter("mallrank-overview", "\"timeRestore\":true", "\"timeRestore\":\"yes\""))
         .containsExactly(
             "dashboard mallrank-overview: attributes timeRestore: must be boolean, is string"
                 + " (dashboard.attributes)");
@@ -145,11 +183,13 @@ class SeededMistakesTest {
   void aMissingOrTooNewMigrationVersion() {
     assertThat(
             problemsAfter(
+                "mallrank-overview",
                 "\"coreMigrationVersion\":\"8.8.0\",\"id\":\"mallrank-overview\"",
                 "\"id\":\"mallrank-overview\""))
         .containsExactly("dashboard mallrank-overview: coreMigrationVersion is missing");
     assertThat(
             problemsAfter(
+                "mallrank-overview",
                 "\"type\":\"dashboard\",\"typeMigrationVersion\":\"8.7.0\"",
                 "\"type\":\"dashboard\",\"typeMigrationVersion\":\"9.1.0\""))
         .containsExactly(
@@ -158,34 +198,31 @@ class SeededMistakesTest {
   }
 
   @Test
-  void statusColoursAreFixedPerValue() {
-    JsonNode status =
-        SavedObjectsCheck.parseNdjson(ndjson).stream()
-            .filter(o -> o.path("id").asText().equals("mallrank-samples-by-status"))
-            .findFirst()
-            .orElseThrow();
-    JsonNode state = status.path("attributes").path("state");
-    JsonNode columns =
-        state
-            .path("datasourceStates")
-            .path("formBased")
-            .path("layers")
-            .path("status")
-            .path("columns");
-    Map<String, String> colourByStatus = new java.util.TreeMap<>();
-    for (JsonNode y : state.path("visualization").path("layers").path(0).path("yConfig")) {
-      JsonNode column = columns.path(y.path("forAccessor").asText());
-      colourByStatus.put(column.path("filter").path("query").asText(), y.path("color").asText());
+  void statusColoursAreFixedPerValueInEveryStatusChart() {
+    Map<String, String> expected =
+        Map.of(
+            "status : \"ok\"", "#54B399",
+            "status : \"partial\"", "#D6BF57",
+            "status : \"empty\"", "#6092C0",
+            "status : \"blocked\"", "#E7664C",
+            "status : \"login_required\"", "#DA8B45",
+            "status : \"layout_changed\"", "#9170B8",
+            "status : \"error\"", "#BD271E");
+    for (String id : List.of("mallrank-samples-by-status", "mallrank-health-status-by-identity")) {
+      JsonNode chart =
+          SavedObjectsCheck.parseNdjson(ndjson).stream()
+              .filter(o -> o.path("id").asText().equals(id))
+              .findFirst()
+              .orElseThrow();
+      JsonNode state = chart.path("attributes").path("state");
+      JsonNode layers = state.path("datasourceStates").path("formBased").path("layers");
+      JsonNode columns = layers.elements().next().path("columns");
+      Map<String, String> colourByStatus = new java.util.TreeMap<>();
+      for (JsonNode y : state.path("visualization").path("layers").path(0).path("yConfig")) {
+        JsonNode column = columns.path(y.path("forAccessor").asText());
+        colourByStatus.put(column.path("filter").path("query").asText(), y.path("color").asText());
+      }
+      assertThat(colourByStatus).as(id).containsExactlyInAnyOrderEntriesOf(expected);
     }
-    assertThat(colourByStatus)
-        .containsExactlyInAnyOrderEntriesOf(
-            Map.of(
-                "status : \"ok\"", "#54B399",
-                "status : \"partial\"", "#D6BF57",
-                "status : \"empty\"", "#6092C0",
-                "status : \"blocked\"", "#E7664C",
-                "status : \"login_required\"", "#DA8B45",
-                "status : \"layout_changed\"", "#9170B8",
-                "status : \"error\"", "#BD271E"));
   }
 }
