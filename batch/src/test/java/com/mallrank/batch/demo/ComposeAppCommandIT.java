@@ -76,7 +76,10 @@ class ComposeAppCommandIT {
     Map<String, String> env = new LinkedHashMap<>(image.env());
     @SuppressWarnings("unchecked")
     Map<String, Object> serviceEnv = (Map<String, Object>) service.get("environment");
-    serviceEnv.forEach((key, value) -> env.put(key, String.valueOf(value)));
+    Map<String, String> dotEnv = dotEnvExample();
+    serviceEnv.forEach((key, value) -> env.put(key, interpolate(String.valueOf(value), dotEnv)));
+    assertThat(env.get("INDEX_ES_USERNAME")).isEqualTo("elastic");
+    assertThat(env.get("INDEX_ES_PASSWORD")).isEqualTo(dotEnv.get("ELASTIC_PASSWORD"));
     assertThat(env.get("INDEX_ES_URL")).isEqualTo("http://elasticsearch:9200");
     assertThat(env.get("INDEX_PREFIX")).isEqualTo("mallrank");
     indices = LocalElasticsearchExtension.newTestIndices(ComposeAppCommandIT.class);
@@ -122,6 +125,64 @@ class ComposeAppCommandIT {
     }
     assertThat(slots).as(output).isEqualTo(3);
     assertThat(sampleCount()).as("samples the dashboards read").isEqualTo(3 * 8 * 4);
+  }
+
+  @Test
+  void securityIsOnAndEveryPortIsOnLoopback() throws IOException {
+    Map<String, Object> elasticsearch = composeService("elasticsearch");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> esEnv = (Map<String, Object>) elasticsearch.get("environment");
+    assertThat(esEnv).containsEntry("xpack.security.enabled", "true");
+    assertThat(String.valueOf(esEnv.get("ELASTIC_PASSWORD"))).startsWith("${ELASTIC_PASSWORD:?");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> kibanaEnv =
+        (Map<String, Object>) composeService("kibana").get("environment");
+    assertThat(kibanaEnv).containsEntry("ELASTICSEARCH_USERNAME", "kibana_system");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> services =
+        (Map<String, Object>)
+            new Yaml()
+                .<Map<String, Object>>load(Files.readString(COMPOSE, StandardCharsets.UTF_8))
+                .get("services");
+    for (Map.Entry<String, Object> service : services.entrySet()) {
+      @SuppressWarnings("unchecked")
+      List<String> ports =
+          (List<String>)
+              ((Map<String, Object>) service.getValue()).getOrDefault("ports", List.of());
+      assertThat(ports).as(service.getKey()).allMatch(p -> p.startsWith("127.0.0.1:"));
+    }
+  }
+
+  /**
+   * {@code ${NAME}}, {@code ${NAME:?message}} and {@code ${NAME:-default}} as compose reads them.
+   */
+  static String interpolate(String value, Map<String, String> variables) {
+    Matcher reference = Pattern.compile("\\$\\{(\\w+)(?::([?-])([^}]*))?}").matcher(value);
+    StringBuilder out = new StringBuilder();
+    while (reference.find()) {
+      String resolved = variables.get(reference.group(1));
+      if (resolved == null || resolved.isEmpty()) {
+        if ("?".equals(reference.group(2))) {
+          throw new AssertionError(reference.group(1) + ": " + reference.group(3));
+        }
+        resolved = "-".equals(reference.group(2)) ? reference.group(3) : "";
+      }
+      reference.appendReplacement(out, Matcher.quoteReplacement(resolved));
+    }
+    return reference.appendTail(out).toString();
+  }
+
+  /** kibana/.env.example, the variables compose interpolates (a user copies it to .env). */
+  private static Map<String, String> dotEnvExample() throws IOException {
+    Map<String, String> variables = new LinkedHashMap<>();
+    for (String line :
+        Files.readAllLines(REPO.resolve("kibana/.env.example"), StandardCharsets.UTF_8)) {
+      int eq = line.indexOf('=');
+      if (!line.startsWith("#") && eq > 0) {
+        variables.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+      }
+    }
+    return variables;
   }
 
   private long sampleCount() throws IOException {
