@@ -15,10 +15,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,8 +50,11 @@ class EsServiceIT {
   }
 
   @AfterEach
-  void stopWhateverIsLeft() {
+  void stopWhateverIsLeft() throws IOException {
     LocalElasticsearch.stopRunning(settings); // the test's own server only: its own pid file
+    try (Stream<Path> files = Files.walk(dir)) { // the unpacked server: ~100 MB per run
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
   }
 
   @Test
