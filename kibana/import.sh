@@ -69,7 +69,24 @@ main() {
     exit 1
   fi
   log "done: $(grep -Eo '"successCount" *: *[0-9]+' "$BODY" | grep -Eo '[0-9]+$') objects imported"
-  log "open $KIBANA_URL$SPACE_PATH/app/dashboards#/view/mallrank-overview"
+  dashboard_urls <"$BODY"
 }
 
-main "$@"
+# One "open URL" line per imported dashboard, with the id Kibana gave it: the import response's
+# destinationId when Kibana created the object under a new id (e.g. a copy in another space),
+# else its own id. Reads the import response on stdin.
+dashboard_urls() {
+  local entry id destination
+  tr -d '\n' |
+    grep -Eo '\{"type" *: *"dashboard" *, *"id" *: *"[^"]*"( *, *"meta" *: *\{[^{}]*\})?( *, *"[A-Za-z]+" *: *("[^"]*"|true|false))*\}' |
+    while IFS= read -r entry; do
+      id="$(printf '%s' "$entry" | sed -E 's/^\{"type" *: *"dashboard" *, *"id" *: *"([^"]*)".*/\1/')"
+      destination="$(printf '%s' "$entry" | sed -nE 's/.*"destinationId" *: *"([^"]*)".*/\1/p')"
+      log "open $KIBANA_URL$SPACE_PATH/app/dashboards#/view/${destination:-$id}"
+    done
+}
+
+# Sourcing the script (for its test) defines the functions without running anything.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  main "$@"
+fi

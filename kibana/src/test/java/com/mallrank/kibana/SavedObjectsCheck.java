@@ -43,13 +43,7 @@ final class SavedObjectsCheck {
   static final String TEMPLATE_DIR = "mallrank/index/templates/";
 
   /** Lens' pseudo field for "count of records". */
-  private static final String RECORDS = "___records___";
-
-  /**
-   * {@code field :}, {@code field <=} … in a KQL query; values are quoted or follow the operator.
-   */
-  private static final Pattern KQL_FIELD =
-      Pattern.compile("(?<![\\w.\"])([A-Za-z_][A-Za-z0-9_.]*)\\s*(?::|<=|>=|<|>)");
+  static final String RECORDS = "___records___";
 
   /** Data view titles are {@code mallrank-<template>*}. */
   private static final Pattern DATA_VIEW_TITLE = Pattern.compile("mallrank-([a-z_]+)\\*");
@@ -82,12 +76,55 @@ final class SavedObjectsCheck {
     return objects;
   }
 
+  /** A mapped field as the checks need it: its type and whether it can be aggregated or queried. */
+  record FieldType(String type, boolean aggregatable, boolean searchable) {
+
+    private static final Set<String> NUMERIC =
+        Set.of(
+            "long",
+            "integer",
+            "short",
+            "byte",
+            "double",
+            "float",
+            "half_float",
+            "scaled_float",
+            "unsigned_long");
+    private static final Set<String> DATE = Set.of("date", "date_nanos");
+    private static final Set<String> NOT_AGGREGATABLE =
+        Set.of("text", "match_only_text", "object", "nested", "binary", "annotated_text");
+
+    static FieldType of(JsonNode mapping) {
+      String type = mapping.path("type").asText(mapping.has("properties") ? "object" : "object");
+      boolean docValues = mapping.path("doc_values").asBoolean(true);
+      boolean fielddata = mapping.path("fielddata").asBoolean(false);
+      boolean aggregatable = (!NOT_AGGREGATABLE.contains(type) && docValues) || fielddata;
+      boolean searchable = mapping.path("index").asBoolean(true) && !type.equals("object");
+      return new FieldType(type, aggregatable, searchable);
+    }
+
+    boolean numeric() {
+      return NUMERIC.contains(type);
+    }
+
+    boolean date() {
+      return DATE.contains(type);
+    }
+  }
+
   /** Field names per template ({@code listings} → {slot, keyword, …, title, title.raw}). */
   static Map<String, Set<String>> templateFieldsFromClasspath() {
     Map<String, Set<String>> fields = new TreeMap<>();
+    templateFieldTypesFromClasspath().forEach((name, types) -> fields.put(name, types.keySet()));
+    return fields;
+  }
+
+  /** Field types per template ({@code listings} → {slot: date, title: text, …}). */
+  static Map<String, Map<String, FieldType>> templateFieldTypesFromClasspath() {
+    Map<String, Map<String, FieldType>> fields = new TreeMap<>();
     for (Map.Entry<String, String> template : templateResources().entrySet()) {
       String name = template.getKey().replaceFirst("\\.json$", "");
-      fields.put(name, mappingFields(readJson(template.getValue())));
+      fields.put(name, mappingFieldTypes(readJson(template.getValue())));
     }
     if (fields.isEmpty()) {
       throw new IllegalStateException("no templates on the classpath under " + TEMPLATE_DIR);
@@ -99,20 +136,26 @@ final class SavedObjectsCheck {
    * All field paths of a template body's {@code template.mappings.properties}, multi-fields too.
    */
   static Set<String> mappingFields(JsonNode templateBody) {
+    return new TreeSet<>(mappingFieldTypes(templateBody).keySet());
+  }
+
+  /** Every field path of a template body with its type, multi-fields too. */
+  static Map<String, FieldType> mappingFieldTypes(JsonNode templateBody) {
     JsonNode properties = templateBody.path("template").path("mappings").path("properties");
     if (!properties.isObject()) {
       throw new IllegalArgumentException("template has no template.mappings.properties");
     }
-    Set<String> fields = new TreeSet<>();
+    Map<String, FieldType> fields = new TreeMap<>();
     collectFields("", properties, fields);
     return fields;
   }
 
-  private static void collectFields(String prefix, JsonNode properties, Set<String> out) {
+  private static void collectFields(
+      String prefix, JsonNode properties, Map<String, FieldType> out) {
     for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String path = prefix + field.getKey();
-      out.add(path);
+      out.put(path, FieldType.of(field.getValue()));
       if (field.getValue().has("properties")) {
         collectFields(path + ".", field.getValue().get("properties"), out);
       }
@@ -126,9 +169,10 @@ final class SavedObjectsCheck {
    * Everything wrong with the saved objects, one readable line each; empty when all is well.
    *
    * @param objects the parsed NDJSON lines
-   * @param fieldsByTemplate field names per template name, from {@link #mappingFields}
+   * @param fieldsByTemplate field types per template name, from {@link #mappingFieldTypes}
    */
-  static List<String> problems(List<JsonNode> objects, Map<String, Set<String>> fieldsByTemplate) {
+  static List<String> problems(
+      List<JsonNode> objects, Map<String, Map<String, FieldType>> fieldsByTemplate) {
     List<String> problems = new ArrayList<>();
     Map<String, JsonNode> byKey = new HashMap<>();
     Set<String> ids = new HashSet<>();
@@ -145,13 +189,13 @@ final class SavedObjectsCheck {
       byKey.put(type + "/" + id, object);
     }
 
-    // Data view id → the field names of the template it reads.
-    Map<String, Set<String>> dataViewFields = new HashMap<>();
+    // Data view id → the field types of the template it reads.
+    Map<String, Map<String, FieldType>> dataViewFields = new HashMap<>();
     for (JsonNode object : byKey.values()) {
       if (object.path("type").asText().equals("index-pattern")) {
         String title = object.path("attributes").path("title").asText();
         Matcher m = DATA_VIEW_TITLE.matcher(title);
-        Set<String> fields = m.matches() ? fieldsByTemplate.get(m.group(1)) : null;
+        Map<String, FieldType> fields = m.matches() ? fieldsByTemplate.get(m.group(1)) : null;
         if (fields == null) {
           problems.add(
               "index-pattern "
@@ -160,7 +204,7 @@ final class SavedObjectsCheck {
                   + title
                   + "' matches no index template "
                   + fieldsByTemplate.keySet());
-          fields = Set.of();
+          fields = Map.of();
         }
         dataViewFields.put(object.path("id").asText(), fields);
       }
@@ -169,29 +213,46 @@ final class SavedObjectsCheck {
     for (JsonNode object : byKey.values()) {
       String label = object.path("type").asText() + " " + object.path("id").asText();
       Map<String, String> refs = new HashMap<>();
+      FieldUse use = new FieldUse(label, dataViewFields, problems);
       for (JsonNode ref : object.path("references")) {
         String key = ref.path("type").asText() + "/" + ref.path("id").asText();
         if (!byKey.containsKey(key)) {
           problems.add(label + ": reference " + ref.path("name").asText() + " → missing " + key);
         }
-        refs.put(ref.path("name").asText(), ref.path("id").asText());
+        refs.put(ref.path("name").asText(), key);
       }
-      FieldUse use = new FieldUse(label, dataViewFields, problems);
+      MigrationVersions.check(object, use);
       JsonNode attributes = object.path("attributes");
+      AttributeSchemas.check(object.path("type").asText(), attributes, use);
       switch (object.path("type").asText()) {
         case "index-pattern" -> checkDataView(object.path("id").asText(), attributes, use);
-        case "lens" -> checkLens(attributes, refs, use);
-        case "search" -> checkSearch(attributes, refs, use);
-        case "visualization" -> checkLegacyVisualization(attributes, refs, use);
-        case "dashboard" -> checkDashboard(attributes, refs, use);
+        case "lens" -> LensCheck.check(attributes, ids(refs), use);
+        case "search" -> checkSearch(attributes, ids(refs), use);
+        case "visualization" -> checkLegacyVisualization(attributes, ids(refs), use);
+        case "dashboard" -> DashboardCheck.check(attributes, refs, use);
         default -> {}
       }
     }
     return problems;
   }
 
+  /** Reference name → referenced id. */
+  private static Map<String, String> ids(Map<String, String> refs) {
+    Map<String, String> ids = new HashMap<>();
+    refs.forEach((name, key) -> ids.put(name, key.substring(key.indexOf('/') + 1)));
+    return ids;
+  }
+
   private static void checkDataView(String id, JsonNode attributes, FieldUse use) {
-    use.require(id, attributes.path("timeFieldName").asText(), "timeFieldName");
+    FieldType time = use.require(id, attributes.path("timeFieldName").asText(), "timeFieldName");
+    if (time != null && !time.date()) {
+      use.problem(
+          "timeFieldName '"
+              + attributes.path("timeFieldName").asText()
+              + "' is "
+              + time.type()
+              + ", not date");
+    }
     for (String map : List.of("fieldFormatMap", "fieldAttrs", "runtimeFieldMap")) {
       if (attributes.hasNonNull(map)) {
         readJson(attributes.get(map).asText("{}"))
@@ -199,36 +260,6 @@ final class SavedObjectsCheck {
             .forEachRemaining(field -> use.require(id, field, map));
       }
     }
-  }
-
-  private static void checkLens(JsonNode attributes, Map<String, String> refs, FieldUse use) {
-    JsonNode state = attributes.path("state");
-    Set<String> views = new LinkedHashSet<>();
-    for (String datasource : List.of("formBased", "indexpattern")) {
-      JsonNode layers = state.path("datasourceStates").path(datasource).path("layers");
-      for (Iterator<Map.Entry<String, JsonNode>> it = layers.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> layer = it.next();
-        String view = refs.get("indexpattern-datasource-layer-" + layer.getKey());
-        if (view == null) {
-          use.problem("layer " + layer.getKey() + " has no data view reference");
-          continue;
-        }
-        views.add(view);
-        for (JsonNode column : layer.getValue().path("columns")) {
-          String where = "column '" + column.path("label").asText() + "'";
-          String source = column.path("sourceField").asText("");
-          if (!source.isEmpty() && !source.equals(RECORDS)) {
-            use.require(view, source, where);
-          }
-          for (JsonNode secondary : column.path("params").path("secondaryFields")) {
-            use.require(view, secondary.asText(), where);
-          }
-          use.requireQuery(List.of(view), column.path("filter"), where + " filter");
-        }
-      }
-    }
-    use.requireQuery(views, state.path("query"), "query");
-    use.requireFilters(views, state.path("filters"));
   }
 
   private static void checkSearch(JsonNode attributes, Map<String, String> refs, FieldUse use) {
@@ -241,7 +272,7 @@ final class SavedObjectsCheck {
       use.require(view, column.asText(), "column");
     }
     for (JsonNode sort : attributes.path("sort")) {
-      use.require(view, sort.path(0).asText(), "sort");
+      use.requireAggregatable(view, sort.path(0).asText(), "sort");
     }
     JsonNode source =
         readJson(attributes.path("kibanaSavedObjectMeta").path("searchSourceJSON").asText("{}"));
@@ -259,54 +290,26 @@ final class SavedObjectsCheck {
         if (view == null) {
           use.problem("agg on '" + field + "' without a data view reference");
         } else {
-          use.require(view, field, "agg " + agg.path("type").asText());
+          use.requireAggregatable(view, field, "agg " + agg.path("type").asText());
         }
       }
     }
-  }
-
-  private static void checkDashboard(JsonNode attributes, Map<String, String> refs, FieldUse use) {
-    JsonNode controls = attributes.path("controlGroupInput");
-    if (controls.hasNonNull("panelsJSON")) {
-      for (Iterator<Map.Entry<String, JsonNode>> it =
-              readJson(controls.get("panelsJSON").asText()).fields();
-          it.hasNext(); ) {
-        Map.Entry<String, JsonNode> control = it.next();
-        String prefix = "controlGroup_" + control.getKey() + ":";
-        String view =
-            refs.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(prefix))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(null);
-        String field = control.getValue().path("explicitInput").path("fieldName").asText("");
-        if (view == null) {
-          use.problem("control " + control.getKey() + " has no data view reference");
-        } else if (!field.isEmpty()) {
-          use.require(view, field, "control " + control.getKey());
-        }
-      }
-    }
-    // A dashboard-wide query or filter reaches every panel, so it must fit every data view.
-    JsonNode source =
-        readJson(attributes.path("kibanaSavedObjectMeta").path("searchSourceJSON").asText("{}"));
-    use.requireQuery(use.allViews(), source.path("query"), "query");
-    use.requireFilters(use.allViews(), source.path("filter"));
   }
 
   /** Field names a KQL query compares ({@code matrix_account : *} → matrix_account). */
   static Set<String> kqlFields(String query) {
     Set<String> fields = new LinkedHashSet<>();
-    Matcher m = KQL_FIELD.matcher(query.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\""));
-    while (m.find()) {
-      fields.add(m.group(1));
+    for (Kql.Comparison comparison : Kql.parse(query)) {
+      if (comparison.field() != null) {
+        fields.add(comparison.field());
+      }
     }
     return fields;
   }
 
-  /** Records problems for one saved object. */
-  private record FieldUse(
-      String label, Map<String, Set<String>> dataViewFields, List<String> problems) {
+  /** Records problems for one saved object, and checks the fields it uses. */
+  record FieldUse(
+      String label, Map<String, Map<String, FieldType>> dataViewFields, List<String> problems) {
 
     void problem(String text) {
       problems.add(label + ": " + text);
@@ -316,13 +319,35 @@ final class SavedObjectsCheck {
       return Collections.unmodifiableSet(dataViewFields.keySet());
     }
 
-    void require(String view, String field, String where) {
-      Set<String> fields = dataViewFields.get(view);
+    /** The field's type, or null (and a problem) when the data view's mapping has no such field. */
+    FieldType require(String view, String field, String where) {
+      Map<String, FieldType> fields = dataViewFields.get(view);
       if (fields == null) {
         problem(where + " uses unknown data view " + view);
-      } else if (!fields.contains(field)) {
+        return null;
+      }
+      FieldType type = fields.get(field);
+      if (type == null) {
         problem(where + ": field '" + field + "' is not in the mapping behind data view " + view);
       }
+      return type;
+    }
+
+    /** Terms, date histograms, sorts and metrics need doc values: a text field draws nothing. */
+    FieldType requireAggregatable(String view, String field, String where) {
+      FieldType type = require(view, field, where);
+      if (type != null && !type.aggregatable()) {
+        problem(
+            where
+                + ": field '"
+                + field
+                + "' is "
+                + type.type()
+                + (type.type().equals("text") ? "" : " without doc values")
+                + ", not aggregatable");
+        return null;
+      }
+      return type;
     }
 
     void requireQuery(Collection<String> views, JsonNode query, String where) {
@@ -335,8 +360,36 @@ final class SavedObjectsCheck {
         problem(where + ": only KQL (kuery) queries are checked; found " + language);
         return;
       }
-      for (String field : kqlFields(text)) {
-        views.forEach(view -> require(view, field, where + " '" + text + "'"));
+      List<Kql.Comparison> comparisons;
+      try {
+        comparisons = Kql.parse(text);
+      } catch (Kql.SyntaxError e) {
+        problem(where + ": " + e.getMessage());
+        return;
+      }
+      for (Kql.Comparison comparison : comparisons) {
+        if (comparison.field() == null) {
+          continue; // free text
+        }
+        for (String view : views) {
+          FieldType type = require(view, comparison.field(), where + " '" + text + "'");
+          if (type == null) {
+            continue;
+          }
+          if (!type.searchable()) {
+            problem(where + " '" + text + "': field '" + comparison.field() + "' is not indexed");
+          } else if (!comparison.op().equals(":") && !type.numeric() && !type.date()) {
+            problem(
+                where
+                    + " '"
+                    + text
+                    + "': range on '"
+                    + comparison.field()
+                    + "', a "
+                    + type.type()
+                    + " field");
+          }
+        }
       }
     }
 
@@ -353,7 +406,7 @@ final class SavedObjectsCheck {
     }
   }
 
-  private static JsonNode readJson(String text) {
+  static JsonNode readJson(String text) {
     try {
       return JSON.readTree(text);
     } catch (JsonProcessingException e) {

@@ -11,8 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,20 +21,24 @@ class SavedObjectsTest {
   private static final Path NDJSON = Path.of("saved-objects", "mallrank.ndjson");
 
   private static String ndjson;
-  private static Map<String, Set<String>> templates;
+  private static Map<String, Map<String, SavedObjectsCheck.FieldType>> templates;
 
   @BeforeAll
   static void load() throws IOException {
     ndjson = Files.readString(NDJSON, StandardCharsets.UTF_8);
-    templates = SavedObjectsCheck.templateFieldsFromClasspath();
+    templates = SavedObjectsCheck.templateFieldTypesFromClasspath();
   }
 
   @Test
   void templatesComeFromTheIndexModule() {
     assertThat(templates).containsKeys("listings", "samples");
-    assertThat(templates.get("listings"))
+    assertThat(templates.get("listings").keySet())
         .contains("slot", "position", "matrix_account", "price_fen", "title.raw");
-    assertThat(templates.get("samples")).contains("slot", "status", "keyword");
+    assertThat(templates.get("samples").keySet()).contains("slot", "status", "keyword");
+    assertThat(templates.get("listings").get("title").aggregatable()).isFalse();
+    assertThat(templates.get("listings").get("title.raw").aggregatable()).isTrue();
+    assertThat(templates.get("listings").get("image_url").aggregatable()).isFalse();
+    assertThat(templates.get("listings").get("slot").date()).isTrue();
   }
 
   @Test
@@ -53,7 +56,12 @@ class SavedObjectsTest {
             "mallrank-samples-by-status",
             "mallrank-top20-share",
             "mallrank-competitor-listings",
-            "mallrank-overview");
+            "mallrank-overview",
+            "mallrank-dashboard-search-operator",
+            "mallrank-dashboard-competitive-analyst",
+            "mallrank-dashboard-matrix-manager",
+            "mallrank-dashboard-keyword-market",
+            "mallrank-dashboard-sampling-health");
   }
 
   @Test
@@ -65,10 +73,9 @@ class SavedObjectsTest {
 
   @Test
   void aFieldRenamedInTheTemplateIsReported() {
-    Map<String, Set<String>> renamed = new HashMap<>(templates);
-    Set<String> listings = new TreeSet<>(templates.get("listings"));
-    listings.remove("position");
-    listings.add("card_position");
+    Map<String, Map<String, SavedObjectsCheck.FieldType>> renamed = new HashMap<>(templates);
+    Map<String, SavedObjectsCheck.FieldType> listings = new TreeMap<>(templates.get("listings"));
+    listings.put("card_position", listings.remove("position"));
     renamed.put("listings", listings);
 
     List<String> problems =
@@ -104,13 +111,15 @@ class SavedObjectsTest {
             .filter(o -> !o.path("id").asText().equals("mallrank-top20-share"))
             .toList();
     assertThat(SavedObjectsCheck.problems(withoutOneLens, templates))
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             "dashboard mallrank-overview: reference share:panel_share → missing"
+                + " lens/mallrank-top20-share",
+            "dashboard mallrank-dashboard-matrix-manager: reference share:panel_share → missing"
                 + " lens/mallrank-top20-share");
 
     assertThatThrownBy(() -> SavedObjectsCheck.parseNdjson(ndjson + "{\"id\":\n"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("line 11");
+        .hasMessageContaining("line 26");
   }
 
   @Test

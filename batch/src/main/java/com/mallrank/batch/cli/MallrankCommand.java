@@ -1,6 +1,7 @@
 package com.mallrank.batch.cli;
 
 import com.mallrank.batch.demo.DemoCommand;
+import com.mallrank.batch.es.EsCommand;
 import com.mallrank.batch.jobs.JobsCommand;
 import com.mallrank.batch.report.ReportCommand;
 import com.mallrank.batch.retention.RetentionCommand;
@@ -26,7 +27,8 @@ import picocli.CommandLine.ScopeType;
       AccountsCommand.class,
       ReportCommand.class,
       ProfileCommand.class,
-      RetentionCommand.class
+      RetentionCommand.class,
+      EsCommand.class
     },
     footer = {
       "",

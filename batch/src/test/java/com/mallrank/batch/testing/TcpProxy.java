@@ -40,6 +40,10 @@ public final class TcpProxy implements AutoCloseable {
     return "http://127.0.0.1:" + server.getLocalPort();
   }
 
+  public int port() {
+    return server.getLocalPort();
+  }
+
   /** Cuts after {@code count} requests whose first line contains {@code marker} were forwarded. */
   public void cutAfter(String marker, int count) {
     this.marker = marker;

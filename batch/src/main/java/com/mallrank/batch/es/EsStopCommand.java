@@ -1,0 +1,37 @@
+package com.mallrank.batch.es;
+
+import com.mallrank.batch.config.IndexProperties;
+import com.mallrank.index.local.LocalElasticsearch;
+import com.mallrank.index.local.LocalElasticsearchSettings;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code mallrank es stop}: stops the local Elasticsearch of {@code index.local.data-dir}, whoever
+ * started it. A server on the port that belongs to another data directory is left alone.
+ */
+@Command(
+    name = "stop",
+    mixinStandardHelpOptions = true,
+    description =
+        "Stops the local Elasticsearch of index.local.data-dir (SIGTERM, then SIGKILL after 30 s)."
+            + " Exit 0 also when none was running.")
+public class EsStopCommand implements Callable<Integer> {
+
+  private final IndexProperties properties;
+
+  public EsStopCommand(IndexProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  public Integer call() {
+    LocalElasticsearchSettings settings = LocalServer.settings(properties);
+    if (LocalElasticsearch.stopRunning(settings)) {
+      System.out.printf("elasticsearch: stopped (data %s)%n", settings.dataDir());
+    } else {
+      System.out.printf("elasticsearch: none of %s was running%n", settings.dataDir());
+    }
+    return 0;
+  }
+}
