@@ -54,8 +54,10 @@ public class ReportWindows {
     }
     Plan plan = options.group == null ? null : plans.plan();
     List<String> keywords = options.keywords == null ? null : new ArrayList<>(options.keywords);
+    String profile = options.profile;
     if (plan != null) {
       KeywordGroup group = plan.requireGroup(options.group);
+      profile = profile == null ? group.profile() : profile;
       Set<String> union = new LinkedHashSet<>(group.keywords());
       if (keywords != null) {
         union.addAll(keywords);
@@ -63,7 +65,14 @@ public class ReportWindows {
       keywords = List.copyOf(union);
     }
     return new ReportWindow(
-        first, last, keywords, options.vantages, options.group, accounts(plan), properties.zone());
+        first,
+        last,
+        keywords,
+        options.vantages,
+        options.group,
+        accounts(plan),
+        properties.zone(),
+        profile);
   }
 
   private List<String> accounts(Plan known) {

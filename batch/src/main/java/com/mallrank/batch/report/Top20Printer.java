@@ -33,7 +33,12 @@ public final class Top20Printer {
   private void print(Top20Report report, KeywordTop20 keyword) {
     out.printf(
         "%n%s  [%s, %s]  %s%n",
-        keyword.keyword(), report.vantage(), Slots.show(report.slot(), zone), headline(keyword));
+        keyword.keyword(),
+        keyword.sample() == null
+            ? report.vantage()
+            : report.vantage() + " · " + keyword.sample().profile(),
+        Slots.show(report.slot(), zone),
+        headline(keyword));
     if (!keyword.ranked()) {
       return;
     }

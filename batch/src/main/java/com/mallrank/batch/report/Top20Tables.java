@@ -56,6 +56,7 @@ public final class Top20Tables {
     ReportTable.Builder samples =
         ReportTable.builder("samples", "采样状态 sample status")
             .text("keyword", "关键词 keyword")
+            .text("profile", "站点 profile")
             .text("status", "状态 status")
             .integer("result_count", "结果数 results")
             .integer("own_in_top20", "自有进前20 own in Top-20")
@@ -68,6 +69,7 @@ public final class Top20Tables {
       long own = keyword.listings().stream().filter(l -> l.matrixAccount() != null).count();
       samples.row(
           keyword.keyword(),
+          sample == null ? null : sample.profile(),
           keyword.status(),
           sample == null ? null : sample.resultCount(),
           keyword.ranked() ? own : null,

@@ -28,10 +28,24 @@ final class ReportSearches {
 
   private final ElasticsearchClient client;
   private final IndexNames names;
+  private final String profile;
 
   ReportSearches(ElasticsearchClient client, IndexNames names) {
+    this(client, names, null);
+  }
+
+  /**
+   * @param profile the site profile (surface) to read, or {@code null} for every profile
+   */
+  ReportSearches(ElasticsearchClient client, IndexNames names, String profile) {
     this.client = client;
     this.names = names;
+    this.profile = profile;
+  }
+
+  /** These searches on one site profile ({@code null}: every profile). */
+  ReportSearches onProfile(String surface) {
+    return new ReportSearches(client, names, surface);
   }
 
   /**
@@ -70,6 +84,7 @@ final class ReportSearches {
                       b ->
                           b.filter(slotFilter(slots))
                               .filter(f -> f.term(t -> t.field("vantage").value(vantage)))
+                              .filter(profileFilter())
                               .filter(keywordFilter(chunk))
                               .filter(
                                   f ->
@@ -108,7 +123,8 @@ final class ReportSearches {
                 q.bool(
                     b -> {
                       b.filter(slotFilter(slots))
-                          .filter(f -> f.term(t -> t.field("vantage").value(vantage)));
+                          .filter(f -> f.term(t -> t.field("vantage").value(vantage)))
+                          .filter(profileFilter());
                       if (keywords != null) {
                         b.filter(keywordFilter(keywords));
                       }
@@ -144,6 +160,13 @@ final class ReportSearches {
   private static Query slotFilter(List<Instant> slots) {
     List<FieldValue> values = slots.stream().map(s -> FieldValue.of(s.toString())).toList();
     return Query.of(q -> q.terms(t -> t.field("slot").terms(v -> v.value(values))));
+  }
+
+  /** The profile filter, or match-all when every profile is read. */
+  private Query profileFilter() {
+    return profile == null
+        ? Query.of(q -> q.matchAll(m -> m))
+        : Query.of(q -> q.term(t -> t.field("profile").value(profile)));
   }
 
   private static Query keywordFilter(List<String> keywords) {
