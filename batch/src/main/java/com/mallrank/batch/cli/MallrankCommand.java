@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       AccountsCommand.class,
       ReportCommand.class,
       ProfileCommand.class,
-      RetentionCommand.class
+      RetentionCommand.class,
+      IndexCommand.class
     },
     footer = {
       "",

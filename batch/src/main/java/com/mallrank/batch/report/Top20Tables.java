@@ -56,12 +56,12 @@ public final class Top20Tables {
     ReportTable.Builder samples =
         ReportTable.builder("samples", "采样状态 sample status")
             .text("keyword", "关键词 keyword")
-            .text("profile", "站点 profile")
             .text("status", "状态 status")
             .integer("result_count", "结果数 results")
             .integer("own_in_top20", "自有进前20 own in Top-20")
             .text("detail", "说明 detail")
-            .datetime("sampled_at", "采样时间 sampled at");
+            .datetime("sampled_at", "采样时间 sampled at")
+            .text("profile", "站点 profile");
     Map<String, Map<String, Integer>> best = new LinkedHashMap<>();
     TreeSet<String> seen = new TreeSet<>();
     for (KeywordTop20 keyword : report.keywords()) {
@@ -69,12 +69,12 @@ public final class Top20Tables {
       long own = keyword.listings().stream().filter(l -> l.matrixAccount() != null).count();
       samples.row(
           keyword.keyword(),
-          sample == null ? null : sample.profile(),
           keyword.status(),
           sample == null ? null : sample.resultCount(),
           keyword.ranked() ? own : null,
           sample == null ? null : sample.detail(),
-          sample == null ? null : sample.sampledAt());
+          sample == null ? null : sample.sampledAt(),
+          sample == null ? null : sample.profile());
       if (!keyword.ranked()) {
         continue;
       }

@@ -113,6 +113,38 @@ class CommandLineTest {
   }
 
   @Test
+  void planValidateNamesGroupsOfOneProfileThatShareSamples() throws Exception {
+    Path plan = dir.resolve("plan.yml");
+    Files.writeString(
+        plan,
+        """
+        groups:
+          - name: core
+            profile: sandbox-static
+            vantages: [anonymous]
+            keywords: [羽绒服女, 毛衣女, 耳机]
+          - name: burst
+            profile: sandbox-static
+            vantages: [anonymous]
+            keywords: [羽绒服女, 耳机]
+          - name: spa
+            profile: sandbox-spa
+            vantages: [anonymous]
+            keywords: [羽绒服女]
+        """);
+
+    int code = run("--batch.plan=" + plan, "plan", "validate");
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "notice: groups core, burst (profile sandbox-static) share 2 keyword x vantage pairs:"
+                + " each is fetched once per slot and the sample records every group it served")
+        .doesNotContain("groups core, burst, spa")
+        .doesNotContain("spa (profile");
+  }
+
+  @Test
   void nothingIsSampledFromAnInvalidPlan() throws Exception {
     Path plan = dir.resolve("plan.yml");
     Files.writeString(
