@@ -53,8 +53,8 @@ public class ReportWindowOptions {
       names = {"--profile"},
       paramLabel = "PROFILE",
       description =
-          "Only samples of this site profile (surface). Default: the --group's profile, else every"
-              + " profile.")
+          "Only samples of this site profile (surface). Default: the --group's profile, else the"
+              + " first plan group's.")
   String profile;
 
   @Option(

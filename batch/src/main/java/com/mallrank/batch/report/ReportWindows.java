@@ -72,7 +72,20 @@ public class ReportWindows {
         options.group,
         accounts(plan),
         properties.zone(),
-        profile);
+        profile == null ? defaultProfile() : profile);
+  }
+
+  /**
+   * The profile a window report reads when neither {@code --profile} nor {@code --group} says: the
+   * first plan group's. Two profiles sampling the same keyword are two samples; a report over both
+   * would count each slot twice. {@code null} (every profile) only without a readable plan.
+   */
+  private String defaultProfile() {
+    try {
+      return plans.plan().groups().stream().map(KeywordGroup::profile).findFirst().orElse(null);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private List<String> accounts(Plan known) {

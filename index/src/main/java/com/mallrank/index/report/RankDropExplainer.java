@@ -54,6 +54,7 @@ public final class RankDropExplainer {
       throw new IllegalArgumentException("not an own_moved event: " + drop.id());
     }
     return explain(
+        drop.profile() != null ? drop.profile() : profile,
         drop.keyword(),
         drop.vantage(),
         drop.productId(),
@@ -124,6 +125,7 @@ public final class RankDropExplainer {
               }
             });
     return explain(
+        profile,
         keyword,
         vantage,
         productId,
@@ -135,6 +137,7 @@ public final class RankDropExplainer {
   }
 
   private RankDropExplanation explain(
+      String surface,
       String keyword,
       String vantage,
       String productId,
@@ -152,7 +155,8 @@ public final class RankDropExplainer {
     log.forEach(
         query,
         e -> {
-          if (e.changeKind().competitor()) {
+          // the competitors' changes on the drop's own surface only
+          if (e.changeKind().competitor() && (surface == null || surface.equals(e.profile()))) {
             events.put(e.id(), e);
           }
         });
