@@ -42,7 +42,7 @@ public class ElasticsearchRuntime implements DisposableBean {
       EsConnection connection = connection();
       client = EsClients.create(connection);
       new IndexBootstrap(client, names).apply();
-      log.info("Elasticsearch at {} (indices {}-*)", connection.url(), names.prefix());
+      log.info("Elasticsearch at {} (indices {}-*)", connection.displayUrl(), names.prefix());
     }
     return client;
   }

@@ -210,6 +210,12 @@ class CommandLineTest {
             java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(saved)))
         .isEqualTo("rw-------");
+    // the one home of login states is created owner-only, so the state passes the read check
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("accounts"))))
+        .isEqualTo("rwx------");
+    assertThat(com.mallrank.batch.plan.SecretFiles.problem(saved)).isEmpty();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("storage-state: " + saved)
         .doesNotContain("SECRET-9");
@@ -224,7 +230,8 @@ class CommandLineTest {
           {"jobs", "--help"},
           {"plan", "validate", "--help"},
           {"plan", "import-keywords", "--help"},
-          {"accounts", "import", "--help"}
+          {"accounts", "import", "--help"},
+          {"index", "migrate-ids", "--help"}
         }) {
       out.reset();
       assertThat(run(command)).as(String.join(" ", command)).isZero();

@@ -76,6 +76,11 @@ public record EsConnection(
     return new EsConnection(url, apiKey, username, password, pem);
   }
 
+  /** The URL as every message shows it: without credentials or query values ({@link Redaction}). */
+  public String displayUrl() {
+    return Redaction.url(url);
+  }
+
   @Override
   public String toString() {
     return "EsConnection[url="
