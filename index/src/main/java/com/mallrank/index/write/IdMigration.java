@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import com.mallrank.index.document.DocumentIds;
+import com.mallrank.index.schema.IndexBootstrap;
 import com.mallrank.index.schema.IndexNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,9 +78,7 @@ public final class IdMigration {
 
   /** Runs the migration over every index of the prefix. */
   public Result run() {
-    addProfileField(names.listingsPattern());
-    addProfileField(names.changesPattern());
-    addProfileField(names.dailyPattern());
+    new IndexBootstrap(client, names).apply(); // templates, and the profile field everywhere
     Map<String, String> profileOfSample = new HashMap<>();
     Map<String, Set<String>> profilesOfKeyword = new HashMap<>();
     Result total =
@@ -217,18 +216,6 @@ public final class IdMigration {
       return new Result(scanned, rewritten, skipped);
     } catch (IOException e) {
       throw new UncheckedIOException("Migrating ids of " + pattern + " failed", e);
-    }
-  }
-
-  private void addProfileField(String pattern) {
-    try {
-      for (String index : indices(pattern)) {
-        client
-            .indices()
-            .putMapping(m -> m.index(index).properties("profile", p -> p.keyword(k -> k)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Adding the profile field to " + pattern + " failed", e);
     }
   }
 
