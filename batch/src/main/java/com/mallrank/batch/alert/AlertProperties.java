@@ -119,7 +119,13 @@ public record AlertProperties(
 
     @Override
     public String toString() {
-      return "Webhook[name=" + name + ", type=" + type.code() + ", url=***, secret=***]";
+      return "Webhook[name="
+          + name
+          + ", type="
+          + type.code()
+          + ", url="
+          + com.mallrank.index.client.Redaction.url(url.toString())
+          + ", secret=***]";
     }
   }
 }

@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
       ReportCommand.class,
       ProfileCommand.class,
       RetentionCommand.class,
-      EsCommand.class
+      EsCommand.class,
+      IndexCommand.class
     },
     footer = {
       "",

@@ -3,6 +3,7 @@ package com.mallrank.batch.cli;
 import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.plan.KeywordGroup;
 import com.mallrank.batch.plan.Plan;
+import com.mallrank.batch.plan.SharedSamples;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.sample.Slots;
 import java.time.Instant;
@@ -52,6 +53,9 @@ public class PlanValidateCommand implements Callable<Integer> {
           group.cadence().cron(),
           group.cadence().window(),
           next);
+    }
+    for (SharedSamples.Overlap overlap : SharedSamples.of(plan).overlaps()) {
+      System.out.println(overlap.notice());
     }
     return 0;
   }

@@ -45,14 +45,11 @@ public record CrawlerProperties(
    * @param executable the Chromium binary (Debian: /usr/bin/chromium); Playwright downloads nothing
    * @param device {@code mobile} (phone emulation: Douyin Mall is a phone app) or {@code desktop}
    * @param recycleAfterPages a browser context (one per identity) is replaced after this many pages
-   * @param storageStates a folder with each matrix account's saved login state as {@code
-   *     <account-id>.json} (cookies + localStorage: secrets, never logged or committed)
    */
   public record Browser(
       @DefaultValue("/usr/bin/chromium") Path executable,
       @DefaultValue("mobile") String device,
-      @DefaultValue("50") int recycleAfterPages,
-      @DefaultValue("config/accounts") Path storageStates) {}
+      @DefaultValue("50") int recycleAfterPages) {}
 
   /**
    * Main-image fingerprints: each listing's main image downloaded (size-capped, once per image key)

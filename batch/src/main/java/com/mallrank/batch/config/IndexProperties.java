@@ -1,5 +1,6 @@
 package com.mallrank.batch.config;
 
+import com.mallrank.index.client.Redaction;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -32,13 +33,39 @@ public record IndexProperties(
   public record Es(
       String url, String apiKey, String username, String password, Path caCertificate) {
 
+    /**
+     * Refuses credentials inside the URL at config time: a {@code user:password@} part would be
+     * printed wherever the URL is, so they go in their own keys.
+     */
+    public Es {
+      if (url != null && hasUserInfo(url.strip())) {
+        throw new IllegalArgumentException(
+            "index.es.url must not carry credentials ('"
+                + Redaction.url(url.strip())
+                + "'): set index.es.username and index.es.password, or index.es.api-key");
+      }
+    }
+
+    private static boolean hasUserInfo(String url) {
+      int scheme = url.indexOf("://");
+      if (scheme < 0) {
+        return false;
+      }
+      String authority = url.substring(scheme + 3).split("[/?#]", 2)[0];
+      return authority.contains("@");
+    }
+
     public boolean external() {
       return url != null && !url.isBlank();
     }
 
     @Override
     public String toString() {
-      return "Es[url=" + url + ", credentials=" + (external() ? "(hidden)" : "none") + "]";
+      return "Es[url="
+          + Redaction.url(url)
+          + ", credentials="
+          + (external() ? "(hidden)" : "none")
+          + "]";
     }
   }
 

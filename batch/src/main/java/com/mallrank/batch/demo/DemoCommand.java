@@ -115,10 +115,13 @@ public class DemoCommand implements Callable<Integer> {
     Instant last = slots.get(slots.size() - 1);
     Top20Report report =
         new Top20Query(elasticsearch.client(), elasticsearch.names())
+            .onProfile(keywordGroup.profile())
             .run(last, "anonymous", keywordGroup.keywords());
     printTop20(report);
 
-    SlotComparison comparison = new SlotComparison(elasticsearch.client(), elasticsearch.names());
+    SlotComparison comparison =
+        new SlotComparison(elasticsearch.client(), elasticsearch.names())
+            .onProfile(keywordGroup.profile());
     ChangesPrinter changes = new ChangesPrinter(out, properties.zone(), false);
     for (int i = 1; i < slots.size(); i++) {
       changes.print(

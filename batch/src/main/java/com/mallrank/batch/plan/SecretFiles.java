@@ -1,5 +1,6 @@
 package com.mallrank.batch.plan;
 
+import com.mallrank.crawler.fetch.browser.SecretStateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,42 +15,15 @@ import java.util.Set;
  */
 public final class SecretFiles {
 
-  private static final Set<PosixFilePermission> TOO_OPEN =
-      Set.of(
-          PosixFilePermission.GROUP_READ,
-          PosixFilePermission.GROUP_WRITE,
-          PosixFilePermission.OTHERS_READ,
-          PosixFilePermission.OTHERS_WRITE);
-
   private SecretFiles() {}
 
-  /** What is wrong with the file, or empty when it is fine. Never reads the contents. */
+  /**
+   * What is wrong with the file or its folder, or empty when both are owner-only. Never reads the
+   * contents. The rule is {@link SecretStateFiles}'s, the same the browser and the cookie reader
+   * apply.
+   */
   public static Optional<String> problem(Path file) {
-    if (!Files.exists(file)) {
-      return Optional.of(
-          "login state file " + file + " does not exist: save it with `mallrank accounts import`");
-    }
-    if (!Files.isRegularFile(file)) {
-      return Optional.of("login state " + file + " is not a file");
-    }
-    try {
-      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-      if (permissions.stream().anyMatch(TOO_OPEN::contains)) {
-        return Optional.of(
-            "login state file "
-                + file
-                + " is readable or writable by group/others: run chmod 600 "
-                + file);
-      }
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: nothing to check
-    } catch (IOException e) {
-      return Optional.of("cannot check login state file " + file + ": " + e.getMessage());
-    }
-    if (!Files.isReadable(file)) {
-      return Optional.of("login state file " + file + " is not readable by mallrank's user");
-    }
-    return Optional.empty();
+    return SecretStateFiles.problem(file);
   }
 
   /** Makes a file readable and writable by its owner only, where the file system allows. */

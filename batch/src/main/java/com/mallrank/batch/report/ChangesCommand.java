@@ -49,6 +49,11 @@ public class ChangesCommand implements Callable<Integer> {
       description = "List every competitor that entered or left the Top-20, not just counts.")
   boolean everyEntry;
 
+  @Option(
+      names = {"--profile"},
+      description = "Only samples of this site profile (surface). Default: every profile.")
+  String profile;
+
   @Mixin ReportOutputOptions output;
 
   private final ElasticsearchRuntime elasticsearch;
@@ -68,6 +73,7 @@ public class ChangesCommand implements Callable<Integer> {
     Instant after = slots.resolve(to, properties.zone());
     var report =
         new SlotComparison(elasticsearch.client(), elasticsearch.names())
+            .onProfile(profile)
             .compare(before, after, vantage, keywords);
     if (output.terminal()) {
       new ChangesPrinter(System.out, properties.zone(), everyEntry).print(report);

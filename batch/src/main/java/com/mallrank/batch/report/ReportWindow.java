@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param group the plan group named with {@code --group}, or {@code null}
  * @param accounts the plan's matrix-account ids (may be empty)
  * @param zone the zone slots are shown in
+ * @param profile the site profile (surface) reported on: {@code --profile}, else the {@code
+ *     --group}'s profile, else {@code null} for every profile
  */
 public record ReportWindow(
     Instant first,
@@ -26,7 +28,20 @@ public record ReportWindow(
     List<String> vantages,
     String group,
     List<String> accounts,
-    ZoneId zone) {
+    ZoneId zone,
+    String profile) {
+
+  /** A window over every profile. */
+  public ReportWindow(
+      Instant first,
+      Instant last,
+      List<String> keywords,
+      List<String> vantages,
+      String group,
+      List<String> accounts,
+      ZoneId zone) {
+    this(first, last, keywords, vantages, group, accounts, zone, null);
+  }
 
   public ReportWindow {
     Objects.requireNonNull(first, "first");

@@ -50,6 +50,14 @@ public class ReportWindowOptions {
   String group;
 
   @Option(
+      names = {"--profile"},
+      paramLabel = "PROFILE",
+      description =
+          "Only samples of this site profile (surface). Default: the --group's profile, else the"
+              + " first plan group's.")
+  String profile;
+
+  @Option(
       names = {"-v", "--vantage"},
       paramLabel = "VANTAGE",
       description = "Only this vantage: anonymous or a matrix-account id (repeatable).")

@@ -54,8 +54,10 @@ public class ReportWindows {
     }
     Plan plan = options.group == null ? null : plans.plan();
     List<String> keywords = options.keywords == null ? null : new ArrayList<>(options.keywords);
+    String profile = options.profile;
     if (plan != null) {
       KeywordGroup group = plan.requireGroup(options.group);
+      profile = profile == null ? group.profile() : profile;
       Set<String> union = new LinkedHashSet<>(group.keywords());
       if (keywords != null) {
         union.addAll(keywords);
@@ -63,7 +65,27 @@ public class ReportWindows {
       keywords = List.copyOf(union);
     }
     return new ReportWindow(
-        first, last, keywords, options.vantages, options.group, accounts(plan), properties.zone());
+        first,
+        last,
+        keywords,
+        options.vantages,
+        options.group,
+        accounts(plan),
+        properties.zone(),
+        profile == null ? defaultProfile() : profile);
+  }
+
+  /**
+   * The profile a window report reads when neither {@code --profile} nor {@code --group} says: the
+   * first plan group's. Two profiles sampling the same keyword are two samples; a report over both
+   * would count each slot twice. {@code null} (every profile) only without a readable plan.
+   */
+  private String defaultProfile() {
+    try {
+      return plans.plan().groups().stream().map(KeywordGroup::profile).findFirst().orElse(null);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private List<String> accounts(Plan known) {

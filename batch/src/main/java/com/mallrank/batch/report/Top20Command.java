@@ -37,6 +37,11 @@ public class Top20Command implements Callable<Integer> {
       description = "Only these keywords (repeatable). Default: every keyword sampled.")
   List<String> keywords;
 
+  @Option(
+      names = {"--profile"},
+      description = "Only samples of this site profile (surface). Default: every profile.")
+  String profile;
+
   @Mixin ReportOutputOptions output;
 
   private final ElasticsearchRuntime elasticsearch;
@@ -54,7 +59,9 @@ public class Top20Command implements Callable<Integer> {
   public Integer call() {
     Instant at = slots.resolve(slot, properties.zone());
     var report =
-        new Top20Query(elasticsearch.client(), elasticsearch.names()).run(at, vantage, keywords);
+        new Top20Query(elasticsearch.client(), elasticsearch.names())
+            .onProfile(profile)
+            .run(at, vantage, keywords);
     if (output.terminal()) {
       new Top20Printer(System.out, properties.zone()).print(report);
     } else {

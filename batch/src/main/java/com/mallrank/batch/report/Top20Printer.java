@@ -35,7 +35,10 @@ public final class Top20Printer {
     out.printf(
         "%n%s  [%s, %s]  %s%n",
         Escaping.terminal(keyword.keyword()),
-        Escaping.terminal(report.vantage()),
+        Escaping.terminal(
+            keyword.sample() == null
+                ? report.vantage()
+                : report.vantage() + " · " + keyword.sample().profile()),
         Slots.show(report.slot(), zone),
         Escaping.terminal(headline(keyword)));
     if (!keyword.ranked()) {

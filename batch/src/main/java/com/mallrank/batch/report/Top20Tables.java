@@ -60,7 +60,8 @@ public final class Top20Tables {
             .integer("result_count", "结果数 results")
             .integer("own_in_top20", "自有进前20 own in Top-20")
             .text("detail", "说明 detail")
-            .datetime("sampled_at", "采样时间 sampled at");
+            .datetime("sampled_at", "采样时间 sampled at")
+            .text("profile", "站点 profile");
     Map<String, Map<String, Integer>> best = new LinkedHashMap<>();
     TreeSet<String> seen = new TreeSet<>();
     for (KeywordTop20 keyword : report.keywords()) {
@@ -72,7 +73,8 @@ public final class Top20Tables {
           sample == null ? null : sample.resultCount(),
           keyword.ranked() ? own : null,
           sample == null ? null : sample.detail(),
-          sample == null ? null : sample.sampledAt());
+          sample == null ? null : sample.sampledAt(),
+          sample == null ? null : sample.profile());
       if (!keyword.ranked()) {
         continue;
       }

@@ -74,10 +74,13 @@ public class WindowReports {
     var e = elasticsearch;
     List<RankSeries> series =
         new RankHistory(e.client(), e.names())
+            .onProfile(window.profile())
             .run(window.first(), window.end(), window.keywords(), window.vantages(), products);
     List<SampleStatuses.Row> samples = samples(window);
     List<SpreadRow> spread =
-        new VantageSpread(e.client(), e.names()).run(window.last(), window.keywords());
+        new VantageSpread(e.client(), e.names())
+            .onProfile(window.profile())
+            .run(window.last(), window.keywords());
     return HistoryTables.document(series, samples, spread, window.last(), window, clock.instant());
   }
 
@@ -88,7 +91,9 @@ public class WindowReports {
 
   /** {@code report explain}: the drops of own listings (or of {@code product}) in the window. */
   public ReportDocument explain(ReportWindow window, String product) {
-    var explainer = new RankDropExplainer(elasticsearch.client(), elasticsearch.names());
+    var explainer =
+        new RankDropExplainer(elasticsearch.client(), elasticsearch.names())
+            .onProfile(window.profile());
     List<RankDropExplanation> drops = new ArrayList<>();
     for (String keyword : orAll(window.keywords())) {
       for (String vantage : orAll(window.vantages())) {
@@ -107,8 +112,10 @@ public class WindowReports {
     DailyTables.Parts parts =
         new DailyTables.Parts(
             new Top20Query(e.client(), e.names())
+                .onProfile(window.profile())
                 .run(window.last(), window.primaryVantage(), window.keywords()),
             new RankHistory(e.client(), e.names())
+                .onProfile(window.profile())
                 .run(window.first(), window.end(), window.keywords(), window.vantages(), null),
             samples(window),
             coverageReport(window),
@@ -120,6 +127,7 @@ public class WindowReports {
 
   private com.mallrank.index.report.CoverageReport coverageReport(ReportWindow window) {
     return new Coverage(elasticsearch.client(), elasticsearch.names())
+        .onProfile(window.profile())
         .run(window.first(), window.end(), window.keywords(), window.vantages());
   }
 
@@ -130,11 +138,13 @@ public class WindowReports {
       expected.add(s);
     }
     return new SamplingHealth(elasticsearch.client(), elasticsearch.names())
+        .onProfile(window.profile())
         .run(window.first(), window.end(), expected);
   }
 
   private List<SampleStatuses.Row> samples(ReportWindow window) {
     return new SampleStatuses(elasticsearch.client(), elasticsearch.names())
+        .onProfile(window.profile())
         .run(window.first(), window.end(), window.keywords(), window.vantages());
   }
 
@@ -143,7 +153,8 @@ public class WindowReports {
     if (limit < 1) {
       throw new IllegalArgumentException("--limit must be at least 1, was " + limit);
     }
-    ChangeLog log = new ChangeLog(elasticsearch.client(), elasticsearch.names());
+    ChangeLog log =
+        new ChangeLog(elasticsearch.client(), elasticsearch.names()).onProfile(window.profile());
     ChangeLogQuery query =
         ChangeLogQuery.window(window.first(), window.end())
             .keywords(window.keywords())

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.plan.Plan;
 import com.mallrank.batch.plan.PlanLoader;
+import com.mallrank.crawler.fetch.browser.SecretStateFiles;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +46,7 @@ public final class AccountCookies {
 
   /** The name/value pairs of a storage state's cookies. */
   static Map<String, String> read(Path state) {
+    SecretStateFiles.require(state); // owner-only file and folder, or an error naming the file
     try {
       JsonNode cookies = JSON.readTree(state.toFile()).path("cookies");
       Map<String, String> values = new LinkedHashMap<>();

@@ -1,12 +1,18 @@
 package com.mallrank.batch.runtime;
 
+import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.crawler.fetch.browser.BrowserSettings;
 import com.mallrank.crawler.fetch.browser.Emulation;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
+import com.mallrank.crawler.fetch.browser.SecretStateFiles;
 import com.mallrank.crawler.fetch.browser.StorageStates;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +23,33 @@ import org.springframework.stereotype.Component;
 public class BrowserRuntime implements DisposableBean {
 
   private final CrawlerProperties.Browser properties;
+  private final StorageStates states;
   private PlaywrightFetcher fetcher;
 
-  public BrowserRuntime(CrawlerProperties properties) {
+  /**
+   * Login states have one home: a plan account's {@code storage-state} when it names one, else
+   * {@code <batch.accounts-dir>/<account-id>.json}; either is checked (owner-only file and folder)
+   * when it is used, and refused with an error naming the file otherwise.
+   */
+  public BrowserRuntime(
+      CrawlerProperties properties, BatchProperties batch, ObjectProvider<PlanRepository> plans) {
     this.properties = properties.browser();
+    StorageStates folder = StorageStates.inDirectory(batch.accountsDir());
+    this.states =
+        identity -> {
+          PlanRepository repository = plans.getIfAvailable();
+          Path planned =
+              repository == null
+                  ? null
+                  : repository
+                      .plan()
+                      .account(identity)
+                      .map(MatrixAccount::storageState)
+                      .orElse(null);
+          return planned != null
+              ? Optional.of(SecretStateFiles.require(planned))
+              : folder.fileOf(identity);
+        };
   }
 
   public synchronized PlaywrightFetcher fetcher() {
@@ -30,11 +59,7 @@ public class BrowserRuntime implements DisposableBean {
               .withExecutable(properties.executable())
               .withRecycleAfterPages(properties.recycleAfterPages())
               .withEmulation(emulation(properties.device()));
-      fetcher =
-          new PlaywrightFetcher(
-              settings,
-              RenderOptions.dom("body"),
-              StorageStates.inDirectory(properties.storageStates()));
+      fetcher = new PlaywrightFetcher(settings, RenderOptions.dom("body"), states);
     }
     return fetcher;
   }

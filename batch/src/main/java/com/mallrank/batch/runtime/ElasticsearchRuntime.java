@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import com.mallrank.batch.config.IndexProperties;
 import com.mallrank.index.client.EsClients;
 import com.mallrank.index.client.EsConnection;
+import com.mallrank.index.client.Redaction;
 import com.mallrank.index.local.LocalElasticsearch;
 import com.mallrank.index.local.LocalElasticsearchSettings;
 import com.mallrank.index.schema.IndexBootstrap;
@@ -45,7 +46,7 @@ public class ElasticsearchRuntime implements DisposableBean {
   public synchronized ElasticsearchClient client() {
     if (client == null) {
       EsConnection connection = connection();
-      String url = redacted(connection.url());
+      String url = connection.displayUrl();
       ElasticsearchClient created = EsClients.create(connection);
       try {
         new IndexBootstrap(created, names).apply();
@@ -63,15 +64,9 @@ public class ElasticsearchRuntime implements DisposableBean {
     return client;
   }
 
-  /**
-   * A URL without its user information ({@code http://user:pw@host} → {@code http://***@host}):
-   * what may be printed or logged.
-   */
+  /** A URL as it may be printed or logged: {@link Redaction#url}, the one redaction rule. */
   public static String redacted(String url) {
-    if (url == null) {
-      return null;
-    }
-    return url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@", "$1***@");
+    return Redaction.url(url);
   }
 
   /** Elasticsearch could not be used: the message names the (redacted) URL and the cause. */

@@ -13,6 +13,7 @@ import com.mallrank.batch.runtime.SamplerFactory;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.index.write.Snapshot;
+import com.mallrank.index.write.StoredSamples;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -159,10 +160,11 @@ public class SampleJobConfiguration {
       @Value("#{jobParameters['" + GROUP + "']}") String group,
       @Value("#{stepExecutionContext['" + KeywordShardPartitioner.SHARD + "']}") Integer shard,
       @Value("#{stepExecutionContext['" + KeywordShardPartitioner.SHARDS + "']}") Integer shards) {
-    KeywordGroup keywordGroup = plans.plan().requireGroup(group);
+    Plan plan = plans.plan();
+    KeywordGroup keywordGroup = plan.requireGroup(group);
     return shard == null
-        ? new SampleTaskReader(keywordGroup)
-        : new SampleTaskReader(keywordGroup, shard, shards);
+        ? new SampleTaskReader(plan, keywordGroup, 0, 1)
+        : new SampleTaskReader(plan, keywordGroup, shard, shards);
   }
 
   /**
@@ -178,6 +180,7 @@ public class SampleJobConfiguration {
       SandboxRuntime sandbox,
       SampleMetrics metrics,
       MainImages images,
+      ElasticsearchRuntime elasticsearch,
       @Value("#{jobParameters['" + SLOT + "']}") String slot,
       @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
     boolean useSandbox = sandbox.usesSandbox();
@@ -190,7 +193,8 @@ public class SampleJobConfiguration {
         new AccountCookies(plan, useSandbox)::of,
         plan.ownership(),
         metrics,
-        images::fingerprint);
+        images::fingerprint,
+        new StoredSamples(elasticsearch.client(), elasticsearch.names()));
   }
 
   @Bean

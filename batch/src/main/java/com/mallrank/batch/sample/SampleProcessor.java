@@ -7,10 +7,12 @@ import com.mallrank.crawler.sampler.KeywordSampler;
 import com.mallrank.crawler.sampler.SampleResult;
 import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.write.Snapshot;
+import com.mallrank.index.write.StoredSamples;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -35,6 +37,7 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
   private final MatrixOwnership ownership;
   private final SampleMetrics metrics;
   private final UnaryOperator<Snapshot> images;
+  private final StoredSamples stored;
 
   SampleProcessor(
       Instant slot,
@@ -44,7 +47,8 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
       Function<String, Map<String, String>> cookies,
       MatrixOwnership ownership,
       SampleMetrics metrics,
-      UnaryOperator<Snapshot> images) {
+      UnaryOperator<Snapshot> images,
+      StoredSamples stored) {
     this.slot = slot;
     this.sampler = sampler;
     this.profiles = profiles;
@@ -53,11 +57,25 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
     this.ownership = ownership;
     this.metrics = metrics;
     this.images = images;
+    this.stored = stored;
   }
 
   @Override
   public Snapshot process(SampleTask task) {
     Instant started = Instant.now();
+    if (!task.sharedWith().isEmpty()) {
+      // another group of the same profile may already have fetched this keyword and vantage
+      Optional<SampleDocument> existing =
+          stored.find(slot, task.profile(), task.keyword(), task.vantage());
+      if (existing.isPresent()) {
+        log.debug(
+            "{} @ {}: served by the fetch of group(s) {}",
+            task.keyword(),
+            task.vantage(),
+            existing.get().group());
+        return Snapshot.served(existing.get().servingAlso(task.group()));
+      }
+    }
     try {
       SampleResult result =
           sampler.sample(

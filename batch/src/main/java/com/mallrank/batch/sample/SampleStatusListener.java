@@ -28,7 +28,10 @@ class SampleStatusListener implements ItemWriteListener<Snapshot> {
     for (Snapshot snapshot : items) {
       SampleDocument sample = snapshot.sample();
       StatusCounts.increment(stepExecution.getExecutionContext(), sample.status());
-      metrics.sample(sample.group(), sample.status());
+      // the job's own group is the last one a (possibly shared) sample lists
+      metrics.sample(
+          sample.group() == null ? null : sample.group().get(sample.group().size() - 1),
+          sample.status());
       progress.stored(stepExecution.getJobExecutionId(), sample);
     }
   }

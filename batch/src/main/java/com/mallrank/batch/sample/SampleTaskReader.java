@@ -1,6 +1,8 @@
 package com.mallrank.batch.sample;
 
 import com.mallrank.batch.plan.KeywordGroup;
+import com.mallrank.batch.plan.Plan;
+import com.mallrank.batch.plan.SharedSamples;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -15,25 +17,30 @@ public class SampleTaskReader extends AbstractItemCountingItemStreamItemReader<S
 
   private final List<SampleTask> tasks;
 
-  /** Reads all of a group's tasks. */
+  /** Reads all of a group's tasks (a plan of this group alone: nothing shared). */
   public SampleTaskReader(KeywordGroup group) {
-    this(group, 0, 1);
+    this(null, group, 0, 1);
   }
 
   /** Reads the tasks of the keywords whose plan index is {@code shard} modulo {@code shards}. */
-  public SampleTaskReader(KeywordGroup group, int shard, int shards) {
+  public SampleTaskReader(Plan plan, KeywordGroup group, int shard, int shards) {
     setName("sampleTasks");
-    this.tasks = tasksOf(group, shard, shards);
+    this.tasks = tasksOf(plan, group, shard, shards);
     setMaxItemCount(tasks.size());
   }
 
   /** The tasks of a group in sampling order: for each keyword, each vantage. */
   public static List<SampleTask> tasksOf(KeywordGroup group) {
-    return tasksOf(group, 0, 1);
+    return tasksOf(null, group, 0, 1);
   }
 
-  /** The tasks of one keyword shard of a group, in sampling order. */
-  public static List<SampleTask> tasksOf(KeywordGroup group, int shard, int shards) {
+  /**
+   * The tasks of one keyword shard of a group, in sampling order, each with the other groups of the
+   * plan ({@code null}: none) that share it.
+   */
+  public static List<SampleTask> tasksOf(Plan plan, KeywordGroup group, int shard, int shards) {
+    SharedSamples shared =
+        SharedSamples.of(plan == null ? new Plan(null, List.of(), List.of(group)) : plan);
     List<SampleTask> tasks = new ArrayList<>();
     List<String> keywords = group.keywords();
     for (int i = shard; i < keywords.size(); i += shards) {
@@ -41,7 +48,12 @@ public class SampleTaskReader extends AbstractItemCountingItemStreamItemReader<S
       for (String vantage : group.vantages()) {
         tasks.add(
             new SampleTask(
-                group.name(), keyword, vantage, group.profile(), group.depthOf(keyword)));
+                group.name(),
+                keyword,
+                vantage,
+                group.profile(),
+                shared.depthOf(group, keyword, vantage),
+                shared.othersOf(group, keyword, vantage)));
       }
     }
     return List.copyOf(tasks);

@@ -146,6 +146,38 @@ class CommandLineTest {
   }
 
   @Test
+  void planValidateNamesGroupsOfOneProfileThatShareSamples() throws Exception {
+    Path plan = dir.resolve("plan.yml");
+    Files.writeString(
+        plan,
+        """
+        groups:
+          - name: core
+            profile: sandbox-static
+            vantages: [anonymous]
+            keywords: [羽绒服女, 毛衣女, 耳机]
+          - name: burst
+            profile: sandbox-static
+            vantages: [anonymous]
+            keywords: [羽绒服女, 耳机]
+          - name: spa
+            profile: sandbox-spa
+            vantages: [anonymous]
+            keywords: [羽绒服女]
+        """);
+
+    int code = run("--batch.plan=" + plan, "plan", "validate");
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "notice: groups core, burst (profile sandbox-static) share 2 keyword x vantage pairs:"
+                + " each is fetched once per slot and the sample records every group it served")
+        .doesNotContain("groups core, burst, spa")
+        .doesNotContain("spa (profile");
+  }
+
+  @Test
   void nothingIsSampledFromAnInvalidPlan() throws Exception {
     Path plan = dir.resolve("plan.yml");
     Files.writeString(
@@ -211,6 +243,12 @@ class CommandLineTest {
             java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(saved)))
         .isEqualTo("rw-------");
+    // the one home of login states is created owner-only, so the state passes the read check
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("accounts"))))
+        .isEqualTo("rwx------");
+    assertThat(com.mallrank.batch.plan.SecretFiles.problem(saved)).isEmpty();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("storage-state: " + saved)
         .doesNotContain("SECRET-9");
@@ -225,7 +263,8 @@ class CommandLineTest {
           {"jobs", "--help"},
           {"plan", "validate", "--help"},
           {"plan", "import-keywords", "--help"},
-          {"accounts", "import", "--help"}
+          {"accounts", "import", "--help"},
+          {"index", "migrate-ids", "--help"}
         }) {
       out.reset();
       assertThat(run(command)).as(String.join(" ", command)).isZero();

@@ -87,7 +87,7 @@ class SampleJobFunctionalIT {
       for (String vantage : group.vantages()) {
         int shown = sandbox.mall().world().results(keyword, SLOT, vantage).size();
         expectedListings += Math.min(shown, group.depth());
-        assertThat(counts().listings(SLOT, keyword, vantage))
+        assertThat(counts().listings(SLOT, "sandbox-static", keyword, vantage))
             .as("%s @ %s", keyword, vantage)
             .isEqualTo(Math.min(shown, group.depth()));
       }
@@ -164,7 +164,7 @@ class SampleJobFunctionalIT {
     assertThat(blocked.status()).isEqualTo("blocked");
     assertThat(blocked.listings()).isEmpty();
     assertThat(blocked.sample().marker()).contains("captcha");
-    assertThat(counts().listings(slot, "男士冲锋衣三合一", "anonymous")).isZero();
+    assertThat(counts().listings(slot, "sandbox-static", "男士冲锋衣三合一", "anonymous")).isZero();
     // The blocked identity rests for the rest of the run: recorded as blocked, never dropped.
     KeywordTop20 resting = report.keyword("火星土壤盆栽礼盒").orElseThrow();
     assertThat(resting.status()).isEqualTo("blocked");

@@ -30,10 +30,10 @@ import java.util.Set;
  * {prefix}-changes-yyyy.MM} (see {@link ListingDiff} for the rules).
  *
  * <p>A sample is compared only when it is ok or partial, with the <b>previous ok/partial sample</b>
- * of the same keyword and vantage: blocked, empty, login-wall, changed-layout and failed samples in
- * between are skipped over, so a blocked slot between two ok slots produces nothing itself and the
- * next ok slot is compared with the last ok one. No previous ranked sample within {@link
- * DetectionSettings#maxGap()} → no events. Each side loads at most {@link
+ * of the same profile (surface), keyword and vantage: blocked, empty, login-wall, changed-layout
+ * and failed samples in between are skipped over, so a blocked slot between two ok slots produces
+ * nothing itself and the next ok slot is compared with the last ok one. No previous ranked sample
+ * within {@link DetectionSettings#maxGap()} → no events. Each side loads at most {@link
  * DetectionSettings#depth()} positions; new shops are checked with one aggregation over the last
  * {@link DetectionSettings#newShopLookback()} ranked samples.
  *
@@ -76,17 +76,18 @@ public final class ChangeDetector {
   }
 
   /** Detects and writes the events of one sample. A missing sample counts as skipped. */
-  public DetectionResult detect(Instant slot, String keyword, String vantage) {
+  public DetectionResult detect(Instant slot, String profile, String keyword, String vantage) {
     Objects.requireNonNull(slot, "slot");
+    Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(keyword, "keyword");
     Objects.requireNonNull(vantage, "vantage");
-    SampleDocument sample = sample(slot, keyword, vantage);
+    SampleDocument sample = sample(slot, profile, keyword, vantage);
     List<ChangeEvent> events = sample == null ? null : eventsOf(sample);
     List<ChangeEvent> written = events == null ? List.of() : events;
     store.write(written);
     Set<String> ids = new HashSet<>();
     written.forEach(e -> ids.add(e.id()));
-    long stale = store.deleteOthers(slot, keyword, vantage, ids);
+    long stale = store.deleteOthers(slot, profile, keyword, vantage, ids);
     return new DetectionResult(events == null ? 0 : 1, events == null ? 1 : 0, ids.size(), stale);
   }
 
@@ -119,7 +120,7 @@ public final class ChangeDetector {
       }
       after = page.get(page.size() - 1).sort();
     }
-    long stale = store.deleteOthers(slot, null, null, ids);
+    long stale = store.deleteOthers(slot, null, null, null, ids);
     return total.plus(new DetectionResult(0, 0, 0, stale));
   }
 
@@ -133,7 +134,8 @@ public final class ChangeDetector {
       return null;
     }
     Instant previousSlot = earlier.get(0);
-    SampleDocument previous = sample(previousSlot, current.keyword(), current.vantage());
+    SampleDocument previous =
+        sample(previousSlot, current.profile(), current.keyword(), current.vantage());
     if (previous == null || !previous.producesRanks()) {
       return null;
     }
@@ -152,11 +154,13 @@ public final class ChangeDetector {
     return ListingDiff.compare(before, after, seen, clock.instant());
   }
 
-  private SampleDocument sample(Instant slot, String keyword, String vantage) {
+  private SampleDocument sample(Instant slot, String profile, String keyword, String vantage) {
     try {
       var response =
           client.get(
-              g -> g.index(names.samplesIndex(slot)).id(DocumentIds.sample(slot, keyword, vantage)),
+              g ->
+                  g.index(names.samplesIndex(slot))
+                      .id(DocumentIds.sample(slot, profile, keyword, vantage)),
               SampleDocument.class);
       return response.found() ? response.source() : null;
     } catch (ElasticsearchException e) {
@@ -179,6 +183,7 @@ public final class ChangeDetector {
                     b ->
                         b.filter(f -> f.term(t -> t.field("keyword").value(current.keyword())))
                             .filter(f -> f.term(t -> t.field("vantage").value(current.vantage())))
+                            .filter(f -> f.term(t -> t.field("profile").value(current.profile())))
                             .filter(
                                 f -> f.terms(t -> t.field("status").terms(v -> v.value(RANKED))))
                             .filter(
@@ -222,6 +227,7 @@ public final class ChangeDetector {
                     b ->
                         b.filter(f -> f.term(t -> t.field("keyword").value(current.keyword())))
                             .filter(f -> f.term(t -> t.field("vantage").value(current.vantage())))
+                            .filter(f -> f.term(t -> t.field("profile").value(current.profile())))
                             .filter(f -> f.terms(t -> t.field("slot").terms(v -> v.value(slots))))
                             .filter(
                                 f ->
@@ -268,6 +274,7 @@ public final class ChangeDetector {
                     b ->
                         b.filter(f -> f.term(t -> t.field("keyword").value(current.keyword())))
                             .filter(f -> f.term(t -> t.field("vantage").value(current.vantage())))
+                            .filter(f -> f.term(t -> t.field("profile").value(current.profile())))
                             .filter(f -> f.terms(t -> t.field("slot").terms(v -> v.value(slots))))
                             .filter(
                                 f -> f.terms(t -> t.field("shop_id").terms(v -> v.value(shops))))));
@@ -308,7 +315,8 @@ public final class ChangeDetector {
                     .query(q -> q.term(t -> t.field("slot").value(slot.toString())))
                     .size(SAMPLE_PAGE)
                     .sort(o -> o.field(f -> f.field("keyword")))
-                    .sort(o -> o.field(f -> f.field("vantage")));
+                    .sort(o -> o.field(f -> f.field("vantage")))
+                    .sort(o -> o.field(f -> f.field("profile")));
                 if (after != null) {
                   s.searchAfter(after);
                 }

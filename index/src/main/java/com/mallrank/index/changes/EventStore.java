@@ -50,18 +50,22 @@ final class EventStore {
   }
 
   /**
-   * Deletes the events of the slot (optionally of one keyword and vantage) whose ids are not in
-   * {@code keep}.
+   * Deletes the events of the slot (optionally of one profile, keyword and vantage) whose ids are
+   * not in {@code keep}.
    *
    * @return the number deleted
    */
-  long deleteOthers(Instant slot, String keyword, String vantage, Set<String> keep) {
+  long deleteOthers(
+      Instant slot, String profile, String keyword, String vantage, Set<String> keep) {
     Query query =
         Query.of(
             q ->
                 q.bool(
                     b -> {
                       b.filter(f -> f.term(t -> t.field("slot").value(slot.toString())));
+                      if (profile != null) {
+                        b.filter(f -> f.term(t -> t.field("profile").value(profile)));
+                      }
                       if (keyword != null) {
                         b.filter(f -> f.term(t -> t.field("keyword").value(keyword)));
                       }
@@ -87,7 +91,8 @@ final class EventStore {
                       .sort(o -> o.field(f -> f.field("keyword")))
                       .sort(o -> o.field(f -> f.field("vantage")))
                       .sort(o -> o.field(f -> f.field("kind")))
-                      .sort(o -> o.field(f -> f.field("product_id")));
+                      .sort(o -> o.field(f -> f.field("product_id")))
+                      .sort(o -> o.field(f -> f.field("profile")));
                   if (searchAfter != null) {
                     r.searchAfter(searchAfter);
                   }

@@ -198,7 +198,7 @@ public final class ListingDiff {
               sample.slot(),
               before.sample().slot(),
               sample.keyword(),
-              sample.group(),
+              sample.firstGroup(),
               sample.vantage(),
               kind.code(),
               subject.productId(),
@@ -212,7 +212,8 @@ public final class ListingDiff {
               b == null ? null : b.organicRank(),
               a == null ? null : a.organicRank(),
               subject.sponsored(),
-              detectedAt));
+              detectedAt,
+              sample.profile()));
     }
   }
 

@@ -28,14 +28,25 @@ public record EsConnection(
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Elasticsearch url is not a URL: '" + url + "'", e);
+      // no cause: its message would quote the URL, credentials included
+      throw new IllegalArgumentException(
+          "Elasticsearch url is not a URL: '" + Redaction.url(url) + "'");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "index.es.url must not carry credentials ('"
+              + Redaction.url(url)
+              + "'): set index.es.username and index.es.password, or index.es.api-key");
     }
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
       throw new IllegalArgumentException(
-          "Elasticsearch url must start with http:// or https://, got '" + url + "'");
+          "Elasticsearch url must start with http:// or https://, got '"
+              + Redaction.url(url)
+              + "'");
     }
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException("Elasticsearch url has no host: '" + url + "'");
+      throw new IllegalArgumentException(
+          "Elasticsearch url has no host: '" + Redaction.url(url) + "'");
     }
     apiKey = blankToNull(apiKey);
     username = blankToNull(username);
@@ -65,10 +76,15 @@ public record EsConnection(
     return new EsConnection(url, apiKey, username, password, pem);
   }
 
+  /** The URL as every message shows it: without credentials or query values ({@link Redaction}). */
+  public String displayUrl() {
+    return Redaction.url(url);
+  }
+
   @Override
   public String toString() {
     return "EsConnection[url="
-        + url
+        + Redaction.url(url)
         + ", apiKey="
         + (apiKey == null ? "none" : "****")
         + ", username="

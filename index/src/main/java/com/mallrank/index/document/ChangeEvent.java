@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * One detected difference between a ranked (ok/partial) sample and the previous ranked sample of
- * the same keyword and vantage. Stored once per (slot, vantage, keyword, kind, product id), so a
- * re-run of the detection overwrites instead of duplicating.
+ * the same profile, keyword and vantage. Stored once per (slot, profile, vantage, keyword, kind,
+ * product id), so a re-run of the detection overwrites instead of duplicating.
  *
  * @param slot the slot of the later sample (the one the event was detected in)
  * @param previousSlot the slot of the earlier sample it was compared with
@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param organicRankAfter the organic rank in the later sample, or {@code null}
  * @param sponsored whether the listing is a paid placement (now, or before when it left)
  * @param detectedAt when the detection ran
+ * @param profile the site profile (surface) of both samples, part of the id
  */
 public record ChangeEvent(
     Instant slot,
@@ -46,7 +47,8 @@ public record ChangeEvent(
     Integer organicRankBefore,
     Integer organicRankAfter,
     boolean sponsored,
-    Instant detectedAt) {
+    Instant detectedAt,
+    String profile) {
 
   public ChangeEvent {
     Objects.requireNonNull(slot, "slot");
@@ -58,9 +60,51 @@ public record ChangeEvent(
     ChangeKind.ofCode(kind);
   }
 
-  /** The deterministic document id {@code slot|vantage|keyword|kind|productId}. */
+  /** An event without a profile (only for values that are never stored: {@link #id()} needs it). */
+  public ChangeEvent(
+      Instant slot,
+      Instant previousSlot,
+      String keyword,
+      String group,
+      String vantage,
+      String kind,
+      String productId,
+      String shopId,
+      String shopName,
+      String matrixAccount,
+      String oldValue,
+      String newValue,
+      Integer rankBefore,
+      Integer rankAfter,
+      Integer organicRankBefore,
+      Integer organicRankAfter,
+      boolean sponsored,
+      Instant detectedAt) {
+    this(
+        slot,
+        previousSlot,
+        keyword,
+        group,
+        vantage,
+        kind,
+        productId,
+        shopId,
+        shopName,
+        matrixAccount,
+        oldValue,
+        newValue,
+        rankBefore,
+        rankAfter,
+        organicRankBefore,
+        organicRankAfter,
+        sponsored,
+        detectedAt,
+        null);
+  }
+
+  /** The deterministic document id {@code slot|profile|vantage|keyword|kind|productId}. */
   public String id() {
-    return DocumentIds.change(slot, vantage, keyword, kind, productId);
+    return DocumentIds.change(slot, profile, vantage, keyword, kind, productId);
   }
 
   /** The kind as an enum. */

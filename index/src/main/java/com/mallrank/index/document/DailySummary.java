@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * What retention keeps of one product's listings in one keyword, vantage and UTC day once the raw
- * listings are deleted. Positions are over every listing of the product that day (a product shown
- * twice in one sample counts both positions in the average).
+ * What retention keeps of one product's listings in one profile, keyword, vantage and UTC day once
+ * the raw listings are deleted. Positions are over every listing of the product that day (a product
+ * shown twice in one sample counts both positions in the average).
  *
  * @param day the UTC day
  * @param keyword the keyword
@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param slotsSeen the number of slots the product was seen in that day
  * @param lastPriceFen the price of the day's last observation, or {@code null}
  * @param lastCommissionBp the commission of the day's last observation, or {@code null}
+ * @param profile the site profile (surface) the listings were sampled on, part of the id
  */
 public record DailySummary(
     LocalDate day,
@@ -33,7 +34,8 @@ public record DailySummary(
     double avgPosition,
     int slotsSeen,
     Long lastPriceFen,
-    Integer lastCommissionBp) {
+    Integer lastCommissionBp,
+    String profile) {
 
   public DailySummary {
     Objects.requireNonNull(day, "day");
@@ -42,8 +44,8 @@ public record DailySummary(
     Objects.requireNonNull(productId, "productId");
   }
 
-  /** The deterministic document id {@code day|vantage|keyword|productId}. */
+  /** The deterministic document id {@code day|profile|vantage|keyword|productId}. */
   public String id() {
-    return DocumentIds.daily(day, vantage, keyword, productId);
+    return DocumentIds.daily(day, profile, vantage, keyword, productId);
   }
 }

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One observation: the card at one position of one sample. One document per (slot, keyword,
- * vantage, position). Prices are scaled integers (fen), commission rates basis points (1250 = 12.50
- * %), product ids strings.
+ * One observation: the card at one position of one sample. One document per (slot, profile,
+ * keyword, vantage, position). Prices are scaled integers (fen), commission rates basis points
+ * (1250 = 12.50 %), product ids strings.
  *
  * @param slot the sample's slot
  * @param keyword the tracked keyword
@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param sampledAt when the sample was taken
  * @param imageHash the main image's perceptual hash as 16 lower-case hex digits, or {@code null}
  *     when the picture was not fetched and hashed (only the key then decides a main-image change)
+ * @param profile the site profile (surface) of the sample, part of the id; {@code null} only before
+ *     the listing is put in a {@link com.mallrank.index.write.Snapshot} (which stamps the sample's)
  */
 public record ListingDocument(
     Instant slot,
@@ -49,7 +51,8 @@ public record ListingDocument(
     String salesLabel,
     String matrixAccount,
     Instant sampledAt,
-    String imageHash) {
+    String imageHash,
+    String profile) {
 
   public ListingDocument {
     Objects.requireNonNull(slot, "slot");
@@ -97,6 +100,51 @@ public record ListingDocument(
         salesLabel,
         matrixAccount,
         sampledAt,
+        null,
+        null);
+  }
+
+  /** A listing without a profile yet (the snapshot it is put in stamps the sample's). */
+  public ListingDocument(
+      Instant slot,
+      String keyword,
+      String group,
+      String vantage,
+      int position,
+      Integer organicRank,
+      boolean sponsored,
+      String productId,
+      String title,
+      String shopId,
+      String shopName,
+      Long priceFen,
+      Integer commissionBp,
+      String imageUrl,
+      String imageKey,
+      String salesLabel,
+      String matrixAccount,
+      Instant sampledAt,
+      String imageHash) {
+    this(
+        slot,
+        keyword,
+        group,
+        vantage,
+        position,
+        organicRank,
+        sponsored,
+        productId,
+        title,
+        shopId,
+        shopName,
+        priceFen,
+        commissionBp,
+        imageUrl,
+        imageKey,
+        salesLabel,
+        matrixAccount,
+        sampledAt,
+        imageHash,
         null);
   }
 
@@ -121,7 +169,33 @@ public record ListingDocument(
         salesLabel,
         matrixAccount,
         sampledAt,
-        hash);
+        hash,
+        profile);
+  }
+
+  /** This listing on the given profile (surface). */
+  public ListingDocument withProfile(String surface) {
+    return new ListingDocument(
+        slot,
+        keyword,
+        group,
+        vantage,
+        position,
+        organicRank,
+        sponsored,
+        productId,
+        title,
+        shopId,
+        shopName,
+        priceFen,
+        commissionBp,
+        imageUrl,
+        imageKey,
+        salesLabel,
+        matrixAccount,
+        sampledAt,
+        imageHash,
+        surface);
   }
 
   /** Whether a matrix account owns this listing. */
@@ -131,6 +205,6 @@ public record ListingDocument(
 
   /** The deterministic document id: a re-run of the slot overwrites, never duplicates. */
   public String id() {
-    return DocumentIds.listing(slot, keyword, vantage, position);
+    return DocumentIds.listing(slot, profile, keyword, vantage, position);
   }
 }

@@ -1,15 +1,21 @@
 package com.mallrank.index.document;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One sample: one fetch of one keyword's results from one vantage in one slot. Stored once per
- * (slot, keyword, vantage); a re-run of the slot overwrites it.
+ * One sample: one fetch of one keyword's results from one vantage on one surface (profile) in one
+ * slot. Stored once per (slot, profile, vantage, keyword); a re-run of the slot overwrites it,
+ * another profile never does. Groups of the same profile that share the keyword and vantage share
+ * the fetch: {@code group} lists every group it served.
  *
  * @param slot the scheduled time the sample belongs to (identifies the run)
  * @param keyword the tracked keyword
- * @param group the keyword group
+ * @param group the keyword groups this sample served, {@code null} for none (stored as a JSON
+ *     array; documents written before it was one hold a single string, read as a one-element list)
  * @param vantage {@code anonymous} or a matrix-account id
  * @param profile the site profile used
  * @param status the sample status code ({@code ok}, {@code partial}, {@code empty}, {@code
@@ -25,7 +31,7 @@ import java.util.Objects;
 public record SampleDocument(
     Instant slot,
     String keyword,
-    String group,
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> group,
     String vantage,
     String profile,
     String status,
@@ -42,6 +48,66 @@ public record SampleDocument(
     Objects.requireNonNull(keyword, "keyword");
     Objects.requireNonNull(vantage, "vantage");
     Objects.requireNonNull(status, "status");
+    group = group == null || group.isEmpty() ? null : List.copyOf(group);
+  }
+
+  /** A sample of one group ({@code null} for none). */
+  public SampleDocument(
+      Instant slot,
+      String keyword,
+      String group,
+      String vantage,
+      String profile,
+      String status,
+      int resultCount,
+      long durationMillis,
+      int httpStatus,
+      String marker,
+      String url,
+      String detail,
+      Instant sampledAt) {
+    this(
+        slot,
+        keyword,
+        group == null ? null : List.of(group),
+        vantage,
+        profile,
+        status,
+        resultCount,
+        durationMillis,
+        httpStatus,
+        marker,
+        url,
+        detail,
+        sampledAt);
+  }
+
+  /** The first group this sample served (the one whose job fetched it), or {@code null}. */
+  public String firstGroup() {
+    return group == null ? null : group.get(0);
+  }
+
+  /** This sample, also serving {@code another} group (unchanged when it already does). */
+  public SampleDocument servingAlso(String another) {
+    if (group != null && group.contains(another)) {
+      return this;
+    }
+    List<String> groups = group == null ? new ArrayList<>() : new ArrayList<>(group);
+    groups.add(another);
+    return new SampleDocument(
+        slot,
+        keyword,
+        groups,
+        vantage,
+        profile,
+        status,
+        resultCount,
+        durationMillis,
+        httpStatus,
+        marker,
+        url,
+        detail,
+        sampledAt);
   }
 
   /** Status code of a sample whose listings were all read. */
@@ -66,6 +132,6 @@ public record SampleDocument(
 
   /** The deterministic document id: a re-run of the slot overwrites, never duplicates. */
   public String id() {
-    return DocumentIds.sample(slot, keyword, vantage);
+    return DocumentIds.sample(slot, profile, keyword, vantage);
   }
 }

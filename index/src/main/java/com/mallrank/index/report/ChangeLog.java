@@ -3,6 +3,7 @@ package com.mallrank.index.report;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.schema.IndexNames;
@@ -21,10 +22,24 @@ public final class ChangeLog {
 
   private final ElasticsearchClient client;
   private final IndexNames names;
+  private final String profile;
 
   public ChangeLog(ElasticsearchClient client, IndexNames names) {
+    this(client, names, null);
+  }
+
+  private ChangeLog(ElasticsearchClient client, IndexNames names, String profile) {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
+    this.profile = profile;
+  }
+
+  /**
+   * This report on one site profile (surface) only; {@code null} for every profile. Samples of two
+   * profiles are two samples of the same keyword and vantage, never one.
+   */
+  public ChangeLog onProfile(String profile) {
+    return new ChangeLog(client, names, profile);
   }
 
   /**
@@ -57,6 +72,7 @@ public final class ChangeLog {
                                 b -> {
                                   b.filter(Filters.range("slot", query.from(), query.to()));
                                   Filters.optionalTerms(b, "keyword", query.keywords());
+                                  Filters.profile(b, profile);
                                   Filters.optionalTerms(b, "shop_id", query.shopIds());
                                   Filters.optionalTerms(b, "kind", query.kinds());
                                   Filters.optionalTerms(b, "vantage", query.vantages());
@@ -67,14 +83,17 @@ public final class ChangeLog {
                         .sort(o -> o.field(f -> f.field("keyword")))
                         .sort(o -> o.field(f -> f.field("vantage")))
                         .sort(o -> o.field(f -> f.field("kind")))
-                        .sort(o -> o.field(f -> f.field("product_id")));
+                        .sort(o -> o.field(f -> f.field("product_id")))
+                        .sort(
+                            o -> o.field(f -> f.field("profile").unmappedType(FieldType.Keyword)));
                     if (cursor != null) {
                       s.searchAfter(
                           FieldValue.of(cursor.slotMillis()),
                           FieldValue.of(cursor.keyword()),
                           FieldValue.of(cursor.vantage()),
                           FieldValue.of(cursor.kind()),
-                          FieldValue.of(cursor.productId()));
+                          FieldValue.of(cursor.productId()),
+                          FieldValue.of(String.valueOf(cursor.profile())));
                     }
                     return s;
                   },
@@ -91,7 +110,8 @@ public final class ChangeLog {
                 last.keyword(),
                 last.vantage(),
                 last.kind(),
-                last.productId());
+                last.productId(),
+                last.profile());
       }
       return new ChangeLogPage(events, next);
     } catch (IOException e) {

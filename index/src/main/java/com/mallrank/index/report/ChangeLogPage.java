@@ -24,7 +24,13 @@ public record ChangeLogPage(List<ChangeEvent> events, Cursor next) {
    * @param vantage its vantage
    * @param kind its kind code
    * @param productId its product
+   * @param profile its site profile (two profiles can have the same event otherwise)
    */
   public record Cursor(
-      long slotMillis, String keyword, String vantage, String kind, String productId) {}
+      long slotMillis,
+      String keyword,
+      String vantage,
+      String kind,
+      String productId,
+      String profile) {}
 }

@@ -43,10 +43,24 @@ public final class Coverage {
 
   private final ElasticsearchClient client;
   private final IndexNames names;
+  private final String profile;
 
   public Coverage(ElasticsearchClient client, IndexNames names) {
+    this(client, names, null);
+  }
+
+  private Coverage(ElasticsearchClient client, IndexNames names, String profile) {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
+    this.profile = profile;
+  }
+
+  /**
+   * This report on one site profile (surface) only; {@code null} for every profile. Samples of two
+   * profiles are two samples of the same keyword and vantage, never one.
+   */
+  public Coverage onProfile(String profile) {
+    return new Coverage(client, names, profile);
   }
 
   /**
@@ -63,6 +77,7 @@ public final class Coverage {
         b -> {
           b.filter(Filters.range("slot", from, to));
           Filters.optionalTerms(b, "keyword", keywords);
+          Filters.profile(b, profile);
           Filters.optionalTerms(b, "vantage", vantages);
         };
 

@@ -52,6 +52,13 @@ public final class Filters {
     }
   }
 
+  /** Adds a term filter on the sample's site profile (surface) unless {@code profile} is null. */
+  static void profile(BoolQuery.Builder b, String profile) {
+    if (profile != null) {
+      b.filter(term("profile", profile));
+    }
+  }
+
   static Query bool(java.util.function.Consumer<BoolQuery.Builder> filters) {
     return Query.of(
         q ->

@@ -26,12 +26,26 @@ public final class RankDropExplainer {
 
   private final ElasticsearchClient client;
   private final IndexNames names;
+  private final String profile;
   private final ChangeLog log;
 
   public RankDropExplainer(ElasticsearchClient client, IndexNames names) {
+    this(client, names, null);
+  }
+
+  private RankDropExplainer(ElasticsearchClient client, IndexNames names, String profile) {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
-    this.log = new ChangeLog(client, names);
+    this.log = new ChangeLog(client, names).onProfile(profile);
+    this.profile = profile;
+  }
+
+  /**
+   * This report on one site profile (surface) only; {@code null} for every profile. Samples of two
+   * profiles are two samples of the same keyword and vantage, never one.
+   */
+  public RankDropExplainer onProfile(String profile) {
+    return new RankDropExplainer(client, names, profile);
   }
 
   /** Explains one {@code own_moved} event (between its previous slot and its slot). */
@@ -40,6 +54,7 @@ public final class RankDropExplainer {
       throw new IllegalArgumentException("not an own_moved event: " + drop.id());
     }
     return explain(
+        drop.profile() != null ? drop.profile() : profile,
         drop.keyword(),
         drop.vantage(),
         drop.productId(),
@@ -90,12 +105,13 @@ public final class RankDropExplainer {
             client,
             names.listingsAlias(),
             Filters.bool(
-                b ->
-                    b.filter(Filters.term("keyword", keyword))
-                        .filter(Filters.term("vantage", vantage))
-                        .filter(Filters.term("product_id", productId))
-                        .filter(
-                            Filters.terms("slot", List.of(before.toString(), after.toString())))))
+                b -> {
+                  Filters.profile(b, profile);
+                  b.filter(Filters.term("keyword", keyword))
+                      .filter(Filters.term("vantage", vantage))
+                      .filter(Filters.term("product_id", productId))
+                      .filter(Filters.terms("slot", List.of(before.toString(), after.toString())));
+                }))
         .terms("slot")
         .terms("matrix_account", "matrix_account", true)
         .sub("best", Aggregation.of(a -> a.min(m -> m.field("position"))))
@@ -109,6 +125,7 @@ public final class RankDropExplainer {
               }
             });
     return explain(
+        profile,
         keyword,
         vantage,
         productId,
@@ -120,6 +137,7 @@ public final class RankDropExplainer {
   }
 
   private RankDropExplanation explain(
+      String surface,
       String keyword,
       String vantage,
       String productId,
@@ -137,7 +155,8 @@ public final class RankDropExplainer {
     log.forEach(
         query,
         e -> {
-          if (e.changeKind().competitor()) {
+          // the competitors' changes on the drop's own surface only
+          if (e.changeKind().competitor() && (surface == null || surface.equals(e.profile()))) {
             events.put(e.id(), e);
           }
         });

@@ -39,10 +39,24 @@ public final class RankHistory {
 
   private final ElasticsearchClient client;
   private final IndexNames names;
+  private final String profile;
 
   public RankHistory(ElasticsearchClient client, IndexNames names) {
+    this(client, names, null);
+  }
+
+  private RankHistory(ElasticsearchClient client, IndexNames names, String profile) {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
+    this.profile = profile;
+  }
+
+  /**
+   * This report on one site profile (surface) only; {@code null} for every profile. Samples of two
+   * profiles are two samples of the same keyword and vantage, never one.
+   */
+  public RankHistory onProfile(String profile) {
+    return new RankHistory(client, names, profile);
   }
 
   /**
@@ -64,6 +78,7 @@ public final class RankHistory {
     Consumer<BoolQuery.Builder> common =
         b -> {
           Filters.optionalTerms(b, "keyword", keywords);
+          Filters.profile(b, profile);
           Filters.optionalTerms(b, "vantage", vantages);
           if (productIds == null || productIds.isEmpty()) {
             b.filter(Filters.exists("matrix_account"));
@@ -121,6 +136,7 @@ public final class RankHistory {
                   b.filter(
                       f -> f.terms(t -> t.field("status").terms(v -> v.value(Filters.RANKED))));
                   Filters.optionalTerms(b, "keyword", keywords);
+                  Filters.profile(b, profile);
                   Filters.optionalTerms(b, "vantage", vantages);
                 }))
         .terms("keyword")

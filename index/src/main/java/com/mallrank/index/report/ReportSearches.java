@@ -26,12 +26,32 @@ final class ReportSearches {
 
   private static final int KEYWORDS_PER_SAMPLE_SEARCH = 1_000;
 
+  /**
+   * How many site profiles (surfaces) one keyword may be sampled on in a slot when every profile is
+   * read: each is its own sample, so the exact sizes below are multiplied by it.
+   */
+  static final int MAX_PROFILES = 4;
+
   private final ElasticsearchClient client;
   private final IndexNames names;
+  private final String profile;
 
   ReportSearches(ElasticsearchClient client, IndexNames names) {
+    this(client, names, null);
+  }
+
+  /**
+   * @param profile the site profile (surface) to read, or {@code null} for every profile
+   */
+  ReportSearches(ElasticsearchClient client, IndexNames names, String profile) {
     this.client = client;
     this.names = names;
+    this.profile = profile;
+  }
+
+  /** These searches on one site profile ({@code null}: every profile). */
+  ReportSearches onProfile(String surface) {
+    return new ReportSearches(client, names, surface);
   }
 
   /**
@@ -44,7 +64,7 @@ final class ReportSearches {
     }
     List<SampleDocument> result = new ArrayList<>();
     for (List<String> chunk : chunks(keywords, KEYWORDS_PER_SAMPLE_SEARCH)) {
-      result.addAll(searchSamples(slots, vantage, chunk, chunk.size() * slots.size()));
+      result.addAll(searchSamples(slots, vantage, chunk, chunk.size() * slots.size() * surfaces()));
     }
     return result;
   }
@@ -60,9 +80,9 @@ final class ReportSearches {
     if (keywords.isEmpty()) {
       return result;
     }
-    int perChunk = Math.max(1, WINDOW / (slots.size() * maxPosition));
+    int perChunk = Math.max(1, WINDOW / (slots.size() * maxPosition * surfaces()));
     for (List<String> chunk : chunks(keywords, perChunk)) {
-      int size = chunk.size() * slots.size() * maxPosition;
+      int size = chunk.size() * slots.size() * maxPosition * surfaces();
       Query query =
           Query.of(
               q ->
@@ -70,6 +90,7 @@ final class ReportSearches {
                       b ->
                           b.filter(slotFilter(slots))
                               .filter(f -> f.term(t -> t.field("vantage").value(vantage)))
+                              .filter(profileFilter())
                               .filter(keywordFilter(chunk))
                               .filter(
                                   f ->
@@ -108,7 +129,8 @@ final class ReportSearches {
                 q.bool(
                     b -> {
                       b.filter(slotFilter(slots))
-                          .filter(f -> f.term(t -> t.field("vantage").value(vantage)));
+                          .filter(f -> f.term(t -> t.field("vantage").value(vantage)))
+                          .filter(profileFilter());
                       if (keywords != null) {
                         b.filter(keywordFilter(keywords));
                       }
@@ -144,6 +166,18 @@ final class ReportSearches {
   private static Query slotFilter(List<Instant> slots) {
     List<FieldValue> values = slots.stream().map(s -> FieldValue.of(s.toString())).toList();
     return Query.of(q -> q.terms(t -> t.field("slot").terms(v -> v.value(values))));
+  }
+
+  /** How many samples of one keyword, slot and vantage a search may find. */
+  private int surfaces() {
+    return profile == null ? MAX_PROFILES : 1;
+  }
+
+  /** The profile filter, or match-all when every profile is read. */
+  private Query profileFilter() {
+    return profile == null
+        ? Query.of(q -> q.matchAll(m -> m))
+        : Query.of(q -> q.term(t -> t.field("profile").value(profile)));
   }
 
   private static Query keywordFilter(List<String> keywords) {

@@ -36,13 +36,14 @@ public final class SampleCounts {
   }
 
   /** Listing documents of one sample. */
-  public long listings(Instant slot, String keyword, String vantage) {
+  public long listings(Instant slot, String profile, String keyword, String vantage) {
     Query query =
         Query.of(
             q ->
                 q.bool(
                     b ->
                         b.filter(slotQuery(slot))
+                            .filter(f -> f.term(t -> t.field("profile").value(profile)))
                             .filter(f -> f.term(t -> t.field("keyword").value(keyword)))
                             .filter(f -> f.term(t -> t.field("vantage").value(vantage)))));
     return count(names.listingsAlias(), query);

@@ -22,10 +22,24 @@ public final class SamplingHealth {
 
   private final ElasticsearchClient client;
   private final IndexNames names;
+  private final String profile;
 
   public SamplingHealth(ElasticsearchClient client, IndexNames names) {
+    this(client, names, null);
+  }
+
+  private SamplingHealth(ElasticsearchClient client, IndexNames names, String profile) {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
+    this.profile = profile;
+  }
+
+  /**
+   * This report on one site profile (surface) only; {@code null} for every profile. Samples of two
+   * profiles are two samples of the same keyword and vantage, never one.
+   */
+  public SamplingHealth onProfile(String profile) {
+    return new SamplingHealth(client, names, profile);
   }
 
   /**
@@ -37,7 +51,12 @@ public final class SamplingHealth {
   public SamplingHealthReport run(Instant from, Instant to, Collection<Instant> expectedSlots) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
-    Query window = Filters.bool(b -> b.filter(Filters.range("slot", from, to)));
+    Query window =
+        Filters.bool(
+            b -> {
+              b.filter(Filters.range("slot", from, to));
+              Filters.profile(b, profile);
+            });
     Map<Instant, Map<String, Long>> bySlot =
         byStatus(window, "slot", b -> Instant.ofEpochMilli(Long.parseLong(b)));
     Map<String, Map<String, Long>> byVantage = byStatus(window, "vantage", Function.identity());

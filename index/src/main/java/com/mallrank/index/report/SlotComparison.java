@@ -33,9 +33,21 @@ public final class SlotComparison {
   private final ReportSearches searches;
 
   public SlotComparison(ElasticsearchClient client, IndexNames names) {
-    this.searches =
+    this(
         new ReportSearches(
-            Objects.requireNonNull(client, "client"), Objects.requireNonNull(names, "names"));
+            Objects.requireNonNull(client, "client"), Objects.requireNonNull(names, "names")));
+  }
+
+  private SlotComparison(ReportSearches searches) {
+    this.searches = searches;
+  }
+
+  /**
+   * This comparison on one site profile (surface); {@code null} for every profile (right only when
+   * the keywords were sampled on one profile: a keyword sampled on two has two samples per slot).
+   */
+  public SlotComparison onProfile(String profile) {
+    return new SlotComparison(searches.onProfile(profile));
   }
 
   /** Compares the Top-20. */
@@ -71,7 +83,20 @@ public final class SlotComparison {
     Map<String, SampleDocument> samplesAfter = new HashMap<>();
     Set<String> sampled = new TreeSet<>();
     for (SampleDocument s : searches.samples(List.of(before, after), vantage, requested)) {
-      (s.slot().equals(before) ? samplesBefore : samplesAfter).put(s.keyword(), s);
+      SampleDocument other =
+          (s.slot().equals(before) ? samplesBefore : samplesAfter).put(s.keyword(), s);
+      if (other != null) {
+        throw new IllegalArgumentException(
+            "keyword '"
+                + s.keyword()
+                + "' was sampled on two site profiles ("
+                + other.profile()
+                + ", "
+                + s.profile()
+                + ") in "
+                + s.slot()
+                + "; choose one with --profile");
+      }
       sampled.add(s.keyword());
     }
     List<String> order = requested != null ? requested : List.copyOf(sampled);

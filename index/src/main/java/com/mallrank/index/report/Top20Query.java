@@ -6,6 +6,7 @@ import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.schema.IndexNames;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Objects;
  * The Top-20 per keyword for a slot and a vantage: the sample status of every keyword, and the
  * listings at positions 1..20 ordered by position only for keywords whose sample is ok or partial.
  * A blocked (empty, login-wall, ...) keyword gets its status and no rows, never a table with holes.
- * Two bounded searches: samples, then listings of the ranked keywords.
+ * Two bounded searches: samples, then listings of the ranked keywords. A keyword sampled on two
+ * site profiles (surfaces) in the slot gets one entry per profile, in profile order.
  */
 public final class Top20Query {
 
@@ -26,9 +28,18 @@ public final class Top20Query {
   private final ReportSearches searches;
 
   public Top20Query(ElasticsearchClient client, IndexNames names) {
-    this.searches =
+    this(
         new ReportSearches(
-            Objects.requireNonNull(client, "client"), Objects.requireNonNull(names, "names"));
+            Objects.requireNonNull(client, "client"), Objects.requireNonNull(names, "names")));
+  }
+
+  private Top20Query(ReportSearches searches) {
+    this.searches = searches;
+  }
+
+  /** This report on one site profile (surface) only; {@code null} for every profile. */
+  public Top20Query onProfile(String profile) {
+    return new Top20Query(searches.onProfile(profile));
   }
 
   /**
@@ -45,31 +56,45 @@ public final class Top20Query {
     Objects.requireNonNull(vantage, "vantage");
     List<String> requested =
         keywords == null || keywords.isEmpty() ? null : List.copyOf(new LinkedHashSet<>(keywords));
-    Map<String, SampleDocument> samples = new HashMap<>();
+    // one entry per sample: a keyword sampled on two profiles (surfaces) is two Top-20s
+    Map<String, List<SampleDocument>> samples = new HashMap<>();
     for (SampleDocument sample : searches.samples(List.of(slot), vantage, requested)) {
-      samples.put(sample.keyword(), sample);
+      samples.computeIfAbsent(sample.keyword(), k -> new ArrayList<>()).add(sample);
     }
+    samples.values().forEach(list -> list.sort(Comparator.comparing(SampleDocument::profile)));
     List<String> order =
         requested != null ? requested : samples.keySet().stream().sorted().toList();
     List<String> ranked =
         order.stream()
-            .filter(k -> samples.containsKey(k) && samples.get(k).producesRanks())
+            .filter(
+                k ->
+                    samples.getOrDefault(k, List.of()).stream()
+                        .anyMatch(SampleDocument::producesRanks))
             .toList();
-    Map<String, List<ListingDocument>> rows = new HashMap<>();
+    Map<List<String>, List<ListingDocument>> rows = new HashMap<>();
     for (ListingDocument listing : searches.listings(List.of(slot), vantage, ranked, TOP)) {
-      rows.computeIfAbsent(listing.keyword(), k -> new ArrayList<>()).add(listing);
+      rows.computeIfAbsent(
+              List.of(listing.keyword(), String.valueOf(listing.profile())), k -> new ArrayList<>())
+          .add(listing);
     }
     List<KeywordTop20> result = new ArrayList<>();
     for (String keyword : order) {
-      SampleDocument sample = samples.get(keyword);
-      if (sample == null) {
+      List<SampleDocument> ofKeyword = samples.get(keyword);
+      if (ofKeyword == null) {
         result.add(new KeywordTop20(keyword, KeywordTop20.STATUS_MISSING, null, List.of()));
-      } else if (!sample.producesRanks()) {
-        result.add(new KeywordTop20(keyword, sample.status(), sample, List.of()));
-      } else {
-        result.add(
-            new KeywordTop20(
-                keyword, sample.status(), sample, rows.getOrDefault(keyword, List.of())));
+        continue;
+      }
+      for (SampleDocument sample : ofKeyword) {
+        if (!sample.producesRanks()) {
+          result.add(new KeywordTop20(keyword, sample.status(), sample, List.of()));
+        } else {
+          result.add(
+              new KeywordTop20(
+                  keyword,
+                  sample.status(),
+                  sample,
+                  rows.getOrDefault(List.of(keyword, sample.profile()), List.of())));
+        }
       }
     }
     return new Top20Report(slot, vantage, result);

@@ -25,10 +25,24 @@ public final class VantageSpread {
 
   private final ElasticsearchClient client;
   private final IndexNames names;
+  private final String profile;
 
   public VantageSpread(ElasticsearchClient client, IndexNames names) {
+    this(client, names, null);
+  }
+
+  private VantageSpread(ElasticsearchClient client, IndexNames names, String profile) {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
+    this.profile = profile;
+  }
+
+  /**
+   * This report on one site profile (surface) only; {@code null} for every profile. Samples of two
+   * profiles are two samples of the same keyword and vantage, never one.
+   */
+  public VantageSpread onProfile(String profile) {
+    return new VantageSpread(client, names, profile);
   }
 
   /**
@@ -48,6 +62,7 @@ public final class VantageSpread {
                   b.filter(Filters.term("slot", slot.toString()))
                       .filter(Filters.exists("matrix_account"));
                   Filters.optionalTerms(b, "keyword", keywords);
+                  Filters.profile(b, profile);
                 }))
         .terms("keyword")
         .terms("product_id")

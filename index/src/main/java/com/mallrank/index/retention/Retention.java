@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
+import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -36,9 +37,9 @@ import java.util.TreeSet;
  *   <li>The cutoff is the UTC midnight {@code keep} (default {@value #DEFAULT_KEEP_DAYS} days)
  *       before now.
  *   <li>Every UTC day before the cutoff that still has raw listings and has no daily summary yet is
- *       summarised into {@code {prefix}-daily-yyyy}: one {@link DailySummary} per (day, keyword,
- *       vantage, product) from a paged {@code composite} aggregation (min/max/avg position,
- *       cardinality of slots, the day's last observation by {@code top_hits}). Ids are
+ *       summarised into {@code {prefix}-daily-yyyy}: one {@link DailySummary} per (day, profile,
+ *       keyword, vantage, product) from a paged {@code composite} aggregation (min/max/avg
+ *       position, cardinality of slots, the day's last observation by {@code top_hits}). Ids are
  *       deterministic. When writing a day fails, the summaries of that day already written are
  *       deleted again, so a day is either summarised completely or not at all.
  *   <li>Then raw listings before the cutoff are deleted: a monthly index whose month ends on or
@@ -59,6 +60,7 @@ public final class Retention {
   private static final int PAGE = 5_000;
   private static final List<Map<String, CompositeAggregationSource>> SOURCES =
       List.of(
+          Map.of("profile", terms("profile")),
           Map.of("keyword", terms("keyword")),
           Map.of("vantage", terms("vantage")),
           Map.of("product_id", terms("product_id")));
@@ -267,7 +269,8 @@ public final class Retention {
         aggs.get("avg").avg().value(),
         (int) aggs.get("slots").cardinality().value(),
         source.containsKey("price_fen") ? source.getJsonNumber("price_fen").longValue() : null,
-        source.containsKey("commission_bp") ? source.getInt("commission_bp") : null);
+        source.containsKey("commission_bp") ? source.getInt("commission_bp") : null,
+        b.key().get("profile").stringValue());
   }
 
   private void undo(String index, List<String> ids, Exception cause) {
@@ -336,7 +339,9 @@ public final class Retention {
                         .sort(o -> o.field(f -> f.field("slot")))
                         .sort(o -> o.field(f -> f.field("keyword")))
                         .sort(o -> o.field(f -> f.field("vantage")))
-                        .sort(o -> o.field(f -> f.field("position")));
+                        .sort(o -> o.field(f -> f.field("position")))
+                        .sort(
+                            o -> o.field(f -> f.field("profile").unmappedType(FieldType.Keyword)));
                     if (searchAfter != null) {
                       s.searchAfter(searchAfter);
                     }

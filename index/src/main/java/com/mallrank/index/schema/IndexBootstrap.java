@@ -15,7 +15,8 @@ import java.util.Objects;
  * {prefix}-daily-*}, each adding its read alias. Bodies come from the JSON resources in {@link
  * IndexTemplates}; patterns and aliases are built here from {@link IndexNames}. Idempotent:
  * applying again overwrites the templates with the same content. Existing indices keep their
- * mapping; new monthly indices get the template's.
+ * mapping (plus the {@code profile} field, added when missing); new monthly indices get the
+ * template's.
  */
 public final class IndexBootstrap {
 
@@ -49,6 +50,32 @@ public final class IndexBootstrap {
         names.dailyPattern(),
         names.dailyAlias(),
         IndexTemplates.DAILY_RESOURCE);
+    // indices created before the profile was part of every document's identity
+    addProfileField(names.listingsPattern());
+    addProfileField(names.changesPattern());
+    addProfileField(names.dailyPattern());
+  }
+
+  /**
+   * Adds the {@code profile} keyword field to the mapping of every existing index of the pattern
+   * (idempotent), so a monthly index created before it took new documents. Old documents get their
+   * profile from {@code mallrank index migrate-ids}.
+   */
+  private void addProfileField(String pattern) {
+    try {
+      for (String index :
+          client
+              .indices()
+              .get(g -> g.index(pattern).ignoreUnavailable(true).allowNoIndices(true))
+              .result()
+              .keySet()) {
+        client
+            .indices()
+            .putMapping(m -> m.index(index).properties("profile", p -> p.keyword(k -> k)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not add the profile field to " + pattern, e);
+    }
   }
 
   private void put(String name, String pattern, String alias, String resource) {

@@ -85,6 +85,9 @@ public final class SnapshotWriter {
       operations.add(
           BulkOperation.of(
               o -> o.index(i -> i.index(samplesIndex).id(sample.id()).document(sample))));
+      if (snapshot.served()) {
+        continue; // its listings were stored with the fetch that serves this group too
+      }
       String listingsIndex = names.listingsIndex(sample.slot());
       listingIndices.add(listingsIndex);
       for (ListingDocument listing : snapshot.listings()) {
@@ -97,7 +100,9 @@ public final class SnapshotWriter {
     }
     try {
       // the integ-test-zip has no delete-by-query (reindex module): find stale ids, delete in bulk
-      List<Hit<Void>> stale = findStale(snapshots, listingIndices, listingIds);
+      List<Snapshot> fetched = snapshots.stream().filter(s -> !s.served()).toList();
+      List<Hit<Void>> stale =
+          fetched.isEmpty() ? List.of() : findStale(fetched, listingIndices, listingIds);
       for (Hit<Void> hit : stale) {
         operations.add(BulkOperation.of(o -> o.delete(d -> d.index(hit.index()).id(hit.id()))));
       }
@@ -116,12 +121,14 @@ public final class SnapshotWriter {
   private List<Hit<Void>> findStale(
       List<Snapshot> snapshots, Set<String> indices, List<String> writtenListingIds)
       throws IOException {
-    // one clause per (slot, vantage): keywords x vantages would also match samples not written now
+    // one clause per (slot, vantage, profile): keywords x vantages would also match samples not
+    // written now, and another profile's listings of the same keyword are never stale
     Map<List<String>, List<FieldValue>> keywordsBySlotAndVantage = new LinkedHashMap<>();
     for (Snapshot snapshot : snapshots) {
       SampleDocument s = snapshot.sample();
       keywordsBySlotAndVantage
-          .computeIfAbsent(List.of(s.slot().toString(), s.vantage()), k -> new ArrayList<>())
+          .computeIfAbsent(
+              List.of(s.slot().toString(), s.vantage(), s.profile()), k -> new ArrayList<>())
           .add(FieldValue.of(s.keyword()));
     }
     List<Query> samples = new ArrayList<>();
@@ -142,6 +149,12 @@ public final class SnapshotWriter {
                                                 t ->
                                                     t.field("vantage")
                                                         .value(slotAndVantage.get(1))))
+                                    .filter(
+                                        f ->
+                                            f.term(
+                                                t ->
+                                                    t.field("profile")
+                                                        .value(slotAndVantage.get(2))))
                                     .filter(
                                         f ->
                                             f.terms(

@@ -151,7 +151,7 @@ class ChangeDetectorIT {
 
   @Test
   void everyScriptedChangeIsReportedOnceWithKindOldAndNewValueAndRanks() throws IOException {
-    DetectionResult result = detector.detect(T3, KW, ANON);
+    DetectionResult result = detector.detect(T3, Fixtures.PROFILE, KW, ANON);
 
     assertThat(result).isEqualTo(new DetectionResult(1, 0, 11, 0));
     List<ChangeEvent> events = stored();
@@ -207,8 +207,10 @@ class ChangeDetectorIT {
 
   @Test
   void theFirstSampleAndAnUnchangedSampleGiveNoEvents() throws IOException {
-    assertThat(detector.detect(T0, KW, ANON)).isEqualTo(new DetectionResult(0, 1, 0, 0));
-    assertThat(detector.detect(T4, KW, ANON)).isEqualTo(new DetectionResult(1, 0, 0, 0));
+    assertThat(detector.detect(T0, Fixtures.PROFILE, KW, ANON))
+        .isEqualTo(new DetectionResult(0, 1, 0, 0));
+    assertThat(detector.detect(T4, Fixtures.PROFILE, KW, ANON))
+        .isEqualTo(new DetectionResult(1, 0, 0, 0));
     assertThat(stored()).isEmpty();
   }
 
@@ -223,15 +225,15 @@ class ChangeDetectorIT {
     assertThat(first).isEqualTo(new DetectionResult(1, 1, 11, 0));
     assertThat(second).isEqualTo(first);
     assertThat(stored().stream().map(ChangeEvent::id).sorted().toList()).isEqualTo(ids);
-    assertThat(ids).contains("20261128T1600Z|anonymous|羽绒服女|price|p7");
+    assertThat(ids).contains("20261128T1600Z|sandbox-static|anonymous|羽绒服女|price|p7");
   }
 
   @Test
   void aSlotReSampledAsBlockedLosesItsEvents() throws IOException {
-    detector.detect(T3, KW, ANON);
+    detector.detect(T3, Fixtures.PROFILE, KW, ANON);
     es.writer().write(Fixtures.sample(T3, KW, ANON, "blocked", 0), List.of());
 
-    DetectionResult again = detector.detect(T3, KW, ANON);
+    DetectionResult again = detector.detect(T3, Fixtures.PROFILE, KW, ANON);
 
     assertThat(again).isEqualTo(new DetectionResult(0, 1, 0, 11));
     assertThat(stored()).isEmpty();

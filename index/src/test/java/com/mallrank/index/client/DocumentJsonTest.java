@@ -29,7 +29,8 @@ class DocumentJsonTest {
         Fixtures.listing(SLOT, "羽绒服女", "anonymous", 3)
             .matrixAccount("acct-1")
             .imageHash("00ff00ff00ff00ff")
-            .build();
+            .build()
+            .withProfile("sandbox-static");
 
     JsonNode json = mapper.valueToTree(listing);
 
@@ -50,6 +51,21 @@ class DocumentJsonTest {
     assertThat(fieldNames(json)).containsExactlyInAnyOrderElementsOf(mappedFields("samples"));
     assertThat(json.get("duration_ms").asLong()).isEqualTo(1234L);
     assertThat(mapper.treeToValue(json, SampleDocument.class)).isEqualTo(sample);
+  }
+
+  @Test
+  void aSampleListsEveryGroupItServedAndReadsTheOldSingleGroup() throws Exception {
+    SampleDocument sample =
+        new SampleDocument(
+                SLOT, "k", "core", "anonymous", "p", "ok", 0, 1L, 200, null, "u", null, SLOT)
+            .servingAlso("burst");
+
+    JsonNode json = mapper.valueToTree(sample);
+
+    assertThat(json.get("group").toString()).isEqualTo("[\"core\",\"burst\"]");
+    assertThat(mapper.treeToValue(json, SampleDocument.class)).isEqualTo(sample);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("group", "core");
+    assertThat(mapper.treeToValue(json, SampleDocument.class).group()).containsExactly("core");
   }
 
   @Test
@@ -100,13 +116,14 @@ class DocumentJsonTest {
             3,
             4,
             false,
-            SLOT.plusSeconds(120));
+            SLOT.plusSeconds(120),
+            "sandbox-static");
 
     JsonNode json = mapper.valueToTree(event);
 
     assertThat(fieldNames(json))
         .containsExactlyInAnyOrderElementsOf(mappedFields(IndexTemplates.CHANGES_RESOURCE));
-    assertThat(event.id()).isEqualTo("20261128T1400Z|anonymous|羽绒服女|price|p3");
+    assertThat(event.id()).isEqualTo("20261128T1400Z|sandbox-static|anonymous|羽绒服女|price|p3");
     assertThat(mapper.treeToValue(json, ChangeEvent.class)).isEqualTo(event);
   }
 
@@ -125,7 +142,8 @@ class DocumentJsonTest {
             4.5,
             24,
             9900L,
-            1250);
+            1250,
+            "sandbox-static");
 
     JsonNode json = mapper.valueToTree(summary);
 
@@ -139,7 +157,7 @@ class DocumentJsonTest {
   void nullFieldsAreLeftOut() {
     SampleDocument sample =
         new SampleDocument(
-            SLOT, "k", null, "anonymous", null, "ok", 0, 0, 0, null, null, null, null);
+            SLOT, "k", (String) null, "anonymous", null, "ok", 0, 0, 0, null, null, null, null);
 
     assertThat(fieldNames(mapper.valueToTree(sample))).doesNotContain("group", "marker", "detail");
   }

@@ -118,8 +118,8 @@ class ReportsIT {
     }
     assertThat(pages).isEqualTo(3);
     assertThat(seen).hasSize(9).doesNotHaveDuplicates();
-    assertThat(seen.get(0)).isEqualTo("20261128T1600Z|anonymous|a|price|p8");
-    assertThat(seen.get(8)).isEqualTo("20261128T1400Z|anonymous|a|commission|p2");
+    assertThat(seen.get(0)).isEqualTo("20261128T1600Z|sandbox-static|anonymous|a|price|p8");
+    assertThat(seen.get(8)).isEqualTo("20261128T1400Z|sandbox-static|anonymous|a|commission|p2");
 
     assertThat(
             log.page(
@@ -206,7 +206,8 @@ class ReportsIT {
         before,
         after,
         false,
-        slot.plusSeconds(60));
+        slot.plusSeconds(60),
+        Fixtures.PROFILE);
   }
 
   private static void write(TestIndices es, List<ChangeEvent> events) throws IOException {

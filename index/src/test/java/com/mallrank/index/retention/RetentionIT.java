@@ -98,7 +98,8 @@ class RetentionIT {
                 4.0,
                 2,
                 9_900L,
-                1005),
+                1005,
+                Fixtures.PROFILE),
             new DailySummary(
                 LocalDate.of(2026, 10, 30),
                 KW,
@@ -111,7 +112,8 @@ class RetentionIT {
                 4.0,
                 1,
                 10_004L,
-                1004));
+                1004,
+                Fixtures.PROFILE));
 
     RetentionResult again = retention.run();
 

@@ -68,4 +68,24 @@ class IndexBootstrapIT {
                 .aliases())
         .containsKey(es.names().samplesAlias());
   }
+
+  @Test
+  void anIndexCreatedBeforeTheProfileFieldGetsItAndTakesNewDocuments(TestIndices es)
+      throws Exception {
+    String index = es.names().listingsIndex(SLOT);
+    es.client()
+        .indices()
+        .create(
+            c ->
+                c.index(index)
+                    .withJson(
+                        new java.io.StringReader(
+                            "{\"mappings\":{\"dynamic\":\"strict\",\"properties\":{"
+                                + "\"slot\":{\"type\":\"date\"}}}}")));
+
+    es.bootstrap();
+
+    var mapping = es.client().indices().get(g -> g.index(index)).result().get(index).mappings();
+    assertThat(mapping.properties().get("profile").isKeyword()).isTrue();
+  }
 }

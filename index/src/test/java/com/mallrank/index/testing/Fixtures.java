@@ -12,6 +12,7 @@ public final class Fixtures {
 
   public static final String GROUP = "winter";
   public static final String ANONYMOUS = "anonymous";
+  public static final String PROFILE = "sandbox-static";
 
   private Fixtures() {}
 

@@ -23,6 +23,7 @@ class SnapshotWriterIT {
   private static final Instant SLOT = Instant.parse("2026-11-28T14:00:00Z");
   private static final String KW = "羽绒服女";
   private static final String ANON = Fixtures.ANONYMOUS;
+  private static final String PROFILE = Fixtures.PROFILE;
 
   private TestIndices es;
   private SnapshotWriter writer;
@@ -44,7 +45,7 @@ class SnapshotWriterIT {
     assertThat(result).isEqualTo(new WriteResult(1, 60, 0));
     assertThat(counts.listings(SLOT)).isEqualTo(60);
     assertThat(counts.samples(SLOT)).isEqualTo(1);
-    assertThat(counts.listings(SLOT, KW, ANON)).isEqualTo(60);
+    assertThat(counts.listings(SLOT, PROFILE, KW, ANON)).isEqualTo(60);
     assertThat(counts.listings(SLOT.plusSeconds(3600))).isZero();
   }
 
@@ -58,7 +59,7 @@ class SnapshotWriterIT {
     assertThat(counts.listings(SLOT)).isEqualTo(60);
     assertThat(counts.samples(SLOT)).isEqualTo(1);
     assertThat(listingIds()).containsExactlyInAnyOrderElementsOf(firstIds).hasSize(60);
-    assertThat(firstIds).contains(DocumentIds.listing(SLOT, KW, ANON, 60));
+    assertThat(firstIds).contains(DocumentIds.listing(SLOT, PROFILE, KW, ANON, 60));
   }
 
   @Test
@@ -74,20 +75,22 @@ class SnapshotWriterIT {
             Fixtures.sample(SLOT, KW, ANON, "ok", 58), Fixtures.listings(SLOT, KW, ANON, 58));
 
     assertThat(fewer.staleListingsDeleted()).isEqualTo(2);
-    assertThat(counts.listings(SLOT, KW, ANON)).isEqualTo(58);
+    assertThat(counts.listings(SLOT, PROFILE, KW, ANON)).isEqualTo(58);
 
     WriteResult blocked = writer.write(Fixtures.sample(SLOT, KW, ANON, "blocked", 0), List.of());
 
     assertThat(blocked.staleListingsDeleted()).isEqualTo(58);
-    assertThat(counts.listings(SLOT, KW, ANON)).isZero();
+    assertThat(counts.listings(SLOT, PROFILE, KW, ANON)).isZero();
     assertThat(counts.samples(SLOT)).isEqualTo(3);
     // other samples of the slot are untouched
-    assertThat(counts.listings(SLOT, "other", ANON)).isEqualTo(5);
-    assertThat(counts.listings(SLOT, KW, "acct-1")).isEqualTo(5);
+    assertThat(counts.listings(SLOT, PROFILE, "other", ANON)).isEqualTo(5);
+    assertThat(counts.listings(SLOT, PROFILE, KW, "acct-1")).isEqualTo(5);
     var sample =
         es.client()
             .get(
-                g -> g.index(es.names().samplesIndex(SLOT)).id(DocumentIds.sample(SLOT, KW, ANON)),
+                g ->
+                    g.index(es.names().samplesIndex(SLOT))
+                        .id(DocumentIds.sample(SLOT, PROFILE, KW, ANON)),
                 com.mallrank.index.document.SampleDocument.class)
             .source();
     assertThat(sample.status()).isEqualTo("blocked");
@@ -117,7 +120,7 @@ class SnapshotWriterIT {
     assertThat(counts.samples(SLOT)).isEqualTo(4);
     assertThat(counts.listings(SLOT)).isEqualTo(49);
     assertThat(counts.listings(december)).isEqualTo(3);
-    assertThat(counts.listings(SLOT, "a", "acct-1")).isEqualTo(12);
+    assertThat(counts.listings(SLOT, PROFILE, "a", "acct-1")).isEqualTo(12);
   }
 
   @Test
@@ -136,13 +139,13 @@ class SnapshotWriterIT {
               assertThat(e.failures())
                   .extracting(BulkWriteException.FailedItem::id)
                   .containsExactlyInAnyOrder(
-                      DocumentIds.listing(SLOT, KW, ANON, 1),
-                      DocumentIds.listing(SLOT, KW, ANON, 2));
+                      DocumentIds.listing(SLOT, PROFILE, KW, ANON, 1),
+                      DocumentIds.listing(SLOT, PROFILE, KW, ANON, 2));
               assertThat(e.failures()).allMatch(f -> f.type().equals("index_closed_exception"));
               assertThat(e.total()).isEqualTo(3);
               assertThat(e.getMessage())
                   .contains("2 of 3 bulk items failed")
-                  .contains(DocumentIds.listing(SLOT, KW, ANON, 1))
+                  .contains(DocumentIds.listing(SLOT, PROFILE, KW, ANON, 1))
                   .contains("closed");
             });
   }

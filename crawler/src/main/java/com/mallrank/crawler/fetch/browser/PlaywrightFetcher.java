@@ -164,7 +164,13 @@ public final class PlaywrightFetcher implements Fetcher {
     if (FetchRequest.ANONYMOUS.equals(request.identity())) {
       return null;
     }
-    Path file = storageStates.fileOf(request.identity()).orElse(null);
+    Path file;
+    try {
+      file = storageStates.fileOf(request.identity()).orElse(null);
+    } catch (SecretStateFiles.InsecureStateException e) {
+      // a login state open to others is never used, and the error names the file
+      throw new FetchException(request.url().toString(), e.getMessage());
+    }
     if (file != null && !Files.isReadable(file)) {
       throw new FetchException(
           request.url().toString(),

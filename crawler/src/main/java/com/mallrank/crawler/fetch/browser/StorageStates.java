@@ -14,7 +14,11 @@ import java.util.regex.Pattern;
 @FunctionalInterface
 public interface StorageStates {
 
-  /** The storage state file of an identity, or empty when there is none. */
+  /**
+   * The storage state file of an identity, or empty when there is none.
+   *
+   * @throws SecretStateFiles.InsecureStateException when the file is open to group/others
+   */
   Optional<Path> fileOf(String identity);
 
   /** No saved logins: only anonymous pages (or requests carrying their own cookies). */
@@ -22,15 +26,20 @@ public interface StorageStates {
     return identity -> Optional.empty();
   }
 
-  /** Fixed files per identity. */
+  /**
+   * Fixed files per identity, each checked by {@link SecretStateFiles} when it is used (a file open
+   * to group/others is refused with an error naming it).
+   */
   static StorageStates of(Map<String, Path> files) {
     Map<String, Path> copy = Map.copyOf(files);
-    return identity -> Optional.ofNullable(copy.get(identity));
+    return identity -> Optional.ofNullable(copy.get(identity)).map(SecretStateFiles::require);
   }
 
   /**
    * {@code <directory>/<identity>.json}, when it exists. Identities are restricted to letters,
-   * digits, {@code .}, {@code _} and {@code -} so that none can point outside the directory.
+   * digits, {@code .}, {@code _} and {@code -} so that none can point outside the directory. A file
+   * that exists is checked by {@link SecretStateFiles} (owner-only file and folder) and refused
+   * with an error naming it otherwise, never used silently.
    */
   static StorageStates inDirectory(Path directory) {
     Pattern safe = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
@@ -39,7 +48,7 @@ public interface StorageStates {
         return Optional.empty();
       }
       Path file = directory.resolve(identity + ".json");
-      return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+      return Files.exists(file) ? Optional.of(SecretStateFiles.require(file)) : Optional.empty();
     };
   }
 }

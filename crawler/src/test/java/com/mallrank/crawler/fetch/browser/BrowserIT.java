@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,8 +100,11 @@ final class BrowserIT {
                 + identity
                 + "\",\"domain\":\"127.0.0.1\",\"path\":\"/\",\"expires\":-1,"
                 + "\"httpOnly\":false,\"secure\":false,\"sameSite\":\"Lax\"}],\"origins\":[]}";
-        Files.writeString(dir.resolve(identity + ".json"), state);
+        Path file = dir.resolve(identity + ".json");
+        Files.writeString(file, state);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
       }
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -80,4 +80,23 @@ class PlaywrightFetcherDomIT {
     assertThat(Jsoup.parse(response.body()).select(BrowserIT.CARD)).hasSize(total);
     assertThat(Jsoup.parse(response.body()).select(BrowserIT.END)).hasSize(1);
   }
+
+  @Test
+  void aLoginStateOpenToOthersIsRefusedNamingTheFile(@TempDir Path open) throws Exception {
+    BrowserIT.storageStates(open, "mx-open");
+    Path file = open.resolve("mx-open.json");
+    java.nio.file.Files.setPosixFilePermissions(
+        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    long before = mall.spaRequests();
+    try (PlaywrightFetcher withOpenState =
+        new PlaywrightFetcher(
+            BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(open))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> withOpenState.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), "mx-open")))
+          .isInstanceOf(com.mallrank.crawler.fetch.FetchException.class)
+          .hasMessageContaining(
+              "login state file " + file + " is readable or writable by group/others");
+    }
+    assertThat(mall.spaRequests()).isEqualTo(before); // nothing was loaded as that account
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,10 +52,37 @@ class SettingsTest {
   @Test
   void storageStatesInADirectoryCannotEscapeIt(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("mx-yiwu.json"), "{}");
+    Files.setPosixFilePermissions(
+        dir.resolve("mx-yiwu.json"), PosixFilePermissions.fromString("rw-------"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     StorageStates states = StorageStates.inDirectory(dir);
     assertThat(states.fileOf("mx-yiwu")).contains(dir.resolve("mx-yiwu.json"));
     assertThat(states.fileOf("mx-hangzhou")).isEmpty();
     assertThat(states.fileOf("../mx-yiwu")).isEmpty();
     assertThat(states.fileOf("a/b")).isEmpty();
+  }
+
+  @Test
+  void aStateFileOpenToOthersIsRefusedNamingIt(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("mx-yiwu.json");
+    Files.writeString(file, "{}");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+
+    assertThatThrownBy(() -> StorageStates.inDirectory(dir).fileOf("mx-yiwu"))
+        .isInstanceOf(SecretStateFiles.InsecureStateException.class)
+        .hasMessage(
+            "login state file "
+                + file
+                + " is readable or writable by group/others: run chmod 600 "
+                + file);
+    assertThatThrownBy(() -> StorageStates.of(java.util.Map.of("mx-yiwu", file)).fileOf("mx-yiwu"))
+        .hasMessageContaining(file.toString());
+
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    assertThatThrownBy(() -> StorageStates.inDirectory(dir).fileOf("mx-yiwu"))
+        .hasMessageContaining("the folder " + dir.toAbsolutePath())
+        .hasMessageContaining("chmod 700");
   }
 }
