@@ -6,6 +6,7 @@ import com.mallrank.crawler.fetch.browser.Emulation;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.StorageStates;
+import com.mallrank.crawler.net.Connector;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +18,12 @@ import org.springframework.stereotype.Component;
 public class BrowserRuntime implements DisposableBean {
 
   private final CrawlerProperties.Browser properties;
+  private final int maxRedirects;
   private PlaywrightFetcher fetcher;
 
   public BrowserRuntime(CrawlerProperties properties) {
     this.properties = properties.browser();
+    this.maxRedirects = properties.maxRedirects();
   }
 
   public synchronized PlaywrightFetcher fetcher() {
@@ -34,7 +37,9 @@ public class BrowserRuntime implements DisposableBean {
           new PlaywrightFetcher(
               settings,
               RenderOptions.dom("body"),
-              StorageStates.inDirectory(properties.storageStates()));
+              StorageStates.inDirectory(properties.storageStates()),
+              Connector.direct(),
+              maxRedirects);
     }
     return fetcher;
   }

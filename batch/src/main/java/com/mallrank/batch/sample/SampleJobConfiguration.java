@@ -14,6 +14,7 @@ import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.index.write.Snapshot;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Instant;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -187,7 +188,7 @@ public class SampleJobConfiguration {
         samplers.forRun(jobExecutionId, useSandbox),
         profiles::get,
         sandbox.baseUrl(),
-        new AccountCookies(plan, useSandbox)::of,
+        new AccountCookies(plan, useSandbox ? URI.create(sandbox.baseUrl()).getHost() : null)::of,
         plan.ownership(),
         metrics,
         images::fingerprint);
