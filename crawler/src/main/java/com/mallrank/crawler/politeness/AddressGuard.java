@@ -172,7 +172,9 @@ public final class AddressGuard {
 
   private static AddressRefusedException refuse(String url, Rule rule, String detail) {
     AddressRefusedException e = new AddressRefusedException(url, rule, detail);
-    log.warn(e.getMessage());
+    // The caller reports it (a sample's evidence); Chromium's own background requests are refused
+    // here too and must not flood the log.
+    log.debug(e.getMessage());
     return e;
   }
 

@@ -91,15 +91,24 @@ final class BrowserSession implements AutoCloseable {
   }
 
   /**
-   * What the guard refused during the current page: the route's reported refusals (navigation,
-   * non-public addresses), then the proxy's (redirect hops).
+   * What the guard refused during the current page that makes it no result: the route's reported
+   * refusals (the navigation, non-public addresses), then the proxy's refusals of non-public
+   * addresses (redirect hops). The proxy's other refusals are Chromium's own background requests
+   * (off the allow-list, never private) unless {@code navigationFailed}: then they are the reason.
    */
-  List<AddressRefusedException> refusals() {
+  List<AddressRefusedException> refusals(boolean navigationFailed) {
     List<AddressRefusedException> all = new ArrayList<>();
     if (current != null) {
       all.addAll(current.requests().refusals());
     }
-    all.addAll(proxy.refusals());
+    for (AddressRefusedException e : proxy.refusals()) {
+      if (e.rule() == AddressRefusedException.Rule.PRIVATE_ADDRESS) {
+        all.add(e);
+      }
+    }
+    if (navigationFailed) {
+      all.addAll(proxy.refusals());
+    }
     return all;
   }
 

@@ -4,6 +4,7 @@ import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.RefusedFetchException;
+import com.mallrank.crawler.net.GuardProxy;
 import com.mallrank.crawler.politeness.RetryAfter;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
@@ -13,6 +14,7 @@ import com.microsoft.playwright.options.WaitUntilState;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -79,6 +81,12 @@ final class PageRender {
                 .setTimeout(deadline.millis(timeouts.navigation())));
     if (main == null) {
       throw new FetchException(url, "no main document response");
+    }
+    String refused = main.headerValue(GuardProxy.REFUSED_HEADER.toLowerCase(Locale.ROOT));
+    if (refused != null) {
+      // The guard proxy answered a redirect hop (plain http) itself.
+      throw new RefusedFetchException(
+          url, "refused: a redirect of the page was refused by the guard [" + refused + "]", null);
     }
     int redirects = 0;
     for (Request hop = main.request().redirectedFrom(); hop != null; hop = hop.redirectedFrom()) {

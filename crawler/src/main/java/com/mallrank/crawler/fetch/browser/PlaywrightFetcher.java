@@ -129,10 +129,10 @@ public final class PlaywrightFetcher implements Fetcher {
       try {
         response = new PageRender(page, settings, options, maxRedirects).render(url);
       } catch (PlaywrightException | FetchException e) {
-        throwIfRefused(url, session);
+        throwIfRefused(url, session, isBlockedNavigation(e));
         throw e;
       }
-      throwIfRefused(url, session);
+      throwIfRefused(url, session, false);
       log.debug(
           "rendered {} as {}: HTTP {}, {} chars in {} ms",
           url,
@@ -217,13 +217,20 @@ public final class PlaywrightFetcher implements Fetcher {
   }
 
   /** A page that had a request refused is no result: the sample says refused, with the rule. */
-  private static void throwIfRefused(String url, BrowserSession session)
+  private static void throwIfRefused(String url, BrowserSession session, boolean navigationFailed)
       throws RefusedFetchException {
-    List<AddressRefusedException> refusals = session.refusals();
+    List<AddressRefusedException> refusals = session.refusals(navigationFailed);
     if (!refusals.isEmpty()) {
       AddressRefusedException first = refusals.get(0);
       throw new RefusedFetchException(url, "refused: " + first.getMessage(), first);
     }
+  }
+
+  /** Chromium's errors for a request the route aborted or the proxy refused to tunnel. */
+  private static boolean isBlockedNavigation(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("ERR_BLOCKED_BY_CLIENT")
+        || message.contains("ERR_TUNNEL_CONNECTION_FAILED");
   }
 
   static List<Cookie> cookies(CookieJar jar) {
