@@ -69,6 +69,24 @@ public final class HostileNet implements AutoCloseable {
       return http.getAddress().getPort();
     }
 
+    /** Forgets what reached it so far. */
+    public void reset() {
+      requests.set(0);
+      paths.clear();
+      cookies.clear();
+    }
+
+    /** The Cookie headers of requests other than the favicon's. */
+    public List<String> pageCookies() {
+      List<String> result = new java.util.ArrayList<>();
+      for (int i = 0; i < paths.size(); i++) {
+        if (!paths.get(i).startsWith("/favicon")) {
+          result.add(cookies.get(i));
+        }
+      }
+      return result;
+    }
+
     void record(HttpExchange exchange) {
       requests.incrementAndGet();
       paths.add(exchange.getRequestURI().toString());
@@ -120,9 +138,14 @@ public final class HostileNet implements AutoCloseable {
     String to = param(query, "to");
     if (path.equals("/redirect") && to != null) {
       send(ex, 302, "text/plain", new byte[0], Map.of("Location", to));
-    } else if (path.startsWith("/chain/")) {
+    } else if (path.startsWith("/chain/")
+        && (param(query, "stop") == null
+            || Integer.parseInt(path.substring("/chain/".length()))
+                < Integer.parseInt(param(query, "stop")))) {
+      // an endless chain, or one of "stop" redirects
       int hop = Integer.parseInt(path.substring("/chain/".length()));
-      send(ex, 302, "text/plain", new byte[0], Map.of("Location", "/chain/" + (hop + 1)));
+      String next = "/chain/" + (hop + 1) + (query == null ? "" : "?" + query);
+      send(ex, 302, "text/plain", new byte[0], Map.of("Location", next));
     } else if (path.equals("/fetcher") && to != null) {
       // The page's own script asks for the target, then says it is done.
       String html =
@@ -198,6 +221,13 @@ public final class HostileNet implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /** Forgets what reached every server. */
+  public void reset() {
+    mall.reset();
+    other.reset();
+    internal.reset();
   }
 
   @Override

@@ -5,12 +5,14 @@ import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.RefusedFetchException;
 import com.mallrank.crawler.net.GuardProxy;
+import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.RetryAfter;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitUntilState;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,8 +87,18 @@ final class PageRender {
     String refused = main.headerValue(GuardProxy.REFUSED_HEADER.toLowerCase(Locale.ROOT));
     if (refused != null) {
       // The guard proxy answered a redirect hop (plain http) itself.
+      String hop;
+      try {
+        hop = AddressGuard.withoutQueryOf(URI.create(main.url()));
+      } catch (IllegalArgumentException e) {
+        hop = "an unparsable URL";
+      }
+      String why =
+          refused.equals("HOST_NOT_ALLOWED")
+              ? "its host is not on the allow-list"
+              : "its address is not public";
       throw new RefusedFetchException(
-          url, "refused: a redirect of the page was refused by the guard [" + refused + "]", null);
+          url, "refused: the page redirected to " + hop + " (" + why + ") [" + refused + "]", null);
     }
     int redirects = 0;
     for (Request hop = main.request().redirectedFrom(); hop != null; hop = hop.redirectedFrom()) {
