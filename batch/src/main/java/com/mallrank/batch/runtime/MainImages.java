@@ -41,6 +41,7 @@ public class MainImages implements DisposableBean {
   private final SandboxRuntime sandbox;
   private final SamplerFactory samplers;
   private final List<HttpImageSource> sources = new ArrayList<>();
+  private ImageSource source;
   private ImageFingerprinter fingerprinter;
 
   public MainImages(CrawlerProperties properties, SandboxRuntime sandbox, SamplerFactory samplers) {
@@ -73,11 +74,25 @@ public class MainImages implements DisposableBean {
 
   private synchronized ImageFingerprinter fingerprinter() {
     if (fingerprinter == null) {
+      fingerprinter =
+          new ImageFingerprinter(
+              source(),
+              Math.toIntExact(properties.images().maxSize().toBytes()),
+              ImageFingerprinter.DEFAULT_CACHE_SIZE);
+    }
+    return fingerprinter;
+  }
+
+  /**
+   * Where image bytes come from: any public host, never a private address (whatever {@code
+   * crawler.base-url} says); the sandbox's own CDN hosts, when sampling the sandbox, from the
+   * sandbox mall (the only private address allowed).
+   */
+  synchronized ImageSource source() {
+    if (source == null) {
       boolean viaSandbox = sandbox.usesSandbox();
       HostThrottle throttle = samplers.throttle(viaSandbox);
-      // Any public host; never a private address, whatever crawler.base-url says.
       HttpImageSource web = source(new Gate(new AddressGuard(List.of("*"), false), throttle));
-      // Private addresses only for the sandbox's own CDN, which the sandbox mall answers.
       HttpImageSource sandboxCdn =
           viaSandbox
               ? source(
@@ -85,18 +100,13 @@ public class MainImages implements DisposableBean {
                       new AddressGuard(List.of(URI.create(sandbox.baseUrl()).getHost()), true),
                       throttle))
               : null;
-      ImageSource source =
+      source =
           url ->
               sandboxCdn != null && isSandboxCdn(url)
                   ? sandboxCdn.open(sandboxed(url))
                   : web.open(url);
-      fingerprinter =
-          new ImageFingerprinter(
-              source,
-              Math.toIntExact(properties.images().maxSize().toBytes()),
-              ImageFingerprinter.DEFAULT_CACHE_SIZE);
     }
-    return fingerprinter;
+    return source;
   }
 
   private HttpImageSource source(Gate gate) {
@@ -124,6 +134,7 @@ public class MainImages implements DisposableBean {
   public synchronized void destroy() {
     sources.forEach(HttpImageSource::close);
     sources.clear();
+    source = null;
     fingerprinter = null;
   }
 
