@@ -35,6 +35,13 @@ import org.slf4j.LoggerFactory;
  * and without request cookies is refused ({@link FetchException}) rather than silently searched
  * anonymously: that would record someone else's ranking under the account.
  *
+ * <p>Every request of a page leaves Chromium through the session's {@link
+ * com.mallrank.crawler.net.GuardProxy} (redirect hops included) after a {@link RequestGuard} route,
+ * both checking the request's {@link com.mallrank.crawler.politeness.Gate#guard() guard}; a page
+ * whose navigation was refused, or that reached for a non-public address, is a {@link
+ * RefusedFetchException}, as is a navigation of more than {@code maxRedirects} redirects. Request
+ * cookies are added to the context with their own domain, path, {@code Secure} flag and expiry.
+ *
  * <p>The response: the final URL, the main document's HTTP status, {@code Retry-After}, and as body
  * the rendered DOM ({@link RenderMode#DOM}) or the captured JSON responses ({@link
  * RenderMode#CAPTURE}). Error statuses are responses; timeouts, browser failures and pages over
@@ -45,7 +52,8 @@ import org.slf4j.LoggerFactory;
  *     .withWaitForSelector(".goods-card, #captcha-verify, .login-guide, .search-empty");
  * try (PlaywrightFetcher fetcher =
  *     new PlaywrightFetcher(BrowserSettings.defaults(), options, StorageStates.inDirectory(dir))) {
- *   FetchResponse r = fetcher.fetch(new FetchRequest(url, "mx-hangzhou", Map.of()));
+ *   Gate gate = Gate.unpaced(profile.search().guard());
+ *   FetchResponse r = fetcher.fetch(new FetchRequest(url, "mx-hangzhou", CookieJar.empty(), gate));
  * }
  * }</pre>
  *
