@@ -17,6 +17,7 @@ import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.mallrank.crawler.politeness.Gate;
+import com.mallrank.crawler.politeness.HostThrottle;
 import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
@@ -228,6 +229,50 @@ class HostilePagesTest {
     }
     assertThat(net.other.paths).containsExactly("/img.png");
     assertThat(net.mall.paths).hasSize(1 + 6);
+  }
+
+  @Test
+  void everyHopOfAPageAndOfAnImageWaitsItsHostsTurnAtOneSharedThrottle() throws Exception {
+    List<Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    TimeSource fakeTime =
+        new TimeSource() {
+          private Instant now = NOW;
+
+          @Override
+          public synchronized Instant now() {
+            return now;
+          }
+
+          @Override
+          public synchronized void sleep(Duration duration) {
+            sleeps.add(duration);
+            now = now.plus(duration);
+          }
+        };
+    HostThrottle throttle =
+        new HostThrottle(
+            new HostThrottle.Settings(Duration.ofSeconds(2), Duration.ZERO, 1),
+            new Random(1),
+            fakeTime);
+    Gate gate = new Gate(anyPublicHost(), throttle);
+
+    FetchResponse page =
+        jsoup(5).fetch(FetchRequest.anonymous(HostileNet.mall("/chain/0?stop=2"), gate));
+    try (HttpImageSource images =
+            new HttpImageSource(gate, net.connector(), Duration.ofSeconds(5), "mallrank-test", 5);
+        InputStream in = images.open(URI.create(redirectTo("http://" + MALL + "/img.png")))) {
+      assertThat(in.readAllBytes()).isEqualTo(HostileNet.png());
+    }
+
+    assertThat(page.httpStatus()).isEqualTo(200);
+    assertThat(net.mall.paths).hasSize(5);
+    // five requests to one host: the first at once, each later one 2 s after the one before
+    assertThat(sleeps)
+        .containsExactly(
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2));
   }
 
   private HttpImageSource images(int maxRedirects) throws Exception {
