@@ -80,7 +80,10 @@ public final class HttpImageSource implements ImageSource, AutoCloseable {
         try {
           current = current.resolve(location.strip());
         } catch (IllegalArgumentException e) {
-          throw new IOException("unusable redirect target from " + withoutQuery(current));
+          current = null;
+        }
+        if (current == null || current.getHost() == null) {
+          throw new IOException("unusable redirect target from " + withoutQuery(url));
         }
         continue;
       }
@@ -93,13 +96,19 @@ public final class HttpImageSource implements ImageSource, AutoCloseable {
   }
 
   private HttpResponse<InputStream> exchange(URI url) throws IOException {
-    HttpRequest request =
-        HttpRequest.newBuilder(url)
-            .timeout(timeout)
-            .header("Accept", ACCEPT)
-            .header("User-Agent", userAgent)
-            .GET()
-            .build();
+    HttpRequest request;
+    try {
+      request =
+          HttpRequest.newBuilder(url)
+              .timeout(timeout)
+              .header("Accept", ACCEPT)
+              .header("User-Agent", userAgent)
+              .GET()
+              .build();
+    } catch (IllegalArgumentException e) {
+      // e.g. http://127.1/: no server-based host; never a runtime error for a page's URL
+      throw new IOException("unusable image URL " + withoutQuery(url));
+    }
     try (Gate.Passage passage = gate.enter(url)) {
       HttpResponse<InputStream> response =
           client.send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -45,6 +45,7 @@ public final class HostileNet implements AutoCloseable {
   public static final List<String> HOSTILE_HOSTS =
       List.of(
           "127.0.0.1",
+          "2130706433",
           "10.0.0.1",
           "169.254.169.254",
           "192.0.0.192",

@@ -88,6 +88,30 @@ class HostilePagesTest {
   }
 
   @Test
+  void aRedirectToAnAddressWithoutAServerBasedHostIsRefusedNotAnError() throws Exception {
+    // http://127.1/ is 127.0.0.1 to a browser; java.net.URI sees no host in it
+    String target = "http://127.1:" + net.internal.port() + "/a.png";
+
+    assertThatThrownBy(
+            () ->
+                jsoup(5)
+                    .fetch(
+                        FetchRequest.anonymous(
+                            URI.create(redirectTo(target)), Gate.unpaced(anyPublicHost()))))
+        .isInstanceOf(RefusedFetchException.class)
+        .hasMessageContaining("refused: unusable redirect target");
+    try (HttpImageSource images = images(5)) {
+      assertThatThrownBy(() -> images.open(URI.create(redirectTo(target))))
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessageContaining("unusable redirect target");
+      assertThatThrownBy(() -> images.open(URI.create(target)))
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessageContaining("unusable image URL");
+    }
+    assertThat(net.internal.requests).hasValue(0);
+  }
+
+  @Test
   void aStaticRedirectOffTheAllowListIsRefused() {
     AddressGuard mallOnly = new AddressGuard(List.of(MALL), false, net.resolver());
 
