@@ -249,9 +249,13 @@ public final class GuardProxy implements AutoCloseable {
       refuse(
           out,
           new AddressRefusedException(
-              target,
+              shown(target),
               AddressRefusedException.Rule.SCHEME,
-              "not" + " an absolute http URL (https goes through CONNECT)"));
+              "not an absolute http URL (https goes through CONNECT)"));
+      return null;
+    }
+    if (!version.equals("HTTP/1.1") && !version.equals("HTTP/1.0")) {
+      answer(out, 505, "HTTP Version Not Supported", "only HTTP/1.x is forwarded", null);
       return null;
     }
     long contentLength = 0;
@@ -259,7 +263,10 @@ public final class GuardProxy implements AutoCloseable {
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
     head.append(method).append(' ').append(path).append(query).append(' ').append(version);
-    head.append("\r\nHost: ").append(uri.getRawAuthority());
+    // host[:port] only: never user-info, never the client's own Host header
+    head.append("\r\nHost: ")
+        .append(uri.getHost())
+        .append(uri.getPort() < 0 ? "" : ":" + uri.getPort());
     for (String line : lines.subList(1, lines.size())) {
       int colon = line.indexOf(':');
       if (colon <= 0) {
@@ -442,6 +449,13 @@ public final class GuardProxy implements AutoCloseable {
       out.write(buffer, 0, n);
       left -= n;
     }
+  }
+
+  /** A request target as it may be shown: no query, bounded. */
+  private static String shown(String target) {
+    int cut = target.indexOf('?');
+    String s = cut < 0 ? target : target.substring(0, cut) + "?…";
+    return s.length() > 200 ? s.substring(0, 200) + "…" : s;
   }
 
   private static void closeQuietly(Socket socket) {

@@ -62,6 +62,8 @@ class GuardProxyTest {
     assertThat(answer).startsWith("HTTP/1.1 200").contains("\r\nConnection: close\r\n");
     assertThat(answer).contains("<li class=card");
     assertThat(net.mall.paths).containsExactly("/page?q=1");
+    // the checked host, not the client's Host header; the server is told to close
+    assertThat(net.mall.hostAndConnection).containsExactly("mall.example|close");
     // the second request never left: the connection was closed after the first answer
     assertThat(net.internal.requests).hasValue(0);
   }

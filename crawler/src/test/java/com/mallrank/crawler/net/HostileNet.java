@@ -62,6 +62,9 @@ public final class HostileNet implements AutoCloseable {
     public final List<String> paths = new CopyOnWriteArrayList<>();
     public final List<String> cookies = new CopyOnWriteArrayList<>();
 
+    /** The Host and Connection headers of each request, as "host|connection". */
+    public final List<String> hostAndConnection = new CopyOnWriteArrayList<>();
+
     Server(HttpServer http) {
       this.http = http;
     }
@@ -75,6 +78,7 @@ public final class HostileNet implements AutoCloseable {
       requests.set(0);
       paths.clear();
       cookies.clear();
+      hostAndConnection.clear();
     }
 
     /** The Cookie headers of requests other than the favicon's. */
@@ -93,6 +97,10 @@ public final class HostileNet implements AutoCloseable {
       paths.add(exchange.getRequestURI().toString());
       String cookie = exchange.getRequestHeaders().getFirst("Cookie");
       cookies.add(cookie == null ? "" : cookie);
+      hostAndConnection.add(
+          exchange.getRequestHeaders().getFirst("Host")
+              + "|"
+              + exchange.getRequestHeaders().getFirst("Connection"));
     }
   }
 
