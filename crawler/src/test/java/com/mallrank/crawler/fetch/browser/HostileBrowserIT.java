@@ -122,6 +122,23 @@ class HostileBrowserIT {
   }
 
   @Test
+  void aPagesRequestToAPublicHostOffTheAllowListIsBlockedQuietly() throws Exception {
+    // a tracker or an ad: aborted before it leaves Chromium, the page still counts
+    Gate mallOnly = Gate.unpaced(new AddressGuard(List.of(MALL), false, net.resolver()));
+
+    FetchResponse response =
+        browser.fetch(
+            FetchRequest.anonymous(
+                URI.create(
+                    "http://" + MALL + "/fetcher?to=" + encode("http://" + OTHER + "/track")),
+                mallOnly));
+
+    assertThat(response.httpStatus()).isEqualTo(200);
+    assertThat(response.body()).contains("<li class=\"card\" data-id=\"1\">");
+    assertThat(net.other.requests).hasValue(0);
+  }
+
+  @Test
   void aNavigationRedirectedOffTheAllowListIsRefused() {
     Gate mallOnly = Gate.unpaced(new AddressGuard(List.of(MALL), false, net.resolver()));
 
