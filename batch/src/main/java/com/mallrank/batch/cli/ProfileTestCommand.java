@@ -4,18 +4,20 @@ import com.mallrank.batch.runtime.SamplerFactory;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.text.Escaping;
+import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.parse.ExtractOptions;
 import com.mallrank.crawler.parse.Extractors;
 import com.mallrank.crawler.parse.ProfileTester;
+import com.mallrank.crawler.politeness.AddressGuard;
+import com.mallrank.crawler.politeness.Gate;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -96,17 +98,24 @@ public class ProfileTestCommand implements Callable<Integer> {
     if (source.page != null) {
       page = ProfileTester.test(siteProfile, source.page, status, options);
     } else if (source.url != null) {
-      siteProfile.search().guard().check(source.url);
+      AddressGuard guard = siteProfile.search().guard();
+      guard.check(source.url);
       try (JsoupFetcher fetcher = samplers.fetcher()) {
         page =
             Extractors.forProfile(siteProfile, options)
-                .extract(fetcher.fetch(FetchRequest.anonymous(source.url)));
+                .extract(fetcher.fetch(FetchRequest.anonymous(source.url, Gate.unpaced(guard))));
       }
     } else {
       page =
           samplers
               .sampler(sandbox.usesSandbox())
-              .sample(siteProfile, sandbox.baseUrl(), source.keyword, "anonymous", Map.of(), depth)
+              .sample(
+                  siteProfile,
+                  sandbox.baseUrl(),
+                  source.keyword,
+                  "anonymous",
+                  CookieJar.empty(),
+                  depth)
               .page();
     }
     // JSON is Jackson's (control characters escaped); the table may hold text from the page.

@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param sandbox the in-process sandbox mall
  * @param browser the real browser that renders the pages of {@code fetch.with: browser} profiles
  * @param images main-image fingerprints (perceptual hashes)
+ * @param maxRedirects the most redirects one fetch (static page, browser navigation, image)
+ *     follows; every hop passes the address guard, the host allow-list and the host throttle
  */
 @ConfigurationProperties("crawler")
 public record CrawlerProperties(
@@ -29,7 +31,15 @@ public record CrawlerProperties(
     @DefaultValue("8MB") DataSize maxPageSize,
     @DefaultValue Sandbox sandbox,
     @DefaultValue Browser browser,
-    @DefaultValue Images images) {
+    @DefaultValue Images images,
+    @DefaultValue("5") int maxRedirects) {
+
+  public CrawlerProperties {
+    if (maxRedirects < 0 || maxRedirects > 20) {
+      throw new IllegalArgumentException(
+          "crawler.max-redirects must be 0..20, was " + maxRedirects);
+    }
+  }
 
   /**
    * The simulated mall, for the demo and for trying mallrank without touching a real site.

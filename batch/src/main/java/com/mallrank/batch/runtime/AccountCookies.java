@@ -5,55 +5,80 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.plan.Plan;
 import com.mallrank.batch.plan.PlanLoader;
+import com.mallrank.crawler.fetch.Cookie;
+import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.browser.SecretStateFiles;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The cookies a vantage searches with. Anonymous: none. The sandbox knows a searcher by one cookie.
- * A real matrix account: the cookies of its saved login state (a Playwright storage-state JSON,
- * {@code storage-state} in the plan). Values are secrets: never logged, never in messages.
+ * The cookies a vantage searches with, each with the scope it was saved with. Anonymous: none. The
+ * sandbox knows a searcher by one cookie, scoped to the sandbox's host only. A real matrix account:
+ * the cookies of its saved login state (a Playwright storage-state JSON, {@code storage-state} in
+ * the plan) with their domain, path, {@code Secure} flag and expiry, so the fetchers send each only
+ * where it belongs ({@link CookieJar}) — never to the host of whatever URL is fetched, never across
+ * a redirect to another site, a {@code Secure} one never over http. Values are secrets: never
+ * logged, never in messages.
  */
 public final class AccountCookies {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Plan plan;
-  private final boolean sandbox;
-  private final Map<String, Map<String, String>> loaded = new ConcurrentHashMap<>();
+  private final String sandboxHost;
+  private final Map<String, CookieJar> loaded = new ConcurrentHashMap<>();
 
-  public AccountCookies(Plan plan, boolean sandbox) {
+  /**
+   * @param sandboxHost the sandbox mall's host when {@code {base}} is the sandbox (its identity
+   *     cookie is scoped to it), or {@code null}
+   */
+  public AccountCookies(Plan plan, String sandboxHost) {
     this.plan = plan;
-    this.sandbox = sandbox;
+    this.sandboxHost = sandboxHost;
   }
 
   /** The cookies of a vantage. */
-  public Map<String, String> of(String vantage) {
+  public CookieJar of(String vantage) {
     if (vantage.equals(PlanLoader.ANONYMOUS)) {
-      return Map.of();
+      return CookieJar.empty();
     }
     Path state = plan.account(vantage).map(MatrixAccount::storageState).orElse(null);
     if (state == null) {
-      return sandbox ? Map.of(SandboxMall.IDENTITY_COOKIE, vantage) : Map.of();
+      return sandboxHost == null
+          ? CookieJar.empty()
+          : CookieJar.of(
+              List.of(Cookie.hostOnly(SandboxMall.IDENTITY_COOKIE, vantage, sandboxHost)));
     }
     return loaded.computeIfAbsent(vantage, v -> read(state));
   }
 
-  /** The name/value pairs of a storage state's cookies. */
-  static Map<String, String> read(Path state) {
+  /** The cookies of a storage state, with their scope; a cookie without a domain is dropped. */
+  static CookieJar read(Path state) {
     SecretStateFiles.require(state); // owner-only file and folder, or an error naming the file
     try {
       JsonNode cookies = JSON.readTree(state.toFile()).path("cookies");
-      Map<String, String> values = new LinkedHashMap<>();
+      List<Cookie> jar = new ArrayList<>();
       for (JsonNode cookie : cookies) {
-        values.put(cookie.path("name").asText(), cookie.path("value").asText());
+        String domain = cookie.path("domain").asText("");
+        if (domain.isBlank() || domain.equals(".")) {
+          continue;
+        }
+        jar.add(
+            Cookie.ofStorageState(
+                cookie.path("name").asText(),
+                cookie.path("value").asText(),
+                domain,
+                cookie.path("path").asText("/"),
+                cookie.path("secure").asBoolean(false),
+                cookie.path("expires").asDouble(-1)));
       }
-      return Map.copyOf(values);
+      return CookieJar.of(jar);
     } catch (IOException e) {
       // the message names the file only: the parser's message may quote its contents
       throw new UncheckedIOException(

@@ -9,6 +9,7 @@ import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.SecretStateFiles;
 import com.mallrank.crawler.fetch.browser.StorageStates;
+import com.mallrank.crawler.net.Connector;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.springframework.beans.factory.DisposableBean;
@@ -24,6 +25,7 @@ public class BrowserRuntime implements DisposableBean {
 
   private final CrawlerProperties.Browser properties;
   private final StorageStates states;
+  private final int maxRedirects;
   private PlaywrightFetcher fetcher;
 
   /**
@@ -34,6 +36,7 @@ public class BrowserRuntime implements DisposableBean {
   public BrowserRuntime(
       CrawlerProperties properties, BatchProperties batch, ObjectProvider<PlanRepository> plans) {
     this.properties = properties.browser();
+    this.maxRedirects = properties.maxRedirects();
     StorageStates folder = StorageStates.inDirectory(batch.accountsDir());
     this.states =
         identity -> {
@@ -59,7 +62,9 @@ public class BrowserRuntime implements DisposableBean {
               .withExecutable(properties.executable())
               .withRecycleAfterPages(properties.recycleAfterPages())
               .withEmulation(emulation(properties.device()));
-      fetcher = new PlaywrightFetcher(settings, RenderOptions.dom("body"), states);
+      fetcher =
+          new PlaywrightFetcher(
+              settings, RenderOptions.dom("body"), states, Connector.direct(), maxRedirects);
     }
     return fetcher;
   }

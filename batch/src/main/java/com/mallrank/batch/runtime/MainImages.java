@@ -6,35 +6,48 @@ import com.mallrank.crawler.image.ImageFingerprint;
 import com.mallrank.crawler.image.ImageFingerprinter;
 import com.mallrank.crawler.image.ImageSource;
 import com.mallrank.crawler.image.PerceptualHash;
+import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.politeness.AddressGuard;
+import com.mallrank.crawler.politeness.Gate;
+import com.mallrank.crawler.politeness.HostThrottle;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.write.Snapshot;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Adds main-image fingerprints to a sample's listings when {@code crawler.images.fingerprint} is
  * on: each picture is downloaded once per image key (size-capped, cached) and its 64-bit perceptual
  * hash stored as {@code image_hash}, so change detection tells a re-uploaded copy of the same
- * picture from a changed one. Image hosts pass the address guard (private addresses only for the
- * sandbox); the sandbox's simulated CDN ({@code *.sandbox-img.test}) is answered by the sandbox
- * mall itself.
+ * picture from a changed one. Every download and each of its redirect hops passes the address guard
+ * and the host throttle the samplers use; private addresses are refused, except for the sandbox's
+ * own simulated CDN ({@code *.sandbox-img.test}), which the sandbox mall answers.
  */
 @Component
-public class MainImages {
+public class MainImages implements DisposableBean {
 
   private static final String SANDBOX_CDN = ".sandbox-img.test";
 
+  private static final Duration IMAGE_TIMEOUT = Duration.ofSeconds(20);
+
   private final CrawlerProperties properties;
   private final SandboxRuntime sandbox;
+  private final SamplerFactory samplers;
+  private final List<HttpImageSource> sources = new ArrayList<>();
+  private ImageSource source;
   private ImageFingerprinter fingerprinter;
 
-  public MainImages(CrawlerProperties properties, SandboxRuntime sandbox) {
+  public MainImages(CrawlerProperties properties, SandboxRuntime sandbox, SamplerFactory samplers) {
     this.properties = properties;
     this.sandbox = sandbox;
+    this.samplers = samplers;
   }
 
   /** The snapshot with {@code image_hash} on every listing whose picture could be hashed. */
@@ -61,33 +74,72 @@ public class MainImages {
 
   private synchronized ImageFingerprinter fingerprinter() {
     if (fingerprinter == null) {
-      HttpImageSource http = HttpImageSource.withDefaults(properties.userAgent());
-      boolean viaSandbox = sandbox.usesSandbox();
-      AddressGuard guard = new AddressGuard(List.of("*"), viaSandbox);
-      ImageSource source =
-          new ImageSource() {
-            @Override
-            public InputStream open(URI url) throws IOException {
-              URI target = viaSandbox ? sandboxed(url) : url;
-              guard.check(target);
-              return http.open(target);
-            }
-          };
       fingerprinter =
           new ImageFingerprinter(
-              source,
+              source(),
               Math.toIntExact(properties.images().maxSize().toBytes()),
               ImageFingerprinter.DEFAULT_CACHE_SIZE);
     }
     return fingerprinter;
   }
 
+  /**
+   * Where image bytes come from: any public host, never a private address (whatever {@code
+   * crawler.base-url} says); the sandbox's own CDN hosts, when sampling the sandbox, from the
+   * sandbox mall (the only private address allowed).
+   */
+  synchronized ImageSource source() {
+    if (source == null) {
+      boolean viaSandbox = sandbox.usesSandbox();
+      HostThrottle throttle = samplers.throttle(viaSandbox);
+      HttpImageSource web = source(new Gate(new AddressGuard(List.of("*"), false), throttle));
+      HttpImageSource sandboxCdn =
+          viaSandbox
+              ? source(
+                  new Gate(
+                      new AddressGuard(List.of(URI.create(sandbox.baseUrl()).getHost()), true),
+                      throttle))
+              : null;
+      source =
+          url ->
+              sandboxCdn != null && isSandboxCdn(url)
+                  ? sandboxCdn.open(sandboxed(url))
+                  : web.open(url);
+    }
+    return source;
+  }
+
+  private HttpImageSource source(Gate gate) {
+    try {
+      HttpImageSource source =
+          new HttpImageSource(
+              gate,
+              Connector.direct(),
+              IMAGE_TIMEOUT,
+              properties.userAgent(),
+              properties.maxRedirects());
+      sources.add(source);
+      return source;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the image downloads' guard proxy", e);
+    }
+  }
+
+  private static boolean isSandboxCdn(URI url) {
+    String host = url.getHost();
+    return host != null && host.toLowerCase(Locale.ROOT).endsWith(SANDBOX_CDN);
+  }
+
+  @Override
+  public synchronized void destroy() {
+    sources.forEach(HttpImageSource::close);
+    sources.clear();
+    source = null;
+    fingerprinter = null;
+  }
+
   /** The sandbox mall answers for its simulated CDN hosts. */
   private URI sandboxed(URI url) {
-    String host = url.getHost();
-    if (host == null || !host.endsWith(SANDBOX_CDN)) {
-      return url;
-    }
     String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
     return URI.create(sandbox.baseUrl() + url.getRawPath() + query);
   }

@@ -1,10 +1,15 @@
 package com.mallrank.batch.runtime;
 
 import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.crawler.fetch.Fetcher;
 import com.mallrank.crawler.fetch.JsoupFetcher;
+import com.mallrank.crawler.politeness.HostThrottle;
+import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.sampler.KeywordSampler;
 import com.mallrank.crawler.sampler.SamplerSettings;
+import java.net.InetAddress;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +27,7 @@ public class SamplerFactory {
   private final CrawlerProperties properties;
   private final BrowserRuntime browser;
   private final Map<Long, Run> runs = new ConcurrentHashMap<>();
+  private final Map<Boolean, HostThrottle> throttles = new ConcurrentHashMap<>();
 
   public SamplerFactory(CrawlerProperties properties, BrowserRuntime browser) {
     this.properties = properties;
@@ -30,7 +36,27 @@ public class SamplerFactory {
 
   /** A sampler for one run; it keeps its hosts' delays and its identities' cool-downs. */
   public KeywordSampler sampler(boolean sandbox) {
-    return new KeywordSampler(fetcher(), browser.fetcher(), settings(sandbox));
+    return sampler(fetcher(), sandbox);
+  }
+
+  /**
+   * The host pacing of the process: one per mode, shared by every sampler and by the main-image
+   * downloads, so each host is paced across all of them.
+   */
+  public HostThrottle throttle(boolean sandbox) {
+    return throttles.computeIfAbsent(
+        sandbox, s -> KeywordSampler.throttle(settings(s), new Random(), TimeSource.system()));
+  }
+
+  private KeywordSampler sampler(Fetcher fetcher, boolean sandbox) {
+    return new KeywordSampler(
+        fetcher,
+        browser.fetcher(),
+        settings(sandbox),
+        throttle(sandbox),
+        InetAddress::getAllByName,
+        TimeSource.system(),
+        new Random());
   }
 
   /** The sampler shared by the partitions of one job execution, created on first use. */
@@ -40,8 +66,7 @@ public class SamplerFactory {
             id -> {
               PerThreadFetcher fetchers = new PerThreadFetcher(this::fetcher);
               // The browser fetcher keeps one Chromium per thread itself.
-              return new Run(
-                  new KeywordSampler(fetchers, browser.fetcher(), settings(sandbox)), fetchers);
+              return new Run(sampler(fetchers, sandbox), fetchers);
             })
         .sampler();
   }
@@ -54,14 +79,15 @@ public class SamplerFactory {
     }
   }
 
-  /** A static fetcher with the configured timeout, page-size cap and User-Agent. */
+  /** A static fetcher with the configured timeout, page-size cap, User-Agent and redirect limit. */
   public JsoupFetcher fetcher() {
     return new JsoupFetcher(
         new JsoupFetcher.Settings(
             properties.timeout(),
             Math.toIntExact(properties.maxPageSize().toBytes()),
             properties.userAgent(),
-            JsoupFetcher.Settings.DEFAULTS.acceptLanguage()));
+            JsoupFetcher.Settings.DEFAULTS.acceptLanguage(),
+            properties.maxRedirects()));
   }
 
   private static SamplerSettings settings(boolean sandbox) {

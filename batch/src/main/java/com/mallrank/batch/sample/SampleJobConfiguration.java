@@ -15,6 +15,7 @@ import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.index.write.Snapshot;
 import com.mallrank.index.write.StoredSamples;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Instant;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -190,7 +191,7 @@ public class SampleJobConfiguration {
         samplers.forRun(jobExecutionId, useSandbox),
         profiles::get,
         sandbox.baseUrl(),
-        new AccountCookies(plan, useSandbox)::of,
+        new AccountCookies(plan, useSandbox ? URI.create(sandbox.baseUrl()).getHost() : null)::of,
         plan.ownership(),
         metrics,
         images::fingerprint,

@@ -2,6 +2,7 @@ package com.mallrank.batch.sample;
 
 import com.mallrank.batch.ops.SampleMetrics;
 import com.mallrank.batch.plan.MatrixOwnership;
+import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.sampler.KeywordSampler;
 import com.mallrank.crawler.sampler.SampleResult;
@@ -11,7 +12,6 @@ import com.mallrank.index.write.StoredSamples;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -33,7 +33,7 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
   private final KeywordSampler sampler;
   private final Function<String, SiteProfile> profiles;
   private final String base;
-  private final Function<String, Map<String, String>> cookies;
+  private final Function<String, CookieJar> cookies;
   private final MatrixOwnership ownership;
   private final SampleMetrics metrics;
   private final UnaryOperator<Snapshot> images;
@@ -44,7 +44,7 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
       KeywordSampler sampler,
       Function<String, SiteProfile> profiles,
       String base,
-      Function<String, Map<String, String>> cookies,
+      Function<String, CookieJar> cookies,
       MatrixOwnership ownership,
       SampleMetrics metrics,
       UnaryOperator<Snapshot> images,

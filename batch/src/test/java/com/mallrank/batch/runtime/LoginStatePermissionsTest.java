@@ -2,10 +2,12 @@ package com.mallrank.batch.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.plan.Plan;
 import com.mallrank.batch.plan.SecretFiles;
+import com.mallrank.crawler.fetch.Cookie;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -40,7 +42,7 @@ class LoginStatePermissionsTest {
             Path.of("plan.yml"),
             List.of(new MatrixAccount("mx-a", "A", Set.of("s1"), Set.of(), state)),
             List.of());
-    return new AccountCookies(plan, false);
+    return new AccountCookies(plan, null);
   }
 
   @Test
@@ -74,7 +76,9 @@ class LoginStatePermissionsTest {
   void anOwnerOnlyStateIsRead() throws Exception {
     Path file = state("rw-------", "rwx------");
 
-    assertThat(cookies(file).of("mx-a")).containsEntry("sid", "v");
+    assertThat(cookies(file).of("mx-a").all())
+        .extracting(Cookie::name, Cookie::value)
+        .containsExactly(tuple("sid", "v"));
     assertThat(SecretFiles.problem(file)).isEmpty();
   }
 }

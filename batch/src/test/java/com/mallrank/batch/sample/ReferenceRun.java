@@ -2,6 +2,7 @@ package com.mallrank.batch.sample;
 
 import com.mallrank.batch.plan.KeywordGroup;
 import com.mallrank.batch.plan.MatrixOwnership;
+import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.sampler.KeywordSampler;
 import com.mallrank.crawler.sampler.SampleResult;
@@ -10,7 +11,6 @@ import com.mallrank.index.write.SnapshotWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -41,7 +41,7 @@ public final class ReferenceRun {
               base,
               task.keyword(),
               task.vantage(),
-              Map.of(),
+              CookieJar.empty(),
               task.depth());
       chunk.add(SnapshotMapper.toSnapshot(task, slot, result, ownership));
       if (chunk.size() == chunkSize) {

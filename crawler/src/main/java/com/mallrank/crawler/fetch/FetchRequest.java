@@ -1,7 +1,7 @@
 package com.mallrank.crawler.fetch;
 
+import com.mallrank.crawler.politeness.Gate;
 import java.net.URI;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,20 +10,24 @@ import java.util.Objects;
  * @param url the absolute URL
  * @param identity who is searching: {@link #ANONYMOUS} or a matrix-account id (results are
  *     personalised)
- * @param cookies cookies to send for that identity; never logged
+ * @param cookies the identity's cookies, each sent only where its scope says ({@link CookieJar});
+ *     never logged
+ * @param gate what the URL and every redirect hop (and, in a browser, every request of the page)
+ *     must pass: the profile's address guard and the host throttle
  */
-public record FetchRequest(URI url, String identity, Map<String, String> cookies) {
+public record FetchRequest(URI url, String identity, CookieJar cookies, Gate gate) {
 
   public static final String ANONYMOUS = "anonymous";
 
   public FetchRequest {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(identity, "identity");
-    cookies = Map.copyOf(cookies);
+    Objects.requireNonNull(cookies, "cookies");
+    Objects.requireNonNull(gate, "gate");
   }
 
-  public static FetchRequest anonymous(URI url) {
-    return new FetchRequest(url, ANONYMOUS, Map.of());
+  public static FetchRequest anonymous(URI url, Gate gate) {
+    return new FetchRequest(url, ANONYMOUS, CookieJar.empty(), gate);
   }
 
   @Override
@@ -34,7 +38,7 @@ public record FetchRequest(URI url, String identity, Map<String, String> cookies
         + ", identity="
         + identity
         + ", cookies="
-        + cookies.size()
+        + cookies.all().size()
         + "]";
   }
 }

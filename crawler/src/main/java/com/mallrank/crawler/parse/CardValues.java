@@ -20,7 +20,10 @@ final class CardValues {
 
   void put(FieldName name, String value) {
     if (value != null) {
-      String stripped = clean(value).strip();
+      // Ids are kept as the page wrote them, so a control character in one is refused (ValueBounds)
+      // rather than silently making a different id.
+      boolean id = name == FieldName.PRODUCT_ID || name == FieldName.SHOP_ID;
+      String stripped = (id ? value : clean(value)).strip();
       if (!stripped.isEmpty()) {
         values.put(name, stripped);
       }

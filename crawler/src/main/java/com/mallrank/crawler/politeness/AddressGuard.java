@@ -1,8 +1,6 @@
 package com.mallrank.crawler.politeness;
 
 import com.mallrank.crawler.politeness.AddressRefusedException.Rule;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -21,14 +19,15 @@ import org.slf4j.LoggerFactory;
  * (case-insensitive) or under a {@code *.suffix} entry ({@code *.example.com} allows {@code
  * a.example.com}, not {@code example.com}; {@code *} allows any host); unless {@code
  * allowPrivateAddresses}, neither the host name ({@code localhost}, {@code *.localhost}) nor any
- * address it resolves to is loopback, unspecified ({@code 0.0.0.0}, {@code ::}), private/site-local
- * ({@code 10/8}, {@code 172.16/12}, {@code 192.168/16}, {@code fec0::/10}), unique-local ({@code
- * fc00::/7}), link-local ({@code 169.254/16}, {@code fe80::/10}), multicast, carrier-grade NAT
- * ({@code 100.64/10}), benchmarking ({@code 198.18/15}), {@code 0/8} or {@code 240/4}; IPv4 mapped,
- * compatible or NAT64-embedded in IPv6 is judged as IPv4.
+ * address it resolves to is in a special-purpose block of the IANA registries ({@link
+ * AddressBlocks}: loopback, private, shared, link-local and metadata ({@code 169.254.169.254},
+ * {@code fd00:ec2::254}), documentation, benchmarking, multicast, reserved, {@code 192.0.0.0/24},
+ * 6to4, Teredo, ...); IPv4 mapped, compatible or NAT64-embedded ({@code 64:ff9b::/96}) in IPv6 is
+ * judged as IPv4.
  *
- * <p>The check resolves the host itself; a fetcher that wants to be immune to DNS rebinding should
- * connect to the addresses {@link #check} returns.
+ * <p>The check resolves the host itself; fetchers connect to the addresses {@link #check} returns
+ * (through {@link com.mallrank.crawler.net.GuardProxy}), so DNS rebinding between check and connect
+ * has nothing to rebind.
  */
 public final class AddressGuard {
 
@@ -60,6 +59,24 @@ public final class AddressGuard {
   /** A guard resolving through the JDK. */
   public AddressGuard(Collection<String> allowedHosts, boolean allowPrivateAddresses) {
     this(allowedHosts, allowPrivateAddresses, InetAddress::getAllByName);
+  }
+
+  /** A guard with these rules that resolves through {@code other}: one resolver per process. */
+  public AddressGuard withResolver(Resolver other) {
+    return new AddressGuard(allowedHosts, allowPrivateAddresses, other);
+  }
+
+  /**
+   * The same address rules for any host: tells a request to a private address (reported) from one
+   * to a public host that is merely off the allow-list (blocked quietly).
+   */
+  public AddressGuard anyHost() {
+    return new AddressGuard(List.of("*"), allowPrivateAddresses, resolver);
+  }
+
+  /** Whether loopback and private addresses may be fetched (the sandbox only). */
+  public boolean allowsPrivateAddresses() {
+    return allowPrivateAddresses;
   }
 
   /**
@@ -130,98 +147,42 @@ public final class AddressGuard {
     return false;
   }
 
-  /** What kind of non-public address this is, or {@code null} for a public one. */
+  /**
+   * What kind of non-public address this is (the registry name of its special-purpose block), or
+   * {@code null} for a public one.
+   */
   static String nonPublicKind(InetAddress address) {
-    if (address instanceof Inet6Address v6) {
-      byte[] b = v6.getAddress();
-      InetAddress embedded = embeddedIpv4(b);
-      if (embedded != null) {
-        String kind = nonPublicKind(embedded);
-        return kind == null ? null : "IPv4-embedded " + kind;
-      }
-      if ((b[0] & 0xfe) == 0xfc) {
-        return "unique-local";
-      }
-    }
-    if (address.isAnyLocalAddress()) {
-      return "unspecified";
-    }
-    if (address.isLoopbackAddress()) {
-      return "loopback";
-    }
-    if (address.isLinkLocalAddress()) {
-      return "link-local";
-    }
-    if (address.isSiteLocalAddress()) {
-      return "private";
-    }
-    if (address.isMulticastAddress()) {
-      return "multicast";
-    }
-    if (address instanceof Inet4Address) {
-      byte[] b = address.getAddress();
-      int first = b[0] & 0xff;
-      int second = b[1] & 0xff;
-      if (first == 0) {
-        return "this-network";
-      }
-      if (first == 100 && second >= 64 && second <= 127) {
-        return "carrier-grade NAT";
-      }
-      if (first == 198 && (second == 18 || second == 19)) {
-        return "benchmarking";
-      }
-      if (first >= 240) {
-        return "reserved";
-      }
-    }
-    return null;
-  }
-
-  /** The IPv4 address inside a mapped ({@code ::ffff:a.b.c.d}), compatible or NAT64 address. */
-  private static InetAddress embeddedIpv4(byte[] b) {
-    boolean zeroPrefix = true;
-    for (int i = 0; i < 10; i++) {
-      zeroPrefix &= b[i] == 0;
-    }
-    boolean mapped = zeroPrefix && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-    boolean compatible = zeroPrefix && b[10] == 0 && b[11] == 0 && !allZero(b, 12, 15);
-    boolean nat64 =
-        (b[0] & 0xff) == 0x00
-            && (b[1] & 0xff) == 0x64
-            && (b[2] & 0xff) == 0xff
-            && (b[3] & 0xff) == 0x9b
-            && allZero(b, 4, 11);
-    if (!mapped && !nat64 && !(compatible && !isLoopbackV6(b))) {
+    AddressBlocks.Block block = AddressBlocks.of(address);
+    if (block == null) {
       return null;
     }
-    try {
-      return InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
-    } catch (UnknownHostException impossible) {
-      throw new IllegalStateException(impossible);
-    }
-  }
-
-  private static boolean isLoopbackV6(byte[] b) {
-    return allZero(b, 0, 14) && b[15] == 1;
-  }
-
-  private static boolean allZero(byte[] b, int from, int to) {
-    for (int i = from; i <= to; i++) {
-      if (b[i] != 0) {
-        return false;
+    if (block.verdict() == AddressBlocks.Verdict.IPV4_LAST32) {
+      byte[] b = address.getAddress();
+      InetAddress embedded;
+      try {
+        embedded = InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
+      } catch (UnknownHostException impossible) {
+        throw new IllegalStateException(impossible);
       }
+      String kind = nonPublicKind(embedded);
+      return kind == null ? null : "IPv4-embedded " + kind;
     }
-    return true;
+    return block.name();
   }
 
   private static AddressRefusedException refuse(String url, Rule rule, String detail) {
     AddressRefusedException e = new AddressRefusedException(url, rule, detail);
-    log.warn(e.getMessage());
+    // The caller reports it (a sample's evidence); Chromium's own background requests are refused
+    // here too and must not flood the log.
+    log.debug(e.getMessage());
     return e;
   }
 
   /** The URL as it may be logged: search tokens ({@code msToken}, signatures) live in the query. */
+  public static String withoutQueryOf(URI url) {
+    return withoutQuery(url);
+  }
+
   static String withoutQuery(URI url) {
     String s = url.toString();
     int query = s.indexOf('?');

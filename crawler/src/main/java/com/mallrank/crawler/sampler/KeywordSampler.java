@@ -1,9 +1,11 @@
 package com.mallrank.crawler.sampler;
 
+import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.Fetcher;
+import com.mallrank.crawler.fetch.RefusedFetchException;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.model.Evidence;
@@ -11,9 +13,11 @@ import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.parse.ExtractOptions;
 import com.mallrank.crawler.parse.Extractors;
+import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.mallrank.crawler.politeness.AttemptOutcome;
 import com.mallrank.crawler.politeness.Backoff;
+import com.mallrank.crawler.politeness.Gate;
 import com.mallrank.crawler.politeness.HostThrottle;
 import com.mallrank.crawler.politeness.IdentityCooldown;
 import com.mallrank.crawler.politeness.RetryDecision;
@@ -21,19 +25,21 @@ import com.mallrank.crawler.politeness.RetryPolicy;
 import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.profile.FetchRule;
 import com.mallrank.crawler.profile.SiteProfile;
+import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes one sample: builds the search URL from the profile, checks the host, waits its turn on the
- * host, fetches (retrying what is worth retrying), and extracts. Never throws for what the site
- * does: every outcome is a {@link ResultPage} with a status and its evidence.
+ * Takes one sample: builds the search URL from the profile, checks the host, fetches (retrying what
+ * is worth retrying), and extracts. Every request passes the profile's address guard and the host
+ * throttle, each redirect hop again (see {@link Gate}); a refusal ends the sample as an error with
+ * the marker {@code refused}, never retried. Never throws for what the site does: every outcome is
+ * a {@link ResultPage} with a status and its evidence.
  *
  * <p>An identity that was blocked rests ({@link IdentityCooldown}) while the others go on; its
  * samples during the rest are {@link SampleStatus#BLOCKED} without a request being sent.
@@ -47,6 +53,7 @@ public final class KeywordSampler {
   private final Fetcher fetcher;
   private final PlaywrightFetcher browser;
   private final HostThrottle throttle;
+  private final AddressGuard.Resolver resolver;
   private final RetryPolicy retryPolicy;
   private final IdentityCooldown cooldown;
   private final TimeSource time;
@@ -71,23 +78,49 @@ public final class KeywordSampler {
       SamplerSettings settings,
       TimeSource time,
       Random random) {
+    this(
+        fetcher,
+        browser,
+        settings,
+        throttle(settings, random, time),
+        InetAddress::getAllByName,
+        time,
+        random);
+  }
+
+  /**
+   * @param throttle paces every request to a host, redirect hops included; share it with whatever
+   *     else fetches from the same hosts (main images)
+   * @param resolver how host names resolve for the address guard (the JDK's; tests map names)
+   */
+  public KeywordSampler(
+      Fetcher fetcher,
+      PlaywrightFetcher browser,
+      SamplerSettings settings,
+      HostThrottle throttle,
+      AddressGuard.Resolver resolver,
+      TimeSource time,
+      Random random) {
     this.fetcher = fetcher;
     this.browser = browser;
     this.time = time;
-    this.throttle =
-        new HostThrottle(
-            new HostThrottle.Settings(
-                settings.minDelayPerHost(),
-                settings.jitterPerHost(),
-                settings.maxConcurrentPerHost()),
-            random,
-            time);
+    this.throttle = throttle;
+    this.resolver = resolver;
     this.retryPolicy =
         new RetryPolicy(
             settings.maxAttempts(),
             new Backoff(settings.initialBackoff(), settings.maxBackoff(), 2.0, 0.2, random),
             settings.maxRetryAfter());
     this.cooldown = new IdentityCooldown(settings.cooldown(), settings.maxCooldown(), time);
+  }
+
+  /** The host pacing of these settings, for a sampler and the image downloads sharing it. */
+  public static HostThrottle throttle(SamplerSettings settings, Random random, TimeSource time) {
+    return new HostThrottle(
+        new HostThrottle.Settings(
+            settings.minDelayPerHost(), settings.jitterPerHost(), settings.maxConcurrentPerHost()),
+        random,
+        time);
   }
 
   /**
@@ -97,7 +130,7 @@ public final class KeywordSampler {
    * @param base the value of {@code {base}} in the profile's URL template
    * @param keyword the keyword
    * @param identity {@code anonymous} or a matrix-account id
-   * @param cookies the identity's cookies (never logged)
+   * @param cookies the identity's cookies, each sent only where its scope allows (never logged)
    * @param depth how many listings to capture
    */
   public SampleResult sample(
@@ -105,15 +138,16 @@ public final class KeywordSampler {
       String base,
       String keyword,
       String identity,
-      Map<String, String> cookies,
+      CookieJar cookies,
       int depth) {
     Instant started = time.now();
     URI url;
+    AddressGuard guard = profile.search().guard().withResolver(resolver);
     try {
       url = profile.search().url(base, keyword);
-      profile.search().guard().check(url);
+      guard.check(url);
     } catch (AddressRefusedException | IllegalArgumentException e) {
-      return done(error(String.valueOf(base), 0, "refused: " + e.getMessage()), started, 0);
+      return done(refused(String.valueOf(base), "refused: " + e.getMessage()), started, 0);
     }
     if (cooldown.isCoolingDown(identity)) {
       Instant until = cooldown.until(identity).orElse(started);
@@ -121,17 +155,19 @@ public final class KeywordSampler {
           new Evidence(url.toString(), 0, "cooldown", identity + " rests until " + until);
       return done(ResultPage.without(SampleStatus.BLOCKED, evidence), started, 0);
     }
-    FetchRequest request = new FetchRequest(url, identity, cookies);
     var extractor = Extractors.forProfile(profile, new ExtractOptions(depth));
     for (int attempt = 1; ; attempt++) {
       ResultPage page;
       AttemptOutcome outcome;
       Duration retryAfter = null;
-      try (HostThrottle.Permit permit = throttle.acquire(url)) {
-        FetchResponse response = fetch(profile, request, depth);
+      try {
+        FetchResponse response = fetch(profile, url, identity, cookies, guard, depth);
         page = extractor.extract(response);
         retryAfter = response.retryAfter();
         outcome = outcomeOf(page);
+      } catch (RefusedFetchException e) {
+        // Not retried: the site sent us somewhere we must not go.
+        return done(refused(e.url(), e.getMessage()), started, attempt);
       } catch (FetchException e) {
         page = error(e.url(), 0, e.getMessage());
         outcome =
@@ -162,17 +198,31 @@ public final class KeywordSampler {
     }
   }
 
-  private FetchResponse fetch(SiteProfile profile, FetchRequest request, int depth)
-      throws FetchException {
+  /**
+   * A static fetch passes the gate (guard and throttle) at every hop itself; a browser page takes
+   * the host's turn for its navigation, and the browser guards each of its requests.
+   */
+  private FetchResponse fetch(
+      SiteProfile profile,
+      URI url,
+      String identity,
+      CookieJar cookies,
+      AddressGuard guard,
+      int depth)
+      throws FetchException, InterruptedException {
     FetchRule rule = profile.fetch();
     if (!rule.browser()) {
-      return fetcher.fetch(request);
+      return fetcher.fetch(new FetchRequest(url, identity, cookies, new Gate(guard, throttle)));
     }
     if (browser == null) {
       throw new FetchException(
-          request.url().toString(), "profile " + profile.id() + " needs a browser; none is set up");
+          url.toString(), "profile " + profile.id() + " needs a browser; none is set up");
     }
-    return browser.fetch(request, renderOptions(profile, depth));
+    try (HostThrottle.Permit permit = throttle.acquire(url)) {
+      return browser.fetch(
+          new FetchRequest(url, identity, cookies, Gate.unpaced(guard)),
+          renderOptions(profile, depth));
+    }
   }
 
   /** What the browser needs from a profile's {@code fetch} section to load {@code depth} cards. */
@@ -204,6 +254,11 @@ public final class KeywordSampler {
       return AttemptOutcome.ofHttpStatus(httpStatus);
     }
     return httpStatus == 0 ? AttemptOutcome.CONNECTION_FAILED : AttemptOutcome.CLIENT_ERROR;
+  }
+
+  /** A sample the guard refused: status error, marker {@code refused}, the rule in the detail. */
+  private static ResultPage refused(String url, String detail) {
+    return ResultPage.without(SampleStatus.ERROR, new Evidence(url, 0, "refused", detail));
   }
 
   private static ResultPage error(String url, int httpStatus, String detail) {

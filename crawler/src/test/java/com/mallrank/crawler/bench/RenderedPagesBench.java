@@ -7,6 +7,7 @@ import com.mallrank.crawler.fetch.browser.BrowserSettings;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.StorageStates;
+import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import java.net.URI;
 import java.time.Instant;
@@ -120,7 +121,8 @@ public final class RenderedPagesBench {
       throws FetchException {
     for (int i = 0; i < pages; i++) {
       String url = urls.get(next++ % urls.size());
-      FetchResponse response = fetcher.fetch(FetchRequest.anonymous(URI.create(url)));
+      FetchResponse response =
+          fetcher.fetch(FetchRequest.anonymous(URI.create(url), TestNet.loopback()));
       int cards = response.body().split("class=\"goods-card\"", -1).length - 1;
       if (response.httpStatus() != 200 || cards < 20) {
         throw new IllegalStateException(url + ": HTTP " + response.httpStatus() + ", " + cards);

@@ -3,6 +3,7 @@ package com.mallrank.crawler.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mallrank.crawler.net.TestNet;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -83,7 +85,8 @@ class JsoupFetcherTest {
         new FetchRequest(
             URI.create(base + "/search?keyword=%E7%BE%BD"),
             "shop-a",
-            Map.of("sessionid", "s3cr3t"));
+            CookieJar.of(List.of(Cookie.hostOnly("sessionid", "s3cr3t", "127.0.0.1"))),
+            TestNet.loopback());
 
     FetchResponse response = fetcher(1000).fetch(request);
 
@@ -97,18 +100,24 @@ class JsoupFetcherTest {
   @Test
   void httpErrorsAreResponsesWithRetryAfter() throws Exception {
     FetchResponse limited =
-        fetcher(1000).fetch(FetchRequest.anonymous(URI.create(base + "/limited")));
+        fetcher(1000)
+            .fetch(FetchRequest.anonymous(URI.create(base + "/limited"), TestNet.loopback()));
     assertThat(limited.httpStatus()).isEqualTo(429);
     assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(7));
 
-    FetchResponse dated = fetcher(1000).fetch(FetchRequest.anonymous(URI.create(base + "/dated")));
+    FetchResponse dated =
+        fetcher(1000)
+            .fetch(FetchRequest.anonymous(URI.create(base + "/dated"), TestNet.loopback()));
     assertThat(dated.httpStatus()).isEqualTo(503);
     assertThat(dated.retryAfter()).isEqualTo(Duration.ofMinutes(2));
   }
 
   @Test
   void oversizedBodiesAndDeadServersAreFetchExceptions() {
-    assertThatThrownBy(() -> fetcher(1000).fetch(FetchRequest.anonymous(URI.create(base + "/big"))))
+    assertThatThrownBy(
+            () ->
+                fetcher(1000)
+                    .fetch(FetchRequest.anonymous(URI.create(base + "/big"), TestNet.loopback())))
         .isInstanceOf(FetchException.class)
         .hasMessageContaining("1000 bytes");
 
@@ -118,7 +127,11 @@ class JsoupFetcherTest {
                 fetcher(1000)
                     .fetch(
                         new FetchRequest(
-                            URI.create(base + "/search"), "shop-a", Map.of("sessionid", "s3cr3t"))))
+                            URI.create(base + "/search"),
+                            "shop-a",
+                            CookieJar.of(
+                                List.of(Cookie.hostOnly("sessionid", "s3cr3t", "127.0.0.1"))),
+                            TestNet.loopback())))
         .isInstanceOf(FetchException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t"));
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mallrank.crawler.image.ImageFingerprint.SkipReason;
 import com.mallrank.crawler.image.MainImageComparison.Basis;
 import com.mallrank.crawler.image.MainImageComparison.Verdict;
+import com.mallrank.crawler.net.Connector;
+import com.mallrank.crawler.net.TestNet;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +36,7 @@ class ImageFingerprinterTest {
 
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
   private HttpServer server;
+  private HttpImageSource http;
   private ImageSource toLocalServer;
 
   @BeforeEach
@@ -66,7 +70,9 @@ class ImageFingerprinterTest {
           }
         });
     server.start();
-    HttpImageSource http = HttpImageSource.withDefaults("mallrank-test");
+    http =
+        new HttpImageSource(
+            TestNet.loopback(), Connector.direct(), Duration.ofSeconds(5), "mallrank-test", 5);
     String local = "http://127.0.0.1:" + server.getAddress().getPort();
     // The sandbox CDN host does not resolve: send its paths to the local server, as a hosts entry
     // would.
@@ -76,6 +82,7 @@ class ImageFingerprinterTest {
 
   @AfterEach
   void stopCdn() {
+    http.close();
     server.stop(0);
   }
 

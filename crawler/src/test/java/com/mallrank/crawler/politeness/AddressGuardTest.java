@@ -98,7 +98,27 @@ class AddressGuardTest {
         "http://[64:ff9b::a00:1]/",
         "https://internal.example.com/",
         "https://rebind.example.com/",
-        "https://metadata6.example.com/"
+        "https://metadata6.example.com/",
+        // issue 8 row 11 and the rest of the IANA special-purpose registries
+        "http://192.0.0.192/latest/",
+        "http://192.0.0.1/",
+        "http://192.0.2.1/",
+        "http://192.88.99.1/",
+        "http://198.51.100.7/",
+        "http://203.0.113.9/",
+        "http://[2002:7f00:1::1]/",
+        "http://[2002:a9fe:a9fe::1]/",
+        "http://[2002:808:808::1]/",
+        "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
+        "http://[2001:2::1]/",
+        "http://[2001:db8::1]/",
+        "http://[100::1]/",
+        "http://[64:ff9b::7f00:1]/",
+        "http://[64:ff9b::a9fe:a9fe]/",
+        "http://[64:ff9b:1::a00:1]/",
+        "http://[::ffff:169.254.169.254]/",
+        "http://[::127.0.0.1]/",
+        "http://[fd00:ec2::254]/"
       })
   void refusesNonPublicAddressesEvenWhenListed(String url) {
     AddressGuard anyHost = new AddressGuard(List.of("*"), false, FAKE_DNS);
@@ -134,7 +154,7 @@ class AddressGuardTest {
             })
         .hasMessage(
             "refused http://10.0.0.1/s?…: host 10.0.0.1 has the non-public address 10.0.0.1"
-                + " (private) [PRIVATE_ADDRESS]")
+                + " (Private-Use) [PRIVATE_ADDRESS]")
         .hasMessageNotContaining("SECRET");
   }
 
@@ -146,12 +166,79 @@ class AddressGuardTest {
     mapped[12] = 10;
     mapped[15] = 1;
     InetAddress v6 = Inet6Address.getByAddress(null, mapped, null);
-    assertThat(AddressGuard.nonPublicKind(v6)).isEqualTo("IPv4-embedded private");
+    assertThat(AddressGuard.nonPublicKind(v6)).isEqualTo("IPv4-embedded Private-Use");
     mapped[12] = (byte) 203;
     mapped[13] = 107;
     assertThat(AddressGuard.nonPublicKind(Inet6Address.getByAddress(null, mapped, null))).isNull();
     assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("2408:8719:100::10"))).isNull();
     assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("8.8.8.8"))).isNull();
+  }
+
+  @Test
+  void namesTheRegistryBlockOfEachRefusedAddress() throws Exception {
+    assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("2002:7f00:1::1")))
+        .isEqualTo("6to4");
+    assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("2001:0:4136:e378::1")))
+        .isEqualTo("TEREDO");
+    assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("2001:2::1")))
+        .isEqualTo("IETF Protocol Assignments");
+    assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("192.0.0.192")))
+        .isEqualTo("IETF Protocol Assignments (Oracle Cloud metadata)");
+    assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("169.254.169.254")))
+        .isEqualTo("Link Local");
+    assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("fd00:ec2::254")))
+        .isEqualTo("Unique-Local");
+    assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("64:ff9b::a9fe:a9fe")))
+        .isEqualTo("IPv4-embedded Link Local");
+    assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("64:ff9b:1::808:808")))
+        .isEqualTo("IPv4-IPv6 Translat. (local use)");
+    assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("::")))
+        .isEqualTo("Unspecified Address");
+    assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("::1")))
+        .isEqualTo("Loopback Address");
+    // Public addresses, also behind the well-known NAT64 prefix, pass.
+    assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("64:ff9b::808:808"))).isNull();
+    assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("2001:4860::8888"))).isNull();
+    assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("192.0.1.1"))).isNull();
+    assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("100.128.0.1"))).isNull();
+    assertThat(AddressGuard.nonPublicKind(InetAddress.getByName("172.32.0.1"))).isNull();
+  }
+
+  @Test
+  void theBlockListIsDataWithItsSourceAndEveryBlockIsRefusedAtBothEnds() throws Exception {
+    assertThat(AddressBlocks.all()).hasSizeGreaterThanOrEqualTo(40);
+    for (AddressBlocks.Block block : AddressBlocks.all()) {
+      assertThat(block.name()).isNotBlank();
+      assertThat(block.reference()).startsWith("RFC ");
+      if (block.verdict() == AddressBlocks.Verdict.REFUSE) {
+        byte[] first = block.network().clone();
+        byte[] last = block.network().clone();
+        for (int bit = block.prefixLength(); bit < last.length * 8; bit++) {
+          last[bit / 8] |= (byte) (0x80 >>> (bit % 8));
+        }
+        String where = block.name() + " " + block.prefixLength();
+        assertThat(AddressGuard.nonPublicKind(InetAddress.getByAddress(first)))
+            .as(where)
+            .isNotNull();
+        assertThat(AddressGuard.nonPublicKind(InetAddress.getByAddress(last)))
+            .as(where)
+            .isNotNull();
+      }
+    }
+    try (var in = AddressBlocks.class.getResourceAsStream(AddressBlocks.RESOURCE)) {
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(text)
+          .contains("iana-ipv4-special-registry")
+          .contains("iana-ipv6-special-registry");
+    }
+  }
+
+  @Test
+  void aMalformedLineOfTheDataFileIsNamedWithItsLine() {
+    assertThatThrownBy(() -> AddressBlocks.parse("10.0.0.0/33\trefuse\tX\tRFC 1", 7))
+        .hasMessage(AddressBlocks.RESOURCE + ":7: prefix length out of range in 10.0.0.0/33");
+    assertThatThrownBy(() -> AddressBlocks.parse("10.0.0.0/8\tmaybe\tX\tRFC 1", 9))
+        .hasMessage(AddressBlocks.RESOURCE + ":9: unknown verdict 'maybe'");
   }
 
   private static void assertRefused(AddressGuard guard, String url, Rule rule, String text) {

@@ -3,6 +3,7 @@ package com.mallrank.crawler.sampler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.browser.BrowserSettings;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
@@ -10,6 +11,7 @@ import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.model.Listing;
 import com.mallrank.crawler.model.SampleStatus;
+import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.Fault;
@@ -70,8 +72,10 @@ class BrowserSamplerIT {
     KeywordSampler sampler =
         new KeywordSampler(
             new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), browser, SamplerSettings.UNTHROTTLED);
-    Map<String, String> cookies =
-        identity.equals("anonymous") ? Map.of() : Map.of(SandboxMall.IDENTITY_COOKIE, identity);
+    CookieJar cookies =
+        identity.equals("anonymous")
+            ? CookieJar.empty()
+            : TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, identity);
     return sampler.sample(PROFILE, mall.baseUrl(), KEYWORD, identity, cookies, depth);
   }
 

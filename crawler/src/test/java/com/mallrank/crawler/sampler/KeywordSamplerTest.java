@@ -2,9 +2,11 @@ package com.mallrank.crawler.sampler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.model.Listing;
 import com.mallrank.crawler.model.SampleStatus;
+import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.Fault;
@@ -50,8 +52,10 @@ class KeywordSamplerTest {
   }
 
   private SampleResult sample(String keyword, String identity, int depth) {
-    Map<String, String> cookies =
-        identity.equals("anonymous") ? Map.of() : Map.of(SandboxMall.IDENTITY_COOKIE, identity);
+    CookieJar cookies =
+        identity.equals("anonymous")
+            ? CookieJar.empty()
+            : TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, identity);
     return sampler.sample(PROFILE, mall.baseUrl(), keyword, identity, cookies, depth);
   }
 
@@ -109,7 +113,7 @@ class KeywordSamplerTest {
               new KeywordSampler(
                   new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED);
           SampleResult result =
-              fresh.sample(PROFILE, mall.baseUrl(), KEYWORD, "anonymous", Map.of(), 20);
+              fresh.sample(PROFILE, mall.baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20);
 
           assertThat(result.page().status()).as(fault.name()).isEqualTo(status);
           assertThat(result.page().listings()).as(fault.name()).isEmpty();
@@ -149,7 +153,7 @@ class KeywordSamplerTest {
   @Test
   void aHostOffTheAllowListIsRefusedWithoutARequest() {
     SampleResult result =
-        sampler.sample(PROFILE, "http://example.org", KEYWORD, "anonymous", Map.of(), 20);
+        sampler.sample(PROFILE, "http://example.org", KEYWORD, "anonymous", CookieJar.empty(), 20);
 
     assertThat(result.page().status()).isEqualTo(SampleStatus.ERROR);
     assertThat(result.page().evidence().detail()).contains("refused").contains("allow-list");

@@ -1,22 +1,32 @@
 package com.mallrank.crawler.fetch.browser;
 
+import com.mallrank.crawler.net.Connector;
+import com.mallrank.crawler.net.GuardProxy;
+import com.mallrank.crawler.politeness.AddressGuard;
+import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.Proxy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One worker thread's Playwright, browser and identity contexts. Playwright is not thread-safe: a
- * session is used only by the thread that created it (and closed by the fetcher once the workers
- * are done). The browser is launched lazily, reused across pages, and relaunched when it died or
- * after {@link BrowserSettings#relaunchAfterPages()}; each identity's context is recycled after
- * {@link BrowserSettings#recycleAfterPages()}.
+ * One worker thread's Playwright, browser, identity contexts and guard proxy (Chromium sends every
+ * request through it, {@code <-loopback>} so loopback is not bypassed). Playwright is not
+ * thread-safe: a session is used only by the thread that created it (and closed by the fetcher once
+ * the workers are done). The browser is launched lazily, reused across pages, and relaunched when
+ * it died or after {@link BrowserSettings#relaunchAfterPages()}; each identity's context is
+ * recycled after {@link BrowserSettings#recycleAfterPages()}.
  */
 final class BrowserSession implements AutoCloseable {
 
@@ -24,28 +34,46 @@ final class BrowserSession implements AutoCloseable {
 
   private final BrowserSettings settings;
   private final BrowserCounters counters;
+  private final GuardProxy proxy;
   private final Playwright playwright;
   private final Map<String, IdentityContext> contexts = new HashMap<>();
   private Browser browser;
+  private IdentityContext current;
   private int pagesSinceLaunch;
   private boolean closed;
 
-  BrowserSession(BrowserSettings settings, BrowserCounters counters) {
+  /**
+   * @param connector opens the guard proxy's connections to checked addresses
+   * @throws UncheckedIOException when the guard proxy cannot listen
+   */
+  BrowserSession(BrowserSettings settings, BrowserCounters counters, Connector connector) {
     this.settings = settings;
     this.counters = counters;
+    try {
+      this.proxy = GuardProxy.start(connector, settings.timeouts().navigation());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the browser's guard proxy", e);
+    }
     // Playwright must never try to download a browser: the network is closed.
-    this.playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    try {
+      this.playwright =
+          Playwright.create(
+              new Playwright.CreateOptions()
+                  .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    } catch (RuntimeException e) {
+      proxy.close();
+      throw e;
+    }
     counters.sessions.incrementAndGet();
   }
 
   /**
-   * Opens a page as {@code identity}.
+   * Opens a page as {@code identity}, its requests guarded by {@code guard} (the route and the
+   * proxy) until {@link #release}.
    *
    * @param storageState the identity's storage state file, or {@code null}
    */
-  Page open(String identity, Path storageState) {
+  Page open(String identity, Path storageState, AddressGuard guard) {
     IdentityContext context = contexts.get(identity);
     if (context == null) {
       context = IdentityContext.create(browser(), settings, storageState);
@@ -55,7 +83,33 @@ final class BrowserSession implements AutoCloseable {
     }
     counters.pagesRendered.incrementAndGet();
     pagesSinceLaunch++;
+    current = context;
+    proxy.clearRefusals();
+    proxy.use(guard);
+    context.requests().use(guard);
     return context.page();
+  }
+
+  /**
+   * What the guard refused during the current page that makes it no result: the route's reported
+   * refusals (the navigation, non-public addresses), then the proxy's refusals of non-public
+   * addresses (redirect hops). The proxy's other refusals are Chromium's own background requests
+   * (off the allow-list, never private) unless {@code navigationFailed}: then they are the reason.
+   */
+  List<AddressRefusedException> refusals(boolean navigationFailed) {
+    List<AddressRefusedException> all = new ArrayList<>();
+    if (current != null) {
+      all.addAll(current.requests().refusals());
+    }
+    for (AddressRefusedException e : proxy.refusals()) {
+      if (e.rule() == AddressRefusedException.Rule.PRIVATE_ADDRESS) {
+        all.add(e);
+      }
+    }
+    if (navigationFailed) {
+      all.addAll(proxy.refusals());
+    }
+    return all;
   }
 
   /**
@@ -63,7 +117,13 @@ final class BrowserSession implements AutoCloseable {
    * recycles what has served its quota.
    */
   void release(String identity, boolean succeeded) {
+    // Between pages nothing leaves: a leftover script's request is refused.
+    proxy.use(null);
     IdentityContext context = contexts.get(identity);
+    if (context != null) {
+      context.requests().use(null);
+    }
+    current = null;
     if (context != null) {
       try {
         if (succeeded) {
@@ -100,6 +160,8 @@ final class BrowserSession implements AutoCloseable {
       playwright.close();
     } catch (PlaywrightException e) {
       log.warn("closing Playwright failed: {}", e.getMessage());
+    } finally {
+      proxy.close();
     }
   }
 
@@ -117,6 +179,8 @@ final class BrowserSession implements AutoCloseable {
                       .setExecutablePath(settings.executable())
                       .setHeadless(settings.headless())
                       .setArgs(settings.launchArgs())
+                      // Every request goes through the guard proxy, loopback included.
+                      .setProxy(new Proxy(proxy.url()).setBypass("<-loopback>"))
                       .setTimeout(settings.timeouts().launch().toMillis()));
       counters.browsersLaunched.incrementAndGet();
       pagesSinceLaunch = 0;

@@ -7,18 +7,21 @@ import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import java.nio.file.Path;
 
 /**
- * One identity's browser context (its cookies and localStorage), its reusable tab, and how many
- * pages it has served since it was created. The tab is kept between pages because opening one
- * starts a renderer process (~150 ms on a small machine); it is replaced after a failed page.
+ * One identity's browser context (its cookies and localStorage), its reusable tab, its request
+ * guard ({@link RequestGuard}), and how many pages it has served since it was created. The tab is
+ * kept between pages because opening one starts a renderer process (~150 ms on a small machine); it
+ * is replaced after a failed page.
  */
 final class IdentityContext implements AutoCloseable {
 
   private final BrowserContext context;
+  private final RequestGuard requests;
   private Page page;
   private int pagesServed;
 
-  private IdentityContext(BrowserContext context) {
+  private IdentityContext(BrowserContext context, RequestGuard requests) {
     this.context = context;
+    this.requests = requests;
   }
 
   /**
@@ -46,14 +49,19 @@ final class IdentityContext implements AutoCloseable {
     BrowserContext context = browser.newContext(options);
     context.setDefaultNavigationTimeout(settings.timeouts().navigation().toMillis());
     context.setDefaultTimeout(settings.timeouts().waitForSelector().toMillis());
-    if (settings.blockResources()) {
-      context.route("**/*", ResourceBlocker::handle);
-    }
-    return new IdentityContext(context);
+    // Every request of every page of this context passes the guard (and the resource blocker).
+    RequestGuard requests = new RequestGuard(settings.blockResources());
+    context.route("**/*", requests::handle);
+    return new IdentityContext(context, requests);
   }
 
   BrowserContext context() {
     return context;
+  }
+
+  /** The route guard of this context's requests. */
+  RequestGuard requests() {
+    return requests;
   }
 
   /** The context's tab, opened when there is none. */

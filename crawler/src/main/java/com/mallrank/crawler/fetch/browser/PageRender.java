@@ -2,14 +2,21 @@ package com.mallrank.crawler.fetch.browser;
 
 import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.fetch.JsoupFetcher;
+import com.mallrank.crawler.fetch.RefusedFetchException;
+import com.mallrank.crawler.net.GuardProxy;
+import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.RetryAfter;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitUntilState;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -25,7 +32,18 @@ final class PageRender {
   private final Deadline deadline;
   private final long startNanos;
 
+  private final int maxRedirects;
+
   PageRender(Page page, BrowserSettings settings, RenderOptions options) {
+    this(page, settings, options, JsoupFetcher.Settings.DEFAULT_MAX_REDIRECTS);
+  }
+
+  /**
+   * @param maxRedirects the most redirects the navigation may take (each hop was already checked by
+   *     the guard proxy); more is a {@link RefusedFetchException}
+   */
+  PageRender(Page page, BrowserSettings settings, RenderOptions options, int maxRedirects) {
+    this.maxRedirects = maxRedirects;
     this.page = page;
     this.settings = settings;
     this.options = options;
@@ -65,6 +83,30 @@ final class PageRender {
                 .setTimeout(deadline.millis(timeouts.navigation())));
     if (main == null) {
       throw new FetchException(url, "no main document response");
+    }
+    String refused = main.headerValue(GuardProxy.REFUSED_HEADER.toLowerCase(Locale.ROOT));
+    if (refused != null) {
+      // The guard proxy answered a redirect hop (plain http) itself.
+      String hop;
+      try {
+        hop = AddressGuard.withoutQueryOf(URI.create(main.url()));
+      } catch (IllegalArgumentException e) {
+        hop = "an unparsable URL";
+      }
+      String why =
+          refused.equals("HOST_NOT_ALLOWED")
+              ? "its host is not on the allow-list"
+              : "its address is not public";
+      throw new RefusedFetchException(
+          url, "refused: the page redirected to " + hop + " (" + why + ") [" + refused + "]", null);
+    }
+    int redirects = 0;
+    for (Request hop = main.request().redirectedFrom(); hop != null; hop = hop.redirectedFrom()) {
+      redirects++;
+    }
+    if (redirects > maxRedirects) {
+      throw new RefusedFetchException(
+          url, "refused: more than " + maxRedirects + " redirects", null);
     }
     long declared = PageBytes.declaredLength(main);
     if (declared > settings.maxPageBytes()) {

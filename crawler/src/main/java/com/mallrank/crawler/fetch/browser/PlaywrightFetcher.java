@@ -1,13 +1,19 @@
 package com.mallrank.crawler.fetch.browser;
 
+import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.Fetcher;
+import com.mallrank.crawler.fetch.JsoupFetcher;
+import com.mallrank.crawler.fetch.RefusedFetchException;
+import com.mallrank.crawler.net.Connector;
+import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.Cookie;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +35,13 @@ import org.slf4j.LoggerFactory;
  * and without request cookies is refused ({@link FetchException}) rather than silently searched
  * anonymously: that would record someone else's ranking under the account.
  *
+ * <p>Every request of a page leaves Chromium through the session's {@link
+ * com.mallrank.crawler.net.GuardProxy} (redirect hops included) after a {@link RequestGuard} route,
+ * both checking the request's {@link com.mallrank.crawler.politeness.Gate#guard() guard}; a page
+ * whose navigation was refused, or that reached for a non-public address, is a {@link
+ * RefusedFetchException}, as is a navigation of more than {@code maxRedirects} redirects. Request
+ * cookies are added to the context with their own domain, path, {@code Secure} flag and expiry.
+ *
  * <p>The response: the final URL, the main document's HTTP status, {@code Retry-After}, and as body
  * the rendered DOM ({@link RenderMode#DOM}) or the captured JSON responses ({@link
  * RenderMode#CAPTURE}). Error statuses are responses; timeouts, browser failures and pages over
@@ -39,7 +52,8 @@ import org.slf4j.LoggerFactory;
  *     .withWaitForSelector(".goods-card, #captcha-verify, .login-guide, .search-empty");
  * try (PlaywrightFetcher fetcher =
  *     new PlaywrightFetcher(BrowserSettings.defaults(), options, StorageStates.inDirectory(dir))) {
- *   FetchResponse r = fetcher.fetch(new FetchRequest(url, "mx-hangzhou", Map.of()));
+ *   Gate gate = Gate.unpaced(profile.search().guard());
+ *   FetchResponse r = fetcher.fetch(new FetchRequest(url, "mx-hangzhou", CookieJar.empty(), gate));
  * }
  * }</pre>
  *
@@ -52,6 +66,8 @@ public final class PlaywrightFetcher implements Fetcher {
   private final BrowserSettings settings;
   private final RenderOptions defaults;
   private final StorageStates storageStates;
+  private final Connector connector;
+  private final int maxRedirects;
   private final BrowserCounters counters = new BrowserCounters();
   private final ThreadLocal<BrowserSession> threadSession = new ThreadLocal<>();
   private final Queue<BrowserSession> sessions = new ConcurrentLinkedQueue<>();
@@ -63,9 +79,30 @@ public final class PlaywrightFetcher implements Fetcher {
    */
   public PlaywrightFetcher(
       BrowserSettings settings, RenderOptions defaults, StorageStates storageStates) {
+    this(
+        settings,
+        defaults,
+        storageStates,
+        Connector.direct(),
+        JsoupFetcher.Settings.DEFAULT_MAX_REDIRECTS);
+  }
+
+  /**
+   * @param connector opens the guard proxy's connections to checked addresses (tests map
+   *     public-looking addresses to loopback)
+   * @param maxRedirects the most redirects a navigation may take
+   */
+  public PlaywrightFetcher(
+      BrowserSettings settings,
+      RenderOptions defaults,
+      StorageStates storageStates,
+      Connector connector,
+      int maxRedirects) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.defaults = Objects.requireNonNull(defaults, "defaults");
     this.storageStates = Objects.requireNonNull(storageStates, "storageStates");
+    this.connector = Objects.requireNonNull(connector, "connector");
+    this.maxRedirects = maxRedirects;
   }
 
   /** Renders with the default {@link RenderOptions}. */
@@ -85,16 +122,25 @@ public final class PlaywrightFetcher implements Fetcher {
     Page page;
     try {
       session = session();
-      page = session.open(request.identity(), storageState);
-    } catch (PlaywrightException e) {
+      page = session.open(request.identity(), storageState, request.gate().guard());
+    } catch (PlaywrightException | UncheckedIOException e) {
       throw new FetchException(url, "cannot start the browser: " + firstLine(e), e);
     }
     boolean succeeded = false;
     try {
       if (!request.cookies().isEmpty()) {
-        page.context().addCookies(cookies(request));
+        // Each cookie keeps its own domain, path, Secure flag and expiry: Chromium sends it only
+        // where it belongs, never to the host of whatever URL is being fetched.
+        page.context().addCookies(cookies(request.cookies()));
       }
-      FetchResponse response = new PageRender(page, settings, options).render(url);
+      FetchResponse response;
+      try {
+        response = new PageRender(page, settings, options, maxRedirects).render(url);
+      } catch (PlaywrightException | FetchException e) {
+        throwIfRefused(url, session, isBlockedNavigation(e));
+        throw e;
+      }
+      throwIfRefused(url, session, false);
       log.debug(
           "rendered {} as {}: HTTP {}, {} chars in {} ms",
           url,
@@ -153,7 +199,7 @@ public final class PlaywrightFetcher implements Fetcher {
   private BrowserSession session() {
     BrowserSession session = threadSession.get();
     if (session == null || session.isClosed()) {
-      session = new BrowserSession(settings, counters);
+      session = new BrowserSession(settings, counters, connector);
       threadSession.set(session);
       sessions.add(session);
     }
@@ -184,14 +230,41 @@ public final class PlaywrightFetcher implements Fetcher {
     return file;
   }
 
-  private static List<Cookie> cookies(FetchRequest request) {
-    String url = request.url().getScheme() + "://" + request.url().getAuthority() + "/";
-    return request.cookies().entrySet().stream()
-        .map(e -> new Cookie(e.getKey(), e.getValue()).setUrl(url))
-        .toList();
+  /** A page that had a request refused is no result: the sample says refused, with the rule. */
+  private static void throwIfRefused(String url, BrowserSession session, boolean navigationFailed)
+      throws RefusedFetchException {
+    List<AddressRefusedException> refusals = session.refusals(navigationFailed);
+    if (!refusals.isEmpty()) {
+      AddressRefusedException first = refusals.get(0);
+      throw new RefusedFetchException(url, "refused: " + first.getMessage(), first);
+    }
   }
 
-  private static String firstLine(RuntimeException e) {
+  /** Chromium's errors for a request the route aborted or the proxy refused to tunnel. */
+  private static boolean isBlockedNavigation(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("ERR_BLOCKED_BY_CLIENT")
+        || message.contains("ERR_TUNNEL_CONNECTION_FAILED");
+  }
+
+  static List<Cookie> cookies(CookieJar jar) {
+    return jar.all().stream().map(PlaywrightFetcher::cookie).toList();
+  }
+
+  private static Cookie cookie(com.mallrank.crawler.fetch.Cookie c) {
+    // Playwright: a leading dot makes a domain cookie, none a host-only one.
+    Cookie cookie =
+        new Cookie(c.name(), c.value())
+            .setDomain(c.hostOnly() ? c.domain() : "." + c.domain())
+            .setPath(c.path())
+            .setSecure(c.secure());
+    if (c.expires() != null) {
+      cookie.setExpires(c.expires().toEpochMilli() / 1000.0);
+    }
+    return cookie;
+  }
+
+  private static String firstLine(Exception e) {
     String message = String.valueOf(e.getMessage());
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchRequest;
+import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import java.io.IOException;
@@ -19,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -112,7 +113,7 @@ final class BrowserIT {
   }
 
   static FetchRequest request(String url, String identity) {
-    return new FetchRequest(URI.create(url), identity, Map.of());
+    return new FetchRequest(URI.create(url), identity, CookieJar.empty(), TestNet.loopback());
   }
 
   static List<SandboxCard> truth(SandboxMall mall, String keyword, String identity, int depth) {

@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,7 +130,8 @@ class BrowserLifecycleIT {
             new FetchRequest(
                 URI.create(mall.spaUrl(KEYWORD)),
                 "mx-yiwu",
-                Map.of(SandboxMall.IDENTITY_COOKIE, "mx-yiwu")));
+                TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, "mx-yiwu"),
+                TestNet.loopback()));
     BrowserIT.assertCardsMatch(response.body(), BrowserIT.truth(mall, KEYWORD, "mx-yiwu", 20));
   }
 

@@ -1,0 +1,105 @@
+package com.mallrank.batch.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.crawler.politeness.AddressRefusedException;
+import com.sun.net.httpserver.HttpServer;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/**
+ * Main-image downloads while sampling the sandbox (blank {@code crawler.base-url}): the sandbox's
+ * own CDN hosts are answered by the sandbox mall, and no other private address is ever fetched
+ * (issue 8 row 1: before, a blank base URL allowed private addresses for every image).
+ */
+class MainImagesTest {
+
+  private final AtomicInteger internalRequests = new AtomicInteger();
+  private HttpServer internal;
+  private SandboxRuntime sandbox;
+  private MainImages images;
+
+  @BeforeEach
+  void start() throws Exception {
+    internal = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    internal.createContext(
+        "/",
+        ex -> {
+          internalRequests.incrementAndGet();
+          ex.sendResponseHeaders(200, -1);
+          ex.close();
+        });
+    internal.start();
+    CrawlerProperties properties =
+        new Binder(
+                new MapConfigurationPropertySource(
+                    Map.of("crawler.images.fingerprint", "true", "crawler.sandbox.port", "0")))
+            .bindOrCreate("crawler", CrawlerProperties.class);
+    sandbox = new SandboxRuntime(properties);
+    images = new MainImages(properties, sandbox, new SamplerFactory(properties, null));
+  }
+
+  @AfterEach
+  void stop() {
+    images.destroy();
+    sandbox.destroy();
+    internal.stop(0);
+  }
+
+  @Test
+  void aPrivateAddressIsRefusedEvenWhileSamplingTheSandbox() {
+    int port = internal.getAddress().getPort();
+    for (String url :
+        new String[] {
+          "http://127.0.0.1:" + port + "/obj/ecom-shop-material/a.jpeg",
+          "http://localhost:" + port + "/a.png",
+          "http://[::ffff:127.0.0.1]:" + port + "/a.png"
+        }) {
+      assertThatThrownBy(() -> images.source().open(URI.create(url)))
+          .as(url)
+          .isInstanceOf(AddressRefusedException.class)
+          .hasMessageContaining("[PRIVATE_ADDRESS]");
+    }
+    assertThat(internalRequests).hasValue(0);
+  }
+
+  @Test
+  void theSandboxCdnIsAnsweredByTheSandboxMall() throws Exception {
+    String page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            sandbox.baseUrl()
+                                + "/search?keyword="
+                                + URLEncoder.encode("加厚羽绒服女长款", StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Matcher cdn = Pattern.compile("https://[a-z0-9-]+\\.sandbox-img\\.test/[^\"]+").matcher(page);
+    assertThat(cdn.find()).as("a sandbox CDN image in the page").isTrue();
+    long before = sandbox.mall().imageRequests();
+
+    try (InputStream in = images.source().open(URI.create(cdn.group().replace("&amp;", "&")))) {
+      assertThat(in.readAllBytes()).hasSizeGreaterThan(100);
+    }
+    assertThat(sandbox.mall().imageRequests() - before).isEqualTo(1);
+  }
+}

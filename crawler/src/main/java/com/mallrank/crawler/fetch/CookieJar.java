@@ -1,0 +1,121 @@
+package com.mallrank.crawler.fetch;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * An identity's cookies, handed out per URL by the rules of RFC 6265 (5.1.3 domain matching, 5.1.4
+ * path matching, 5.4 {@code Secure} and expiry): the one place that decides which cookies a request
+ * carries. Every hop of a redirect asks again for its own URL, so a cookie never follows a redirect
+ * to another site, and a {@code Secure} one never goes over plain http.
+ *
+ * <p>Immutable. {@link #toString()} names no value.
+ */
+public final class CookieJar {
+
+  private static final CookieJar EMPTY = new CookieJar(List.of());
+
+  private final List<Cookie> cookies;
+
+  private CookieJar(List<Cookie> cookies) {
+    this.cookies = List.copyOf(cookies);
+  }
+
+  public static CookieJar of(List<Cookie> cookies) {
+    return cookies.isEmpty() ? EMPTY : new CookieJar(cookies);
+  }
+
+  public static CookieJar empty() {
+    return EMPTY;
+  }
+
+  /** Every cookie, whatever its scope (for a browser context, which scopes them itself). */
+  public List<Cookie> all() {
+    return cookies;
+  }
+
+  public boolean isEmpty() {
+    return cookies.isEmpty();
+  }
+
+  /**
+   * The cookies to send to {@code url} at {@code now}: longest path first (RFC 6265 5.4), the rest
+   * in jar order.
+   */
+  public List<Cookie> forUrl(URI url, Instant now) {
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    String host = url.getHost();
+    if (host == null || !(scheme.equals("http") || scheme.equals("https"))) {
+      return List.of();
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1);
+    }
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    String requestHost = h;
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    boolean https = scheme.equals("https");
+    return cookies.stream()
+        .filter(c -> c.expires() == null || c.expires().isAfter(now))
+        .filter(c -> https || !c.secure())
+        .filter(c -> domainMatches(requestHost, c))
+        .filter(c -> pathMatches(path, c.path()))
+        .sorted(Comparator.comparingInt((Cookie c) -> c.path().length()).reversed())
+        .toList();
+  }
+
+  /** The {@code Cookie} header value for {@code url}, or {@code null} when no cookie applies. */
+  public String header(URI url, Instant now) {
+    List<Cookie> matching = forUrl(url, now);
+    if (matching.isEmpty()) {
+      return null;
+    }
+    return matching.stream().map(c -> c.name() + "=" + c.value()).collect(Collectors.joining("; "));
+  }
+
+  static boolean domainMatches(String host, Cookie cookie) {
+    if (host.equals(cookie.domain())) {
+      return true;
+    }
+    // A domain cookie also goes to sub-domains, never to an IP address.
+    return !cookie.hostOnly() && host.endsWith("." + cookie.domain()) && !isIpLiteral(host);
+  }
+
+  static boolean pathMatches(String requestPath, String cookiePath) {
+    if (requestPath.equals(cookiePath)) {
+      return true;
+    }
+    if (!requestPath.startsWith(cookiePath)) {
+      return false;
+    }
+    return cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length()) == '/';
+  }
+
+  private static boolean isIpLiteral(String host) {
+    if (host.contains(":")) {
+      return true;
+    }
+    if (!host.matches("[0-9.]+")) {
+      return false;
+    }
+    try {
+      InetAddress.getByName(host); // a dotted literal: no lookup
+      return true;
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CookieJar[" + cookies.size() + " cookies]";
+  }
+}
