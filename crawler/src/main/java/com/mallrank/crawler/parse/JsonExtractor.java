@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.mallrank.crawler.body.ResponseStream;
+import com.mallrank.crawler.body.StreamFormatException;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.model.Evidence;
 import com.mallrank.crawler.model.ResultPage;
@@ -54,10 +56,15 @@ public final class JsonExtractor implements Extractor {
     JsonNode root;
     String parseError = null;
     try {
-      root = MAPPER.readTree(response.body());
+      // A streamed body (several documents) reads as {"responses": [...]}, like a capture.
+      ResponseStream.Split split = ResponseStream.split(response.body(), MAPPER);
+      root = split != null ? split.root(MAPPER) : MAPPER.readTree(response.body());
     } catch (JsonProcessingException e) {
       root = null;
       parseError = e.getOriginalMessage();
+    } catch (StreamFormatException e) {
+      root = null;
+      parseError = e.getMessage();
     }
     JsonNode document = root;
     Optional<ResultPage> classified =

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.mallrank.crawler.body.ResponseStream;
+import com.mallrank.crawler.body.StreamFormatException;
 import com.mallrank.crawler.fetch.FetchException;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
@@ -25,7 +27,18 @@ final class CapturedResponses {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private record Captured(String url, int status, String text, JsonNode json) {}
+  /**
+   * @param documents the body's JSON documents (several for a streamed body); empty when the body
+   *     is not JSON
+   * @param framing {@code null} for one document, else how a streamed body was framed
+   */
+  record Captured(String url, int status, String text, List<JsonNode> documents, String framing) {
+
+    /** What the body adds to {@code responses}: its documents, or its text as a JSON string. */
+    List<JsonNode> entries() {
+      return documents.isEmpty() ? List.of(TextNode.valueOf(text)) : documents;
+    }
+  }
 
   private final UrlPattern pattern;
   private final String pageUrl;
@@ -85,7 +98,7 @@ final class CapturedResponses {
         throw tooBig(bytes);
       }
       String text = new String(body, StandardCharsets.UTF_8);
-      read.add(new Captured(response.url(), response.status(), text, parse(text)));
+      read.add(captured(pageUrl, response.url(), response.status(), text, body));
     }
   }
 
@@ -93,8 +106,10 @@ final class CapturedResponses {
   int itemCount(JsonPointer pointer) {
     int count = 0;
     for (Captured c : read) {
-      if (c.json() != null && c.json().at(pointer).isArray()) {
-        count += c.json().at(pointer).size();
+      for (JsonNode json : c.documents()) {
+        if (json.at(pointer).isArray()) {
+          count += json.at(pointer).size();
+        }
       }
     }
     return count;
@@ -106,13 +121,15 @@ final class CapturedResponses {
    */
   Boolean hasMore(JsonPointer pointer) {
     for (int i = read.size() - 1; i >= 0; i--) {
-      JsonNode json = read.get(i).json();
-      JsonNode flag = json == null ? null : json.at(pointer);
-      if (flag != null && flag.isBoolean()) {
-        return flag.booleanValue();
-      }
-      if (flag != null && flag.isNumber()) {
-        return flag.intValue() != 0;
+      List<JsonNode> documents = read.get(i).documents();
+      for (int d = documents.size() - 1; d >= 0; d--) {
+        JsonNode flag = documents.get(d).at(pointer);
+        if (flag.isBoolean()) {
+          return flag.booleanValue();
+        }
+        if (flag.isNumber()) {
+          return flag.intValue() != 0;
+        }
       }
     }
     return null;
@@ -120,7 +137,9 @@ final class CapturedResponses {
 
   /**
    * {@code {"url": <page url>, "responses": [<body>…], "captured": [{"url", "status", "bytes"}…]}};
-   * a body that is not JSON (cut off, HTML error page) is kept as a JSON string.
+   * a body that is not JSON (cut off, HTML error page) is kept as a JSON string. A streamed body
+   * adds each of its documents to {@code responses}, and {@code "framing"} and {@code "documents"}
+   * to its {@code captured} entry.
    */
   String document(String finalUrl) throws FetchException {
     drain();
@@ -129,11 +148,15 @@ final class CapturedResponses {
     ArrayNode responses = root.putArray("responses");
     ArrayNode captured = root.putArray("captured");
     for (Captured c : read) {
-      responses.add(asJson(c));
+      c.entries().forEach(responses::add);
       ObjectNode meta = captured.addObject();
       meta.put("url", c.url());
       meta.put("status", c.status());
       meta.put("bytes", c.text().getBytes(StandardCharsets.UTF_8).length);
+      if (c.framing() != null) {
+        meta.put("framing", c.framing());
+        meta.put("documents", c.documents().size());
+      }
     }
     try {
       return JSON.writeValueAsString(root);
@@ -142,29 +165,28 @@ final class CapturedResponses {
     }
   }
 
-  /** A captured body as it goes into the document: its JSON, or the raw text as a JSON string. */
-  static JsonNode asJson(String text, JsonNode parsed) {
-    return parsed != null ? parsed : TextNode.valueOf(text);
-  }
-
-  private static JsonNode asJson(Captured c) {
-    return asJson(c.text(), c.json());
+  /**
+   * A body as documents: one, several for a streamed body (hexadecimal length prefixes or NDJSON),
+   * none when it is not JSON. A stream whose framing is wrong is a failed fetch naming the offset:
+   * reading part of it would store a partial list as if it were the whole.
+   */
+  static Captured captured(String pageUrl, String url, int status, String text, byte[] body)
+      throws FetchException {
+    ResponseStream.Split split;
+    try {
+      split = ResponseStream.split(body, JSON);
+    } catch (StreamFormatException e) {
+      throw new FetchException(pageUrl, "captured response " + url + ": " + e.getMessage());
+    }
+    if (split == null) {
+      return new Captured(url, status, text, List.of(), null);
+    }
+    return new Captured(
+        url, status, text, split.documents(), split.isStream() ? split.framing().code() : null);
   }
 
   private FetchException tooBig(long size) {
     return new FetchException(
         pageUrl, "captured responses exceed " + maxBytes + " bytes (" + size + " so far)");
-  }
-
-  /** Parses a body; {@code null} when it is empty or not JSON. */
-  static JsonNode parse(String text) {
-    if (text.isBlank()) {
-      return null;
-    }
-    try {
-      return JSON.readTree(text);
-    } catch (IOException e) {
-      return null;
-    }
   }
 }
