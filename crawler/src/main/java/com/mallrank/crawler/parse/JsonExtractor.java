@@ -108,7 +108,7 @@ public final class JsonExtractor implements Extractor {
           marker.kind() == Marker.Kind.TEXT
               ? item.toString().contains(marker.text())
               : matches(item, marker);
-      if (hit) {
+      if (marker.holds(hit)) {
         return true;
       }
     }

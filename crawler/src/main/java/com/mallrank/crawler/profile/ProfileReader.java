@@ -409,10 +409,14 @@ final class ProfileReader {
           mode == ProfileMode.HTML ? Set.of("select", "text") : Set.of("path", "equals", "text"));
       if (allowHttpStatus) {
         allowed.add("http-status");
+      } else {
+        allowed.add("missing"); // skip-cards: skip a card by what it lacks
       }
       checkKeys(map, path, allowed);
       Set<String> present = new java.util.HashSet<>(map.entries().keySet());
       present.remove("equals");
+      present.remove("missing");
+      int before = result.size();
       present.retainAll(allowed);
       if (present.size() != 1) {
         problem(
@@ -463,6 +467,11 @@ final class ProfileReader {
             }
           }
         }
+      }
+      if (map.entries().containsKey("missing")
+          && bool(map, "missing", path, false)
+          && result.size() > before) {
+        result.set(before, result.get(before).whenMissing());
       }
     }
     return result;
