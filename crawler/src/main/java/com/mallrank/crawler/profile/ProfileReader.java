@@ -43,7 +43,8 @@ final class ProfileReader {
           "has-more-pointer",
           "load-more",
           "wait-for",
-          "end");
+          "end",
+          "actions");
   private static final Set<String> SEARCH_KEYS =
       Set.of("url-template", "allowed-hosts", "allow-private-addresses");
   private static final Set<String> HTML_FIELD_KEYS =
@@ -138,7 +139,8 @@ final class ProfileReader {
         hasMorePointer,
         cssOrNull(map, "load-more"),
         cssOrNull(map, "wait-for"),
-        cssOrNull(map, "end"));
+        cssOrNull(map, "end"),
+        new PageActionReader(this::problem).read(map.entries().get("actions")));
   }
 
   private String choice(MapNode map, String key, String path, String fallback, String... allowed) {

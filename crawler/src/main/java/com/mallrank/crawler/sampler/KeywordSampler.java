@@ -128,7 +128,7 @@ public final class KeywordSampler {
       AttemptOutcome outcome;
       Duration retryAfter = null;
       try (HostThrottle.Permit permit = throttle.acquire(url)) {
-        FetchResponse response = fetch(profile, request, depth);
+        FetchResponse response = fetch(profile, request, depth, keyword);
         page = extractor.extract(response);
         retryAfter = response.retryAfter();
         outcome = outcomeOf(page);
@@ -162,7 +162,7 @@ public final class KeywordSampler {
     }
   }
 
-  private FetchResponse fetch(SiteProfile profile, FetchRequest request, int depth)
+  private FetchResponse fetch(SiteProfile profile, FetchRequest request, int depth, String keyword)
       throws FetchException {
     FetchRule rule = profile.fetch();
     if (!rule.browser()) {
@@ -172,7 +172,10 @@ public final class KeywordSampler {
       throw new FetchException(
           request.url().toString(), "profile " + profile.id() + " needs a browser; none is set up");
     }
-    return browser.fetch(request, renderOptions(profile, depth));
+    return browser.fetch(
+        request,
+        renderOptions(profile, depth)
+            .withActions(BrowserActions.forKeyword(rule.actions(), keyword)));
   }
 
   /** What the browser needs from a profile's {@code fetch} section to load {@code depth} cards. */

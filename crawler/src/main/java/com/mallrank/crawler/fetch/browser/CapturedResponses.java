@@ -47,6 +47,7 @@ final class CapturedResponses {
   private final List<Captured> read = new ArrayList<>();
   private long bytes;
   private boolean documentSeen;
+  private boolean closed;
 
   /**
    * @param maxBytes the largest sum of body sizes accepted, shared with the main document
@@ -64,6 +65,9 @@ final class CapturedResponses {
    * the page the tab showed before.
    */
   void offer(Response response) {
+    if (closed) {
+      return;
+    }
     if (!documentSeen) {
       documentSeen = response.request().isNavigationRequest();
       return;
@@ -71,6 +75,24 @@ final class CapturedResponses {
     if (pattern.matches(response.url())) {
       seen.add(response);
     }
+  }
+
+  /**
+   * Drops every response so far: the page's search action starts now, and what the page showed
+   * before it (a "为你推荐" feed) is not the result of the keyword.
+   */
+  void startOver() {
+    seen.clear();
+    read.clear();
+  }
+
+  /**
+   * Drops every response so far and ignores later ones: the search action was never taken, so
+   * nothing the page fetches is the keyword's result.
+   */
+  void close() {
+    startOver();
+    closed = true;
   }
 
   /** Whether any matching response arrived. */

@@ -7,7 +7,8 @@ import com.microsoft.playwright.Page;
 import java.time.Duration;
 
 /**
- * Loads a result page to depth: scrolls to the bottom (infinite scroll) and, when that brings
+ * Loads a result page to depth: scrolls to the bottom (infinite scroll: the window, the cards'
+ * scrollable container, a wheel over the last card, see {@link DeepScroll}) and, when that brings
  * nothing, clicks "load more", until {@link RenderOptions#targetCount()} listings are there, the
  * results say they ended, or a scroll and a click bring no growth within {@link
  * BrowserTimeouts#growth()}.
@@ -76,7 +77,7 @@ final class DepthLoader {
     // A page without a single listing (captcha, login wall, empty) has nothing to scroll.
     while (count > 0 && count < options.targetCount() && !ended()) {
       checkDeadline();
-      page.evaluate("() => window.scrollTo(0, document.scrollingElement.scrollHeight)");
+      DeepScroll.once(page, options.cardSelector());
       int grown = awaitGrowth(count);
       if (grown == count && options.loadMoreSelector() != null && !ended()) {
         Locator button = page.locator(options.loadMoreSelector()).first();

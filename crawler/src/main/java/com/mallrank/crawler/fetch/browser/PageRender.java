@@ -84,6 +84,7 @@ final class PageRender {
     DepthLoader loader = new DepthLoader(page, options, captured, deadline, timeouts);
     // An error status page has no results to wait for; return it as it is.
     if (main.status() < 400) {
+      new PageActions(page, options.actions(), captured, deadline, timeouts).run();
       loader.awaitFirstContent();
       loader.load();
     }
