@@ -47,6 +47,34 @@ final class PageActionReader {
     this.problems = problems;
   }
 
+  /**
+   * Whether a {@code fetch} section's actions fill the keyword in (a {@code fill} whose text has
+   * {@code {keyword}} or no text): then the search URL need not carry it, as on 精选联盟 whose page URL
+   * has no keyword.
+   */
+  static boolean typesKeyword(Entry fetch) {
+    if (fetch == null || !(fetch.value() instanceof MapNode map)) {
+      return false;
+    }
+    Entry actions = map.entries().get("actions");
+    if (actions == null || !(actions.value() instanceof ListNode list)) {
+      return false;
+    }
+    for (Node item : list.items()) {
+      Entry fill = item instanceof MapNode action ? action.entries().get("fill") : null;
+      if (fill != null && fill.value() instanceof MapNode fillMap) {
+        Entry text = fillMap.entries().get("text");
+        if (text == null
+            || (text.value() instanceof ScalarNode scalar
+                && scalar.text() != null
+                && scalar.text().contains("{keyword}"))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The actions of {@code fetch.actions}, or an empty list when absent or invalid. */
   List<PageAction> read(Entry entry) {
     List<PageAction> actions = new ArrayList<>();

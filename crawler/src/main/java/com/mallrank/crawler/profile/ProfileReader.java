@@ -194,11 +194,13 @@ final class ProfileReader {
     }
     checkKeys(search, "search", SEARCH_KEYS);
     String template = string(search, "url-template", "search", true);
-    if (template != null && !template.contains("{keyword}")) {
+    if (template != null
+        && !template.contains("{keyword}")
+        && !PageActionReader.typesKeyword(root.entries().get("fetch"))) {
       problem(
           "search.url-template",
           valueLine(search, "url-template"),
-          "must contain the {keyword} placeholder");
+          "must contain the {keyword} placeholder (or a fetch action must fill it in)");
     }
     List<String> hosts = new ArrayList<>();
     Entry hostsEntry = search.entries().get("allowed-hosts");

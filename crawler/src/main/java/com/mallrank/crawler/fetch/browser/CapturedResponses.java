@@ -10,11 +10,15 @@ import com.mallrank.crawler.body.ResponseStream;
 import com.mallrank.crawler.body.StreamFormatException;
 import com.mallrank.crawler.fetch.FetchException;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The responses a page fetched whose URL matches the capture pattern, in arrival order, and the
@@ -26,6 +30,7 @@ import java.util.List;
 final class CapturedResponses {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_ADMITTED = 10_000;
 
   /**
    * @param documents the body's JSON documents (several for a streamed body); empty when the body
@@ -48,6 +53,7 @@ final class CapturedResponses {
   private long bytes;
   private boolean documentSeen;
   private boolean closed;
+  private Set<Request> admitted;
 
   /**
    * @param maxBytes the largest sum of body sizes accepted, shared with the main document
@@ -72,6 +78,9 @@ final class CapturedResponses {
       documentSeen = response.request().isNavigationRequest();
       return;
     }
+    if (admitted != null && !admitted.contains(response.request())) {
+      return; // sent before the search action: the feed shown before a search, still in flight
+    }
     if (pattern.matches(response.url())) {
       seen.add(response);
     }
@@ -84,6 +93,17 @@ final class CapturedResponses {
   void startOver() {
     seen.clear();
     read.clear();
+    admitted = Collections.newSetFromMap(new IdentityHashMap<>());
+  }
+
+  /**
+   * The page's request listener: after {@link #startOver}, only responses to requests sent from
+   * then on are captured (at most {@value #MAX_ADMITTED}).
+   */
+  void requested(Request request) {
+    if (admitted != null && admitted.size() < MAX_ADMITTED) {
+      admitted.add(request);
+    }
   }
 
   /**

@@ -4,10 +4,14 @@ import com.mallrank.crawler.fetch.FetchException;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +38,11 @@ final class PageActions {
   private final CapturedResponses captured;
   private final Deadline deadline;
   private final BrowserTimeouts timeouts;
+
+  /** Responses to requests sent since the search action (or since the actions began). */
   private final List<String> responseUrls = new ArrayList<>();
-  private int searchMark;
+
+  private final Set<Request> sentSinceMark = Collections.newSetFromMap(new IdentityHashMap<>());
 
   PageActions(
       Page page,
@@ -60,12 +67,19 @@ final class PageActions {
     if (actions.isEmpty()) {
       return true;
     }
+    Consumer<Request> requests =
+        request -> {
+          if (sentSinceMark.size() < MAX_URLS) {
+            sentSinceMark.add(request);
+          }
+        };
     Consumer<Response> listener =
         response -> {
-          if (responseUrls.size() < MAX_URLS) {
+          if (responseUrls.size() < MAX_URLS && sentSinceMark.contains(response.request())) {
             responseUrls.add(response.url());
           }
         };
+    page.onRequest(requests);
     page.onResponse(listener);
     boolean searched = false;
     try {
@@ -73,7 +87,8 @@ final class PageActions {
         BrowserAction action = actions.get(i);
         checkDeadline();
         if (action.search()) {
-          searchMark = responseUrls.size();
+          sentSinceMark.clear();
+          responseUrls.clear();
           if (captured != null) {
             captured.startOver();
           }
@@ -97,6 +112,7 @@ final class PageActions {
       return true;
     } finally {
       page.offResponse(listener);
+      page.offRequest(requests);
     }
   }
 
@@ -147,10 +163,10 @@ final class PageActions {
     }
   }
 
-  /** Waits for a matching response that arrived since the search action. */
+  /** Waits for a matching response to a request sent since the search action. */
   private void awaitResponse(UrlPattern pattern, double timeoutMillis) throws FetchException {
     long end = System.nanoTime() + (long) (timeoutMillis * 1_000_000);
-    int checked = searchMark;
+    int checked = 0;
     while (true) {
       for (; checked < responseUrls.size(); checked++) {
         if (pattern.matches(responseUrls.get(checked))) {

@@ -4,6 +4,7 @@ import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.politeness.RetryAfter;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitUntilState;
@@ -37,18 +38,22 @@ final class PageRender {
     // Capture listens before navigating: the first API call may start while the document loads.
     CapturedResponses captured = null;
     Consumer<Response> listener = null;
+    Consumer<Request> requests = null;
     if (options.mode() == RenderMode.CAPTURE) {
       captured =
           new CapturedResponses(
               UrlPattern.parse(options.captureUrlPattern()), url, settings.maxPageBytes(), 0);
       listener = captured::offer;
       page.onResponse(listener);
+      requests = captured::requested; // page actions: which requests the search sent
+      page.onRequest(requests);
     }
     try {
       return render(url, main(url), captured);
     } finally {
       if (listener != null) {
         page.offResponse(listener);
+        page.offRequest(requests);
       }
     }
   }
