@@ -82,6 +82,11 @@ public final class JsonExtractor implements Extractor {
               null,
               "body is not JSON: " + (parseError == null ? "empty body" : parseError)));
     }
+    Optional<ResultPage> nothingCaptured =
+        CaptureDocument.nothingCaptured(profile, response, document);
+    if (nothingCaptured.isPresent()) {
+      return nothingCaptured.get();
+    }
     // "items: a.b.list" names the array itself, "a.b.list[*]" its elements; a path reaching several
     // arrays (one per captured response: "responses[*].items") concatenates them in order.
     List<JsonNode> items = new ArrayList<>();
@@ -141,6 +146,9 @@ public final class JsonExtractor implements Extractor {
   }
 
   private static boolean matches(JsonNode document, Marker marker) {
+    if (marker.kind() == Marker.Kind.SELECT) {
+      return CaptureDocument.selects(document, marker.locator()); // a capture's rendered page
+    }
     if (marker.kind() != Marker.Kind.PATH) {
       return false;
     }

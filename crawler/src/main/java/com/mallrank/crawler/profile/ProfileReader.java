@@ -413,6 +413,7 @@ final class ProfileReader {
           mode == ProfileMode.HTML ? Set.of("select", "text") : Set.of("path", "equals", "text"));
       if (allowHttpStatus) {
         allowed.add("http-status");
+        allowed.add("select"); // json: tests a browser capture's rendered page ("dom")
       } else {
         allowed.add("missing"); // skip-cards: skip a card by what it lacks
       }
@@ -429,7 +430,7 @@ final class ProfileReader {
             "must have exactly one of "
                 + (mode == ProfileMode.HTML
                     ? "select, text, http-status"
-                    : "path, text, http-status"));
+                    : allowHttpStatus ? "path, select, text, http-status" : "path, text"));
         continue;
       }
       String kind = present.iterator().next();

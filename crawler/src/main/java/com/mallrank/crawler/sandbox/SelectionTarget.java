@@ -41,7 +41,8 @@ import java.util.function.UnaryOperator;
  *       {"status_code": 2483, "status_msg": "请先登录，再继续搜索吧"}}; {@link Fault#HTTP_429} → {@code
  *       {"code": 11001, "msg": "访问频繁，请稍后再试"}} (HTTP 200); {@link Fault#EMPTY} → no products; {@link
  *       Fault#HTTP_500} → HTTP 500; {@link Fault#SLOW} delays the answer (set on the keyword {@code
- *       ""}, it delays the feed, so its answer arrives after the search).
+ *       ""}, it delays the feed, so its answer arrives after the search). A <i>global</i> {@link
+ *       Fault#CAPTCHA} serves a captcha page ({@code #captcha-verify}) instead of the app.
  * </ul>
  */
 final class SelectionTarget {
@@ -95,6 +96,8 @@ final class SelectionTarget {
       if (identity == null || identity.isBlank()) {
         exchange.getResponseHeaders().add("Location", LOGIN_PATH);
         send(exchange, 302, "text/html; charset=utf-8", "");
+      } else if (faults.active(null).orElse(null) == Fault.CAPTCHA) {
+        send(exchange, 200, "text/html; charset=utf-8", CAPTCHA_PAGE);
       } else {
         send(exchange, 200, "text/html; charset=utf-8", page(seed(identity)));
       }
@@ -245,6 +248,14 @@ final class SelectionTarget {
         + document
         + "\r\n";
   }
+
+  /** Served instead of the app under a global {@link Fault#CAPTCHA}: no list call is ever made. */
+  private static final String CAPTCHA_PAGE =
+      """
+      <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>验证 (sandbox)</title>
+      </head><body><div id="captcha-verify"><p>请完成下列验证后继续</p>
+      <iframe src="about:blank" title="verifycenter"></iframe></div></body></html>
+      """;
 
   private static final String LOGIN_PAGE =
       """

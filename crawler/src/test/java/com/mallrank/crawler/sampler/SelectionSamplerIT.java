@@ -150,6 +150,53 @@ class SelectionSamplerIT {
   }
 
   @Test
+  void aCaptchaPageServedInsteadOfTheAppIsBlockedByItsElement() {
+    mall.faults().setGlobal(Fault.CAPTCHA);
+
+    SampleResult result = sample(UID, 20);
+
+    assertThat(result.page().status()).isEqualTo(SampleStatus.BLOCKED);
+    assertThat(result.page().evidence().marker()).isEqualTo("blocked: select #captcha-verify");
+  }
+
+  @Test
+  void withoutTheDomMarkerTheSameCaptchaIsLayoutChangedNamingCaptureUrl() {
+    mall.faults().setGlobal(Fault.CAPTCHA);
+    SiteProfile withoutDomMarker =
+        SiteProfiles.parse(
+            "sel.yml", builtInText().replace("    - select: \"#captcha-verify\"\n", ""));
+
+    SampleResult result =
+        new KeywordSampler(
+                new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS),
+                browser,
+                SamplerSettings.UNTHROTTLED)
+            .sample(
+                withoutDomMarker,
+                mall.baseUrl(),
+                KEYWORD,
+                UID,
+                Map.of(SandboxMall.IDENTITY_COOKIE, UID),
+                20);
+
+    assertThat(result.page().status()).isEqualTo(SampleStatus.LAYOUT_CHANGED);
+    assertThat(result.page().evidence().detail())
+        .isEqualTo("no response matched capture-url '**/selection/api/material_list*'");
+  }
+
+  private static String builtInText() {
+    try (var in =
+        SiteProfiles.class.getResourceAsStream(
+            "/" + SiteProfiles.BUILT_IN_FOLDER + "sandbox-selection.yml")) {
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(text).contains("    - select: \"#captcha-verify\"\n");
+      return text;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void withoutALoginTheLoginPageIsLoginRequired() {
     SampleResult result = sample("anonymous", 20);
 

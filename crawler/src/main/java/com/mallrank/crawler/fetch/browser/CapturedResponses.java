@@ -181,12 +181,25 @@ final class CapturedResponses {
    * {@code {"url": <page url>, "responses": [<body>…], "captured": [{"url", "status", "bytes"}…]}};
    * a body that is not JSON (cut off, HTML error page) is kept as a JSON string. A streamed body
    * adds each of its documents to {@code responses}, and {@code "framing"} and {@code "documents"}
-   * to its {@code captured} entry.
+   * to its {@code captured} entry. An empty {@code captured} list means no response matched the
+   * capture pattern.
    */
   String document(String finalUrl) throws FetchException {
+    return document(finalUrl, null);
+  }
+
+  /**
+   * {@link #document(String)} with the rendered page's markup as {@code "dom"} (see {@link
+   * DomSnapshot}), when it fits the size bound.
+   */
+  String document(String finalUrl, String dom) throws FetchException {
     drain();
     ObjectNode root = JSON.createObjectNode();
     root.put("url", finalUrl);
+    // The markup is left out when it would not fit the size bound: the responses matter more.
+    if (dom != null && bytes + dom.length() <= maxBytes) {
+      root.put("dom", dom);
+    }
     ArrayNode responses = root.putArray("responses");
     ArrayNode captured = root.putArray("captured");
     for (Captured c : read) {

@@ -99,7 +99,7 @@ final class PageRender {
     String body;
     String contentType;
     if (captured != null) {
-      body = captured.document(page.url());
+      body = captured.document(page.url(), DomSnapshot.of(page, settings.maxPageBytes() / 4));
       contentType = "application/json";
     } else {
       body = domContent(url);
