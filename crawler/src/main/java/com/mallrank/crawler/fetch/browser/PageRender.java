@@ -89,6 +89,9 @@ final class PageRender {
     DepthLoader loader = new DepthLoader(page, options, captured, deadline, timeouts);
     // An error status page has no results to wait for; return it as it is.
     if (main.status() < 400) {
+      if (settings.emulation().isMobile()) {
+        PhoneViewport.ensure(page);
+      }
       new PageActions(page, options.actions(), captured, deadline, timeouts).run();
       loader.awaitFirstContent();
       loader.load();
