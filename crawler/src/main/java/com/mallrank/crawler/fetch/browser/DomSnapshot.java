@@ -1,6 +1,7 @@
 package com.mallrank.crawler.fetch.browser;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 
 /**
  * The rendered page as markup, without scripts and styles, cut to a size: kept in a capture
@@ -26,9 +27,16 @@ final class DomSnapshot {
 
   private DomSnapshot() {}
 
-  /** The snapshot, at most {@code maxChars} characters (and {@link #MAX_CHARS}). */
+  /**
+   * The snapshot, at most {@code maxChars} characters (and {@link #MAX_CHARS}); {@code null} when
+   * the page cannot be read any more (it navigated away meanwhile): the capture still counts.
+   */
   static String of(Page page, long maxChars) {
-    Object html = page.evaluate(SCRIPT, (int) Math.max(0, Math.min(MAX_CHARS, maxChars)));
-    return html instanceof String s ? s : "";
+    try {
+      Object html = page.evaluate(SCRIPT, (int) Math.max(0, Math.min(MAX_CHARS, maxChars)));
+      return html instanceof String s ? s : null;
+    } catch (PlaywrightException e) {
+      return null;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package com.mallrank.crawler.fetch.browser;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 
 /**
  * Gives a page without {@code <meta name="viewport">} a phone-sized layout under mobile emulation.
@@ -27,6 +28,10 @@ final class PhoneViewport {
 
   /** Adds the tag when the page has none; returns whether it did. */
   static boolean ensure(Page page) {
-    return Boolean.TRUE.equals(page.evaluate(SCRIPT));
+    try {
+      return Boolean.TRUE.equals(page.evaluate(SCRIPT));
+    } catch (PlaywrightException e) {
+      return false; // the page navigated on by itself; its next document is read as it is
+    }
   }
 }
