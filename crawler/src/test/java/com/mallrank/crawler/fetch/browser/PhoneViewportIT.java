@@ -46,7 +46,7 @@ class PhoneViewportIT {
       }
       window.addEventListener('scroll', function () {
         if (!loading && window.innerHeight + window.scrollY >= document.body.scrollHeight - 10) {
-          loading = true; setTimeout(function () { more(); loading = false; }, 50);
+          loading = true; setTimeout(function () { more(); loading = false; }, DELAY);
         }
       });
       more();
@@ -67,7 +67,9 @@ class PhoneViewportIT {
   }
 
   private static void send(HttpExchange exchange) throws IOException {
-    byte[] bytes = PAGE.getBytes(StandardCharsets.UTF_8);
+    String query = exchange.getRequestURI().getQuery();
+    String delay = query != null && query.startsWith("delay=") ? query.substring(6) : "50";
+    byte[] bytes = PAGE.replace("DELAY", delay).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
     exchange.sendResponseHeaders(200, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -100,5 +102,22 @@ class PhoneViewportIT {
     }
     assertThat(count).isEqualTo(48);
     assertThat(response.body()).contains("name=\"viewport\"");
+  }
+
+  @Test
+  void aNextPageSlowerThanOneGrowthWaitIsStillLoaded() throws Exception {
+    // Each next page comes 2 s after the scroll; one growth wait is 1.5 s (BrowserIT.settings).
+    FetchResponse response =
+        fetcher.fetch(
+            BrowserIT.request(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/rows?delay=2000",
+                FetchRequest.ANONYMOUS));
+
+    Matcher rows = Pattern.compile("class=\"row\"").matcher(response.body());
+    int count = 0;
+    while (rows.find()) {
+      count++;
+    }
+    assertThat(count).isEqualTo(48);
   }
 }
