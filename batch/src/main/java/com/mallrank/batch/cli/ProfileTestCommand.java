@@ -6,7 +6,9 @@ import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.text.Escaping;
 import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchRequest;
+import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.JsoupFetcher;
+import com.mallrank.crawler.fetch.har.HarCapture;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.parse.ExtractOptions;
 import com.mallrank.crawler.parse.Extractors;
@@ -48,8 +50,18 @@ public class ProfileTestCommand implements Callable<Integer> {
   Source source;
 
   static class Source {
-    @Option(names = "--page", description = "A saved page (HTML or JSON, UTF-8).")
+    @Option(
+        names = "--page",
+        description =
+            "A saved page (HTML or JSON, UTF-8; a streamed body of several JSON documents too).")
     Path page;
+
+    @Option(
+        names = "--har",
+        description =
+            "A HAR file (mitmproxy, Charles, a browser): the newest search of --keyword among the"
+                + " responses matching the profile's capture-url.")
+    Path har;
 
     @Option(names = "--url", description = "A live URL, fetched once with the static fetcher.")
     URI url;
@@ -76,6 +88,11 @@ public class ProfileTestCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
+  @Option(
+      names = "--har-keyword",
+      description = "With --har: the keyword whose search to read (default: every matching call).")
+  String harKeyword;
+
   private final SiteProfileRegistry profiles;
   private final SandboxRuntime sandbox;
   private final SamplerFactory samplers;
@@ -97,6 +114,25 @@ public class ProfileTestCommand implements Callable<Integer> {
     ResultPage page;
     if (source.page != null) {
       page = ProfileTester.test(siteProfile, source.page, status, options);
+    } else if (source.har != null) {
+      if (siteProfile.fetch().captureUrl() == null) {
+        throw new picocli.CommandLine.ParameterException(
+            new picocli.CommandLine(this),
+            "--har needs a profile with fetch.capture-url: " + siteProfile.id());
+      }
+      String document =
+          new HarCapture(siteProfile.fetch().captureUrl())
+              .document(source.har, harKeyword, null, null);
+      page =
+          Extractors.forProfile(siteProfile, options)
+              .extract(
+                  new FetchResponse(
+                      source.har.toUri().toString(),
+                      200,
+                      "application/json",
+                      document,
+                      null,
+                      java.time.Duration.ZERO));
     } else if (source.url != null) {
       AddressGuard guard = siteProfile.search().guard();
       guard.check(source.url);

@@ -114,7 +114,7 @@ public final class HtmlExtractor implements Extractor {
           marker.kind() == Marker.Kind.TEXT
               ? card.text().contains(marker.text())
               : marker.locator().first(card) != null;
-      if (hit) {
+      if (marker.holds(hit)) {
         return true;
       }
     }

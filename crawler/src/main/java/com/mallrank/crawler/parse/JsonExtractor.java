@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.mallrank.crawler.body.ResponseStream;
+import com.mallrank.crawler.body.StreamFormatException;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.model.Evidence;
 import com.mallrank.crawler.model.ResultPage;
@@ -75,10 +77,15 @@ public final class JsonExtractor implements Extractor {
     JsonNode root;
     String parseError = null;
     try {
-      root = MAPPER.readTree(response.body());
+      // A streamed body (several documents) reads as {"responses": [...]}, like a capture.
+      ResponseStream.Split split = ResponseStream.split(response.body(), MAPPER);
+      root = split != null ? split.root(MAPPER) : MAPPER.readTree(response.body());
     } catch (JsonProcessingException e) {
       root = null;
       parseError = e.getOriginalMessage();
+    } catch (StreamFormatException e) {
+      root = null;
+      parseError = e.getMessage();
     }
     JsonNode document = root;
     Optional<ResultPage> classified =
@@ -95,6 +102,11 @@ public final class JsonExtractor implements Extractor {
               response.httpStatus(),
               null,
               "body is not JSON: " + (parseError == null ? "empty body" : parseError)));
+    }
+    Optional<ResultPage> nothingCaptured =
+        CaptureDocument.nothingCaptured(profile, response, document);
+    if (nothingCaptured.isPresent()) {
+      return nothingCaptured.get();
     }
     // "items: a.b.list" names the array itself, "a.b.list[*]" its elements; a path reaching several
     // arrays (one per captured response: "responses[*].items") concatenates them in order.
@@ -123,7 +135,7 @@ public final class JsonExtractor implements Extractor {
           marker.kind() == Marker.Kind.TEXT
               ? item.toString().contains(marker.text())
               : matches(item, marker);
-      if (hit) {
+      if (marker.holds(hit)) {
         return true;
       }
     }
@@ -163,6 +175,9 @@ public final class JsonExtractor implements Extractor {
   }
 
   private static boolean matches(JsonNode document, Marker marker) {
+    if (marker.kind() == Marker.Kind.SELECT) {
+      return CaptureDocument.selects(document, marker.locator()); // a capture's rendered page
+    }
     if (marker.kind() != Marker.Kind.PATH) {
       return false;
     }

@@ -1,5 +1,7 @@
 package com.mallrank.crawler.profile;
 
+import java.util.List;
+
 /**
  * How a profile's pages are fetched: a static GET (Jsoup), or a real browser that renders the page
  * and either reads the DOM or captures the JSON responses the page itself fetches.
@@ -13,6 +15,8 @@ package com.mallrank.crawler.profile;
  * @param loadMore a "load more" button to click when scrolling brings nothing new, or {@code null}
  * @param waitFor a selector to wait for before reading, or {@code null}
  * @param end a selector that appears when the results end, or {@code null}
+ * @param actions steps taken after navigation, before reading ({@code fetch.actions}): typing the
+ *     keyword into a search box, pressing Enter, waiting for the result call; empty = none
  */
 public record FetchRule(
     boolean browser,
@@ -22,9 +26,36 @@ public record FetchRule(
     String hasMorePointer,
     String loadMore,
     String waitFor,
-    String end) {
+    String end,
+    List<PageAction> actions) {
 
   /** A static GET: the default. */
   public static final FetchRule STATIC =
-      new FetchRule(false, false, null, null, null, null, null, null);
+      new FetchRule(false, false, null, null, null, null, null, null, List.of());
+
+  public FetchRule {
+    actions = actions == null ? List.of() : List.copyOf(actions);
+  }
+
+  /** A rule without page actions. */
+  public FetchRule(
+      boolean browser,
+      boolean capture,
+      String captureUrl,
+      String itemsPointer,
+      String hasMorePointer,
+      String loadMore,
+      String waitFor,
+      String end) {
+    this(
+        browser,
+        capture,
+        captureUrl,
+        itemsPointer,
+        hasMorePointer,
+        loadMore,
+        waitFor,
+        end,
+        List.of());
+  }
 }

@@ -11,8 +11,10 @@ import java.util.Objects;
  *     expected value as text (a list or object as compact JSON, e.g. {@code []}), or {@code null}
  *     for "present and not empty/false/0"
  * @param httpStatus for {@link Kind#HTTP_STATUS}; else 0
+ * @param missing the test is inverted: the marker holds when the selector, path or text is ABSENT
+ *     (only in {@code skip-cards}: "a card without {@code product_info} is not a product")
  */
-public record Marker(Kind kind, Locator locator, String text, int httpStatus) {
+public record Marker(Kind kind, Locator locator, String text, int httpStatus, boolean missing) {
 
   /** The kinds of test a marker can make. */
   public enum Kind {
@@ -28,6 +30,20 @@ public record Marker(Kind kind, Locator locator, String text, int httpStatus) {
 
   public Marker {
     Objects.requireNonNull(kind, "kind");
+  }
+
+  public Marker(Kind kind, Locator locator, String text, int httpStatus) {
+    this(kind, locator, text, httpStatus, false);
+  }
+
+  /** This marker, holding when what it tests is absent. */
+  public Marker whenMissing() {
+    return new Marker(kind, locator, text, httpStatus, true);
+  }
+
+  /** The result of the test as the marker reads it: inverted for a {@code missing} marker. */
+  public boolean holds(boolean found) {
+    return found != missing;
   }
 
   public static Marker select(Locator css) {
@@ -51,11 +67,13 @@ public record Marker(Kind kind, Locator locator, String text, int httpStatus) {
 
   /** A short description for evidence, e.g. {@code select #captcha-verify}. */
   public String describe() {
-    return switch (kind) {
-      case SELECT -> "select " + locator.expression();
-      case TEXT -> "text \"" + text + "\"";
-      case HTTP_STATUS -> "http-status " + httpStatus;
-      case PATH -> "path " + locator.expression() + (text == null ? "" : " = " + text);
-    };
+    String test =
+        switch (kind) {
+          case SELECT -> "select " + locator.expression();
+          case TEXT -> "text \"" + text + "\"";
+          case HTTP_STATUS -> "http-status " + httpStatus;
+          case PATH -> "path " + locator.expression() + (text == null ? "" : " = " + text);
+        };
+    return missing ? test + " (missing)" : test;
   }
 }

@@ -44,7 +44,8 @@ final class ProfileReader {
           "has-more-pointer",
           "load-more",
           "wait-for",
-          "end");
+          "end",
+          "actions");
   private static final Set<String> SEARCH_KEYS =
       Set.of("url-template", "allowed-hosts", "allow-private-addresses");
   private static final Set<String> HTML_FIELD_KEYS =
@@ -142,7 +143,8 @@ final class ProfileReader {
         hasMorePointer,
         cssOrNull(map, "load-more"),
         cssOrNull(map, "wait-for"),
-        cssOrNull(map, "end"));
+        cssOrNull(map, "end"),
+        new PageActionReader(this::problem).read(map.entries().get("actions")));
   }
 
   /** A capture URL regex must compile and must not backtrack exponentially on a long URL. */
@@ -209,11 +211,13 @@ final class ProfileReader {
     }
     checkKeys(search, "search", SEARCH_KEYS);
     String template = string(search, "url-template", "search", true);
-    if (template != null && !template.contains("{keyword}")) {
+    if (template != null
+        && !template.contains("{keyword}")
+        && !PageActionReader.typesKeyword(root.entries().get("fetch"))) {
       problem(
           "search.url-template",
           valueLine(search, "url-template"),
-          "must contain the {keyword} placeholder");
+          "must contain the {keyword} placeholder (or a fetch action must fill it in)");
     }
     List<String> hosts = new ArrayList<>();
     Entry hostsEntry = search.entries().get("allowed-hosts");
@@ -431,10 +435,15 @@ final class ProfileReader {
           mode == ProfileMode.HTML ? Set.of("select", "text") : Set.of("path", "equals", "text"));
       if (allowHttpStatus) {
         allowed.add("http-status");
+        allowed.add("select"); // json: tests a browser capture's rendered page ("dom")
+      } else {
+        allowed.add("missing"); // skip-cards: skip a card by what it lacks
       }
       checkKeys(map, path, allowed);
       Set<String> present = new java.util.HashSet<>(map.entries().keySet());
       present.remove("equals");
+      present.remove("missing");
+      int before = result.size();
       present.retainAll(allowed);
       if (present.size() != 1) {
         problem(
@@ -443,7 +452,7 @@ final class ProfileReader {
             "must have exactly one of "
                 + (mode == ProfileMode.HTML
                     ? "select, text, http-status"
-                    : "path, text, http-status"));
+                    : allowHttpStatus ? "path, select, text, http-status" : "path, text"));
         continue;
       }
       String kind = present.iterator().next();
@@ -485,6 +494,11 @@ final class ProfileReader {
             }
           }
         }
+      }
+      if (map.entries().containsKey("missing")
+          && bool(map, "missing", path, false)
+          && result.size() > before) {
+        result.set(before, result.get(before).whenMissing());
       }
     }
     return result;

@@ -161,7 +161,7 @@ public final class KeywordSampler {
       AttemptOutcome outcome;
       Duration retryAfter = null;
       try {
-        FetchResponse response = fetch(profile, url, identity, cookies, guard, depth);
+        FetchResponse response = fetch(profile, url, identity, cookies, guard, depth, keyword);
         page = extractor.extract(response);
         retryAfter = response.retryAfter();
         outcome = outcomeOf(page);
@@ -208,7 +208,8 @@ public final class KeywordSampler {
       String identity,
       CookieJar cookies,
       AddressGuard guard,
-      int depth)
+      int depth,
+      String keyword)
       throws FetchException, InterruptedException {
     FetchRule rule = profile.fetch();
     if (!rule.browser()) {
@@ -221,7 +222,8 @@ public final class KeywordSampler {
     try (HostThrottle.Permit permit = throttle.acquire(url)) {
       return browser.fetch(
           new FetchRequest(url, identity, cookies, Gate.unpaced(guard)),
-          renderOptions(profile, depth));
+          renderOptions(profile, depth)
+              .withActions(BrowserActions.forKeyword(rule.actions(), keyword)));
     }
   }
 

@@ -102,6 +102,7 @@ public final class SandboxMall implements AutoCloseable {
   private final SearchPageRenderer renderer;
   private final SpaPageRenderer spaRenderer = new SpaPageRenderer();
   private final SearchApiRenderer apiRenderer;
+  private final SelectionTarget selection;
   private final HttpServer server;
   private final ExecutorService executor;
 
@@ -114,6 +115,13 @@ public final class SandboxMall implements AutoCloseable {
                 ImageKeys.signedUrl(
                     key, imageNonce.incrementAndGet(), clock.now().getEpochSecond()));
     this.apiRenderer = new SearchApiRenderer(this::signedImageUrls);
+    this.selection =
+        new SelectionTarget(
+            world,
+            clock,
+            faults,
+            this::signedImageUrls,
+            new AtomicLong(7_000_000L)::incrementAndGet);
     this.server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     this.executor =
@@ -180,6 +188,19 @@ public final class SandboxMall implements AutoCloseable {
     return spaUrl(keyword) + "&api=v2";
   }
 
+  /**
+   * The "selection" page (精选联盟-like: login wall, search box, signed POST, streamed answers, results
+   * in an inner scroll container); see {@link SelectionTarget}.
+   */
+  public String selectionUrl() {
+    return baseUrl() + SelectionTarget.PAGE_PATH;
+  }
+
+  /** How many "为你推荐" feed answers the selection page was served (its list before a search). */
+  public long selectionFeedAnswers() {
+    return selection.feedAnswers();
+  }
+
   /** Pins the simulated time (pages then show the slot of {@code time}). */
   public void setTime(Instant time) {
     clock.set(time);
@@ -232,7 +253,9 @@ public final class SandboxMall implements AutoCloseable {
       URI uri = exchange.getRequestURI();
       String path = uri.getPath();
       Map<String, String> query = parseQuery(uri.getRawQuery());
-      if (!"GET".equals(exchange.getRequestMethod())) {
+      if (SelectionTarget.handles(path)) {
+        selection.handle(exchange, path, identity(exchange));
+      } else if (!"GET".equals(exchange.getRequestMethod())) {
         send(exchange, 405, "text/plain; charset=utf-8", "GET only");
       } else if (path.equals("/search")) {
         search(exchange, query.getOrDefault("keyword", ""));

@@ -37,7 +37,7 @@ class GoldenPagesTest {
     List<Path> pages = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
       files
-          .filter(p -> p.getFileName().toString().matches(".+\\.(html|json)"))
+          .filter(p -> p.getFileName().toString().matches(".+\\.(html|json|stream)"))
           .filter(p -> !p.getFileName().toString().endsWith(".expected.json"))
           .sorted()
           .forEach(pages::add);

@@ -11,13 +11,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.mallrank.crawler.body.ResponseStream;
+import com.mallrank.crawler.body.StreamFormatException;
 import com.mallrank.crawler.fetch.FetchException;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The responses a page fetched whose URL matches the capture pattern, in arrival order, and the
@@ -48,7 +54,20 @@ final class CapturedResponses {
           .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
           .build();
 
-  private record Captured(String url, int status, String text, JsonNode json) {}
+  private static final int MAX_ADMITTED = 10_000;
+
+  /**
+   * @param documents the body's JSON documents (several for a streamed body); empty when the body
+   *     is not JSON
+   * @param framing {@code null} for one document, else how a streamed body was framed
+   */
+  record Captured(String url, int status, String text, List<JsonNode> documents, String framing) {
+
+    /** What the body adds to {@code responses}: its documents, or its text as a JSON string. */
+    List<JsonNode> entries() {
+      return documents.isEmpty() ? List.of(TextNode.valueOf(text)) : documents;
+    }
+  }
 
   private final UrlPattern pattern;
   private final String pageUrl;
@@ -57,6 +76,8 @@ final class CapturedResponses {
   private final List<Captured> read = new ArrayList<>();
   private long bytes;
   private boolean documentSeen;
+  private boolean closed;
+  private Set<Request> admitted;
 
   /**
    * @param maxBytes the largest sum of body sizes accepted, shared with the main document
@@ -74,13 +95,48 @@ final class CapturedResponses {
    * the page the tab showed before.
    */
   void offer(Response response) {
+    if (closed) {
+      return;
+    }
     if (!documentSeen) {
       documentSeen = response.request().isNavigationRequest();
       return;
     }
+    if (admitted != null && !admitted.contains(response.request())) {
+      return; // sent before the search action: the feed shown before a search, still in flight
+    }
     if (pattern.matches(response.url())) {
       seen.add(response);
     }
+  }
+
+  /**
+   * Drops every response so far: the page's search action starts now, and what the page showed
+   * before it (a "为你推荐" feed) is not the result of the keyword.
+   */
+  void startOver() {
+    seen.clear();
+    read.clear();
+    admitted = Collections.newSetFromMap(new IdentityHashMap<>());
+  }
+
+  /**
+   * The page's request listener: after {@link #startOver}, only responses to requests sent from
+   * then on are captured (at most {@value #MAX_ADMITTED}).
+   */
+  void requested(Request request) {
+    if (admitted != null && admitted.size() < MAX_ADMITTED) {
+      admitted.add(request);
+    }
+  }
+
+  /**
+   * Drops every response so far and ignores later ones: the search action was never taken, so
+   * nothing the page fetches is the keyword's result.
+   */
+  void close() {
+    startOver();
+    closed = true;
   }
 
   /** Whether any matching response arrived. */
@@ -108,7 +164,7 @@ final class CapturedResponses {
         throw tooBig(bytes);
       }
       String text = new String(body, StandardCharsets.UTF_8);
-      read.add(new Captured(response.url(), response.status(), text, parse(text)));
+      read.add(captured(pageUrl, response.url(), response.status(), text, body));
     }
   }
 
@@ -116,8 +172,10 @@ final class CapturedResponses {
   int itemCount(JsonPointer pointer) {
     int count = 0;
     for (Captured c : read) {
-      if (c.json() != null && c.json().at(pointer).isArray()) {
-        count += c.json().at(pointer).size();
+      for (JsonNode json : c.documents()) {
+        if (json.at(pointer).isArray()) {
+          count += json.at(pointer).size();
+        }
       }
     }
     return count;
@@ -129,13 +187,16 @@ final class CapturedResponses {
    */
   Boolean hasMore(JsonPointer pointer) {
     for (int i = read.size() - 1; i >= 0; i--) {
-      JsonNode json = read.get(i).json();
-      JsonNode flag = json == null ? null : json.at(pointer);
-      if (flag != null && flag.isBoolean()) {
-        return flag.booleanValue();
-      }
-      if (flag != null && flag.isNumber()) {
-        return flag.decimalValue().signum() != 0; // never intValue(): 1e999999999 would be expanded
+      List<JsonNode> documents = read.get(i).documents();
+      for (int d = documents.size() - 1; d >= 0; d--) {
+        JsonNode flag = documents.get(d).at(pointer);
+        if (flag.isBoolean()) {
+          return flag.booleanValue();
+        }
+        if (flag.isNumber()) {
+          return flag.decimalValue().signum()
+              != 0; // never intValue(): 1e999999999 would be expanded
+        }
       }
     }
     return null;
@@ -143,20 +204,39 @@ final class CapturedResponses {
 
   /**
    * {@code {"url": <page url>, "responses": [<body>…], "captured": [{"url", "status", "bytes"}…]}};
-   * a body that is not JSON (cut off, HTML error page) is kept as a JSON string.
+   * a body that is not JSON (cut off, HTML error page) is kept as a JSON string. A streamed body
+   * adds each of its documents to {@code responses}, and {@code "framing"} and {@code "documents"}
+   * to its {@code captured} entry. An empty {@code captured} list means no response matched the
+   * capture pattern.
    */
   String document(String finalUrl) throws FetchException {
+    return document(finalUrl, null);
+  }
+
+  /**
+   * {@link #document(String)} with the rendered page's markup as {@code "dom"} (see {@link
+   * DomSnapshot}), when it fits the size bound.
+   */
+  String document(String finalUrl, String dom) throws FetchException {
     drain();
     ObjectNode root = JSON.createObjectNode();
     root.put("url", finalUrl);
+    // The markup is left out when it would not fit the size bound: the responses matter more.
+    if (dom != null && bytes + dom.length() <= maxBytes) {
+      root.put("dom", dom);
+    }
     ArrayNode responses = root.putArray("responses");
     ArrayNode captured = root.putArray("captured");
     for (Captured c : read) {
-      responses.add(asJson(c));
+      c.entries().forEach(responses::add);
       ObjectNode meta = captured.addObject();
       meta.put("url", c.url());
       meta.put("status", c.status());
       meta.put("bytes", c.text().getBytes(StandardCharsets.UTF_8).length);
+      if (c.framing() != null) {
+        meta.put("framing", c.framing());
+        meta.put("documents", c.documents().size());
+      }
     }
     try {
       return JSON.writeValueAsString(root);
@@ -165,29 +245,28 @@ final class CapturedResponses {
     }
   }
 
-  /** A captured body as it goes into the document: its JSON, or the raw text as a JSON string. */
-  static JsonNode asJson(String text, JsonNode parsed) {
-    return parsed != null ? parsed : TextNode.valueOf(text);
-  }
-
-  private static JsonNode asJson(Captured c) {
-    return asJson(c.text(), c.json());
+  /**
+   * A body as documents: one, several for a streamed body (hexadecimal length prefixes or NDJSON),
+   * none when it is not JSON. A stream whose framing is wrong is a failed fetch naming the offset:
+   * reading part of it would store a partial list as if it were the whole.
+   */
+  static Captured captured(String pageUrl, String url, int status, String text, byte[] body)
+      throws FetchException {
+    ResponseStream.Split split;
+    try {
+      split = ResponseStream.split(body, JSON);
+    } catch (StreamFormatException e) {
+      throw new FetchException(pageUrl, "captured response " + url + ": " + e.getMessage());
+    }
+    if (split == null) {
+      return new Captured(url, status, text, List.of(), null);
+    }
+    return new Captured(
+        url, status, text, split.documents(), split.isStream() ? split.framing().code() : null);
   }
 
   private FetchException tooBig(long size) {
     return new FetchException(
         pageUrl, "captured responses exceed " + maxBytes + " bytes (" + size + " so far)");
-  }
-
-  /** Parses a body; {@code null} when it is empty or not JSON. */
-  static JsonNode parse(String text) {
-    if (text.isBlank()) {
-      return null;
-    }
-    try {
-      return JSON.readTree(text);
-    } catch (IOException e) {
-      return null;
-    }
   }
 }

@@ -7,14 +7,18 @@ import com.microsoft.playwright.Page;
 import java.time.Duration;
 
 /**
- * Loads a result page to depth: scrolls to the bottom (infinite scroll) and, when that brings
+ * Loads a result page to depth: scrolls to the bottom (infinite scroll: the window, the cards'
+ * scrollable container, a wheel over the last card, see {@link DeepScroll}) and, when that brings
  * nothing, clicks "load more", until {@link RenderOptions#targetCount()} listings are there, the
- * results say they ended, or a scroll and a click bring no growth within {@link
- * BrowserTimeouts#growth()}.
+ * results say they ended, or {@value #MAX_IDLE_ROUNDS} rounds of scroll and click bring no growth
+ * within {@link BrowserTimeouts#growth()} each.
  */
 final class DepthLoader {
 
   private static final double POLL_MILLIS = 50;
+
+  /** Rounds of scroll + "load more" that bring nothing before loading stops. */
+  static final int MAX_IDLE_ROUNDS = 2;
 
   private final Page page;
   private final RenderOptions options;
@@ -73,10 +77,11 @@ final class DepthLoader {
   /** Loads more until the target, the end, or no growth; returns the listings counted. */
   int load() throws FetchException {
     int count = count();
+    int idle = 0;
     // A page without a single listing (captcha, login wall, empty) has nothing to scroll.
     while (count > 0 && count < options.targetCount() && !ended()) {
       checkDeadline();
-      page.evaluate("() => window.scrollTo(0, document.scrollingElement.scrollHeight)");
+      DeepScroll.once(page, options.cardSelector());
       int grown = awaitGrowth(count);
       if (grown == count && options.loadMoreSelector() != null && !ended()) {
         Locator button = page.locator(options.loadMoreSelector()).first();
@@ -86,8 +91,12 @@ final class DepthLoader {
         }
       }
       if (grown == count) {
-        break;
+        if (++idle >= MAX_IDLE_ROUNDS) {
+          break;
+        }
+        continue; // a slow next page: one more gesture and wait before giving up
       }
+      idle = 0;
       count = grown;
     }
     return count;

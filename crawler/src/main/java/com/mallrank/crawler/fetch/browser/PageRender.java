@@ -55,18 +55,22 @@ final class PageRender {
     // Capture listens before navigating: the first API call may start while the document loads.
     CapturedResponses captured = null;
     Consumer<Response> listener = null;
+    Consumer<Request> requests = null;
     if (options.mode() == RenderMode.CAPTURE) {
       captured =
           new CapturedResponses(
               UrlPattern.parse(options.captureUrlPattern()), url, settings.maxPageBytes(), 0);
       listener = captured::offer;
       page.onResponse(listener);
+      requests = captured::requested; // page actions: which requests the search sent
+      page.onRequest(requests);
     }
     try {
       return render(url, main(url), captured);
     } finally {
       if (listener != null) {
         page.offResponse(listener);
+        page.offRequest(requests);
       }
     }
   }
@@ -126,6 +130,10 @@ final class PageRender {
     DepthLoader loader = new DepthLoader(page, options, captured, deadline, timeouts);
     // An error status page has no results to wait for; return it as it is.
     if (main.status() < 400) {
+      if (settings.emulation().isMobile()) {
+        PhoneViewport.ensure(page);
+      }
+      new PageActions(page, options.actions(), captured, deadline, timeouts).run();
       loader.awaitFirstContent();
       loader.load();
     }
@@ -135,7 +143,7 @@ final class PageRender {
     String body;
     String contentType;
     if (captured != null) {
-      body = captured.document(page.url());
+      body = captured.document(page.url(), DomSnapshot.of(page, settings.maxPageBytes() / 4));
       contentType = "application/json";
     } else {
       body = domContent(url);

@@ -1,5 +1,6 @@
 package com.mallrank.crawler.fetch.browser;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,8 @@ import java.util.Objects;
  *     cardSelector}
  * @param hasMorePointer in {@link RenderMode#CAPTURE}, the JSON pointer of the "more results" flag
  *     (e.g. {@code /data/has_more}, {@code true}/{@code 1}); false in the last body stops loading
+ * @param actions steps taken after navigation, before waiting for content (type the keyword into a
+ *     search box, press Enter, …); see {@link PageActions}
  */
 public record RenderOptions(
     RenderMode mode,
@@ -32,7 +35,8 @@ public record RenderOptions(
     String waitForSelector,
     String endSelector,
     String itemsPointer,
-    String hasMorePointer) {
+    String hasMorePointer,
+    List<BrowserAction> actions) {
 
   /** The default depth: the Top-20 ("豆腐块"). */
   public static final int DEFAULT_TARGET = 20;
@@ -42,6 +46,7 @@ public record RenderOptions(
 
   public RenderOptions {
     Objects.requireNonNull(mode, "mode");
+    actions = actions == null ? List.of() : List.copyOf(actions);
     if (targetCount < 1 || targetCount > MAX_TARGET) {
       throw new IllegalArgumentException(
           "targetCount must be within 1.." + MAX_TARGET + ": " + targetCount);
@@ -63,7 +68,16 @@ public record RenderOptions(
   /** Returns the rendered DOM, counting listings with {@code cardSelector}; Top-20. */
   public static RenderOptions dom(String cardSelector) {
     return new RenderOptions(
-        RenderMode.DOM, null, DEFAULT_TARGET, cardSelector, null, null, null, null, null);
+        RenderMode.DOM,
+        null,
+        DEFAULT_TARGET,
+        cardSelector,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of());
   }
 
   /**
@@ -81,7 +95,8 @@ public record RenderOptions(
         null,
         null,
         itemsPointer,
-        hasMorePointer);
+        hasMorePointer,
+        List.of());
   }
 
   public RenderOptions withTargetCount(int value) {
@@ -94,7 +109,8 @@ public record RenderOptions(
         waitForSelector,
         endSelector,
         itemsPointer,
-        hasMorePointer);
+        hasMorePointer,
+        actions);
   }
 
   public RenderOptions withCardSelector(String value) {
@@ -107,7 +123,8 @@ public record RenderOptions(
         waitForSelector,
         endSelector,
         itemsPointer,
-        hasMorePointer);
+        hasMorePointer,
+        actions);
   }
 
   public RenderOptions withLoadMoreSelector(String value) {
@@ -120,7 +137,8 @@ public record RenderOptions(
         waitForSelector,
         endSelector,
         itemsPointer,
-        hasMorePointer);
+        hasMorePointer,
+        actions);
   }
 
   public RenderOptions withWaitForSelector(String value) {
@@ -133,7 +151,8 @@ public record RenderOptions(
         value,
         endSelector,
         itemsPointer,
-        hasMorePointer);
+        hasMorePointer,
+        actions);
   }
 
   public RenderOptions withEndSelector(String value) {
@@ -146,6 +165,22 @@ public record RenderOptions(
         waitForSelector,
         value,
         itemsPointer,
-        hasMorePointer);
+        hasMorePointer,
+        actions);
+  }
+
+  /** These options with page actions run after navigation. */
+  public RenderOptions withActions(List<BrowserAction> value) {
+    return new RenderOptions(
+        mode,
+        captureUrlPattern,
+        targetCount,
+        cardSelector,
+        loadMoreSelector,
+        waitForSelector,
+        endSelector,
+        itemsPointer,
+        hasMorePointer,
+        value);
   }
 }

@@ -1,39 +1,84 @@
 package com.mallrank.crawler.fetch.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mallrank.crawler.fetch.FetchException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CapturedResponsesTest {
 
+  private static final String PAGE = "http://127.0.0.1/app";
+  private static final String API = "http://127.0.0.1/api/search";
+
+  private static CapturedResponses.Captured capture(String body) throws FetchException {
+    return CapturedResponses.captured(PAGE, API, 200, body, body.getBytes(StandardCharsets.UTF_8));
+  }
+
   @Test
-  void jsonBodiesAreEmbeddedAsJson() {
+  void jsonBodiesAreEmbeddedAsJson() throws Exception {
     String body =
         "{\"status_code\":0,\"data\":{\"items\":[{\"product_id\":\"3698123456789012345\"}]}}";
-    JsonNode node = CapturedResponses.asJson(body, CapturedResponses.parse(body));
-    assertThat(node.at("/data/items/0/product_id").asText()).isEqualTo("3698123456789012345");
+    List<JsonNode> entries = capture(body).entries();
+    assertThat(entries).hasSize(1);
+    assertThat(entries.get(0).at("/data/items/0/product_id").asText())
+        .isEqualTo("3698123456789012345");
+    assertThat(capture(body).framing()).isNull();
   }
 
   @Test
-  void brokenBodiesAreKeptAsStrings() {
+  void brokenBodiesAreKeptAsStrings() throws Exception {
     String cut = "{\"status_code\":0,\"data\":{\"items\":[{\"product_id\":\"3698";
-    assertThat(CapturedResponses.parse(cut)).isNull();
-    JsonNode node = CapturedResponses.asJson(cut, CapturedResponses.parse(cut));
+    JsonNode node = capture(cut).entries().get(0);
     assertThat(node.isTextual()).isTrue();
     assertThat(node.asText()).isEqualTo(cut);
-    assertThat(CapturedResponses.parse("")).isNull();
-    assertThat(CapturedResponses.parse("<html>429</html>")).isNull();
+    assertThat(capture("").entries().get(0).asText()).isEmpty();
+    assertThat(capture("<html>429</html>").entries().get(0).asText()).isEqualTo("<html>429</html>");
   }
 
   @Test
-  void numbersStayExactAndHugeOnesStayUnexpanded() {
-    JsonNode node = CapturedResponses.parse("{\"price\":29.90,\"odd\":1e999999999}");
+  void aStreamedBodyAddsEachOfItsDocuments() throws Exception {
+    String first = "{\"page_data\":{\"n\":\"一\"}}";
+    String body =
+        Integer.toHexString(first.getBytes(StandardCharsets.UTF_8).length)
+            + "\r\n"
+            + first
+            + "\r\n8\r\n{\"n\":22}\r\n0\r\n\r\n";
+    CapturedResponses.Captured captured = capture(body);
+    assertThat(captured.framing()).isEqualTo("length-prefixed");
+    assertThat(captured.entries())
+        .extracting(JsonNode::toString)
+        .containsExactly(first, "{\"n\":22}");
+  }
+
+  @Test
+  void aStreamWithAWrongPrefixFailsTheFetchNamingTheOffset() {
+    assertThatThrownBy(() -> capture("7\r\n{\"a\":1}\r\n40\r\n{\"b\":2}"))
+        .isInstanceOf(FetchException.class)
+        .hasMessageContaining(
+            "captured response "
+                + API
+                + ": streamed body, byte offset 12: length prefix 0x40 announces 64 bytes but"
+                + " only 7 remain");
+  }
+
+  @Test
+  void numbersStayExactAndHugeOnesStayUnexpanded() throws FetchException {
+    JsonNode node = parse("{\"price\":29.90,\"odd\":1e999999999}").get(0);
 
     // Read as doubles, 29.90 lost its zero and 1e999999999 became "Infinity"; the extractor now
     // sees the number as sent and refuses the huge one itself.
     assertThat(node.get("price").decimalValue().toPlainString()).isEqualTo("29.90");
     assertThat(node.get("odd").toString()).isEqualTo("1E+999999999");
-    assertThat(CapturedResponses.parse("{\"n\":" + "9".repeat(101) + "}")).isNull();
+    assertThat(parse("{\"n\":" + "9".repeat(101) + "}")).as("not JSON: no documents").isEmpty();
+  }
+
+  private static java.util.List<JsonNode> parse(String body) throws FetchException {
+    return CapturedResponses.captured(
+            "https://mall.test/", API, 200, body, body.getBytes(StandardCharsets.UTF_8))
+        .documents();
   }
 }

@@ -1,0 +1,73 @@
+package com.mallrank.crawler.fetch.browser;
+
+import com.microsoft.playwright.Page;
+import java.util.List;
+
+/**
+ * One "show me more" gesture for infinite lists, made so it works when the window cannot scroll: a
+ * list in an inner container ({@code overflow-y: auto}), or a dozen short rows that never fill a
+ * window. It scrolls the window to the bottom, scrolls the nearest scrollable ancestor of the last
+ * card to its bottom (or, with no card to start from, every scrollable container, bounded), brings
+ * the last card into view, and sends a mouse wheel over it, so a page listening to the window's, a
+ * container's or the wheel's events all see the user reach the end. Independent of viewport height.
+ */
+final class DeepScroll {
+
+  /** Containers scrolled at most when no card is known (captured JSON pages). */
+  static final int MAX_CONTAINERS = 20;
+
+  /** Elements looked at at most when searching containers. */
+  static final int MAX_ELEMENTS = 5_000;
+
+  private static final String SCRIPT =
+      """
+      ([sel, maxContainers, maxElements]) => {
+        const root = document.scrollingElement || document.documentElement;
+        window.scrollTo(0, root.scrollHeight);
+        const scrollable = el => {
+          const s = getComputedStyle(el);
+          return /(auto|scroll|overlay)/.test(s.overflowY) && el.scrollHeight > el.clientHeight + 1;
+        };
+        const cards = sel ? document.querySelectorAll(sel) : [];
+        const last = cards.length ? cards[cards.length - 1] : null;
+        let scrolled = 0;
+        if (last) {
+          for (let el = last.parentElement; el && el !== root; el = el.parentElement) {
+            if (scrollable(el)) { el.scrollTop = el.scrollHeight; scrolled++; break; }
+          }
+          last.scrollIntoView({block: 'end'});
+          const r = last.getBoundingClientRect();
+          return [r.left + r.width / 2, Math.max(1, Math.min(r.top + r.height / 2, innerHeight - 1))];
+        }
+        const walker = document.createTreeWalker(document.body || root, NodeFilter.SHOW_ELEMENT);
+        let seen = 0;
+        let point = null;
+        for (let el = walker.nextNode(); el && seen < maxElements && scrolled < maxContainers;
+             el = walker.nextNode(), seen++) {
+          if (scrollable(el)) {
+            el.scrollTop = el.scrollHeight;
+            scrolled++;
+            const r = el.getBoundingClientRect();
+            point = [r.left + r.width / 2, Math.max(1, Math.min(r.bottom - 2, innerHeight - 1))];
+          }
+        }
+        return point;
+      }
+      """;
+
+  private DeepScroll() {}
+
+  /** Makes the gesture once. */
+  static void once(Page page, String cardSelector) {
+    Object result =
+        page.evaluate(
+            SCRIPT,
+            List.of(cardSelector == null ? "" : cardSelector, MAX_CONTAINERS, MAX_ELEMENTS));
+    if (result instanceof List<?> point && point.size() == 2) {
+      double x = ((Number) point.get(0)).doubleValue();
+      double y = ((Number) point.get(1)).doubleValue();
+      page.mouse().move(x, y);
+      page.mouse().wheel(0, 1200);
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package com.mallrank.crawler.fetch.har;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.fetch.browser.BrowserSettings;
+import com.mallrank.crawler.model.Listing;
+import com.mallrank.crawler.model.ResultPage;
+import com.mallrank.crawler.model.SampleStatus;
+import com.mallrank.crawler.parse.ExtractOptions;
+import com.mallrank.crawler.parse.Extractors;
+import com.mallrank.crawler.profile.SiteProfile;
+import com.mallrank.crawler.profile.SiteProfiles;
+import com.mallrank.crawler.sandbox.SandboxCard;
+import com.mallrank.crawler.sandbox.SandboxClock;
+import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.sandbox.SandboxWorld;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.HarContentPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HAR round trip: real Chromium records a HAR (Playwright's {@code recordHar}, the format
+ * mitmproxy and Charles export) while a user searches the sandbox SPA and scrolls; the capture
+ * rebuilt from that file gives the ground-truth listings with the same profile as a live capture.
+ */
+class HarCaptureIT {
+
+  private static final Instant SLOT = Instant.parse("2026-11-28T06:00:00Z");
+  private static final String KEYWORD = "加厚羽绒服女长款";
+  private static final SiteProfile PROFILE = SiteProfiles.builtIn("sandbox-spa");
+
+  @TempDir static Path dir;
+
+  private static SandboxMall mall;
+  private static Path har;
+
+  @BeforeAll
+  static void record() throws Exception {
+    assumeTrue(Files.isExecutable(BrowserSettings.DEFAULT_EXECUTABLE), "no Chromium");
+    mall = SandboxMall.start(SandboxWorld.create(), new SandboxClock(), 0);
+    mall.setTime(SLOT);
+    har = dir.resolve("phone.har");
+    try (Playwright playwright =
+        Playwright.create(
+            new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
+      Browser browser =
+          playwright
+              .chromium()
+              .launch(
+                  new BrowserType.LaunchOptions()
+                      .setExecutablePath(BrowserSettings.DEFAULT_EXECUTABLE));
+      BrowserContext context =
+          browser.newContext(
+              new Browser.NewContextOptions()
+                  .setRecordHarPath(har)
+                  .setRecordHarContent(HarContentPolicy.EMBED));
+      Page page = context.newPage();
+      // An older search of another keyword first: it must not be taken for this one.
+      page.navigate(mall.spaUrl("羽绒服女小个子"));
+      page.waitForSelector("li.goods-card");
+      page.navigate(mall.spaUrl(KEYWORD));
+      page.waitForSelector("li.goods-card");
+      for (int i = 0; i < 10 && page.locator("li.goods-card").count() < 20; i++) {
+        page.evaluate("() => window.scrollTo(0, document.scrollingElement.scrollHeight)");
+        page.waitForTimeout(300);
+      }
+      context.close(); // writes the HAR
+      browser.close();
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (mall != null) {
+      mall.close();
+    }
+  }
+
+  private static ResultPage extract(String document) {
+    return Extractors.forProfile(PROFILE, ExtractOptions.depth(20))
+        .extract(
+            new FetchResponse(har.toUri().toString(), 200, null, document, null, Duration.ZERO));
+  }
+
+  @Test
+  void aRecordedHarGivesTheGroundTruthTop20() throws Exception {
+    String document =
+        new HarCapture(PROFILE.fetch().captureUrl()).document(har, KEYWORD, null, null);
+
+    ResultPage page = extract(document);
+
+    List<SandboxCard> truth = mall.world().results(KEYWORD, SLOT, null).subList(0, 20);
+    assertThat(page.status()).isEqualTo(SampleStatus.OK);
+    assertThat(page.listings())
+        .extracting(Listing::productId)
+        .containsExactlyElementsOf(truth.stream().map(SandboxCard::productId).toList());
+    assertThat(page.listings().get(0).price()).isEqualByComparingTo(truth.get(0).price());
+  }
+
+  @Test
+  void aWindowWithoutTheSearchGivesNothingCaptured() throws Exception {
+    Instant later = Instant.now().plusSeconds(3600);
+    String document =
+        new HarCapture(PROFILE.fetch().captureUrl())
+            .document(har, KEYWORD, later, later.plusSeconds(60));
+
+    ResultPage page = extract(document);
+
+    assertThat(page.status()).isEqualTo(SampleStatus.LAYOUT_CHANGED);
+    assertThat(page.evidence().detail()).startsWith("no response matched capture-url");
+  }
+
+  @Test
+  void aFileThatIsNotAHarIsRefusedNamingIt() throws Exception {
+    Path notJson = dir.resolve("broken.har");
+    Files.writeString(notJson, "<html>proxy error</html>");
+    Path notHar = dir.resolve("other.har");
+    Files.writeString(notHar, "{\"entries\": []}");
+    HarCapture capture = new HarCapture(PROFILE.fetch().captureUrl());
+
+    assertThatThrownBy(() -> capture.document(notJson, KEYWORD, null, null))
+        .isInstanceOf(HarException.class)
+        .hasMessageStartingWith(notJson + ": not a HAR file: not JSON");
+    assertThatThrownBy(() -> capture.document(notHar, KEYWORD, null, null))
+        .hasMessage(notHar + ": not a HAR file: no \"log\" object at the top");
+  }
+}
