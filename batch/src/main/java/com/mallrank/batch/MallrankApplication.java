@@ -1,5 +1,6 @@
 package com.mallrank.batch;
 
+import com.mallrank.batch.cli.FriendlyErrors;
 import java.util.Arrays;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
@@ -20,7 +21,18 @@ public class MallrankApplication {
   static final String SERVE = "serve";
 
   public static void main(String[] args) {
-    System.exit(org.springframework.boot.SpringApplication.exit(application(args).run(args)));
+    int code;
+    try {
+      code = org.springframework.boot.SpringApplication.exit(application(args).run(args));
+    } catch (RuntimeException e) {
+      // The context did not start (bad configuration, a bean that cannot be built): one line.
+      System.err.println("error: " + FriendlyErrors.startupFailure(e));
+      if (Arrays.asList(args).contains("--debug")) {
+        e.printStackTrace();
+      }
+      code = 2;
+    }
+    System.exit(code);
   }
 
   /**

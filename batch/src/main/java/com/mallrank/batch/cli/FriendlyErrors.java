@@ -5,6 +5,7 @@ import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.text.Escaping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.BindException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -14,7 +15,7 @@ import picocli.CommandLine.ParseResult;
  * stack trace: the message and the messages of its causes, joined. With {@code --debug} the stack
  * trace follows; it also goes to the debug log. A plan's list of problems keeps its lines.
  */
-class FriendlyErrors implements IExecutionExceptionHandler {
+public class FriendlyErrors implements IExecutionExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(FriendlyErrors.class);
 
@@ -35,6 +36,37 @@ class FriendlyErrors implements IExecutionExceptionHandler {
       e.printStackTrace(cmd.getErr());
     }
     return 2;
+  }
+
+  /**
+   * The one line for an application that could not start (its context failed before any command
+   * ran): a configuration value that cannot be bound names its key and the reason, anything else is
+   * {@link #describe described}. Spring's own multi-line failure report is switched off in {@code
+   * application.yml}; {@code --debug} adds the stack trace.
+   */
+  public static String startupFailure(Throwable e) {
+    BindException bind = null; // the innermost: it names the exact key
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException b) {
+        bind = b;
+      }
+    }
+    if (bind == null) {
+      return Escaping.terminalLines(describe(e));
+    }
+    Throwable reason = bind.getCause() == null ? bind : bind.getCause();
+    while (reason.getCause() != null && reason.getCause() != reason) {
+      reason = reason.getCause(); // the root: "Constructor threw exception" says nothing
+    }
+    String origin = bind.getOrigin() == null ? "" : " (" + bind.getOrigin() + ")";
+    return Escaping.terminalLines(
+        "invalid configuration "
+            + bind.getName()
+            + origin
+            + ": "
+            + (reason.getMessage() == null
+                ? reason.getClass().getSimpleName()
+                : reason.getMessage().replaceAll("\\s*[\\r\\n]+\\s*", " ")));
   }
 
   /** The message and each cause's message not already in it, on one line. */
