@@ -270,7 +270,7 @@ public final class SandboxMall implements AutoCloseable {
 
   private void search(HttpExchange exchange, String keyword) throws IOException {
     searchRequests.incrementAndGet();
-    Fault fault = faults.active(keyword).orElse(null);
+    Fault fault = faults.onSearch(keyword, identity(exchange)).orElse(null);
     if (fault == Fault.HTTP_500) {
       send(exchange, 500, HTML, renderer.serverError());
       return;
@@ -303,7 +303,7 @@ public final class SandboxMall implements AutoCloseable {
 
   private void spa(HttpExchange exchange, String keyword, boolean percentApi) throws IOException {
     spaRequests.incrementAndGet();
-    Fault fault = faults.active(keyword).orElse(null);
+    Fault fault = faults.onSearch(keyword, identity(exchange)).orElse(null);
     if (fault == Fault.HTTP_500) {
       send(exchange, 500, HTML, renderer.serverError());
       return;
@@ -331,7 +331,7 @@ public final class SandboxMall implements AutoCloseable {
     String keyword = query.getOrDefault("keyword", "");
     int cursor = intParam(query.get("cursor"), 0);
     int count = Math.min(Math.max(intParam(query.get("count"), 10), 1), 20);
-    Fault fault = faults.active(keyword).orElse(null);
+    Fault fault = faults.active(keyword, identity(exchange)).orElse(null);
     if (fault == Fault.HTTP_500) {
       send(exchange, 500, JSON, apiRenderer.error(500, "服务器开小差了，请稍后再试"));
       return;
