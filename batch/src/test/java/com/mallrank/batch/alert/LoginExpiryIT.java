@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mallrank.batch.cli.AccountStatusTable;
+import com.mallrank.batch.cli.AccountsStatusCommand;
+import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
 import com.mallrank.index.report.KeywordTop20;
@@ -15,6 +19,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,10 +67,31 @@ class LoginExpiryIT {
     }
   }
 
+  /** mx-hangzhou's login state: a 0600 file in a 0700 folder, as `accounts import` keeps it. */
+  private static Path state;
+
+  private static final Instant STATE_WRITTEN = Instant.parse("2026-11-28T02:00:00Z");
+
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws IOException {
     Path plan = Files.createTempFile("expiry-plan", ".yml");
     plan.toFile().deleteOnExit();
+    Path folder = Files.createTempDirectory("expiry-accounts");
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    state = folder.resolve("mx-hangzhou.json");
+    Files.writeString(
+        state,
+        """
+        {"cookies":[
+          {"name":"sandbox_uid","value":"mx-hangzhou","domain":"127.0.0.1","path":"/","expires":-1},
+          {"name":"sessionid","value":"s3cr3t","domain":".douyin.com","path":"/","expires":%d}
+        ],"origins":[]}
+        """
+            .formatted(Instant.parse("2026-12-28T04:00:00Z").getEpochSecond()));
+    Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rw-------"));
+    Files.setLastModifiedTime(state, FileTime.from(STATE_WRITTEN));
+    state.toFile().deleteOnExit();
+    folder.toFile().deleteOnExit();
     Files.writeString(
         plan,
         """
@@ -72,6 +99,7 @@ class LoginExpiryIT {
           - id: mx-hangzhou
             name: 杭州女装矩阵
             shop-ids: ["7201283738326735002"]
+            storage-state: %s
           - id: mx-yiwu
             name: 义乌家居矩阵
             shop-ids: ["7276133299620037403"]
@@ -82,7 +110,8 @@ class LoginExpiryIT {
             vantages: [anonymous, mx-hangzhou, mx-yiwu]
             keywords: [%s]
         """
-            .formatted(String.join(", ", KEYWORDS)));
+            .formatted(state, String.join(", ", KEYWORDS)));
+    registry.add("batch.accounts-dir", folder::toString);
     registry.add("index.es.url", LocalElasticsearchExtension::url);
     registry.add("index.prefix", () -> PREFIX);
     registry.add("batch.plan", plan::toString);
@@ -95,6 +124,8 @@ class LoginExpiryIT {
   @Autowired SampleLauncher launcher;
   @Autowired SandboxRuntime sandbox;
   @Autowired ElasticsearchRuntime elasticsearch;
+  @Autowired PlanRepository plans;
+  @Autowired BatchProperties properties;
 
   @AfterEach
   void clearFaults() {
@@ -137,6 +168,32 @@ class LoginExpiryIT {
             "skipped/needs-login",
             "skipped/needs-login");
     assertThat(needsLoginAlerts()).as("deduplicated").containsExactly("账号 mx-yiwu 需要重新登录");
+
+    // accounts status: from the samples just stored and the state files.
+    List<List<String>> rows =
+        new AccountsStatusCommand(plans, elasticsearch, properties)
+            .rows(STATE_WRITTEN.plusSeconds(30 * 3600));
+    assertThat(rows)
+        .containsExactly(
+            List.of(
+                "mx-hangzhou",
+                "ok",
+                "2026-11-28 15:00",
+                "—",
+                "2026-12-28 12:00 (sessionid; 2 cookies)",
+                state.toString(),
+                "30h",
+                "rw------- ok"),
+            List.of(
+                "mx-yiwu",
+                "needs-login",
+                "2026-11-28 14:00",
+                "2026-11-28 15:00",
+                "—",
+                "— (none in the plan)",
+                "—",
+                "—"));
+    assertThat(AccountStatusTable.render(rows)).doesNotContain("s3cr3t");
   }
 
   /** status/marker of each keyword's sample, in plan order. */
