@@ -299,10 +299,14 @@ public final class KeywordSampler {
     return ResultPage.without(SampleStatus.ERROR, new Evidence(url, 0, "refused", detail));
   }
 
-  /** A sample not fetched on purpose: status skipped, the reason as the marker. */
+  /**
+   * A sample not fetched on purpose: status skipped, the reason as the marker, a detail that every
+   * report shows as "not sampled".
+   */
   private static ResultPage skipped(URI url, SkipReason reason, String detail) {
     return ResultPage.without(
-        SampleStatus.SKIPPED, new Evidence(url.toString(), 0, reason.code(), detail));
+        SampleStatus.SKIPPED,
+        new Evidence(url.toString(), 0, reason.code(), "not sampled: " + detail));
   }
 
   private static ResultPage error(String url, int httpStatus, String detail) {

@@ -147,7 +147,7 @@ class KeywordSamplerTest {
         .as("a rest is not a captcha: not sampled")
         .isEqualTo(SampleStatus.SKIPPED);
     assertThat(resting.page().evidence().marker()).isEqualTo("cooldown");
-    assertThat(resting.page().evidence().detail()).startsWith("mx-yiwu rests until ");
+    assertThat(resting.page().evidence().detail()).startsWith("not sampled: mx-yiwu rests until ");
     assertThat(resting.attempts()).isZero();
     assertThat(other.page().status()).isEqualTo(SampleStatus.OK);
     assertThat(mall.searchRequests() - before).isEqualTo(1);
@@ -181,7 +181,8 @@ class KeywordSamplerTest {
     assertThat(hangzhou).containsExactly("ok", "ok", "ok", "ok");
     assertThat(mall.searchRequests() - before).as("2 for mx-yiwu, 4 for mx-hangzhou").isEqualTo(6);
     SampleResult skipped = sample(keywords.get(0), "mx-yiwu", 20);
-    assertThat(skipped.page().evidence().detail()).startsWith("mx-yiwu needs a new login");
+    assertThat(skipped.page().evidence().detail())
+        .startsWith("not sampled: mx-yiwu needs a new login (login wall at ");
     assertThat(skipped.page().listings()).isEmpty();
   }
 
