@@ -207,7 +207,8 @@ class SeededMistakesTest {
             "status : \"blocked\"", "#E7664C",
             "status : \"login_required\"", "#DA8B45",
             "status : \"layout_changed\"", "#9170B8",
-            "status : \"error\"", "#BD271E");
+            "status : \"error\"", "#BD271E",
+            "status : \"skipped\"", "#98A2B3");
     for (String id : List.of("mallrank-samples-by-status", "mallrank-health-status-by-identity")) {
       JsonNode chart =
           SavedObjectsCheck.parseNdjson(ndjson).stream()

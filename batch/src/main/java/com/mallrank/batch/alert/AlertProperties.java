@@ -49,6 +49,8 @@ public record AlertProperties(
    *     (0 = only new shops)
    * @param samplingBlockedStatuses sample statuses that raise a sampling-blocked alert per identity
    *     (empty = off)
+   * @param needsLogin alert once per matrix account whose login expired ({@code login_required}):
+   *     "账号 X 需要重新登录"
    */
   public record Rules(
       @DefaultValue("true") boolean ownLeftTop20,
@@ -58,7 +60,8 @@ public record AlertProperties(
       @DefaultValue("true") boolean mainImageChanged,
       @DefaultValue("true") boolean newEntrant,
       @DefaultValue("5") int newEntrantMaxRank,
-      @DefaultValue({"blocked", "login_required"}) Set<String> samplingBlockedStatuses) {}
+      @DefaultValue({"blocked", "login_required"}) Set<String> samplingBlockedStatuses,
+      @DefaultValue("true") boolean needsLogin) {}
 
   /**
    * {@code alerts.retry.*}: bounded retries with exponential backoff; a 429's Retry-After is

@@ -38,6 +38,9 @@ public final class AlertRules {
     if (!config.samplingBlockedStatuses().isEmpty()) {
       rules.add(new SamplingBlockedRule(config.samplingBlockedStatuses()));
     }
+    if (config.needsLogin()) {
+      rules.add(new NeedsLoginRule());
+    }
     return new AlertRules(rules);
   }
 

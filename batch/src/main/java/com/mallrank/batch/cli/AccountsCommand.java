@@ -8,8 +8,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "accounts",
     mixinStandardHelpOptions = true,
-    description = "Matrix accounts (矩阵账号): import a saved login state.",
-    subcommands = {AccountsImportCommand.class})
+    description =
+        "Matrix accounts (矩阵账号): import a saved login state, see whether each is still logged in.",
+    subcommands = {AccountsImportCommand.class, AccountsStatusCommand.class})
 public class AccountsCommand implements Runnable {
 
   @Spec CommandSpec spec;

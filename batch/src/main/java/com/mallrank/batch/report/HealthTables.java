@@ -16,9 +16,21 @@ import java.util.function.BiConsumer;
  */
 public final class HealthTables {
 
-  /** The status columns, in this order; any other status is counted under {@code other}. */
+  /**
+   * The status columns, in this order; any other status is counted under {@code other}. {@code
+   * skipped} samples were not fetched on purpose (an account that needs a new login, a rest after a
+   * captcha): not sampled, never a drop.
+   */
   public static final List<String> STATUSES =
-      List.of("ok", "partial", "empty", "blocked", "login_required", "layout_changed", "error");
+      List.of(
+          "ok",
+          "partial",
+          "empty",
+          "blocked",
+          "login_required",
+          "layout_changed",
+          "error",
+          "skipped");
 
   private HealthTables() {}
 

@@ -4,10 +4,13 @@ import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.crawler.fetch.Fetcher;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.politeness.HostThrottle;
+import com.mallrank.crawler.politeness.NeedsLogin;
 import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.sampler.KeywordSampler;
 import com.mallrank.crawler.sampler.SamplerSettings;
 import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +31,7 @@ public class SamplerFactory {
   private final BrowserRuntime browser;
   private final Map<Long, Run> runs = new ConcurrentHashMap<>();
   private final Map<Boolean, HostThrottle> throttles = new ConcurrentHashMap<>();
+  private final Map<Instant, NeedsLogin> loggedOut = new ConcurrentHashMap<>();
 
   public SamplerFactory(CrawlerProperties properties, BrowserRuntime browser) {
     this.properties = properties;
@@ -49,6 +53,10 @@ public class SamplerFactory {
   }
 
   private KeywordSampler sampler(Fetcher fetcher, boolean sandbox) {
+    return sampler(fetcher, sandbox, new NeedsLogin());
+  }
+
+  private KeywordSampler sampler(Fetcher fetcher, boolean sandbox, NeedsLogin needsLogin) {
     return new KeywordSampler(
         fetcher,
         browser.fetcher(),
@@ -56,19 +64,30 @@ public class SamplerFactory {
         throttle(sandbox),
         InetAddress::getAllByName,
         TimeSource.system(),
-        new Random());
+        new Random(),
+        needsLogin);
   }
 
-  /** The sampler shared by the partitions of one job execution, created on first use. */
-  public KeywordSampler forRun(long jobExecutionId, boolean sandbox) {
+  /**
+   * The sampler shared by the partitions of one job execution, created on first use. The groups
+   * sampling the same slot in this process share which accounts were found logged out in it, so an
+   * expired login is fetched once per slot, not once per group.
+   */
+  public KeywordSampler forRun(long jobExecutionId, boolean sandbox, Instant slot) {
     return runs.computeIfAbsent(
             jobExecutionId,
             id -> {
               PerThreadFetcher fetchers = new PerThreadFetcher(this::fetcher);
               // The browser fetcher keeps one Chromium per thread itself.
-              return new Run(sampler(fetchers, sandbox), fetchers);
+              return new Run(sampler(fetchers, sandbox, needsLogin(slot)), fetchers);
             })
         .sampler();
+  }
+
+  /** The logged-out accounts of a slot; slots over a day old are forgotten. */
+  private NeedsLogin needsLogin(Instant slot) {
+    loggedOut.keySet().removeIf(s -> s.isBefore(slot.minus(Duration.ofDays(1))));
+    return loggedOut.computeIfAbsent(slot, s -> new NeedsLogin());
   }
 
   /** Closes the fetchers of a finished job execution. */

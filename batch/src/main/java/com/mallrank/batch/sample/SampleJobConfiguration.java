@@ -188,7 +188,7 @@ public class SampleJobConfiguration {
     Plan plan = plans.plan();
     return new SampleProcessor(
         Instant.parse(slot),
-        samplers.forRun(jobExecutionId, useSandbox),
+        samplers.forRun(jobExecutionId, useSandbox, Instant.parse(slot)),
         profiles::get,
         sandbox.baseUrl(),
         new AccountCookies(plan, useSandbox ? URI.create(sandbox.baseUrl()).getHost() : null)::of,

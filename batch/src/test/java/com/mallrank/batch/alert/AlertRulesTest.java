@@ -24,7 +24,8 @@ class AlertRulesTest {
               true,
               true,
               5,
-              Set.of("blocked", "login_required")));
+              Set.of("blocked", "login_required"),
+              true));
 
   private List<String> fired(AlertInput input) {
     return rules.evaluate(input).stream().map(Alert::rule).toList();
@@ -102,9 +103,35 @@ class AlertRulesTest {
 
     List<Alert> alerts = rules.evaluate(input);
 
-    assertThat(alerts).hasSize(1);
-    assertThat(alerts.get(0).dedupeKey()).isEqualTo("sampling_blocked||vantage:mx-yiwu");
+    assertThat(alerts)
+        .extracting(Alert::dedupeKey)
+        .containsExactly("sampling_blocked||vantage:mx-yiwu", "needs_login||account:mx-yiwu");
     assertThat(alerts.get(0).summary()).isEqualTo("采样受阻：mx-yiwu 2/3 个关键词 blocked/login_required");
+  }
+
+  @Test
+  void anExpiredLoginIsOneAlertPerAccountAndNeverForAnonymous() {
+    AlertInput input =
+        new AlertInput(
+            Fixtures.SLOT,
+            List.of(),
+            List.of(
+                new AlertInput.Sample(Fixtures.SLOT, "a", "mx-yiwu", "ok", null),
+                new AlertInput.Sample(Fixtures.SLOT, "b", "mx-yiwu", "login_required", null),
+                new AlertInput.Sample(Fixtures.SLOT, "c", "mx-yiwu", "skipped", "needs-login"),
+                new AlertInput.Sample(Fixtures.SLOT, "d", "mx-yiwu", "skipped", "needs-login"),
+                new AlertInput.Sample(Fixtures.SLOT, "a", "mx-hangzhou", "ok", null),
+                new AlertInput.Sample(Fixtures.SLOT, "a", "anonymous", "login_required", null)));
+
+    List<Alert> alerts = new NeedsLoginRule().evaluate(input);
+
+    assertThat(alerts).hasSize(1);
+    Alert alert = alerts.get(0);
+    assertThat(alert.dedupeKey()).isEqualTo("needs_login||account:mx-yiwu");
+    assertThat(alert.matrixAccount()).isEqualTo("mx-yiwu");
+    assertThat(alert.severity()).isEqualTo(Alert.Severity.CRITICAL);
+    assertThat(alert.summary()).isEqualTo("账号 mx-yiwu 需要重新登录");
+    assertThat(alert.detail()).startsWith("登录已失效：本时段 1 个关键词遇到登录墙，2 个关键词未采样（skipped）");
   }
 
   @Test
@@ -121,7 +148,8 @@ class AlertRulesTest {
   void disabledRulesDoNotRun() {
     AlertRules none =
         AlertRules.from(
-            new AlertProperties.Rules(false, 0, BigDecimal.ZERO, false, false, false, 0, Set.of()));
+            new AlertProperties.Rules(
+                false, 0, BigDecimal.ZERO, false, false, false, 0, Set.of(), false));
 
     assertThat(none.rules()).isEmpty();
   }

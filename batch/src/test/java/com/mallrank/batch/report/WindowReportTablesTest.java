@@ -269,7 +269,7 @@ class WindowReportTablesTest {
   void healthCountsEveryStatusAndTheRankedShare() {
     SamplingHealthReport report =
         new SamplingHealthReport(
-            Map.of(T1, Map.of("ok", 3L, "blocked", 1L), T3, Map.of("weird", 2L)),
+            Map.of(T1, Map.of("ok", 3L, "blocked", 1L, "skipped", 4L), T3, Map.of("weird", 2L)),
             Map.of("anonymous", Map.of("ok", 2L, "partial", 1L, "empty", 1L)),
             Map.of("羽绒服", Map.of("login_required", 2L)),
             List.of(T2));
@@ -278,12 +278,13 @@ class WindowReportTablesTest {
 
     assertThat(table(doc, "health_by_slot").rows())
         .containsExactly(
-            row(T1, 4L, 3L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, 7500L),
-            row(T3, 2L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 2L, 0L));
+            // skipped (not sampled on purpose) has its own column and is not ranked
+            row(T1, 8L, 3L, 0L, 0L, 1L, 0L, 0L, 0L, 4L, 0L, 3750L),
+            row(T3, 2L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 2L, 0L));
     assertThat(table(doc, "health_by_vantage").rows())
-        .containsExactly(row("anonymous", 4L, 2L, 1L, 1L, 0L, 0L, 0L, 0L, 0L, 7500L));
+        .containsExactly(row("anonymous", 4L, 2L, 1L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 7500L));
     assertThat(table(doc, "health_by_keyword").rows())
-        .containsExactly(row("羽绒服", 2L, 0L, 0L, 0L, 0L, 2L, 0L, 0L, 0L, 0L));
+        .containsExactly(row("羽绒服", 2L, 0L, 0L, 0L, 0L, 2L, 0L, 0L, 0L, 0L, 0L));
     assertThat(table(doc, "missed_slots").rows()).hasSize(1);
     assertThat(table(doc, "missed_slots").rows().get(0).get(0)).isEqualTo(T2);
   }

@@ -183,9 +183,9 @@ class WindowReportsIT {
 
     assertThat(rows(doc, "health_by_slot"))
         .containsExactly(
-            row(T1, 3L, 2L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, 6667L),
-            row(T2, 3L, 2L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, 6667L),
-            row(T3, 3L, 1L, 0L, 0L, 2L, 0L, 0L, 0L, 0L, 3333L));
+            row(T1, 3L, 2L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, 0L, 6667L),
+            row(T2, 3L, 2L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, 0L, 6667L),
+            row(T3, 3L, 1L, 0L, 0L, 2L, 0L, 0L, 0L, 0L, 0L, 3333L));
     assertThat(rows(doc, "health_by_keyword"))
         .extracting(r -> r.get(0), r -> r.get(2), r -> r.get(5))
         .containsExactly(

@@ -147,7 +147,7 @@ class SampleJobFunctionalIT {
   }
 
   @Test
-  void aBlockedPageIsStoredAsBlockedWithNoListingsAndTheIdentityRests() {
+  void aBlockedPageIsStoredAsBlockedWithNoListingsAndTheIdentityRestsSkipped() {
     Instant slot = SLOT.plusSeconds(3600);
     sandbox.mall().setTime(slot);
     sandbox.mall().faults().set("男士冲锋衣三合一", Fault.CAPTCHA);
@@ -165,9 +165,10 @@ class SampleJobFunctionalIT {
     assertThat(blocked.listings()).isEmpty();
     assertThat(blocked.sample().marker()).contains("captcha");
     assertThat(counts().listings(slot, "sandbox-static", "男士冲锋衣三合一", "anonymous")).isZero();
-    // The blocked identity rests for the rest of the run: recorded as blocked, never dropped.
+    // The blocked identity rests for the rest of the run: not fetched, stored as skipped
+    // (reason cooldown), never as a second captcha and never dropped.
     KeywordTop20 resting = report.keyword("火星土壤盆栽礼盒").orElseThrow();
-    assertThat(resting.status()).isEqualTo("blocked");
+    assertThat(resting.status()).isEqualTo("skipped");
     assertThat(resting.sample().marker()).isEqualTo("cooldown");
     assertThat(counts().samples(slot)).isEqualTo(32);
   }

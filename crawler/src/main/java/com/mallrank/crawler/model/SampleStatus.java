@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * What became of one sample. Only {@link #OK} and {@link #PARTIAL} samples may produce ranks,
- * movements or change events: a blocked, empty or broken page never means "my listing left the
- * Top-20".
+ * movements or change events: a blocked, empty, broken or skipped sample never means "my listing
+ * left the Top-20".
  */
 public enum SampleStatus {
   /** The page loaded and every requested card was extracted. */
@@ -24,7 +24,13 @@ public enum SampleStatus {
   /** The page loaded but the profile's selectors matched nothing where cards were expected. */
   LAYOUT_CHANGED,
   /** Network, HTTP or size failure: nothing usable was received. */
-  ERROR;
+  ERROR,
+  /**
+   * Not fetched on purpose: the identity needs a new login, rests after a captcha, or has no budget
+   * left; the reason is the evidence's marker ({@link SkipReason}). Reports show it as "not
+   * sampled", never as a drop.
+   */
+  SKIPPED;
 
   /** Whether a sample with this status may produce ranks and change events. */
   public boolean producesRanks() {

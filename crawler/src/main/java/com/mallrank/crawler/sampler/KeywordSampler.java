@@ -11,6 +11,7 @@ import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.model.Evidence;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.model.SampleStatus;
+import com.mallrank.crawler.model.SkipReason;
 import com.mallrank.crawler.parse.ExtractOptions;
 import com.mallrank.crawler.parse.Extractors;
 import com.mallrank.crawler.politeness.AddressGuard;
@@ -20,6 +21,7 @@ import com.mallrank.crawler.politeness.Backoff;
 import com.mallrank.crawler.politeness.Gate;
 import com.mallrank.crawler.politeness.HostThrottle;
 import com.mallrank.crawler.politeness.IdentityCooldown;
+import com.mallrank.crawler.politeness.NeedsLogin;
 import com.mallrank.crawler.politeness.RetryDecision;
 import com.mallrank.crawler.politeness.RetryPolicy;
 import com.mallrank.crawler.politeness.TimeSource;
@@ -42,7 +44,11 @@ import org.slf4j.LoggerFactory;
  * a {@link ResultPage} with a status and its evidence.
  *
  * <p>An identity that was blocked rests ({@link IdentityCooldown}) while the others go on; its
- * samples during the rest are {@link SampleStatus#BLOCKED} without a request being sent.
+ * samples during the rest are {@link SampleStatus#SKIPPED} (marker {@code cooldown}) without a
+ * request being sent: a rest is not a captcha. A matrix account that got a login wall is marked
+ * ({@link NeedsLogin}) and its other samples of the slot are {@link SampleStatus#SKIPPED} (marker
+ * {@code needs-login}), not fetched; the anonymous vantage has no login to renew and is never
+ * marked.
  *
  * <p>Thread-safe when its {@link Fetcher} is.
  */
@@ -56,6 +62,7 @@ public final class KeywordSampler {
   private final AddressGuard.Resolver resolver;
   private final RetryPolicy retryPolicy;
   private final IdentityCooldown cooldown;
+  private final NeedsLogin needsLogin;
   private final TimeSource time;
 
   /** A sampler for static profiles only. */
@@ -101,6 +108,23 @@ public final class KeywordSampler {
       AddressGuard.Resolver resolver,
       TimeSource time,
       Random random) {
+    this(fetcher, browser, settings, throttle, resolver, time, random, new NeedsLogin());
+  }
+
+  /**
+   * @param needsLogin the identities found logged out in this slot: share it between the samplers
+   *     of one slot so an expired login is fetched once per slot, not once per group
+   */
+  public KeywordSampler(
+      Fetcher fetcher,
+      PlaywrightFetcher browser,
+      SamplerSettings settings,
+      HostThrottle throttle,
+      AddressGuard.Resolver resolver,
+      TimeSource time,
+      Random random,
+      NeedsLogin needsLogin) {
+    this.needsLogin = needsLogin;
     this.fetcher = fetcher;
     this.browser = browser;
     this.time = time;
@@ -149,11 +173,20 @@ public final class KeywordSampler {
     } catch (AddressRefusedException | IllegalArgumentException e) {
       return done(refused(String.valueOf(base), "refused: " + e.getMessage()), started, 0);
     }
+    Instant loggedOut = needsLogin.since(identity).orElse(null);
+    if (loggedOut != null) {
+      return done(
+          skipped(
+              url,
+              SkipReason.NEEDS_LOGIN,
+              identity + " needs a new login (login wall at " + loggedOut + ")"),
+          started,
+          0);
+    }
     if (cooldown.isCoolingDown(identity)) {
       Instant until = cooldown.until(identity).orElse(started);
-      Evidence evidence =
-          new Evidence(url.toString(), 0, "cooldown", identity + " rests until " + until);
-      return done(ResultPage.without(SampleStatus.BLOCKED, evidence), started, 0);
+      return done(
+          skipped(url, SkipReason.COOLDOWN, identity + " rests until " + until), started, 0);
     }
     var extractor = Extractors.forProfile(profile, new ExtractOptions(depth));
     for (int attempt = 1; ; attempt++) {
@@ -181,6 +214,10 @@ public final class KeywordSampler {
       if (page.status() == SampleStatus.BLOCKED) {
         Instant until = cooldown.recordBlocked(identity);
         log.warn("{} was blocked on {}; it rests until {}", identity, url.getHost(), until);
+      } else if (page.status() == SampleStatus.LOGIN_REQUIRED
+          && !FetchRequest.ANONYMOUS.equals(identity)) {
+        needsLogin.mark(identity, time.now());
+        log.warn("{} needs a new login: its other keywords of the slot are skipped", identity);
       } else if (page.status() != SampleStatus.ERROR) {
         cooldown.recordSuccess(identity);
       }
@@ -247,6 +284,7 @@ public final class KeywordSampler {
       case BLOCKED -> AttemptOutcome.BLOCKED;
       case LOGIN_REQUIRED -> AttemptOutcome.LOGIN_REQUIRED;
       case ERROR -> outcomeOfError(page.evidence().httpStatus());
+      case SKIPPED -> throw new IllegalStateException("a fetched page is never skipped");
     };
   }
 
@@ -261,6 +299,16 @@ public final class KeywordSampler {
   /** A sample the guard refused: status error, marker {@code refused}, the rule in the detail. */
   private static ResultPage refused(String url, String detail) {
     return ResultPage.without(SampleStatus.ERROR, new Evidence(url, 0, "refused", detail));
+  }
+
+  /**
+   * A sample not fetched on purpose: status skipped, the reason as the marker, a detail that every
+   * report shows as "not sampled".
+   */
+  private static ResultPage skipped(URI url, SkipReason reason, String detail) {
+    return ResultPage.without(
+        SampleStatus.SKIPPED,
+        new Evidence(url.toString(), 0, reason.code(), "not sampled: " + detail));
   }
 
   private static ResultPage error(String url, int httpStatus, String detail) {

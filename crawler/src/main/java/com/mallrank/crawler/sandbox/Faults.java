@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The faults switched on at runtime: per keyword, or for every keyword. A keyword's own fault wins
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Faults {
 
   private final Map<String, Fault> byKeyword = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> loginSearchesLeft = new ConcurrentHashMap<>();
   private volatile Fault global;
   private volatile Duration slowDelay = Duration.ofSeconds(5);
   private volatile int oversizedBytes = 3 * 1024 * 1024;
@@ -62,10 +64,50 @@ public final class Faults {
     this.global = null;
   }
 
-  /** Removes every fault. */
+  /** Removes every fault, expired logins included. */
   public void clearAll() {
     byKeyword.clear();
+    loginSearchesLeft.clear();
     global = null;
+  }
+
+  /**
+   * Expires the login of identity {@code uid} after {@code searches} more search pages (0: now):
+   * from then on every search page and API call with its cookie shows the login wall ({@link
+   * Fault#LOGIN_WALL}), whatever the keyword, until {@link #renewLogin}. Other identities are not
+   * affected.
+   */
+  public void expireLogin(String uid, int searches) {
+    if (searches < 0) {
+      throw new IllegalArgumentException("negative search count " + searches);
+    }
+    loginSearchesLeft.put(uid, new AtomicInteger(searches));
+  }
+
+  /** Gives {@code uid} a working login again. */
+  public void renewLogin(String uid) {
+    loginSearchesLeft.remove(uid);
+  }
+
+  /**
+   * The fault of one search page (v1 page or app shell) of {@code uid} ({@code null}: anonymous):
+   * counts the search against an expiring login, then answers as {@link #active(String, String)}.
+   */
+  public Optional<Fault> onSearch(String keyword, String uid) {
+    AtomicInteger left = uid == null ? null : loginSearchesLeft.get(uid);
+    if (left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+      return Optional.of(Fault.LOGIN_WALL);
+    }
+    return active(keyword);
+  }
+
+  /** The fault for a keyword searched by {@code uid}: its expired login wins, then as below. */
+  public Optional<Fault> active(String keyword, String uid) {
+    AtomicInteger left = uid == null ? null : loginSearchesLeft.get(uid);
+    if (left != null && left.get() <= 0) {
+      return Optional.of(Fault.LOGIN_WALL);
+    }
+    return active(keyword);
   }
 
   /** The fault to serve for a keyword, if any. */

@@ -71,6 +71,12 @@ public final class SandboxMall implements AutoCloseable {
   /** The cookie carrying the searcher's identity; absent = anonymous. */
   public static final String IDENTITY_COOKIE = "sandbox_uid";
 
+  /**
+   * The session cookie the mall rotates on every search page of a logged-in searcher, when {@link
+   * #rotateSessionCookie} is on: {@code s1}, {@code s2}, … (a new value each time, 30 days).
+   */
+  public static final String SESSION_COOKIE = "sandbox_session";
+
   /** The {@code Retry-After} seconds of {@link Fault#HTTP_429}. */
   public static final int RETRY_AFTER_SECONDS = 30;
 
@@ -99,6 +105,9 @@ public final class SandboxMall implements AutoCloseable {
   private final AtomicLong imageRequests = new AtomicLong();
   private final PictureRenderer pictures = new PictureRenderer();
   private final AtomicLong fontRequests = new AtomicLong();
+  private final AtomicLong sessions = new AtomicLong();
+  private volatile boolean rotateSessions;
+  private volatile String lastSession;
   private final SearchPageRenderer renderer;
   private final SpaPageRenderer spaRenderer = new SpaPageRenderer();
   private final SearchApiRenderer apiRenderer;
@@ -211,6 +220,29 @@ public final class SandboxMall implements AutoCloseable {
     clock.useRealTime();
   }
 
+  /**
+   * Turns on (or off) the rotation of {@value #SESSION_COOKIE}: every search page (v1 or app shell)
+   * served to a searcher with an identity cookie sets a new value, as a real site renews a session.
+   */
+  public void rotateSessionCookie(boolean on) {
+    rotateSessions = on;
+  }
+
+  /** The value of {@value #SESSION_COOKIE} the mall set last, or {@code null}. */
+  public String lastSessionCookie() {
+    return lastSession;
+  }
+
+  private void rotateSession(HttpExchange exchange) {
+    if (rotateSessions && identity(exchange) != null) {
+      String value = "s" + sessions.incrementAndGet();
+      lastSession = value;
+      exchange
+          .getResponseHeaders()
+          .add("Set-Cookie", SESSION_COOKIE + "=" + value + "; Path=/; Max-Age=2592000; HttpOnly");
+    }
+  }
+
   /** The faults switched on; change them at any time. */
   public Faults faults() {
     return faults;
@@ -293,7 +325,8 @@ public final class SandboxMall implements AutoCloseable {
 
   private void search(HttpExchange exchange, String keyword) throws IOException {
     searchRequests.incrementAndGet();
-    Fault fault = faults.active(keyword).orElse(null);
+    rotateSession(exchange);
+    Fault fault = faults.onSearch(keyword, identity(exchange)).orElse(null);
     if (fault == Fault.HTTP_500) {
       send(exchange, 500, HTML, renderer.serverError());
       return;
@@ -326,7 +359,8 @@ public final class SandboxMall implements AutoCloseable {
 
   private void spa(HttpExchange exchange, String keyword, boolean percentApi) throws IOException {
     spaRequests.incrementAndGet();
-    Fault fault = faults.active(keyword).orElse(null);
+    rotateSession(exchange);
+    Fault fault = faults.onSearch(keyword, identity(exchange)).orElse(null);
     if (fault == Fault.HTTP_500) {
       send(exchange, 500, HTML, renderer.serverError());
       return;
@@ -354,7 +388,7 @@ public final class SandboxMall implements AutoCloseable {
     String keyword = query.getOrDefault("keyword", "");
     int cursor = intParam(query.get("cursor"), 0);
     int count = Math.min(Math.max(intParam(query.get("count"), 10), 1), 20);
-    Fault fault = faults.active(keyword).orElse(null);
+    Fault fault = faults.active(keyword, identity(exchange)).orElse(null);
     if (fault == Fault.HTTP_500) {
       send(exchange, 500, JSON, apiRenderer.error(500, "服务器开小差了，请稍后再试"));
       return;

@@ -143,11 +143,57 @@ class KeywordSamplerTest {
     SampleResult resting = sample(KEYWORD, "mx-yiwu", 20);
     SampleResult other = sample(KEYWORD, "mx-hangzhou", 20);
 
-    assertThat(resting.page().status()).isEqualTo(SampleStatus.BLOCKED);
+    assertThat(resting.page().status())
+        .as("a rest is not a captcha: not sampled")
+        .isEqualTo(SampleStatus.SKIPPED);
     assertThat(resting.page().evidence().marker()).isEqualTo("cooldown");
+    assertThat(resting.page().evidence().detail()).startsWith("not sampled: mx-yiwu rests until ");
     assertThat(resting.attempts()).isZero();
     assertThat(other.page().status()).isEqualTo(SampleStatus.OK);
     assertThat(mall.searchRequests() - before).isEqualTo(1);
+  }
+
+  @Test
+  void anAccountLoggedOutMidSlotIsSkippedForTheRestOfTheSlotWhileOthersGoOn() {
+    List<String> keywords = SandboxWorld.create().keywords().subList(0, 4);
+    mall.faults().expireLogin("mx-yiwu", 1);
+    long before = mall.searchRequests();
+
+    List<String> yiwu = new java.util.ArrayList<>();
+    List<String> hangzhou = new java.util.ArrayList<>();
+    for (String keyword : keywords) {
+      SampleResult result = sample(keyword, "mx-yiwu", 20);
+      yiwu.add(
+          result.page().status().code()
+              + "/"
+              + result.page().evidence().marker()
+              + "/"
+              + result.attempts());
+      hangzhou.add(sample(keyword, "mx-hangzhou", 20).page().status().code());
+    }
+
+    assertThat(yiwu)
+        .containsExactly(
+            "ok/null/1",
+            "login_required/login-required: select .login-guide/1",
+            "skipped/needs-login/0",
+            "skipped/needs-login/0");
+    assertThat(hangzhou).containsExactly("ok", "ok", "ok", "ok");
+    assertThat(mall.searchRequests() - before).as("2 for mx-yiwu, 4 for mx-hangzhou").isEqualTo(6);
+    SampleResult skipped = sample(keywords.get(0), "mx-yiwu", 20);
+    assertThat(skipped.page().evidence().detail())
+        .startsWith("not sampled: mx-yiwu needs a new login (login wall at ");
+    assertThat(skipped.page().listings()).isEmpty();
+  }
+
+  @Test
+  void theAnonymousVantageIsNeverMarkedLoggedOut() {
+    List<String> keywords = SandboxWorld.create().keywords().subList(0, 2);
+    mall.faults().set(keywords.get(0), Fault.LOGIN_WALL);
+
+    assertThat(sample(keywords.get(0), "anonymous", 20).page().status())
+        .isEqualTo(SampleStatus.LOGIN_REQUIRED);
+    assertThat(sample(keywords.get(1), "anonymous", 20).page().status()).isEqualTo(SampleStatus.OK);
   }
 
   @Test

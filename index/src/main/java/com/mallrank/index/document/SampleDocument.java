@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param vantage {@code anonymous} or a matrix-account id
  * @param profile the site profile used
  * @param status the sample status code ({@code ok}, {@code partial}, {@code empty}, {@code
- *     blocked}, {@code login_required}, {@code layout_changed}, {@code error})
+ *     blocked}, {@code login_required}, {@code layout_changed}, {@code error}, {@code skipped}: not
+ *     fetched on purpose, the reason in {@code marker})
  * @param resultCount the number of listings extracted
  * @param durationMillis how long fetch and extraction took
  * @param httpStatus the HTTP status, 0 when none
@@ -118,8 +119,8 @@ public record SampleDocument(
 
   /**
    * Whether this sample may produce ranks, movements and change events: only {@code ok} and {@code
-   * partial} do. A blocked, empty, login-wall, changed-layout or failed sample never means "my
-   * listing dropped out".
+   * partial} do. A blocked, empty, login-wall, changed-layout, failed or skipped sample never means
+   * "my listing dropped out".
    */
   public boolean producesRanks() {
     return producesRanks(status);

@@ -93,9 +93,9 @@ public final class SampleStatuses {
       this(keyword, vantage, slot, status, null);
     }
 
-    /** Whether the sample produced ranks (ok or partial). */
+    /** Whether the sample produced ranks (ok or partial; the one rule in SampleDocument). */
     public boolean ranked() {
-      return status.equals("ok") || status.equals("partial");
+      return com.mallrank.index.document.SampleDocument.producesRanks(status);
     }
   }
 }

@@ -228,10 +228,12 @@ class ChangeDetectorIT {
     assertThat(ids).contains("20261128T1600Z|sandbox-static|anonymous|羽绒服女|price|p7");
   }
 
-  @Test
-  void aSlotReSampledAsBlockedLosesItsEvents() throws IOException {
+  /** A skipped sample (not fetched on purpose) is not sampled, exactly like a blocked one. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"blocked", "skipped"})
+  void aSlotReSampledAsBlockedOrSkippedLosesItsEvents(String status) throws IOException {
     detector.detect(T3, Fixtures.PROFILE, KW, ANON);
-    es.writer().write(Fixtures.sample(T3, KW, ANON, "blocked", 0), List.of());
+    es.writer().write(Fixtures.sample(T3, KW, ANON, status, 0), List.of());
 
     DetectionResult again = detector.detect(T3, Fixtures.PROFILE, KW, ANON);
 

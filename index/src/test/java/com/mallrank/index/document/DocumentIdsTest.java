@@ -105,6 +105,7 @@ class DocumentIdsTest {
     assertThat(sample.producesRanks()).isTrue();
     assertThat(SampleDocument.producesRanks("partial")).isTrue();
     assertThat(SampleDocument.producesRanks("blocked")).isFalse();
+    assertThat(SampleDocument.producesRanks("skipped")).isFalse();
     assertThat(SampleDocument.producesRanks("empty")).isFalse();
   }
 }

@@ -40,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * both checking the request's {@link com.mallrank.crawler.politeness.Gate#guard() guard}; a page
  * whose navigation was refused, or that reached for a non-public address, is a {@link
  * RefusedFetchException}, as is a navigation of more than {@code maxRedirects} redirects. Request
- * cookies are added to the context with their own domain, path, {@code Secure} flag and expiry.
+ * cookies are added to the context with their own domain, path, {@code Secure} flag and expiry
+ * (only for identities without a login state file: one with a file has its cookies in its context).
+ * After each page that rendered, an identity's refreshed login state is saved back to its file
+ * ({@link LoginStateSaver}: 0600, atomic), so cookies the site rotated are kept.
  *
  * <p>The response: the final URL, the main document's HTTP status, {@code Retry-After}, and as body
  * the rendered DOM ({@link RenderMode#DOM}) or the captured JSON responses ({@link
@@ -128,7 +131,9 @@ public final class PlaywrightFetcher implements Fetcher {
     }
     boolean succeeded = false;
     try {
-      if (!request.cookies().isEmpty()) {
+      // An identity with a login state has its cookies in its context (newer than the request's
+      // copy when the site rotated them); request cookies are for identities without one.
+      if (storageState == null && !request.cookies().isEmpty()) {
         // Each cookie keeps its own domain, path, Secure flag and expiry: Chromium sends it only
         // where it belongs, never to the host of whatever URL is being fetched.
         page.context().addCookies(cookies(request.cookies()));
@@ -149,6 +154,9 @@ public final class PlaywrightFetcher implements Fetcher {
           response.body().length(),
           response.elapsed().toMillis());
       succeeded = true;
+      if (storageState != null) {
+        LoginStateSaver.saveBack(page.context(), storageState);
+      }
       return response;
     } catch (TimeoutError e) {
       throw new FetchException(url, "timed out: " + firstLine(e), e);

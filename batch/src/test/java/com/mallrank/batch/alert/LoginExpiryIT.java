@@ -1,0 +1,224 @@
+package com.mallrank.batch.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mallrank.batch.cli.AccountStatusTable;
+import com.mallrank.batch.cli.AccountsStatusCommand;
+import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.runtime.PlanRepository;
+import com.mallrank.batch.runtime.SandboxRuntime;
+import com.mallrank.batch.sample.SampleLauncher;
+import com.mallrank.index.report.KeywordTop20;
+import com.mallrank.index.report.Top20Query;
+import com.mallrank.index.report.Top20Report;
+import com.mallrank.index.testing.LocalElasticsearchExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 10 item 4 end to end on the sandbox mall, the real Elasticsearch and a local webhook
+ * receiver: the mall expires one matrix account's login mid-slot; that account's remaining keywords
+ * are stored {@code skipped} (reason {@code needs-login}) without a request, the other identities
+ * complete, and one "账号 X 需要重新登录" alert arrives, once, however many slots it stays logged out.
+ */
+@SpringBootTest(
+    properties = {
+      "mallrank.cli.enabled=false",
+      "batch.threads=1",
+      "alerts.enabled=true",
+      "alerts.retry.max-attempts=1"
+    })
+class LoginExpiryIT {
+
+  private static final String PREFIX =
+      "t-expiry-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+  private static final Instant SLOT = Instant.parse("2026-11-28T06:00:00Z");
+  private static final Instant NEXT = SLOT.plusSeconds(3600);
+  private static final List<String> KEYWORDS =
+      List.of("加厚羽绒服女长款", "白鸭绒羽绒服女短款", "羽绒服女小个子", "高领毛衣女内搭");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Receiver RECEIVER = receiver();
+
+  private static Receiver receiver() {
+    try {
+      return new Receiver(Receiver.Answer.ok(""));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** mx-hangzhou's login state: a 0600 file in a 0700 folder, as `accounts import` keeps it. */
+  private static Path state;
+
+  private static final Instant STATE_WRITTEN = Instant.parse("2026-11-28T02:00:00Z");
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws IOException {
+    Path plan = Files.createTempFile("expiry-plan", ".yml");
+    plan.toFile().deleteOnExit();
+    Path folder = Files.createTempDirectory("expiry-accounts");
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    state = folder.resolve("mx-hangzhou.json");
+    Files.writeString(
+        state,
+        """
+        {"cookies":[
+          {"name":"sandbox_uid","value":"mx-hangzhou","domain":"127.0.0.1","path":"/","expires":-1},
+          {"name":"sessionid","value":"s3cr3t","domain":".douyin.com","path":"/","expires":%d}
+        ],"origins":[]}
+        """
+            .formatted(Instant.parse("2026-12-28T04:00:00Z").getEpochSecond()));
+    Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rw-------"));
+    Files.setLastModifiedTime(state, FileTime.from(STATE_WRITTEN));
+    state.toFile().deleteOnExit();
+    folder.toFile().deleteOnExit();
+    Files.writeString(
+        plan,
+        """
+        accounts:
+          - id: mx-hangzhou
+            name: 杭州女装矩阵
+            shop-ids: ["7201283738326735002"]
+            storage-state: %s
+          - id: mx-yiwu
+            name: 义乌家居矩阵
+            shop-ids: ["7276133299620037403"]
+        groups:
+          - name: core
+            profile: sandbox-static
+            depth: 20
+            vantages: [anonymous, mx-hangzhou, mx-yiwu]
+            keywords: [%s]
+        """
+            .formatted(state, String.join(", ", KEYWORDS)));
+    registry.add("batch.accounts-dir", folder::toString);
+    registry.add("index.es.url", LocalElasticsearchExtension::url);
+    registry.add("index.prefix", () -> PREFIX);
+    registry.add("batch.plan", plan::toString);
+    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
+    registry.add("alerts.webhooks[0].name", () -> "ops");
+    registry.add("alerts.webhooks[0].type", () -> "json");
+    registry.add("alerts.webhooks[0].url", () -> RECEIVER.url("/hook"));
+  }
+
+  @Autowired SampleLauncher launcher;
+  @Autowired SandboxRuntime sandbox;
+  @Autowired ElasticsearchRuntime elasticsearch;
+  @Autowired PlanRepository plans;
+  @Autowired BatchProperties properties;
+
+  @AfterEach
+  void clearFaults() {
+    sandbox.mall().faults().clearAll();
+  }
+
+  @AfterAll
+  static void stopReceiver() {
+    RECEIVER.close();
+  }
+
+  @Test
+  void anAccountLoggedOutMidSlotIsSkippedAlertedOnceAndTheOthersComplete() throws Exception {
+    sandbox.mall().setTime(SLOT);
+    sandbox.mall().faults().expireLogin("mx-yiwu", 1);
+    long before = sandbox.mall().searchRequests();
+
+    assertThat(launcher.launch("core", SLOT).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+    assertThat(statuses(SLOT, "mx-yiwu"))
+        .containsExactly(
+            "ok/null",
+            "login_required/login-required: select .login-guide",
+            "skipped/needs-login",
+            "skipped/needs-login");
+    assertThat(statuses(SLOT, "mx-hangzhou")).containsOnly("ok/null").hasSize(4);
+    assertThat(statuses(SLOT, "anonymous")).containsOnly("ok/null").hasSize(4);
+    assertThat(sandbox.mall().searchRequests() - before)
+        .as("4 anonymous + 4 mx-hangzhou + 2 mx-yiwu: skipped keywords are not fetched")
+        .isEqualTo(10);
+    assertThat(needsLoginAlerts()).containsExactly("账号 mx-yiwu 需要重新登录");
+
+    // Still logged out an hour later: skipped again after one request, but no second alert.
+    sandbox.mall().setTime(NEXT);
+    assertThat(launcher.launch("core", NEXT).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(statuses(NEXT, "mx-yiwu"))
+        .containsExactly(
+            "login_required/login-required: select .login-guide",
+            "skipped/needs-login",
+            "skipped/needs-login",
+            "skipped/needs-login");
+    assertThat(needsLoginAlerts()).as("deduplicated").containsExactly("账号 mx-yiwu 需要重新登录");
+
+    // accounts status: from the samples just stored and the state files.
+    List<List<String>> rows =
+        new AccountsStatusCommand(plans, elasticsearch, properties)
+            .rows(STATE_WRITTEN.plusSeconds(30 * 3600));
+    assertThat(rows)
+        .containsExactly(
+            List.of(
+                "mx-hangzhou",
+                "ok",
+                "2026-11-28 15:00",
+                "—",
+                "2026-12-28 12:00 (sessionid; 2 cookies)",
+                state.toString(),
+                "30h",
+                "rw------- ok"),
+            List.of(
+                "mx-yiwu",
+                "needs-login",
+                "2026-11-28 14:00",
+                "2026-11-28 15:00",
+                "—",
+                "— (none in the plan)",
+                "—",
+                "—"));
+    assertThat(AccountStatusTable.render(rows)).doesNotContain("s3cr3t");
+  }
+
+  /** status/marker of each keyword's sample, in plan order. */
+  private List<String> statuses(Instant slot, String vantage) {
+    Top20Report report =
+        new Top20Query(elasticsearch.client(), elasticsearch.names()).run(slot, vantage, KEYWORDS);
+    List<String> out = new ArrayList<>();
+    for (String keyword : KEYWORDS) {
+      KeywordTop20 top = report.keyword(keyword).orElseThrow();
+      assertThat(top.listings().isEmpty()).isEqualTo(!top.status().equals("ok"));
+      out.add(top.status() + "/" + top.sample().marker());
+    }
+    return out;
+  }
+
+  /** The summaries of every needs_login alert the receiver got. */
+  private static List<String> needsLoginAlerts() throws IOException {
+    List<String> summaries = new ArrayList<>();
+    for (Receiver.Request request : RECEIVER.requests()) {
+      for (JsonNode alert : JSON.readTree(request.body()).path("alerts")) {
+        if (alert.path("rule").asText().equals(NeedsLoginRule.ID)) {
+          summaries.add(alert.path("summary").asText());
+        }
+      }
+    }
+    return summaries;
+  }
+}

@@ -1,0 +1,56 @@
+package com.mallrank.batch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mallrank.batch.MallrankApplication;
+import com.mallrank.index.testing.LocalElasticsearchExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+
+/** {@code mallrank accounts status} as a user runs it: one row per plan account, exit 0. */
+class AccountsStatusCliIT {
+
+  @TempDir Path accounts;
+
+  @Test
+  void printsOneRowPerPlanAccount() {
+    String prefix =
+        "t-accstatus-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    int code;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      code =
+          SpringApplication.exit(
+              SpringApplication.run(
+                  MallrankApplication.class,
+                  "--spring.datasource.url=jdbc:h2:mem:" + prefix,
+                  "--index.es.url=" + LocalElasticsearchExtension.url(),
+                  "--index.prefix=" + prefix,
+                  "--batch.plan=../config/sandbox-plan.yml",
+                  "--batch.accounts-dir=" + accounts,
+                  "accounts",
+                  "status"));
+    } finally {
+      System.setOut(original);
+    }
+
+    assertThat(code).isZero();
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.stream().filter(l -> l.startsWith("账号 account")))
+        .singleElement()
+        .asString()
+        .contains("Cookie 最早过期 cookie expiry", "权限 mode");
+    assertThat(lines.stream().filter(l -> l.contains("never sampled")).map(l -> l.split(" ")[0]))
+        .containsExactly("mx-hangzhou", "mx-yiwu", "mx-guangzhou");
+  }
+}

@@ -1,0 +1,21 @@
+package com.mallrank.crawler.model;
+
+import java.util.Locale;
+
+/**
+ * Why a sample was {@link SampleStatus#SKIPPED skipped}: stored as the sample's marker, so a report
+ * can say why a keyword was not sampled.
+ */
+public enum SkipReason {
+  /** The identity's login expired earlier in the slot ({@code login_required}). */
+  NEEDS_LOGIN,
+  /** The identity rests after a captcha or 风控 page ({@code blocked}). */
+  COOLDOWN,
+  /** The identity's request budget is spent. */
+  BUDGET;
+
+  /** The stable marker stored with the sample, e.g. {@code needs-login}. */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}
