@@ -254,6 +254,16 @@ class LeastPrivilegeIT {
         "action [indices:admin/index_template/delete] is unauthorized for user [" + READER + "]");
   }
 
+  @Test
+  @Order(4)
+  void applyingTheRolesNeedsManageSecurityWhichTheAdminRoleLacks() {
+    // the integ-test-zip holds no native roles: only the refusal of the security API is testable
+    assertThatThrownBy(
+            () -> EsRoles.forPrefix(names()).apply(elasticsearch.client(MallrankRole.ADMIN)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("PUT _security/role/mallrank_writer refused: HTTP 403");
+  }
+
   interface EsCall {
     Object run() throws IOException;
   }
