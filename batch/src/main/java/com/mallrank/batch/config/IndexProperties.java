@@ -78,6 +78,19 @@ public record IndexProperties(
       return own != null && own.present() ? own : new Credentials(apiKey, username, password);
     }
 
+    /** Where the role's credential is configured: {@code index.es.writer}, or {@code index.es}. */
+    public String credentialsKey(MallrankRole role) {
+      Credentials own =
+          switch (role) {
+            case WRITER -> writer;
+            case READER -> reader;
+            case ADMIN -> admin;
+          };
+      return own != null && own.present()
+          ? "index.es." + role.name().toLowerCase(java.util.Locale.ROOT)
+          : "index.es";
+    }
+
     public boolean external() {
       return url != null && !url.isBlank();
     }

@@ -156,10 +156,15 @@ public class ElasticsearchRuntime implements DisposableBean {
     if (es.external()) {
       EsConnection connection = EsConnection.of(es.url());
       IndexProperties.Credentials credentials = es.credentials(role);
-      if (notBlank(credentials.apiKey())) {
-        connection = connection.withApiKey(credentials.apiKey());
-      } else if (notBlank(credentials.username())) {
-        connection = connection.withBasicAuth(credentials.username(), credentials.password());
+      try {
+        if (notBlank(credentials.apiKey())) {
+          connection = connection.withApiKey(credentials.apiKey());
+        } else if (notBlank(credentials.username()) || notBlank(credentials.password())) {
+          connection = connection.withBasicAuth(credentials.username(), credentials.password());
+        }
+      } catch (IllegalArgumentException e) {
+        // names the keys to fix, never their values
+        throw new IllegalArgumentException(es.credentialsKey(role) + ".*: " + e.getMessage());
       }
       if (es.caCertificate() != null) {
         connection = connection.withCaCertificate(es.caCertificate());
