@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SandboxRuntime;
@@ -22,6 +23,8 @@ import com.mallrank.index.report.KeywordTop20;
 import com.mallrank.index.report.SampleCounts;
 import com.mallrank.index.report.Top20Query;
 import com.mallrank.index.report.Top20Report;
+import com.mallrank.index.retention.Retention;
+import com.mallrank.index.retention.RetentionResult;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.security.EsRoles;
 import com.mallrank.index.security.MallrankRole;
@@ -32,8 +35,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,6 +65,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the three role credentials only (no main credential): the sample job completes as the writer and
  * the reports read as the reader, so a write through the reader or a search through the writer
  * would fail the cycle. The writer cannot search or delete, the reader cannot write: exact 403s.
+ * Retention runs as the admin; the reader's attempt is refused and deletes nothing.
  */
 @SpringBootTest(properties = {"mallrank.cli.enabled=false", "batch.threads=1"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -262,6 +268,37 @@ class LeastPrivilegeIT {
             () -> EsRoles.forPrefix(names()).apply(elasticsearch.client(MallrankRole.ADMIN)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("PUT _security/role/mallrank_writer refused: HTTP 403");
+  }
+
+  @Test
+  @Order(5)
+  void retentionRunsAsTheAdminNotAsTheReader() {
+    // the month of A and B ends on the cutoff: the admin deletes their listings index whole
+    Instant cutoff = Instant.parse("2026-12-01T00:00:00Z");
+    SampleCounts counts = new SampleCounts(elasticsearch.client(), names());
+    long listings = counts.listings(A) + counts.listings(B);
+    assertThat(listings).isPositive();
+
+    assertThatThrownBy(
+            () ->
+                new Retention(elasticsearch.client(), names(), Clock.systemUTC(), Refresh.WaitFor)
+                    .runBefore(cutoff))
+        .hasStackTraceContaining("is unauthorized for user [" + READER + "]");
+    assertThat(counts.listings(A) + counts.listings(B))
+        .as("the reader's refused run deleted nothing")
+        .isEqualTo(listings);
+
+    RetentionResult result =
+        new Retention(
+                elasticsearch.client(MallrankRole.ADMIN),
+                names(),
+                Clock.systemUTC(),
+                Refresh.WaitFor)
+            .runBefore(cutoff);
+    assertThat(result.daysSummarised()).containsExactly(LocalDate.parse("2026-11-28"));
+    assertThat(result.indicesDeleted()).containsExactly(names().listingsIndex(A));
+    assertThat(result.listingsDeleted()).isEqualTo(listings);
+    assertThat(counts.listings(A) + counts.listings(B)).isZero();
   }
 
   interface EsCall {
