@@ -11,6 +11,7 @@ import com.mallrank.index.document.ChangeKind;
 import com.mallrank.index.report.ChangeLog;
 import com.mallrank.index.report.ChangeLogQuery;
 import com.mallrank.index.report.SampleStatuses;
+import com.mallrank.index.security.MallrankRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -47,7 +48,8 @@ public class SlotChanges {
     // Events are few and the alerts read them right away: wait for them to be searchable.
     DetectionResult result =
         new ChangeDetector(
-                elasticsearch.client(),
+                elasticsearch.client(MallrankRole.READER),
+                elasticsearch.client(MallrankRole.WRITER),
                 elasticsearch.names(),
                 DetectionSettings.defaults(),
                 Clock.systemUTC(),
@@ -70,7 +72,7 @@ public class SlotChanges {
   private void refresh() {
     try {
       elasticsearch
-          .client()
+          .client(MallrankRole.WRITER)
           .indices()
           .refresh(
               r ->

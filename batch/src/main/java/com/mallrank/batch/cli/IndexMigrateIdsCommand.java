@@ -1,6 +1,7 @@
 package com.mallrank.batch.cli;
 
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.index.security.MallrankRole;
 import com.mallrank.index.write.IdMigration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +32,11 @@ public class IndexMigrateIdsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     IdMigration.Result result =
-        new IdMigration(elasticsearch.client(), elasticsearch.names(), System.out::println).run();
+        new IdMigration(
+                elasticsearch.client(MallrankRole.ADMIN),
+                elasticsearch.names(),
+                System.out::println)
+            .run();
     return result.skipped() == 0 ? 0 : 1;
   }
 }

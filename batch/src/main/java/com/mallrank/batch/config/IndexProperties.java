@@ -1,6 +1,7 @@
 package com.mallrank.batch.config;
 
 import com.mallrank.index.client.Redaction;
+import com.mallrank.index.security.MallrankRole;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,9 +30,20 @@ public record IndexProperties(
    * @param username basic-auth user, or blank
    * @param password basic-auth password, or blank
    * @param caCertificate a PEM CA certificate for TLS, or null
+   * @param writer the sampling job's credential ({@code mallrank_writer}); blank = the above
+   * @param reader the reports' and look-ups' credential ({@code mallrank_reader}); blank = the
+   *     above
+   * @param admin templates, retention, id migration ({@code mallrank_admin}); blank = the above
    */
   public record Es(
-      String url, String apiKey, String username, String password, Path caCertificate) {
+      String url,
+      String apiKey,
+      String username,
+      String password,
+      Path caCertificate,
+      Credentials writer,
+      Credentials reader,
+      Credentials admin) {
 
     /**
      * Refuses credentials inside the URL at config time: a {@code user:password@} part would be
@@ -55,6 +67,30 @@ public record IndexProperties(
       return authority.contains("@");
     }
 
+    /** The credential of the role: its own keys when set, else the main ones. */
+    public Credentials credentials(MallrankRole role) {
+      Credentials own =
+          switch (role) {
+            case WRITER -> writer;
+            case READER -> reader;
+            case ADMIN -> admin;
+          };
+      return own != null && own.present() ? own : new Credentials(apiKey, username, password);
+    }
+
+    /** Where the role's credential is configured: {@code index.es.writer}, or {@code index.es}. */
+    public String credentialsKey(MallrankRole role) {
+      Credentials own =
+          switch (role) {
+            case WRITER -> writer;
+            case READER -> reader;
+            case ADMIN -> admin;
+          };
+      return own != null && own.present()
+          ? "index.es." + role.name().toLowerCase(java.util.Locale.ROOT)
+          : "index.es";
+    }
+
     public boolean external() {
       return url != null && !url.isBlank();
     }
@@ -66,6 +102,27 @@ public record IndexProperties(
           + ", credentials="
           + (external() ? "(hidden)" : "none")
           + "]";
+    }
+  }
+
+  /**
+   * One role's credential ({@code index.es.writer.*}, {@code .reader.*}, {@code .admin.*}): an API
+   * key, or a username and password. Secrets: never logged.
+   */
+  public record Credentials(String apiKey, String username, String password) {
+
+    /** Whether any key is set (otherwise the main {@code index.es.*} credential is used). */
+    public boolean present() {
+      return notBlank(apiKey) || notBlank(username) || notBlank(password);
+    }
+
+    private static boolean notBlank(String value) {
+      return value != null && !value.isBlank();
+    }
+
+    @Override
+    public String toString() {
+      return "Credentials[" + (present() ? "(hidden)" : "none") + "]";
     }
   }
 

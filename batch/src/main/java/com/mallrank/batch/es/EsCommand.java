@@ -15,7 +15,12 @@ import picocli.CommandLine.Spec;
       "Without `es start`, a command that finds no Elasticsearch starts one and stops it when it"
           + " ends (index.local.stop-on-exit)."
     },
-    subcommands = {EsStartCommand.class, EsStopCommand.class, EsStatusCommand.class})
+    subcommands = {
+      EsStartCommand.class,
+      EsStopCommand.class,
+      EsStatusCommand.class,
+      EsRolesCommand.class
+    })
 public class EsCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -3,6 +3,7 @@ package com.mallrank.batch.retention;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.index.retention.Retention;
 import com.mallrank.index.retention.RetentionResult;
+import com.mallrank.index.security.MallrankRole;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -45,7 +46,7 @@ public class RetentionCommand implements Callable<Integer> {
     }
     RetentionResult result =
         new Retention(
-                elasticsearch.client(),
+                elasticsearch.client(MallrankRole.ADMIN),
                 elasticsearch.names(),
                 Clock.systemUTC(),
                 co.elastic.clients.elasticsearch._types.Refresh.WaitFor)

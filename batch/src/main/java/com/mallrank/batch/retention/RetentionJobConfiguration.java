@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.index.retention.Retention;
 import com.mallrank.index.retention.RetentionResult;
+import com.mallrank.index.security.MallrankRole;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ public class RetentionJobConfiguration {
             (contribution, context) -> {
               RetentionResult result =
                   new Retention(
-                          elasticsearch.client(),
+                          elasticsearch.client(MallrankRole.ADMIN),
                           elasticsearch.names(),
                           Clock.systemUTC(),
                           Refresh.WaitFor)

@@ -10,7 +10,11 @@ import com.mallrank.index.local.LocalElasticsearch;
 import com.mallrank.index.local.LocalElasticsearchSettings;
 import com.mallrank.index.schema.IndexBootstrap;
 import com.mallrank.index.schema.IndexNames;
+import com.mallrank.index.security.MallrankRole;
 import com.mallrank.index.write.SnapshotWriter;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -21,6 +25,10 @@ import org.springframework.stereotype.Component;
  * local one (the embedded default), started or reused on first use. Index templates are applied
  * once, on first use. A local server this process started is stopped when the application ends
  * (unless {@code index.local.stop-on-exit=false}).
+ *
+ * <p>Least privilege: each {@link MallrankRole} connects with its own credential when one is
+ * configured: sampling writes as the writer, reports and look-ups read as the reader, templates,
+ * retention and migrations run as the admin ({@code mallrank es roles}).
  */
 @Component
 public class ElasticsearchRuntime implements DisposableBean {
@@ -30,7 +38,8 @@ public class ElasticsearchRuntime implements DisposableBean {
   private final IndexProperties properties;
   private final IndexNames names;
   private LocalElasticsearch local;
-  private ElasticsearchClient client;
+  private final Map<EsConnection, ElasticsearchClient> clients = new HashMap<>();
+  private final Map<MallrankRole, ElasticsearchClient> byRole = new EnumMap<>(MallrankRole.class);
 
   public ElasticsearchRuntime(IndexProperties properties) {
     this.properties = properties;
@@ -38,16 +47,31 @@ public class ElasticsearchRuntime implements DisposableBean {
   }
 
   /**
-   * The client, connecting (and starting the local server) on first use.
+   * The reader's client (reports, look-ups), connecting (and starting the local server) on first
+   * use: {@code client(MallrankRole.READER)}.
    *
    * @throws UnavailableException when the cluster cannot be reached or refuses the index templates:
    *     one line naming the URL (credentials removed)
    */
-  public synchronized ElasticsearchClient client() {
-    if (client == null) {
-      EsConnection connection = connection();
-      String url = connection.displayUrl();
-      ElasticsearchClient created = EsClients.create(connection);
+  public ElasticsearchClient client() {
+    return client(MallrankRole.READER);
+  }
+
+  /**
+   * The client of a role, with its credential ({@code index.es.<role>.*}, else {@code index.es.*}).
+   * The index templates are put once, through the admin's client, before any client is handed out.
+   * Roles with the same credential share one client.
+   *
+   * @throws UnavailableException when the cluster cannot be reached or refuses the index templates
+   */
+  public synchronized ElasticsearchClient client(MallrankRole role) {
+    ElasticsearchClient known = byRole.get(role);
+    if (known != null) {
+      return known;
+    }
+    if (byRole.isEmpty()) {
+      EsConnection admin = connection(MallrankRole.ADMIN);
+      ElasticsearchClient created = EsClients.create(admin);
       try {
         new IndexBootstrap(created, names).apply();
       } catch (RuntimeException e) {
@@ -56,11 +80,14 @@ public class ElasticsearchRuntime implements DisposableBean {
         } catch (java.io.IOException | RuntimeException closing) {
           e.addSuppressed(closing);
         }
-        throw new UnavailableException(connection.url(), e);
+        throw new UnavailableException(admin.url(), e);
       }
-      client = created;
-      log.info("Elasticsearch at {} (indices {}-*)", url, names.prefix());
+      clients.put(admin, created);
+      byRole.put(MallrankRole.ADMIN, created);
+      log.info("Elasticsearch at {} (indices {}-*)", admin.displayUrl(), names.prefix());
     }
+    ElasticsearchClient client = clients.computeIfAbsent(connection(role), EsClients::create);
+    byRole.put(role, client);
     return client;
   }
 
@@ -108,24 +135,44 @@ public class ElasticsearchRuntime implements DisposableBean {
     return names;
   }
 
-  /** A writer for samples and their listings, with the configured refresh policy. */
+  /**
+   * A writer for samples and their listings, with the configured refresh policy: it writes as the
+   * writer and looks up a re-run's stale listings as the reader (the writer cannot search).
+   */
   public SnapshotWriter snapshotWriter() {
-    return new SnapshotWriter(client(), names, refresh(properties.refresh()));
+    return new SnapshotWriter(
+        client(MallrankRole.WRITER),
+        client(MallrankRole.READER),
+        names,
+        refresh(properties.refresh()));
   }
 
-  private EsConnection connection() {
+  /**
+   * How the role connects: the external cluster with the role's credential, or the local server
+   * (started or reused here).
+   */
+  public synchronized EsConnection connection(MallrankRole role) {
     IndexProperties.Es es = properties.es();
     if (es.external()) {
       EsConnection connection = EsConnection.of(es.url());
-      if (notBlank(es.apiKey())) {
-        connection = connection.withApiKey(es.apiKey());
-      } else if (notBlank(es.username())) {
-        connection = connection.withBasicAuth(es.username(), es.password());
+      IndexProperties.Credentials credentials = es.credentials(role);
+      try {
+        if (notBlank(credentials.apiKey())) {
+          connection = connection.withApiKey(credentials.apiKey());
+        } else if (notBlank(credentials.username()) || notBlank(credentials.password())) {
+          connection = connection.withBasicAuth(credentials.username(), credentials.password());
+        }
+      } catch (IllegalArgumentException e) {
+        // names the keys to fix, never their values
+        throw new IllegalArgumentException(es.credentialsKey(role) + ".*: " + e.getMessage());
       }
       if (es.caCertificate() != null) {
         connection = connection.withCaCertificate(es.caCertificate());
       }
       return connection;
+    }
+    if (local != null) {
+      return EsConnection.of(local.url());
     }
     IndexProperties.Local settings = properties.local();
     local =
@@ -153,10 +200,11 @@ public class ElasticsearchRuntime implements DisposableBean {
 
   @Override
   public synchronized void destroy() throws Exception {
-    if (client != null) {
+    for (ElasticsearchClient client : clients.values()) {
       client._transport().close();
-      client = null;
     }
+    clients.clear();
+    byRole.clear();
     if (local != null && local.startedHere() && properties.local().stopOnExit()) {
       log.info("stopping the local Elasticsearch this run started");
       local.stop();

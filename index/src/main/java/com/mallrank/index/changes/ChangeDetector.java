@@ -63,11 +63,33 @@ public final class ChangeDetector {
       DetectionSettings settings,
       Clock clock,
       Refresh refresh) {
-    this.client = Objects.requireNonNull(client, "client");
+    this(client, client, names, settings, clock, refresh);
+  }
+
+  /**
+   * Reads samples, listings and earlier events through {@code reads} and writes and deletes events
+   * through {@code writes}: with split credentials the writer role cannot search ({@code mallrank
+   * es roles}).
+   *
+   * @param refresh the refresh policy of the event writes ({@link Refresh#WaitFor} in tests)
+   */
+  public ChangeDetector(
+      ElasticsearchClient reads,
+      ElasticsearchClient writes,
+      IndexNames names,
+      DetectionSettings settings,
+      Clock clock,
+      Refresh refresh) {
+    this.client = Objects.requireNonNull(reads, "reads");
     this.names = Objects.requireNonNull(names, "names");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.store = new EventStore(client, names, Objects.requireNonNull(refresh, "refresh"));
+    this.store =
+        new EventStore(
+            reads,
+            Objects.requireNonNull(writes, "writes"),
+            names,
+            Objects.requireNonNull(refresh, "refresh"));
   }
 
   /** Default settings, the system clock, no refresh wait. */

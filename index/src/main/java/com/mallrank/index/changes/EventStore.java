@@ -26,12 +26,20 @@ final class EventStore {
 
   private static final int PAGE = 1_000;
 
-  private final ElasticsearchClient client;
+  private final ElasticsearchClient reads;
+  private final ElasticsearchClient writes;
   private final IndexNames names;
   private final Refresh refresh;
 
-  EventStore(ElasticsearchClient client, IndexNames names, Refresh refresh) {
-    this.client = client;
+  /**
+   * @param reads the client of the stale-event search (a reader credential)
+   * @param writes the client of the bulk writes and deletes (a writer credential, which cannot
+   *     search)
+   */
+  EventStore(
+      ElasticsearchClient reads, ElasticsearchClient writes, IndexNames names, Refresh refresh) {
+    this.reads = reads;
+    this.writes = writes;
     this.names = names;
     this.refresh = refresh;
   }
@@ -80,7 +88,7 @@ final class EventStore {
       while (true) {
         List<FieldValue> searchAfter = after;
         SearchResponse<Void> page =
-            client.search(
+            reads.search(
                 r -> {
                   r.index(names.changesAlias())
                       .ignoreUnavailable(true)
@@ -122,7 +130,7 @@ final class EventStore {
   private void bulk(List<BulkOperation> operations) {
     try {
       BulkResponses.requireAllSucceeded(
-          client.bulk(b -> b.operations(operations).refresh(refresh)));
+          writes.bulk(b -> b.operations(operations).refresh(refresh)));
     } catch (IOException e) {
       throw new UncheckedIOException("Bulk of " + operations.size() + " change events failed", e);
     }

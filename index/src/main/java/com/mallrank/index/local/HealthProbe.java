@@ -32,11 +32,21 @@ final class HealthProbe {
   private HealthProbe() {}
 
   static State probe(String baseUrl) {
-    HttpRequest request =
+    return probe(baseUrl, null);
+  }
+
+  /**
+   * @param authorization an {@code Authorization} header value (a secured server), or null
+   */
+  static State probe(String baseUrl, String authorization) {
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(baseUrl + "/_cluster/health"))
             .timeout(Duration.ofSeconds(5))
-            .GET()
-            .build();
+            .GET();
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    HttpRequest request = builder.build();
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       JsonNode body;

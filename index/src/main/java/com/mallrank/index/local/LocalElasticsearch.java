@@ -65,7 +65,7 @@ public final class LocalElasticsearch implements AutoCloseable {
    *     taken by something that is not Elasticsearch; the message carries the tail of the log
    */
   public static LocalElasticsearch ensureRunning(LocalElasticsearchSettings settings) {
-    if (HealthProbe.probe(settings.url()) == HealthProbe.State.HEALTHY) {
+    if (probe(settings) == HealthProbe.State.HEALTHY) {
       return reused(settings);
     }
     synchronized (JVM_LOCK) {
@@ -99,7 +99,7 @@ public final class LocalElasticsearch implements AutoCloseable {
 
   /** A handle on the healthy server on the settings' port, if there is one; never starts one. */
   public static Optional<LocalElasticsearch> findRunning(LocalElasticsearchSettings settings) {
-    return HealthProbe.probe(settings.url()) == HealthProbe.State.HEALTHY
+    return probe(settings) == HealthProbe.State.HEALTHY
         ? Optional.of(reused(settings))
         : Optional.empty();
   }
@@ -194,7 +194,7 @@ public final class LocalElasticsearch implements AutoCloseable {
   private static LocalElasticsearch startUnderLock(
       LocalElasticsearchSettings settings, Path dir, boolean root) {
     Path pidFile = dir.resolve(PID_FILE);
-    switch (HealthProbe.probe(settings.url())) {
+    switch (probe(settings)) {
       case HEALTHY:
         log.info("Reusing the Elasticsearch already running at {}", settings.url());
         return new LocalElasticsearch(settings, dir, false);
@@ -236,13 +236,16 @@ public final class LocalElasticsearch implements AutoCloseable {
     if (root) {
       ServerUser.chown(dir);
     }
+    if (settings.security() != null) {
+      writeFileRealm(settings, esHome, root);
+    }
     LocalElasticsearch started = new LocalElasticsearch(settings, dir, true);
     try {
       launch(settings, dir, esHome, root);
       awaitHealthy(settings, dir);
     } catch (RuntimeException e) {
       started.stop();
-      if (HealthProbe.probe(settings.url()) == HealthProbe.State.HEALTHY) {
+      if (probe(settings) == HealthProbe.State.HEALTHY) {
         // another data directory's server won the race for the port: use that one
         log.info(
             "Start failed but {} is now served by another Elasticsearch; reusing it",
@@ -263,6 +266,66 @@ public final class LocalElasticsearch implements AutoCloseable {
         dir,
         started.pid().orElse(-1));
     return started;
+  }
+
+  private static HealthProbe.State probe(LocalElasticsearchSettings settings) {
+    return HealthProbe.probe(settings.url(), settings.probeAuthorization());
+  }
+
+  /**
+   * Writes {@code config/roles.yml} and adds the users with {@code bin/elasticsearch-users} (as the
+   * server user when root, like the server itself): the file realm hashes the passwords.
+   */
+  private static void writeFileRealm(
+      LocalElasticsearchSettings settings, Path esHome, boolean root) {
+    FileRealm realm = settings.security();
+    Path config = esHome.resolve("config");
+    try {
+      Files.writeString(config.resolve("roles.yml"), realm.rolesYml());
+      // elasticsearch-users adds to these files and refuses to create them
+      Files.writeString(config.resolve("users"), "");
+      Files.writeString(config.resolve("users_roles"), "");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the file realm of " + config, e);
+    }
+    if (root) {
+      ServerUser.chown(config);
+    }
+    for (FileRealm.User user : realm.users()) {
+      List<String> command = new ArrayList<>();
+      command.add(esHome.resolve("bin").resolve("elasticsearch-users").toString());
+      command.add("useradd");
+      command.add(user.name());
+      command.add("-p");
+      command.add(user.password());
+      command.add("-r");
+      command.add(String.join(",", user.roles()));
+      if (root) {
+        command = ServerUser.asServerUser(command);
+      }
+      ProcessBuilder builder =
+          new ProcessBuilder(command).directory(esHome.toFile()).redirectErrorStream(true);
+      builder.environment().put("ES_JAVA_HOME", System.getProperty("java.home"));
+      builder.environment().remove("ES_PATH_CONF");
+      builder.environment().remove("JAVA_TOOL_OPTIONS");
+      builder.environment().remove("_JAVA_OPTIONS");
+      try {
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+          process.destroyForcibly();
+          // the output never holds the password; the command line would
+          throw new IllegalStateException(
+              "elasticsearch-users useradd " + user.name() + " failed: " + output.strip());
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("Could not run elasticsearch-users", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted adding file-realm users", e);
+      }
+    }
   }
 
   /**
@@ -320,11 +383,23 @@ public final class LocalElasticsearch implements AutoCloseable {
         "http.port: " + settings.httpPort(),
         "transport.port: " + settings.transportPort(),
         "discovery.type: single-node",
-        "xpack.security.enabled: false",
+        security(settings),
         "cluster.routing.allocation.disk.threshold_enabled: false",
         "path.data: " + yamlString(dir.resolve("data")),
         "path.logs: " + yamlString(dir.resolve("logs")),
         "");
+  }
+
+  private static String security(LocalElasticsearchSettings settings) {
+    if (settings.security() == null) {
+      return "xpack.security.enabled: false";
+    }
+    return String.join(
+        "\n",
+        "xpack.security.enabled: true",
+        "xpack.security.http.ssl.enabled: false",
+        "xpack.security.transport.ssl.enabled: false",
+        "xpack.security.authc.realms.file.mallrank_file.order: 0");
   }
 
   private static String yamlString(Path path) {
@@ -381,7 +456,7 @@ public final class LocalElasticsearch implements AutoCloseable {
 
   private static void awaitHealthy(LocalElasticsearchSettings settings, Path dir) {
     long deadline = System.nanoTime() + settings.startTimeout().toNanos();
-    HealthProbe.State state = HealthProbe.probe(settings.url());
+    HealthProbe.State state = probe(settings);
     while (state != HealthProbe.State.HEALTHY) {
       if (state == HealthProbe.State.FOREIGN) {
         throw new IllegalStateException(
@@ -404,7 +479,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while waiting for Elasticsearch", e);
       }
-      state = HealthProbe.probe(settings.url());
+      state = probe(settings);
     }
   }
 

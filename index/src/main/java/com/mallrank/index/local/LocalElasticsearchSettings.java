@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * @param heap the JVM heap size, e.g. {@code 512m} (used for both -Xms and -Xmx)
  * @param startTimeout how long to wait for the cluster to report green or yellow health
  * @param registerShutdownHook whether an instance started here is stopped when this JVM exits
+ * @param security the file-realm security to enable, or null for none (the default)
  */
 public record LocalElasticsearchSettings(
     Path dataDir,
@@ -24,7 +25,8 @@ public record LocalElasticsearchSettings(
     String version,
     String heap,
     Duration startTimeout,
-    boolean registerShutdownHook) {
+    boolean registerShutdownHook,
+    FileRealm security) {
 
   public static final int DEFAULT_HTTP_PORT = 9200;
   public static final String DEFAULT_VERSION = "8.19.7";
@@ -66,26 +68,38 @@ public record LocalElasticsearchSettings(
   /** Defaults for everything but the data directory and the port; no shutdown hook. */
   public static LocalElasticsearchSettings of(Path dataDir, int httpPort) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, DEFAULT_VERSION, DEFAULT_HEAP, DEFAULT_START_TIMEOUT, false);
+        dataDir, httpPort, DEFAULT_VERSION, DEFAULT_HEAP, DEFAULT_START_TIMEOUT, false, null);
   }
 
   public LocalElasticsearchSettings withVersion(String newVersion) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, newVersion, heap, startTimeout, registerShutdownHook);
+        dataDir, httpPort, newVersion, heap, startTimeout, registerShutdownHook, security);
   }
 
   public LocalElasticsearchSettings withHeap(String newHeap) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, version, newHeap, startTimeout, registerShutdownHook);
+        dataDir, httpPort, version, newHeap, startTimeout, registerShutdownHook, security);
   }
 
   public LocalElasticsearchSettings withStartTimeout(Duration newTimeout) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, version, heap, newTimeout, registerShutdownHook);
+        dataDir, httpPort, version, heap, newTimeout, registerShutdownHook, security);
   }
 
   public LocalElasticsearchSettings withShutdownHook(boolean register) {
-    return new LocalElasticsearchSettings(dataDir, httpPort, version, heap, startTimeout, register);
+    return new LocalElasticsearchSettings(
+        dataDir, httpPort, version, heap, startTimeout, register, security);
+  }
+
+  /** With security on, file realm only (see {@link FileRealm}). */
+  public LocalElasticsearchSettings withSecurity(FileRealm realm) {
+    return new LocalElasticsearchSettings(
+        dataDir, httpPort, version, heap, startTimeout, registerShutdownHook, realm);
+  }
+
+  /** The health probe's {@code Authorization} header, or null when security is off. */
+  String probeAuthorization() {
+    return security == null ? null : security.probeUser().basicAuthorization();
   }
 
   /** The transport port, {@code httpPort + 100}. */

@@ -37,6 +37,7 @@ public final class SnapshotWriter {
   private static final int STALE_PAGE = 1_000;
 
   private final ElasticsearchClient client;
+  private final ElasticsearchClient reads;
   private final IndexNames names;
   private final Refresh refresh;
 
@@ -45,6 +46,17 @@ public final class SnapshotWriter {
    *     documents are searchable when the call returns; {@link Refresh#False} in production)
    */
   public SnapshotWriter(ElasticsearchClient client, IndexNames names, Refresh refresh) {
+    this(client, client, names, refresh);
+  }
+
+  /**
+   * A writer whose one search (the stale listings of a re-run) goes through {@code reads}: with
+   * split credentials the writer role cannot search ({@code mallrank es roles}), it only indexes
+   * and deletes listing documents.
+   */
+  public SnapshotWriter(
+      ElasticsearchClient client, ElasticsearchClient reads, IndexNames names, Refresh refresh) {
+    this.reads = Objects.requireNonNull(reads, "reads");
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
     this.refresh = Objects.requireNonNull(refresh, "refresh");
@@ -177,7 +189,7 @@ public final class SnapshotWriter {
     while (true) {
       List<FieldValue> searchAfter = after;
       SearchResponse<Void> page =
-          client.search(
+          reads.search(
               r -> {
                 r.index(List.copyOf(indices))
                     .ignoreUnavailable(true)

@@ -1,0 +1,342 @@
+package com.mallrank.batch.es;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.runtime.PlanRepository;
+import com.mallrank.batch.runtime.SandboxRuntime;
+import com.mallrank.batch.sample.SampleLauncher;
+import com.mallrank.crawler.sandbox.SandboxCard;
+import com.mallrank.index.document.ChangeEvent;
+import com.mallrank.index.document.ListingDocument;
+import com.mallrank.index.local.FileRealm;
+import com.mallrank.index.local.LocalElasticsearch;
+import com.mallrank.index.local.LocalElasticsearchSettings;
+import com.mallrank.index.report.ChangeLog;
+import com.mallrank.index.report.ChangeLogQuery;
+import com.mallrank.index.report.KeywordTop20;
+import com.mallrank.index.report.SampleCounts;
+import com.mallrank.index.report.Top20Query;
+import com.mallrank.index.report.Top20Report;
+import com.mallrank.index.retention.Retention;
+import com.mallrank.index.retention.RetentionResult;
+import com.mallrank.index.schema.IndexNames;
+import com.mallrank.index.security.EsRoles;
+import com.mallrank.index.security.MallrankRole;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Least privilege on a real Elasticsearch with security on: a throwaway local server (free port,
+ * temporary data directory, 256 MB heap, file realm with the roles of {@code mallrank es roles
+ * --format=yml} and one user per role), never the shared test server. mallrank is configured with
+ * the three role credentials only (no main credential): the sample job completes as the writer and
+ * the reports read as the reader, so a write through the reader or a search through the writer
+ * would fail the cycle. The writer cannot search or delete, the reader cannot write: exact 403s.
+ * Retention runs as the admin; the reader's attempt is refused and deletes nothing.
+ */
+@SpringBootTest(properties = {"mallrank.cli.enabled=false", "batch.threads=1"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LeastPrivilegeIT {
+
+  private static final String PREFIX =
+      "t-roles-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+  private static final Instant A = Instant.parse("2026-11-28T06:00:00Z");
+  private static final Instant B = A.plus(Duration.ofHours(1));
+  private static final String GROUP = "core";
+  private static final String WRITER = "mr-writer";
+  private static final String READER = "mr-reader";
+  private static final String ADMIN = "mr-admin";
+  // test-only passwords of a throwaway loopback server
+  private static final String PASSWORD = "roles-it-" + UUID.randomUUID();
+
+  private static Path dir;
+  private static LocalElasticsearchSettings settings;
+  private static LocalElasticsearch server;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws IOException {
+    startSecuredServer();
+    registry.add("index.es.url", server::url);
+    registry.add("index.prefix", () -> PREFIX);
+    registry.add("index.es.writer.username", () -> WRITER);
+    registry.add("index.es.writer.password", () -> PASSWORD);
+    registry.add("index.es.reader.username", () -> READER);
+    registry.add("index.es.reader.password", () -> PASSWORD);
+    registry.add("index.es.admin.username", () -> ADMIN);
+    registry.add("index.es.admin.password", () -> PASSWORD);
+    registry.add("batch.plan", () -> "../config/sandbox-plan.yml");
+    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
+  }
+
+  private static synchronized void startSecuredServer() throws IOException {
+    if (server != null) {
+      return;
+    }
+    dir = Files.createTempDirectory("mallrank-roles-es");
+    // the server runs as the unprivileged mallrank-es user when the tests run as root
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    EsRoles roles = EsRoles.forPrefix(new IndexNames(PREFIX));
+    FileRealm realm =
+        new FileRealm(
+            roles.rolesYml(),
+            List.of(
+                // first: the health probe's user (mallrank_reader has cluster monitor)
+                new FileRealm.User(READER, PASSWORD, List.of("mallrank_reader")),
+                new FileRealm.User(WRITER, PASSWORD, List.of("mallrank_writer")),
+                new FileRealm.User(ADMIN, PASSWORD, List.of("mallrank_admin"))));
+    settings =
+        LocalElasticsearchSettings.of(dir.resolve("es"), freePort())
+            .withHeap("256m")
+            .withSecurity(realm);
+    server = LocalElasticsearch.ensureRunning(settings);
+    assertThat(server.startedHere()).as("a throwaway server of this test").isTrue();
+  }
+
+  @AfterAll
+  static void stopServer() throws IOException {
+    if (server != null) {
+      server.stop();
+    }
+    if (dir != null) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  @Autowired SampleLauncher launcher;
+  @Autowired SandboxRuntime sandbox;
+  @Autowired ElasticsearchRuntime elasticsearch;
+  @Autowired PlanRepository plans;
+
+  private IndexNames names() {
+    return elasticsearch.names();
+  }
+
+  @Test
+  @Order(1)
+  void sampleAsWriterThenReportAsReader() {
+    var group = plans.plan().requireGroup(GROUP);
+    int tasks = group.keywords().size() * group.vantages().size();
+    for (Instant slot : List.of(A, B)) {
+      sandbox.mall().setTime(slot);
+      assertThat(launcher.launch(GROUP, slot).getStatus())
+          .as("slot %s sampled as %s", slot, WRITER)
+          .isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    // the reports, as the reader
+    ElasticsearchClient reader = elasticsearch.client();
+    assertThat(reader).isSameAs(elasticsearch.client(MallrankRole.READER));
+    SampleCounts counts = new SampleCounts(reader, names());
+    for (Instant slot : List.of(A, B)) {
+      assertThat(counts.samples(slot)).isEqualTo(tasks);
+      long listings = 0;
+      for (String keyword : group.keywords()) {
+        for (String vantage : group.vantages()) {
+          listings +=
+              Math.min(
+                  sandbox.mall().world().results(keyword, slot, vantage).size(), group.depth());
+        }
+      }
+      assertThat(counts.listings(slot)).isEqualTo(listings);
+    }
+    String vantage = group.vantages().get(0);
+    Top20Report report = new Top20Query(reader, names()).run(B, vantage, group.keywords());
+    assertThat(report.keywords()).hasSize(group.keywords().size());
+    for (KeywordTop20 keyword : report.keywords()) {
+      List<Tuple> truth =
+          sandbox.mall().world().results(keyword.keyword(), B, vantage).stream()
+              .filter(c -> c.position() <= 20)
+              .map(c -> Tuple.tuple(c.position(), c.productId()))
+              .toList();
+      assertThat(keyword.listings())
+          .extracting(ListingDocument::position, ListingDocument::productId)
+          .as(keyword.keyword())
+          .containsExactlyElementsOf(truth);
+    }
+    // change detection after B wrote its events as the writer; the reader reads them
+    List<ChangeEvent> events = new ArrayList<>();
+    new ChangeLog(reader, names())
+        .forEach(ChangeLogQuery.window(B, B.plus(Duration.ofMinutes(1))), events::add);
+    assertThat(events).as("the sandbox scripts changes between A and B").isNotEmpty();
+    assertThat(events).allMatch(e -> e.slot().equals(B));
+    assertThat(truthHasCards()).isTrue();
+  }
+
+  private boolean truthHasCards() {
+    List<SandboxCard> cards =
+        sandbox
+            .mall()
+            .world()
+            .results(plans.plan().requireGroup(GROUP).keywords().get(0), A, "anonymous");
+    return !cards.isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void theWriterCannotSearchOrDelete() {
+    ElasticsearchClient writer = elasticsearch.client(MallrankRole.WRITER);
+    assertThat(writer).isNotSameAs(elasticsearch.client(MallrankRole.READER));
+
+    assertForbidden(
+        () -> writer.search(s -> s.index(names().listingsAlias()), Void.class),
+        "action [indices:data/read/search] is unauthorized for user [" + WRITER + "]");
+    assertForbidden(
+        () -> writer.count(c -> c.index(names().samplesAlias())),
+        "action [indices:data/read/search] is unauthorized for user [" + WRITER + "]");
+    assertForbidden(
+        () -> writer.delete(d -> d.index(names().samplesIndex(A)).id("any")),
+        "action [indices:data/write/delete] is unauthorized for user [" + WRITER + "]");
+    assertForbidden(
+        () -> writer.indices().delete(d -> d.index(names().listingsIndex(A))),
+        "action [indices:admin/delete] is unauthorized for user [" + WRITER + "]");
+    assertForbidden(
+        () ->
+            writer.index(
+                i -> i.index("other-samples-2026.11").id("x").document(Map.of("keyword", "x"))),
+        "action [indices:admin/auto_create] is unauthorized for user ["
+            + WRITER
+            + "] with effective roles [mallrank_writer] on indices [other-samples-2026.11]");
+    // its one delete: listing documents (the stale listings of a re-run), never samples
+    assertThat(
+            assertDoesNotThrow(
+                    () -> writer.delete(d -> d.index(names().listingsIndex(A)).id("no-such-id")))
+                .result()
+                .jsonValue())
+        .isEqualTo("not_found");
+  }
+
+  @Test
+  @Order(3)
+  void theReaderCannotWrite() {
+    ElasticsearchClient reader = elasticsearch.client(MallrankRole.READER);
+    assertForbidden(
+        () ->
+            reader.index(
+                i -> i.index(names().samplesIndex(A)).id("x").document(Map.of("keyword", "x"))),
+        "action [indices:data/write/index] is unauthorized for user [" + READER + "]");
+    assertForbidden(
+        () -> reader.delete(d -> d.index(names().samplesIndex(A)).id("any")),
+        "action [indices:data/write/delete] is unauthorized for user [" + READER + "]");
+    assertForbidden(
+        () -> reader.indices().delete(d -> d.index(names().listingsIndex(A))),
+        "action [indices:admin/delete] is unauthorized for user [" + READER + "]");
+    assertForbidden(
+        () -> reader.indices().deleteIndexTemplate(d -> d.name(names().listingsTemplate())),
+        "action [indices:admin/index_template/delete] is unauthorized for user [" + READER + "]");
+  }
+
+  @Test
+  @Order(4)
+  void applyingTheRolesNeedsManageSecurityWhichTheAdminRoleLacks() {
+    // the integ-test-zip holds no native roles: only the refusal of the security API is testable
+    assertThatThrownBy(
+            () -> EsRoles.forPrefix(names()).apply(elasticsearch.client(MallrankRole.ADMIN)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("PUT _security/role/mallrank_writer refused: HTTP 403");
+  }
+
+  @Test
+  @Order(5)
+  void retentionRunsAsTheAdminNotAsTheReader() {
+    // the month of A and B ends on the cutoff: the admin deletes their listings index whole
+    Instant cutoff = Instant.parse("2026-12-01T00:00:00Z");
+    SampleCounts counts = new SampleCounts(elasticsearch.client(), names());
+    long listings = counts.listings(A) + counts.listings(B);
+    assertThat(listings).isPositive();
+
+    assertThatThrownBy(
+            () ->
+                new Retention(elasticsearch.client(), names(), Clock.systemUTC(), Refresh.WaitFor)
+                    .runBefore(cutoff))
+        .hasStackTraceContaining("is unauthorized for user [" + READER + "]");
+    assertThat(counts.listings(A) + counts.listings(B))
+        .as("the reader's refused run deleted nothing")
+        .isEqualTo(listings);
+
+    RetentionResult result =
+        new Retention(
+                elasticsearch.client(MallrankRole.ADMIN),
+                names(),
+                Clock.systemUTC(),
+                Refresh.WaitFor)
+            .runBefore(cutoff);
+    assertThat(result.daysSummarised()).containsExactly(LocalDate.parse("2026-11-28"));
+    assertThat(result.indicesDeleted()).containsExactly(names().listingsIndex(A));
+    assertThat(result.listingsDeleted()).isEqualTo(listings);
+    assertThat(counts.listings(A) + counts.listings(B)).isZero();
+  }
+
+  interface EsCall {
+    Object run() throws IOException;
+  }
+
+  private static void assertForbidden(EsCall call, String fragment) {
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            ElasticsearchException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(403);
+              assertThat(e.error().type()).isEqualTo("security_exception");
+            })
+        .hasMessageContaining(fragment);
+  }
+
+  private static int freePort() {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      try (ServerSocket http = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        int candidate = http.getLocalPort();
+        if (candidate + LocalElasticsearchSettings.TRANSPORT_PORT_OFFSET > 65535
+            || candidate == 9250) {
+          continue;
+        }
+        try (ServerSocket transport =
+            new ServerSocket(
+                candidate + LocalElasticsearchSettings.TRANSPORT_PORT_OFFSET,
+                1,
+                InetAddress.getLoopbackAddress())) {
+          return candidate;
+        } catch (IOException taken) {
+          // try another
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    throw new IllegalStateException("no free port pair");
+  }
+}
