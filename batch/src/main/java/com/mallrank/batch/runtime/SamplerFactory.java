@@ -56,7 +56,9 @@ public class SamplerFactory {
         throttle(sandbox),
         InetAddress::getAllByName,
         TimeSource.system(),
-        new Random());
+        new Random(),
+        properties.harDir(),
+        properties.harWindow());
   }
 
   /** The sampler shared by the partitions of one job execution, created on first use. */

@@ -156,7 +156,7 @@ public final class EvidenceStore {
   }
 
   /** Letters, digits, '-', '_' (at most 48), then '-' and 8 hex digits of the name's SHA-256. */
-  static String safeName(String name) {
+  public static String safeName(String name) {
     String value = name == null ? "" : name;
     StringBuilder safe = new StringBuilder();
     value
