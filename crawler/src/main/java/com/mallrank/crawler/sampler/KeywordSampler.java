@@ -8,6 +8,7 @@ import com.mallrank.crawler.fetch.Fetcher;
 import com.mallrank.crawler.fetch.RefusedFetchException;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
+import com.mallrank.crawler.fetch.har.HarException;
 import com.mallrank.crawler.fetch.har.HarFetcher;
 import com.mallrank.crawler.model.Evidence;
 import com.mallrank.crawler.model.ResultPage;
@@ -234,7 +235,10 @@ public final class KeywordSampler {
         outcome =
             e.getCause() instanceof SocketTimeoutException
                 ? AttemptOutcome.TIMEOUT
-                : AttemptOutcome.CONNECTION_FAILED;
+                // a broken HAR file stays broken: not worth another try
+                : e.getCause() instanceof HarException
+                    ? AttemptOutcome.CLIENT_ERROR
+                    : AttemptOutcome.CONNECTION_FAILED;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return done(error(url.toString(), 0, "interrupted"), started, attempt);

@@ -234,6 +234,7 @@ class HarCaptureIT {
 
     assertThat(result.page().status()).isEqualTo(SampleStatus.ERROR);
     assertThat(result.page().listings()).isEmpty();
+    assertThat(result.attempts()).isEqualTo(1);
     assertThat(result.page().evidence().detail()).startsWith(broken + ": not a HAR file: not JSON");
   }
 }
