@@ -133,4 +133,20 @@ class EvidenceStoreTest {
     assertThat(kept).exists();
     assertThat(store.list()).containsExactly(kept);
   }
+
+  @Test
+  void aScreenshotIsKeptNextToTheBodyWithinTheCapAndAStaleOneRemoved() throws Exception {
+    EvidenceStore store = new EvidenceStore(dir.resolve("shots"), 100);
+    byte[] shot = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3};
+
+    Path body = store.write(SLOT, "sandbox-spa", "anonymous", "k", "{}", true, shot, List.of());
+    Path picture = body.resolveSibling(body.getFileName().toString().replace(".json", ".jpg"));
+    assertThat(picture).hasBinaryContent(shot);
+    assertThat(store.list()).containsExactlyInAnyOrder(body, picture);
+
+    // a rerun of the slot with a picture over the cap: the old picture is not left behind
+    store.write(SLOT, "sandbox-spa", "anonymous", "k", "{}", true, new byte[101], List.of());
+    assertThat(picture).doesNotExist();
+    assertThat(store.list()).containsExactly(body);
+  }
 }
