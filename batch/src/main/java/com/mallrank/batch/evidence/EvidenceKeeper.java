@@ -1,14 +1,18 @@
 package com.mallrank.batch.evidence;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.batch.runtime.BrowserRuntime;
 import com.mallrank.crawler.evidence.EvidenceStore;
-import com.mallrank.crawler.fetch.Cookie;
 import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.sampler.SampleResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,19 +33,28 @@ public class EvidenceKeeper {
 
   private static final Logger log = LoggerFactory.getLogger(EvidenceKeeper.class);
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final boolean enabled;
   private final EvidenceStore store;
+  private final StorageStates states;
 
   @Autowired
-  public EvidenceKeeper(CrawlerProperties properties) {
+  public EvidenceKeeper(CrawlerProperties properties, BrowserRuntime browser) {
     this(
         properties.evidence().enabled(),
-        new EvidenceStore(properties.evidence().dir(), properties.evidence().maxSize().toBytes()));
+        new EvidenceStore(properties.evidence().dir(), properties.evidence().maxSize().toBytes()),
+        browser.storageStates());
   }
 
-  public EvidenceKeeper(boolean enabled, EvidenceStore store) {
+  /**
+   * @param states the identities' login states: the cookie and local-storage values they hold are
+   *     masked too (a logged-in page may echo them)
+   */
+  public EvidenceKeeper(boolean enabled, EvidenceStore store, StorageStates states) {
     this.enabled = enabled;
     this.store = store;
+    this.states = states;
   }
 
   public EvidenceStore store() {
@@ -65,8 +78,17 @@ public class EvidenceKeeper {
     if (!enabled || result.page().status().producesRanks() || seen == null) {
       return Optional.empty();
     }
-    List<String> secrets =
-        cookies == null ? List.of() : cookies.all().stream().map(Cookie::value).toList();
+    List<String> secrets = new ArrayList<>();
+    if (cookies != null) {
+      cookies.all().forEach(c -> secrets.add(c.value()));
+    }
+    try {
+      secrets.addAll(stateSecrets(vantage));
+    } catch (IOException | RuntimeException e) {
+      // never the exception's text: a parse error may quote the secret file
+      log.warn("evidence of {} @ {} not kept: its login state cannot be read", keyword, vantage);
+      return Optional.empty();
+    }
     try {
       return Optional.of(
           store.write(
@@ -82,6 +104,24 @@ public class EvidenceKeeper {
       log.warn("could not keep the evidence of {} @ {}: {}", keyword, vantage, e.toString());
       return Optional.empty();
     }
+  }
+
+  /**
+   * The values in an identity's login state: its cookies' and its local storage's (read only to
+   * mask them; never logged).
+   */
+  private List<String> stateSecrets(String vantage) throws IOException {
+    Optional<Path> file = states.fileOf(vantage);
+    if (file.isEmpty()) {
+      return List.of();
+    }
+    JsonNode state = JSON.readTree(file.get().toFile());
+    List<String> values = new ArrayList<>();
+    state.path("cookies").forEach(c -> values.add(c.path("value").asText("")));
+    state
+        .path("origins")
+        .forEach(o -> o.path("localStorage").forEach(e -> values.add(e.path("value").asText(""))));
+    return values;
   }
 
   private static boolean isJson(FetchResponse response) {
