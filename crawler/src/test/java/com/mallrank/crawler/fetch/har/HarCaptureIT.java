@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.browser.BrowserSettings;
+import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
+import com.mallrank.crawler.fetch.browser.RenderOptions;
+import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.model.Listing;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.model.SampleStatus;
@@ -199,6 +202,41 @@ class HarCaptureIT {
         .containsExactlyElementsOf(
             extract(new HarCapture(PROFILE.fetch().captureUrl()).document(har, KEYWORD, null, null))
                 .listings());
+
+    // the live capture of the same search, in Chromium, reads the same listings
+    SampleResult live;
+    try (PlaywrightFetcher browser =
+        new PlaywrightFetcher(
+            BrowserSettings.defaults(), RenderOptions.dom("li.goods-card"), StorageStates.none())) {
+      live =
+          new KeywordSampler(null, browser, SamplerSettings.UNTHROTTLED)
+              .sample(PROFILE, mall.baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20);
+    }
+    assertThat(live.page().status()).isEqualTo(SampleStatus.OK);
+    assertThat(result.page().listings())
+        .extracting(
+            Listing::position,
+            Listing::organicRank,
+            Listing::sponsored,
+            Listing::productId,
+            Listing::title,
+            Listing::price,
+            Listing::shopId,
+            Listing::commissionRate)
+        .containsExactlyElementsOf(
+            live.page().listings().stream()
+                .map(
+                    l ->
+                        org.assertj.core.groups.Tuple.tuple(
+                            l.position(),
+                            l.organicRank(),
+                            l.sponsored(),
+                            l.productId(),
+                            l.title(),
+                            l.price(),
+                            l.shopId(),
+                            l.commissionRate()))
+                .toList());
 
     // another slot: the capture is not of it
     SampleResult other =
