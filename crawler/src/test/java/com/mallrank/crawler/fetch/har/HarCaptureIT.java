@@ -275,4 +275,36 @@ class HarCaptureIT {
     assertThat(result.attempts()).isEqualTo(1);
     assertThat(result.page().evidence().detail()).startsWith(broken + ": not a HAR file: not JSON");
   }
+
+  @Test
+  void theNewestFileHoldingTheSearchAnswers() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("har-newest"));
+    String first = mall.world().results(KEYWORD, SLOT, null).get(0).productId();
+    String other = "9".repeat(first.length());
+    String recorded = Files.readString(har);
+    assertThat(recorded).contains(first).doesNotContain(other);
+    Path older = folder.resolve("phone-older.har");
+    Path newer = folder.resolve("phone-newer.har");
+    Files.writeString(older, recorded);
+    Files.writeString(newer, recorded.replace(first, other));
+    java.nio.file.attribute.FileTime now = java.nio.file.attribute.FileTime.from(Instant.now());
+    Files.setLastModifiedTime(older, now);
+    Files.setLastModifiedTime(
+        newer, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(60)));
+    Instant slot = Instant.now().minus(Duration.ofMinutes(30));
+
+    SampleResult fromNewer =
+        harSampler(folder)
+            .sample(
+                harProfile(), mall.baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20, slot);
+    assertThat(fromNewer.page().listings().get(0).productId()).isEqualTo(other);
+
+    Files.setLastModifiedTime(
+        older, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(120)));
+    SampleResult fromOlder =
+        harSampler(folder)
+            .sample(
+                harProfile(), mall.baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20, slot);
+    assertThat(fromOlder.page().listings().get(0).productId()).isEqualTo(first);
+  }
 }
