@@ -2,6 +2,7 @@ package com.mallrank.batch.cli;
 
 import com.mallrank.batch.demo.DemoCommand;
 import com.mallrank.batch.es.EsCommand;
+import com.mallrank.batch.evidence.EvidenceCommand;
 import com.mallrank.batch.jobs.JobsCommand;
 import com.mallrank.batch.report.ReportCommand;
 import com.mallrank.batch.retention.RetentionCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.ScopeType;
       ReportCommand.class,
       ProfileCommand.class,
       RetentionCommand.class,
+      EvidenceCommand.class,
       EsCommand.class,
       IndexCommand.class
     },

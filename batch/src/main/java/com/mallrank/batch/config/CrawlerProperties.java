@@ -21,6 +21,11 @@ import org.springframework.util.unit.DataSize;
  * @param images main-image fingerprints (perceptual hashes)
  * @param maxRedirects the most redirects one fetch (static page, browser navigation, image)
  *     follows; every hop passes the address guard, the host allow-list and the host throttle
+ * @param evidence what is kept of samples that produce no ranks
+ * @param harDir where HAR files captured on a phone are dropped, read by {@code fetch.with: har}
+ *     profiles
+ * @param harWindow a HAR capture belongs to a slot when it started within this long after the
+ *     slot's time
  */
 @ConfigurationProperties("crawler")
 public record CrawlerProperties(
@@ -32,7 +37,10 @@ public record CrawlerProperties(
     @DefaultValue Sandbox sandbox,
     @DefaultValue Browser browser,
     @DefaultValue Images images,
-    @DefaultValue("5") int maxRedirects) {
+    @DefaultValue("5") int maxRedirects,
+    @DefaultValue Evidence evidence,
+    @DefaultValue("data/har") Path harDir,
+    @DefaultValue("1h") Duration harWindow) {
 
   public CrawlerProperties {
     if (maxRedirects < 0 || maxRedirects > 20) {
@@ -72,4 +80,17 @@ public record CrawlerProperties(
    */
   public record Images(
       @DefaultValue("false") boolean fingerprint, @DefaultValue("2MB") DataSize maxSize) {}
+
+  /**
+   * Evidence kept for fixing a profile: the body (or captured responses) of every sample that is
+   * not ok/partial, secrets removed, and a browser page's screenshot.
+   *
+   * @param enabled keep evidence
+   * @param dir the evidence folder ({@code <slot>/<profile>/<vantage>/<keyword>.*})
+   * @param maxSize the most bytes kept of one body or screenshot
+   */
+  public record Evidence(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("data/evidence") Path dir,
+      @DefaultValue("2MB") DataSize maxSize) {}
 }

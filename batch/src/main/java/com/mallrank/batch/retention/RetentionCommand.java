@@ -1,5 +1,6 @@
 package com.mallrank.batch.retention;
 
+import com.mallrank.batch.evidence.EvidenceKeeper;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.index.retention.Retention;
 import com.mallrank.index.retention.RetentionResult;
@@ -32,14 +33,17 @@ public class RetentionCommand implements Callable<Integer> {
 
   private final ElasticsearchRuntime elasticsearch;
   private final RetentionProperties properties;
+  private final EvidenceKeeper evidence;
 
-  public RetentionCommand(ElasticsearchRuntime elasticsearch, RetentionProperties properties) {
+  public RetentionCommand(
+      ElasticsearchRuntime elasticsearch, RetentionProperties properties, EvidenceKeeper evidence) {
     this.elasticsearch = elasticsearch;
     this.properties = properties;
+    this.evidence = evidence;
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     int keep = keepDays == null ? properties.keepDays() : keepDays;
     if (keep < 1) {
       throw new IllegalArgumentException("--keep-days must be at least 1, was " + keep);
@@ -60,6 +64,9 @@ public class RetentionCommand implements Callable<Integer> {
         result.indicesDeleted().isEmpty()
             ? ""
             : " (whole indices: " + String.join(", ", result.indicesDeleted()) + ")");
+    System.out.printf(
+        "evidence before %s: %d slot folder(s) deleted%n",
+        result.cutoff(), evidence.store().pruneBefore(result.cutoff()));
     return 0;
   }
 }

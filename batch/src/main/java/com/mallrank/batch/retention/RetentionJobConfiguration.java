@@ -1,6 +1,7 @@
 package com.mallrank.batch.retention;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
+import com.mallrank.batch.evidence.EvidenceKeeper;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.index.retention.Retention;
 import com.mallrank.index.retention.RetentionResult;
@@ -50,7 +51,8 @@ public class RetentionJobConfiguration {
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
       ElasticsearchRuntime elasticsearch,
-      RetentionProperties properties) {
+      RetentionProperties properties,
+      EvidenceKeeper evidence) {
     return new StepBuilder(STEP_NAME, jobRepository)
         .tasklet(
             (contribution, context) -> {
@@ -62,11 +64,15 @@ public class RetentionJobConfiguration {
                           Refresh.WaitFor)
                       .run(Duration.ofDays(properties.keepDays()));
               contribution.incrementWriteCount(result.summariesWritten());
+              // what failed samples showed goes with the raw listings of the same days
+              int evidenceSlots = evidence.store().pruneBefore(result.cutoff());
               log.info(
-                  "retention before {}: {} days summarised, {} listings deleted",
+                  "retention before {}: {} days summarised, {} listings deleted,"
+                      + " {} evidence slot folders deleted",
                   result.cutoff(),
                   result.daysSummarised().size(),
-                  result.listingsDeleted());
+                  result.listingsDeleted(),
+                  evidenceSlots);
               return RepeatStatus.FINISHED;
             },
             transactionManager)

@@ -55,6 +55,14 @@ public class BrowserRuntime implements DisposableBean {
         };
   }
 
+  /**
+   * Where each identity's login state is (the same files the browser loads): evidence of a failed
+   * page masks the values they hold.
+   */
+  public StorageStates storageStates() {
+    return states;
+  }
+
   public synchronized PlaywrightFetcher fetcher() {
     if (fetcher == null) {
       BrowserSettings settings =

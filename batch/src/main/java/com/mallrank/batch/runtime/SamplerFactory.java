@@ -65,7 +65,9 @@ public class SamplerFactory {
         InetAddress::getAllByName,
         TimeSource.system(),
         new Random(),
-        needsLogin);
+        needsLogin,
+        properties.harDir(),
+        properties.harWindow());
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.mallrank.batch.sample;
 
 import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.evidence.EvidenceKeeper;
 import com.mallrank.batch.ops.ProcessOwner;
 import com.mallrank.batch.ops.SampleMetrics;
 import com.mallrank.batch.plan.KeywordGroup;
@@ -182,6 +183,7 @@ public class SampleJobConfiguration {
       SampleMetrics metrics,
       MainImages images,
       ElasticsearchRuntime elasticsearch,
+      EvidenceKeeper evidence,
       @Value("#{jobParameters['" + SLOT + "']}") String slot,
       @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
     boolean useSandbox = sandbox.usesSandbox();
@@ -195,7 +197,8 @@ public class SampleJobConfiguration {
         plan.ownership(),
         metrics,
         images::fingerprint,
-        new StoredSamples(elasticsearch.client(), elasticsearch.names()));
+        new StoredSamples(elasticsearch.client(), elasticsearch.names()),
+        evidence);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package com.mallrank.batch.sample;
 
+import com.mallrank.batch.evidence.EvidenceKeeper;
 import com.mallrank.batch.ops.SampleMetrics;
 import com.mallrank.batch.plan.MatrixOwnership;
 import com.mallrank.crawler.fetch.CookieJar;
@@ -38,6 +39,7 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
   private final SampleMetrics metrics;
   private final UnaryOperator<Snapshot> images;
   private final StoredSamples stored;
+  private final EvidenceKeeper evidence;
 
   SampleProcessor(
       Instant slot,
@@ -48,7 +50,9 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
       MatrixOwnership ownership,
       SampleMetrics metrics,
       UnaryOperator<Snapshot> images,
-      StoredSamples stored) {
+      StoredSamples stored,
+      EvidenceKeeper evidence) {
+    this.evidence = evidence;
     this.slot = slot;
     this.sampler = sampler;
     this.profiles = profiles;
@@ -77,17 +81,27 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
       }
     }
     try {
+      CookieJar jar = cookies.apply(task.vantage());
       SampleResult result =
           sampler.sample(
               profiles.apply(task.profile()),
               base,
               task.keyword(),
               task.vantage(),
-              cookies.apply(task.vantage()),
-              task.depth());
+              jar,
+              task.depth(),
+              slot);
       metrics.pages(task.group(), Math.max(1, result.attempts()));
       log.debug("{} @ {}: {}", task.keyword(), task.vantage(), result.page().status().code());
-      return images.apply(SnapshotMapper.toSnapshot(task, slot, result, ownership));
+      Snapshot mapped = SnapshotMapper.toSnapshot(task, slot, result, ownership);
+      Snapshot snapshot =
+          evidence == null
+              ? mapped
+              : evidence
+                  .keep(slot, task.profile(), task.vantage(), task.keyword(), result, jar)
+                  .map(p -> new Snapshot(mapped.sample().withEvidencePath(p.toString()), List.of()))
+                  .orElse(mapped);
+      return images.apply(snapshot);
     } catch (RuntimeException e) {
       log.warn("{} @ {}: error: {}", task.keyword(), task.vantage(), e.toString());
       return error(task, slot, started, e);

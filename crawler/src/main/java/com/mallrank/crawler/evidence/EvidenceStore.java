@@ -18,12 +18,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Keeps the body of a failed sample on disk: {@code <root>/<slot>/<vantage>/<keyword>.<ext>}, the
- * slot as {@code 20261128T0600Z}, vantage and keyword reduced to letters, digits, {@code -} and
- * {@code _} plus a short hash (so no name can leave the folder, and two keywords never share a
- * file). Secrets are removed first ({@link EvidenceRedactor}); the body is cut at {@code maxBytes};
- * files and folders are owner-only where the file system allows, since a logged-in page may show an
- * account's name. A kept JSON capture can be given as is to {@code profile test --page}.
+ * Keeps the body of a failed sample on disk: {@code
+ * <root>/<slot>/<profile>/<vantage>/<keyword>.<ext>} (a sample is slot × profile × vantage ×
+ * keyword), a browser page's screenshot next to it as {@code <keyword>.jpg}; the slot as {@code
+ * 20261128T0600Z}, profile, vantage and keyword reduced to letters, digits, {@code -} and {@code _}
+ * plus a short hash (so no name can leave the folder, and two keywords never share a file). Secrets
+ * are removed first ({@link EvidenceRedactor}); the body is cut at {@code maxBytes}; files and
+ * folders are owner-only where the file system allows, since a logged-in page may show an account's
+ * name. A kept JSON capture can be given as is to {@code profile test --page}.
  */
 public final class EvidenceStore {
 
@@ -53,15 +55,42 @@ public final class EvidenceStore {
    */
   public Path write(
       Instant slot,
+      String profile,
       String vantage,
       String keyword,
       String body,
       boolean json,
       Collection<String> secrets)
       throws IOException {
-    Path folder = root.resolve(SLOT.format(slot)).resolve(safeName(vantage));
+    return write(slot, profile, vantage, keyword, body, json, null, secrets);
+  }
+
+  /**
+   * Writes one sample's evidence, with the page's screenshot when there is one, and returns the
+   * body's path.
+   *
+   * @param screenshot a JPEG of the page, or {@code null}; one over {@code maxBytes} is left out
+   */
+  public Path write(
+      Instant slot,
+      String profile,
+      String vantage,
+      String keyword,
+      String body,
+      boolean json,
+      byte[] screenshot,
+      Collection<String> secrets)
+      throws IOException {
+    Path folder =
+        root.resolve(SLOT.format(slot)).resolve(safeName(profile)).resolve(safeName(vantage));
     createPrivateDirectories(folder);
     Path file = folder.resolve(safeName(keyword) + (json ? ".json" : ".html"));
+    Path picture = folder.resolve(safeName(keyword) + ".jpg");
+    if (screenshot != null && screenshot.length <= maxBytes) {
+      writePrivate(folder, picture, screenshot, screenshot.length);
+    } else {
+      Files.deleteIfExists(picture); // a picture of an earlier run of the slot is not this one
+    }
     if (!file.normalize().startsWith(root)) {
       throw new IOException("evidence path leaves " + root + ": " + file);
     }
@@ -71,6 +100,12 @@ public final class EvidenceStore {
     while (length < bytes.length && length > 0 && (bytes[length] & 0xC0) == 0x80) {
       length--; // never cut a character in two
     }
+    writePrivate(folder, file, bytes, length);
+    return file;
+  }
+
+  private static void writePrivate(Path folder, Path file, byte[] bytes, int length)
+      throws IOException {
     Path tmp = Files.createTempFile(folder, ".evidence", ".tmp");
     try {
       ownerOnly(tmp, false);
@@ -79,7 +114,11 @@ public final class EvidenceStore {
     } finally {
       Files.deleteIfExists(tmp);
     }
-    return file;
+  }
+
+  /** The evidence folder. */
+  public Path root() {
+    return root;
   }
 
   /** The kept files, oldest slot first. */
@@ -88,7 +127,7 @@ public final class EvidenceStore {
     if (!Files.isDirectory(root)) {
       return files;
     }
-    try (Stream<Path> walk = Files.walk(root, 3)) {
+    try (Stream<Path> walk = Files.walk(root, 4)) {
       walk.filter(Files::isRegularFile).sorted().forEach(files::add);
     }
     return files;
@@ -117,7 +156,7 @@ public final class EvidenceStore {
   }
 
   /** Letters, digits, '-', '_' (at most 48), then '-' and 8 hex digits of the name's SHA-256. */
-  static String safeName(String name) {
+  public static String safeName(String name) {
     String value = name == null ? "" : name;
     StringBuilder safe = new StringBuilder();
     value

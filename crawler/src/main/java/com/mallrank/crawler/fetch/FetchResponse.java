@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param body the decoded body (HTML or JSON)
  * @param retryAfter the server's {@code Retry-After}, or {@code null}
  * @param elapsed how long the fetch took
+ * @param screenshot a picture of the rendered page (JPEG), taken by a browser fetch only for a page
+ *     that yields no ranks, kept as evidence; {@code null} otherwise
  */
 public record FetchResponse(
     String url,
@@ -20,11 +22,28 @@ public record FetchResponse(
     String contentType,
     String body,
     Duration retryAfter,
-    Duration elapsed) {
+    Duration elapsed,
+    byte[] screenshot) {
 
   public FetchResponse {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(elapsed, "elapsed");
+  }
+
+  /** A response without a screenshot. */
+  public FetchResponse(
+      String url,
+      int httpStatus,
+      String contentType,
+      String body,
+      Duration retryAfter,
+      Duration elapsed) {
+    this(url, httpStatus, contentType, body, retryAfter, elapsed, null);
+  }
+
+  /** This response with a screenshot of its page. */
+  public FetchResponse withScreenshot(byte[] value) {
+    return new FetchResponse(url, httpStatus, contentType, body, retryAfter, elapsed, value);
   }
 }

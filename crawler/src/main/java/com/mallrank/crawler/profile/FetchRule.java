@@ -17,6 +17,8 @@ import java.util.List;
  * @param end a selector that appears when the results end, or {@code null}
  * @param actions steps taken after navigation, before reading ({@code fetch.actions}): typing the
  *     keyword into a search box, pressing Enter, waiting for the result call; empty = none
+ * @param har whether the responses are read from HAR files captured on a phone ({@code with: har},
+ *     always {@code mode: capture}) instead of being fetched
  */
 public record FetchRule(
     boolean browser,
@@ -27,14 +29,39 @@ public record FetchRule(
     String loadMore,
     String waitFor,
     String end,
-    List<PageAction> actions) {
+    List<PageAction> actions,
+    boolean har) {
 
   /** A static GET: the default. */
   public static final FetchRule STATIC =
-      new FetchRule(false, false, null, null, null, null, null, null, List.of());
+      new FetchRule(false, false, null, null, null, null, null, null, List.of(), false);
 
   public FetchRule {
     actions = actions == null ? List.of() : List.copyOf(actions);
+  }
+
+  /** A fetched (not HAR) rule. */
+  public FetchRule(
+      boolean browser,
+      boolean capture,
+      String captureUrl,
+      String itemsPointer,
+      String hasMorePointer,
+      String loadMore,
+      String waitFor,
+      String end,
+      List<PageAction> actions) {
+    this(
+        browser,
+        capture,
+        captureUrl,
+        itemsPointer,
+        hasMorePointer,
+        loadMore,
+        waitFor,
+        end,
+        actions,
+        false);
   }
 
   /** A rule without page actions. */

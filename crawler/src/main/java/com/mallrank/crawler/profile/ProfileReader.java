@@ -116,14 +116,24 @@ final class ProfileReader {
       return FetchRule.STATIC;
     }
     checkKeys(map, "fetch", FETCH_KEYS);
-    String with = choice(map, "with", "fetch", "static", "static", "browser");
+    String with = choice(map, "with", "fetch", "static", "static", "browser", "har");
     String mode = choice(map, "mode", "fetch", "dom", "dom", "capture");
     boolean browser = "browser".equals(with);
+    boolean har = "har".equals(with);
     boolean capture = "capture".equals(mode);
     String captureUrl = string(map, "capture-url", "fetch", false);
     String itemsPointer = pointer(map, "items-pointer");
     String hasMorePointer = pointer(map, "has-more-pointer");
-    if (!browser && map.entries().size() > (map.entries().containsKey("with") ? 1 : 0)) {
+    if (har) {
+      for (String key : map.entries().keySet()) {
+        if (!HAR_KEYS.contains(key)) {
+          problem("fetch." + key, valueLine(map, key), "with: har takes " + HAR_KEYS + " only");
+        }
+      }
+      if (!capture) {
+        problem("fetch.mode", valueLine(map, "with"), "with: har needs mode: capture");
+      }
+    } else if (!browser && map.entries().size() > (map.entries().containsKey("with") ? 1 : 0)) {
       problem("fetch.with", valueLine(map, "with"), "the other fetch keys need with: browser");
     }
     if (captureUrl != null && captureUrl.startsWith("regex:")) {
@@ -144,8 +154,13 @@ final class ProfileReader {
         cssOrNull(map, "load-more"),
         cssOrNull(map, "wait-for"),
         cssOrNull(map, "end"),
-        new PageActionReader(this::problem).read(map.entries().get("actions")));
+        new PageActionReader(this::problem).read(map.entries().get("actions")),
+        har);
   }
+
+  /** The fetch keys a HAR profile may have: the rest drive a browser. */
+  private static final List<String> HAR_KEYS =
+      List.of("with", "mode", "capture-url", "items-pointer", "has-more-pointer");
 
   /** A capture URL regex must compile and must not backtrack exponentially on a long URL. */
   private void captureRegex(String regex, int line) {

@@ -8,6 +8,8 @@ import com.mallrank.crawler.fetch.Fetcher;
 import com.mallrank.crawler.fetch.RefusedFetchException;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
+import com.mallrank.crawler.fetch.har.HarException;
+import com.mallrank.crawler.fetch.har.HarFetcher;
 import com.mallrank.crawler.model.Evidence;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.model.SampleStatus;
@@ -30,9 +32,11 @@ import com.mallrank.crawler.profile.SiteProfile;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +68,8 @@ public final class KeywordSampler {
   private final IdentityCooldown cooldown;
   private final NeedsLogin needsLogin;
   private final TimeSource time;
+  private final Path harDir;
+  private final Duration harWindow;
 
   /** A sampler for static profiles only. */
   public KeywordSampler(Fetcher fetcher, SamplerSettings settings) {
@@ -124,7 +130,44 @@ public final class KeywordSampler {
       TimeSource time,
       Random random,
       NeedsLogin needsLogin) {
+    this(
+        fetcher,
+        browser,
+        settings,
+        throttle,
+        resolver,
+        time,
+        random,
+        needsLogin,
+        null,
+        DEFAULT_HAR_WINDOW);
+  }
+
+  /** How long after its slot time a phone capture still belongs to the slot, by default. */
+  public static final Duration DEFAULT_HAR_WINDOW = Duration.ofHours(1);
+
+  /**
+   * @param needsLogin the identities found logged out in this slot: share it between the samplers
+   *     of one slot so an expired login is fetched once per slot, not once per group
+   * @param harDir where HAR files captured on a phone are dropped, for profiles with {@code
+   *     fetch.with: har}; {@code null}: none (those samples are then errors)
+   * @param harWindow a capture belongs to the slot when it started within {@code [slot, slot +
+   *     harWindow)}
+   */
+  public KeywordSampler(
+      Fetcher fetcher,
+      PlaywrightFetcher browser,
+      SamplerSettings settings,
+      HostThrottle throttle,
+      AddressGuard.Resolver resolver,
+      TimeSource time,
+      Random random,
+      NeedsLogin needsLogin,
+      Path harDir,
+      Duration harWindow) {
     this.needsLogin = needsLogin;
+    this.harDir = harDir;
+    this.harWindow = harWindow;
     this.fetcher = fetcher;
     this.browser = browser;
     this.time = time;
@@ -164,7 +207,25 @@ public final class KeywordSampler {
       String identity,
       CookieJar cookies,
       int depth) {
+    return sample(profile, base, keyword, identity, cookies, depth, null);
+  }
+
+  /**
+   * Samples one keyword for a slot.
+   *
+   * @param slot the slot the sample belongs to (a HAR capture is looked up within it); {@code
+   *     null}: the time the sample starts
+   */
+  public SampleResult sample(
+      SiteProfile profile,
+      String base,
+      String keyword,
+      String identity,
+      CookieJar cookies,
+      int depth,
+      Instant slot) {
     Instant started = time.now();
+    Instant slotTime = slot == null ? started : slot;
     URI url;
     AddressGuard guard = profile.search().guard().withResolver(resolver);
     try {
@@ -189,12 +250,25 @@ public final class KeywordSampler {
           skipped(url, SkipReason.COOLDOWN, identity + " rests until " + until), started, 0);
     }
     var extractor = Extractors.forProfile(profile, new ExtractOptions(depth));
+    FetchRequest.SampleContext context =
+        new FetchRequest.SampleContext(keyword, slotTime, slotTime.plus(harWindow));
+    FetchResponse seen = null;
     for (int attempt = 1; ; attempt++) {
       ResultPage page;
       AttemptOutcome outcome;
       Duration retryAfter = null;
       try {
-        FetchResponse response = fetch(profile, url, identity, cookies, guard, depth, keyword);
+        FetchResponse response =
+            fetch(
+                profile,
+                url,
+                identity,
+                cookies,
+                guard,
+                depth,
+                context,
+                r -> !extractor.extract(r).status().producesRanks());
+        seen = response;
         page = extractor.extract(response);
         retryAfter = response.retryAfter();
         outcome = outcomeOf(page);
@@ -202,11 +276,15 @@ public final class KeywordSampler {
         // Not retried: the site sent us somewhere we must not go.
         return done(refused(e.url(), e.getMessage()), started, attempt);
       } catch (FetchException e) {
+        seen = null;
         page = error(e.url(), 0, e.getMessage());
         outcome =
             e.getCause() instanceof SocketTimeoutException
                 ? AttemptOutcome.TIMEOUT
-                : AttemptOutcome.CONNECTION_FAILED;
+                // a broken HAR file stays broken: not worth another try
+                : e.getCause() instanceof HarException
+                    ? AttemptOutcome.CLIENT_ERROR
+                    : AttemptOutcome.CONNECTION_FAILED;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return done(error(url.toString(), 0, "interrupted"), started, attempt);
@@ -223,14 +301,14 @@ public final class KeywordSampler {
       }
       RetryDecision decision = retryPolicy.decide(attempt, outcome, retryAfter);
       if (!decision.retry()) {
-        return done(page, started, attempt);
+        return done(page, started, attempt, seen);
       }
       log.info("retrying {} for {} in {}: {}", keyword, identity, decision.delay(), page.status());
       try {
         time.sleep(decision.delay());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return done(page, started, attempt);
+        return done(page, started, attempt, seen);
       }
     }
   }
@@ -246,11 +324,23 @@ public final class KeywordSampler {
       CookieJar cookies,
       AddressGuard guard,
       int depth,
-      String keyword)
+      FetchRequest.SampleContext context,
+      Predicate<FetchResponse> failed)
       throws FetchException, InterruptedException {
     FetchRule rule = profile.fetch();
+    String keyword = context.keyword();
+    if (rule.har()) {
+      if (harDir == null) {
+        throw new FetchException(
+            url.toString(),
+            "profile " + profile.id() + " reads HAR files; crawler.har-dir is unset");
+      }
+      return new HarFetcher(harDir, rule.captureUrl())
+          .fetch(new FetchRequest(url, identity, cookies, Gate.unpaced(guard), context));
+    }
     if (!rule.browser()) {
-      return fetcher.fetch(new FetchRequest(url, identity, cookies, new Gate(guard, throttle)));
+      return fetcher.fetch(
+          new FetchRequest(url, identity, cookies, new Gate(guard, throttle), context));
     }
     if (browser == null) {
       throw new FetchException(
@@ -258,9 +348,10 @@ public final class KeywordSampler {
     }
     try (HostThrottle.Permit permit = throttle.acquire(url)) {
       return browser.fetch(
-          new FetchRequest(url, identity, cookies, Gate.unpaced(guard)),
+          new FetchRequest(url, identity, cookies, Gate.unpaced(guard), context),
           renderOptions(profile, depth)
-              .withActions(BrowserActions.forKeyword(rule.actions(), keyword)));
+              .withActions(BrowserActions.forKeyword(rule.actions(), keyword)),
+          failed);
     }
   }
 
@@ -316,6 +407,10 @@ public final class KeywordSampler {
   }
 
   private SampleResult done(ResultPage page, Instant started, int attempts) {
-    return new SampleResult(page, started, Duration.between(started, time.now()), attempts);
+    return done(page, started, attempts, null);
+  }
+
+  private SampleResult done(ResultPage page, Instant started, int attempts, FetchResponse seen) {
+    return new SampleResult(page, started, Duration.between(started, time.now()), attempts, seen);
   }
 }

@@ -77,6 +77,15 @@ public final class SandboxMall implements AutoCloseable {
    */
   public static final String SESSION_COOKIE = "sandbox_session";
 
+  /**
+   * The {@code msToken} of the signed retry link on the captcha and changed-layout search pages
+   * (what evidence must strip).
+   */
+  public static final String SIGNED_MS_TOKEN = "Sbx7mTokQk9vLr2XwP4n";
+
+  /** The {@code a_bogus} of that link. */
+  public static final String SIGNED_A_BOGUS = "Dfx0bGsbx1YqW8ZzT3mA";
+
   /** The {@code Retry-After} seconds of {@link Fault#HTTP_429}. */
   public static final int RETRY_AFTER_SECONDS = 30;
 
@@ -345,9 +354,9 @@ public final class SandboxMall implements AutoCloseable {
         fault == null
             ? renderer.results(keyword, cards)
             : switch (fault) {
-              case CAPTCHA -> renderer.captcha(keyword);
+              case CAPTCHA -> renderer.captcha(keyword, identity);
               case LOGIN_WALL -> renderer.loginWall(keyword);
-              case LAYOUT_CHANGED -> renderer.layoutChanged(keyword, cards);
+              case LAYOUT_CHANGED -> renderer.layoutChanged(keyword, cards, identity);
               case EMPTY -> renderer.empty(keyword);
               case SLOW -> renderer.results(keyword, cards);
               case TRUNCATED -> truncate(renderer.results(keyword, cards));

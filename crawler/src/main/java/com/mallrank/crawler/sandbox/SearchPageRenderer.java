@@ -75,9 +75,31 @@ final class SearchPageRenderer {
   }
 
   String captcha(String keyword) {
+    return captcha(keyword, null);
+  }
+
+  /**
+   * The captcha page; like a real verify page it echoes the searcher's identity and carries signed
+   * retry parameters ({@code msToken}, {@code a_bogus}), which evidence must not keep.
+   */
+  String captcha(String keyword, String identity) {
     StringBuilder sb = head("安全验证");
     sb.append("<div id=\"captcha-verify\" class=\"verify-wrap\">请完成安全验证</div>");
+    sb.append(signedTrail(keyword, identity));
     return tail(sb);
+  }
+
+  /** A retry link with the signature parameters, and the identity the page saw. */
+  private static String signedTrail(String keyword, String identity) {
+    return "<a class=\"verify-retry\" href=\"/search?keyword="
+        + esc(java.net.URLEncoder.encode(keyword, java.nio.charset.StandardCharsets.UTF_8))
+        + "&amp;msToken="
+        + SandboxMall.SIGNED_MS_TOKEN
+        + "&amp;a_bogus="
+        + SandboxMall.SIGNED_A_BOGUS
+        + "\">重试</a><script>window.__viewer = \""
+        + esc(identity == null ? "" : identity)
+        + "\";</script>";
   }
 
   String loginWall(String keyword) {
@@ -90,7 +112,13 @@ final class SearchPageRenderer {
 
   /** The same results under other class names, as after a front-end redesign. */
   String layoutChanged(String keyword, List<SandboxCard> cards) {
+    return layoutChanged(keyword, cards, null);
+  }
+
+  /** The redesigned page, echoing the identity and signed links like {@link #captcha}. */
+  String layoutChanged(String keyword, List<SandboxCard> cards, String identity) {
     StringBuilder sb = head(keyword);
+    sb.append(signedTrail(keyword, identity));
     sb.append("<div id=\"search-root\" data-keyword=\"").append(esc(keyword)).append("\">\n");
     sb.append("  <div class=\"sku-list\">\n");
     for (SandboxCard c : cards) {

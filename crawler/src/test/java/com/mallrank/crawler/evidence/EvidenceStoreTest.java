@@ -32,7 +32,15 @@ class EvidenceStoreTest {
   void cookiesTokensAndSignaturesAreRemoved() throws Exception {
     EvidenceStore store = new EvidenceStore(dir.resolve("evidence"), 1 << 20);
 
-    Path file = store.write(SLOT, "mx-hangzhou", "加厚羽绒服女长款", CAPTURE, true, List.of(COOKIE_VALUE));
+    Path file =
+        store.write(
+            SLOT,
+            "sandbox-static",
+            "mx-hangzhou",
+            "加厚羽绒服女长款",
+            CAPTURE,
+            true,
+            List.of(COOKIE_VALUE));
 
     String kept = Files.readString(file, StandardCharsets.UTF_8);
     for (String secret :
@@ -62,12 +70,29 @@ class EvidenceStoreTest {
     EvidenceStore store = new EvidenceStore(root, 1 << 20);
 
     Path file =
-        store.write(SLOT, "anonymous", "羽绒服 女/../../etc", "<html></html>", false, List.of());
+        store.write(
+            SLOT,
+            "sandbox-static",
+            "anonymous",
+            "羽绒服 女/../../etc",
+            "<html></html>",
+            false,
+            List.of());
     Path other =
-        store.write(SLOT, "anonymous", "羽绒服 女/../../etd", "<html></html>", false, List.of());
+        store.write(
+            SLOT,
+            "sandbox-static",
+            "anonymous",
+            "羽绒服 女/../../etd",
+            "<html></html>",
+            false,
+            List.of());
 
     assertThat(file.getParent())
-        .isEqualTo(root.resolve("20261128T0600Z").resolve(EvidenceStore.safeName("anonymous")));
+        .isEqualTo(
+            root.resolve("20261128T0600Z")
+                .resolve(EvidenceStore.safeName("sandbox-static"))
+                .resolve(EvidenceStore.safeName("anonymous")));
     assertThat(file.getFileName().toString()).matches("羽绒服_女_______etc-[0-9a-f]{8}\\.html");
     assertThat(other).isNotEqualTo(file);
     assertThat(store.list()).containsExactlyInAnyOrder(file, other);
@@ -83,7 +108,7 @@ class EvidenceStoreTest {
   void bodiesAreCutAtTheCapWithoutSplittingACharacter() throws Exception {
     EvidenceStore store = new EvidenceStore(dir, 10);
 
-    Path file = store.write(SLOT, "anonymous", "k", "羽绒服羽绒服", false, List.of());
+    Path file = store.write(SLOT, "sandbox-static", "anonymous", "k", "羽绒服羽绒服", false, List.of());
 
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("羽绒服");
   }
@@ -92,13 +117,36 @@ class EvidenceStoreTest {
   void retentionPrunesOlderSlotsOnly() throws Exception {
     EvidenceStore store = new EvidenceStore(dir, 1 << 20);
     Path old =
-        store.write(Instant.parse("2026-10-01T06:00:00Z"), "anonymous", "k", "x", true, List.of());
-    Path kept = store.write(SLOT, "anonymous", "k", "x", true, List.of());
+        store.write(
+            Instant.parse("2026-10-01T06:00:00Z"),
+            "sandbox-static",
+            "anonymous",
+            "k",
+            "x",
+            true,
+            List.of());
+    Path kept = store.write(SLOT, "sandbox-static", "anonymous", "k", "x", true, List.of());
 
     assertThat(store.pruneBefore(Instant.parse("2026-11-01T00:00:00Z"))).isEqualTo(1);
 
     assertThat(old).doesNotExist();
     assertThat(kept).exists();
     assertThat(store.list()).containsExactly(kept);
+  }
+
+  @Test
+  void aScreenshotIsKeptNextToTheBodyWithinTheCapAndAStaleOneRemoved() throws Exception {
+    EvidenceStore store = new EvidenceStore(dir.resolve("shots"), 100);
+    byte[] shot = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3};
+
+    Path body = store.write(SLOT, "sandbox-spa", "anonymous", "k", "{}", true, shot, List.of());
+    Path picture = body.resolveSibling(body.getFileName().toString().replace(".json", ".jpg"));
+    assertThat(picture).hasBinaryContent(shot);
+    assertThat(store.list()).containsExactlyInAnyOrder(body, picture);
+
+    // a rerun of the slot with a picture over the cap: the old picture is not left behind
+    store.write(SLOT, "sandbox-spa", "anonymous", "k", "{}", true, new byte[101], List.of());
+    assertThat(picture).doesNotExist();
+    assertThat(store.list()).containsExactly(body);
   }
 }

@@ -3,6 +3,7 @@ package com.mallrank.crawler.sampler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.mallrank.crawler.evidence.EvidenceStore;
 import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.browser.BrowserSettings;
@@ -12,6 +13,8 @@ import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.model.Listing;
 import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.net.TestNet;
+import com.mallrank.crawler.parse.ExtractOptions;
+import com.mallrank.crawler.parse.ProfileTester;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.Fault;
@@ -20,6 +23,7 @@ import com.mallrank.crawler.sandbox.SandboxClock;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import com.mallrank.crawler.sandbox.SandboxWorld;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built-in {@code sandbox-spa} profile end to end in real Chromium: the browser scrolls the
@@ -133,5 +138,45 @@ class BrowserSamplerIT {
           assertThat(result.page().status()).as(fault.name()).isEqualTo(status);
           assertThat(result.page().listings()).as(fault.name()).isEmpty();
         });
+  }
+
+  @Test
+  void aFailedPageKeepsAScreenshotAndItsCaptureReadsAsIsAnOkPageNone(@TempDir Path dir)
+      throws Exception {
+    SampleResult ok = sample("anonymous", 20);
+    assertThat(ok.page().status()).isEqualTo(SampleStatus.OK);
+    assertThat(ok.seen()).isNotNull();
+    assertThat(ok.seen().screenshot()).isNull();
+
+    for (Fault fault : List.of(Fault.CAPTCHA, Fault.LAYOUT_CHANGED)) {
+      mall.faults().set(KEYWORD, fault);
+      SampleResult failed = sample("mx-guangzhou", 20);
+      mall.faults().clearAll();
+
+      assertThat(failed.page().status().producesRanks()).as(fault.name()).isFalse();
+      byte[] shot = failed.seen().screenshot();
+      assertThat(shot).as(fault.name()).isNotNull();
+      assertThat(shot.length).isBetween(100, PlaywrightFetcher.MAX_SCREENSHOT_BYTES);
+      assertThat(shot[0] & 0xFF).isEqualTo(0xFF); // JPEG: FF D8
+      assertThat(shot[1] & 0xFF).isEqualTo(0xD8);
+
+      EvidenceStore store = new EvidenceStore(dir, 2 << 20);
+      Path body =
+          store.write(
+              SLOT,
+              PROFILE.id(),
+              "mx-guangzhou",
+              KEYWORD,
+              failed.seen().body(),
+              true,
+              shot,
+              List.of("mx-guangzhou"));
+      assertThat(body.resolveSibling(body.getFileName().toString().replace(".json", ".jpg")))
+          .hasBinaryContent(shot);
+      // profile test --page reads the kept capture as is: the same verdict
+      assertThat(ProfileTester.test(PROFILE, body, ExtractOptions.depth(20)).status())
+          .as(fault.name())
+          .isEqualTo(failed.page().status());
+    }
   }
 }

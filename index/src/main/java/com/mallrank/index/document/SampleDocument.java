@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param url the URL loaded
  * @param detail a short explanation, or {@code null}
  * @param sampledAt when the sample was actually taken
+ * @param evidencePath where what the tracker saw is kept (body, screenshot), for a sample without
+ *     ranks; {@code null} when none was kept (or for ok/partial samples)
  */
 public record SampleDocument(
     Instant slot,
@@ -42,7 +44,8 @@ public record SampleDocument(
     String marker,
     String url,
     String detail,
-    Instant sampledAt) {
+    Instant sampledAt,
+    String evidencePath) {
 
   public SampleDocument {
     Objects.requireNonNull(slot, "slot");
@@ -50,6 +53,57 @@ public record SampleDocument(
     Objects.requireNonNull(vantage, "vantage");
     Objects.requireNonNull(status, "status");
     group = group == null || group.isEmpty() ? null : List.copyOf(group);
+  }
+
+  /** A sample without kept evidence. */
+  public SampleDocument(
+      Instant slot,
+      String keyword,
+      List<String> group,
+      String vantage,
+      String profile,
+      String status,
+      int resultCount,
+      long durationMillis,
+      int httpStatus,
+      String marker,
+      String url,
+      String detail,
+      Instant sampledAt) {
+    this(
+        slot,
+        keyword,
+        group,
+        vantage,
+        profile,
+        status,
+        resultCount,
+        durationMillis,
+        httpStatus,
+        marker,
+        url,
+        detail,
+        sampledAt,
+        null);
+  }
+
+  /** This sample, with the path of its kept evidence. */
+  public SampleDocument withEvidencePath(String path) {
+    return new SampleDocument(
+        slot,
+        keyword,
+        group,
+        vantage,
+        profile,
+        status,
+        resultCount,
+        durationMillis,
+        httpStatus,
+        marker,
+        url,
+        detail,
+        sampledAt,
+        path);
   }
 
   /** A sample of one group ({@code null} for none). */
@@ -80,7 +134,8 @@ public record SampleDocument(
         marker,
         url,
         detail,
-        sampledAt);
+        sampledAt,
+        null);
   }
 
   /** The first group this sample served (the one whose job fetched it), or {@code null}. */
@@ -108,7 +163,8 @@ public record SampleDocument(
         marker,
         url,
         detail,
-        sampledAt);
+        sampledAt,
+        evidencePath);
   }
 
   /** Status code of a sample whose listings were all read. */

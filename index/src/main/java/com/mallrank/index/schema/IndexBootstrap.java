@@ -54,6 +54,8 @@ public final class IndexBootstrap {
     addProfileField(names.listingsPattern());
     addProfileField(names.changesPattern());
     addProfileField(names.dailyPattern());
+    // samples indices created before failed samples kept their evidence
+    addKeywordField(names.samplesPattern(), "evidence_path");
   }
 
   /**
@@ -62,6 +64,11 @@ public final class IndexBootstrap {
    * profile from {@code mallrank index migrate-ids}.
    */
   private void addProfileField(String pattern) {
+    addKeywordField(pattern, "profile");
+  }
+
+  /** Adds a keyword field to every existing index of the pattern (idempotent). */
+  private void addKeywordField(String pattern, String field) {
     try {
       for (String index :
           client
@@ -69,12 +76,10 @@ public final class IndexBootstrap {
               .get(g -> g.index(pattern).ignoreUnavailable(true).allowNoIndices(true))
               .result()
               .keySet()) {
-        client
-            .indices()
-            .putMapping(m -> m.index(index).properties("profile", p -> p.keyword(k -> k)));
+        client.indices().putMapping(m -> m.index(index).properties(field, p -> p.keyword(k -> k)));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not add the profile field to " + pattern, e);
+      throw new UncheckedIOException("Could not add the " + field + " field to " + pattern, e);
     }
   }
 

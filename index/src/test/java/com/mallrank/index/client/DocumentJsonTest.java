@@ -44,12 +44,26 @@ class DocumentJsonTest {
   void sampleFieldsMatchTheSamplesTemplate() throws Exception {
     SampleDocument sample =
         new SampleDocument(
-            SLOT, "k", "g", "anonymous", "p", "blocked", 0, 1234L, 200, "captcha", "u", "d", SLOT);
+                SLOT,
+                "k",
+                "g",
+                "anonymous",
+                "p",
+                "blocked",
+                0,
+                1234L,
+                200,
+                "captcha",
+                "u",
+                "d",
+                SLOT)
+            .withEvidencePath("/data/evidence/x.html");
 
     JsonNode json = mapper.valueToTree(sample);
 
     assertThat(fieldNames(json)).containsExactlyInAnyOrderElementsOf(mappedFields("samples"));
     assertThat(json.get("duration_ms").asLong()).isEqualTo(1234L);
+    assertThat(json.get("evidence_path").asText()).isEqualTo("/data/evidence/x.html");
     assertThat(mapper.treeToValue(json, SampleDocument.class)).isEqualTo(sample);
   }
 

@@ -88,4 +88,23 @@ class IndexBootstrapIT {
     var mapping = es.client().indices().get(g -> g.index(index)).result().get(index).mappings();
     assertThat(mapping.properties().get("profile").isKeyword()).isTrue();
   }
+
+  @Test
+  void aSamplesIndexCreatedBeforeEvidencePathsGetsTheField(TestIndices es) throws Exception {
+    String index = es.names().samplesIndex(SLOT);
+    es.client()
+        .indices()
+        .create(
+            c ->
+                c.index(index)
+                    .withJson(
+                        new java.io.StringReader(
+                            "{\"mappings\":{\"dynamic\":\"strict\",\"properties\":{"
+                                + "\"slot\":{\"type\":\"date\"}}}}")));
+
+    es.bootstrap();
+
+    var mapping = es.client().indices().get(g -> g.index(index)).result().get(index).mappings();
+    assertThat(mapping.properties().get("evidence_path").isKeyword()).isTrue();
+  }
 }

@@ -13,6 +13,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.ScreenshotType;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,6 +118,18 @@ public final class PlaywrightFetcher implements Fetcher {
 
   /** Renders with the given options (e.g. another depth or capture pattern for one site). */
   public FetchResponse fetch(FetchRequest request, RenderOptions options) throws FetchException {
+    return fetch(request, options, response -> false);
+  }
+
+  /**
+   * Renders with the given options and, when {@code screenshotIf} says the response is a failure
+   * (no ranks), takes a JPEG screenshot of the page before its tab is reused or closed: evidence of
+   * what was on screen. A screenshot over {@link #MAX_SCREENSHOT_BYTES} or one that fails is left
+   * out; the response stays.
+   */
+  public FetchResponse fetch(
+      FetchRequest request, RenderOptions options, Predicate<FetchResponse> screenshotIf)
+      throws FetchException {
     if (closed) {
       throw new IllegalStateException("fetcher is closed");
     }
@@ -146,6 +160,9 @@ public final class PlaywrightFetcher implements Fetcher {
         throw e;
       }
       throwIfRefused(url, session, false);
+      if (screenshotIf.test(response)) {
+        response = response.withScreenshot(screenshot(page));
+      }
       log.debug(
           "rendered {} as {}: HTTP {}, {} chars in {} ms",
           url,
@@ -164,6 +181,25 @@ public final class PlaywrightFetcher implements Fetcher {
       throw new FetchException(url, "browser error: " + firstLine(e), e);
     } finally {
       session.release(request.identity(), succeeded);
+    }
+  }
+
+  /** The largest screenshot kept (JPEG of the viewport). */
+  public static final int MAX_SCREENSHOT_BYTES = 1024 * 1024;
+
+  private static byte[] screenshot(Page page) {
+    try {
+      byte[] bytes =
+          page.screenshot(
+              new Page.ScreenshotOptions()
+                  .setType(ScreenshotType.JPEG)
+                  .setQuality(60)
+                  .setFullPage(false)
+                  .setTimeout(5_000));
+      return bytes.length <= MAX_SCREENSHOT_BYTES ? bytes : null;
+    } catch (PlaywrightException e) {
+      log.debug("screenshot failed: {}", firstLine(e));
+      return null;
     }
   }
 

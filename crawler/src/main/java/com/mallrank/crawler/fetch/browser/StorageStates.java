@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Where the saved login of each matrix account is: a Playwright storage state file (cookies +
  * localStorage, as written by {@code BrowserContext.storageState()}). The files are secrets: they
- * are handed to Chromium and never read, printed or logged by mallrank.
+ * are handed to Chromium, and mallrank reads their values only to scope static requests' cookies
+ * and to mask them out of kept evidence; it never prints or logs them.
  */
 @FunctionalInterface
 public interface StorageStates {

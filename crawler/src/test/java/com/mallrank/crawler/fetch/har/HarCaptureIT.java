@@ -4,15 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.browser.BrowserSettings;
+import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
+import com.mallrank.crawler.fetch.browser.RenderOptions;
+import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.model.Listing;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.parse.ExtractOptions;
 import com.mallrank.crawler.parse.Extractors;
+import com.mallrank.crawler.politeness.NeedsLogin;
+import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
+import com.mallrank.crawler.sampler.KeywordSampler;
+import com.mallrank.crawler.sampler.SampleResult;
+import com.mallrank.crawler.sampler.SamplerSettings;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxClock;
 import com.mallrank.crawler.sandbox.SandboxMall;
@@ -29,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,5 +150,163 @@ class HarCaptureIT {
         .hasMessageStartingWith(notJson + ": not a HAR file: not JSON");
     assertThatThrownBy(() -> capture.document(notHar, KEYWORD, null, null))
         .hasMessage(notHar + ": not a HAR file: no \"log\" object at the top");
+  }
+
+  /** sandbox-spa read from HAR files instead of a browser: {@code fetch.with: har}. */
+  private static SiteProfile harProfile() throws Exception {
+    String yaml;
+    try (var in =
+        HarCaptureIT.class
+            .getClassLoader()
+            .getResourceAsStream(SiteProfiles.BUILT_IN_FOLDER + "sandbox-spa.yml")) {
+      yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    String fetch =
+        "fetch:\n  with: har\n  mode: capture\n  capture-url: \"**/api/search?*\"\n"
+            + "  items-pointer: /data/items\n  has-more-pointer: /data/has_more\n\n";
+    yaml = yaml.replaceFirst("(?ms)^fetch:\n.*?(?=^expect-cards:)", fetch);
+    return SiteProfiles.parse("sandbox-spa-har.yml", yaml);
+  }
+
+  private static KeywordSampler harSampler(Path folder) {
+    return new KeywordSampler(
+        null,
+        null,
+        SamplerSettings.UNTHROTTLED,
+        KeywordSampler.throttle(SamplerSettings.UNTHROTTLED, new Random(1), TimeSource.system()),
+        java.net.InetAddress::getAllByName,
+        TimeSource.system(),
+        new Random(1),
+        new NeedsLogin(),
+        folder,
+        Duration.ofHours(1));
+  }
+
+  @Test
+  void aHarProfileSamplesTheKeywordFromTheFolderLikeTheLiveCapture() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("har-drop"));
+    Files.copy(har, folder.resolve("phone-1.har"));
+    SiteProfile profile = harProfile();
+    assertThat(profile.fetch().har()).isTrue();
+    Instant slot = Instant.now().minus(Duration.ofMinutes(30));
+
+    SampleResult result =
+        harSampler(folder)
+            .sample(profile, mall.baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20, slot);
+
+    List<SandboxCard> truth = mall.world().results(KEYWORD, SLOT, null).subList(0, 20);
+    assertThat(result.page().status()).isEqualTo(SampleStatus.OK);
+    assertThat(result.page().listings())
+        .extracting(Listing::productId)
+        .containsExactlyElementsOf(truth.stream().map(SandboxCard::productId).toList());
+    assertThat(result.page().listings())
+        .usingRecursiveFieldByFieldElementComparator()
+        .containsExactlyElementsOf(
+            extract(new HarCapture(PROFILE.fetch().captureUrl()).document(har, KEYWORD, null, null))
+                .listings());
+
+    // the live capture of the same search, in Chromium, reads the same listings
+    SampleResult live;
+    try (PlaywrightFetcher browser =
+        new PlaywrightFetcher(
+            BrowserSettings.defaults(), RenderOptions.dom("li.goods-card"), StorageStates.none())) {
+      live =
+          new KeywordSampler(null, browser, SamplerSettings.UNTHROTTLED)
+              .sample(PROFILE, mall.baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20);
+    }
+    assertThat(live.page().status()).isEqualTo(SampleStatus.OK);
+    assertThat(result.page().listings())
+        .extracting(
+            Listing::position,
+            Listing::organicRank,
+            Listing::sponsored,
+            Listing::productId,
+            Listing::title,
+            Listing::price,
+            Listing::shopId,
+            Listing::commissionRate)
+        .containsExactlyElementsOf(
+            live.page().listings().stream()
+                .map(
+                    l ->
+                        org.assertj.core.groups.Tuple.tuple(
+                            l.position(),
+                            l.organicRank(),
+                            l.sponsored(),
+                            l.productId(),
+                            l.title(),
+                            l.price(),
+                            l.shopId(),
+                            l.commissionRate()))
+                .toList());
+
+    // another slot: the capture is not of it
+    SampleResult other =
+        harSampler(folder)
+            .sample(
+                profile,
+                mall.baseUrl(),
+                KEYWORD,
+                "anonymous",
+                CookieJar.empty(),
+                20,
+                slot.plus(Duration.ofHours(5)));
+    assertThat(other.page().status()).isEqualTo(SampleStatus.LAYOUT_CHANGED);
+    assertThat(other.page().listings()).isEmpty();
+  }
+
+  @Test
+  void aHarThatIsNotJsonInTheFolderIsAnErrorNamingTheFile() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("har-broken"));
+    Path broken = folder.resolve("phone-2.har");
+    Files.writeString(broken, "<html>proxy error</html>");
+
+    SampleResult result =
+        harSampler(folder)
+            .sample(
+                harProfile(),
+                mall.baseUrl(),
+                KEYWORD,
+                "anonymous",
+                CookieJar.empty(),
+                20,
+                Instant.now());
+
+    assertThat(result.page().status()).isEqualTo(SampleStatus.ERROR);
+    assertThat(result.page().listings()).isEmpty();
+    assertThat(result.attempts()).isEqualTo(1);
+    assertThat(result.page().evidence().detail()).startsWith(broken + ": not a HAR file: not JSON");
+  }
+
+  @Test
+  void theNewestFileHoldingTheSearchAnswers() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("har-newest"));
+    String first = mall.world().results(KEYWORD, SLOT, null).get(0).productId();
+    String other = "9".repeat(first.length());
+    String recorded = Files.readString(har);
+    assertThat(recorded).contains(first).doesNotContain(other);
+    Path older = folder.resolve("phone-older.har");
+    Path newer = folder.resolve("phone-newer.har");
+    Files.writeString(older, recorded);
+    Files.writeString(newer, recorded.replace(first, other));
+    java.nio.file.attribute.FileTime now = java.nio.file.attribute.FileTime.from(Instant.now());
+    Files.setLastModifiedTime(older, now);
+    Files.setLastModifiedTime(
+        newer, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(60)));
+    Instant slot = Instant.now().minus(Duration.ofMinutes(30));
+
+    SampleResult fromNewer =
+        harSampler(folder)
+            .sample(
+                harProfile(), mall.baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20, slot);
+    assertThat(fromNewer.page().listings().get(0).productId()).isEqualTo(other);
+
+    Files.setLastModifiedTime(
+        older, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(120)));
+    SampleResult fromOlder =
+        harSampler(folder)
+            .sample(
+                harProfile(), mall.baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20, slot);
+    assertThat(fromOlder.page().listings().get(0).productId()).isEqualTo(first);
   }
 }

@@ -1,0 +1,52 @@
+package com.mallrank.crawler.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code fetch.with: har}: a capture profile read from phone HAR files; browser keys refused. */
+class HarFetchProfileTest {
+
+  private static String profile(String fetch) {
+    return """
+        id: phone
+        mode: json
+        search:
+          url-template: "https://example.com/?q={keyword}"
+        items: "responses[*].data.list"
+        fields:
+          product-id: id
+        fetch:
+        """
+        + fetch.indent(2);
+  }
+
+  @Test
+  void aHarProfileIsACaptureWithoutABrowser() {
+    SiteProfile p =
+        SiteProfiles.parse(
+            "phone.yml", profile("with: har\nmode: capture\ncapture-url: \"**/search/item*\"\n"));
+
+    assertThat(p.fetch().har()).isTrue();
+    assertThat(p.fetch().browser()).isFalse();
+    assertThat(p.fetch().capture()).isTrue();
+    assertThat(p.fetch().captureUrl()).isEqualTo("**/search/item*");
+    assertThat(SiteProfiles.builtIn("sandbox-spa").fetch().har()).isFalse();
+  }
+
+  @Test
+  void browserKeysAndTheDomModeAreRefusedWithTheirLine() {
+    String withLoadMore =
+        profile(
+            "with: har\nmode: capture\ncapture-url: \"**/search/item*\"\nload-more: button.more\n");
+    assertThatThrownBy(() -> SiteProfiles.parse("phone.yml", withLoadMore))
+        .hasMessageContaining(
+            "phone.yml:12: fetch.load-more: with: har takes [with, mode, capture-url,"
+                + " items-pointer, has-more-pointer] only");
+
+    String dom = profile("with: har\n");
+    assertThatThrownBy(() -> SiteProfiles.parse("phone.yml", dom))
+        .hasMessageContaining("phone.yml:9: fetch.mode: with: har needs mode: capture");
+  }
+}
