@@ -9,8 +9,13 @@ import picocli.CommandLine.Spec;
     name = "accounts",
     mixinStandardHelpOptions = true,
     description =
-        "Matrix accounts (矩阵账号): import a saved login state, see whether each is still logged in.",
-    subcommands = {AccountsImportCommand.class, AccountsStatusCommand.class})
+        "Matrix accounts (矩阵账号): log in by QR code or import a saved login state, see whether"
+            + " each is still logged in.",
+    subcommands = {
+      AccountsLoginCommand.class,
+      AccountsImportCommand.class,
+      AccountsStatusCommand.class
+    })
 public class AccountsCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,10 +48,7 @@ public class AccountsImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!id.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
-      throw new IllegalArgumentException(
-          "'" + id + "' is not an account id: lower-case letters, digits, '-' or '_'");
-    }
+    AccountsFolder.checkId(id);
     JsonNode cookies;
     try {
       cookies = new ObjectMapper().readTree(source.toFile()).path("cookies");
@@ -62,15 +58,7 @@ public class AccountsImportCommand implements Callable<Integer> {
     if (!cookies.isArray()) {
       throw new IllegalArgumentException(source + " has no 'cookies' list: not a storage state");
     }
-    Path folder = properties.accountsDir();
-    if (!Files.isDirectory(folder)) {
-      Files.createDirectories(folder);
-      try {
-        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-      } catch (UnsupportedOperationException e) {
-        // not POSIX
-      }
-    }
+    Path folder = AccountsFolder.ensure(properties.accountsDir());
     Path target = folder.resolve(id + ".json");
     Path temp = Files.createTempFile(folder, id, ".tmp");
     SecretFiles.restrict(temp);

@@ -34,7 +34,10 @@ final class ProfileReader {
           "fields",
           "sponsored",
           "markers",
-          "fetch");
+          "fetch",
+          "login");
+  private static final Set<String> LOGIN_KEYS =
+      Set.of("url-template", "qr", "logged-in", "logged-out");
   private static final Set<String> FETCH_KEYS =
       Set.of(
           "with",
@@ -92,6 +95,7 @@ final class ProfileReader {
     SponsoredRule sponsored = mode == null ? null : sponsored(map, mode);
     Markers markers = mode == null ? Markers.NONE : markers(map, mode);
     FetchRule fetch = fetch(map);
+    LoginRule login = login(map);
     if (!problems.isEmpty()) {
       return null;
     }
@@ -107,7 +111,40 @@ final class ProfileReader {
         sponsored,
         markers,
         fetch,
+        login,
         file);
+  }
+
+  /** The optional {@code login:} mapping: every key required, selectors valid CSS. */
+  private LoginRule login(MapNode root) {
+    MapNode map = map(root, "login", "", false);
+    if (map == null) {
+      return null;
+    }
+    checkKeys(map, "login", LOGIN_KEYS);
+    String url = string(map, "url-template", "login", true);
+    if (url != null) {
+      try {
+        new LoginRule(url, "", "", "").url("http://127.0.0.1");
+      } catch (IllegalArgumentException e) {
+        problem(
+            "login.url-template",
+            valueLine(map, "url-template"),
+            "must be an absolute http(s) URL, {base} allowed: " + e.getMessage());
+        url = null;
+      }
+    }
+    String[] selectors = new String[3];
+    String[] keys = {"qr", "logged-in", "logged-out"};
+    for (int i = 0; i < keys.length; i++) {
+      if (css(map, keys[i], "login", true) != null) {
+        selectors[i] = string(map, keys[i], "login", true);
+      }
+    }
+    if (url == null || selectors[0] == null || selectors[1] == null || selectors[2] == null) {
+      return null;
+    }
+    return new LoginRule(url, selectors[0], selectors[1], selectors[2]);
   }
 
   private FetchRule fetch(MapNode root) {

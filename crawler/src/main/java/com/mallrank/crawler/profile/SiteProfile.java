@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param sponsored how to recognise sponsored cards, or {@code null} when the site has none
  * @param markers blocked / login / empty markers
  * @param fetch how pages are fetched: static (default) or rendered in a browser
+ * @param login how to log in by QR code, or {@code null} when the profile does not say
  * @param source where the profile was loaded from (file path or {@code classpath:...})
  */
 public record SiteProfile(
@@ -35,6 +36,7 @@ public record SiteProfile(
     SponsoredRule sponsored,
     Markers markers,
     FetchRule fetch,
+    LoginRule login,
     String source) {
 
   public SiteProfile {

@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Routes (v1): {@code GET /search?keyword=…} (the server-rendered result page), {@code GET
  * /product/<id>} (a minimal detail page), {@code GET /login?uid=…} (sets the identity cookie and
- * redirects to {@code /}), {@code GET /} (links to every keyword).
+ * redirects to {@code /}), {@code GET /} (links to every keyword; {@code #user-info} when logged
+ * in, {@code #login-entry} when not). {@code GET /login} without {@code uid} is the QR login page,
+ * with {@code /login/scan} and {@code /login/poll} (see {@link QrLoginDesk}).
  *
  * <p>Routes (v2, the single-page app): {@code GET /spa/search?keyword=…[&api=v2]} serves an app
  * shell whose inline script renders the grid from {@code GET
@@ -113,6 +115,7 @@ public final class SandboxMall implements AutoCloseable {
   private final AtomicLong apiRequests = new AtomicLong();
   private final AtomicLong imageRequests = new AtomicLong();
   private final PictureRenderer pictures = new PictureRenderer();
+  private final QrLoginDesk qrLogin = new QrLoginDesk();
   private final AtomicLong fontRequests = new AtomicLong();
   private final AtomicLong sessions = new AtomicLong();
   private volatile boolean rotateSessions;
@@ -312,6 +315,21 @@ public final class SandboxMall implements AutoCloseable {
         send(exchange, 200, "font/woff2", new byte[] {'w', 'O', 'F', '2'});
       } else if (path.startsWith("/product/")) {
         product(exchange, path.substring("/product/".length()));
+      } else if (path.equals("/login") && !query.containsKey("uid")) {
+        send(exchange, 200, HTML, qrLogin.page(baseUrl()));
+      } else if (path.equals("/login/scan")) {
+        boolean ok = qrLogin.scan(query.get("ticket"), query.get("uid"));
+        send(exchange, ok ? 200 : 404, "text/plain; charset=utf-8", ok ? "扫码成功" : "二维码已失效");
+      } else if (path.equals("/login/poll")) {
+        String uid = qrLogin.poll(query.get("ticket")).orElse(null);
+        if (uid != null) {
+          exchange.getResponseHeaders().add("Set-Cookie", IDENTITY_COOKIE + "=" + uid + "; Path=/");
+        }
+        send(
+            exchange,
+            200,
+            JSON,
+            uid == null ? "{\"status\":\"waiting\"}" : "{\"status\":\"confirmed\"}");
       } else if (path.equals("/login")) {
         String uid = query.getOrDefault("uid", "");
         exchange
@@ -325,7 +343,7 @@ public final class SandboxMall implements AutoCloseable {
         exchange.getResponseHeaders().add("Location", "/");
         send(exchange, 302, HTML, "");
       } else if (path.equals("/")) {
-        send(exchange, 200, HTML, index());
+        send(exchange, 200, HTML, index(identity(exchange)));
       } else {
         send(exchange, 404, "text/plain; charset=utf-8", "not found");
       }
@@ -485,9 +503,14 @@ public final class SandboxMall implements AutoCloseable {
     }
   }
 
-  private String index() {
+  private String index(String identity) {
     StringBuilder sb = new StringBuilder("<!doctype html><html lang=\"zh-CN\"><head>");
-    sb.append("<meta charset=\"utf-8\"><title>抖音商城 (sandbox)</title></head><body><ul>\n");
+    sb.append("<meta charset=\"utf-8\"><title>抖音商城 (sandbox)</title></head><body>");
+    sb.append(
+        identity == null
+            ? "<a id=\"login-entry\" href=\"/login\">登录</a>"
+            : "<div id=\"user-info\">" + SearchPageRenderer.esc(identity) + "</div>");
+    sb.append("<ul>\n");
     for (String keyword : world.keywords()) {
       sb.append("<li><a href=\"/search?keyword=")
           .append(URLEncoder.encode(keyword, StandardCharsets.UTF_8))

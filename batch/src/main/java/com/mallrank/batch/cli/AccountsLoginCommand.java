@@ -1,0 +1,159 @@
+package com.mallrank.batch.cli;
+
+import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.batch.runtime.SandboxRuntime;
+import com.mallrank.batch.runtime.SiteProfileRegistry;
+import com.mallrank.crawler.fetch.browser.QrLogin;
+import com.mallrank.crawler.profile.LoginRule;
+import com.mallrank.crawler.profile.SiteProfile;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mallrank accounts login}: logs a matrix account in by QR code (扫码登录) and keeps its login
+ * state where {@code accounts import} keeps it. Headless by default (servers have no display): the
+ * page's QR code is decoded and drawn in the terminal and saved as a PNG, for the account's phone
+ * to scan. The state is saved only once the profile's logged-in marker shows, owner-only and
+ * atomically; its cookies are never printed or logged.
+ */
+@Command(
+    name = "login",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Opens the site's login page in Chromium, shows its QR code in the terminal (and as a PNG"
+          + " beside the state), waits until the account is logged in (scan it with the account's"
+          + " Douyin app), then saves the login state to batch.accounts-dir/<id>.json, owner-only"
+          + " (mode 600), and prints the plan line that uses it. Nothing is saved on a timeout.",
+      "The login page and its markers come from the profile's login: section."
+    })
+public class AccountsLoginCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--id",
+      required = true,
+      description = "The account id in the plan, e.g. mx-hangzhou.")
+  String id;
+
+  @Option(
+      names = "--profile",
+      defaultValue = "sandbox-static",
+      description =
+          "The site profile whose login: section gives the login page and markers"
+              + " (default ${DEFAULT-VALUE}).")
+  String profile;
+
+  @Option(
+      names = "--url",
+      description =
+          "The login page, instead of the profile's login.url-template with crawler.base-url.")
+  URI url;
+
+  @Option(names = "--headed", description = "Show the browser window (needs a display).")
+  boolean headed;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "180s",
+      description = "How long to wait for the scan, e.g. 90s or 5m (default ${DEFAULT-VALUE}).")
+  String timeout;
+
+  private final BatchProperties batch;
+  private final CrawlerProperties crawler;
+  private final SiteProfileRegistry profiles;
+  private final SandboxRuntime sandbox;
+
+  public AccountsLoginCommand(
+      BatchProperties batch,
+      CrawlerProperties crawler,
+      SiteProfileRegistry profiles,
+      SandboxRuntime sandbox) {
+    this.batch = batch;
+    this.crawler = crawler;
+    this.profiles = profiles;
+    this.sandbox = sandbox;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    AccountsFolder.checkId(id);
+    Duration wait = parseTimeout(timeout);
+    SiteProfile site = profiles.get(profile);
+    LoginRule login = site.login();
+    if (login == null) {
+      throw new IllegalArgumentException(
+          site.source()
+              + ": no login: section (login.url-template, login.qr, login.logged-in,"
+              + " login.logged-out): profile "
+              + site.id()
+              + " cannot log in by QR code");
+    }
+    URI page = url != null ? url : login.url(sandbox.baseUrl());
+    Path folder = AccountsFolder.ensure(batch.accountsDir());
+    Path target = folder.resolve(id + ".json");
+    PrintStream out = System.out;
+    int cookies =
+        QrLogin.run(
+            new QrLogin.Request(
+                page,
+                login.qr(),
+                login.loggedIn(),
+                login.loggedOut(),
+                site.source(),
+                target,
+                folder.resolve(id + ".login-qr.png"),
+                wait,
+                Duration.ofSeconds(10),
+                headed,
+                crawler.browser().executable(),
+                site.search().guard()),
+            new QrLogin.Display() {
+              @Override
+              public void qr(String halfBlocks, Path png) {
+                out.printf(
+                    "scan this QR code with the Douyin app of %s (also saved as %s):%n", id, png);
+                out.print(halfBlocks);
+                out.flush();
+              }
+
+              @Override
+              public void countdown(long secondsLeft) {
+                out.printf("waiting for the scan: %d s left%n", secondsLeft);
+                out.flush();
+              }
+            });
+    out.printf(
+        "logged in: saved the login state of %s (%d cookies) to %s, owner-only%n",
+        id, cookies, target);
+    out.printf("in the plan, under the account '%s':%n  storage-state: %s%n", id, target);
+    return 0;
+  }
+
+  private static Duration parseTimeout(String text) {
+    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+    try {
+      if (t.endsWith("m")) {
+        return check(Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1))), text);
+      }
+      return check(
+          Duration.ofSeconds(Long.parseLong(t.endsWith("s") ? t.substring(0, t.length() - 1) : t)),
+          text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--timeout: '" + text + "' is not a duration like 90s or 5m");
+    }
+  }
+
+  private static Duration check(Duration d, String text) {
+    if (d.isZero() || d.isNegative() || d.toMinutes() > 30) {
+      throw new IllegalArgumentException("--timeout: '" + text + "' must be between 1s and 30m");
+    }
+    return d;
+  }
+}

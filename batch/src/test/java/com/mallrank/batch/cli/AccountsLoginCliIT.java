@@ -1,0 +1,155 @@
+package com.mallrank.batch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mallrank.batch.MallrankApplication;
+import com.mallrank.crawler.qr.QrCodes;
+import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.index.testing.LocalElasticsearchExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+
+/**
+ * {@code mallrank accounts login} as a user runs it, headless, against the sandbox's QR login page:
+ * the QR code printed in half blocks is read off the terminal and scanned; the state lands
+ * owner-only in batch.accounts-dir with the plan line printed. Unscanned, it fails in one line
+ * naming the profile file and field, and writes nothing.
+ */
+class AccountsLoginCliIT {
+
+  @TempDir Path root;
+
+  private SandboxMall mall;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream originalOut;
+  private PrintStream originalErr;
+
+  @BeforeEach
+  void start() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/chromium")), "no Chromium");
+    mall = SandboxMall.start();
+    originalOut = System.out;
+    originalErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void stop() {
+    if (originalOut != null) {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+    if (mall != null) {
+      mall.close();
+    }
+  }
+
+  @Test
+  void printsAQrCodeThatLogsTheAccountInAndSavesItsStateOwnerOnly() throws Exception {
+    Path accounts = root.resolve("accounts");
+    CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> mallrank(accounts, "60s"));
+
+    String art = waitForQr();
+    String ticketUrl =
+        QrCodes.decode(QrCodes.png(QrCodes.readHalfBlocks(art).orElseThrow(), 4)).orElseThrow();
+    HttpResponse<String> scan =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(ticketUrl + "&uid=mx-yiwu")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(scan.statusCode()).isEqualTo(200);
+    int code = run.get(90, TimeUnit.SECONDS);
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    Path state = accounts.resolve("mx-yiwu.json");
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(printed)
+        .contains("waiting for the scan: ")
+        .contains("logged in: saved the login state of mx-yiwu (1 cookies) to " + state)
+        .contains("in the plan, under the account 'mx-yiwu':\n  storage-state: " + state)
+        .doesNotContain(SandboxMall.IDENTITY_COOKIE);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(accounts)))
+        .isEqualTo("rwx------");
+    try (var files = Files.list(accounts)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList())
+          .containsExactly("mx-yiwu.json");
+    }
+  }
+
+  @Test
+  void aLoginNobodyScansFailsInOneLineAndWritesNothing() {
+    Path accounts = root.resolve("accounts");
+
+    int code = mallrank(accounts, "2s");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(
+            "error: no login within 2 s: classpath:mallrank/profiles/sandbox-static.yml:"
+                + " login.logged-in '#user-info' never appeared; nothing saved to "
+                + accounts.resolve("mx-yiwu.json"));
+    assertThat(accounts.resolve("mx-yiwu.json")).doesNotExist();
+    assertThat(accounts.resolve("mx-yiwu.login-qr.png")).doesNotExist();
+  }
+
+  private int mallrank(Path accounts, String timeout) {
+    String prefix =
+        "t-acclogin-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+    return SpringApplication.exit(
+        SpringApplication.run(
+            MallrankApplication.class,
+            "--spring.datasource.url=jdbc:h2:mem:" + prefix,
+            "--index.es.url=" + LocalElasticsearchExtension.url(),
+            "--index.prefix=" + prefix,
+            "--batch.plan=../config/sandbox-plan.yml",
+            "--batch.accounts-dir=" + accounts,
+            "--crawler.base-url=" + mall.baseUrl(),
+            "accounts",
+            "login",
+            "--id",
+            "mx-yiwu",
+            "--timeout",
+            timeout));
+  }
+
+  /** The half-block lines between the scan prompt and the first countdown line. */
+  private String waitForQr() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+      int start = -1;
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).startsWith("scan this QR code with the Douyin app of mx-yiwu")) {
+          start = i + 1;
+        } else if (start >= 0 && lines.get(i).startsWith("waiting for the scan")) {
+          return String.join("\n", lines.subList(start, i));
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no QR code printed: " + out.toString(StandardCharsets.UTF_8));
+  }
+}

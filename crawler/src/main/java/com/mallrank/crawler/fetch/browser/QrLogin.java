@@ -1,0 +1,256 @@
+package com.mallrank.crawler.fetch.browser;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mallrank.crawler.politeness.AddressGuard;
+import com.mallrank.crawler.politeness.AddressRefusedException;
+import com.mallrank.crawler.qr.QrCodes;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Logs a matrix account in by QR code (扫码登录) in Chromium and keeps its login state: opens the login
+ * page, decodes the page's QR code from a screenshot of its element, shows it (half blocks and a
+ * PNG) through a {@link Display}, waits — bounded, counting down — until the logged-in marker
+ * appears, then saves the storage state owner-only and atomically ({@link LoginStateSaver#write}).
+ * On a timeout or any failure nothing is saved and an existing state file is left as it was.
+ * Cookies and tokens are never printed or logged; only their count is returned.
+ *
+ * <p>Every request of the page is checked by the address guard: the login page against the
+ * profile's allow-list, the resources it pulls in against private addresses ({@link
+ * AddressGuard#anyHost()}), so a login page cannot steer the browser into the local network.
+ */
+public final class QrLogin {
+
+  /** How long the QR code may take to appear and decode. */
+  private static final Duration QR_WAIT = Duration.ofSeconds(30);
+
+  private static final long POLL_MILLIS = 250;
+
+  /** Where the QR code and the countdown go (the terminal). */
+  public interface Display {
+    /**
+     * The QR code to scan.
+     *
+     * @param halfBlocks the code drawn with Unicode half blocks, one line per two module rows
+     * @param png where the code was also saved as a PNG
+     */
+    void qr(String halfBlocks, Path png);
+
+    /** Called about every {@code countdownStep} while waiting. */
+    void countdown(long secondsLeft);
+  }
+
+  /**
+   * What to do.
+   *
+   * @param loginUrl the login page
+   * @param qr CSS selector of the QR code's element
+   * @param loggedIn CSS selector present once logged in
+   * @param loggedOut CSS selector present on the login page while logged out
+   * @param markerSource where the selectors come from, for errors (the profile file)
+   * @param stateFile where to save the login state (its folder must exist, owner-only)
+   * @param qrPng where to save the QR code as a PNG (deleted when done)
+   * @param timeout how long to wait for the scan
+   * @param countdownStep how often to call {@link Display#countdown}
+   * @param headed show the browser window
+   * @param executable the Chromium to drive
+   * @param guard the profile's address guard
+   */
+  public record Request(
+      URI loginUrl,
+      String qr,
+      String loggedIn,
+      String loggedOut,
+      String markerSource,
+      Path stateFile,
+      Path qrPng,
+      Duration timeout,
+      Duration countdownStep,
+      boolean headed,
+      Path executable,
+      AddressGuard guard) {
+
+    public Request {
+      Objects.requireNonNull(loginUrl, "loginUrl");
+      Objects.requireNonNull(stateFile, "stateFile");
+      Objects.requireNonNull(qrPng, "qrPng");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("the login timeout must be positive: " + timeout);
+      }
+    }
+  }
+
+  /** A login that did not complete; nothing was saved. The message names the file and field. */
+  public static final class LoginFailedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public LoginFailedException(String message) {
+      super(message);
+    }
+  }
+
+  private QrLogin() {}
+
+  /**
+   * Runs the login.
+   *
+   * @return how many cookies the saved state holds
+   * @throws LoginFailedException on a timeout, a refused URL, a page without the markers or QR
+   */
+  public static int run(Request request, Display display) {
+    try {
+      request.guard().check(request.loginUrl());
+    } catch (AddressRefusedException e) {
+      throw new LoginFailedException("the login page is refused: " + e.getMessage());
+    }
+    AddressGuard resources = request.guard().anyHost();
+    try (Playwright playwright =
+        Playwright.create(
+            new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
+      Browser browser =
+          playwright
+              .chromium()
+              .launch(
+                  new BrowserType.LaunchOptions()
+                      .setExecutablePath(request.executable())
+                      .setHeadless(!request.headed())
+                      .setArgs(BrowserSettings.BASE_ARGS));
+      BrowserContext context = browser.newContext();
+      context.route(
+          "**/*",
+          route -> {
+            try {
+              resources.check(URI.create(route.request().url()));
+              route.resume();
+            } catch (AddressRefusedException | IllegalArgumentException e) {
+              route.abort("blockedbyclient");
+            }
+          });
+      Page page = context.newPage();
+      page.navigate(
+          request.loginUrl().toString(), new Page.NavigateOptions().setTimeout(QR_WAIT.toMillis()));
+      String text = readQr(page, request);
+      try {
+        LoginStateSaver.write(
+            request.qrPng(), QrCodes.png(text, 8)); // owner-only: the ticket logs us in
+        display.qr(QrCodes.halfBlocks(text), request.qrPng());
+        waitForLogin(page, request, display);
+        String state = context.storageState();
+        int cookies = new ObjectMapper().readTree(state).path("cookies").size();
+        LoginStateSaver.write(request.stateFile(), state.getBytes(StandardCharsets.UTF_8));
+        return cookies;
+      } finally {
+        Files.deleteIfExists(request.qrPng());
+      }
+    } catch (IOException e) {
+      throw new LoginFailedException(
+          "could not save the login state to "
+              + request.stateFile()
+              + " ("
+              + e.getClass().getSimpleName()
+              + "): nothing saved");
+    } catch (PlaywrightException e) {
+      throw new LoginFailedException(
+          "the browser failed during the login at "
+              + request.loginUrl()
+              + ": "
+              + firstLine(e.getMessage())
+              + "; nothing saved to "
+              + request.stateFile());
+    }
+  }
+
+  /** Waits for the QR element, checks the logged-out marker, decodes the element's screenshot. */
+  private static String readQr(Page page, Request request) {
+    long deadline = System.nanoTime() + QR_WAIT.toNanos();
+    Locator qr = page.locator(request.qr()).first();
+    while (System.nanoTime() < deadline) {
+      if (present(page, request.qr()) && present(page, request.loggedOut())) {
+        Optional<String> text = QrCodes.decode(qr.screenshot());
+        if (text.isPresent()) {
+          return text.get();
+        }
+      }
+      page.waitForTimeout(POLL_MILLIS);
+    }
+    String missing =
+        !present(page, request.loggedOut())
+            ? "login.logged-out '" + request.loggedOut() + "' is not on the page"
+            : !present(page, request.qr())
+                ? "login.qr '" + request.qr() + "' is not on the page"
+                : "login.qr '" + request.qr() + "' shows no readable QR code";
+    throw new LoginFailedException(
+        request.markerSource()
+            + ": "
+            + missing
+            + " of "
+            + request.loginUrl()
+            + " after "
+            + QR_WAIT.toSeconds()
+            + " s; nothing saved to "
+            + request.stateFile());
+  }
+
+  private static void waitForLogin(Page page, Request request, Display display) {
+    long start = System.nanoTime();
+    long end = start + request.timeout().toNanos();
+    long nextCountdown = start;
+    while (true) {
+      long now = System.nanoTime();
+      if (present(page, request.loggedIn())) {
+        return;
+      }
+      if (now >= end) {
+        break;
+      }
+      if (now >= nextCountdown) {
+        display.countdown(Math.max(0, Duration.ofNanos(end - now).toSeconds()));
+        nextCountdown = now + request.countdownStep().toNanos();
+      }
+      page.waitForTimeout(POLL_MILLIS);
+    }
+    throw new LoginFailedException(
+        "no login within "
+            + request.timeout().toSeconds()
+            + " s: "
+            + request.markerSource()
+            + ": login.logged-in '"
+            + request.loggedIn()
+            + "' never appeared; nothing saved to "
+            + request.stateFile());
+  }
+
+  /** Whether a selector matches now; false while the page is between documents. */
+  private static boolean present(Page page, String selector) {
+    try {
+      return page.locator(selector).count() > 0;
+    } catch (PlaywrightException e) {
+      return false;
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int newline = message.indexOf('\n');
+    String line = newline < 0 ? message : message.substring(0, newline);
+    return line.length() > 200 ? line.substring(0, 200) : line;
+  }
+}

@@ -1,0 +1,191 @@
+package com.mallrank.crawler.fetch.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.profile.LoginRule;
+import com.mallrank.crawler.profile.SiteProfile;
+import com.mallrank.crawler.profile.SiteProfiles;
+import com.mallrank.crawler.qr.QrCodes;
+import com.mallrank.crawler.sandbox.SandboxCard;
+import com.mallrank.crawler.sandbox.SandboxMall;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Login by QR code (issue 10 item 1) in the real Chromium against the sandbox's QR login page: the
+ * QR code shown in half blocks is read back, "scanned" by calling the sandbox as a phone would, and
+ * the saved state (0600, nothing else left in the folder) then searches as that account: its own
+ * Top-20. A login nobody scans times out naming the profile file and field; nothing is written.
+ */
+class QrLoginIT {
+
+  private static final String HANGZHOU = "mx-hangzhou";
+  private static final Pattern PRODUCT = Pattern.compile("data-product-id=\"([0-9]+)\"");
+
+  private static SandboxMall mall;
+  private static SiteProfile profile;
+
+  @BeforeAll
+  static void start() {
+    BrowserIT.assumeChromium();
+    mall = BrowserIT.startMall();
+    profile = SiteProfiles.builtIn("sandbox-static");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (mall != null) {
+      mall.close();
+    }
+  }
+
+  @Test
+  void theScannedLoginIsSavedOwnerOnlyAndSearchesAsThatAccount(@TempDir Path root)
+      throws Exception {
+    Path dir = ownerOnly(root.resolve("accounts"));
+    Path state = dir.resolve(HANGZHOU + ".json");
+    CompletableFuture<String> shown = new CompletableFuture<>();
+    List<Long> countdown = new CopyOnWriteArrayList<>();
+    CompletableFuture<Integer> login =
+        CompletableFuture.supplyAsync(
+            () ->
+                QrLogin.run(
+                    request(state, Duration.ofSeconds(60)),
+                    new QrLogin.Display() {
+                      @Override
+                      public void qr(String halfBlocks, Path png) {
+                        assertThat(png).exists();
+                        shown.complete(halfBlocks);
+                      }
+
+                      @Override
+                      public void countdown(long secondsLeft) {
+                        countdown.add(secondsLeft);
+                      }
+                    }));
+
+    String art = shown.get(60, TimeUnit.SECONDS);
+    String ticketUrl =
+        QrCodes.decode(QrCodes.png(QrCodes.readHalfBlocks(art).orElseThrow(), 4)).orElseThrow();
+    assertThat(ticketUrl).startsWith(mall.baseUrl() + "/login/scan?ticket=");
+    assertThat(Files.exists(state)).as("nothing saved before the scan").isFalse();
+    HttpResponse<String> scan =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(ticketUrl + "&uid=" + HANGZHOU)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(scan.statusCode()).isEqualTo(200);
+
+    int cookies = login.get(60, TimeUnit.SECONDS);
+
+    assertThat(cookies).isEqualTo(1);
+    assertThat(countdown).isNotEmpty().allMatch(s -> s <= 60);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state)))
+        .isEqualTo("rw-------");
+    assertThat(names(dir))
+        .as("no QR PNG or temporary file left")
+        .containsExactly(HANGZHOU + ".json");
+    try (PlaywrightFetcher fetcher =
+        new PlaywrightFetcher(
+            BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(dir))) {
+      FetchResponse page =
+          fetcher.fetch(BrowserIT.request(mall.searchUrl(BrowserIT.KEYWORD), HANGZHOU));
+      List<String> top20 = productIds(page.body()).subList(0, 20);
+      assertThat(top20).isEqualTo(ids(BrowserIT.truth(mall, BrowserIT.KEYWORD, HANGZHOU, 20)));
+      assertThat(top20)
+          .as("its own Top-20, not the anonymous one")
+          .isNotEqualTo(ids(BrowserIT.truth(mall, BrowserIT.KEYWORD, null, 20)));
+    }
+  }
+
+  @Test
+  void aLoginNobodyScansTimesOutNamingFileAndFieldAndWritesNothing(@TempDir Path root)
+      throws Exception {
+    Path dir = ownerOnly(root.resolve("accounts"));
+    Path state = dir.resolve(HANGZHOU + ".json");
+    Files.writeString(state, "{\"cookies\":[],\"origins\":[]}");
+    Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rw-------"));
+
+    assertThatThrownBy(
+            () ->
+                QrLogin.run(
+                    request(state, Duration.ofSeconds(2)),
+                    new QrLogin.Display() {
+                      @Override
+                      public void qr(String halfBlocks, Path png) {}
+
+                      @Override
+                      public void countdown(long secondsLeft) {}
+                    }))
+        .isInstanceOf(QrLogin.LoginFailedException.class)
+        .hasMessage(
+            "no login within 2 s: classpath:mallrank/profiles/sandbox-static.yml: login.logged-in"
+                + " '#user-info' never appeared; nothing saved to "
+                + state);
+    assertThat(Files.readString(state)).isEqualTo("{\"cookies\":[],\"origins\":[]}");
+    assertThat(names(dir)).containsExactly(HANGZHOU + ".json");
+  }
+
+  private static QrLogin.Request request(Path state, Duration timeout) {
+    LoginRule login = profile.login();
+    return new QrLogin.Request(
+        login.url(mall.baseUrl()),
+        login.qr(),
+        login.loggedIn(),
+        login.loggedOut(),
+        profile.source(),
+        state,
+        state.resolveSibling(HANGZHOU + ".login-qr.png"),
+        timeout,
+        Duration.ofSeconds(1),
+        false,
+        BrowserSettings.DEFAULT_EXECUTABLE,
+        profile.search().guard());
+  }
+
+  private static Path ownerOnly(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    return dir;
+  }
+
+  private static List<String> names(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).toList();
+    }
+  }
+
+  private static List<String> productIds(String html) {
+    List<String> ids = new ArrayList<>();
+    Matcher m = PRODUCT.matcher(html);
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
+  }
+
+  private static List<String> ids(List<SandboxCard> cards) {
+    return cards.stream().map(SandboxCard::productId).toList();
+  }
+}
