@@ -8,8 +8,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Request budgets as counters in one small table of the application's database (the
@@ -27,6 +33,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * primary key refuses to all but one process. A request needs room in both windows: the minute is
  * taken first and given back when the day is full, so a count may briefly read one too high (a
  * request refused that would have fitted), never one too low.
+ *
+ * <p>Every statement commits on its own ({@code REQUIRES_NEW}), outside the chunk transaction the
+ * sampler runs in: a request sent stays counted when its chunk rolls back, and no row lock is held
+ * while a page loads.
  */
 public final class JdbcRequestBudget implements RequestBudget {
 
@@ -37,6 +47,7 @@ public final class JdbcRequestBudget implements RequestBudget {
   static final Duration KEEP = Duration.ofDays(3);
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate own;
   private final Function<String, IdentityBudget> limits;
   private final Clock clock;
   private final ZoneId zone;
@@ -48,8 +59,10 @@ public final class JdbcRequestBudget implements RequestBudget {
    * @param zone where a day starts ({@code batch.zone}: Douyin counts in Beijing time)
    */
   public JdbcRequestBudget(
-      JdbcTemplate jdbc, Function<String, IdentityBudget> limits, Clock clock, ZoneId zone) {
-    this.jdbc = jdbc;
+      DataSource dataSource, Function<String, IdentityBudget> limits, Clock clock, ZoneId zone) {
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.own = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.limits = limits;
     this.clock = clock;
     this.zone = zone;
@@ -81,12 +94,16 @@ public final class JdbcRequestBudget implements RequestBudget {
   public int used(String identity, String period, long windowStart) {
     ensureTable();
     Integer used =
-        jdbc.query(
-            "SELECT used FROM " + TABLE + " WHERE identity = ? AND period = ? AND window_start = ?",
-            rs -> rs.next() ? rs.getInt(1) : 0,
-            identity,
-            period,
-            windowStart);
+        inOwnTransaction(
+            () ->
+                jdbc.query(
+                    "SELECT used FROM "
+                        + TABLE
+                        + " WHERE identity = ? AND period = ? AND window_start = ?",
+                    rs -> rs.next() ? rs.getInt(1) : 0,
+                    identity,
+                    period,
+                    windowStart));
     return used == null ? 0 : used;
   }
 
@@ -95,7 +112,7 @@ public final class JdbcRequestBudget implements RequestBudget {
       return true;
     }
     try {
-      jdbc.update(
+      update(
           "INSERT INTO " + TABLE + " (identity, period, window_start, used) VALUES (?, ?, ?, 1)",
           identity,
           period,
@@ -107,7 +124,7 @@ public final class JdbcRequestBudget implements RequestBudget {
   }
 
   private boolean increment(String identity, String period, long windowStart, int limit) {
-    return jdbc.update(
+    return update(
             "UPDATE "
                 + TABLE
                 + " SET used = used + 1"
@@ -120,7 +137,7 @@ public final class JdbcRequestBudget implements RequestBudget {
   }
 
   private void giveBack(String identity, String period, long windowStart) {
-    jdbc.update(
+    update(
         "UPDATE "
             + TABLE
             + " SET used = used - 1"
@@ -130,15 +147,32 @@ public final class JdbcRequestBudget implements RequestBudget {
         windowStart);
   }
 
+  /** One statement, committed on its own, outside any surrounding transaction. */
+  private int update(String sql, Object... args) {
+    Integer count = inOwnTransaction(() -> jdbc.update(sql, args));
+    return count == null ? 0 : count;
+  }
+
+  private <T> T inOwnTransaction(Supplier<T> work) {
+    return own.execute(status -> work.get());
+  }
+
   private void ensureTable() {
     if (!ready) {
-      jdbc.execute(
+      String create =
           "CREATE TABLE IF NOT EXISTS "
               + TABLE
               + " (identity VARCHAR(100) NOT NULL, period VARCHAR(10) NOT NULL,"
               + " window_start BIGINT NOT NULL, used INTEGER NOT NULL,"
-              + " PRIMARY KEY (identity, period, window_start))");
-      jdbc.update(
+              + " PRIMARY KEY (identity, period, window_start))";
+      try {
+        inOwnTransaction(() -> jdbc.update(create));
+      } catch (DataAccessException createdByAnotherProcessAtOnce) {
+        // PostgreSQL's IF NOT EXISTS is not safe against a concurrent CREATE: the loser gets a
+        // duplicate-key error; the table is then there (this SELECT fails if it is not).
+        inOwnTransaction(() -> jdbc.queryForList("SELECT used FROM " + TABLE + " WHERE 1 = 0"));
+      }
+      update(
           "DELETE FROM " + TABLE + " WHERE window_start < ?",
           clock.instant().minus(KEEP).getEpochSecond());
       ready = true;

@@ -5,18 +5,17 @@ import com.mallrank.batch.plan.Plan;
 import com.mallrank.crawler.politeness.RequestBudget;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** The request budgets of a plan, counted in the application's database. */
 @Component
 public class RequestBudgets {
 
-  private final JdbcTemplate jdbc;
+  private final DataSource dataSource;
   private final BatchProperties properties;
 
   public RequestBudgets(DataSource dataSource, BatchProperties properties) {
-    this.jdbc = new JdbcTemplate(dataSource);
+    this.dataSource = dataSource;
     this.properties = properties;
   }
 
@@ -25,6 +24,7 @@ public class RequestBudgets {
     if (plan.budgets().isEmpty()) {
       return RequestBudget.UNLIMITED;
     }
-    return new JdbcRequestBudget(jdbc, plan.budgets()::get, Clock.systemUTC(), properties.zone());
+    return new JdbcRequestBudget(
+        dataSource, plan.budgets()::get, Clock.systemUTC(), properties.zone());
   }
 }

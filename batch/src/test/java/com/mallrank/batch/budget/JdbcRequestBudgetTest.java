@@ -17,9 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The counters on a real H2 file database, each call on a connection of its own. */
@@ -29,9 +29,9 @@ class JdbcRequestBudgetTest {
 
   @TempDir Path dir;
 
-  private JdbcTemplate jdbc() {
-    return new JdbcTemplate(
-        new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("budget") + ";MODE=PostgreSQL"));
+  private DataSource jdbc() {
+    return new DriverManagerDataSource(
+        "jdbc:h2:file:" + dir.resolve("budget") + ";MODE=PostgreSQL");
   }
 
   /** A clock the test moves. */
