@@ -289,7 +289,8 @@ public final class KeywordSampler {
     FetchResponse seen = null;
     ResultPage last = null;
     for (int attempt = 1; ; attempt++) {
-      if (!budget.tryTake(identity)) {
+      // A HAR capture is read from disk: no request is sent, none is counted.
+      if (!profile.fetch().har() && !budget.tryTake(identity)) {
         log.info("{} is out of request budget: {} not sampled", identity, keyword);
         return last == null
             ? done(
