@@ -2,6 +2,7 @@ package com.mallrank.batch.plan;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,12 +11,24 @@ import java.util.Optional;
  * @param source the file it was read from
  * @param accounts the matrix accounts
  * @param groups the keyword groups
+ * @param budgets the request budgets by identity ({@code anonymous} or an account id); an identity
+ *     without one is not limited
  */
-public record Plan(Path source, List<MatrixAccount> accounts, List<KeywordGroup> groups) {
+public record Plan(
+    Path source,
+    List<MatrixAccount> accounts,
+    List<KeywordGroup> groups,
+    Map<String, IdentityBudget> budgets) {
 
   public Plan {
     accounts = List.copyOf(accounts);
     groups = List.copyOf(groups);
+    budgets = budgets == null ? Map.of() : Map.copyOf(budgets);
+  }
+
+  /** A plan without budgets. */
+  public Plan(Path source, List<MatrixAccount> accounts, List<KeywordGroup> groups) {
+    this(source, accounts, groups, Map.of());
   }
 
   public Optional<KeywordGroup> group(String name) {

@@ -37,9 +37,12 @@ public final class PlanLoader {
 
   static final int MAX_DEPTH = 60;
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
-  private static final Set<String> TOP_KEYS = Set.of("accounts", "groups", "keyword-files");
+  private static final Set<String> TOP_KEYS =
+      Set.of("accounts", "anonymous", "groups", "keyword-files");
   private static final Set<String> ACCOUNT_KEYS =
-      Set.of("id", "name", "shop-ids", "product-ids", "storage-state");
+      Set.of("id", "name", "shop-ids", "product-ids", "storage-state", "budget");
+  private static final Set<String> ANONYMOUS_KEYS = Set.of("budget");
+  private static final Set<String> BUDGET_KEYS = Set.of("per-minute", "per-day");
   private static final Set<String> GROUP_KEYS =
       Set.of("name", "profile", "depth", "vantages", "keywords", "cadence", "window");
 
@@ -100,9 +103,28 @@ public final class PlanLoader {
       checkKeys(map, "", TOP_KEYS);
       List<MatrixAccount> accounts = new ArrayList<>();
       Set<String> accountIds = new HashSet<>();
+      Map<String, IdentityBudget> budgets = new LinkedHashMap<>();
+      Node anonymousNode = value(map, "anonymous");
+      if (anonymousNode != null) {
+        if (anonymousNode instanceof MappingNode anonymous) {
+          checkKeys(anonymous, "anonymous.", ANONYMOUS_KEYS);
+          IdentityBudget budget = budget(value(anonymous, "budget"), "anonymous.budget");
+          if (budget != null) {
+            budgets.put(ANONYMOUS, budget);
+          }
+        } else {
+          problem(anonymousNode, "anonymous", "expected a mapping (budget)");
+        }
+      }
       Node accountsNode = value(map, "accounts");
       for (Indexed item : sequence(accountsNode, "accounts")) {
         MatrixAccount account = account(item.node(), item.path());
+        if (account != null && item.node() instanceof MappingNode accountMap) {
+          IdentityBudget budget = budget(value(accountMap, "budget"), item.path() + ".budget");
+          if (budget != null) {
+            budgets.put(account.id(), budget);
+          }
+        }
         if (account != null) {
           if (!accountIds.add(account.id())) {
             problem(
@@ -130,7 +152,49 @@ public final class PlanLoader {
       if (!problems.isEmpty()) {
         throw new PlanException(problems);
       }
-      return new Plan(file, accounts, groups);
+      return new Plan(file, accounts, groups, budgets);
+    }
+
+    /** A {@code budget: {per-minute: N, per-day: M}} mapping, or null when absent or bad. */
+    private IdentityBudget budget(Node node, String path) {
+      if (node == null) {
+        return null;
+      }
+      if (!(node instanceof MappingNode map)) {
+        problem(node, path, "expected a mapping (per-minute, per-day)");
+        return null;
+      }
+      checkKeys(map, path + ".", BUDGET_KEYS);
+      int before = problems.size();
+      Integer perMinute = limit(value(map, "per-minute"), path + ".per-minute");
+      Integer perDay = limit(value(map, "per-day"), path + ".per-day");
+      if (problems.size() > before) {
+        return null;
+      }
+      if (perMinute == null && perDay == null) {
+        problem(map, path, "set per-minute, per-day or both");
+        return null;
+      }
+      return new IdentityBudget(perMinute, perDay);
+    }
+
+    private Integer limit(Node node, String path) {
+      String text = scalar(node, path);
+      if (text == null) {
+        return null;
+      }
+      int limit;
+      try {
+        limit = Integer.parseInt(text.strip());
+      } catch (NumberFormatException e) {
+        problem(node, path, "not a whole number: '" + text.strip() + "'");
+        return null;
+      }
+      if (limit < 1 || limit > IdentityBudget.MAX) {
+        problem(node, path, "must be 1.." + IdentityBudget.MAX + ", was " + limit);
+        return null;
+      }
+      return limit;
     }
 
     /** Adds the rows of the plan's CSV keyword lists to their groups. */

@@ -5,6 +5,7 @@ import com.mallrank.crawler.fetch.Fetcher;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.politeness.HostThrottle;
 import com.mallrank.crawler.politeness.NeedsLogin;
+import com.mallrank.crawler.politeness.RequestBudget;
 import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.sampler.KeywordSampler;
 import com.mallrank.crawler.sampler.SamplerSettings;
@@ -53,10 +54,11 @@ public class SamplerFactory {
   }
 
   private KeywordSampler sampler(Fetcher fetcher, boolean sandbox) {
-    return sampler(fetcher, sandbox, new NeedsLogin());
+    return sampler(fetcher, sandbox, new NeedsLogin(), RequestBudget.UNLIMITED);
   }
 
-  private KeywordSampler sampler(Fetcher fetcher, boolean sandbox, NeedsLogin needsLogin) {
+  private KeywordSampler sampler(
+      Fetcher fetcher, boolean sandbox, NeedsLogin needsLogin, RequestBudget budget) {
     return new KeywordSampler(
         fetcher,
         browser.fetcher(),
@@ -67,7 +69,8 @@ public class SamplerFactory {
         new Random(),
         needsLogin,
         properties.harDir(),
-        properties.harWindow());
+        properties.harWindow(),
+        budget);
   }
 
   /**
@@ -76,12 +79,22 @@ public class SamplerFactory {
    * expired login is fetched once per slot, not once per group.
    */
   public KeywordSampler forRun(long jobExecutionId, boolean sandbox, Instant slot) {
+    return forRun(jobExecutionId, sandbox, slot, RequestBudget.UNLIMITED);
+  }
+
+  /**
+   * The sampler shared by the partitions of one job execution, asking {@code budget} before each
+   * request (the plan's per-identity budgets, see {@link
+   * com.mallrank.batch.budget.RequestBudgets}).
+   */
+  public KeywordSampler forRun(
+      long jobExecutionId, boolean sandbox, Instant slot, RequestBudget budget) {
     return runs.computeIfAbsent(
             jobExecutionId,
             id -> {
               PerThreadFetcher fetchers = new PerThreadFetcher(this::fetcher);
               // The browser fetcher keeps one Chromium per thread itself.
-              return new Run(sampler(fetchers, sandbox, needsLogin(slot)), fetchers);
+              return new Run(sampler(fetchers, sandbox, needsLogin(slot), budget), fetchers);
             })
         .sampler();
   }

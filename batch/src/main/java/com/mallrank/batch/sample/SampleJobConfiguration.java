@@ -1,5 +1,6 @@
 package com.mallrank.batch.sample;
 
+import com.mallrank.batch.budget.RequestBudgets;
 import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.evidence.EvidenceKeeper;
 import com.mallrank.batch.ops.ProcessOwner;
@@ -184,13 +185,14 @@ public class SampleJobConfiguration {
       MainImages images,
       ElasticsearchRuntime elasticsearch,
       EvidenceKeeper evidence,
+      RequestBudgets budgets,
       @Value("#{jobParameters['" + SLOT + "']}") String slot,
       @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
     boolean useSandbox = sandbox.usesSandbox();
     Plan plan = plans.plan();
     return new SampleProcessor(
         Instant.parse(slot),
-        samplers.forRun(jobExecutionId, useSandbox, Instant.parse(slot)),
+        samplers.forRun(jobExecutionId, useSandbox, Instant.parse(slot), budgets.of(plan)),
         profiles::get,
         sandbox.baseUrl(),
         new AccountCookies(plan, useSandbox ? URI.create(sandbox.baseUrl()).getHost() : null)::of,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,5 +88,70 @@ class PlanLoaderTest {
                 assertThat(e.problems())
                     .extracting(ConfigProblem::field)
                     .isEqualTo(List.of("groups")));
+  }
+
+  @Test
+  void readsBudgetsOfAccountsAndTheAnonymousVantage(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("plan.yml");
+    Files.writeString(
+        file,
+        """
+        anonymous:
+          budget: {per-minute: 10}
+        accounts:
+          - id: mx-a
+            shop-ids: ["1"]
+            budget: {per-minute: 5, per-day: 300}
+          - id: mx-b
+            shop-ids: ["2"]
+        groups:
+          - name: core
+            profile: sandbox-static
+            vantages: [anonymous, mx-a, mx-b]
+            keywords: [羽绒服女]
+        """);
+
+    Plan plan = loader.load(file);
+
+    assertThat(plan.budgets())
+        .containsOnly(
+            Map.entry("anonymous", new IdentityBudget(10, null)),
+            Map.entry("mx-a", new IdentityBudget(5, 300)));
+  }
+
+  @Test
+  void aBadBudgetNamesTheFileLineAndField(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("plan.yml");
+    Files.writeString(
+        file,
+        """
+        anonymous:
+          budget: {per-minute: 0}
+        accounts:
+          - id: mx-a
+            shop-ids: ["1"]
+            budget: {per-day: lots, per-hour: 3}
+          - id: mx-b
+            shop-ids: ["2"]
+            budget: {}
+        groups:
+          - name: core
+            profile: sandbox-static
+            keywords: [羽绒服女]
+        """);
+
+    assertThatThrownBy(() -> loader.load(file))
+        .isInstanceOfSatisfying(
+            PlanException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(p -> p.line() + " " + p.field() + ": " + p.message())
+                    .containsExactlyInAnyOrder(
+                        "2 anonymous.budget.per-minute: must be 1..1000000, was 0",
+                        "6 accounts[0].budget.per-hour: unknown key; expected one of [per-day,"
+                            + " per-minute]",
+                        "6 accounts[0].budget.per-day: not a whole number: 'lots'",
+                        "9 accounts[1].budget: set per-minute, per-day or both"))
+        .hasMessageContaining(file.toString());
   }
 }

@@ -24,6 +24,7 @@ import com.mallrank.crawler.politeness.Gate;
 import com.mallrank.crawler.politeness.HostThrottle;
 import com.mallrank.crawler.politeness.IdentityCooldown;
 import com.mallrank.crawler.politeness.NeedsLogin;
+import com.mallrank.crawler.politeness.RequestBudget;
 import com.mallrank.crawler.politeness.RetryDecision;
 import com.mallrank.crawler.politeness.RetryPolicy;
 import com.mallrank.crawler.politeness.TimeSource;
@@ -52,7 +53,9 @@ import org.slf4j.LoggerFactory;
  * request being sent: a rest is not a captcha. A matrix account that got a login wall is marked
  * ({@link NeedsLogin}) and its other samples of the slot are {@link SampleStatus#SKIPPED} (marker
  * {@code needs-login}), not fetched; the anonymous vantage has no login to renew and is never
- * marked.
+ * marked. Before each request (each attempt) the identity's {@link RequestBudget} is asked: an
+ * identity out of budget has its sample {@link SampleStatus#SKIPPED} (marker {@code budget}), not
+ * fetched; samples are taken in plan order, so the budget goes to the highest-priority keywords.
  *
  * <p>Thread-safe when its {@link Fetcher} is.
  */
@@ -70,6 +73,7 @@ public final class KeywordSampler {
   private final TimeSource time;
   private final Path harDir;
   private final Duration harWindow;
+  private final RequestBudget budget;
 
   /** A sampler for static profiles only. */
   public KeywordSampler(Fetcher fetcher, SamplerSettings settings) {
@@ -165,6 +169,36 @@ public final class KeywordSampler {
       NeedsLogin needsLogin,
       Path harDir,
       Duration harWindow) {
+    this(
+        fetcher,
+        browser,
+        settings,
+        throttle,
+        resolver,
+        time,
+        random,
+        needsLogin,
+        harDir,
+        harWindow,
+        RequestBudget.UNLIMITED);
+  }
+
+  /**
+   * @param budget the requests each identity may still send; asked before each attempt
+   */
+  public KeywordSampler(
+      Fetcher fetcher,
+      PlaywrightFetcher browser,
+      SamplerSettings settings,
+      HostThrottle throttle,
+      AddressGuard.Resolver resolver,
+      TimeSource time,
+      Random random,
+      NeedsLogin needsLogin,
+      Path harDir,
+      Duration harWindow,
+      RequestBudget budget) {
+    this.budget = budget == null ? RequestBudget.UNLIMITED : budget;
     this.needsLogin = needsLogin;
     this.harDir = harDir;
     this.harWindow = harWindow;
@@ -253,7 +287,16 @@ public final class KeywordSampler {
     FetchRequest.SampleContext context =
         new FetchRequest.SampleContext(keyword, slotTime, slotTime.plus(harWindow));
     FetchResponse seen = null;
+    ResultPage last = null;
     for (int attempt = 1; ; attempt++) {
+      // A HAR capture is read from disk: no request is sent, none is counted.
+      if (!profile.fetch().har() && !budget.tryTake(identity)) {
+        log.info("{} is out of request budget: {} not sampled", identity, keyword);
+        return last == null
+            ? done(
+                skipped(url, SkipReason.BUDGET, identity + " used its request budget"), started, 0)
+            : done(last, started, attempt - 1, seen);
+      }
       ResultPage page;
       AttemptOutcome outcome;
       Duration retryAfter = null;
@@ -299,6 +342,7 @@ public final class KeywordSampler {
       } else if (page.status() != SampleStatus.ERROR) {
         cooldown.recordSuccess(identity);
       }
+      last = page;
       RetryDecision decision = retryPolicy.decide(attempt, outcome, retryAfter);
       if (!decision.retry()) {
         return done(page, started, attempt, seen);
