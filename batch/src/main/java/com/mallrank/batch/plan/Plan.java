@@ -10,12 +10,32 @@ import java.util.Optional;
  * @param source the file it was read from
  * @param accounts the matrix accounts
  * @param groups the keyword groups
+ * @param anonymousNetwork the anonymous vantage's own proxy and device (the plan's {@code
+ *     anonymous} section)
  */
-public record Plan(Path source, List<MatrixAccount> accounts, List<KeywordGroup> groups) {
+public record Plan(
+    Path source,
+    List<MatrixAccount> accounts,
+    List<KeywordGroup> groups,
+    IdentityNetwork anonymousNetwork) {
 
   public Plan {
     accounts = List.copyOf(accounts);
     groups = List.copyOf(groups);
+    anonymousNetwork = anonymousNetwork == null ? IdentityNetwork.DEFAULT : anonymousNetwork;
+  }
+
+  /** A plan whose anonymous vantage uses the direct network and the configured device. */
+  public Plan(Path source, List<MatrixAccount> accounts, List<KeywordGroup> groups) {
+    this(source, accounts, groups, IdentityNetwork.DEFAULT);
+  }
+
+  /** The network and device of an identity ({@code anonymous} or an account id). */
+  public IdentityNetwork network(String identity) {
+    if (PlanLoader.ANONYMOUS.equals(identity)) {
+      return anonymousNetwork;
+    }
+    return account(identity).map(MatrixAccount::network).orElse(IdentityNetwork.DEFAULT);
   }
 
   public Optional<KeywordGroup> group(String name) {
