@@ -3,12 +3,14 @@ package com.mallrank.batch.runtime;
 import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.crawler.fetch.Fetcher;
 import com.mallrank.crawler.fetch.JsoupFetcher;
+import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.politeness.HostThrottle;
 import com.mallrank.crawler.politeness.NeedsLogin;
 import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.sampler.KeywordSampler;
 import com.mallrank.crawler.sampler.SamplerSettings;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -108,7 +110,10 @@ public class SamplerFactory {
             Math.toIntExact(properties.maxPageSize().toBytes()),
             properties.userAgent(),
             JsoupFetcher.Settings.DEFAULTS.acceptLanguage(),
-            properties.maxRedirects()));
+            properties.maxRedirects()),
+        Clock.systemUTC(),
+        Connector.direct(),
+        browser.proxyRoutes());
   }
 
   private static SamplerSettings settings(boolean sandbox) {
