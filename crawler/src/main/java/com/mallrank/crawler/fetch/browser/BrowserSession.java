@@ -3,6 +3,7 @@ package com.mallrank.crawler.fetch.browser;
 import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.net.GuardProxy;
 import com.mallrank.crawler.net.ProxyRoutes;
+import com.mallrank.crawler.net.UpstreamProxy;
 import com.mallrank.crawler.net.UpstreamProxyException;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.AddressRefusedException;
@@ -41,7 +42,7 @@ final class BrowserSession implements AutoCloseable {
   private final Map<String, IdentityContext> contexts = new HashMap<>();
   private final ProxyRoutes routes;
   private final IdentityDevices devices;
-  private final Map<String, GuardProxy> identityProxies = new HashMap<>();
+  private final Map<String, OwnProxy> identityProxies = new HashMap<>();
   private GuardProxy currentProxy;
   private Browser browser;
   private IdentityContext current;
@@ -153,21 +154,36 @@ final class BrowserSession implements AutoCloseable {
    * upstream proxy) or the browser's shared one.
    */
   private GuardProxy proxyOf(String identity) {
-    if (routes.proxyOf(identity).isEmpty()) {
+    UpstreamProxy upstream = routes.proxyOf(identity).orElse(null);
+    OwnProxy own = identityProxies.get(identity);
+    if (own != null && !own.upstream().equals(upstream)) {
+      // The plan changed this identity's proxy: its context was made for the old one.
+      identityProxies.remove(identity);
+      own.guard().close();
+      IdentityContext stale = contexts.remove(identity);
+      if (stale != null) {
+        closeQuietly(stale);
+      }
+      own = null;
+    }
+    if (upstream == null) {
       return proxy;
     }
-    GuardProxy own = identityProxies.get(identity);
     if (own == null) {
-      Connector through = routes.proxyOf(identity).orElseThrow().connector();
       try {
-        own = GuardProxy.start(through, settings.timeouts().navigation());
+        own =
+            new OwnProxy(
+                upstream, GuardProxy.start(upstream.connector(), settings.timeouts().navigation()));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start the guard proxy of " + identity, e);
       }
       identityProxies.put(identity, own);
     }
-    return own;
+    return own.guard();
   }
+
+  /** An identity's own guard proxy and the upstream proxy it tunnels through. */
+  private record OwnProxy(UpstreamProxy upstream, GuardProxy guard) {}
 
   /**
    * Done with the identity's page: keeps the tab after a success, closes it after a failure, and
@@ -223,7 +239,7 @@ final class BrowserSession implements AutoCloseable {
       log.warn("closing Playwright failed: {}", e.getMessage());
     } finally {
       proxy.close();
-      identityProxies.values().forEach(GuardProxy::close);
+      identityProxies.values().forEach(own -> own.guard().close());
       identityProxies.clear();
     }
   }
