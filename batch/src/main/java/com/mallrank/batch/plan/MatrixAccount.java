@@ -14,12 +14,25 @@ import java.util.Set;
  * @param storageState the saved login state (a Playwright storage-state JSON) used when sampling as
  *     this account, or {@code null} (anonymous-like, or the sandbox). A secret: only its path is
  *     ever shown, never its contents
+ * @param network its own proxy, device, locale, time zone and place ({@link IdentityNetwork})
  */
 public record MatrixAccount(
-    String id, String name, Set<String> shopIds, Set<String> productIds, Path storageState) {
+    String id,
+    String name,
+    Set<String> shopIds,
+    Set<String> productIds,
+    Path storageState,
+    IdentityNetwork network) {
 
   public MatrixAccount {
     shopIds = Set.copyOf(shopIds);
     productIds = Set.copyOf(productIds);
+    network = network == null ? IdentityNetwork.DEFAULT : network;
+  }
+
+  /** An account on the direct network with the configured device. */
+  public MatrixAccount(
+      String id, String name, Set<String> shopIds, Set<String> productIds, Path storageState) {
+    this(id, name, shopIds, productIds, storageState, IdentityNetwork.DEFAULT);
   }
 }

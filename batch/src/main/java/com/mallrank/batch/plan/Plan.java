@@ -13,22 +13,52 @@ import java.util.Optional;
  * @param groups the keyword groups
  * @param budgets the request budgets by identity ({@code anonymous} or an account id); an identity
  *     without one is not limited
+ * @param anonymousNetwork the anonymous vantage's own proxy and device (the plan's {@code
+ *     anonymous} section)
  */
 public record Plan(
     Path source,
     List<MatrixAccount> accounts,
     List<KeywordGroup> groups,
-    Map<String, IdentityBudget> budgets) {
+    Map<String, IdentityBudget> budgets,
+    IdentityNetwork anonymousNetwork) {
 
   public Plan {
     accounts = List.copyOf(accounts);
     groups = List.copyOf(groups);
     budgets = budgets == null ? Map.of() : Map.copyOf(budgets);
+    anonymousNetwork = anonymousNetwork == null ? IdentityNetwork.DEFAULT : anonymousNetwork;
   }
 
-  /** A plan without budgets. */
+  /** A plan without budgets whose anonymous vantage uses the direct network and the device set. */
   public Plan(Path source, List<MatrixAccount> accounts, List<KeywordGroup> groups) {
-    this(source, accounts, groups, Map.of());
+    this(source, accounts, groups, Map.of(), IdentityNetwork.DEFAULT);
+  }
+
+  /** A plan with budgets; the anonymous vantage uses the direct network. */
+  public Plan(
+      Path source,
+      List<MatrixAccount> accounts,
+      List<KeywordGroup> groups,
+      Map<String, IdentityBudget> budgets) {
+    this(source, accounts, groups, budgets, IdentityNetwork.DEFAULT);
+  }
+
+  /** A plan without budgets, with the anonymous vantage's network. */
+  public Plan(
+      Path source,
+      List<MatrixAccount> accounts,
+      List<KeywordGroup> groups,
+      IdentityNetwork anonymousNetwork) {
+    this(source, accounts, groups, Map.of(), anonymousNetwork);
+  }
+
+  /** The network and device of an identity ({@code anonymous} or an account id). */
+  public IdentityNetwork network(String identity) {
+    if (PlanLoader.ANONYMOUS.equals(identity)) {
+      return anonymousNetwork;
+    }
+    return account(identity).map(MatrixAccount::network).orElse(IdentityNetwork.DEFAULT);
   }
 
   public Optional<KeywordGroup> group(String name) {

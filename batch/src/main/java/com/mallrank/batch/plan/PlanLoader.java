@@ -1,10 +1,15 @@
 package com.mallrank.batch.plan;
 
+import com.mallrank.crawler.fetch.browser.DeviceProfile;
+import com.mallrank.crawler.fetch.browser.Devices;
+import com.mallrank.crawler.fetch.browser.Emulation;
+import com.mallrank.crawler.net.UpstreamProxy;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,7 +19,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.convert.DurationStyle;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -38,24 +45,50 @@ public final class PlanLoader {
   static final int MAX_DEPTH = 60;
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
   private static final Set<String> TOP_KEYS =
-      Set.of("accounts", "anonymous", "groups", "keyword-files");
+      Set.of("accounts", "groups", "keyword-files", ANONYMOUS);
+  private static final Set<String> NETWORK_KEYS =
+      Set.of(
+          "proxy",
+          "proxy-credentials",
+          "proxy-credentials-env",
+          "device",
+          "locale",
+          "timezone",
+          "geolocation");
   private static final Set<String> ACCOUNT_KEYS =
-      Set.of("id", "name", "shop-ids", "product-ids", "storage-state", "budget");
-  private static final Set<String> ANONYMOUS_KEYS = Set.of("budget");
+      union(
+          Set.of("id", "name", "shop-ids", "product-ids", "storage-state", "budget"), NETWORK_KEYS);
+  private static final Set<String> ANONYMOUS_KEYS = union(Set.of("budget"), NETWORK_KEYS);
   private static final Set<String> BUDGET_KEYS = Set.of("per-minute", "per-day");
+  private static final Set<String> DEVICE_KEYS =
+      Set.of("user-agent", "viewport", "scale", "touch", "mobile");
+  private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,63}");
+  private static final Pattern VIEWPORT = Pattern.compile("(\\d{2,4})x(\\d{2,4})");
   private static final Set<String> GROUP_KEYS =
       Set.of("name", "profile", "depth", "vantages", "keywords", "cadence", "window");
 
   private final Predicate<String> knownProfile;
   private final ZoneId zone;
+  private final Function<String, String> environment;
 
   /**
    * @param knownProfile tells whether a profile id exists (built in or in the profiles folder)
    * @param zone the zone cadences are read in ({@code batch.zone})
    */
   public PlanLoader(Predicate<String> knownProfile, ZoneId zone) {
+    this(knownProfile, zone, System::getenv);
+  }
+
+  /**
+   * @param environment where {@code proxy-credentials-env} names are looked up (the process
+   *     environment; tests give their own)
+   */
+  public PlanLoader(
+      Predicate<String> knownProfile, ZoneId zone, Function<String, String> environment) {
     this.knownProfile = knownProfile;
     this.zone = zone;
+    this.environment = environment;
   }
 
   /** A loader reading cadences in Beijing time, Douyin's. */
@@ -113,7 +146,10 @@ public final class PlanLoader {
             budgets.put(ANONYMOUS, budget);
           }
         } else {
-          problem(anonymousNode, "anonymous", "expected a mapping (budget)");
+          problem(
+              anonymousNode,
+              "anonymous",
+              "expected a mapping (budget, proxy, device, locale, timezone)");
         }
       }
       Node accountsNode = value(map, "accounts");
@@ -149,10 +185,14 @@ public final class PlanLoader {
         }
       }
       groups = withKeywordFiles(value(map, "keyword-files"), groups);
+      IdentityNetwork anonymous = IdentityNetwork.DEFAULT;
+      if (anonymousNode instanceof MappingNode anonymousMap) {
+        anonymous = network(anonymousMap, ANONYMOUS); // its keys were checked above
+      }
       if (!problems.isEmpty()) {
         throw new PlanException(problems);
       }
-      return new Plan(file, accounts, groups, budgets);
+      return new Plan(file, accounts, groups, budgets, anonymous);
     }
 
     /** A {@code budget: {per-minute: N, per-day: M}} mapping, or null when absent or bad. */
@@ -288,9 +328,229 @@ public final class PlanLoader {
         SecretFiles.problem(state)
             .ifPresent(message -> problem(stateNode, path + ".storage-state", message));
       }
+      IdentityNetwork network = network(map, path);
       return id == null
           ? null
-          : new MatrixAccount(id, name == null ? id : name, shops, products, state);
+          : new MatrixAccount(id, name == null ? id : name, shops, products, state, network);
+    }
+
+    /**
+     * An identity's own proxy, device, locale, time zone and place (issue 10 item 2). Credentials
+     * never come from the plan: a proxy URL holding any is refused; they are read from an
+     * owner-only secret file or an environment variable, and never shown.
+     */
+    private IdentityNetwork network(MappingNode map, String path) {
+      UpstreamProxy proxy = proxy(map, path);
+      Emulation device = device(value(map, "device"), path + ".device");
+      Node localeNode = value(map, "locale");
+      String locale = scalar(localeNode, path + ".locale");
+      if (locale == null) {
+        locale = DeviceProfile.DEFAULT_LOCALE;
+      } else if (!LOCALE.matcher(locale).matches()) {
+        problem(localeNode, path + ".locale", "not a locale: '" + locale + "' (e.g. zh-CN)");
+        locale = DeviceProfile.DEFAULT_LOCALE;
+      }
+      Node zoneNode = value(map, "timezone");
+      String timezone = scalar(zoneNode, path + ".timezone");
+      if (timezone == null) {
+        timezone = DeviceProfile.DEFAULT_TIMEZONE;
+      } else {
+        try {
+          ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+          problem(
+              zoneNode,
+              path + ".timezone",
+              "unknown time zone '" + timezone + "' (e.g. Asia/Shanghai)");
+          timezone = DeviceProfile.DEFAULT_TIMEZONE;
+        }
+      }
+      Double latitude = null;
+      Double longitude = null;
+      Node geoNode = value(map, "geolocation");
+      if (geoNode instanceof MappingNode geo) {
+        checkKeys(geo, path + ".geolocation.", Set.of("latitude", "longitude"));
+        latitude = degrees(geo, "latitude", path + ".geolocation.latitude", 90);
+        longitude = degrees(geo, "longitude", path + ".geolocation.longitude", 180);
+        if (latitude == null || longitude == null) {
+          latitude = null;
+          longitude = null;
+        }
+      } else if (geoNode != null) {
+        problem(geoNode, path + ".geolocation", "expected a mapping (latitude, longitude)");
+      }
+      return new IdentityNetwork(proxy, device, locale, timezone, latitude, longitude);
+    }
+
+    private UpstreamProxy proxy(MappingNode map, String path) {
+      Node urlNode = value(map, "proxy");
+      String url = scalar(urlNode, path + ".proxy");
+      Node fileNode = value(map, "proxy-credentials");
+      String fileText = scalar(fileNode, path + ".proxy-credentials");
+      Node envNode = value(map, "proxy-credentials-env");
+      String envName = scalar(envNode, path + ".proxy-credentials-env");
+      if (url == null) {
+        if (fileText != null || envName != null) {
+          problem(
+              fileText != null ? fileNode : envNode,
+              path + (fileText != null ? ".proxy-credentials" : ".proxy-credentials-env"),
+              "credentials without a proxy");
+        }
+        return null;
+      }
+      UpstreamProxy proxy;
+      try {
+        proxy = UpstreamProxy.parse(url);
+      } catch (IllegalArgumentException e) {
+        // the message never repeats the URL: it may hold a password
+        problem(urlNode, path + ".proxy", e.getMessage());
+        return null;
+      }
+      if (fileText != null && envName != null) {
+        problem(
+            envNode,
+            path + ".proxy-credentials-env",
+            "give proxy-credentials or proxy-credentials-env, not both");
+        return proxy;
+      }
+      String credentials = null;
+      if (fileText != null) {
+        Path secret = resolveBesidePlan(fileText);
+        var insecure = SecretFiles.problem(secret);
+        if (insecure.isPresent()) {
+          problem(fileNode, path + ".proxy-credentials", insecure.get());
+          return proxy;
+        }
+        try {
+          credentials = Files.readString(secret, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          problem(fileNode, path + ".proxy-credentials", "cannot read " + secret);
+          return proxy;
+        }
+      } else if (envName != null) {
+        if (!ENV_NAME.matcher(envName).matches()) {
+          problem(envNode, path + ".proxy-credentials-env", "not an environment variable name");
+          return proxy;
+        }
+        credentials = environment.apply(envName);
+        if (credentials == null || credentials.isBlank()) {
+          problem(
+              envNode,
+              path + ".proxy-credentials-env",
+              "environment variable " + envName + " is not set");
+          return proxy;
+        }
+      }
+      if (credentials == null) {
+        return proxy;
+      }
+      try {
+        return proxy.withCredentials(credentials);
+      } catch (IllegalArgumentException e) {
+        problem(
+            fileText != null ? fileNode : envNode,
+            path + (fileText != null ? ".proxy-credentials" : ".proxy-credentials-env"),
+            e.getMessage());
+        return proxy;
+      }
+    }
+
+    /** A device name from the table, or a mapping (user-agent, viewport, scale, touch, mobile). */
+    private Emulation device(Node node, String path) {
+      if (node == null) {
+        return null;
+      }
+      if (node instanceof ScalarNode named) {
+        String name = named.getValue();
+        var device = Devices.named(name, DeviceProfile.DEFAULT_LOCALE);
+        if (device.isEmpty()) {
+          problem(
+              node,
+              path,
+              "unknown device '" + name + "'; devices: " + String.join(", ", Devices.names()));
+          return null;
+        }
+        return device.get();
+      }
+      if (!(node instanceof MappingNode map)) {
+        problem(node, path, "expected a device name or a mapping (user-agent, viewport, scale)");
+        return null;
+      }
+      checkKeys(map, path + ".", DEVICE_KEYS);
+      String agent = scalar(value(map, "user-agent"), path + ".user-agent");
+      if (agent == null) {
+        problem(map, path + ".user-agent", "required");
+      } else if (agent.length() > 512 || agent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+        problem(map, path + ".user-agent", "must be printable ASCII, at most 512 characters");
+        agent = null;
+      }
+      Node viewportNode = value(map, "viewport");
+      String viewport = scalar(viewportNode, path + ".viewport");
+      Matcher size = viewport == null ? null : VIEWPORT.matcher(viewport);
+      if (viewport == null) {
+        problem(map, path + ".viewport", "required, e.g. 390x844");
+      } else if (!size.matches()) {
+        problem(viewportNode, path + ".viewport", "not WIDTHxHEIGHT: '" + viewport + "'");
+        size = null;
+      }
+      double scale = 1;
+      Node scaleNode = value(map, "scale");
+      String scaleText = scalar(scaleNode, path + ".scale");
+      if (scaleText != null) {
+        try {
+          scale = Double.parseDouble(scaleText);
+          if (!(scale >= 0.5 && scale <= 5)) {
+            problem(scaleNode, path + ".scale", "must be 0.5..5, was " + scaleText);
+          }
+        } catch (NumberFormatException e) {
+          problem(scaleNode, path + ".scale", "not a number: '" + scaleText + "'");
+        }
+      }
+      boolean touch = flag(map, "touch", path + ".touch", true);
+      boolean mobile = flag(map, "mobile", path + ".mobile", touch);
+      if (agent == null || size == null || !(scale >= 0.5 && scale <= 5)) {
+        return null;
+      }
+      return new Emulation(
+          Integer.parseInt(size.group(1)),
+          Integer.parseInt(size.group(2)),
+          scale,
+          mobile,
+          touch,
+          agent,
+          DeviceProfile.DEFAULT_LOCALE);
+    }
+
+    private boolean flag(MappingNode map, String key, String path, boolean otherwise) {
+      Node node = value(map, key);
+      String text = scalar(node, path);
+      if (text == null) {
+        return otherwise;
+      }
+      if (!text.equals("true") && !text.equals("false")) {
+        problem(node, path, "must be true or false, was '" + text + "'");
+        return otherwise;
+      }
+      return Boolean.parseBoolean(text);
+    }
+
+    private Double degrees(MappingNode map, String key, String path, double limit) {
+      Node node = value(map, key);
+      String text = scalar(node, path);
+      if (text == null) {
+        problem(map, path, "required");
+        return null;
+      }
+      try {
+        double value = Double.parseDouble(text);
+        if (Math.abs(value) <= limit) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problem(node, path, "must be a number -" + limit + ".." + limit + ", was '" + text + "'");
+      return null;
     }
 
     private KeywordGroup group(Node node, String path, Set<String> accountIds) {
@@ -481,4 +741,10 @@ public final class PlanLoader {
   }
 
   private record Indexed(Node node, String path) {}
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 }

@@ -2,15 +2,23 @@ package com.mallrank.batch.runtime;
 
 import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.batch.plan.IdentityNetwork;
 import com.mallrank.batch.plan.MatrixAccount;
+import com.mallrank.batch.plan.Plan;
 import com.mallrank.crawler.fetch.browser.BrowserSettings;
 import com.mallrank.crawler.fetch.browser.Emulation;
+import com.mallrank.crawler.fetch.browser.IdentityDevices;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.SecretStateFiles;
 import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.net.Connector;
+import com.mallrank.crawler.net.ProxyRoutes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,7 +33,11 @@ public class BrowserRuntime implements DisposableBean {
 
   private final CrawlerProperties.Browser properties;
   private final StorageStates states;
+  private final ProxyRoutes routes;
+  private final ObjectProvider<PlanRepository> plans;
   private final int maxRedirects;
+  private final Path planFile;
+  private volatile CachedPlan cached;
   private PlaywrightFetcher fetcher;
 
   /**
@@ -37,6 +49,10 @@ public class BrowserRuntime implements DisposableBean {
       CrawlerProperties properties, BatchProperties batch, ObjectProvider<PlanRepository> plans) {
     this.properties = properties.browser();
     this.maxRedirects = properties.maxRedirects();
+    this.plans = plans;
+    this.planFile = batch.plan();
+    // Each identity's own proxy, from the plan (read at each fetch: a reloaded plan applies).
+    this.routes = identity -> Optional.ofNullable(network(identity).proxy());
     StorageStates folder = StorageStates.inDirectory(batch.accountsDir());
     this.states =
         identity -> {
@@ -63,6 +79,41 @@ public class BrowserRuntime implements DisposableBean {
     return states;
   }
 
+  /**
+   * Which identity leaves through which proxy (the plan's {@code proxy} keys): the static fetcher
+   * and the browser both go only through it.
+   */
+  public ProxyRoutes proxyRoutes() {
+    return routes;
+  }
+
+  /**
+   * The identity's network and device from the plan, re-read when the plan file changes. No plan
+   * file: the direct network and the configured device. An invalid plan is its {@link
+   * com.mallrank.batch.plan.PlanException} (failing closed: never a direct fetch for an identity
+   * whose proxy could not be read).
+   */
+  private IdentityNetwork network(String identity) {
+    PlanRepository repository = plans.getIfAvailable();
+    if (repository == null || planFile == null || !Files.isRegularFile(planFile)) {
+      return IdentityNetwork.DEFAULT;
+    }
+    FileTime modified;
+    try {
+      modified = Files.getLastModifiedTime(planFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + planFile, e);
+    }
+    CachedPlan current = cached;
+    if (current == null || !current.modified().equals(modified)) {
+      current = new CachedPlan(modified, repository.plan());
+      cached = current;
+    }
+    return current.plan().network(identity);
+  }
+
+  private record CachedPlan(FileTime modified, Plan plan) {}
+
   public synchronized PlaywrightFetcher fetcher() {
     if (fetcher == null) {
       BrowserSettings settings =
@@ -70,9 +121,18 @@ public class BrowserRuntime implements DisposableBean {
               .withExecutable(properties.executable())
               .withRecycleAfterPages(properties.recycleAfterPages())
               .withEmulation(emulation(properties.device()));
+      Emulation configured = settings.emulation();
+      IdentityDevices devices =
+          identity -> Optional.of(network(identity).deviceProfile(configured));
       fetcher =
           new PlaywrightFetcher(
-              settings, RenderOptions.dom("body"), states, Connector.direct(), maxRedirects);
+              settings,
+              RenderOptions.dom("body"),
+              states,
+              Connector.direct(),
+              maxRedirects,
+              routes,
+              devices);
     }
     return fetcher;
   }

@@ -3,6 +3,7 @@ package com.mallrank.batch.runtime;
 import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.crawler.fetch.Fetcher;
 import com.mallrank.crawler.fetch.JsoupFetcher;
+import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.politeness.HostThrottle;
 import com.mallrank.crawler.politeness.NeedsLogin;
 import com.mallrank.crawler.politeness.RequestBudget;
@@ -10,6 +11,7 @@ import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.sampler.KeywordSampler;
 import com.mallrank.crawler.sampler.SamplerSettings;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -121,7 +123,10 @@ public class SamplerFactory {
             Math.toIntExact(properties.maxPageSize().toBytes()),
             properties.userAgent(),
             JsoupFetcher.Settings.DEFAULTS.acceptLanguage(),
-            properties.maxRedirects()));
+            properties.maxRedirects()),
+        Clock.systemUTC(),
+        Connector.direct(),
+        browser.proxyRoutes());
   }
 
   private static SamplerSettings settings(boolean sandbox) {

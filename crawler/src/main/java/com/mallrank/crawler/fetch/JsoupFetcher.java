@@ -2,6 +2,7 @@ package com.mallrank.crawler.fetch;
 
 import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.net.GuardProxy;
+import com.mallrank.crawler.net.ProxyRoutes;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.mallrank.crawler.politeness.Gate;
@@ -88,6 +89,7 @@ public final class JsoupFetcher implements Fetcher {
   private final Settings settings;
   private final Clock clock;
   private final Connector connector;
+  private final ProxyRoutes routes;
 
   public JsoupFetcher(Settings settings) {
     this(settings, Clock.systemUTC(), Connector.direct());
@@ -103,6 +105,15 @@ public final class JsoupFetcher implements Fetcher {
    *     public-looking addresses to loopback)
    */
   public JsoupFetcher(Settings settings, Clock clock, Connector connector) {
+    this(settings, clock, connector, ProxyRoutes.none());
+  }
+
+  /**
+   * @param routes each identity's own upstream proxy: its fetches connect only through it, and a
+   *     proxy that fails is a fetch error naming the proxy, never a direct connection
+   */
+  public JsoupFetcher(Settings settings, Clock clock, Connector connector, ProxyRoutes routes) {
+    this.routes = Objects.requireNonNull(routes, "routes");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.connector = Objects.requireNonNull(connector, "connector");
@@ -111,7 +122,8 @@ public final class JsoupFetcher implements Fetcher {
   @Override
   public FetchResponse fetch(FetchRequest request) throws FetchException {
     long started = System.nanoTime();
-    try (GuardProxy proxy = GuardProxy.start(connector, settings.timeout())) {
+    try (GuardProxy proxy =
+        GuardProxy.start(routes.connectorOf(request.identity(), connector), settings.timeout())) {
       proxy.use(request.gate().guard());
       URI current = request.url();
       for (int redirects = 0; ; redirects++) {

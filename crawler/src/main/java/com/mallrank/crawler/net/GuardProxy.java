@@ -86,6 +86,8 @@ public final class GuardProxy implements AutoCloseable {
   private final ConcurrentLinkedQueue<AddressRefusedException> refusals =
       new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Socket> open = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<UpstreamProxyException> networkFailures =
+      new ConcurrentLinkedQueue<>();
   private volatile AddressGuard guard;
   private volatile boolean closed;
 
@@ -137,9 +139,18 @@ public final class GuardProxy implements AutoCloseable {
     return List.copyOf(new ArrayList<>(refusals));
   }
 
-  /** Forgets the refusals so far. */
+  /**
+   * The identity's own proxy failures so far (oldest first): the reason a page or fetch through a
+   * dead proxy is an error, not the site's answer.
+   */
+  public List<UpstreamProxyException> networkFailures() {
+    return List.copyOf(new ArrayList<>(networkFailures));
+  }
+
+  /** Forgets the refusals and proxy failures so far. */
   public void clearRefusals() {
     refusals.clear();
+    networkFailures.clear();
   }
 
   @Override
@@ -345,6 +356,11 @@ public final class GuardProxy implements AutoCloseable {
         socket.setSoTimeout(timeoutMillis);
         open.add(socket);
         return socket;
+      } catch (UpstreamProxyException e) {
+        networkFailures.add(e);
+        last = e;
+        // no other address is tried: the proxy itself failed
+        break;
       } catch (IOException e) {
         last = e;
       }

@@ -2,6 +2,9 @@ package com.mallrank.crawler.fetch.browser;
 
 import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.net.GuardProxy;
+import com.mallrank.crawler.net.ProxyRoutes;
+import com.mallrank.crawler.net.UpstreamProxy;
+import com.mallrank.crawler.net.UpstreamProxyException;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.microsoft.playwright.Browser;
@@ -37,6 +40,10 @@ final class BrowserSession implements AutoCloseable {
   private final GuardProxy proxy;
   private final Playwright playwright;
   private final Map<String, IdentityContext> contexts = new HashMap<>();
+  private final ProxyRoutes routes;
+  private final IdentityDevices devices;
+  private final Map<String, OwnProxy> identityProxies = new HashMap<>();
+  private GuardProxy currentProxy;
   private Browser browser;
   private IdentityContext current;
   private int pagesSinceLaunch;
@@ -47,8 +54,24 @@ final class BrowserSession implements AutoCloseable {
    * @throws UncheckedIOException when the guard proxy cannot listen
    */
   BrowserSession(BrowserSettings settings, BrowserCounters counters, Connector connector) {
+    this(settings, counters, connector, ProxyRoutes.none(), IdentityDevices.none());
+  }
+
+  /**
+   * @param routes each identity's own upstream proxy: such an identity gets its own guard proxy
+   *     (tunnelling only through its upstream) and a browser context set to it
+   * @param devices each identity's own device, locale, time zone and place
+   */
+  BrowserSession(
+      BrowserSettings settings,
+      BrowserCounters counters,
+      Connector connector,
+      ProxyRoutes routes,
+      IdentityDevices devices) {
     this.settings = settings;
     this.counters = counters;
+    this.routes = routes;
+    this.devices = devices;
     try {
       this.proxy = GuardProxy.start(connector, settings.timeouts().navigation());
     } catch (IOException e) {
@@ -74,9 +97,16 @@ final class BrowserSession implements AutoCloseable {
    * @param storageState the identity's storage state file, or {@code null}
    */
   Page open(String identity, Path storageState, AddressGuard guard) {
+    GuardProxy way = proxyOf(identity);
     IdentityContext context = contexts.get(identity);
     if (context == null) {
-      context = IdentityContext.create(browser(), settings, storageState);
+      context =
+          IdentityContext.create(
+              browser(),
+              settings,
+              storageState,
+              devices.deviceOf(identity).orElse(null),
+              way == proxy ? null : way.url());
       contexts.put(identity, context);
       counters.contextsCreated.incrementAndGet();
       log.debug("new browser context for identity {}", identity);
@@ -84,8 +114,9 @@ final class BrowserSession implements AutoCloseable {
     counters.pagesRendered.incrementAndGet();
     pagesSinceLaunch++;
     current = context;
-    proxy.clearRefusals();
-    proxy.use(guard);
+    currentProxy = way;
+    way.clearRefusals();
+    way.use(guard);
     context.requests().use(guard);
     return context.page();
   }
@@ -101,16 +132,58 @@ final class BrowserSession implements AutoCloseable {
     if (current != null) {
       all.addAll(current.requests().refusals());
     }
-    for (AddressRefusedException e : proxy.refusals()) {
+    GuardProxy way = currentProxy == null ? proxy : currentProxy;
+    for (AddressRefusedException e : way.refusals()) {
       if (e.rule() == AddressRefusedException.Rule.PRIVATE_ADDRESS) {
         all.add(e);
       }
     }
     if (navigationFailed) {
-      all.addAll(proxy.refusals());
+      all.addAll(way.refusals());
     }
     return all;
   }
+
+  /** The current identity's own proxy failures during the current page (oldest first). */
+  List<UpstreamProxyException> networkFailures() {
+    return currentProxy == null ? List.of() : currentProxy.networkFailures();
+  }
+
+  /**
+   * The guard proxy of the identity: its own (started once per session, connecting only through its
+   * upstream proxy) or the browser's shared one.
+   */
+  private GuardProxy proxyOf(String identity) {
+    UpstreamProxy upstream = routes.proxyOf(identity).orElse(null);
+    OwnProxy own = identityProxies.get(identity);
+    if (own != null && !own.upstream().equals(upstream)) {
+      // The plan changed this identity's proxy: its context was made for the old one.
+      identityProxies.remove(identity);
+      own.guard().close();
+      IdentityContext stale = contexts.remove(identity);
+      if (stale != null) {
+        closeQuietly(stale);
+      }
+      own = null;
+    }
+    if (upstream == null) {
+      return proxy;
+    }
+    if (own == null) {
+      try {
+        own =
+            new OwnProxy(
+                upstream, GuardProxy.start(upstream.connector(), settings.timeouts().navigation()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the guard proxy of " + identity, e);
+      }
+      identityProxies.put(identity, own);
+    }
+    return own.guard();
+  }
+
+  /** An identity's own guard proxy and the upstream proxy it tunnels through. */
+  private record OwnProxy(UpstreamProxy upstream, GuardProxy guard) {}
 
   /**
    * Done with the identity's page: keeps the tab after a success, closes it after a failure, and
@@ -119,6 +192,10 @@ final class BrowserSession implements AutoCloseable {
   void release(String identity, boolean succeeded) {
     // Between pages nothing leaves: a leftover script's request is refused.
     proxy.use(null);
+    if (currentProxy != null) {
+      currentProxy.use(null);
+    }
+    currentProxy = null;
     IdentityContext context = contexts.get(identity);
     if (context != null) {
       context.requests().use(null);
@@ -162,6 +239,8 @@ final class BrowserSession implements AutoCloseable {
       log.warn("closing Playwright failed: {}", e.getMessage());
     } finally {
       proxy.close();
+      identityProxies.values().forEach(own -> own.guard().close());
+      identityProxies.clear();
     }
   }
 

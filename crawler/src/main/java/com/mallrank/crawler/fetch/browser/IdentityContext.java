@@ -3,8 +3,10 @@ package com.mallrank.crawler.fetch.browser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Proxy;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One identity's browser context (its cookies and localStorage), its reusable tab, its request
@@ -28,9 +30,18 @@ final class IdentityContext implements AutoCloseable {
    * Creates the context.
    *
    * @param storageState the identity's storage state file, or {@code null} for a clean context
+   * @param device the identity's own device, locale, time zone and place, or {@code null} for the
+   *     settings' emulation
+   * @param proxyUrl the identity's own guard proxy (tunnelling through its upstream proxy), or
+   *     {@code null} for the browser's
    */
-  static IdentityContext create(Browser browser, BrowserSettings settings, Path storageState) {
-    Emulation e = settings.emulation();
+  static IdentityContext create(
+      Browser browser,
+      BrowserSettings settings,
+      Path storageState,
+      DeviceProfile device,
+      String proxyUrl) {
+    Emulation e = device == null ? settings.emulation() : device.emulation();
     Browser.NewContextOptions options =
         new Browser.NewContextOptions()
             .setViewportSize(e.viewportWidth(), e.viewportHeight())
@@ -45,6 +56,18 @@ final class IdentityContext implements AutoCloseable {
     }
     if (storageState != null) {
       options.setStorageStatePath(storageState);
+    }
+    if (device != null) {
+      options.setTimezoneId(device.timezone());
+      if (device.hasGeolocation()) {
+        options
+            .setGeolocation(device.latitude(), device.longitude())
+            .setPermissions(List.of("geolocation"));
+      }
+    }
+    if (proxyUrl != null) {
+      // Chromium's per-context proxy: this identity's requests reach only its own guard proxy.
+      options.setProxy(new Proxy(proxyUrl).setBypass("<-loopback>"));
     }
     BrowserContext context = browser.newContext(options);
     context.setDefaultNavigationTimeout(settings.timeouts().navigation().toMillis());

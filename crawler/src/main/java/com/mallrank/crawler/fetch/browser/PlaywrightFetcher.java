@@ -8,6 +8,8 @@ import com.mallrank.crawler.fetch.Fetcher;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.RefusedFetchException;
 import com.mallrank.crawler.net.Connector;
+import com.mallrank.crawler.net.ProxyRoutes;
+import com.mallrank.crawler.net.UpstreamProxyException;
 import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
@@ -72,6 +74,8 @@ public final class PlaywrightFetcher implements Fetcher {
   private final RenderOptions defaults;
   private final StorageStates storageStates;
   private final Connector connector;
+  private final ProxyRoutes routes;
+  private final IdentityDevices devices;
   private final int maxRedirects;
   private final BrowserCounters counters = new BrowserCounters();
   private final ThreadLocal<BrowserSession> threadSession = new ThreadLocal<>();
@@ -103,6 +107,31 @@ public final class PlaywrightFetcher implements Fetcher {
       StorageStates storageStates,
       Connector connector,
       int maxRedirects) {
+    this(
+        settings,
+        defaults,
+        storageStates,
+        connector,
+        maxRedirects,
+        ProxyRoutes.none(),
+        IdentityDevices.none());
+  }
+
+  /**
+   * @param routes each identity's own upstream proxy: its pages go only through it, and a proxy
+   *     that fails makes the page an error naming the proxy, never a direct fetch
+   * @param devices each identity's own device, locale, time zone and place
+   */
+  public PlaywrightFetcher(
+      BrowserSettings settings,
+      RenderOptions defaults,
+      StorageStates storageStates,
+      Connector connector,
+      int maxRedirects,
+      ProxyRoutes routes,
+      IdentityDevices devices) {
+    this.routes = Objects.requireNonNull(routes, "routes");
+    this.devices = Objects.requireNonNull(devices, "devices");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.defaults = Objects.requireNonNull(defaults, "defaults");
     this.storageStates = Objects.requireNonNull(storageStates, "storageStates");
@@ -156,9 +185,11 @@ public final class PlaywrightFetcher implements Fetcher {
       try {
         response = new PageRender(page, settings, options, maxRedirects).render(url);
       } catch (PlaywrightException | FetchException e) {
+        throwIfProxyFailed(url, request.identity(), session);
         throwIfRefused(url, session, isBlockedNavigation(e));
         throw e;
       }
+      throwIfProxyFailed(url, request.identity(), session);
       throwIfRefused(url, session, false);
       if (screenshotIf.test(response)) {
         response = response.withScreenshot(screenshot(page));
@@ -243,7 +274,7 @@ public final class PlaywrightFetcher implements Fetcher {
   private BrowserSession session() {
     BrowserSession session = threadSession.get();
     if (session == null || session.isClosed()) {
-      session = new BrowserSession(settings, counters, connector);
+      session = new BrowserSession(settings, counters, connector, routes, devices);
       threadSession.set(session);
       sessions.add(session);
     }
@@ -272,6 +303,19 @@ public final class PlaywrightFetcher implements Fetcher {
           "no storage state and no cookies for identity " + request.identity());
     }
     return file;
+  }
+
+  /**
+   * A page during which the identity's own proxy failed is an error with the proxy's reason (the
+   * guard proxy answered 502 for what it could not tunnel; nothing went direct).
+   */
+  private static void throwIfProxyFailed(String url, String identity, BrowserSession session)
+      throws FetchException {
+    List<UpstreamProxyException> failures = session.networkFailures();
+    if (!failures.isEmpty()) {
+      throw new FetchException(
+          url, "the proxy of identity " + identity + " failed: " + failures.get(0).getMessage());
+    }
   }
 
   /** A page that had a request refused is no result: the sample says refused, with the rule. */
