@@ -16,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * The rows of {@code mallrank accounts status}: per matrix account, what its samples say (last ok,
- * last login wall) and what its login state file says (soonest cookie expiry, age, permissions).
+ * last login wall), what its login state file says (soonest cookie expiry, age, permissions), and
+ * its own network and device from the plan (proxy without credentials, device, locale, time zone).
  * Nothing here ever holds a cookie value.
  */
 public final class AccountStatusTable {
@@ -30,7 +31,9 @@ public final class AccountStatusTable {
           "Cookie 最早过期 cookie expiry",
           "登录状态 state file",
           "文件年龄 age",
-          "权限 mode");
+          "权限 mode",
+          "代理 proxy",
+          "设备 device");
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -61,7 +64,15 @@ public final class AccountStatusTable {
               file == null || file.modified() == null
                   ? "—"
                   : age(Duration.between(file.modified(), now)),
-              mode(file)));
+              mode(file),
+              account.network().proxy() == null
+                  ? "direct"
+                  : account.network().proxy().shown(), // never its credentials
+              account.network().deviceShown()
+                  + " "
+                  + account.network().locale()
+                  + " "
+                  + account.network().timezone()));
     }
     return rows;
   }

@@ -25,6 +25,8 @@ class AccountStatusTableTest {
   private static final Instant T2 = Instant.parse("2026-11-28T07:00:00Z");
   private static final Instant NOW = Instant.parse("2026-11-29T06:00:00Z");
   private static final String SECRET = "SECRET-VALUE-42";
+  private static final String DIRECT = "direct";
+  private static final String DEVICE = "(configured) zh-CN Asia/Shanghai";
 
   @TempDir Path dir;
 
@@ -80,7 +82,9 @@ class AccountStatusTableTest {
                 "2026-12-28 12:00 (sessionid; 3 cookies)",
                 good.toString(),
                 "26h",
-                "rw------- ok"),
+                "rw------- ok",
+                DIRECT,
+                DEVICE),
             List.of(
                 "mx-b",
                 "needs-login",
@@ -89,9 +93,31 @@ class AccountStatusTableTest {
                 "not a storage state",
                 open.toString(),
                 "3d 2h",
-                "rw-r--r-- too open: chmod 600, folder 700"),
-            List.of("mx-c", "never sampled", "—", "—", "—", "— (none in the plan)", "—", "—"),
-            List.of("mx-d", "ok", "2026-11-28 14:00", "—", "—", missing + " (missing)", "—", "—"));
+                "rw-r--r-- too open: chmod 600, folder 700",
+                DIRECT,
+                DEVICE),
+            List.of(
+                "mx-c",
+                "never sampled",
+                "—",
+                "—",
+                "—",
+                "— (none in the plan)",
+                "—",
+                "—",
+                DIRECT,
+                DEVICE),
+            List.of(
+                "mx-d",
+                "ok",
+                "2026-11-28 14:00",
+                "—",
+                "—",
+                missing + " (missing)",
+                "—",
+                "—",
+                DIRECT,
+                DEVICE));
     assertThat(AccountStatusTable.render(rows)).doesNotContain(SECRET).contains("账号 account");
   }
 
@@ -126,7 +152,9 @@ class AccountStatusTableTest {
             "expired 2026-11-28 14:00 (?; 1 cookies)",
             state.toString(),
             "0m",
-            "rw------- ok");
+            "rw------- ok",
+            DIRECT,
+            DEVICE);
   }
 
   private static MatrixAccount account(String id, Path state) {
