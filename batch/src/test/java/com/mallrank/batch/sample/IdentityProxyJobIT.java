@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.SandboxRuntime;
-import com.mallrank.batch.testing.RecordingProxy;
+import com.mallrank.crawler.net.RecordingProxy;
 import com.mallrank.index.report.KeywordTop20;
 import com.mallrank.index.report.Top20Query;
 import com.mallrank.index.report.Top20Report;
