@@ -51,7 +51,7 @@ class IdentityNetworkPlanTest {
             plan(
                 """
                 anonymous:
-                  proxy: http://127.0.0.1:3130
+                  proxy: https://127.0.0.1:3130
                 accounts:
                   - id: mx-a
                     shop-ids: ["1"]
@@ -61,7 +61,7 @@ class IdentityNetworkPlanTest {
                     geolocation: {latitude: 30.27, longitude: 120.15}
                   - id: mx-b
                     shop-ids: ["2"]
-                    proxy: http://10.0.0.8:3128
+                    proxy: socks5://10.0.0.8:1080
                     proxy-credentials-env: MX_B_PROXY
                     device: {user-agent: "Mozilla/5.0 (Linux; Android 14; V2309A)", viewport: 360x800, scale: 3}
                     locale: en-US
@@ -81,13 +81,15 @@ class IdentityNetworkPlanTest {
     assertThat(a.toString()).doesNotContain("s3cr3t");
     IdentityNetwork b = plan.network("mx-b");
     assertThat(b.proxy().password()).isEqualTo("env-s3cr3t");
+    assertThat(b.proxy().shown()).isEqualTo("socks5://10.0.0.8:1080");
     assertThat(b.device().viewportHeight()).isEqualTo(800);
     assertThat(b.device().deviceScaleFactor()).isEqualTo(3.0);
     assertThat(b.device().hasTouch()).isTrue();
     assertThat(b.deviceProfile(a.device()).emulation().locale()).isEqualTo("en-US");
     assertThat(b.timezone()).isEqualTo("Asia/Hong_Kong");
     assertThat(plan.network("mx-c")).isEqualTo(IdentityNetwork.DEFAULT);
-    assertThat(plan.network(PlanLoader.ANONYMOUS).proxy().port()).isEqualTo(3130);
+    assertThat(plan.network(PlanLoader.ANONYMOUS).proxy().shown())
+        .isEqualTo("https://127.0.0.1:3130");
   }
 
   @Test
@@ -102,7 +104,7 @@ class IdentityNetworkPlanTest {
                 device: Nokia 3310
               - id: mx-b
                 shop-ids: ["2"]
-                proxy: socks5://10.0.0.8:1080
+                proxy: socks4://10.0.0.8:1080
                 proxy-credentials-env: NOT_SET_ANYWHERE
                 timezone: Mars/Olympus
             anonymous:
@@ -134,8 +136,8 @@ class IdentityNetworkPlanTest {
                   .contains(file + ":5: accounts[0].device: unknown device 'Nokia 3310'; devices: ")
                   .contains("iPhone 13")
                   .contains(
-                      ":8: accounts[1].proxy: 'socks5' proxies are not supported yet: use an"
-                          + " http:// proxy")
+                      ":8: accounts[1].proxy: 'socks4' proxies are not supported: use http://,"
+                          + " https:// or socks5://")
                   .contains("unknown time zone 'Mars/Olympus'")
                   .contains(":13: anonymous.proxy-credentials: ")
                   .doesNotContain("pl4in-s3cr3t");

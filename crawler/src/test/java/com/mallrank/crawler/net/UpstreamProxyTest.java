@@ -18,14 +18,32 @@ class UpstreamProxyTest {
   }
 
   @Test
+  void readsTheThreeSchemes() {
+    assertThat(UpstreamProxy.parse("SOCKS5://10.0.0.8:1080").withCredentials("u:p"))
+        .satisfies(
+            p -> {
+              assertThat(p.scheme()).isEqualTo("socks5");
+              assertThat(p.shown()).isEqualTo("socks5://10.0.0.8:1080");
+            });
+    assertThat(UpstreamProxy.parse("https://proxy.example:8443").shown())
+        .isEqualTo("https://proxy.example:8443");
+    assertThat(UpstreamProxy.parse("socks5://[::1]:1080").shown()).isEqualTo("socks5://[::1]:1080");
+    assertThat(UpstreamProxy.parse("http://p:1").scheme()).isEqualTo("http");
+  }
+
+  @Test
   void refusesAPasswordInTheUrlAndUnsupportedSchemes() {
     assertThatThrownBy(() -> UpstreamProxy.parse("http://u1:s3cr3t@proxy.example:3128"))
         .hasMessage(
             "a proxy URL must not hold credentials: put them in a secret file"
                 + " (proxy-credentials) or an environment variable (proxy-credentials-env)")
         .hasMessageNotContaining("s3cr3t");
-    assertThatThrownBy(() -> UpstreamProxy.parse("socks5://proxy.example:1080"))
-        .hasMessage("'socks5' proxies are not supported yet: use an http:// proxy");
+    assertThatThrownBy(() -> UpstreamProxy.parse("socks://proxy.example:1080"))
+        .hasMessage("'socks' proxies are not supported: use http://, https:// or socks5://");
+    assertThatThrownBy(() -> UpstreamProxy.parse("socks4://proxy.example:1080"))
+        .hasMessage("'socks4' proxies are not supported: use http://, https:// or socks5://");
+    assertThatThrownBy(() -> UpstreamProxy.parse("socks5://proxy.example"))
+        .hasMessage("a proxy URL needs a port (socks5://host:port)");
     assertThatThrownBy(() -> UpstreamProxy.parse("http://proxy.example"))
         .hasMessage("a proxy URL needs a port (http://host:port)");
     assertThatThrownBy(() -> UpstreamProxy.parse("http://proxy.example:3128/x"))

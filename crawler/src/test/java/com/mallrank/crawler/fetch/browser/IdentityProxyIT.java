@@ -10,6 +10,7 @@ import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.net.ProxyRoutes;
 import com.mallrank.crawler.net.RecordingProxy;
+import com.mallrank.crawler.net.Socks5TestServer;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.net.UpstreamProxy;
 import com.mallrank.crawler.sandbox.SandboxMall;
@@ -204,6 +205,42 @@ class IdentityProxyIT {
     assertThat(direct.get()).as("connections on the direct network").isZero();
     assertThat(proxyB.log())
         .allSatisfy(e -> assertThat(e.identity()).isEqualTo(BrowserIT.GUANGZHOU));
+  }
+
+  @Test
+  void aBrowserContextGoesThroughItsSocks5ProxyAsThatUserToTheIpLiteral() throws Exception {
+    try (Socks5TestServer socks = Socks5TestServer.withCredentials("mx-hz", "pa55")) {
+      ProxyRoutes routes =
+          ProxyRoutes.of(
+              Map.of(
+                  BrowserIT.HANGZHOU,
+                  UpstreamProxy.parse(socks.url()).withCredentials("mx-hz:pa55")));
+      long spaBefore = mall.spaRequests();
+      long apiBefore = mall.apiRequests();
+      try (PlaywrightFetcher fetcher =
+          new PlaywrightFetcher(
+              BrowserIT.settings(),
+              BrowserIT.domOptions(),
+              BrowserIT.storageStates(states, BrowserIT.HANGZHOU),
+              countingDirect,
+              5,
+              routes,
+              IdentityDevices.none())) {
+        FetchResponse a =
+            fetcher.fetch(request(mall.spaUrl(BrowserIT.KEYWORD), BrowserIT.HANGZHOU));
+        assertThat(a.httpStatus()).isEqualTo(200);
+        assertThat(a.body()).contains("goods-card");
+      }
+      assertThat(mall.spaRequests() - spaBefore).isEqualTo(1);
+      assertThat(mall.apiRequests() - apiBefore).isEqualTo(2);
+      assertThat(direct.get()).as("connections on the direct network").isZero();
+      String target = "127.0.0.1:" + URI.create(mall.baseUrl()).getPort();
+      // one SOCKS5 CONNECT per connection the browser opened: IPv4 bytes, never a name
+      assertThat(socks.log())
+          .isNotEmpty()
+          .containsOnly(new Socks5TestServer.Entry(1, target, "mx-hz", true));
+      assertThat(socks.refusedUsers()).isEmpty();
+    }
   }
 
   private JsoupFetcher jsoup(ProxyRoutes routes) {

@@ -1,0 +1,281 @@
+package com.mallrank.crawler.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.mallrank.crawler.fetch.FetchException;
+import com.mallrank.crawler.fetch.FetchRequest;
+import com.mallrank.crawler.fetch.JsoupFetcher;
+import com.mallrank.crawler.sandbox.SandboxMall;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An identity's {@code https://} proxy (issue 10 item 2) on loopback: TLS to the proxy itself with
+ * a certificate made at test time by the JDK's {@code keytool} (for the address 127.0.0.1 only),
+ * then the same {@code CONNECT} as an http proxy, recorded by a {@link RecordingProxy} behind a TLS
+ * front. A proxy whose certificate does not match its name, is not trusted, or that does not speak
+ * TLS at all is an error naming the proxy, and nothing reaches the site.
+ */
+class HttpsProxyTest {
+
+  private static final String ID = "mx-tls";
+
+  @TempDir static Path dir;
+
+  private static SandboxMall mall;
+  private static RecordingProxy recording;
+  private static SSLServerSocket front;
+  private static SSLSocketFactory trusting;
+  private static final ExecutorService workers = Executors.newCachedThreadPool();
+
+  private final AtomicInteger direct = new AtomicInteger();
+
+  private final Connector countingDirect =
+      (address, port, timeout) -> {
+        direct.incrementAndGet();
+        return Connector.direct().connect(address, port, timeout);
+      };
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path store = dir.resolve("proxy.p12");
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "proxy",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "san=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                "test-only",
+                "-keypass",
+                "test-only")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(keytool.exitValue()).as(output).isZero();
+
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(store)) {
+      keys.load(in, "test-only".toCharArray());
+    }
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(keys, "test-only".toCharArray());
+    SSLContext server = SSLContext.getInstance("TLS");
+    server.init(kmf.getKeyManagers(), null, null);
+
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("proxy", keys.getCertificate("proxy"));
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext client = SSLContext.getInstance("TLS");
+    client.init(null, tmf.getTrustManagers(), null);
+    trusting = client.getSocketFactory();
+
+    mall = SandboxMall.start();
+    recording = RecordingProxy.start();
+    front =
+        (SSLServerSocket)
+            server
+                .getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+    int behind = URI.create(recording.url()).getPort();
+    workers.execute(
+        () -> {
+          while (!front.isClosed()) {
+            try {
+              Socket tls = front.accept();
+              workers.execute(() -> terminate((SSLSocket) tls, behind));
+            } catch (IOException e) {
+              return;
+            }
+          }
+        });
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (front != null) {
+      front.close();
+    }
+    if (recording != null) {
+      recording.close();
+    }
+    if (mall != null) {
+      mall.close();
+    }
+    workers.shutdownNow();
+  }
+
+  /** The TLS front: ends TLS and pipes the plain bytes to the recording proxy. */
+  private static void terminate(SSLSocket tls, int behind) {
+    try (tls;
+        Socket plain = new Socket()) {
+      tls.setSoTimeout(20_000);
+      tls.startHandshake();
+      plain.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), behind), 5_000);
+      OutputStream up = plain.getOutputStream();
+      workers.execute(
+          () -> {
+            try {
+              tls.getInputStream().transferTo(up);
+            } catch (IOException e) {
+              // closed
+            }
+          });
+      plain.getInputStream().transferTo(tls.getOutputStream());
+    } catch (IOException e) {
+      // the exchange ended (a client that refused the certificate, too)
+    }
+  }
+
+  private static String proxyUrl() {
+    return "https://127.0.0.1:" + front.getLocalPort();
+  }
+
+  @Test
+  void aTunnelInsideTlsToTheProxyReachesTheCheckedAddressWithTheCredentials() throws Exception {
+    recording.clear();
+    UpstreamProxy proxy = UpstreamProxy.parse(proxyUrl()).withCredentials("mx-t:pa55");
+    int mallPort = URI.create(mall.baseUrl()).getPort();
+    long before = mall.searchRequests();
+    try (Socket socket =
+        proxy.connector(trusting).connect(InetAddress.getByName("127.0.0.1"), mallPort, 5_000)) {
+      assertThat(socket).isInstanceOf(SSLSocket.class);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /search?keyword=x HTTP/1.1\r\nHost: 127.0.0.1:"
+                      + mallPort
+                      + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.ISO_8859_1));
+      assertThat(firstLine(socket.getInputStream())).startsWith("HTTP/1.1 200");
+    }
+    assertThat(mall.searchRequests() - before).isEqualTo(1);
+    assertThat(recording.log())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.target()).isEqualTo("127.0.0.1:" + mallPort);
+              assertThat(e.request()).isEqualTo("GET /search");
+              assertThat(e.authorized()).isTrue();
+            });
+  }
+
+  @Test
+  void aCertificateForAnotherNameOrNotTrustedIsRefusedBeforeAnythingIsSent() throws Exception {
+    recording.clear();
+    int mallPort = URI.create(mall.baseUrl()).getPort();
+    InetAddress target = InetAddress.getByName("127.0.0.1");
+    // not trusted: the JVM's default trust does not know the test certificate
+    assertThatThrownBy(
+            () ->
+                UpstreamProxy.parse(proxyUrl())
+                    .withCredentials("mx-t:pa55")
+                    .connector()
+                    .connect(target, mallPort, 5_000))
+        .isInstanceOf(UpstreamProxyException.class)
+        .hasMessageStartingWith("proxy " + proxyUrl() + " TLS handshake failed: ");
+    // trusted, but issued for 127.0.0.1, not for the name the proxy is configured by
+    assumeThat(InetAddress.getByName("localhost").getHostAddress()).isEqualTo("127.0.0.1");
+    String byName = "https://localhost:" + front.getLocalPort();
+    assertThatThrownBy(
+            () -> UpstreamProxy.parse(byName).connector(trusting).connect(target, mallPort, 5_000))
+        .isInstanceOf(UpstreamProxyException.class)
+        .hasMessageStartingWith("proxy " + byName + " TLS handshake failed: ");
+    assertThat(recording.log()).isEmpty();
+  }
+
+  @Test
+  void anHttpsProxyThatDoesNotSpeakTlsIsAnErrorAndNothingGoesDirect() throws Exception {
+    try (ServerSocket plain = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+      workers.execute(
+          () -> {
+            try (Socket s = plain.accept()) {
+              s.getOutputStream()
+                  .write(
+                      "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                          .getBytes(StandardCharsets.ISO_8859_1));
+            } catch (IOException e) {
+              // closed
+            }
+          });
+      String url = "https://127.0.0.1:" + plain.getLocalPort();
+      long before = mall.searchRequests();
+      JsoupFetcher.Settings d = JsoupFetcher.Settings.DEFAULTS;
+      JsoupFetcher jsoup =
+          new JsoupFetcher(
+              new JsoupFetcher.Settings(
+                  Duration.ofSeconds(5), d.maxBodyBytes(), d.userAgent(), "zh-CN"),
+              Clock.systemUTC(),
+              countingDirect,
+              ProxyRoutes.of(Map.of(ID, UpstreamProxy.parse(url))));
+      assertThatThrownBy(
+              () ->
+                  jsoup.fetch(
+                      new FetchRequest(
+                          URI.create(mall.searchUrl("x")),
+                          ID,
+                          TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, ID),
+                          TestNet.loopback())))
+          .isInstanceOf(FetchException.class)
+          .hasMessageContaining("proxy " + url + " TLS handshake failed: ");
+      assertThat(mall.searchRequests()).isEqualTo(before);
+      assertThat(direct.get()).isZero();
+    }
+  }
+
+  private static String firstLine(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    for (int b = in.read(); b >= 0 && b != '\n' && line.size() < 200; b = in.read()) {
+      line.write(b);
+    }
+    return line.toString(StandardCharsets.ISO_8859_1).strip();
+  }
+}

@@ -1,0 +1,147 @@
+package com.mallrank.crawler.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mallrank.crawler.fetch.FetchException;
+import com.mallrank.crawler.fetch.FetchRequest;
+import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.fetch.JsoupFetcher;
+import com.mallrank.crawler.sandbox.SandboxMall;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An identity's {@code socks5://} proxy (issue 10 item 2) on loopback: the static fetcher reaches
+ * the sandbox only through it, asking for the checked IP literal (never a name), authenticated as
+ * that identity; a wrong password or a dead proxy is an error naming the proxy, with nothing at the
+ * sandbox and nothing on the direct network.
+ */
+class Socks5ProxyTest {
+
+  private static final String ID = "mx-socks";
+  private static final String KEYWORD = "加厚羽绒服女长款";
+
+  private static SandboxMall mall;
+
+  private final AtomicInteger direct = new AtomicInteger();
+
+  private final Connector countingDirect =
+      (address, port, timeout) -> {
+        direct.incrementAndGet();
+        return Connector.direct().connect(address, port, timeout);
+      };
+
+  @BeforeAll
+  static void start() {
+    mall = SandboxMall.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (mall != null) {
+      mall.close();
+    }
+  }
+
+  @Test
+  void aStaticFetchGoesThroughTheIdentitysSocks5ProxyWithItsCredentialsAndTheIpLiteral()
+      throws Exception {
+    try (Socks5TestServer socks = Socks5TestServer.withCredentials("mx-a", "pa55")) {
+      UpstreamProxy proxy = UpstreamProxy.parse(socks.url()).withCredentials("mx-a:pa55");
+      long before = mall.searchRequests();
+      FetchResponse response = fetch(proxy);
+      assertThat(response.httpStatus()).isEqualTo(200);
+      assertThat(mall.searchRequests() - before).isEqualTo(1);
+      int mallPort = URI.create(mall.baseUrl()).getPort();
+      assertThat(socks.log())
+          .containsExactly(new Socks5TestServer.Entry(1, "127.0.0.1:" + mallPort, "mx-a", true));
+      assertThat(socks.refusedUsers()).isEmpty();
+      assertThat(direct.get()).as("connections on the direct network").isZero();
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsAnErrorNamingTheProxyAndNothingReachesTheSite() throws Exception {
+    try (Socks5TestServer socks = Socks5TestServer.withCredentials("mx-a", "pa55")) {
+      UpstreamProxy proxy = UpstreamProxy.parse(socks.url()).withCredentials("mx-a:wrong-s3cr3t");
+      long before = mall.searchRequests();
+      assertThatThrownBy(() -> fetch(proxy))
+          .isInstanceOf(FetchException.class)
+          .hasMessageContaining("proxy " + socks.url() + " refused the credentials")
+          .hasMessageNotContaining("wrong-s3cr3t");
+      assertThat(socks.refusedUsers()).containsExactly("mx-a");
+      assertThat(socks.log()).isEmpty();
+      assertThat(mall.searchRequests()).isEqualTo(before);
+      assertThat(direct.get()).isZero();
+
+      // and without credentials at all, the proxy's demand is named
+      assertThatThrownBy(() -> fetch(UpstreamProxy.parse(socks.url())))
+          .isInstanceOf(FetchException.class)
+          .hasMessageContaining("proxy " + socks.url() + " asks for credentials");
+      assertThat(mall.searchRequests()).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void aDeadSocks5ProxyIsAnErrorAndNothingGoesDirect() throws Exception {
+    int deadPort;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      deadPort = s.getLocalPort();
+    }
+    String dead = "socks5://127.0.0.1:" + deadPort;
+    long before = mall.searchRequests();
+    assertThatThrownBy(() -> fetch(UpstreamProxy.parse(dead)))
+        .isInstanceOf(FetchException.class)
+        .hasMessageContaining("proxy " + dead + " unreachable");
+    assertThat(mall.searchRequests()).isEqualTo(before);
+    assertThat(direct.get()).isZero();
+  }
+
+  @Test
+  void aRefusedTargetIsTheReplysMeaningAndIpv6GoesAsIpv6Bytes() throws Exception {
+    int deadPort;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      deadPort = s.getLocalPort();
+    }
+    try (Socks5TestServer socks = Socks5TestServer.open()) {
+      Connector connector = UpstreamProxy.parse(socks.url()).connector();
+      assertThatThrownBy(
+              () -> connector.connect(InetAddress.getByName("127.0.0.1"), deadPort, 5_000))
+          .isInstanceOf(UpstreamProxyException.class)
+          .hasMessage("proxy " + socks.url() + " refused the connection: connection refused");
+      assertThatThrownBy(() -> connector.connect(InetAddress.getByName("::1"), deadPort, 5_000))
+          .isInstanceOf(UpstreamProxyException.class)
+          .hasMessage("proxy " + socks.url() + " refused the connection: connection refused");
+      assertThat(socks.log())
+          .containsExactly(
+              new Socks5TestServer.Entry(1, "127.0.0.1:" + deadPort, null, false),
+              new Socks5TestServer.Entry(4, "0:0:0:0:0:0:0:1:" + deadPort, null, false));
+    }
+  }
+
+  private FetchResponse fetch(UpstreamProxy proxy) throws Exception {
+    JsoupFetcher.Settings d = JsoupFetcher.Settings.DEFAULTS;
+    JsoupFetcher jsoup =
+        new JsoupFetcher(
+            new JsoupFetcher.Settings(
+                Duration.ofSeconds(5), d.maxBodyBytes(), d.userAgent(), "zh-CN"),
+            Clock.systemUTC(),
+            countingDirect,
+            ProxyRoutes.of(Map.of(ID, proxy)));
+    return jsoup.fetch(
+        new FetchRequest(
+            URI.create(mall.searchUrl(KEYWORD)),
+            ID,
+            TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, ID),
+            TestNet.loopback()));
+  }
+}
