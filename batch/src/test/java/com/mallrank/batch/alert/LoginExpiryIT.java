@@ -183,7 +183,9 @@ class LoginExpiryIT {
                 "2026-12-28 12:00 (sessionid; 2 cookies)",
                 state.toString(),
                 "30h",
-                "rw------- ok"),
+                "rw------- ok",
+                "direct",
+                "(configured) zh-CN Asia/Shanghai"),
             List.of(
                 "mx-yiwu",
                 "needs-login",
@@ -192,7 +194,9 @@ class LoginExpiryIT {
                 "—",
                 "— (none in the plan)",
                 "—",
-                "—"));
+                "—",
+                "direct",
+                "(configured) zh-CN Asia/Shanghai"));
     assertThat(AccountStatusTable.render(rows)).doesNotContain("s3cr3t");
   }
 
