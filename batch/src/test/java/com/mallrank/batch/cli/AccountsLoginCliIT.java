@@ -19,7 +19,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,9 +70,13 @@ class AccountsLoginCliIT {
   @Test
   void printsAQrCodeThatLogsTheAccountInAndSavesItsStateOwnerOnly() throws Exception {
     Path accounts = root.resolve("accounts");
-    CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> mallrank(accounts, "60s"));
+    // Its own thread: the common pool has one worker on a 2-core machine, and any task another
+    // test left blocked there would starve this run.
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    Future<Integer> run = thread.submit(() -> mallrank(accounts, "60s"));
+    thread.shutdown();
 
-    String art = waitForQr();
+    String art = waitForQr(run);
     String ticketUrl =
         QrCodes.decode(QrCodes.png(QrCodes.readHalfBlocks(art).orElseThrow(), 4)).orElseThrow();
     HttpResponse<String> scan =
@@ -136,9 +142,17 @@ class AccountsLoginCliIT {
   }
 
   /** The half-block lines between the scan prompt and the first countdown line. */
-  private String waitForQr() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+  private String waitForQr(Future<Integer> run) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
+      if (run.isDone()) {
+        throw new AssertionError(
+            "the login ended before a QR code was printed (exit "
+                + run.get()
+                + "): "
+                + out.toString(StandardCharsets.UTF_8)
+                + err.toString(StandardCharsets.UTF_8));
+      }
       List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
       int start = -1;
       for (int i = 0; i < lines.size(); i++) {
@@ -150,6 +164,9 @@ class AccountsLoginCliIT {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("no QR code printed: " + out.toString(StandardCharsets.UTF_8));
+    throw new AssertionError(
+        "no QR code printed in 90 s: "
+            + out.toString(StandardCharsets.UTF_8)
+            + err.toString(StandardCharsets.UTF_8));
   }
 }
