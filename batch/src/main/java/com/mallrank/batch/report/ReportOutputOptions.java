@@ -3,11 +3,13 @@ package com.mallrank.batch.report;
 import com.mallrank.batch.report.format.ReportFiles;
 import com.mallrank.batch.report.format.ReportFormat;
 import com.mallrank.batch.report.model.ReportDocument;
+import com.mallrank.batch.text.Formats;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -140,6 +142,26 @@ public class ReportOutputOptions {
       }
     }
     return null;
+  }
+
+  /**
+   * The file name (without extension) of a report written into a directory, the same for every
+   * report: {@code mallrank-<report>-<slot>[-<slot>][-<vantage>]}, slots as {@link
+   * Formats#compactSlot}.
+   *
+   * @param report the report's name ({@code top20}, {@code history}, ...)
+   * @param first the (first) slot
+   * @param last the last slot, or {@code null} for a one-slot report
+   * @param vantage the vantage, or {@code null} when the report covers several
+   */
+  public static String baseName(String report, Instant first, Instant last, String vantage) {
+    return fileSafe(
+        "mallrank-"
+            + report
+            + "-"
+            + Formats.compactSlot(first)
+            + (last == null ? "" : "-" + Formats.compactSlot(last))
+            + (vantage == null ? "" : "-" + vantage));
   }
 
   /** A file-name-safe form of a slot, vantage or keyword. */

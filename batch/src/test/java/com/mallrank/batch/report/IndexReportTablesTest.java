@@ -129,7 +129,7 @@ class IndexReportTablesTest {
                 new KeywordComparison(
                     "洗衣凝珠", "ok", "blocked", false, List.of(), List.of(), List.of())));
 
-    ReportDocument document = ChangesTables.document(report, ZONE, NOW);
+    ReportDocument document = ChangesTables.document(report, ZONE, false, NOW);
 
     ReportTable own = document.tables().get(0);
     assertThat(own.rows().get(0).get(own.columnIndex("gain"))).isEqualTo(-6L);

@@ -1,11 +1,12 @@
 package com.mallrank.batch.report.format;
 
-import com.mallrank.batch.report.TextTable;
 import com.mallrank.batch.report.model.Column;
 import com.mallrank.batch.report.model.ColumnType;
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
 import com.mallrank.batch.text.Escaping;
+import com.mallrank.batch.text.Formats;
+import com.mallrank.batch.text.TextTable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -116,7 +117,7 @@ public final class XlsxReportWriter {
               cell.setCellValue(((Instant) value).atZone(report.zone()).toLocalDateTime());
         }
         cell.setCellStyle(styles.of(column.type()));
-        String shown = CellText.of(column.type(), value, report.zone());
+        String shown = column.type().text(value, report.zone());
         widths[i] = Math.max(widths[i], TextTable.width(shown) + 1);
       }
     }
@@ -131,11 +132,11 @@ public final class XlsxReportWriter {
   private void writeAbout(ReportDocument report, Sheet sheet, Styles styles) {
     String[][] facts = {
       {"报告 report", report.title()},
-      {"起始时段 from", CellText.time(report.from(), report.zone())},
-      {"结束时段 to", CellText.time(report.to(), report.zone())},
+      {"起始时段 from", Formats.time(report.from(), report.zone())},
+      {"结束时段 to", Formats.time(report.to(), report.zone())},
       {"视角 vantage", report.vantage() == null ? "" : report.vantage()},
       {"时区 zone", report.zone().getId()},
-      {"生成时间 generated", CellText.time(report.generatedAt(), report.zone())}
+      {"生成时间 generated", Formats.time(report.generatedAt(), report.zone())}
     };
     int width = 10;
     for (int i = 0; i < facts.length; i++) {
