@@ -213,8 +213,8 @@ public final class ChangesTables {
             "competitor " + englishField(change.field()),
             change.productId(),
             change.shopName(),
-            terminalValue(change.field(), change.oldValue()),
-            terminalValue(change.field(), change.newValue()),
+            value(change.field(), change.oldValue()),
+            value(change.field(), change.newValue()),
             "#" + change.positionBefore() + " -> #" + change.positionAfter());
       }
       if (!everyEntry && !keyword.competitors().isEmpty()) {
@@ -259,13 +259,6 @@ public final class ChangesTables {
       case IMAGE_KEY -> "main image";
       case TITLE -> "title";
     };
-  }
-
-  /** As {@link #value}, but the terminal showed commissions as 12.5% until the formats unify. */
-  private static String terminalValue(FieldChange.Field field, String value) {
-    return field == FieldChange.Field.COMMISSION_BP && value != null
-        ? Top20Tables.strippedPercent(Integer.parseInt(value))
-        : value(field, value);
   }
 
   private static String rank(Integer position) {

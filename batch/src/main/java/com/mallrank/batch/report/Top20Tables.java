@@ -6,7 +6,6 @@ import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
 import com.mallrank.batch.report.model.TextSection;
 import com.mallrank.batch.sample.Slots;
-import com.mallrank.batch.text.Formats;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.report.KeywordTop20;
@@ -165,8 +164,7 @@ public final class Top20Tables {
               .text("shop", "shop")
               .layout(false, 16)
               .moneyFen("price", "price ¥")
-              .text("commission", "佣金")
-              .layout(true, Integer.MAX_VALUE)
+              .percentBp("commission", "佣金")
               .text("matrix_account", "matrix account")
               .layout(false, Integer.MAX_VALUE);
       for (ListingDocument listing : keyword.listings()) {
@@ -177,17 +175,12 @@ public final class Top20Tables {
             listing.title(),
             listing.shopName(),
             listing.priceFen(),
-            strippedPercent(listing.commissionBp()),
+            listing.commissionBp(),
             listing.matrixAccount() == null ? "" : "★ " + listing.matrixAccount());
       }
       sections.add(new TextSection(heading, table.build(), "", List.of()));
     }
     return sections;
-  }
-
-  /** Until the formats are unified: the terminal showed 12.5%, not 12.50%. */
-  static String strippedPercent(Integer basisPoints) {
-    return basisPoints == null ? "" : Formats.percentWithoutTrailingZeros(basisPoints);
   }
 
   private static String headline(KeywordTop20 keyword) {

@@ -45,11 +45,6 @@ public final class Formats {
     return BigDecimal.valueOf(basisPoints, 2).toPlainString() + "%";
   }
 
-  /** The slot reports' terminal form until it follows {@link #percent}: 1250 → {@code 12.5%}. */
-  public static String percentWithoutTrailingZeros(long basisPoints) {
-    return BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros().toPlainString() + "%";
-  }
-
   /** A part of a whole in basis points, rounded half up ({@code 3000 of 29900 → 1003}). */
   public static long basisPoints(long part, long whole) {
     return Math.round(part * 10_000.0 / whole);
