@@ -77,7 +77,7 @@ public class ChangesCommand implements Callable<Integer> {
             .compare(before, after, vantage, keywords);
     output.write(
         ChangesTables.document(report, properties.zone(), everyEntry, Clock.systemUTC().instant()),
-        ChangesTables.baseName(report),
+        ReportOutputOptions.baseName("changes", report.before(), report.after(), report.vantage()),
         System.out);
     return 0;
   }

@@ -265,12 +265,6 @@ public final class ChangesTables {
     return position == null ? "-" : "#" + position;
   }
 
-  /** The file name of the report, without extension. */
-  public static String baseName(ComparisonReport report) {
-    return ReportOutputOptions.baseName(
-        "changes", report.before(), report.after(), report.vantage());
-  }
-
   /**
    * The relative price change in basis points (-1000 = 10 % cheaper), or {@code null} for other
    * fields.

@@ -16,9 +16,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --format} and {@code --output} for every {@code report} subcommand (a picocli mixin:
- * {@code @Mixin ReportOutputOptions output;}). By default a report is printed as the command's own
- * terminal table; with a format or an output it becomes a {@link ReportDocument} written by {@link
- * ReportFiles}.
+ * {@code @Mixin ReportOutputOptions output;}). Every report is a {@link ReportDocument} written by
+ * {@link ReportFiles} in the chosen format: by default as plain-text tables on the terminal.
  */
 public class ReportOutputOptions {
 
@@ -64,26 +63,11 @@ public class ReportOutputOptions {
     return output == null ? null : Path.of(output);
   }
 
-  /**
-   * Kept for the commands that call it: the output file's extension now always chooses the format
-   * (see {@link #format()}), {@code -o daily.html} means html whatever the command.
-   *
-   * @return this
-   */
-  public ReportOutputOptions formatFromExtension() {
-    return this;
-  }
-
   /** Sets the format and output (for callers outside picocli); {@code TABLE} defers to the file. */
   public ReportOutputOptions to(ReportFormat chosen, Path file) {
     this.format = chosen == ReportFormat.TABLE ? null : chosen;
     this.output = file == null ? null : file.toString();
     return this;
-  }
-
-  /** Whether the command should print its own terminal table (no format, no output chosen). */
-  public boolean terminal() {
-    return format() == ReportFormat.TABLE && output == null;
   }
 
   /**

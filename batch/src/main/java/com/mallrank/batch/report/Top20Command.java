@@ -64,7 +64,7 @@ public class Top20Command implements Callable<Integer> {
             .run(at, vantage, keywords);
     output.write(
         Top20Tables.document(report, properties.zone(), null, Clock.systemUTC().instant()),
-        Top20Tables.baseName(report),
+        ReportOutputOptions.baseName("top20", report.slot(), null, report.vantage()),
         System.out);
     return 0;
   }

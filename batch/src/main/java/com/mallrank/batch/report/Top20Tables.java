@@ -193,9 +193,4 @@ public final class Top20Tables {
         + ": no ranks from this sample"
         + (why == null ? "" : " (" + why + ")");
   }
-
-  /** The file name of the report, without extension. */
-  public static String baseName(Top20Report report) {
-    return ReportOutputOptions.baseName("top20", report.slot(), null, report.vantage());
-  }
 }

@@ -28,6 +28,17 @@ public final class Formats {
   private static final DateTimeFormatter COMPACT =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(java.time.ZoneOffset.UTC);
 
+  /** The spreadsheet number format of money (cells hold yuan): two decimals, like {@link #yuan}. */
+  public static final String SPREADSHEET_MONEY = "#,##0.00";
+
+  /**
+   * The spreadsheet number format of rates (cells hold fractions, 0.125): like {@link #percent}.
+   */
+  public static final String SPREADSHEET_PERCENT = "0.00%";
+
+  /** The spreadsheet number format of times: like {@link #time}. */
+  public static final String SPREADSHEET_TIME = "yyyy-mm-dd hh:mm";
+
   private Formats() {}
 
   /** Fen as yuan with two decimals: 29900 → {@code 299.00}. */

@@ -101,7 +101,8 @@ class IndexReportTablesTest {
     assertThat(coverage.accounts()).containsExactly("mx-hangzhou", "mx-yiwu");
     assertThat(coverage.cells())
         .containsExactly(new CoverageHeatmap.Cell("羽绒服女", "mx-hangzhou", 2));
-    assertThat(Top20Tables.baseName(report)).isEqualTo("mallrank-top20-20261128T0600Z-anonymous");
+    assertThat(ReportOutputOptions.baseName("top20", report.slot(), null, report.vantage()))
+        .isEqualTo("mallrank-top20-20261128T0600Z-anonymous");
   }
 
   @Test

@@ -33,22 +33,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Writes a report as an XLSX workbook: one sheet per table (named by its title), a styled header
  * row that stays frozen, an auto-filter over the data, real numbers with number formats (money in
- * yuan {@value #MONEY_FORMAT}, rates {@value #PERCENT_FORMAT}), real Excel dates local to the
- * report's zone ({@value #DATE_FORMAT}), and column widths that fit Chinese text (wide characters
- * count double). Text cells that a spreadsheet would run as a formula get a leading apostrophe
- * ({@link Escaping#spreadsheet}): titles come from the web. A last sheet, {@value #ABOUT_SHEET},
- * says what the report covers. Charts are not drawn.
+ * yuan {@value Formats#SPREADSHEET_MONEY}, rates {@value Formats#SPREADSHEET_PERCENT}), real Excel
+ * dates local to the report's zone ({@value Formats#SPREADSHEET_TIME}), and column widths that fit
+ * Chinese text (wide characters count double). Text cells that a spreadsheet would run as a formula
+ * get a leading apostrophe ({@link Escaping#spreadsheet}): titles come from the web. A last sheet,
+ * {@value #ABOUT_SHEET}, says what the report covers. Charts are not drawn.
  */
 public final class XlsxReportWriter {
-
-  /** The number format of money columns (values in yuan). */
-  public static final String MONEY_FORMAT = "#,##0.00";
-
-  /** The number format of rate columns (values as fractions: 0.125 = 12.50 %). */
-  public static final String PERCENT_FORMAT = "0.00%";
-
-  /** The number format of time columns. */
-  public static final String DATE_FORMAT = "yyyy-mm-dd hh:mm";
 
   /** The number format of whole-number columns. */
   public static final String INT_FORMAT = "0";
@@ -173,9 +164,9 @@ public final class XlsxReportWriter {
             switch (type) {
               case TEXT -> null;
               case INT -> INT_FORMAT;
-              case MONEY_FEN -> MONEY_FORMAT;
-              case PERCENT_BP -> PERCENT_FORMAT;
-              case DATETIME -> DATE_FORMAT;
+              case MONEY_FEN -> Formats.SPREADSHEET_MONEY;
+              case PERCENT_BP -> Formats.SPREADSHEET_PERCENT;
+              case DATETIME -> Formats.SPREADSHEET_TIME;
             };
         if (pattern != null) {
           style.setDataFormat(format.getFormat(pattern));

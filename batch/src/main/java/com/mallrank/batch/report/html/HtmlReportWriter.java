@@ -186,10 +186,10 @@ public final class HtmlReportWriter {
         for (int i = 0; i < columns.size(); i++) {
           ColumnType type = columns.get(i).type();
           Object value = row.get(i);
-          String text = type.text(value, report.zone());
-          if (type == ColumnType.MONEY_FEN && value != null) {
-            text = "¥" + text;
-          }
+          String text =
+              type == ColumnType.MONEY_FEN && value != null
+                  ? Formats.price((Long) value)
+                  : type.text(value, report.zone());
           html.append("<td")
               .append(
                   numeric(type)
