@@ -75,14 +75,10 @@ public class ChangesCommand implements Callable<Integer> {
         new SlotComparison(elasticsearch.client(), elasticsearch.names())
             .onProfile(profile)
             .compare(before, after, vantage, keywords);
-    if (output.terminal()) {
-      new ChangesPrinter(System.out, properties.zone(), everyEntry).print(report);
-    } else {
-      output.write(
-          ChangesTables.document(report, properties.zone(), Clock.systemUTC().instant()),
-          ChangesTables.baseName(report),
-          System.out);
-    }
+    output.write(
+        ChangesTables.document(report, properties.zone(), everyEntry, Clock.systemUTC().instant()),
+        ReportOutputOptions.baseName("changes", report.before(), report.after(), report.vantage()),
+        System.out);
     return 0;
   }
 }

@@ -62,14 +62,10 @@ public class Top20Command implements Callable<Integer> {
         new Top20Query(elasticsearch.client(), elasticsearch.names())
             .onProfile(profile)
             .run(at, vantage, keywords);
-    if (output.terminal()) {
-      new Top20Printer(System.out, properties.zone()).print(report);
-    } else {
-      output.write(
-          Top20Tables.document(report, properties.zone(), null, Clock.systemUTC().instant()),
-          Top20Tables.baseName(report),
-          System.out);
-    }
+    output.write(
+        Top20Tables.document(report, properties.zone(), null, Clock.systemUTC().instant()),
+        ReportOutputOptions.baseName("top20", report.slot(), null, report.vantage()),
+        System.out);
     return 0;
   }
 }

@@ -225,7 +225,6 @@ class WindowReportsIT {
     for (String name : List.of("daily.html", "daily.xlsx")) {
       new ReportOutputOptions()
           .to(ReportFormat.TABLE, dir.resolve(name))
-          .formatFromExtension()
           .write(daily, "unused", out);
     }
     assertThat(terminal.toString(StandardCharsets.UTF_8)).contains("daily.html", "daily.xlsx");
