@@ -3,7 +3,6 @@ package com.mallrank.batch.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -29,18 +28,18 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("crawler")
 public record CrawlerProperties(
-    @DefaultValue("config/profiles") Path profilesDir,
+    Path profilesDir,
     String baseUrl,
-    @DefaultValue("20s") Duration timeout,
-    @DefaultValue("Mozilla/5.0 (mallrank; +https://github.com/mallrank)") String userAgent,
-    @DefaultValue("8MB") DataSize maxPageSize,
-    @DefaultValue Sandbox sandbox,
-    @DefaultValue Browser browser,
-    @DefaultValue Images images,
-    @DefaultValue("5") int maxRedirects,
-    @DefaultValue Evidence evidence,
-    @DefaultValue("data/har") Path harDir,
-    @DefaultValue("1h") Duration harWindow) {
+    Duration timeout,
+    String userAgent,
+    DataSize maxPageSize,
+    Sandbox sandbox,
+    Browser browser,
+    Images images,
+    int maxRedirects,
+    Evidence evidence,
+    Path harDir,
+    Duration harWindow) {
 
   public CrawlerProperties {
     if (maxRedirects < 0 || maxRedirects > 20) {
@@ -55,7 +54,7 @@ public record CrawlerProperties(
    * @param enabled start it when a job needs {@code {base}} and no {@code crawler.base-url} is set
    * @param port its port on 127.0.0.1; 0 = any free port
    */
-  public record Sandbox(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port) {}
+  public record Sandbox(boolean enabled, int port) {}
 
   /**
    * Chromium, driven by Playwright, for JavaScript-rendered pages.
@@ -64,10 +63,7 @@ public record CrawlerProperties(
    * @param device {@code mobile} (phone emulation: Douyin Mall is a phone app) or {@code desktop}
    * @param recycleAfterPages a browser context (one per identity) is replaced after this many pages
    */
-  public record Browser(
-      @DefaultValue("/usr/bin/chromium") Path executable,
-      @DefaultValue("mobile") String device,
-      @DefaultValue("50") int recycleAfterPages) {}
+  public record Browser(Path executable, String device, int recycleAfterPages) {}
 
   /**
    * Main-image fingerprints: each listing's main image downloaded (size-capped, once per image key)
@@ -78,8 +74,7 @@ public record CrawlerProperties(
    *     new image key)
    * @param maxSize images larger than this are not hashed (the key alone then decides)
    */
-  public record Images(
-      @DefaultValue("false") boolean fingerprint, @DefaultValue("2MB") DataSize maxSize) {}
+  public record Images(boolean fingerprint, DataSize maxSize) {}
 
   /**
    * Evidence kept for fixing a profile: the body (or captured responses) of every sample that is
@@ -89,8 +84,5 @@ public record CrawlerProperties(
    * @param dir the evidence folder ({@code <slot>/<profile>/<vantage>/<keyword>.*})
    * @param maxSize the most bytes kept of one body or screenshot
    */
-  public record Evidence(
-      @DefaultValue("true") boolean enabled,
-      @DefaultValue("data/evidence") Path dir,
-      @DefaultValue("2MB") DataSize maxSize) {}
+  public record Evidence(boolean enabled, Path dir, DataSize maxSize) {}
 }
