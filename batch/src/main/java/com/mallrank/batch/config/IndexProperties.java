@@ -4,7 +4,6 @@ import com.mallrank.index.client.Redaction;
 import com.mallrank.index.security.MallrankRole;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code index.*}: where samples and listings are stored. With no {@code index.es.url} mallrank
@@ -16,11 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param local the local (embedded default) cluster
  */
 @ConfigurationProperties("index")
-public record IndexProperties(
-    @DefaultValue("mallrank") String prefix,
-    @DefaultValue("wait_for") String refresh,
-    @DefaultValue Es es,
-    @DefaultValue Local local) {
+public record IndexProperties(String prefix, String refresh, Es es, Local local) {
 
   /**
    * An external cluster. Credentials are secrets: they are never logged.
@@ -135,10 +130,5 @@ public record IndexProperties(
    * @param heap its JVM heap
    * @param stopOnExit stop it when mallrank exits, if mallrank started it
    */
-  public record Local(
-      @DefaultValue("data/elasticsearch") Path dataDir,
-      @DefaultValue("9200") int port,
-      @DefaultValue("8.19.7") String version,
-      @DefaultValue("512m") String heap,
-      @DefaultValue("true") boolean stopOnExit) {}
+  public record Local(Path dataDir, int port, String version, String heap, boolean stopOnExit) {}
 }

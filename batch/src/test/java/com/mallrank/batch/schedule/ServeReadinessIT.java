@@ -193,7 +193,7 @@ class ServeReadinessIT {
                 "--batch.retention.enabled=false",
                 // the browser check only looks for an executable file; this test is not about
                 // Chromium, which may be missing on a build machine
-                "--batch.browser-executable=" + java));
+                "--crawler.browser.executable=" + java));
     command.addAll(List.of(properties));
     child = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     Thread reader = new Thread(this::drainOutput, "serve-output");

@@ -112,7 +112,7 @@ class PageActionsProfileTest {
         .satisfies(
             e ->
                 assertThat(((ProfileException) e).problems())
-                    .extracting(pr -> pr.line() + " " + pr.keyPath())
+                    .extracting(pr -> pr.line() + " " + pr.field())
                     .containsExactly(
                         "13 fetch.actions[0].type",
                         "14 fetch.actions[1].fill.selector",

@@ -100,7 +100,7 @@ class SiteProfilesTest {
             ProfileException.class, () -> SiteProfiles.parse("bad.yml", yaml));
 
     assertThat(e.problems())
-        .extracting(p -> p.line() + " " + p.keyPath())
+        .extracting(p -> p.line() + " " + p.field())
         .containsExactly(
             "1 id",
             "3 colour",
