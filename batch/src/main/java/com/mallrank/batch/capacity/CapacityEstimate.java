@@ -16,16 +16,16 @@ import java.util.Map;
 
 /**
  * The capacity model of docs/scaling.md applied to a plan: pages per slot (keywords × vantages),
- * the rate that finishes every slot within its window (all groups' windows taken as overlapping,
- * the worst case), what one worker does (the lower of its measured CPU rate and the per-host
- * politeness pacing, which every worker keeps on its own), the workers that needs, and each
- * identity's pages against its budget (an identity's keywords stay on one worker, so it can never
- * go faster than one worker nor than its per-minute budget).
+ * the rate that finishes every slot before the group's next one (its shortest gap between two
+ * slots, so slots never pile up), what one worker does (the lower of its measured CPU rate and the
+ * per-host politeness pacing, which every worker keeps on its own), the workers that needs, and
+ * each identity's pages against its budget (an identity's keywords stay on one worker, so it can
+ * never go faster than one worker nor than its per-minute budget).
  *
  * @param groups one row per keyword group
  * @param identities one row per vantage (anonymous or a matrix account)
  * @param pagesPerDay every group's pages of one day
- * @param neededPagesPerSecond the sum of the groups' pages per slot over their windows
+ * @param neededPagesPerSecond the sum of the groups' pages per slot over their shortest gaps
  * @param cpuPagesPerSecond one worker's measured rate with the configured browser threads
  * @param politePagesPerSecond one worker's per-host pacing bound
  * @param workers the workers needed: needed rate / one worker's rate, rounded up (at least 1)
@@ -54,10 +54,10 @@ public record CapacityEstimate(
       int keywords,
       int vantages,
       int slotsPerDay,
-      Duration window,
+      Duration period,
       long pagesPerSlot,
       long pagesPerDay,
-      double pagesPerSecondInWindow) {}
+      double pagesPerSecondNeeded) {}
 
   /**
    * One identity's demand and its bound: {@code min(one worker, per-minute budget / 60)}.
@@ -96,17 +96,20 @@ public record CapacityEstimate(
     long pagesPerDay = 0;
     double needed = 0;
     for (KeywordGroup group : plan.groups()) {
-      int slots = group.cadence().slotsBetween(start.minusNanos(1), end.minusNanos(1)).size();
+      List<Instant> slotsOfDay =
+          group.cadence().slotsBetween(start.minusNanos(1), end.minusNanos(1));
+      int slots = slotsOfDay.size();
+      Duration period = shortestGap(group, slotsOfDay);
       long perSlot = (long) group.keywords().size() * group.vantages().size();
-      double windowSeconds = seconds(group.cadence().window());
-      double rate = perSlot / windowSeconds;
+      double periodSeconds = seconds(period);
+      double rate = slots == 0 ? 0 : perSlot / periodSeconds;
       groups.add(
           new GroupDemand(
               group.name(),
               group.keywords().size(),
               group.vantages().size(),
               slots,
-              group.cadence().window(),
+              period,
               perSlot,
               perSlot * slots,
               rate));
@@ -116,7 +119,8 @@ public record CapacityEstimate(
         long[] pages = pagesByIdentity.computeIfAbsent(vantage, v -> new long[2]);
         pages[0] += group.keywords().size();
         pages[1] += (long) group.keywords().size() * slots;
-        rateByIdentity.merge(vantage, group.keywords().size() / windowSeconds, Double::sum);
+        rateByIdentity.merge(
+            vantage, slots == 0 ? 0 : group.keywords().size() / periodSeconds, Double::sum);
       }
     }
     List<IdentityDemand> identities = new ArrayList<>();
@@ -158,6 +162,30 @@ public record CapacityEstimate(
         measured.source());
   }
 
+  /**
+   * The shortest time between two slots of the group that start on the day (the next slot may be
+   * the next day's first): a slot must be done before the next one starts.
+   */
+  private static Duration shortestGap(KeywordGroup group, List<Instant> slotsOfDay) {
+    if (slotsOfDay.isEmpty()) {
+      return Duration.ZERO;
+    }
+    Instant last = slotsOfDay.get(slotsOfDay.size() - 1);
+    List<Instant> next = group.cadence().slotsBetween(last, last.plus(Duration.ofDays(400)));
+    List<Instant> all = new ArrayList<>(slotsOfDay);
+    if (!next.isEmpty()) {
+      all.add(next.get(0));
+    }
+    Duration shortest = Duration.ofDays(1);
+    for (int i = 1; i < all.size(); i++) {
+      Duration gap = Duration.between(all.get(i - 1), all.get(i));
+      if (gap.compareTo(shortest) < 0) {
+        shortest = gap;
+      }
+    }
+    return shortest;
+  }
+
   /** One worker's rate: the lower of CPU and politeness. */
   public double perWorkerPagesPerSecond() {
     return Math.min(cpuPagesPerSecond, politePagesPerSecond);
@@ -172,7 +200,7 @@ public record CapacityEstimate(
         "keywords",
         "vantages",
         "slots/day",
-        "window",
+        "period",
         "pages/slot",
         "pages/day",
         "pages/s need");
@@ -184,15 +212,15 @@ public record CapacityEstimate(
           g.keywords(),
           g.vantages(),
           g.slotsPerDay(),
-          minutes(g.window()),
+          duration(g.period()),
           g.pagesPerSlot(),
           g.pagesPerDay(),
-          g.pagesPerSecondInWindow());
+          g.pagesPerSecondNeeded());
     }
     out.printf(
         Locale.ROOT,
-        "total: %d pages/day (%.3f pages/s over the day); %.3f pages/s to finish every slot in its"
-            + " window%n",
+        "total: %d pages/day (%.3f pages/s over the day); %.3f pages/s to finish every slot before"
+            + " the next%n",
         pagesPerDay,
         pagesPerDay / 86_400.0,
         neededPagesPerSecond);
@@ -235,7 +263,13 @@ public record CapacityEstimate(
     out.printf("measured: %s%n", measuredBy);
   }
 
-  private static String minutes(Duration d) {
+  private static String duration(Duration d) {
+    if (d.isZero()) {
+      return "-";
+    }
+    if (d.toSeconds() % 3600 == 0) {
+      return d.toHours() + "h";
+    }
     return d.toSeconds() % 60 == 0 ? d.toMinutes() + "m" : d.toSeconds() + "s";
   }
 

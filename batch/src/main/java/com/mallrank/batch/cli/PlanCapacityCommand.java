@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Estimates what the plan (batch.plan) needs: pages per slot (keywords x vantages), the"
-          + " pages/s that finish every slot within its window, one worker's pages/s (the lower of"
+          + " pages/s that finish every slot before the group's next one, one worker's pages/s (the lower of"
           + " its measured CPU rate with batch.threads browser threads and the per-host politeness"
           + " pacing of a real site), the workers that takes, and each identity against its"
           + " budget. The model and where its figures come from: docs/scaling.md."

@@ -59,7 +59,7 @@ class CapacityEstimateTest {
         List.of(),
         List.of(hourly, daily),
         Map.of(
-            "anonymous", new IdentityBudget(20, 30_000),
+            "anonymous", new IdentityBudget(10, 30_000),
             "mx-a", new IdentityBudget(null, 10_000)));
   }
 
@@ -81,8 +81,11 @@ class CapacityEstimateTest {
             org.assertj.core.groups.Tuple.tuple("hourly", 24, 2000L, 48_000L),
             org.assertj.core.groups.Tuple.tuple("daily", 1, 50L, 50L));
     assertThat(e.pagesPerDay()).isEqualTo(48_050);
-    // 2000 pages in 30 min + 50 pages in 10 min
-    assertThat(e.neededPagesPerSecond()).isCloseTo(2000 / 1800.0 + 50 / 600.0, within());
+    // 2000 pages before the next hourly slot + 50 before the next day's
+    assertThat(e.neededPagesPerSecond()).isCloseTo(2000 / 3600.0 + 50 / 86_400.0, within());
+    assertThat(e.groups())
+        .extracting(CapacityEstimate.GroupDemand::period)
+        .containsExactly(Duration.ofHours(1), Duration.ofDays(1));
   }
 
   @Test
@@ -93,8 +96,8 @@ class CapacityEstimateTest {
     // one page at a time: 0.5 s render + 2 s + 0.5 s mean jitter = 3 s
     assertThat(e.politePagesPerSecond()).isCloseTo(1 / 3.0, within());
     assertThat(e.perWorkerPagesPerSecond()).isCloseTo(1 / 3.0, within());
-    // 1.1944 / 0.3333 = 3.58
-    assertThat(e.workers()).isEqualTo(4);
+    // 0.5561 / 0.3333 = 1.67
+    assertThat(e.workers()).isEqualTo(2);
     assertThat(e.chromiumPssMib()).isEqualTo(900);
   }
 
@@ -113,7 +116,7 @@ class CapacityEstimateTest {
                 "anonymous",
                 1000L,
                 24_000L,
-                "too slow: its 1000 pages per slot take 50 min at 0.33 pages/s"),
+                "too slow: its 1000 pages per slot take 100 min at 0.17 pages/s"),
             org.assertj.core.groups.Tuple.tuple(
                 "mx-a", 1050L, 24_050L, "over its per-day budget (24050 > 10000)"));
   }
@@ -126,21 +129,21 @@ class CapacityEstimateTest {
 
     assertThat(out.lines().toList())
         .containsExactly(
-            "group            keywords vantages slots/day  window pages/slot  pages/day"
+            "group            keywords vantages slots/day  period pages/slot  pages/day"
                 + " pages/s need",
-            "hourly               1000        2        24     30m       2000      48000        "
-                + "1.111",
-            "daily                  50        1         1     10m         50         50        "
-                + "0.083",
-            "total: 48050 pages/day (0.556 pages/s over the day); 1.194 pages/s to finish every"
-                + " slot in its window",
+            "hourly               1000        2        24      1h       2000      48000        "
+                + "0.556",
+            "daily                  50        1         1     24h         50         50        "
+                + "0.001",
+            "total: 48050 pages/day (0.556 pages/s over the day); 0.556 pages/s to finish every"
+                + " slot before the next",
             "one worker (2 browser threads): CPU 3.00 pages/s (measured), politeness 0.33 pages/s"
                 + " per host -> 0.33 pages/s; Chromium ~900 MiB PSS",
-            "workers needed: 4 (1.194 / 0.33, rounded up), each on its own network address",
+            "workers needed: 2 (0.556 / 0.33, rounded up), each on its own network address",
             "identity         pages/slot  pages/day pages/s need  pages/s max  status",
-            "anonymous              1000      24000        0.556        0.333  too slow: its 1000"
-                + " pages per slot take 50 min at 0.33 pages/s",
-            "mx-a                   1050      24050        0.639        0.333  over its per-day"
+            "anonymous              1000      24000        0.278        0.167  too slow: its 1000"
+                + " pages per slot take 100 min at 0.17 pages/s",
+            "mx-a                   1050      24050        0.278        0.333  over its per-day"
                 + " budget (24050 > 10000)",
             "measured: fixed");
   }

@@ -65,13 +65,13 @@ class PlanCapacityCommandTest {
 
     assertThat(code).isZero();
     String printed = out.toString(StandardCharsets.UTF_8);
-    // 600 pages in 30 min = 0.333 pages/s; one worker: 1 / (1/2.10 + 2 + 0.5) = 0.336 pages/s
+    // 600 pages an hour = 0.167 pages/s; one worker: 1 / (1/2.10 + 2 + 0.5) = 0.336 pages/s
     assertThat(printed)
         .contains(
-            "core                  600        1        24     30m        600      14400       "
-                + " 0.333")
+            "core                  600        1        24      1h        600      14400       "
+                + " 0.167")
         .contains("CPU 2.10 pages/s (measured), politeness 0.34 pages/s per host -> 0.34 pages/s")
-        .contains("workers needed: 1 (0.333 / 0.34, rounded up)")
-        .contains("anonymous               600      14400        0.333        0.336  ok");
+        .contains("workers needed: 1 (0.167 / 0.34, rounded up)")
+        .contains("anonymous               600      14400        0.167        0.336  ok");
   }
 }
