@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param refresh the bulk refresh policy: {@code false}, {@code true} or {@code wait_for}
  * @param es an external cluster; blank url = the local one
  * @param local the local (embedded default) cluster
+ * @param replicas {@code number_of_replicas} of every mallrank index (templates and existing
+ *     indices): 0 on one node (a replica needs another node), 1 on a cluster of 3 so a lost node
+ *     loses nothing
  */
 @ConfigurationProperties("index")
-public record IndexProperties(String prefix, String refresh, Es es, Local local) {
+public record IndexProperties(String prefix, String refresh, Es es, Local local, int replicas) {
 
   /**
    * An external cluster. Credentials are secrets: they are never logged.
