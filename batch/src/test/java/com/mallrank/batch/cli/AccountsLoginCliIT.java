@@ -2,10 +2,9 @@ package com.mallrank.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mallrank.batch.MallrankApplication;
+import com.mallrank.batch.testing.MallrankCli;
 import com.mallrank.crawler.qr.QrCodes;
 import com.mallrank.crawler.sandbox.SandboxMall;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -17,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 
 /**
  * {@code mallrank accounts login} as a user runs it, headless, against the sandbox's QR login page:
@@ -36,6 +33,8 @@ import org.springframework.boot.SpringApplication;
  * naming the profile file and field, and writes nothing.
  */
 class AccountsLoginCliIT {
+
+  @RegisterExtension static final MallrankCli MALLRANK = MallrankCli.withSandboxPlan();
 
   @TempDir Path root;
 
@@ -122,23 +121,15 @@ class AccountsLoginCliIT {
   }
 
   private int mallrank(Path accounts, String timeout) {
-    String prefix =
-        "t-acclogin-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
-    return SpringApplication.exit(
-        SpringApplication.run(
-            MallrankApplication.class,
-            "--spring.datasource.url=jdbc:h2:mem:" + prefix,
-            "--index.es.url=" + LocalElasticsearchExtension.url(),
-            "--index.prefix=" + prefix,
-            "--batch.plan=../config/sandbox-plan.yml",
-            "--batch.accounts-dir=" + accounts,
-            "--crawler.base-url=" + mall.baseUrl(),
-            "accounts",
-            "login",
-            "--id",
-            "mx-yiwu",
-            "--timeout",
-            timeout));
+    return MALLRANK.exit(
+        "--batch.accounts-dir=" + accounts,
+        "--crawler.base-url=" + mall.baseUrl(),
+        "accounts",
+        "login",
+        "--id",
+        "mx-yiwu",
+        "--timeout",
+        timeout);
   }
 
   /** The half-block lines between the scan prompt and the first countdown line. */

@@ -2,7 +2,7 @@ package com.mallrank.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mallrank.batch.MallrankApplication;
+import com.mallrank.batch.testing.MallrankCli;
 import com.mallrank.index.testing.LocalElasticsearchExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,12 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Row 9 of issue 8: with {@code --logging.level.root=DEBUG}, a report against the real
@@ -28,6 +26,8 @@ class SecretsNeverLoggedIT {
   private static final String PASSWORD = "Pw-S3cret-4242";
   private static final String API_KEY = "QXBpS2V5LXNlY3JldC12YWx1ZQ==";
   private static final String TOKEN = "tok9f8e7d6c5b4a3210";
+
+  @RegisterExtension static final MallrankCli MALLRANK = MallrankCli.withoutPlan();
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private PrintStream originalOut;
@@ -50,18 +50,13 @@ class SecretsNeverLoggedIT {
 
   private int run(String... args) {
     List<String> all = new ArrayList<>();
-    all.add("--spring.datasource.url=jdbc:h2:mem:secrets-" + System.nanoTime());
-    all.add(
-        "--index.prefix=t-secrets-"
-            + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT));
     all.add("--logging.level.root=DEBUG");
     all.add("--alerts.webhooks[0].name=ops");
     all.add("--alerts.webhooks[0].type=dingtalk");
     all.add("--alerts.webhooks[0].url=http://127.0.0.1:9/robot/send?access_token=" + TOKEN);
     all.add("--alerts.webhooks[0].secret=SEC" + TOKEN);
     all.addAll(List.of(args));
-    return SpringApplication.exit(
-        SpringApplication.run(MallrankApplication.class, all.toArray(String[]::new)));
+    return MALLRANK.exit(all.toArray(String[]::new));
   }
 
   @Test

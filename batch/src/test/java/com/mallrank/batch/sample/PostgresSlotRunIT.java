@@ -31,7 +31,7 @@ class PostgresSlotRunIT extends AbstractSlotRunIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    commonProperties(registry, "pgslot");
+    commonProperties(registry);
     registry.add("spring.datasource.url", () -> PostgresTestDatabase.urlWithSchema(SCHEMA));
     registry.add("spring.datasource.username", PostgresTestDatabase::user);
     registry.add("spring.datasource.password", PostgresTestDatabase::password);
