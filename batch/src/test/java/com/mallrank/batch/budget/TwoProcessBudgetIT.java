@@ -2,9 +2,9 @@ package com.mallrank.batch.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.mallrank.batch.testing.ChildJvm;
 import com.mallrank.batch.testing.PostgresTestDatabase;
 import com.mallrank.crawler.sandbox.SandboxClock;
 import com.mallrank.crawler.sandbox.SandboxMall;
@@ -21,7 +21,6 @@ import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,11 +51,7 @@ class TwoProcessBudgetIT {
 
   @BeforeAll
   static void start() {
-    String reason = PostgresTestDatabase.unavailableReason();
-    if (reason != null && PostgresTestDatabase.required()) {
-      fail(reason + " (CI=true: .ci/run must start PostgreSQL)");
-    }
-    assumeTrue(reason == null, reason);
+    PostgresTestDatabase.assumeAvailable();
     mall = SandboxMall.start(SandboxWorld.create(), new SandboxClock(), 0);
   }
 
@@ -152,29 +147,23 @@ class TwoProcessBudgetIT {
 
   private Process child(String group, Instant slot, Path plan, String schema, String prefix)
       throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-Xmx384m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                BudgetChildMain.class.getName(),
-                group,
-                slot.toString(),
-                "--spring.datasource.url=" + PostgresTestDatabase.urlWithSchema(schema),
-                "--spring.datasource.username=" + PostgresTestDatabase.user(),
-                "--spring.datasource.password=" + PostgresTestDatabase.password(),
-                "--index.es.url=" + LocalElasticsearchExtension.url(),
-                "--index.prefix=" + prefix,
-                "--index.refresh=wait_for",
-                "--batch.plan=" + plan,
-                "--batch.zone=" + noonZone(),
-                "--batch.threads=2",
-                "--batch.chunk-size=1",
-                "--crawler.base-url=" + mall.baseUrl(),
-                "--crawler.evidence.dir=" + dir.resolve("evidence-" + group)));
+    List<String> command = ChildJvm.command("384m", BudgetChildMain.class);
+    command.addAll(
+        List.of(
+            group,
+            slot.toString(),
+            "--spring.datasource.url=" + PostgresTestDatabase.urlWithSchema(schema),
+            "--spring.datasource.username=" + PostgresTestDatabase.user(),
+            "--spring.datasource.password=" + PostgresTestDatabase.password(),
+            "--index.es.url=" + LocalElasticsearchExtension.url(),
+            "--index.prefix=" + prefix,
+            "--index.refresh=wait_for",
+            "--batch.plan=" + plan,
+            "--batch.zone=" + noonZone(),
+            "--batch.threads=2",
+            "--batch.chunk-size=1",
+            "--crawler.base-url=" + mall.baseUrl(),
+            "--crawler.evidence.dir=" + dir.resolve("evidence-" + group)));
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve(group + ".log").toFile())

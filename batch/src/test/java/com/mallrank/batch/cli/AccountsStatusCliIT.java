@@ -2,10 +2,8 @@ package com.mallrank.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mallrank.batch.testing.ConsoleCapture;
 import com.mallrank.batch.testing.MallrankCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,22 +15,16 @@ class AccountsStatusCliIT {
 
   @RegisterExtension static final MallrankCli MALLRANK = MallrankCli.withSandboxPlan();
 
+  @RegisterExtension final ConsoleCapture console = ConsoleCapture.separate();
+
   @TempDir Path accounts;
 
   @Test
   void printsOneRowPerPlanAccount() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    int code;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      code = MALLRANK.exit("--batch.accounts-dir=" + accounts, "accounts", "status");
-    } finally {
-      System.setOut(original);
-    }
+    int code = MALLRANK.exit("--batch.accounts-dir=" + accounts, "accounts", "status");
 
     assertThat(code).isZero();
-    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    List<String> lines = console.out().lines().toList();
     assertThat(lines.stream().filter(l -> l.startsWith("账号 account")))
         .singleElement()
         .asString()

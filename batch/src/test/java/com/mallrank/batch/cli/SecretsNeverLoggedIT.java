@@ -2,16 +2,13 @@ package com.mallrank.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mallrank.batch.testing.ConsoleCapture;
 import com.mallrank.batch.testing.MallrankCli;
 import com.mallrank.index.testing.LocalElasticsearchExtension;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,24 +26,7 @@ class SecretsNeverLoggedIT {
 
   @RegisterExtension static final MallrankCli MALLRANK = MallrankCli.withoutPlan();
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-
-  @BeforeEach
-  void capture() {
-    originalOut = System.out;
-    originalErr = System.err;
-    PrintStream both = new PrintStream(out, true, StandardCharsets.UTF_8);
-    System.setOut(both);
-    System.setErr(both);
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-  }
+  @RegisterExtension final ConsoleCapture console = ConsoleCapture.merged();
 
   private int run(String... args) {
     List<String> all = new ArrayList<>();
@@ -70,7 +50,7 @@ class SecretsNeverLoggedIT {
         "--slot",
         "2026-11-28T14:00");
 
-    String output = out.toString(StandardCharsets.UTF_8);
+    String output = console.out();
     assertThat(output).contains("DEBUG"); // root DEBUG really was on
     assertNoSecret(output);
     assertThat(output)
@@ -89,7 +69,7 @@ class SecretsNeverLoggedIT {
         "--slot",
         "2026-11-28T14:00");
 
-    String output = out.toString(StandardCharsets.UTF_8);
+    String output = console.out();
     assertThat(output).contains("DEBUG");
     assertNoSecret(output);
   }
@@ -106,13 +86,13 @@ class SecretsNeverLoggedIT {
         seen.append('\n').append(t.getMessage());
       }
     }
-    String all = seen + "\n" + out.toString(StandardCharsets.UTF_8);
+    String all = seen + "\n" + console.out();
 
     assertThat(all)
         .contains("index.es.url must not carry credentials ('http://***@127.0.0.1:")
         .contains("set index.es.username and index.es.password, or index.es.api-key")
         .doesNotContain(PASSWORD);
-    assertNoSecret(out.toString(StandardCharsets.UTF_8));
+    assertNoSecret(console.out());
   }
 
   private static void assertNoSecret(String output) {

@@ -13,6 +13,7 @@ import com.mallrank.batch.runtime.SamplerFactory;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.sample.SampleLauncher.SlotRefusedException;
+import com.mallrank.batch.testing.ChildJvm;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.batch.testing.TcpProxy;
 import com.mallrank.batch.testing.TestPlans;
@@ -250,15 +251,9 @@ abstract class AbstractSlotRunIT {
   }
 
   private Process startChild(Instant slot) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>();
+    List<String> command = ChildJvm.command("512m", SlotChildMain.class);
     command.addAll(
         List.of(
-            java,
-            "-Xmx512m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            SlotChildMain.class.getName(),
             KILL_GROUP,
             slot.toString(),
             "--spring.datasource.url=" + datasourceUrl,

@@ -1,8 +1,5 @@
 package com.mallrank.batch.sample;
 
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.mallrank.batch.testing.PostgresTestDatabase;
 import java.util.Locale;
 import java.util.UUID;
@@ -22,11 +19,7 @@ class PostgresSlotRunIT extends AbstractSlotRunIT {
 
   @BeforeAll
   static void postgres() {
-    String reason = PostgresTestDatabase.unavailableReason();
-    if (reason != null && PostgresTestDatabase.required()) {
-      fail(reason + " (CI=true: .ci/run must start PostgreSQL)");
-    }
-    assumeTrue(reason == null, reason);
+    PostgresTestDatabase.assumeAvailable();
   }
 
   @DynamicPropertySource
