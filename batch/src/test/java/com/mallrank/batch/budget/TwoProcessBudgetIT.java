@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.batch.testing.ChildJvm;
+import com.mallrank.batch.testing.MallrankITSupport;
 import com.mallrank.batch.testing.PostgresTestDatabase;
 import com.mallrank.crawler.sandbox.SandboxClock;
 import com.mallrank.crawler.sandbox.SandboxMall;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sample is stored {@code skipped} with the marker {@code budget}. Skipped with a message when no
  * PostgreSQL is configured locally; in CI ({@code CI=true}) that is a failure.
  */
+@ExtendWith(MallrankITSupport.DeleteIndicesAfterAll.class)
 class TwoProcessBudgetIT {
 
   private static final int PER_DAY = 5;
@@ -63,7 +66,7 @@ class TwoProcessBudgetIT {
     Instant slot = Instant.parse("2026-11-30T06:00:00Z");
     mall.setTime(slot);
     String schema = "t_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
-    String prefix = "t-budget-" + UUID.randomUUID().toString().substring(0, 6);
+    String prefix = MallrankITSupport.prefix(TwoProcessBudgetIT.class);
     new IndexBootstrap(LocalElasticsearchExtension.client(), new IndexNames(prefix)).apply();
     Path plan = plan();
     long before = mall.searchRequests();

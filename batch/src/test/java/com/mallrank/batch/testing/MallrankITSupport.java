@@ -101,7 +101,11 @@ public final class MallrankITSupport {
     }
   }
 
-  /** Deletes the class's indices and templates once its context has been closed. */
+  /**
+   * Deletes the class's indices and templates after it (in a {@link MallrankIT}, once its context
+   * has been closed). A test that starts the app in other JVMs with {@link #prefix} registers it
+   * with {@code @ExtendWith}.
+   */
   public static final class DeleteIndicesAfterAll implements AfterAllCallback {
 
     @Override
