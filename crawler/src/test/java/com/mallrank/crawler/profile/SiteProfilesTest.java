@@ -14,16 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SiteProfilesTest {
 
   private static final String VALID =
-      """
-      id: demo
-      mode: html
-      search:
-        url-template: "{base}/search?keyword={keyword}"
-      cards:
-        select: li.card
-      fields:
-        product-id:
-          attr: data-id
+      TestProfiles.HTML
+          + """
         price:
           select: .price
           regex: "([0-9.]+)"
