@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("index")
 public record IndexProperties(
     @DefaultValue("mallrank") String prefix,
-    @DefaultValue("wait_for") String refresh,
+    @DefaultValue("false") String refresh,
     @DefaultValue Es es,
     @DefaultValue Local local) {
 

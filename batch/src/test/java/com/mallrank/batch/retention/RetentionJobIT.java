@@ -38,6 +38,8 @@ class RetentionJobIT {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("index.es.url", LocalElasticsearchExtension::url);
     registry.add("index.prefix", () -> PREFIX);
+    // these tests write fixtures with the writer and read them at once
+    registry.add("index.refresh", () -> "wait_for");
     registry.add("batch.plan", () -> "../config/sandbox-plan.yml");
     registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
   }
