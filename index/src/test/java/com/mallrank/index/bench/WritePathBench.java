@@ -54,9 +54,10 @@ import java.util.Map;
  * </ul>
  *
  * Every variant writes fresh documents (a slot's first run, the sampling path's common case) into
- * its own index prefix {@code bench-write-*} of the same server, deleted afterwards. Rounds
- * alternate the order of raw, writer and before; the figures are the totals over the measured
- * rounds (round 0 is a warm-up of 20,000 listings each).
+ * its own index prefix {@code bench-write-*} of the same server, deleted afterwards. Raw, writer
+ * and before take turns bulk by bulk (who goes first rotates), so the load of a shared machine
+ * falls on all three alike; the figures are the totals over the measured rounds (round 0 is a
+ * warm-up of 20,000 listings each).
  *
  * <p>Run: see {@code docs/benchmarks.md}. Arguments: {@code [rounds] [wait_for bulks]}.
  */
@@ -93,33 +94,48 @@ public final class WritePathBench {
           rounds,
           SAMPLES * LISTINGS_PER_SAMPLE,
           PER_BULK);
+      List<String> variants = List.of("raw", "writer", "before");
       for (int round = 0; round <= rounds; round++) {
         int samples = round == 0 ? WARMUP_SAMPLES : SAMPLES;
-        List<String> order =
-            round % 2 == 0
-                ? List.of("raw", "writer", "before")
-                : List.of("before", "writer", "raw");
-        for (String variant : order) {
-          IndexNames names = fresh(client, "bench-write-" + variant + "-" + round, used);
-          long[] measured =
-              switch (variant) {
-                case "raw" -> raw(http, bulkUri, new SnapshotWriter(client, names), samples);
-                case "writer" -> writer(new SnapshotWriter(client, names, Refresh.False), samples);
-                default -> before(client, names, samples);
-              };
-          check(client, names, samples);
-          delete(client, names);
+        Map<String, IndexNames> names = new LinkedHashMap<>();
+        Map<String, SnapshotWriter> writers = new LinkedHashMap<>();
+        Map<String, long[]> measured = new LinkedHashMap<>();
+        for (String variant : variants) {
+          IndexNames prefix = fresh(client, "bench-write-" + variant + "-" + round, used);
+          names.put(variant, prefix);
+          writers.put(variant, new SnapshotWriter(client, prefix, Refresh.False));
+          measured.put(variant, new long[2]);
+        }
+        // bulk by bulk, the variants in turn (rotating who goes first): load on the shared
+        // machine hits all three alike
+        for (int from = 0, turn = 0; from < samples; from += PER_BULK, turn++) {
+          List<Snapshot> chunk = chunk(from);
+          for (int v = 0; v < variants.size(); v++) {
+            String variant = variants.get((v + turn) % variants.size());
+            long[] m = measured.get(variant);
+            m[0] +=
+                switch (variant) {
+                  case "raw" -> raw(http, bulkUri, writers.get("raw").requestBody(chunk));
+                  case "writer" -> timed(() -> writers.get("writer").writeAll(chunk));
+                  default -> timed(() -> formerWriteAll(client, names.get("before"), chunk));
+                };
+            m[1] += (long) PER_BULK * LISTINGS_PER_SAMPLE;
+          }
+        }
+        for (String variant : variants) {
+          check(client, names.get(variant), samples);
+          delete(client, names.get(variant));
+          long[] m = measured.get(variant);
           System.out.printf(
               Locale.ROOT,
               "round %d %-7s %,8d listings in %,6d ms: %,8.0f listings/s%n",
               round,
               variant,
-              measured[1],
-              measured[0] / 1_000_000,
-              measured[1] * 1e9 / measured[0]);
+              m[1],
+              m[0] / 1_000_000,
+              m[1] * 1e9 / m[0]);
           if (round > 0) {
-            nanosAndListings.merge(
-                variant, measured, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+            nanosAndListings.merge(variant, m, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
           }
         }
       }
@@ -175,27 +191,30 @@ public final class WritePathBench {
   }
 
   /** Timed: the POST of the pre-built body and reading its answer. */
-  private static long[] raw(HttpClient http, URI bulkUri, SnapshotWriter bodies, int samples)
-      throws Exception {
-    long nanos = 0;
-    long listings = 0;
-    for (int from = 0; from < samples; from += PER_BULK) {
-      byte[] body = bodies.requestBody(chunk(from));
-      HttpRequest request =
-          HttpRequest.newBuilder(bulkUri)
-              .header("Content-Type", "application/x-ndjson")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-              .build();
-      long t0 = System.nanoTime();
-      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      nanos += System.nanoTime() - t0;
-      String head = new String(response.body(), 0, 64, StandardCharsets.UTF_8);
-      if (response.statusCode() != 200 || !head.contains("\"errors\":false")) {
-        throw new IllegalStateException("raw bulk failed: " + response.statusCode() + " " + head);
-      }
-      listings += (long) PER_BULK * LISTINGS_PER_SAMPLE;
+  private static long raw(HttpClient http, URI bulkUri, byte[] body) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(bulkUri)
+            .header("Content-Type", "application/x-ndjson")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    long t0 = System.nanoTime();
+    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    long nanos = System.nanoTime() - t0;
+    String head = new String(response.body(), 0, 64, StandardCharsets.UTF_8);
+    if (response.statusCode() != 200 || !head.contains("\"errors\":false")) {
+      throw new IllegalStateException("raw bulk failed: " + response.statusCode() + " " + head);
     }
-    return new long[] {nanos, listings};
+    return nanos;
+  }
+
+  interface Work {
+    void run() throws Exception;
+  }
+
+  private static long timed(Work work) throws Exception {
+    long t0 = System.nanoTime();
+    work.run();
+    return System.nanoTime() - t0;
   }
 
   /** Timed: {@code writeAll} of the chunk. */
@@ -208,20 +227,6 @@ public final class WritePathBench {
       WriteResult result = writer.writeAll(chunk);
       nanos += System.nanoTime() - t0;
       listings += result.listings();
-    }
-    return new long[] {nanos, listings};
-  }
-
-  /** Timed: the former write path (one stale search, then the Java client's typed bulk). */
-  private static long[] before(ElasticsearchClient client, IndexNames names, int samples)
-      throws Exception {
-    long nanos = 0;
-    long listings = 0;
-    for (int from = 0; from < samples; from += PER_BULK) {
-      List<Snapshot> chunk = chunk(from);
-      long t0 = System.nanoTime();
-      listings += formerWriteAll(client, names, chunk);
-      nanos += System.nanoTime() - t0;
     }
     return new long[] {nanos, listings};
   }
