@@ -196,7 +196,9 @@ public final class SnapshotWriter {
   /**
    * The fetched (not served) snapshots whose sample or a listing already existed: a previous run
    * stored them, and may have left listings at positions this run no longer has. A first write of a
-   * sample answers {@code created} for it and all its listings and needs no look-up.
+   * sample answers {@code created} for it and all its listings and needs no look-up. Not seen: an
+   * earlier attempt whose listings were stored while its sample document was rejected (the bulk
+   * then failed the chunk), rewritten now without any listing at a position it had.
    */
   private static List<Snapshot> rewritten(List<Snapshot> snapshots, BulkResponse response) {
     List<BulkResponseItem> items = response.items();
