@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param zone the time zone slots are written and shown in, and cadences read in (Douyin races by
  *     Beijing hour)
  * @param chunkSize how many samples are written to Elasticsearch per bulk request
+ * @param commitInterval how many samples of a partition are taken between two JobRepository commits
+ *     (written in bulks of {@code chunkSize}): what a crash or a kill re-samples at most per
+ *     partition on restart (under the same ids), and what divides the repository's cost per sample
  * @param threads how many samples of a slot are taken at once: the slot is split into this many
  *     keyword shards (partitions), each with its own fetcher or browser
  * @param writeRetries how often a failed bulk write is retried before the step fails
@@ -25,6 +28,7 @@ public record BatchProperties(
     Path plan,
     ZoneId zone,
     int chunkSize,
+    int commitInterval,
     int threads,
     int writeRetries,
     Duration staleAfter,

@@ -78,12 +78,15 @@ public class SampleJobConfiguration {
       Step detectChangesStep,
       SlotProgress progress,
       PlanRepository plans,
-      SamplerFactory samplers) {
+      SamplerFactory samplers,
+      ElasticsearchRuntime elasticsearch) {
     return new JobBuilder(JOB_NAME, jobRepository)
         .validator(
             new DefaultJobParametersValidator(
                 new String[] {GROUP, SLOT}, new String[] {OWNER, LATE}))
         .listener(new SlotProgressListener(progress, plans, jobRepository))
+        // bulks do not wait for refreshes (index.refresh: false): one refresh when the slot ends
+        .listener(new SlotEndRefresh(elasticsearch))
         .listener(
             new org.springframework.batch.core.listener.JobExecutionListener() {
               @Override
@@ -143,7 +146,8 @@ public class SampleJobConfiguration {
       SnapshotItemWriter snapshotItemWriter,
       SampleStatusListener sampleStatusListener) {
     return new StepBuilder(STEP_NAME, jobRepository)
-        .<SampleTask, Snapshot>chunk(properties.chunkSize())
+        // one JobRepository commit per commit-interval samples, written in bulks of chunk-size
+        .<SampleTask, Snapshot>chunk(Math.max(1, properties.commitInterval()))
         .transactionManager(transactionManager)
         .reader(sampleTaskReader)
         .processor(sampleProcessor)
@@ -205,8 +209,10 @@ public class SampleJobConfiguration {
 
   @Bean
   @StepScope
-  SnapshotItemWriter snapshotItemWriter(ElasticsearchRuntime elasticsearch, SampleMetrics metrics) {
-    return new SnapshotItemWriter(elasticsearch.snapshotWriter(), metrics);
+  SnapshotItemWriter snapshotItemWriter(
+      ElasticsearchRuntime elasticsearch, SampleMetrics metrics, BatchProperties properties) {
+    return new SnapshotItemWriter(
+        elasticsearch.snapshotWriter(), metrics, Math.max(1, properties.chunkSize()));
   }
 
   @Bean

@@ -8,22 +8,29 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Writes a chunk of samples and their listings in one bulk request. A failed item fails the chunk
- * (and the step): the slot is then restarted, and deterministic ids make the rewrite idempotent.
+ * Writes a chunk (one JobRepository commit, {@code batch.commit-interval} samples) of samples and
+ * their listings in bulk requests of {@code batch.chunk-size} samples. A failed item fails the
+ * chunk (and the step): the slot is then restarted from the last commit, and deterministic ids make
+ * the rewrite of the chunk's already written bulks idempotent.
  */
 class SnapshotItemWriter implements ItemWriter<Snapshot> {
 
   private final SnapshotWriter writer;
   private final SampleMetrics metrics;
+  private final int bulkSize;
 
-  SnapshotItemWriter(SnapshotWriter writer, SampleMetrics metrics) {
+  SnapshotItemWriter(SnapshotWriter writer, SampleMetrics metrics, int bulkSize) {
     this.writer = writer;
     this.metrics = metrics;
+    this.bulkSize = bulkSize;
   }
 
   @Override
   public void write(Chunk<? extends Snapshot> chunk) {
     List<Snapshot> snapshots = List.copyOf(chunk.getItems());
-    metrics.bulk().record(() -> writer.writeAll(snapshots));
+    for (int from = 0; from < snapshots.size(); from += bulkSize) {
+      List<Snapshot> bulk = snapshots.subList(from, Math.min(snapshots.size(), from + bulkSize));
+      metrics.bulk().record(() -> writer.writeAll(bulk));
+    }
   }
 }

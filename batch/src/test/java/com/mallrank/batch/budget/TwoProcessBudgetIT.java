@@ -153,6 +153,7 @@ class TwoProcessBudgetIT {
             "--batch.zone=" + noonZone(),
             "--batch.threads=2",
             "--batch.chunk-size=1",
+            "--batch.commit-interval=1",
             "--crawler.base-url=" + mall.baseUrl(),
             "--crawler.evidence.dir=" + dir.resolve("evidence-" + group)));
     return new ProcessBuilder(command)

@@ -51,7 +51,8 @@ import picocli.CommandLine;
  * of the seller's, the hostile text shown as text. The same slot as CSV, XLSX and on the terminal
  * stays inert too.
  */
-@MallrankIT
+// these tests write fixtures with the writer and read them at once
+@MallrankIT(properties = "index.refresh=wait_for")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileReportsIT {
 

@@ -55,7 +55,8 @@ import picocli.CommandLine;
  * -Dmallrank.test.es.port=9250 -Dmallrank.test.es.keep=true}); it rewrites the files in the source
  * tree (then fails nothing) and the diff shows what changed. Commit that diff on its own.
  */
-@MallrankIT
+// the fixture is written with the writer and read at once
+@MallrankIT(properties = "index.refresh=wait_for")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportGoldenIT {
 

@@ -40,7 +40,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * always blocked), change detection between the slots, then each report's exact rows, and the daily
  * report written as HTML and XLSX.
  */
-@MallrankIT
+// these tests write fixtures with the writer and read them at once
+@MallrankIT(properties = "index.refresh=wait_for")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WindowReportsIT {
 

@@ -21,7 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The {@code retention} job on the real Elasticsearch: listings older than the window become daily
  * summaries and are deleted, recent ones and every sample stay, and a day's run happens once.
  */
-@MallrankIT(properties = "batch.retention.keep-days=35")
+// these tests write fixtures with the writer and read them at once
+@MallrankIT(properties = {"batch.retention.keep-days=35", "index.refresh=wait_for"})
 class RetentionJobIT {
 
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS);

@@ -60,6 +60,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     properties = {
       "batch.threads=2",
       "batch.chunk-size=2",
+      "batch.commit-interval=2",
       "batch.write-retries=1",
       "index.refresh=true"
     })
@@ -234,20 +235,33 @@ abstract class AbstractSlotRunIT {
     assertThat(killed.getJobParameters().getString(SampleJobConfiguration.OWNER))
         .endsWith(":" + child.pid());
 
+    int tasks = group.keywords().size() * group.vantages().size();
+    List<String> storedAtKill = sampleIds(prefix, slot);
+
     JobExecution restarted = launcher.launch(KILL_GROUP, slot);
 
-    assertThat(jobRepository.getJobExecution(killed.getId()).getStatus())
-        .isEqualTo(BatchStatus.FAILED);
+    JobExecution failed = jobRepository.getJobExecution(killed.getId());
+    assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
     assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-    long readOnRestart =
-        restarted.getStepExecutions().stream()
-            .filter(s -> s.getStepName().startsWith(SampleJobConfiguration.STEP_NAME + ":"))
-            .mapToLong(StepExecution::getReadCount)
-            .sum();
+    long readOnRestart = partitionSum(restarted, StepExecution::getReadCount);
+    long committedBeforeKill = partitionSum(failed, StepExecution::getWriteCount);
     assertThat(readOnRestart)
-        .as("the restart resumes after the committed chunks")
-        .isLessThan(group.keywords().size());
+        .as("the restart resumes right after the committed chunks")
+        .isLessThan(tasks)
+        .isEqualTo(tasks - committedBeforeKill);
+    // at most one uncommitted chunk (batch.commit-interval=1) per partition (2) is sampled again
+    assertThat(storedAtKill.size() - committedBeforeKill)
+        .as("samples stored but not committed at the kill, re-sampled under the same ids")
+        .isBetween(0L, 2L);
     assertSameAsUndisturbedRun(group, slot);
+  }
+
+  private static long partitionSum(
+      JobExecution execution, java.util.function.ToLongFunction<StepExecution> count) {
+    return execution.getStepExecutions().stream()
+        .filter(s -> s.getStepName().startsWith(SampleJobConfiguration.STEP_NAME + ":"))
+        .mapToLong(count)
+        .sum();
   }
 
   private Process startChild(Instant slot) throws IOException {
@@ -264,7 +278,8 @@ abstract class AbstractSlotRunIT {
             "--index.refresh=wait_for",
             "--batch.plan=" + plan(),
             "--batch.threads=2",
-            "--batch.chunk-size=1"));
+            "--batch.chunk-size=1",
+            "--batch.commit-interval=1"));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 

@@ -1,17 +1,26 @@
 package com.mallrank.index.write;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorResponse;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mallrank.index.client.EsClients;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.schema.IndexNames;
+import jakarta.json.stream.JsonParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,13 +29,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.http.entity.ByteArrayEntity;
+import org.apache.http.entity.ContentType;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.RestClient;
 
 /**
  * Writes samples and their listings: one bulk request per call, to the monthly indices of each
  * sample's slot, under the deterministic ids, so a re-run of a slot overwrites instead of
- * duplicating. Listings an earlier run of the same sample left at positions the new run no longer
- * has are deleted in the same bulk request (found with one bounded search per call; the server has
- * no delete-by-query), so a sample never shows a mix of two runs.
+ * duplicating. The body is serialised once into one buffer ({@link BulkBody}) and sent through the
+ * low-level client in one piece; the answer is parsed into the typed {@link BulkResponse}.
+ *
+ * <p>Stale listings: a rewrite of a sample whose earlier run had more positions would leave the
+ * extra ones behind. The bulk answer tells which samples were rewritten (their sample or a listing
+ * was {@code updated}, not {@code created}); only for those, one bounded search finds the listings
+ * the earlier run left at positions not written now (the server has no delete-by-query) and a
+ * second bulk deletes them before the call returns. A first write of a slot, the common case, costs
+ * one request and no look-up.
+ *
+ * <p>Freshness: with {@link Refresh#False} (the shipped default) documents become searchable at the
+ * index's next refresh (1 s) or at the refresh the sampling job does when a slot's sampling ends;
+ * {@link Refresh#WaitFor} makes every bulk wait for a refresh (tests, one-off writes).
  *
  * <p>Every bulk item is checked: any failure raises a {@link BulkWriteException} naming the ids.
  * The writer is stateless and thread-safe; callers chunk large batches (a few hundred samples per
@@ -35,8 +60,12 @@ import java.util.Set;
 public final class SnapshotWriter {
 
   private static final int STALE_PAGE = 1_000;
+  private static final ContentType NDJSON = ContentType.create("application/x-ndjson");
 
   private final ElasticsearchClient client;
+  private final RestClient http;
+  private final JsonpMapper jsonp;
+  private final ObjectMapper mapper;
   private final ElasticsearchClient reads;
   private final IndexNames names;
   private final Refresh refresh;
@@ -60,6 +89,16 @@ public final class SnapshotWriter {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
     this.refresh = Objects.requireNonNull(refresh, "refresh");
+    if (!(client._transport() instanceof RestClientTransport transport)) {
+      throw new IllegalArgumentException(
+          "the writer's client must use the REST client transport (EsClients.create)");
+    }
+    this.http = transport.restClient();
+    this.jsonp = client._jsonpMapper();
+    this.mapper =
+        jsonp instanceof JacksonJsonpMapper jackson
+            ? jackson.objectMapper()
+            : EsClients.objectMapper();
   }
 
   /** A writer that does not wait for refreshes. */
@@ -79,7 +118,9 @@ public final class SnapshotWriter {
   }
 
   /**
-   * Writes many samples with their listings in one bulk request.
+   * Writes many samples with their listings in one bulk request; a rewrite of samples an earlier
+   * run stored (rare: a restarted chunk, a re-run slot) costs a second request that deletes the
+   * listings that run left at positions this one no longer has.
    *
    * @throws BulkWriteException when any document was rejected
    */
@@ -87,43 +128,146 @@ public final class SnapshotWriter {
     if (snapshots.isEmpty()) {
       return new WriteResult(0, 0, 0);
     }
-    List<BulkOperation> operations = new ArrayList<>();
-    List<String> listingIds = new ArrayList<>();
-    Set<String> listingIndices = new LinkedHashSet<>();
-    int listingCount = 0;
+    BulkBody body = body(snapshots);
+    int listingCount =
+        snapshots.stream().filter(s -> !s.served()).mapToInt(s -> s.listings().size()).sum();
+    try {
+      BulkResponse response = sendUntilAccepted(body.toByteArray(), refresh);
+      List<Snapshot> rewritten = rewritten(snapshots, response);
+      long stale = rewritten.isEmpty() ? 0 : deleteStale(rewritten);
+      return new WriteResult(snapshots.size(), listingCount, stale);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Bulk write of " + body.items() + " documents failed", e);
+    }
+  }
+
+  /**
+   * {@link #send} with every item checked, retried while the cluster heals ({@link BulkRetry}: a
+   * lost node, a full queue); a retry rewrites the same ids, so nothing is stored twice.
+   */
+  private BulkResponse sendUntilAccepted(byte[] ndjson, Refresh policy) {
+    BulkResponse[] accepted = new BulkResponse[1];
+    BulkRetry.DEFAULT.run(
+        () -> {
+          BulkResponse response = send(ndjson, policy);
+          BulkResponses.requireAllSucceeded(response);
+          accepted[0] = response;
+        });
+    return accepted[0];
+  }
+
+  /**
+   * The exact body {@link #writeAll} sends first for these snapshots (the benchmark sends the same
+   * bytes through a plain HTTP client).
+   */
+  public byte[] requestBody(List<Snapshot> snapshots) {
+    return body(snapshots).toByteArray();
+  }
+
+  /** Each sample, then its listings unless it is served by an earlier fetch. */
+  private BulkBody body(List<Snapshot> snapshots) {
+    BulkBody body = new BulkBody(mapper);
     for (Snapshot snapshot : snapshots) {
       SampleDocument sample = snapshot.sample();
-      String samplesIndex = names.samplesIndex(sample.slot());
-      operations.add(
-          BulkOperation.of(
-              o -> o.index(i -> i.index(samplesIndex).id(sample.id()).document(sample))));
+      body.index(names.samplesIndex(sample.slot()), sample.id(), sample);
       if (snapshot.served()) {
         continue; // its listings were stored with the fetch that serves this group too
       }
       String listingsIndex = names.listingsIndex(sample.slot());
-      listingIndices.add(listingsIndex);
       for (ListingDocument listing : snapshot.listings()) {
-        operations.add(
-            BulkOperation.of(
-                o -> o.index(i -> i.index(listingsIndex).id(listing.id()).document(listing))));
-        listingIds.add(listing.id());
-        listingCount++;
+        body.index(listingsIndex, listing.id(), listing);
       }
     }
+    return body;
+  }
+
+  /**
+   * Sends one pre-serialised NDJSON body to {@code _bulk} as one buffer through the low-level
+   * client, and parses the answer into the typed response (every item is checked by the caller).
+   * The one place a bulk request leaves this writer.
+   *
+   * @throws ElasticsearchException when the whole request is refused (an HTTP error status)
+   * @throws IOException when the request could not be sent or answered
+   */
+  BulkResponse send(byte[] ndjson, Refresh policy) throws IOException {
+    Request request = new Request("POST", "/_bulk");
+    if (policy != Refresh.False) {
+      request.addParameter("refresh", policy.jsonValue());
+    }
+    request.setEntity(new ByteArrayEntity(ndjson, NDJSON));
+    Response response;
     try {
-      // the integ-test-zip has no delete-by-query (reindex module): find stale ids, delete in bulk
-      List<Snapshot> fetched = snapshots.stream().filter(s -> !s.served()).toList();
-      List<Hit<Void>> stale =
-          fetched.isEmpty() ? List.of() : findStale(fetched, listingIndices, listingIds);
-      for (Hit<Void> hit : stale) {
-        operations.add(BulkOperation.of(o -> o.delete(d -> d.index(hit.index()).id(hit.id()))));
-      }
-      BulkRequest request = BulkRequest.of(b -> b.operations(operations).refresh(refresh));
-      BulkRetry.DEFAULT.run(() -> BulkResponses.requireAllSucceeded(client.bulk(request)));
-      return new WriteResult(snapshots.size(), listingCount, stale.size());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Bulk write of " + operations.size() + " documents failed", e);
+      response = http.performRequest(request);
+    } catch (ResponseException e) {
+      throw refused(e);
     }
+    try (InputStream in = response.getEntity().getContent();
+        JsonParser parser = jsonp.jsonProvider().createParser(in)) {
+      return BulkResponse._DESERIALIZER.deserialize(parser, jsonp);
+    }
+  }
+
+  /**
+   * The fetched (not served) snapshots whose sample or a listing already existed: a previous run
+   * stored them, and may have left listings at positions this run no longer has. A first write of a
+   * sample answers {@code created} for it and all its listings and needs no look-up. Not seen: an
+   * earlier attempt whose listings were stored while its sample document was rejected (the bulk
+   * then failed the chunk), rewritten now without any listing at a position it had.
+   */
+  private static List<Snapshot> rewritten(List<Snapshot> snapshots, BulkResponse response) {
+    List<BulkResponseItem> items = response.items();
+    List<Snapshot> rewritten = new ArrayList<>();
+    int i = 0;
+    for (Snapshot snapshot : snapshots) {
+      boolean existed = "updated".equals(items.get(i++).result());
+      if (snapshot.served()) {
+        continue;
+      }
+      for (int l = 0; l < snapshot.listings().size(); l++) {
+        existed |= "updated".equals(items.get(i++).result());
+      }
+      if (existed) {
+        rewritten.add(snapshot);
+      }
+    }
+    return rewritten;
+  }
+
+  /**
+   * Deletes the listings an earlier run of these samples left at positions not written now. The
+   * listing indices are refreshed first so the search sees that run even if it wrote a moment ago
+   * (a chunk retried at once); the deletes follow the configured refresh policy.
+   */
+  private long deleteStale(List<Snapshot> rewritten) throws IOException {
+    Set<String> indices = new LinkedHashSet<>();
+    List<String> written = new ArrayList<>();
+    for (Snapshot snapshot : rewritten) {
+      indices.add(names.listingsIndex(snapshot.sample().slot()));
+      snapshot.listings().forEach(l -> written.add(l.id()));
+    }
+    client
+        .indices()
+        .refresh(r -> r.index(List.copyOf(indices)).ignoreUnavailable(true).allowNoIndices(true));
+    List<Hit<Void>> stale = findStale(rewritten, indices, written);
+    if (stale.isEmpty()) {
+      return 0;
+    }
+    BulkBody deletes = new BulkBody(mapper);
+    stale.forEach(hit -> deletes.delete(hit.index(), hit.id()));
+    sendUntilAccepted(deletes.toByteArray(), refresh);
+    return stale.size();
+  }
+
+  /** The typed error of a refused request, as the Java client raises it; else the raw one. */
+  private ElasticsearchException refused(ResponseException e) throws IOException {
+    ErrorResponse error;
+    try (InputStream in = e.getResponse().getEntity().getContent();
+        JsonParser parser = jsonp.jsonProvider().createParser(in)) {
+      error = ErrorResponse._DESERIALIZER.deserialize(parser, jsonp);
+    } catch (RuntimeException | IOException unparsable) {
+      throw e;
+    }
+    return new ElasticsearchException("es/bulk", error);
   }
 
   /**

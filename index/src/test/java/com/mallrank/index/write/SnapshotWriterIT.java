@@ -97,6 +97,69 @@ class SnapshotWriterIT {
   }
 
   @Test
+  void withoutRefreshAnImmediateRewriteStillDeletesWhatTheFirstRunLeft() throws Exception {
+    SnapshotWriter noWait = new SnapshotWriter(es.client(), es.names(), Refresh.False);
+    WriteResult first =
+        noWait.writeAll(
+            List.of(
+                new Snapshot(
+                    Fixtures.sample(SLOT, KW, ANON, "ok", 60),
+                    Fixtures.listings(SLOT, KW, ANON, 60)),
+                new Snapshot(
+                    Fixtures.sample(SLOT, "other", ANON, "ok", 5),
+                    Fixtures.listings(SLOT, "other", ANON, 5))));
+    // at once, before the index's own refresh: the first run is not searchable yet
+    WriteResult rewrite =
+        noWait.writeAll(
+            List.of(
+                new Snapshot(
+                    Fixtures.sample(SLOT, KW, ANON, "ok", 57),
+                    Fixtures.listings(SLOT, KW, ANON, 57)),
+                new Snapshot(
+                    Fixtures.sample(SLOT, "new", ANON, "ok", 3),
+                    Fixtures.listings(SLOT, "new", ANON, 3))));
+    es.client().indices().refresh(r -> r.index(es.names().listingsAlias()));
+
+    assertThat(first).isEqualTo(new WriteResult(2, 65, 0));
+    assertThat(rewrite).isEqualTo(new WriteResult(2, 60, 3));
+    assertThat(counts.listings(SLOT, PROFILE, KW, ANON)).isEqualTo(57);
+    assertThat(counts.listings(SLOT, PROFILE, "other", ANON)).isEqualTo(5);
+    assertThat(counts.listings(SLOT, PROFILE, "new", ANON)).isEqualTo(3);
+    assertThat(listingIds())
+        .doesNotContain(
+            DocumentIds.listing(SLOT, PROFILE, KW, ANON, 58),
+            DocumentIds.listing(SLOT, PROFILE, KW, ANON, 60))
+        .contains(DocumentIds.listing(SLOT, PROFILE, KW, ANON, 57));
+  }
+
+  @Test
+  void theBodyIsOneNdjsonBufferOfEverySampleThenItsListings() {
+    byte[] body =
+        writer.requestBody(
+            List.of(
+                new Snapshot(
+                    Fixtures.sample(SLOT, KW, ANON, "ok", 2), Fixtures.listings(SLOT, KW, ANON, 2)),
+                new Snapshot(Fixtures.sample(SLOT, "c", ANON, "blocked", 0), List.of())));
+    String[] lines = new String(body, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+
+    assertThat(lines).hasSize(9); // 4 documents x 2 lines + the empty string after the last \n
+    assertThat(lines[0])
+        .isEqualTo(
+            "{\"index\":{\"_index\":\""
+                + es.names().samplesIndex(SLOT)
+                + "\",\"_id\":\""
+                + DocumentIds.sample(SLOT, PROFILE, KW, ANON)
+                + "\"}}");
+    assertThat(lines[1])
+        .startsWith("{\"slot\":\"2026-11-28T14:00:00Z\",")
+        .contains("\"status\":\"ok\"");
+    assertThat(lines[4]).contains(DocumentIds.listing(SLOT, PROFILE, KW, ANON, 2));
+    assertThat(lines[5]).contains("\"position\":2,");
+    assertThat(lines[6]).contains(DocumentIds.sample(SLOT, PROFILE, "c", ANON));
+    assertThat(lines[8]).isEmpty();
+  }
+
+  @Test
   void writesABatchOfSamplesAcrossKeywordsVantagesAndMonths() {
     Instant december = Instant.parse("2026-12-01T00:00:00Z");
     WriteResult result =

@@ -1,0 +1,96 @@
+package com.mallrank.batch.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mallrank.batch.config.IndexProperties;
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.runtime.PlanRepository;
+import com.mallrank.batch.runtime.SandboxRuntime;
+import com.mallrank.index.report.SampleCounts;
+import com.mallrank.index.report.Top20Query;
+import com.mallrank.index.testing.LocalElasticsearchExtension;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * "A report right after a slot sees it" with the shipped {@code index.refresh: false}: the slot's
+ * indices are created with automatic refresh switched off, so nothing the bulks wrote is searchable
+ * until someone refreshes; a report query run as soon as the slot completes must still see every
+ * sample and listing (the refresh at the end of the slot's sampling, {@link SlotEndRefresh}).
+ */
+@SpringBootTest(properties = {"mallrank.cli.enabled=false", "batch.threads=2"})
+class SlotEndRefreshIT {
+
+  private static final String PREFIX =
+      "t-slotend-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+  private static final Instant SLOT = Instant.parse("2026-11-29T07:00:00Z");
+  private static final String GROUP = "core";
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("index.es.url", LocalElasticsearchExtension::url);
+    registry.add("index.prefix", () -> PREFIX);
+    registry.add("batch.plan", () -> "../config/sandbox-plan.yml");
+    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
+  }
+
+  @Autowired SampleLauncher launcher;
+  @Autowired SandboxRuntime sandbox;
+  @Autowired ElasticsearchRuntime elasticsearch;
+  @Autowired PlanRepository plans;
+  @Autowired IndexProperties indexProperties;
+
+  @Test
+  void aReportRightAfterTheSlotSeesEveryDocumentWithoutPerBulkRefreshes() throws Exception {
+    assertThat(indexProperties.refresh()).as("the shipped default").isEqualTo("false");
+    var client = elasticsearch.client(); // puts the index templates
+    var names = elasticsearch.names();
+    for (String index : new String[] {names.listingsIndex(SLOT), names.samplesIndex(SLOT)}) {
+      client
+          .indices()
+          .create(c -> c.index(index).settings(s -> s.refreshInterval(t -> t.time("-1"))));
+    }
+    var group = plans.plan().requireGroup(GROUP);
+    sandbox.mall().setTime(SLOT);
+    int tasks = group.keywords().size() * group.vantages().size();
+    long expectedListings = 0;
+    for (String keyword : group.keywords()) {
+      for (String vantage : group.vantages()) {
+        expectedListings +=
+            Math.min(sandbox.mall().world().results(keyword, SLOT, vantage).size(), group.depth());
+      }
+    }
+
+    JobExecution execution = launcher.launch(GROUP, SLOT);
+
+    assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    SampleCounts counts = new SampleCounts(client, names);
+    assertThat(counts.samples(SLOT)).isEqualTo(tasks);
+    assertThat(counts.listings(SLOT)).isEqualTo(expectedListings).isPositive();
+    assertThat(
+            new Top20Query(client, names)
+                .run(SLOT, group.vantages().get(0), group.keywords())
+                .keywords())
+        .hasSize(group.keywords().size())
+        .allSatisfy(k -> assertThat(k.status()).isIn("ok", "empty"));
+    // automatic refresh stayed off: what the report saw came from the slot's own refresh
+    assertThat(
+            client
+                .indices()
+                .getSettings(g -> g.index(names.listingsIndex(SLOT)))
+                .get(names.listingsIndex(SLOT))
+                .settings()
+                .index()
+                .refreshInterval()
+                .time())
+        .isEqualTo("-1");
+  }
+}
