@@ -7,12 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.TreeMap;
 
 /**
- * A fingerprint of what a plan makes a worker sample: every group's name, profile, depth, vantages
- * and keywords in order, and the accounts' ids. A manager writes it into each partition; a worker
- * whose own plan has another fingerprint refuses the partition, since the same shard index would
- * mean other keywords on its side.
+ * A fingerprint of what a plan makes a worker sample: every group's name, profile, depth, vantages,
+ * keywords in order and per-keyword depths, and the accounts' ids. A manager writes it into each
+ * partition; a worker whose own plan has another fingerprint refuses the partition, since the same
+ * shard index would mean other keywords on its side.
  */
 public final class PlanVersion {
 
@@ -38,6 +39,8 @@ public final class PlanVersion {
           .append(String.join("\u0001", group.vantages()))
           .append('\u0000')
           .append(String.join("\u0001", group.keywords()))
+          .append('\u0000')
+          .append(new TreeMap<>(group.depths()))
           .append('\n');
     }
     try {

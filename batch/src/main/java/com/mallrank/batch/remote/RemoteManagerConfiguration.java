@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.integration.jms.JmsSendingMessageHandler;
 import org.springframework.jms.connection.CachingConnectionFactory;
@@ -25,6 +26,7 @@ import org.springframework.jms.core.JmsTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(Role.MANAGER)
+@EnableIntegration
 public class RemoteManagerConfiguration {
 
   /** The channel partition requests are sent on. */

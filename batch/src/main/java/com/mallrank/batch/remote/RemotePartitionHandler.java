@@ -69,7 +69,7 @@ public class RemotePartitionHandler implements PartitionHandler {
       throw new PartitionTimeoutException(
           unfinished.size()
               + " partition(s) not finished within batch.remote.partition-timeout="
-              + properties.partitionTimeout()
+              + show(properties.partitionTimeout())
               + " "
               + unfinished
               + ": their worker died or none is running; marked FAILED, restart the slot to rerun"
@@ -115,7 +115,7 @@ public class RemotePartitionHandler implements PartitionHandler {
               "broker at "
                   + brokerUrl
                   + " unreachable for batch.remote.broker-wait="
-                  + properties.brokerWait()
+                  + show(properties.brokerWait())
                   + " ("
                   + firstLine(String.valueOf(e.getMessage()))
                   + "): no partition sent, the slot is not done");
@@ -148,7 +148,8 @@ public class RemotePartitionHandler implements PartitionHandler {
       partition.setStatus(BatchStatus.FAILED);
       partition.setExitStatus(
           ExitStatus.FAILED.addExitDescription(
-              "no result within batch.remote.partition-timeout=" + properties.partitionTimeout()));
+              "no result within batch.remote.partition-timeout="
+                  + show(properties.partitionTimeout())));
       partition.setEndTime(LocalDateTime.now());
       try {
         jobRepository.update(partition);
@@ -160,6 +161,11 @@ public class RemotePartitionHandler implements PartitionHandler {
       }
     }
     return names;
+  }
+
+  /** A duration as configured: 2h, 90s, 1h30m. */
+  static String show(Duration duration) {
+    return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
   }
 
   private static String firstLine(String text) {

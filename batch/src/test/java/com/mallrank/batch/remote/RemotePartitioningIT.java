@@ -219,10 +219,10 @@ class RemotePartitioningIT {
                 "--index.prefix=" + indexPrefix,
                 "--index.refresh=wait_for",
                 "--batch.plan=" + plan,
-                "--batch.chunk-size=2",
+                "--batch.chunk-size=5",
                 "--batch.remote.shards-per-identity=2",
                 "--batch.remote.worker-threads=1",
-                "--batch.remote.partition-timeout=60s",
+                "--batch.remote.partition-timeout=4m",
                 "--batch.remote.poll-interval=500ms",
                 "--batch.remote.broker-wait=4s",
                 "--batch.remote.queue=" + prefix,
@@ -230,6 +230,11 @@ class RemotePartitioningIT {
                 "--spring.artemis.user=" + brokerSettings.user(),
                 "--spring.artemis.password=" + brokerSettings.password()));
     if (role.equals("all")) {
+      // a JobRepository of its own: the same slot is a different job instance there
+      properties.replaceAll(
+          p -> p.startsWith("--spring.datasource.") ? p.replaceAll("=.*", "=") : p);
+      properties.set(0, "--spring.datasource.url=jdbc:h2:mem:reference;DB_CLOSE_DELAY=-1");
+      properties.set(1, "--spring.datasource.username=sa");
       properties.add("--batch.threads=2");
     }
     return properties;
@@ -405,10 +410,17 @@ class RemotePartitioningIT {
                 try (BufferedReader out =
                     new BufferedReader(
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = out.readLine()) != null) {
-                    lines.add(line);
-                    fresh.add(line);
+                  Path log = Path.of("target", "remote-it", role + "-" + process.pid() + ".log");
+                  Files.createDirectories(log.getParent());
+                  try (var file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+                    String line;
+                    while ((line = out.readLine()) != null) {
+                      lines.add(line);
+                      fresh.add(line);
+                      file.write(line);
+                      file.newLine();
+                      file.flush();
+                    }
                   }
                 } catch (IOException e) {
                   // the process is gone
