@@ -25,7 +25,8 @@ class BrokerSettingsTest {
                 .withProperty("spring.artemis.password", "s3cret-pw"));
     assertThat(settings.url()).isEqualTo("tcp://127.0.0.1:61617");
     assertThat(settings.user()).isEqualTo("mallrank");
-    assertThat(settings.dir()).isAbsolute().endsWith(Path.of("data", "artemis"));
+    assertThat(settings.dir().isAbsolute()).isTrue();
+    assertThat(settings.dir().endsWith(Path.of("data", "artemis"))).isTrue();
     assertThat(settings.artifact())
         .isEqualTo("org.apache.activemq:apache-artemis:2.40.0:tar.gz:bin");
     assertThat(settings.toString()).doesNotContain("s3cret-pw");
