@@ -103,7 +103,7 @@ public class BrokerCommand implements Runnable {
       String pid =
           status.pid().isPresent()
               ? "pid " + status.pid().getAsLong()
-              : "not started by mallrank broker start";
+              : status.listening() ? "not started from this dir" : "no broker process";
       System.out.printf(
           "broker: %s at %s (%s, dir %s)%n",
           status.listening() ? "listening" : "not listening", settings.url(), pid, status.dir());
