@@ -219,6 +219,7 @@ class RemotePartitioningIT {
                 "--index.prefix=" + indexPrefix,
                 "--index.refresh=wait_for",
                 "--batch.plan=" + plan,
+                "--crawler.evidence.dir=" + dir.resolve("evidence-" + role),
                 "--batch.chunk-size=5",
                 "--batch.remote.shards-per-identity=2",
                 "--batch.remote.worker-threads=1",
