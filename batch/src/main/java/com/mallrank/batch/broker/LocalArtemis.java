@@ -151,20 +151,6 @@ public final class LocalArtemis implements AutoCloseable {
     return isAlive(pid) ? pid : OptionalLong.empty();
   }
 
-  /** Kills the broker at once (SIGKILL), as a crash would: for tests of a broker that dies. */
-  public void kill() {
-    pid()
-        .ifPresent(
-            p ->
-                ProcessHandle.of(p)
-                    .ifPresent(
-                        h -> {
-                          h.destroyForcibly();
-                          h.onExit().join();
-                        }));
-    deletePidFile(settings.dir());
-  }
-
   @Override
   public void close() {
     if (startedHere) {
@@ -220,7 +206,14 @@ public final class LocalArtemis implements AutoCloseable {
             "512M"));
     if (settings.anonymous()) {
       // acceptable only because the acceptor is bound to loopback (checked by ArtemisSettings)
-      command.addAll(List.of("--allow-anonymous", "--user", "mallrank", "--password", "unused"));
+      // the instance still needs a user: one whose random password nobody knows
+      command.addAll(
+          List.of(
+              "--allow-anonymous",
+              "--user",
+              "mallrank",
+              "--password",
+              java.util.UUID.randomUUID().toString()));
     } else {
       command.addAll(
           List.of("--require-login", "--user", settings.user(), "--password", settings.password()));
@@ -233,7 +226,9 @@ public final class LocalArtemis implements AutoCloseable {
               + " (exit "
               + result.exitCode()
               + "): "
-              + result.tail(10).replace(String.valueOf(settings.password()), "***"));
+              + (settings.anonymous()
+                  ? result.tail(10)
+                  : result.tail(10).replace(settings.password(), "***")));
     }
     // a small initial heap: the broker of one host carries a few hundred requests per slot
     Path profile = instance.resolve("etc").resolve("artemis.profile");
