@@ -1,8 +1,11 @@
 package com.mallrank.batch;
 
 import com.mallrank.batch.cli.FriendlyErrors;
+import com.mallrank.batch.remote.Role;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,17 +54,28 @@ public class MallrankApplication {
               (ApplicationListener<ApplicationEnvironmentPreparedEvent>)
                   event -> {
                     var sources = event.getEnvironment().getPropertySources();
-                    var serve =
-                        new MapPropertySource(
-                            "mallrank-serve",
-                            Map.of(
-                                "spring.main.web-application-type",
-                                WebApplicationType.SERVLET.name()));
+                    Map<String, Object> properties = new HashMap<>();
+                    properties.put(
+                        "spring.main.web-application-type", WebApplicationType.SERVLET.name());
+                    var serve = new MapPropertySource("mallrank-serve", properties);
                     if (sources.contains(COMMAND_LINE)) {
                       sources.addAfter(COMMAND_LINE, serve);
                     } else {
                       sources.addFirst(serve);
                     }
+                    // `serve --role X` decides which beans exist, so it is known before the
+                    // context: above every other source of batch.role
+                    roleOption(args)
+                        .ifPresent(
+                            role ->
+                                sources.addFirst(
+                                    new MapPropertySource(
+                                        "mallrank-serve-role",
+                                        Map.of(
+                                            "batch.role",
+                                            role,
+                                            "management.health.jms.enabled",
+                                            Boolean.toString(!role.equals("all"))))));
                   });
     }
     return builder;
@@ -69,6 +83,29 @@ public class MallrankApplication {
 
   private static final String COMMAND_LINE =
       CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME;
+
+  /**
+   * The value of {@code --role X} or {@code --role=X}, when it is one of the roles (anything else
+   * is left to the command line parser, which names the accepted values).
+   */
+  static Optional<String> roleOption(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String value = null;
+      if (args[i].equals("--role") && i + 1 < args.length) {
+        value = args[i + 1];
+      } else if (args[i].startsWith("--role=")) {
+        value = args[i].substring("--role=".length());
+      }
+      if (value != null) {
+        try {
+          return Optional.of(Role.parse(value).value());
+        } catch (IllegalArgumentException e) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
 
   static boolean isServe(String... args) {
     boolean help = Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");

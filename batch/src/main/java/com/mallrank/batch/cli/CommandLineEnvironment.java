@@ -16,8 +16,9 @@ import org.springframework.core.env.PropertySource;
  *
  * <ul>
  *   <li>Commands that never run a job ({@code profile}, {@code plan}, {@code report}, {@code
- *       accounts}, {@code evidence}) get an in-memory JobRepository: they write nothing to disk
- *       (the default one is an H2 file under {@code ./data/jobrepo}) and need no database.
+ *       accounts}, {@code evidence}, {@code broker}) get an in-memory JobRepository: they write
+ *       nothing to disk (the default one is an H2 file under {@code ./data/jobrepo}) and need no
+ *       database.
  *   <li>{@code --debug} is mallrank's (stack traces of errors), not Spring Boot's (which would log
  *       its whole auto-configuration report): Spring's {@code debug} is turned off and {@value
  *       #DEBUG} set instead.
@@ -30,7 +31,7 @@ public class CommandLineEnvironment implements EnvironmentPostProcessor {
 
   /** The top-level commands that never use the JobRepository. */
   static final Set<String> WITHOUT_JOBS =
-      Set.of("profile", "plan", "report", "accounts", "evidence");
+      Set.of("profile", "plan", "report", "accounts", "evidence", "broker");
 
   private static final String COMMAND_LINE =
       CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME;

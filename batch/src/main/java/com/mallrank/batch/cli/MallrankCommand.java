@@ -1,5 +1,6 @@
 package com.mallrank.batch.cli;
 
+import com.mallrank.batch.broker.BrokerCommand;
 import com.mallrank.batch.demo.DemoCommand;
 import com.mallrank.batch.es.EsCommand;
 import com.mallrank.batch.evidence.EvidenceCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.ScopeType;
       RetentionCommand.class,
       EvidenceCommand.class,
       EsCommand.class,
+      BrokerCommand.class,
       IndexCommand.class
     },
     footer = {

@@ -7,6 +7,9 @@ import com.mallrank.batch.ops.ProcessOwner;
 import com.mallrank.batch.ops.SampleMetrics;
 import com.mallrank.batch.plan.KeywordGroup;
 import com.mallrank.batch.plan.Plan;
+import com.mallrank.batch.remote.ConditionalOnRole;
+import com.mallrank.batch.remote.IdentityShardPartitioner;
+import com.mallrank.batch.remote.Role;
 import com.mallrank.batch.runtime.AccountCookies;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.MainImages;
@@ -23,6 +26,8 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -103,18 +108,30 @@ public class SampleJobConfiguration {
   @Bean
   public Step sampleSlotStep(
       JobRepository jobRepository,
+      PartitionHandler slotPartitionHandler,
+      Partitioner slotPartitioner) {
+    return new StepBuilder(MANAGER_STEP_NAME, jobRepository)
+        .partitioner(STEP_NAME, slotPartitioner)
+        .partitionHandler(slotPartitionHandler)
+        .build();
+  }
+
+  /**
+   * Runs the partitions on this process's threads ({@code batch.role} {@code all}, the default); a
+   * manager sends them to workers instead ({@link
+   * com.mallrank.batch.remote.RemoteManagerConfiguration}).
+   */
+  @Bean
+  @ConditionalOnRole({Role.ALL, Role.WORKER})
+  PartitionHandler slotPartitionHandler(
       Step sampleKeywordsStep,
-      KeywordShardPartitioner keywordShardPartitioner,
       ThreadPoolTaskExecutor sampleTaskExecutor,
       BatchProperties properties) {
     TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
     handler.setStep(sampleKeywordsStep);
     handler.setTaskExecutor(sampleTaskExecutor);
     handler.setGridSize(Math.max(1, properties.threads()));
-    return new StepBuilder(MANAGER_STEP_NAME, jobRepository)
-        .partitioner(STEP_NAME, keywordShardPartitioner)
-        .partitionHandler(handler)
-        .build();
+    return handler;
   }
 
   /** One thread per partition, shared by the slots that run at once. */
@@ -131,7 +148,8 @@ public class SampleJobConfiguration {
 
   @Bean
   @StepScope
-  KeywordShardPartitioner keywordShardPartitioner(
+  @ConditionalOnRole({Role.ALL, Role.WORKER})
+  KeywordShardPartitioner slotPartitioner(
       PlanRepository plans, @Value("#{jobParameters['" + GROUP + "']}") String group) {
     return new KeywordShardPartitioner(plans.plan().requireGroup(group).keywords().size());
   }
@@ -166,12 +184,14 @@ public class SampleJobConfiguration {
       PlanRepository plans,
       @Value("#{jobParameters['" + GROUP + "']}") String group,
       @Value("#{stepExecutionContext['" + KeywordShardPartitioner.SHARD + "']}") Integer shard,
-      @Value("#{stepExecutionContext['" + KeywordShardPartitioner.SHARDS + "']}") Integer shards) {
+      @Value("#{stepExecutionContext['" + KeywordShardPartitioner.SHARDS + "']}") Integer shards,
+      @Value("#{stepExecutionContext['" + IdentityShardPartitioner.VANTAGE + "']}")
+          String vantage) {
     Plan plan = plans.plan();
     KeywordGroup keywordGroup = plan.requireGroup(group);
     return shard == null
         ? new SampleTaskReader(plan, keywordGroup, 0, 1)
-        : new SampleTaskReader(plan, keywordGroup, shard, shards);
+        : new SampleTaskReader(plan, keywordGroup, shard, shards, vantage);
   }
 
   /**

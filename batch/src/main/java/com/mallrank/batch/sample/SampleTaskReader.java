@@ -24,8 +24,21 @@ public class SampleTaskReader extends AbstractItemCountingItemStreamItemReader<S
 
   /** Reads the tasks of the keywords whose plan index is {@code shard} modulo {@code shards}. */
   public SampleTaskReader(Plan plan, KeywordGroup group, int shard, int shards) {
+    this(plan, group, shard, shards, null);
+  }
+
+  /**
+   * Reads the tasks of one vantage ({@code null}: every vantage) for the keywords whose plan index
+   * is {@code shard} modulo {@code shards}: a remote partition.
+   */
+  public SampleTaskReader(Plan plan, KeywordGroup group, int shard, int shards, String vantage) {
     setName("sampleTasks");
-    this.tasks = tasksOf(plan, group, shard, shards);
+    this.tasks =
+        vantage == null
+            ? tasksOf(plan, group, shard, shards)
+            : tasksOf(plan, group, shard, shards).stream()
+                .filter(task -> task.vantage().equals(vantage))
+                .toList();
     setMaxItemCount(tasks.size());
   }
 

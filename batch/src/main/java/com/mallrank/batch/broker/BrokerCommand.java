@@ -1,0 +1,113 @@
+package com.mallrank.batch.broker;
+
+import java.util.concurrent.Callable;
+import org.springframework.core.env.Environment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code mallrank broker start|stop|status}: the local Artemis broker of a one-host setup. */
+@Command(
+    name = "broker",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The local ActiveMQ Artemis broker that `serve --role manager` and `serve --role worker`"
+          + " talk through, for one-host setups: `broker start` unpacks the distribution"
+          + " (org.apache.activemq:apache-artemis:bin, through Maven), creates the instance under"
+          + " batch.broker.dir and leaves it running on spring.artemis.broker-url (loopback only);"
+          + " `broker stop` stops it cleanly; `broker status` says whether it runs."
+    },
+    subcommands = {BrokerCommand.Start.class, BrokerCommand.Stop.class, BrokerCommand.Status.class})
+public class BrokerCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** {@code mallrank broker start}. */
+  @Command(
+      name = "start",
+      mixinStandardHelpOptions = true,
+      description = "Starts the local broker and leaves it running; reuses one already listening.")
+  public static class Start implements Callable<Integer> {
+    private final BrokerProperties properties;
+    private final Environment environment;
+
+    public Start(BrokerProperties properties, Environment environment) {
+      this.properties = properties;
+      this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+      ArtemisSettings settings = BrokerSettings.of(properties, environment);
+      LocalArtemis broker = LocalArtemis.ensureRunning(settings);
+      System.out.printf(
+          "broker: %s at %s (dir %s, pid %s); `mallrank broker stop` stops it%n",
+          broker.startedHere() ? "started" : "already running",
+          broker.url(),
+          settings.dir(),
+          broker.pid().isPresent() ? String.valueOf(broker.pid().getAsLong()) : "unknown");
+      return 0;
+    }
+  }
+
+  /** {@code mallrank broker stop}. */
+  @Command(
+      name = "stop",
+      mixinStandardHelpOptions = true,
+      description =
+          "Stops the local broker of batch.broker.dir (SIGTERM, then SIGKILL after 30 s).")
+  public static class Stop implements Callable<Integer> {
+    private final BrokerProperties properties;
+    private final Environment environment;
+
+    public Stop(BrokerProperties properties, Environment environment) {
+      this.properties = properties;
+      this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+      ArtemisSettings settings = BrokerSettings.of(properties, environment);
+      boolean stopped = LocalArtemis.stopRunning(settings);
+      System.out.println(
+          stopped
+              ? "broker: stopped (" + settings.dir() + ")"
+              : "broker: not running (no live pid in " + settings.dir() + ")");
+      return 0;
+    }
+  }
+
+  /** {@code mallrank broker status}: exit 0 when the broker listens, 3 when it does not. */
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description = "Says whether the broker listens on spring.artemis.broker-url; exit 3 if not.")
+  public static class Status implements Callable<Integer> {
+    private final BrokerProperties properties;
+    private final Environment environment;
+
+    public Status(BrokerProperties properties, Environment environment) {
+      this.properties = properties;
+      this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+      ArtemisSettings settings = BrokerSettings.of(properties, environment);
+      LocalArtemis.Status status = LocalArtemis.status(settings);
+      String pid =
+          status.pid().isPresent()
+              ? "pid " + status.pid().getAsLong()
+              : status.listening() ? "not started from this dir" : "no broker process";
+      System.out.printf(
+          "broker: %s at %s (%s, dir %s)%n",
+          status.listening() ? "listening" : "not listening", settings.url(), pid, status.dir());
+      return status.listening() ? 0 : 3;
+    }
+  }
+}

@@ -1,0 +1,485 @@
+package com.mallrank.batch.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.mallrank.batch.broker.ArtemisSettings;
+import com.mallrank.batch.broker.LocalArtemis;
+import com.mallrank.batch.testing.PostgresTestDatabase;
+import com.mallrank.batch.testing.TestPlans;
+import com.mallrank.index.schema.IndexNames;
+import com.mallrank.index.testing.LocalElasticsearchExtension;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/**
+ * Scale-out on one machine with separate JVMs: the standalone Artemis of {@link LocalArtemis},
+ * PostgreSQL as the shared JobRepository, one manager and two workers ({@link RemoteChildMain}). A
+ * slot of 100 keywords × 2 vantages ends with exactly the documents of a single-process run; a
+ * worker killed mid-slot loses nothing and duplicates nothing. Then the bad inputs: a worker with
+ * another plan version is refused by name, and a broker that is down fails the slot after the
+ * manager waited, with no partition created and nothing marked done.
+ */
+class RemotePartitioningIT {
+
+  private static final String GROUP = "remote";
+  private static final int KEYWORDS = 100;
+  private static final Instant SLOT = Instant.parse("2026-11-21T02:05:00Z");
+  private static final List<Process> children = Collections.synchronizedList(new ArrayList<>());
+
+  @TempDir static Path dir;
+
+  private static LocalArtemis broker;
+  private static ArtemisSettings brokerSettings;
+  private static String schema;
+  private static String prefix;
+
+  @BeforeAll
+  static void services() {
+    String reason = PostgresTestDatabase.unavailableReason();
+    if (reason != null && PostgresTestDatabase.required()) {
+      fail(reason + " (CI=true: .ci/run must start PostgreSQL)");
+    }
+    assumeTrue(reason == null, reason);
+    schema = "t_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+    prefix = "t-remote-" + schema.substring(2);
+  }
+
+  @AfterAll
+  static void stop() {
+    children.forEach(Process::destroyForcibly);
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  @Test
+  void twoWorkersSampleASlotAsOneProcessDoesAndBadInputIsNamed() throws Exception {
+    Path plan = plan(dir.resolve("plan.yml"), KEYWORDS);
+    Path otherPlan = plan(dir.resolve("other-plan.yml"), KEYWORDS + 1);
+    createJobRepository();
+    brokerSettings =
+        new ArtemisSettings(
+            dir.resolve("artemis"),
+            ArtemisSettings.DEFAULT_VERSION,
+            "127.0.0.1",
+            freePort(),
+            "mallrank",
+            UUID.randomUUID().toString(),
+            Duration.ofMinutes(2));
+
+    // The reference: the same slot in one process (--role all), into its own indices.
+    Child reference =
+        start("all", List.of(SLOT.toString(), GROUP), common(plan, prefix + "-ref", "all"));
+    CompletableFuture<LocalArtemis> starting =
+        CompletableFuture.supplyAsync(() -> LocalArtemis.ensureRunning(brokerSettings));
+    broker = starting.get(3, TimeUnit.MINUTES);
+    assertThat(broker.startedHere()).isTrue();
+    assertThat(LocalArtemis.status(brokerSettings).pid()).isPresent();
+
+    Child one = start("worker", List.of(SLOT.toString()), common(plan, prefix, "worker"));
+    Child two = start("worker", List.of(SLOT.toString()), common(plan, prefix, "worker"));
+    Child manager = start("manager", List.of(), common(plan, prefix, "manager"));
+    one.await("worker ready", Duration.ofMinutes(2));
+    two.await("worker ready", Duration.ofMinutes(2));
+    manager.await("manager ready", Duration.ofMinutes(2));
+    assertThat(reference.await("result " + SLOT, Duration.ofMinutes(2))).endsWith("COMPLETED");
+
+    // The slot, and one worker killed (SIGKILL) once it is running a partition with samples stored.
+    manager.send("launch " + GROUP + " " + SLOT);
+    Child victim = firstRunning(one, two, Duration.ofMinutes(1));
+    Child survivor = victim == one ? two : one;
+    long stored = waitForSamples(prefix, 12, Duration.ofMinutes(1));
+    victim.process().destroyForcibly();
+    victim.process().waitFor(30, TimeUnit.SECONDS);
+    assertThat(stored).as("killed mid-slot").isLessThan(2L * KEYWORDS);
+
+    String result = manager.await("result " + SLOT, Duration.ofMinutes(2));
+    if (!result.contains("COMPLETED")) {
+      // the manager timed out on the killed worker's partition: restart the slot
+      assertThat(result).contains("partition-timeout");
+      manager.send("launch " + GROUP + " " + SLOT);
+      result = manager.await("result " + SLOT, Duration.ofMinutes(2));
+    }
+    assertThat(result).contains("COMPLETED");
+
+    List<String> samples = ids(new IndexNames(prefix).samplesAlias());
+    assertThat(samples).hasSize(2 * KEYWORDS).doesNotHaveDuplicates();
+    assertThat(samples)
+        .containsExactlyInAnyOrderElementsOf(ids(new IndexNames(prefix + "-ref").samplesAlias()));
+    List<String> listings = ids(new IndexNames(prefix).listingsAlias());
+    assertThat(listings).doesNotHaveDuplicates();
+    assertThat(listings)
+        .hasSizeGreaterThan(2 * KEYWORDS)
+        .containsExactlyInAnyOrderElementsOf(ids(new IndexNames(prefix + "-ref").listingsAlias()));
+
+    // Every partition completed exactly once; what the killed worker had not finished, the
+    // survivor ran.
+    Map<String, List<String>> partitions = partitions();
+    assertThat(partitions.keySet())
+        .containsExactlyInAnyOrder(
+            "sampleKeywords:anonymous-shard0",
+            "sampleKeywords:anonymous-shard1",
+            "sampleKeywords:mx-a-shard0",
+            "sampleKeywords:mx-a-shard1");
+    partitions.forEach(
+        (name, statuses) ->
+            assertThat(statuses).as(name).filteredOn(s -> s.startsWith("COMPLETED")).hasSize(1));
+    List<String> unfinished =
+        partitions.keySet().stream()
+            .filter(name -> victim.saw("running partition " + name))
+            .filter(name -> !victim.saw("partition " + name + " ended COMPLETED"))
+            .toList();
+    assertThat(unfinished).as("the killed worker's partition").isNotEmpty();
+    unfinished.forEach(
+        name -> assertThat(survivor.saw("running partition " + name)).as(name).isTrue());
+
+    // Bad input 1: a worker with another plan is refused, by name; the slot is not done.
+    survivor.process().destroyForcibly();
+    survivor.process().waitFor(30, TimeUnit.SECONDS);
+    Child stranger = start("worker", List.of(SLOT.toString()), common(otherPlan, prefix, "worker"));
+    stranger.await("worker ready", Duration.ofMinutes(2));
+    Instant second = SLOT.plusSeconds(3600);
+    manager.send("launch " + GROUP + " " + second);
+    String refused = manager.await("result " + second, Duration.ofMinutes(2));
+    assertThat(refused)
+        .startsWith("result " + second + " FAILED")
+        .contains("refused by worker")
+        .contains(":" + stranger.pid())
+        .contains("differs from the manager's")
+        .contains("batch.plan");
+    assertThat(lastStatus(second)).isEqualTo("FAILED");
+
+    // Bad input 2: the broker is down: the manager waits (batch.remote.broker-wait), then fails
+    // the slot before any partition exists; nothing is marked done.
+    broker.close();
+    assertThat(LocalArtemis.status(brokerSettings).listening()).isFalse();
+    Instant third = SLOT.plusSeconds(7200);
+    manager.send("launch " + GROUP + " " + third);
+    String down = manager.await("result " + third, Duration.ofMinutes(2));
+    assertThat(down)
+        .startsWith("result " + third + " FAILED")
+        .contains("broker at " + brokerSettings.url() + " unreachable")
+        .contains("the slot is not done");
+    assertThat(lastStatus(third)).isEqualTo("FAILED");
+    assertThat(partitionCount(third)).isZero();
+    manager.stdin().close();
+  }
+
+  private static Path plan(Path file, int keywords) throws IOException {
+    StringBuilder yaml = new StringBuilder();
+    yaml.append("accounts:\n  - id: mx-a\n    name: A\n    shop-ids: [\"7201283738326735002\"]\n");
+    yaml.append("groups:\n  - name: ").append(GROUP).append('\n');
+    yaml.append("    profile: sandbox-static\n    depth: 20\n    vantages: [anonymous, mx-a]\n");
+    yaml.append("    keywords:\n");
+    TestPlans.keywords(keywords).forEach(k -> yaml.append("      - ").append(k).append('\n'));
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  private static List<String> common(Path plan, String indexPrefix, String role) {
+    List<String> properties =
+        new ArrayList<>(
+            List.of(
+                "--spring.datasource.url=" + PostgresTestDatabase.urlWithSchema(schema),
+                "--spring.datasource.username=" + PostgresTestDatabase.user(),
+                "--spring.datasource.password=" + PostgresTestDatabase.password(),
+                "--index.es.url=" + LocalElasticsearchExtension.url(),
+                "--index.prefix=" + indexPrefix,
+                "--index.refresh=wait_for",
+                "--batch.plan=" + plan,
+                "--crawler.evidence.dir=" + dir.resolve("evidence-" + role),
+                "--batch.chunk-size=5",
+                "--batch.remote.shards-per-identity=2",
+                "--batch.remote.worker-threads=1",
+                "--batch.remote.partition-timeout=4m",
+                "--batch.remote.poll-interval=500ms",
+                "--batch.remote.broker-wait=4s",
+                "--batch.remote.queue=" + prefix,
+                "--spring.artemis.broker-url=" + brokerSettings.url(),
+                "--spring.artemis.user=" + brokerSettings.user(),
+                "--spring.artemis.password=" + brokerSettings.password()));
+    if (role.equals("all")) {
+      // a JobRepository of its own: the same slot is a different job instance there
+      properties.replaceAll(
+          p -> p.startsWith("--spring.datasource.") ? p.replaceAll("=.*", "=") : p);
+      properties.set(0, "--spring.datasource.url=jdbc:h2:mem:reference;DB_CLOSE_DELAY=-1");
+      properties.set(1, "--spring.datasource.username=sa");
+      properties.add("--batch.threads=2");
+    }
+    return properties;
+  }
+
+  private static void createJobRepository() throws Exception {
+    // created once before the processes start (concurrent first starts race in CREATE TABLE)
+    try (Connection connection =
+        DriverManager.getConnection(
+            PostgresTestDatabase.urlWithSchema(schema),
+            PostgresTestDatabase.user(),
+            PostgresTestDatabase.password())) {
+      ScriptUtils.executeSqlScript(
+          connection, new ClassPathResource("jobrepo/schema-postgresql.sql"));
+    }
+  }
+
+  /** Partition step name → "STATUS workerPid" of each of its executions. */
+  private static Map<String, List<String>> partitions() throws Exception {
+    Map<String, List<String>> result = new HashMap<>();
+    try (Connection connection = jobRepository();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT s.STEP_NAME, s.STATUS, c.SHORT_CONTEXT FROM BATCH_STEP_EXECUTION s"
+                    + " JOIN BATCH_STEP_EXECUTION_CONTEXT c ON c.STEP_EXECUTION_ID ="
+                    + " s.STEP_EXECUTION_ID WHERE s.STEP_NAME LIKE 'sampleKeywords:%'"
+                    + " AND s.JOB_EXECUTION_ID IN (SELECT e.JOB_EXECUTION_ID FROM"
+                    + " BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p ON"
+                    + " p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = 'slot'"
+                    + " AND p.PARAMETER_VALUE = '"
+                    + SLOT
+                    + "')")) {
+      while (rows.next()) {
+        String context = rows.getString(3);
+        String worker = context.replaceAll("(?s).*\"worker\"\\s*:\\s*\"[^\"]*:(\\d+)\".*", "$1");
+        result
+            .computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
+            .add(rows.getString(2) + " " + (worker.equals(context) ? "?" : worker));
+      }
+    }
+    return result;
+  }
+
+  private static String lastStatus(Instant slot) throws Exception {
+    try (Connection connection = jobRepository();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT e.STATUS FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p ON"
+                    + " p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = 'slot'"
+                    + " AND p.PARAMETER_VALUE = '"
+                    + slot
+                    + "' ORDER BY e.JOB_EXECUTION_ID DESC")) {
+      return rows.next() ? rows.getString(1) : "none";
+    }
+  }
+
+  private static int partitionCount(Instant slot) throws Exception {
+    try (Connection connection = jobRepository();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION_PARAMS p ON"
+                    + " p.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = 'slot'"
+                    + " AND p.PARAMETER_VALUE = '"
+                    + slot
+                    + "' AND s.STEP_NAME LIKE 'sampleKeywords:%'")) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
+  private static Connection jobRepository() throws Exception {
+    return DriverManager.getConnection(
+        PostgresTestDatabase.urlWithSchema(schema),
+        PostgresTestDatabase.user(),
+        PostgresTestDatabase.password());
+  }
+
+  private static long waitForSamples(String indexPrefix, long atLeast, Duration timeout)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String alias = new IndexNames(indexPrefix).samplesAlias();
+    while (System.nanoTime() < deadline) {
+      try {
+        long count = LocalElasticsearchExtension.client().count(c -> c.index(alias)).count();
+        if (count >= atLeast) {
+          return count;
+        }
+      } catch (Exception e) {
+        // the index does not exist yet
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(
+        "fewer than " + atLeast + " samples in " + alias + " after " + timeout);
+  }
+
+  private static List<String> ids(String index) throws IOException {
+    var client = LocalElasticsearchExtension.client();
+    client.indices().refresh(r -> r.index(index));
+    return client
+        .search(
+            s ->
+                s.index(index)
+                    .query(q -> q.term(t -> t.field("slot").value(SLOT.toString())))
+                    .source(src -> src.fetch(false))
+                    .size(10_000),
+            Void.class)
+        .hits()
+        .hits()
+        .stream()
+        .map(Hit::id)
+        .toList();
+  }
+
+  private static Child firstRunning(Child one, Child two, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (one.saw("running partition")) {
+        return one;
+      }
+      if (two.saw("running partition")) {
+        return two;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no worker started a partition within " + timeout);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static Child start(String role, List<String> arguments, List<String> properties)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        List.of(
+            "-Xmx384m",
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            System.getProperty("java.class.path"),
+            RemoteChildMain.class.getName(),
+            role));
+    command.addAll(arguments);
+    command.addAll(properties);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    children.add(process);
+    return new Child(role, process);
+  }
+
+  /** A child JVM whose output lines are collected by a reader thread. */
+  private static final class Child {
+    private final String role;
+    private final Process process;
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final BlockingQueue<String> fresh = new LinkedBlockingQueue<>();
+    private final PrintWriter stdin;
+
+    Child(String role, Process process) {
+      this.role = role;
+      this.process = process;
+      this.stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader out =
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  Path log = Path.of("target", "remote-it", role + "-" + process.pid() + ".log");
+                  Files.createDirectories(log.getParent());
+                  try (var file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+                    String line;
+                    while ((line = out.readLine()) != null) {
+                      lines.add(line);
+                      fresh.add(line);
+                      file.write(line);
+                      file.newLine();
+                      file.flush();
+                    }
+                  }
+                } catch (IOException e) {
+                  // the process is gone
+                }
+              },
+              role + "-output");
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    Process process() {
+      return process;
+    }
+
+    long pid() {
+      return process.pid();
+    }
+
+    PrintWriter stdin() {
+      return stdin;
+    }
+
+    void send(String line) {
+      stdin.println(line);
+    }
+
+    boolean saw(String text) {
+      synchronized (lines) {
+        return lines.stream().anyMatch(l -> l.contains(text));
+      }
+    }
+
+    /** The next line (not seen by an earlier wait) starting with {@code prefix}. */
+    String await(String prefix, Duration timeout) throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        String line = fresh.poll(200, TimeUnit.MILLISECONDS);
+        if (line != null && line.startsWith(prefix)) {
+          return line;
+        }
+        if (line == null && !process.isAlive()) {
+          break;
+        }
+      }
+      List<String> tail;
+      synchronized (lines) {
+        tail = new ArrayList<>(lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+      }
+      throw new AssertionError(
+          role
+              + " "
+              + pid()
+              + ": no line '"
+              + prefix
+              + "' within "
+              + timeout
+              + ":\n"
+              + String.join("\n", tail));
+    }
+  }
+}
