@@ -206,15 +206,7 @@ public final class ChangeDetector {
                             .filter(Filters.term(Fields.VANTAGE, current.vantage()))
                             .filter(Filters.term(Fields.PROFILE, current.profile()))
                             .filter(Filters.ranked())
-                            .filter(
-                                f ->
-                                    f.range(
-                                        r ->
-                                            r.date(
-                                                d ->
-                                                    d.field(Fields.SLOT)
-                                                        .gte(from.toString())
-                                                        .lt(current.slot().toString()))))));
+                            .filter(Filters.range(Fields.SLOT, from, current.slot()))));
     try {
       SearchResponse<Void> response =
           client.search(

@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.index.document.DailySummary;
 import com.mallrank.index.schema.Fields;
+import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.write.BulkResponses;
 import jakarta.json.JsonObject;
@@ -158,13 +159,7 @@ public final class Retention {
   private long summarise(LocalDate day) {
     Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant end = start.plus(1, ChronoUnit.DAYS);
-    Query query =
-        Query.of(
-            q ->
-                q.range(
-                    r ->
-                        r.date(
-                            d -> d.field(Fields.SLOT).gte(start.toString()).lt(end.toString()))));
+    Query query = Filters.range(Fields.SLOT, start, end);
     String index = names.dailyIndex(day);
     List<String> writtenIds = new ArrayList<>();
     Map<String, FieldValue> after = null;
@@ -344,10 +339,7 @@ public final class Retention {
               .search(
                   s -> {
                     s.index(index)
-                        .query(
-                            q ->
-                                q.range(
-                                    r -> r.date(d -> d.field(Fields.SLOT).lt(cutoff.toString()))))
+                        .query(Filters.before(Fields.SLOT, cutoff))
                         .source(src -> src.fetch(false))
                         .size(PAGE)
                         .sort(o -> o.field(f -> f.field(Fields.SLOT)))
