@@ -1,4 +1,10 @@
 -- Spring Batch 6.0.4 schema-postgresql.sql, made idempotent (IF NOT EXISTS) so every start may run it.
+--
+-- PostgreSQL's IF NOT EXISTS is not safe against a concurrent CREATE of the same name (the loser
+-- fails on a duplicate catalog key), and a manager and its workers first start at the same instant.
+-- One session-level advisory lock (key: "mallrank-jobrepo" as a 64-bit number) runs the starts one
+-- after another; it is released at the end, or when a failed start closes its connection.
+SELECT pg_advisory_lock(7809317843027030578);
 
 CREATE TABLE IF NOT EXISTS BATCH_JOB_INSTANCE (
 	JOB_INSTANCE_ID BIGINT  NOT NULL PRIMARY KEY,
@@ -76,3 +82,5 @@ CREATE TABLE IF NOT EXISTS BATCH_JOB_EXECUTION_CONTEXT (
 CREATE SEQUENCE IF NOT EXISTS BATCH_STEP_EXECUTION_SEQ MAXVALUE 9223372036854775807 NO CYCLE;
 CREATE SEQUENCE IF NOT EXISTS BATCH_JOB_EXECUTION_SEQ MAXVALUE 9223372036854775807 NO CYCLE;
 CREATE SEQUENCE IF NOT EXISTS BATCH_JOB_INSTANCE_SEQ MAXVALUE 9223372036854775807 NO CYCLE;
+
+SELECT pg_advisory_unlock(7809317843027030578);

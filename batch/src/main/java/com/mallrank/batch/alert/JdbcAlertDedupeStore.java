@@ -1,11 +1,13 @@
 package com.mallrank.batch.alert;
 
+import com.mallrank.batch.runtime.JdbcTables;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The dedupe state as one small table in the application's database (the JobRepository's: an H2
@@ -64,10 +66,11 @@ public final class JdbcAlertDedupeStore implements AlertDedupeStore {
 
   private void ensureTable() {
     if (!ready) {
-      jdbc.execute(
-          "CREATE TABLE IF NOT EXISTS "
-              + TABLE
-              + " (dedupe_key VARCHAR(1000) PRIMARY KEY, sent_at TIMESTAMP NOT NULL)");
+      JdbcTables.createIfMissing(
+          jdbc,
+          TransactionOperations.withoutTransaction(),
+          TABLE,
+          "dedupe_key VARCHAR(1000) PRIMARY KEY, sent_at TIMESTAMP NOT NULL");
       ready = true;
     }
   }

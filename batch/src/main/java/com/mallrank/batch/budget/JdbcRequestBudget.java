@@ -1,6 +1,7 @@
 package com.mallrank.batch.budget;
 
 import com.mallrank.batch.plan.IdentityBudget;
+import com.mallrank.batch.runtime.JdbcTables;
 import com.mallrank.crawler.politeness.RequestBudget;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -159,19 +159,13 @@ public final class JdbcRequestBudget implements RequestBudget {
 
   private void ensureTable() {
     if (!ready) {
-      String create =
-          "CREATE TABLE IF NOT EXISTS "
-              + TABLE
-              + " (identity VARCHAR(100) NOT NULL, period VARCHAR(10) NOT NULL,"
+      JdbcTables.createIfMissing(
+          jdbc,
+          own,
+          TABLE,
+          "identity VARCHAR(100) NOT NULL, period VARCHAR(10) NOT NULL,"
               + " window_start BIGINT NOT NULL, used INTEGER NOT NULL,"
-              + " PRIMARY KEY (identity, period, window_start))";
-      try {
-        inOwnTransaction(() -> jdbc.update(create));
-      } catch (DataAccessException createdByAnotherProcessAtOnce) {
-        // PostgreSQL's IF NOT EXISTS is not safe against a concurrent CREATE: the loser gets a
-        // duplicate-key error; the table is then there (this SELECT fails if it is not).
-        inOwnTransaction(() -> jdbc.queryForList("SELECT used FROM " + TABLE + " WHERE 1 = 0"));
-      }
+              + " PRIMARY KEY (identity, period, window_start)");
       update(
           "DELETE FROM " + TABLE + " WHERE window_start < ?",
           clock.instant().minus(KEEP).getEpochSecond());

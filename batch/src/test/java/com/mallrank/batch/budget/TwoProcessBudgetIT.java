@@ -16,8 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -32,8 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
  * Two mallrank JVMs sample two groups of the same slot at once, both as the anonymous vantage,
@@ -77,17 +73,9 @@ class TwoProcessBudgetIT {
     Path plan = plan();
     long before = mall.searchRequests();
 
-    // The JobRepository tables exist before the two processes start: two first starts on an empty
-    // database at the same instant race in PostgreSQL's CREATE TABLE IF NOT EXISTS (a known
-    // limitation of the schema initialisation, not what this test is about).
-    try (Connection connection =
-        DriverManager.getConnection(
-            PostgresTestDatabase.urlWithSchema(schema),
-            PostgresTestDatabase.user(),
-            PostgresTestDatabase.password())) {
-      ScriptUtils.executeSqlScript(
-          connection, new ClassPathResource("jobrepo/schema-postgresql.sql"));
-    }
+    // Both processes first start on an empty schema at the same instant: the JobRepository script's
+    // advisory lock and JdbcTables make that safe (JobRepositorySchemaIT is the focused test).
+    PostgresTestDatabase.urlWithSchema(schema);
     Process one = child("one", slot, plan, schema, prefix);
     Process two = child("two", slot, plan, schema, prefix);
     String outOne = finish(one, "one");

@@ -1,0 +1,302 @@
+package com.mallrank.batch.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch._types.Refresh;
+import com.mallrank.batch.cli.MallrankCommand;
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.index.changes.ChangeDetector;
+import com.mallrank.index.changes.DetectionSettings;
+import com.mallrank.index.document.ListingDocument;
+import com.mallrank.index.testing.Fixtures;
+import com.mallrank.index.testing.LocalElasticsearchExtension;
+import com.mallrank.index.testing.TestIndices;
+import com.mallrank.index.write.Snapshot;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import picocli.CommandLine;
+
+/**
+ * Golden output of every {@code report} command: the terminal table, CSV and JSON each command
+ * prints for one fixed fixture index, compared byte for byte with the files under {@code
+ * src/test/resources/golden/report/} ({@code <command>.txt}, {@code .csv}, {@code .json}). They pin
+ * what a user sees while the report room is restructured: any change to an output must show up as a
+ * change to a golden file, in its own commit that says why.
+ *
+ * <p>The fixture (loaded once for the class): three hourly slots T1..T3 after a missed slot T0;
+ * keyword A ranked for two matrix accounts from two vantages (an own listing drops, competitors
+ * change price, commission, title, main image, one enters with a new shop and one leaves, one ad),
+ * keyword B a near miss seen from two vantages, keyword C always blocked. Every command is run as a
+ * user types it, with explicit slots, so nothing depends on the clock except the JSON's {@code
+ * generated_at}, which {@link #normalised} replaces.
+ *
+ * <p><b>Updating the goldens</b> after an intended change: run this test with {@code
+ * -Dmallrank.golden.update=true} (e.g. {@code ./mvnw -B -ntp -pl batch -am verify -Dtest=none
+ * -Dit.test=ReportGoldenIT -Dsurefire.failIfNoSpecifiedTests=false -Dmallrank.golden.update=true
+ * -Dmallrank.test.es.port=9250 -Dmallrank.test.es.keep=true}); it rewrites the files in the source
+ * tree (then fails nothing) and the diff shows what changed. Commit that diff on its own.
+ */
+@SpringBootTest(properties = "mallrank.cli.enabled=false")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportGoldenIT {
+
+  /** Rewrites the golden files instead of comparing with them. */
+  static final String UPDATE_PROPERTY = "mallrank.golden.update";
+
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/report");
+  private static final TestIndices INDICES =
+      LocalElasticsearchExtension.newTestIndices(ReportGoldenIT.class);
+
+  private static final Instant T0 = Instant.parse("2026-11-28T05:00:00Z");
+  private static final Instant T1 = T0.plusSeconds(3600);
+  private static final Instant T2 = T1.plusSeconds(3600);
+  private static final Instant T3 = T2.plusSeconds(3600);
+  private static final String A = "加厚羽绒服女长款";
+  private static final String B = "高领毛衣女内搭";
+  private static final String C = "火星土壤盆栽礼盒";
+  private static final String ANON = "anonymous";
+  private static final String HZ = "mx-hangzhou";
+  private static final String YW = "mx-yiwu";
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("index.es.url", LocalElasticsearchExtension::url);
+    registry.add("index.prefix", INDICES::prefix);
+    registry.add("batch.plan", () -> "../config/sandbox-plan.yml");
+    registry.add(
+        "spring.datasource.url", () -> "jdbc:h2:mem:" + INDICES.prefix() + ";DB_CLOSE_DELAY=-1");
+  }
+
+  @Autowired ElasticsearchRuntime elasticsearch;
+  @Autowired ApplicationContext context;
+
+  @BeforeAll
+  void writeTheFixture() {
+    List<Snapshot> snapshots = new ArrayList<>();
+    snapshots.add(ok(T1, A, ANON, 20, l -> keywordA(T1, l)));
+    snapshots.add(ok(T2, A, ANON, 20, l -> keywordA(T2, l)));
+    snapshots.add(blocked(T3, A, ANON));
+    snapshots.add(ok(T1, A, HZ, 20, l -> own(l, 2, "own-a1", HZ)));
+    snapshots.add(ok(T2, A, HZ, 20, l -> own(l, 4, "own-a1", HZ)));
+    for (Instant slot : List.of(T1, T2, T3)) {
+      snapshots.add(ok(slot, B, ANON, 25, l -> own(l, 22, "own-c1", YW)));
+      snapshots.add(blocked(slot, C, ANON));
+    }
+    snapshots.add(ok(T3, B, HZ, 25, l -> own(l, 18, "own-c1", YW)));
+    elasticsearch.snapshotWriter().writeAll(snapshots);
+    ChangeDetector detector =
+        new ChangeDetector(
+            elasticsearch.client(),
+            elasticsearch.names(),
+            DetectionSettings.defaults(),
+            Clock.fixed(T3.plusSeconds(600), ZoneOffset.UTC),
+            Refresh.WaitFor);
+    for (Instant slot : List.of(T1, T2, T3)) {
+      detector.detectSlot(slot);
+    }
+  }
+
+  @AfterAll
+  void deleteTheFixture() {
+    INDICES.deleteAll();
+  }
+
+  /**
+   * Keyword A from the anonymous vantage: own-a1 (mx-hangzhou) at 3, own-b1 (mx-yiwu) at 15, an ad
+   * at 7; at T2 p5 takes 3 and own-a1 drops to 5, p1 cuts its price, p2 raises its commission, p4
+   * retitles, p6 changes its main image, p20 leaves and p21 of a new shop enters.
+   */
+  private static Fixtures.Listing keywordA(Instant slot, Fixtures.Listing listing) {
+    boolean later = slot.equals(T2);
+    int position = listing.build().position();
+    if (later && position == 3) {
+      return competitor(listing, 5);
+    }
+    if (position == (later ? 5 : 3)) {
+      return own(listing, position, "own-a1", HZ);
+    }
+    if (position == 15) {
+      return own(listing, 15, "own-b1", YW);
+    }
+    if (position == 7) {
+      return listing.sponsored();
+    }
+    if (later && position == 1) {
+      return listing.priceFen(9_001L);
+    }
+    if (later && position == 2) {
+      return listing.commissionBp(1_250);
+    }
+    if (later && position == 4) {
+      return listing.title(A + " 商品 4 限时直降");
+    }
+    if (later && position == 6) {
+      return listing.imageKey("img/6-new.jpeg");
+    }
+    if (later && position == 20) {
+      return competitor(listing, 21).shop("shop-21", "新店21");
+    }
+    return listing;
+  }
+
+  private static Fixtures.Listing own(
+      Fixtures.Listing listing, int at, String productId, String account) {
+    if (listing.build().position() != at) {
+      return listing;
+    }
+    return listing
+        .productId(productId)
+        .title(productId + " 自营")
+        .matrixAccount(account)
+        .shop("shop-" + account, account + " 旗舰店")
+        .priceFen(19_900L)
+        .commissionBp(2_000)
+        .imageKey("img/" + productId + ".jpeg");
+  }
+
+  private static Fixtures.Listing competitor(Fixtures.Listing listing, int as) {
+    return listing
+        .productId("p" + as)
+        .title(A + " 商品 " + as)
+        .shop("shop-" + as, "店铺" + as)
+        .priceFen(10_000L + as)
+        .commissionBp(1000 + as)
+        .imageKey("img/" + as + ".jpeg");
+  }
+
+  private static Snapshot ok(
+      Instant slot,
+      String keyword,
+      String vantage,
+      int count,
+      UnaryOperator<Fixtures.Listing> shape) {
+    List<ListingDocument> listings = new ArrayList<>();
+    for (int position = 1; position <= count; position++) {
+      listings.add(shape.apply(Fixtures.listing(slot, keyword, vantage, position)).build());
+    }
+    return new Snapshot(Fixtures.sample(slot, keyword, vantage, "ok", count), listings);
+  }
+
+  private static Snapshot blocked(Instant slot, String keyword, String vantage) {
+    return new Snapshot(Fixtures.sample(slot, keyword, vantage, "blocked", 0), List.of());
+  }
+
+  /** Each report command, named, with the arguments that select the fixture's slots. */
+  private static Map<String, List<String>> commands() {
+    Map<String, List<String>> commands = new LinkedHashMap<>();
+    commands.put("top20", List.of("report", "top20", "--slot", T2.toString()));
+    commands.put(
+        "top20-vantage", List.of("report", "top20", "--slot", T2.toString(), "--vantage", HZ));
+    commands.put(
+        "changes", List.of("report", "changes", "--from", T1.toString(), "--to", T2.toString()));
+    commands.put(
+        "changes-every-entry",
+        List.of(
+            "report", "changes", "--from", T1.toString(), "--to", T2.toString(), "--every-entry"));
+    for (String window :
+        List.of("history", "coverage", "changelog", "explain", "health", "daily")) {
+      commands.put(
+          window, List.of("report", window, "--from", T0.toString(), "--to", T3.toString()));
+    }
+    return commands;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyReportCommandPrintsItsGoldenTerminalCsvAndJson() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (var command : commands().entrySet()) {
+      Map<String, List<String>> formats = new LinkedHashMap<>();
+      formats.put("txt", List.of());
+      formats.put("csv", List.of("--format", "csv"));
+      formats.put("json", List.of("--format", "json"));
+      for (var format : formats.entrySet()) {
+        String file = command.getKey() + "." + format.getKey();
+        List<String> args = new ArrayList<>(command.getValue());
+        args.addAll(format.getValue());
+        tests.add(
+            DynamicTest.dynamicTest(
+                file, () -> assertGolden(file, normalised(mallrank(args.toArray(String[]::new))))));
+      }
+    }
+    return tests.stream();
+  }
+
+  private static void assertGolden(String name, String actual) throws IOException {
+    Path golden = GOLDEN.resolve(name);
+    if (Boolean.getBoolean(UPDATE_PROPERTY)) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(golden, actual, StandardCharsets.UTF_8);
+      return;
+    }
+    assertThat(golden)
+        .as("golden file %s (create it with -D%s=true)", golden, UPDATE_PROPERTY)
+        .exists();
+    String expected = Files.readString(golden, StandardCharsets.UTF_8);
+    assertThat(actual).as("output of %s vs. its golden file %s", name, golden).isEqualTo(expected);
+  }
+
+  private static final Pattern GENERATED_AT =
+      Pattern.compile("(\"generated_at\"\\s*:\\s*\")[^\"]*(\")");
+
+  /**
+   * The one run-dependent part of a report: the moment it was generated (the commands read the
+   * system clock for it, and only the JSON prints it). Everything else is fixed by the fixture and
+   * the explicit slots.
+   */
+  static String normalised(String printed) {
+    return GENERATED_AT.matcher(printed).replaceAll("$1<generated>$2");
+  }
+
+  /** Runs {@code mallrank report ...} as a user does; returns what it printed on stdout. */
+  private String mallrank(String... args) {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    int code;
+    synchronized (ReportGoldenIT.class) {
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      try {
+        CommandLine.IFactory factory =
+            new CommandLine.IFactory() {
+              @Override
+              public <K> K create(Class<K> type) throws Exception {
+                try {
+                  return context.getAutowireCapableBeanFactory().createBean(type);
+                } catch (RuntimeException e) {
+                  return CommandLine.defaultFactory().create(type);
+                }
+              }
+            };
+        code = new CommandLine(MallrankCommand.class, factory).execute(args);
+      } finally {
+        System.setOut(original);
+      }
+    }
+    String printed = captured.toString(StandardCharsets.UTF_8);
+    assertThat(code).as("mallrank %s printed %s", String.join(" ", args), printed).isZero();
+    return printed;
+  }
+}
