@@ -22,13 +22,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("alerts")
 public record AlertProperties(
-    @DefaultValue("false") boolean enabled,
-    @DefaultValue("6h") Duration dedupeWindow,
-    @DefaultValue("20") int maxAlertsPerMessage,
-    @DefaultValue("10s") Duration timeout,
-    @DefaultValue Rules rules,
-    @DefaultValue Retry retry,
-    @DefaultValue List<Webhook> webhooks) {
+    boolean enabled,
+    Duration dedupeWindow,
+    int maxAlertsPerMessage,
+    Duration timeout,
+    Rules rules,
+    Retry retry,
+    List<Webhook> webhooks) {
 
   public AlertProperties {
     webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
@@ -53,15 +53,15 @@ public record AlertProperties(
    *     "账号 X 需要重新登录"
    */
   public record Rules(
-      @DefaultValue("true") boolean ownLeftTop20,
-      @DefaultValue("5") int ownRankDrop,
-      @DefaultValue("10") BigDecimal competitorPriceCutPercent,
-      @DefaultValue("true") boolean commissionRaised,
-      @DefaultValue("true") boolean mainImageChanged,
-      @DefaultValue("true") boolean newEntrant,
-      @DefaultValue("5") int newEntrantMaxRank,
-      @DefaultValue({"blocked", "login_required"}) Set<String> samplingBlockedStatuses,
-      @DefaultValue("true") boolean needsLogin) {}
+      boolean ownLeftTop20,
+      int ownRankDrop,
+      BigDecimal competitorPriceCutPercent,
+      boolean commissionRaised,
+      boolean mainImageChanged,
+      boolean newEntrant,
+      int newEntrantMaxRank,
+      Set<String> samplingBlockedStatuses,
+      boolean needsLogin) {}
 
   /**
    * {@code alerts.retry.*}: bounded retries with exponential backoff; a 429's Retry-After is
@@ -73,10 +73,7 @@ public record AlertProperties(
    * @param maxRetryAfter the longest Retry-After honoured
    */
   public record Retry(
-      @DefaultValue("4") int maxAttempts,
-      @DefaultValue("2s") Duration initialBackoff,
-      @DefaultValue("30s") Duration maxBackoff,
-      @DefaultValue("2m") Duration maxRetryAfter) {}
+      int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {}
 
   /**
    * {@code alerts.webhooks[n].*}: one destination. Its URL and secret are credentials: never

@@ -1,8 +1,8 @@
 package com.mallrank.batch.alert;
 
 import com.mallrank.batch.text.Escaping;
+import com.mallrank.batch.text.Formats;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -12,7 +12,6 @@ import java.util.List;
 final class AlertText {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter SLOT = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
   private AlertText() {}
 
@@ -40,7 +39,7 @@ final class AlertText {
     if (alert.keyword() != null) {
       line.append(" · ").append(safe(alert.keyword()));
     }
-    line.append(" · ").append(SLOT.format(alert.slot().atZone(ZONE)));
+    line.append(" · ").append(Formats.shortTime(alert.slot(), ZONE));
     if (alert.detail() != null) {
       line.append("  \n> ").append(safe(alert.detail()));
     }
@@ -54,7 +53,7 @@ final class AlertText {
         + Escaping.chatText(alert.summary())
         + (alert.keyword() == null ? "" : " · " + Escaping.chatText(alert.keyword()))
         + " · "
-        + SLOT.format(alert.slot().atZone(ZONE))
+        + Formats.shortTime(alert.slot(), ZONE)
         + (alert.detail() == null ? "" : "\n    " + Escaping.chatText(alert.detail()));
   }
 

@@ -1,7 +1,7 @@
 package com.mallrank.batch.alert;
 
+import com.mallrank.batch.text.Formats;
 import com.mallrank.index.document.ChangeKind;
-import java.math.BigDecimal;
 
 /** A competitor raised its commission rate (creators promote whatever pays them best). */
 public final class CommissionRaisedRule extends ChangeRule {
@@ -28,10 +28,10 @@ public final class CommissionRaisedRule extends ChangeRule {
         Alert.Severity.WARNING,
         change,
         shop(change) + " 提高佣金",
-        percent(before) + " → " + percent(after) + "，排名 " + rank(change.rankAfter()));
-  }
-
-  private static String percent(long basisPoints) {
-    return BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros().toPlainString() + "%";
+        Formats.percent(before)
+            + " → "
+            + Formats.percent(after)
+            + "，排名 "
+            + rank(change.rankAfter()));
   }
 }

@@ -1,5 +1,6 @@
 package com.mallrank.batch.alert;
 
+import com.mallrank.batch.text.Formats;
 import com.mallrank.index.document.ChangeKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -49,12 +50,7 @@ public final class CompetitorPriceCutRule extends ChangeRule {
     return alert(
         Alert.Severity.WARNING,
         change,
-        shop(change) + " 降价 " + cut.stripTrailingZeros().toPlainString() + "%",
-        "¥"
-            + BigDecimal.valueOf(before, 2).toPlainString()
-            + " → ¥"
-            + BigDecimal.valueOf(after, 2).toPlainString()
-            + "，排名 "
-            + rank(change.rankAfter()));
+        shop(change) + " 降价 " + Formats.percent(Formats.basisPoints(before - after, before)),
+        Formats.price(before) + " → " + Formats.price(after) + "，排名 " + rank(change.rankAfter()));
   }
 }

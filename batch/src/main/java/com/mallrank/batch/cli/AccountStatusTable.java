@@ -1,14 +1,14 @@
 package com.mallrank.batch.cli;
 
 import com.mallrank.batch.plan.MatrixAccount;
-import com.mallrank.batch.report.TextTable;
 import com.mallrank.batch.runtime.LoginStateFile;
+import com.mallrank.batch.text.Formats;
+import com.mallrank.batch.text.TextTable;
 import com.mallrank.index.report.AccountActivityRow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +34,6 @@ public final class AccountStatusTable {
           "权限 mode",
           "代理 proxy",
           "设备 device");
-
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private AccountStatusTable() {}
 
@@ -120,7 +118,7 @@ public final class AccountStatusTable {
   }
 
   static String time(Instant at, ZoneId zone) {
-    return at == null ? "—" : TIME.format(at.atZone(zone));
+    return at == null ? "—" : Formats.time(at, zone);
   }
 
   static String age(Duration age) {

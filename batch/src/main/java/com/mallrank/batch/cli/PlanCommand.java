@@ -8,8 +8,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = "The keyword plan (batch.plan): validate it, import keyword lists (CSV).",
-    subcommands = {PlanValidateCommand.class, PlanImportKeywordsCommand.class})
+    description =
+        "The keyword plan (batch.plan): validate it, import keyword lists (CSV), estimate the"
+            + " workers it needs (capacity).",
+    subcommands = {
+      PlanValidateCommand.class,
+      PlanImportKeywordsCommand.class,
+      PlanCapacityCommand.class
+    })
 public class PlanCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code batch.*}: what is sampled and how jobs run.
@@ -19,21 +18,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleAfter an execution left running by a process on another host is taken for dead when
  *     its repository row has not been updated for this long (same host: when its process is gone)
  * @param accountsDir where {@code mallrank accounts import} keeps login states (owner-only files)
- * @param browserExecutable the Chromium that browser profiles drive; its presence is part of the
- *     health of {@code mallrank serve}
  * @param schedule the scheduler of {@code mallrank serve}
  */
 @ConfigurationProperties("batch")
 public record BatchProperties(
-    @DefaultValue("config/sandbox-plan.yml") Path plan,
-    @DefaultValue("Asia/Shanghai") ZoneId zone,
-    @DefaultValue("10") int chunkSize,
-    @DefaultValue("2") int threads,
-    @DefaultValue("2") int writeRetries,
-    @DefaultValue("30m") Duration staleAfter,
-    @DefaultValue("data/accounts") Path accountsDir,
-    @DefaultValue("/usr/bin/chromium") Path browserExecutable,
-    @DefaultValue Schedule schedule) {
+    Path plan,
+    ZoneId zone,
+    int chunkSize,
+    int threads,
+    int writeRetries,
+    Duration staleAfter,
+    Path accountsDir,
+    Schedule schedule) {
 
   /**
    * The scheduler: it only starts jobs.
@@ -46,10 +42,10 @@ public record BatchProperties(
    * @param shutdownGrace on SIGTERM, how long running slots get to stop at a chunk boundary
    */
   public record Schedule(
-      @DefaultValue("15s") Duration tick,
-      @DefaultValue("3m") Duration jitter,
-      @DefaultValue("10m") Duration lateAfter,
-      @DefaultValue("24h") Duration lookback,
-      @DefaultValue("2") int concurrentJobs,
-      @DefaultValue("30s") Duration shutdownGrace) {}
+      Duration tick,
+      Duration jitter,
+      Duration lateAfter,
+      Duration lookback,
+      int concurrentJobs,
+      Duration shutdownGrace) {}
 }

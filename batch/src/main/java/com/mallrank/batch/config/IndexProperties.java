@@ -4,7 +4,6 @@ import com.mallrank.index.client.Redaction;
 import com.mallrank.index.security.MallrankRole;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code index.*}: where samples and listings are stored. With no {@code index.es.url} mallrank
@@ -14,13 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refresh the bulk refresh policy: {@code false}, {@code true} or {@code wait_for}
  * @param es an external cluster; blank url = the local one
  * @param local the local (embedded default) cluster
+ * @param replicas {@code number_of_replicas} of every mallrank index (templates and existing
+ *     indices): 0 on one node (a replica needs another node), 1 on a cluster of 3 so a lost node
+ *     loses nothing
  */
 @ConfigurationProperties("index")
-public record IndexProperties(
-    @DefaultValue("mallrank") String prefix,
-    @DefaultValue("wait_for") String refresh,
-    @DefaultValue Es es,
-    @DefaultValue Local local) {
+public record IndexProperties(String prefix, String refresh, Es es, Local local, int replicas) {
 
   /**
    * An external cluster. Credentials are secrets: they are never logged.
@@ -135,10 +133,5 @@ public record IndexProperties(
    * @param heap its JVM heap
    * @param stopOnExit stop it when mallrank exits, if mallrank started it
    */
-  public record Local(
-      @DefaultValue("data/elasticsearch") Path dataDir,
-      @DefaultValue("9200") int port,
-      @DefaultValue("8.19.7") String version,
-      @DefaultValue("512m") String heap,
-      @DefaultValue("true") boolean stopOnExit) {}
+  public record Local(Path dataDir, int port, String version, String heap, boolean stopOnExit) {}
 }

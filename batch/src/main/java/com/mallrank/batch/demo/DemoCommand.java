@@ -2,8 +2,10 @@ package com.mallrank.batch.demo;
 
 import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.plan.KeywordGroup;
-import com.mallrank.batch.report.ChangesPrinter;
-import com.mallrank.batch.report.Top20Printer;
+import com.mallrank.batch.report.ChangesTables;
+import com.mallrank.batch.report.Top20Tables;
+import com.mallrank.batch.report.format.TextReportWriter;
+import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SandboxRuntime;
@@ -119,10 +121,14 @@ public class DemoCommand implements Callable<Integer> {
     printTop20(report);
 
     Reports comparison = reports.onProfile(keywordGroup.profile());
-    ChangesPrinter changes = new ChangesPrinter(out, properties.zone(), false);
     for (int i = 1; i < slots.size(); i++) {
-      changes.print(
-          comparison.compare(slots.get(i - 1), slots.get(i), "anonymous", keywordGroup.keywords()));
+      print(
+          ChangesTables.document(
+              comparison.compare(
+                  slots.get(i - 1), slots.get(i), "anonymous", keywordGroup.keywords()),
+              properties.zone(),
+              false,
+              Clock.systemUTC().instant()));
     }
     String first = Slots.show(slots.get(0), properties.zone()).replace(' ', 'T');
     String lastShown = Slots.show(last, properties.zone()).replace(' ', 'T');
@@ -171,12 +177,25 @@ public class DemoCommand implements Callable<Integer> {
     }
     List<KeywordTop20> shown = new ArrayList<>(ranked.subList(0, Math.min(show, ranked.size())));
     shown.addAll(unranked);
-    new Top20Printer(out, properties.zone())
-        .print(new Top20Report(report.slot(), report.vantage(), shown));
+    print(
+        Top20Tables.document(
+            new Top20Report(report.slot(), report.vantage(), shown),
+            properties.zone(),
+            null,
+            Clock.systemUTC().instant()));
     if (ranked.size() > show) {
       out.printf(
           "%n(%d more keywords: ./mallrank report top20 --slot %s)%n",
           ranked.size() - show, Slots.show(report.slot(), properties.zone()).replace(' ', 'T'));
+    }
+  }
+
+  /** Prints a report as the terminal shows it. */
+  private void print(ReportDocument report) {
+    try {
+      new TextReportWriter().write(report, out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }

@@ -58,8 +58,12 @@ public class EsStatusCommand implements Callable<Integer> {
               .iterator()
               .next();
       System.out.printf(
-          "elasticsearch: running at %s (cluster %s, %s)%n",
-          server.url(), health.clusterName(), health.status().jsonValue());
+          "elasticsearch: running at %s (cluster %s, %s, %d node%s)%n",
+          server.url(),
+          health.clusterName(),
+          health.status().jsonValue(),
+          health.numberOfNodes(),
+          health.numberOfNodes() == 1 ? "" : "s");
       System.out.printf("  data:  %s%n", server.dataDir());
       System.out.printf(
           "  pid:   %s%n",

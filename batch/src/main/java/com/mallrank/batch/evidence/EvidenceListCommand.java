@@ -1,12 +1,11 @@
 package com.mallrank.batch.evidence;
 
 import com.mallrank.batch.text.Escaping;
+import com.mallrank.batch.text.Formats;
 import com.mallrank.crawler.evidence.EvidenceStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,9 +19,6 @@ import picocli.CommandLine.Option;
     description = "Lists kept evidence: slot, profile, vantage, keyword file, size.",
     footer = "Example: mallrank evidence list --slot 2026-11-28T06:00:00Z --keyword 羽绒服")
 public class EvidenceListCommand implements Callable<Integer> {
-
-  private static final DateTimeFormatter FOLDER =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
   @Option(
       names = "--slot",
@@ -68,7 +64,7 @@ public class EvidenceListCommand implements Callable<Integer> {
       return value;
     }
     try {
-      return FOLDER.format(Instant.parse(value));
+      return Formats.compactSlot(Instant.parse(value));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
           "--slot must be an instant (2026-11-28T06:00:00Z) or 20261128T0600Z, was " + value);

@@ -1,6 +1,6 @@
 package com.mallrank.batch.ops;
 
-import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.config.CrawlerProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.health.contributor.Health;
@@ -8,16 +8,17 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code browser}: the Chromium of {@code batch.browser-executable} is present and executable.
- * Missing, it is DOWN: browser profiles cannot sample (static profiles still can).
+ * {@code browser}: the Chromium of {@code crawler.browser.executable} (the one the browser fetcher
+ * runs) is present and executable. Missing, it is DOWN: browser profiles cannot sample (static
+ * profiles still can).
  */
 @Component("browser")
 public class BrowserHealthIndicator implements HealthIndicator {
 
   private final Path executable;
 
-  public BrowserHealthIndicator(BatchProperties properties) {
-    this.executable = properties.browserExecutable();
+  public BrowserHealthIndicator(CrawlerProperties properties) {
+    this.executable = properties.browser().executable();
   }
 
   @Override

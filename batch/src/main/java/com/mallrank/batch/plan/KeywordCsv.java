@@ -1,5 +1,6 @@
 package com.mallrank.batch.plan;
 
+import com.mallrank.crawler.yaml.ConfigProblem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -56,10 +57,10 @@ public final class KeywordCsv {
           List.of(),
           List.of(
               new ConfigProblem(
-                  file, 0, "(csv)", "not UTF-8: in Excel save as 'CSV UTF-8 (逗号分隔)'")));
+                  file.toString(), 0, "(csv)", "not UTF-8: in Excel save as 'CSV UTF-8 (逗号分隔)'")));
     } catch (IOException e) {
       return new Result(
-          List.of(), List.of(new ConfigProblem(file, 0, "(csv)", "cannot read: " + e)));
+          List.of(), List.of(new ConfigProblem(file.toString(), 0, "(csv)", "cannot read: " + e)));
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
@@ -75,7 +76,7 @@ public final class KeywordCsv {
       }
       List<String> fields = fields(lines[i]);
       if (fields == null) {
-        problems.add(new ConfigProblem(file, line, "(csv)", "unbalanced double quotes"));
+        problems.add(new ConfigProblem(file.toString(), line, "(csv)", "unbalanced double quotes"));
         continue;
       }
       if (first && isHeader(fields)) {
@@ -96,7 +97,7 @@ public final class KeywordCsv {
     if (fields.size() < 2 || fields.size() > 3) {
       problems.add(
           new ConfigProblem(
-              file,
+              file.toString(),
               line,
               "(csv)",
               "expected group,keyword[,depth] but found " + fields.size() + " columns"));
@@ -105,16 +106,16 @@ public final class KeywordCsv {
     String group = fields.get(0).strip();
     String keyword = fields.get(1).strip();
     if (group.isEmpty()) {
-      problems.add(new ConfigProblem(file, line, "group", "blank group"));
+      problems.add(new ConfigProblem(file.toString(), line, "group", "blank group"));
       return;
     }
     if (keyword.isEmpty()) {
-      problems.add(new ConfigProblem(file, line, "keyword", "blank keyword"));
+      problems.add(new ConfigProblem(file.toString(), line, "keyword", "blank keyword"));
       return;
     }
     Optional<String> refused = Keywords.problem(keyword);
     if (refused.isPresent()) {
-      problems.add(new ConfigProblem(file, line, "keyword", refused.get()));
+      problems.add(new ConfigProblem(file.toString(), line, "keyword", refused.get()));
       return;
     }
     Integer depth = null;
@@ -124,13 +125,19 @@ public final class KeywordCsv {
       } catch (NumberFormatException e) {
         problems.add(
             new ConfigProblem(
-                file, line, "depth", "not a whole number: '" + fields.get(2).strip() + "'"));
+                file.toString(),
+                line,
+                "depth",
+                "not a whole number: '" + fields.get(2).strip() + "'"));
         return;
       }
       if (depth < 1 || depth > PlanLoader.MAX_DEPTH) {
         problems.add(
             new ConfigProblem(
-                file, line, "depth", "must be 1.." + PlanLoader.MAX_DEPTH + ", was " + depth));
+                file.toString(),
+                line,
+                "depth",
+                "must be 1.." + PlanLoader.MAX_DEPTH + ", was " + depth));
         return;
       }
     }

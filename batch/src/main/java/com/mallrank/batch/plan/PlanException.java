@@ -1,12 +1,12 @@
 package com.mallrank.batch.plan;
 
+import com.mallrank.crawler.yaml.ConfigException;
+import com.mallrank.crawler.yaml.ConfigProblem;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** A plan file that cannot be used, with every problem found in it. Nothing is sampled from it. */
-public class PlanException extends RuntimeException {
-
-  private final List<ConfigProblem> problems;
+public class PlanException extends ConfigException {
 
   public PlanException(List<ConfigProblem> problems) {
     super(
@@ -14,11 +14,8 @@ public class PlanException extends RuntimeException {
             + problems.size()
             + (problems.size() == 1 ? " problem" : " problems")
             + "):\n  "
-            + problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n  ")));
-    this.problems = List.copyOf(problems);
-  }
-
-  public List<ConfigProblem> problems() {
-    return problems;
+            + problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n  ")),
+        problems,
+        null);
   }
 }

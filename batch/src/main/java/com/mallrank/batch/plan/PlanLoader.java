@@ -4,8 +4,14 @@ import com.mallrank.crawler.fetch.browser.DeviceProfile;
 import com.mallrank.crawler.fetch.browser.Devices;
 import com.mallrank.crawler.fetch.browser.Emulation;
 import com.mallrank.crawler.net.UpstreamProxy;
+import com.mallrank.crawler.yaml.ConfigProblem;
+import com.mallrank.crawler.yaml.YamlTree;
+import com.mallrank.crawler.yaml.YamlTree.Entry;
+import com.mallrank.crawler.yaml.YamlTree.ListNode;
+import com.mallrank.crawler.yaml.YamlTree.MapNode;
+import com.mallrank.crawler.yaml.YamlTree.Node;
+import com.mallrank.crawler.yaml.YamlTree.ScalarNode;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,18 +30,12 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.convert.DurationStyle;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads and validates a plan file. Every problem is reported with file, line and field, all at
- * once; a plan with any problem is refused as a whole.
+ * once; a plan with any problem is refused as a whole. The YAML is read the way site profiles are
+ * ({@link YamlTree}, nodes that keep their line; a repeated key is a problem), and problems are the
+ * same {@link ConfigProblem}s.
  */
 public final class PlanLoader {
 
@@ -105,16 +105,24 @@ public final class PlanLoader {
    * keyword lists before they are added to the plan.
    */
   public Plan load(Path file, List<Path> extraKeywordFiles) {
-    Node root;
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      root = new Yaml(new LoaderOptions()).compose(reader);
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-      throw new PlanException(List.of(new ConfigProblem(file, line, "(yaml)", e.getProblem())));
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new PlanException(List.of(new ConfigProblem(file, 0, "(file)", "cannot read: " + e)));
+      throw new PlanException(
+          List.of(new ConfigProblem(file.toString(), 0, "(file)", "cannot read: " + e)));
     }
-    return new Reading(file, extraKeywordFiles).plan(root);
+    Reading reading = new Reading(file, extraKeywordFiles);
+    Node root;
+    try {
+      root =
+          YamlTree.parse(
+              text, (key, line) -> reading.problem(line, key, "duplicate key (first one wins)"));
+    } catch (YamlTree.SyntaxException e) {
+      throw new PlanException(
+          List.of(new ConfigProblem(file.toString(), e.line(), "(yaml)", e.getMessage())));
+    }
+    return reading.plan(root);
   }
 
   /** One pass over one file, collecting problems. */
@@ -129,7 +137,7 @@ public final class PlanLoader {
     }
 
     Plan plan(Node root) {
-      if (!(root instanceof MappingNode map)) {
+      if (!(root instanceof MapNode map)) {
         problem(root, "(root)", "expected a mapping with 'accounts' and 'groups'");
         throw new PlanException(problems);
       }
@@ -139,7 +147,7 @@ public final class PlanLoader {
       Map<String, IdentityBudget> budgets = new LinkedHashMap<>();
       Node anonymousNode = value(map, "anonymous");
       if (anonymousNode != null) {
-        if (anonymousNode instanceof MappingNode anonymous) {
+        if (anonymousNode instanceof MapNode anonymous) {
           checkKeys(anonymous, "anonymous.", ANONYMOUS_KEYS);
           IdentityBudget budget = budget(value(anonymous, "budget"), "anonymous.budget");
           if (budget != null) {
@@ -155,7 +163,7 @@ public final class PlanLoader {
       Node accountsNode = value(map, "accounts");
       for (Indexed item : sequence(accountsNode, "accounts")) {
         MatrixAccount account = account(item.node(), item.path());
-        if (account != null && item.node() instanceof MappingNode accountMap) {
+        if (account != null && item.node() instanceof MapNode accountMap) {
           IdentityBudget budget = budget(value(accountMap, "budget"), item.path() + ".budget");
           if (budget != null) {
             budgets.put(account.id(), budget);
@@ -186,7 +194,7 @@ public final class PlanLoader {
       }
       groups = withKeywordFiles(value(map, "keyword-files"), groups);
       IdentityNetwork anonymous = IdentityNetwork.DEFAULT;
-      if (anonymousNode instanceof MappingNode anonymousMap) {
+      if (anonymousNode instanceof MapNode anonymousMap) {
         anonymous = network(anonymousMap, ANONYMOUS); // its keys were checked above
       }
       if (!problems.isEmpty()) {
@@ -200,7 +208,7 @@ public final class PlanLoader {
       if (node == null) {
         return null;
       }
-      if (!(node instanceof MappingNode map)) {
+      if (!(node instanceof MapNode map)) {
         problem(node, path, "expected a mapping (per-minute, per-day)");
         return null;
       }
@@ -267,14 +275,14 @@ public final class PlanLoader {
           if (list == null) {
             problems.add(
                 new ConfigProblem(
-                    csv,
+                    csv.toString(),
                     row.line(),
                     "group",
                     "unknown group '" + row.group() + "'; groups: " + keywords.keySet()));
           } else if (list.contains(row.keyword())) {
             problems.add(
                 new ConfigProblem(
-                    csv,
+                    csv.toString(),
                     row.line(),
                     "keyword",
                     "duplicate keyword '" + row.keyword() + "' in group '" + row.group() + "'"));
@@ -308,7 +316,7 @@ public final class PlanLoader {
     }
 
     private MatrixAccount account(Node node, String path) {
-      if (!(node instanceof MappingNode map)) {
+      if (!(node instanceof MapNode map)) {
         problem(node, path, "expected a mapping (id, name, shop-ids, product-ids)");
         return null;
       }
@@ -339,7 +347,7 @@ public final class PlanLoader {
      * never come from the plan: a proxy URL holding any is refused; they are read from an
      * owner-only secret file or an environment variable, and never shown.
      */
-    private IdentityNetwork network(MappingNode map, String path) {
+    private IdentityNetwork network(MapNode map, String path) {
       UpstreamProxy proxy = proxy(map, path);
       Emulation device = device(value(map, "device"), path + ".device");
       Node localeNode = value(map, "locale");
@@ -368,7 +376,7 @@ public final class PlanLoader {
       Double latitude = null;
       Double longitude = null;
       Node geoNode = value(map, "geolocation");
-      if (geoNode instanceof MappingNode geo) {
+      if (geoNode instanceof MapNode geo) {
         checkKeys(geo, path + ".geolocation.", Set.of("latitude", "longitude"));
         latitude = degrees(geo, "latitude", path + ".geolocation.latitude", 90);
         longitude = degrees(geo, "longitude", path + ".geolocation.longitude", 180);
@@ -382,7 +390,7 @@ public final class PlanLoader {
       return new IdentityNetwork(proxy, device, locale, timezone, latitude, longitude);
     }
 
-    private UpstreamProxy proxy(MappingNode map, String path) {
+    private UpstreamProxy proxy(MapNode map, String path) {
       Node urlNode = value(map, "proxy");
       String url = scalar(urlNode, path + ".proxy");
       Node fileNode = value(map, "proxy-credentials");
@@ -461,7 +469,10 @@ public final class PlanLoader {
         return null;
       }
       if (node instanceof ScalarNode named) {
-        String name = named.getValue();
+        String name = named.text();
+        if (name == null || name.isEmpty()) {
+          return null;
+        }
         var device = Devices.named(name, DeviceProfile.DEFAULT_LOCALE);
         if (device.isEmpty()) {
           problem(
@@ -472,7 +483,7 @@ public final class PlanLoader {
         }
         return device.get();
       }
-      if (!(node instanceof MappingNode map)) {
+      if (!(node instanceof MapNode map)) {
         problem(node, path, "expected a device name or a mapping (user-agent, viewport, scale)");
         return null;
       }
@@ -521,7 +532,7 @@ public final class PlanLoader {
           DeviceProfile.DEFAULT_LOCALE);
     }
 
-    private boolean flag(MappingNode map, String key, String path, boolean otherwise) {
+    private boolean flag(MapNode map, String key, String path, boolean otherwise) {
       Node node = value(map, key);
       String text = scalar(node, path);
       if (text == null) {
@@ -534,7 +545,7 @@ public final class PlanLoader {
       return Boolean.parseBoolean(text);
     }
 
-    private Double degrees(MappingNode map, String key, String path, double limit) {
+    private Double degrees(MapNode map, String key, String path, double limit) {
       Node node = value(map, key);
       String text = scalar(node, path);
       if (text == null) {
@@ -554,7 +565,7 @@ public final class PlanLoader {
     }
 
     private KeywordGroup group(Node node, String path, Set<String> accountIds) {
-      if (!(node instanceof MappingNode map)) {
+      if (!(node instanceof MapNode map)) {
         problem(node, path, "expected a mapping (name, profile, depth, vantages, keywords)");
         return null;
       }
@@ -625,7 +636,7 @@ public final class PlanLoader {
     }
 
     /** The group's cadence (default hourly) and window, or null after a problem. */
-    private Cadence cadence(MappingNode map, String path) {
+    private Cadence cadence(MapNode map, String path) {
       Node cronNode = value(map, "cadence");
       String cron = scalar(cronNode, path + ".cadence");
       Node windowNode = value(map, "window");
@@ -663,7 +674,7 @@ public final class PlanLoader {
       }
     }
 
-    private String requiredId(MappingNode map, String path) {
+    private String requiredId(MapNode map, String path) {
       Node node = value(map, path.substring(path.lastIndexOf('.') + 1));
       String id = scalar(node, path);
       if (id == null) {
@@ -686,13 +697,12 @@ public final class PlanLoader {
       return ids;
     }
 
-    private void checkKeys(MappingNode map, String prefix, Set<String> allowed) {
-      for (NodeTuple tuple : map.getValue()) {
-        String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
-        if (!allowed.contains(key)) {
+    private void checkKeys(MapNode map, String prefix, Set<String> allowed) {
+      for (Entry entry : map.entries().values()) {
+        if (!allowed.contains(entry.key())) {
           problem(
-              tuple.getKeyNode(),
-              prefix + key,
+              entry.keyLine(),
+              prefix + entry.key(),
               "unknown key; expected one of " + allowed.stream().sorted().toList());
         }
       }
@@ -702,13 +712,13 @@ public final class PlanLoader {
       if (node == null) {
         return List.of();
       }
-      if (!(node instanceof SequenceNode seq)) {
+      if (!(node instanceof ListNode seq)) {
         problem(node, path, "expected a list");
         return List.of();
       }
       List<Indexed> items = new ArrayList<>();
-      for (int i = 0; i < seq.getValue().size(); i++) {
-        items.add(new Indexed(seq.getValue().get(i), path + "[" + i + "]"));
+      for (int i = 0; i < seq.items().size(); i++) {
+        items.add(new Indexed(seq.items().get(i), path + "[" + i + "]"));
       }
       return items;
     }
@@ -721,22 +731,20 @@ public final class PlanLoader {
         problem(node, path, "expected a single value");
         return null;
       }
-      String value = scalar.getValue();
+      String value = scalar.text();
       return value == null || value.isEmpty() ? null : value;
     }
 
-    private Node value(MappingNode map, String key) {
-      for (NodeTuple tuple : map.getValue()) {
-        if (tuple.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key)) {
-          return tuple.getValueNode();
-        }
-      }
-      return null;
+    private Node value(MapNode map, String key) {
+      return map.value(key);
     }
 
     private void problem(Node node, String field, String message) {
-      int line = node == null ? 0 : node.getStartMark().getLine() + 1;
-      problems.add(new ConfigProblem(file, line, field, message));
+      problem(node == null ? 0 : node.line(), field, message);
+    }
+
+    void problem(int line, String field, String message) {
+      problems.add(new ConfigProblem(file.toString(), line, field, message));
     }
   }
 

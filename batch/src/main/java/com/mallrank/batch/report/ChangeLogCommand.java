@@ -50,7 +50,6 @@ public class ChangeLogCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    output.formatFromExtension();
     ReportWindow w = windows.resolve(window, 24);
     output.write(
         reports.changelog(w, ChangeLogTables.kinds(kinds), shops, limit),

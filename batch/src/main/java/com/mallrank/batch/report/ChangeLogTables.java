@@ -1,10 +1,10 @@
 package com.mallrank.batch.report;
 
-import com.mallrank.batch.report.format.CellText;
 import com.mallrank.batch.report.model.ChangeTimeline;
 import com.mallrank.batch.report.model.ChartSpec;
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
+import com.mallrank.batch.text.Formats;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.ChangeKind;
 import java.time.Instant;
@@ -156,8 +156,8 @@ public final class ChangeLogTables {
       return null;
     }
     return switch (kind) {
-      case PRICE -> "¥" + CellText.yuan(Long.parseLong(value));
-      case COMMISSION -> CellText.percent(Long.parseLong(value));
+      case PRICE -> Formats.price(Long.parseLong(value));
+      case COMMISSION -> Formats.percent(Long.parseLong(value));
       case MAIN_IMAGE -> shortImageKey(value);
       default -> value;
     };

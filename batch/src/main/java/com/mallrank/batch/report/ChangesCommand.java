@@ -70,14 +70,10 @@ public class ChangesCommand implements Callable<Integer> {
     Instant before = slots.resolve(from, properties.zone());
     Instant after = slots.resolve(to, properties.zone());
     var report = reports.onProfile(profile).compare(before, after, vantage, keywords);
-    if (output.terminal()) {
-      new ChangesPrinter(System.out, properties.zone(), everyEntry).print(report);
-    } else {
-      output.write(
-          ChangesTables.document(report, properties.zone(), Clock.systemUTC().instant()),
-          ChangesTables.baseName(report),
-          System.out);
-    }
+    output.write(
+        ChangesTables.document(report, properties.zone(), everyEntry, Clock.systemUTC().instant()),
+        ReportOutputOptions.baseName("changes", report.before(), report.after(), report.vantage()),
+        System.out);
     return 0;
   }
 }

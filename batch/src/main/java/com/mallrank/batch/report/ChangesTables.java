@@ -1,10 +1,12 @@
 package com.mallrank.batch.report;
 
-import com.mallrank.batch.report.format.CellText;
 import com.mallrank.batch.report.model.ChangeTimeline;
 import com.mallrank.batch.report.model.ChartSpec;
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
+import com.mallrank.batch.report.model.TextSection;
+import com.mallrank.batch.sample.Slots;
+import com.mallrank.batch.text.Formats;
 import com.mallrank.index.report.ComparisonReport;
 import com.mallrank.index.report.FieldChange;
 import com.mallrank.index.report.KeywordComparison;
@@ -26,8 +28,14 @@ public final class ChangesTables {
 
   private ChangesTables() {}
 
-  /** Maps the report. */
-  public static ReportDocument document(ComparisonReport report, ZoneId zone, Instant generatedAt) {
+  /**
+   * Maps the report.
+   *
+   * @param everyEntry list every competitor that entered or left the Top-20 in the plain-text form;
+   *     otherwise one count per keyword (ads rotate every hour, so the full list is long)
+   */
+  public static ReportDocument document(
+      ComparisonReport report, ZoneId zone, boolean everyEntry, Instant generatedAt) {
     ReportTable.Builder own =
         ReportTable.builder("own_moves", "自有商品排名变动 own listings moved")
             .text("keyword", "关键词 keyword")
@@ -143,18 +151,118 @@ public final class ChangesTables {
         zone,
         generatedAt,
         List.of(own.build(), fields.build(), entries.build(), notCompared.build()),
-        charts);
+        charts,
+        List.of(text(report, zone, everyEntry)));
   }
 
-  /** The file name of the report, without extension. */
-  public static String baseName(ComparisonReport report) {
-    return ReportOutputOptions.fileSafe(
-        "mallrank-changes-"
-            + Top20Tables.compact(report.before())
-            + "-"
-            + Top20Tables.compact(report.after())
-            + "-"
-            + report.vantage());
+  /**
+   * The plain-text form: one table for all keywords (own movements, competitors' field changes,
+   * entries and exits or their count), then the keywords whose samples could not be compared.
+   */
+  static TextSection text(ComparisonReport report, ZoneId zone, boolean everyEntry) {
+    String heading =
+        "Changes "
+            + Slots.show(report.before(), zone)
+            + " -> "
+            + Slots.show(report.after(), zone)
+            + " ["
+            + report.vantage()
+            + "]";
+    ReportTable.Builder table =
+        ReportTable.builder("changes", heading)
+            .text("keyword", "keyword")
+            .layout(false, 18)
+            .text("change", "change")
+            .layout(false, Integer.MAX_VALUE)
+            .text("listing", "listing")
+            .layout(false, 26)
+            .text("shop", "shop")
+            .layout(false, 14)
+            .text("before", "before")
+            .layout(true, 14)
+            .text("after", "after")
+            .layout(true, 14)
+            .text("rank", "rank")
+            .layout(false, Integer.MAX_VALUE);
+    List<String> notComparable = new ArrayList<>();
+    for (KeywordComparison keyword : report.keywords()) {
+      if (!keyword.comparable()) {
+        notComparable.add(
+            "  "
+                + keyword.keyword()
+                + ": not compared ("
+                + keyword.statusBefore()
+                + " -> "
+                + keyword.statusAfter()
+                + "), no rank changes inferred");
+        continue;
+      }
+      for (RankChange change : keyword.own()) {
+        table.row(
+            keyword.keyword(),
+            "★ " + change.matrixAccount() + " " + verb(change),
+            change.title(),
+            change.shopName(),
+            rank(change.positionBefore()),
+            rank(change.positionAfter()),
+            change.gain() == null ? "" : (change.gain() > 0 ? "+" : "") + change.gain());
+      }
+      for (FieldChange change : keyword.changes()) {
+        table.row(
+            keyword.keyword(),
+            "competitor " + englishField(change.field()),
+            change.productId(),
+            change.shopName(),
+            value(change.field(), change.oldValue()),
+            value(change.field(), change.newValue()),
+            "#" + change.positionBefore() + " -> #" + change.positionAfter());
+      }
+      if (!everyEntry && !keyword.competitors().isEmpty()) {
+        long entered =
+            keyword.competitors().stream().filter(c -> c.kind() == RankChange.Kind.ENTERED).count();
+        table.row(
+            keyword.keyword(),
+            "competitors in/out",
+            entered + " entered, " + (keyword.competitors().size() - entered) + " left",
+            "",
+            "",
+            "",
+            "");
+        continue;
+      }
+      for (RankChange competitor : keyword.competitors()) {
+        table.row(
+            keyword.keyword(),
+            "competitor " + verb(competitor),
+            competitor.title(),
+            competitor.shopName(),
+            rank(competitor.positionBefore()),
+            rank(competitor.positionAfter()),
+            "");
+      }
+    }
+    return new TextSection(heading, table.build(), "  no changes", notComparable);
+  }
+
+  private static String verb(RankChange change) {
+    return switch (change.kind()) {
+      case MOVED -> "moved";
+      case ENTERED -> "entered Top-20";
+      case LEFT -> "left Top-20";
+    };
+  }
+
+  private static String englishField(FieldChange.Field field) {
+    return switch (field) {
+      case PRICE_FEN -> "price";
+      case COMMISSION_BP -> "commission";
+      case IMAGE_KEY -> "main image";
+      case TITLE -> "title";
+    };
+  }
+
+  private static String rank(Integer position) {
+    return position == null ? "-" : "#" + position;
   }
 
   /**
@@ -167,7 +275,7 @@ public final class ChangesTables {
     }
     long before = Long.parseLong(change.oldValue());
     long after = Long.parseLong(change.newValue());
-    return before == 0 ? null : Math.round((after - before) * 10_000.0 / before);
+    return before == 0 ? null : Formats.basisPoints(after - before, before);
   }
 
   private static String kind(RankChange.Kind kind) {
@@ -209,8 +317,8 @@ public final class ChangesTables {
       return "";
     }
     return switch (field) {
-      case PRICE_FEN -> "¥" + CellText.yuan(Long.parseLong(value));
-      case COMMISSION_BP -> CellText.percent(Long.parseLong(value));
+      case PRICE_FEN -> Formats.price(Long.parseLong(value));
+      case COMMISSION_BP -> Formats.percent(Long.parseLong(value));
       case IMAGE_KEY -> value.substring(value.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
       case TITLE -> value;
     };

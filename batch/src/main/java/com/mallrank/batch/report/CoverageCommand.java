@@ -30,7 +30,6 @@ public class CoverageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    output.formatFromExtension();
     ReportWindow w = windows.resolve(window, 24);
     output.write(reports.coverage(w), w.fileName("coverage"), System.out);
     return 0;

@@ -38,7 +38,6 @@ public class DailyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    output.formatFromExtension();
     ReportWindow w = windows.resolve(window, 24);
     output.write(reports.daily(w, limit), w.fileName("daily"), System.out);
     return 0;

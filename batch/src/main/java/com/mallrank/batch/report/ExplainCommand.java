@@ -37,7 +37,6 @@ public class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    output.formatFromExtension();
     ReportWindow w = windows.resolve(window, 24);
     output.write(reports.explain(w, product), w.fileName("explain"), System.out);
     return 0;

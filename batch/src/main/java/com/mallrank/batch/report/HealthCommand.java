@@ -39,7 +39,6 @@ public class HealthCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    output.formatFromExtension();
     ReportWindow w = windows.resolve(window, 24);
     output.write(
         reports.health(w, java.time.Duration.ofMinutes(cadenceMinutes)),

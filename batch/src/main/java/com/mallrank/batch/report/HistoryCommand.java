@@ -39,7 +39,6 @@ public class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    output.formatFromExtension();
     ReportWindow w = windows.resolve(window, 7 * 24);
     output.write(reports.history(w, products), w.fileName("history"), System.out);
     return 0;

@@ -3,20 +3,21 @@ package com.mallrank.batch.report;
 import com.mallrank.batch.report.format.ReportFiles;
 import com.mallrank.batch.report.format.ReportFormat;
 import com.mallrank.batch.report.model.ReportDocument;
+import com.mallrank.batch.text.Formats;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --format} and {@code --output} for every {@code report} subcommand (a picocli mixin:
- * {@code @Mixin ReportOutputOptions output;}). By default a report is printed as the command's own
- * terminal table; with a format or an output it becomes a {@link ReportDocument} written by {@link
- * ReportFiles}.
+ * {@code @Mixin ReportOutputOptions output;}). Every report is a {@link ReportDocument} written by
+ * {@link ReportFiles} in the chosen format: by default as plain-text tables on the terminal.
  */
 public class ReportOutputOptions {
 
@@ -62,26 +63,11 @@ public class ReportOutputOptions {
     return output == null ? null : Path.of(output);
   }
 
-  /**
-   * Kept for the commands that call it: the output file's extension now always chooses the format
-   * (see {@link #format()}), {@code -o daily.html} means html whatever the command.
-   *
-   * @return this
-   */
-  public ReportOutputOptions formatFromExtension() {
-    return this;
-  }
-
   /** Sets the format and output (for callers outside picocli); {@code TABLE} defers to the file. */
   public ReportOutputOptions to(ReportFormat chosen, Path file) {
     this.format = chosen == ReportFormat.TABLE ? null : chosen;
     this.output = file == null ? null : file.toString();
     return this;
-  }
-
-  /** Whether the command should print its own terminal table (no format, no output chosen). */
-  public boolean terminal() {
-    return format() == ReportFormat.TABLE && output == null;
   }
 
   /**
@@ -140,6 +126,26 @@ public class ReportOutputOptions {
       }
     }
     return null;
+  }
+
+  /**
+   * The file name (without extension) of a report written into a directory, the same for every
+   * report: {@code mallrank-<report>-<slot>[-<slot>][-<vantage>]}, slots as {@link
+   * Formats#compactSlot}.
+   *
+   * @param report the report's name ({@code top20}, {@code history}, ...)
+   * @param first the (first) slot
+   * @param last the last slot, or {@code null} for a one-slot report
+   * @param vantage the vantage, or {@code null} when the report covers several
+   */
+  public static String baseName(String report, Instant first, Instant last, String vantage) {
+    return fileSafe(
+        "mallrank-"
+            + report
+            + "-"
+            + Formats.compactSlot(first)
+            + (last == null ? "" : "-" + Formats.compactSlot(last))
+            + (vantage == null ? "" : "-" + vantage));
   }
 
   /** A file-name-safe form of a slot, vantage or keyword. */

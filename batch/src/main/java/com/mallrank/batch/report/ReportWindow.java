@@ -71,12 +71,6 @@ public record ReportWindow(
    * mallrank-coverage-<first>-<last>}.
    */
   public String fileName(String report) {
-    return ReportOutputOptions.fileSafe(
-        "mallrank-"
-            + report
-            + "-"
-            + Top20Tables.compact(first())
-            + "-"
-            + Top20Tables.compact(last()));
+    return ReportOutputOptions.baseName(report, first(), last(), null);
   }
 }

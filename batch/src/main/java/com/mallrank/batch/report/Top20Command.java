@@ -57,14 +57,10 @@ public class Top20Command implements Callable<Integer> {
   public Integer call() {
     Instant at = slots.resolve(slot, properties.zone());
     var report = reports.onProfile(profile).top20(at, vantage, keywords);
-    if (output.terminal()) {
-      new Top20Printer(System.out, properties.zone()).print(report);
-    } else {
-      output.write(
-          Top20Tables.document(report, properties.zone(), null, Clock.systemUTC().instant()),
-          Top20Tables.baseName(report),
-          System.out);
-    }
+    output.write(
+        Top20Tables.document(report, properties.zone(), null, Clock.systemUTC().instant()),
+        ReportOutputOptions.baseName("top20", report.slot(), null, report.vantage()),
+        System.out);
     return 0;
   }
 }

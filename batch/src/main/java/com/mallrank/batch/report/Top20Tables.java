@@ -4,6 +4,7 @@ import com.mallrank.batch.report.model.ChartSpec;
 import com.mallrank.batch.report.model.CoverageHeatmap;
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
+import com.mallrank.batch.report.model.TextSection;
 import com.mallrank.batch.sample.Slots;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
@@ -127,16 +128,69 @@ public final class Top20Tables {
         zone,
         generatedAt,
         List.of(top.build(), samples.build()),
-        charts);
+        charts,
+        text(report, zone));
   }
 
-  /** The file name of the report, without extension. */
-  public static String baseName(Top20Report report) {
-    return ReportOutputOptions.fileSafe(
-        "mallrank-top20-" + compact(report.slot()) + "-" + report.vantage());
+  /**
+   * The plain-text form: per keyword a headline (vantage, profile, slot, how many of the Top-20 are
+   * the seller's, or why the sample produced no ranks) and, when ranked, its table.
+   */
+  static List<TextSection> text(Top20Report report, ZoneId zone) {
+    List<TextSection> sections = new ArrayList<>();
+    for (KeywordTop20 keyword : report.keywords()) {
+      String heading =
+          keyword.keyword()
+              + "  ["
+              + (keyword.sample() == null
+                  ? report.vantage()
+                  : report.vantage() + " · " + keyword.sample().profile())
+              + ", "
+              + Slots.show(report.slot(), zone)
+              + "]  "
+              + headline(keyword);
+      if (!keyword.ranked()) {
+        sections.add(TextSection.heading(heading));
+        continue;
+      }
+      ReportTable.Builder table =
+          ReportTable.builder("top20", heading)
+              .integer("pos", "pos")
+              .integer("org", "org")
+              .text("ad", "ad")
+              .layout(false, Integer.MAX_VALUE)
+              .text("title", "title")
+              .layout(false, 34)
+              .text("shop", "shop")
+              .layout(false, 16)
+              .moneyFen("price", "price ¥")
+              .percentBp("commission", "佣金")
+              .text("matrix_account", "matrix account")
+              .layout(false, Integer.MAX_VALUE);
+      for (ListingDocument listing : keyword.listings()) {
+        table.row(
+            listing.position(),
+            listing.organicRank(),
+            listing.sponsored() ? "广告" : "",
+            listing.title(),
+            listing.shopName(),
+            listing.priceFen(),
+            listing.commissionBp(),
+            listing.matrixAccount() == null ? "" : "★ " + listing.matrixAccount());
+      }
+      sections.add(new TextSection(heading, table.build(), "", List.of()));
+    }
+    return sections;
   }
 
-  static String compact(Instant slot) {
-    return slot.toString().replace("-", "").replace(":", "").replace("00Z", "Z");
+  private static String headline(KeywordTop20 keyword) {
+    if (keyword.ranked()) {
+      long own = keyword.listings().stream().filter(l -> l.matrixAccount() != null).count();
+      return keyword.status() + ", " + own + " of the Top-20 are yours";
+    }
+    String why = keyword.sample() == null ? null : keyword.sample().detail();
+    return keyword.status().toUpperCase(java.util.Locale.ROOT)
+        + ": no ranks from this sample"
+        + (why == null ? "" : " (" + why + ")");
   }
 }

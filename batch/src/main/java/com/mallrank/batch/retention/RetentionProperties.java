@@ -1,7 +1,6 @@
 package com.mallrank.batch.retention;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code batch.retention.*}: how long raw listings are kept, and when {@code serve} applies it.
@@ -11,10 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keepDays days of raw listings kept; older ones become daily summaries
  */
 @ConfigurationProperties("batch.retention")
-public record RetentionProperties(
-    @DefaultValue("true") boolean enabled,
-    @DefaultValue("0 30 4 * * *") String cron,
-    @DefaultValue("35") int keepDays) {
+public record RetentionProperties(boolean enabled, String cron, int keepDays) {
 
   public RetentionProperties {
     if (keepDays < 1) {

@@ -73,7 +73,7 @@ public class ElasticsearchRuntime implements DisposableBean {
       EsConnection admin = connection(MallrankRole.ADMIN);
       ElasticsearchClient created = EsClients.create(admin);
       try {
-        new IndexBootstrap(created, names).apply();
+        new IndexBootstrap(created, names, properties.replicas()).apply();
       } catch (RuntimeException e) {
         try {
           created._transport().close();

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the {@link KeywordSampler} of a run. The in-process sandbox mall is sampled without
- * delays; every real site with the polite defaults ({@link SamplerSettings#DEFAULTS}).
+ * delays; every real site with the configured politeness ({@code crawler.politeness.*}).
  *
  * <p>A slot's partitions share one sampler ({@link #forRun}), with one fetcher per thread: host
  * pacing and identity cool-downs hold for the whole slot, not per partition. Profiles with {@code
@@ -129,8 +129,8 @@ public class SamplerFactory {
         browser.proxyRoutes());
   }
 
-  private static SamplerSettings settings(boolean sandbox) {
-    return sandbox ? SamplerSettings.UNTHROTTLED : SamplerSettings.DEFAULTS;
+  private SamplerSettings settings(boolean sandbox) {
+    return sandbox ? SamplerSettings.UNTHROTTLED : properties.politeness().settings();
   }
 
   private record Run(KeywordSampler sampler, PerThreadFetcher fetchers) {}

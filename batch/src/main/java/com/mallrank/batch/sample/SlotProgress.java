@@ -1,5 +1,6 @@
 package com.mallrank.batch.sample;
 
+import com.mallrank.batch.text.Formats;
 import com.mallrank.index.document.SampleDocument;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -102,7 +103,7 @@ public class SlotProgress {
       String eta = "--:--";
       if (doneNow > 0 && done < total) {
         long seconds = elapsed.toMillis() * (total - done) / doneNow / 1000;
-        eta = String.format("%02d:%02d", seconds / 60, seconds % 60);
+        eta = Formats.minutesSeconds(seconds);
       } else if (done >= total) {
         eta = "00:00";
       }

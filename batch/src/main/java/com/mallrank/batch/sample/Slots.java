@@ -1,5 +1,6 @@
 package com.mallrank.batch.sample;
 
+import com.mallrank.batch.text.Formats;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -49,7 +50,6 @@ public final class Slots {
 
   /** A slot as shown to people: local time in the zone, e.g. {@code 2026-11-28 14:00}. */
   public static String show(Instant slot, ZoneId zone) {
-    LocalDateTime local = LocalDateTime.ofInstant(slot, zone);
-    return local.toLocalDate() + " " + local.toLocalTime();
+    return Formats.time(slot, zone);
   }
 }

@@ -64,7 +64,7 @@ class AlertRulesTest {
     List<Alert> alerts =
         rules.evaluate(input(change(ChangeKind.PRICE, KW, "p1", null, "29900", "26900", 4, 2)));
     assertThat(alerts).extracting(Alert::rule).containsExactly(CompetitorPriceCutRule.ID);
-    assertThat(alerts.get(0).summary()).isEqualTo("暖冬旗舰店 降价 10%");
+    assertThat(alerts.get(0).summary()).isEqualTo("暖冬旗舰店 降价 10.03%");
     assertThat(alerts.get(0).detail()).isEqualTo("¥299.00 → ¥269.00，排名 #2");
     assertThat(fired(input(change(ChangeKind.PRICE, KW, "p1", "mx-yiwu", "29900", "19900", 4, 2))))
         .as("own price cut")

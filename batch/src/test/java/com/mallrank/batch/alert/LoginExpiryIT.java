@@ -11,10 +11,10 @@ import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
+import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.index.report.KeywordTop20;
 import com.mallrank.index.report.Reports;
 import com.mallrank.index.report.Top20Report;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,14 +24,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,17 +38,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * are stored {@code skipped} (reason {@code needs-login}) without a request, the other identities
  * complete, and one "账号 X 需要重新登录" alert arrives, once, however many slots it stays logged out.
  */
-@SpringBootTest(
-    properties = {
-      "mallrank.cli.enabled=false",
-      "batch.threads=1",
-      "alerts.enabled=true",
-      "alerts.retry.max-attempts=1"
-    })
+@MallrankIT(properties = {"batch.threads=1", "alerts.enabled=true", "alerts.retry.max-attempts=1"})
 class LoginExpiryIT {
 
-  private static final String PREFIX =
-      "t-expiry-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
   private static final Instant SLOT = Instant.parse("2026-11-28T06:00:00Z");
   private static final Instant NEXT = SLOT.plusSeconds(3600);
   private static final List<String> KEYWORDS =
@@ -112,10 +101,7 @@ class LoginExpiryIT {
         """
             .formatted(state, String.join(", ", KEYWORDS)));
     registry.add("batch.accounts-dir", folder::toString);
-    registry.add("index.es.url", LocalElasticsearchExtension::url);
-    registry.add("index.prefix", () -> PREFIX);
     registry.add("batch.plan", plan::toString);
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
     registry.add("alerts.webhooks[0].name", () -> "ops");
     registry.add("alerts.webhooks[0].type", () -> "json");
     registry.add("alerts.webhooks[0].url", () -> RECEIVER.url("/hook"));

@@ -1,9 +1,8 @@
 package com.mallrank.batch.budget;
 
-import com.mallrank.batch.MallrankApplication;
 import com.mallrank.batch.sample.SampleLauncher;
+import com.mallrank.batch.testing.ChildJvm;
 import java.time.Instant;
-import java.util.Arrays;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,11 +19,7 @@ public final class BudgetChildMain {
   public static void main(String[] args) throws InterruptedException {
     String group = args[0];
     Instant slot = Instant.parse(args[1]);
-    String[] properties = Arrays.copyOfRange(args, 2, args.length);
-    ConfigurableApplicationContext context =
-        MallrankApplication.application(properties)
-            .properties("mallrank.cli.enabled=false")
-            .run(properties);
+    ConfigurableApplicationContext context = ChildJvm.startBatch(args, 2);
     JobExecution execution = launch(context.getBean(SampleLauncher.class), group, slot);
     System.out.println("child " + group + " job " + execution.getStatus());
     int code = SpringApplication.exit(context);

@@ -2,9 +2,10 @@ package com.mallrank.batch.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.mallrank.batch.testing.ChildJvm;
+import com.mallrank.batch.testing.MallrankITSupport;
 import com.mallrank.batch.testing.PostgresTestDatabase;
 import com.mallrank.crawler.sandbox.SandboxClock;
 import com.mallrank.crawler.sandbox.SandboxMall;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sample is stored {@code skipped} with the marker {@code budget}. Skipped with a message when no
  * PostgreSQL is configured locally; in CI ({@code CI=true}) that is a failure.
  */
+@ExtendWith(MallrankITSupport.DeleteIndicesAfterAll.class)
 class TwoProcessBudgetIT {
 
   private static final int PER_DAY = 5;
@@ -48,11 +50,7 @@ class TwoProcessBudgetIT {
 
   @BeforeAll
   static void start() {
-    String reason = PostgresTestDatabase.unavailableReason();
-    if (reason != null && PostgresTestDatabase.required()) {
-      fail(reason + " (CI=true: .ci/run must start PostgreSQL)");
-    }
-    assumeTrue(reason == null, reason);
+    PostgresTestDatabase.assumeAvailable();
     mall = SandboxMall.start(SandboxWorld.create(), new SandboxClock(), 0);
   }
 
@@ -68,7 +66,7 @@ class TwoProcessBudgetIT {
     Instant slot = Instant.parse("2026-11-30T06:00:00Z");
     mall.setTime(slot);
     String schema = "t_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
-    String prefix = "t-budget-" + UUID.randomUUID().toString().substring(0, 6);
+    String prefix = MallrankITSupport.prefix(TwoProcessBudgetIT.class);
     new IndexBootstrap(LocalElasticsearchExtension.client(), new IndexNames(prefix)).apply();
     Path plan = plan();
     long before = mall.searchRequests();
@@ -140,29 +138,23 @@ class TwoProcessBudgetIT {
 
   private Process child(String group, Instant slot, Path plan, String schema, String prefix)
       throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-Xmx384m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                BudgetChildMain.class.getName(),
-                group,
-                slot.toString(),
-                "--spring.datasource.url=" + PostgresTestDatabase.urlWithSchema(schema),
-                "--spring.datasource.username=" + PostgresTestDatabase.user(),
-                "--spring.datasource.password=" + PostgresTestDatabase.password(),
-                "--index.es.url=" + LocalElasticsearchExtension.url(),
-                "--index.prefix=" + prefix,
-                "--index.refresh=wait_for",
-                "--batch.plan=" + plan,
-                "--batch.zone=" + noonZone(),
-                "--batch.threads=2",
-                "--batch.chunk-size=1",
-                "--crawler.base-url=" + mall.baseUrl(),
-                "--crawler.evidence.dir=" + dir.resolve("evidence-" + group)));
+    List<String> command = ChildJvm.command("384m", BudgetChildMain.class);
+    command.addAll(
+        List.of(
+            group,
+            slot.toString(),
+            "--spring.datasource.url=" + PostgresTestDatabase.urlWithSchema(schema),
+            "--spring.datasource.username=" + PostgresTestDatabase.user(),
+            "--spring.datasource.password=" + PostgresTestDatabase.password(),
+            "--index.es.url=" + LocalElasticsearchExtension.url(),
+            "--index.prefix=" + prefix,
+            "--index.refresh=wait_for",
+            "--batch.plan=" + plan,
+            "--batch.zone=" + noonZone(),
+            "--batch.threads=2",
+            "--batch.chunk-size=1",
+            "--crawler.base-url=" + mall.baseUrl(),
+            "--crawler.evidence.dir=" + dir.resolve("evidence-" + group)));
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve(group + ".log").toFile())

@@ -5,45 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
+import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.index.document.ListingDocument;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With {@code crawler.images.fingerprint} on, every stored listing carries the perceptual hash of
  * its main image: one picture (image key) has one hash, whatever signed URL it was served under,
  * and each picture is downloaded once.
  */
-@SpringBootTest(
-    properties = {
-      "mallrank.cli.enabled=false",
-      "batch.threads=1",
-      "crawler.images.fingerprint=true"
-    })
+@MallrankIT(properties = {"batch.threads=1", "crawler.images.fingerprint=true"})
 class MainImageFingerprintIT {
 
-  private static final String PREFIX =
-      "t-images-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
   private static final Instant SLOT = Instant.parse("2026-11-28T02:00:00Z");
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("index.es.url", LocalElasticsearchExtension::url);
-    registry.add("index.prefix", () -> PREFIX);
-    registry.add("batch.plan", () -> "../config/sandbox-plan.yml");
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
-  }
 
   @Autowired SampleLauncher launcher;
   @Autowired SandboxRuntime sandbox;

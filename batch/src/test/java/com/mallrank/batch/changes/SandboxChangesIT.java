@@ -6,6 +6,7 @@ import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
+import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxWorld;
@@ -13,7 +14,6 @@ import com.mallrank.crawler.sandbox.ScheduledChange;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.report.ChangeLogQuery;
 import com.mallrank.index.report.Reports;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,14 +22,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Change tracking on the sandbox mall's scripted changes: the job samples consecutive slots, the
@@ -38,11 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * image URLs (every request) are not changes; a blocked slot produces nothing and the next ok slot
  * compares with the last ok one.
  */
-@SpringBootTest(properties = {"mallrank.cli.enabled=false", "batch.threads=1"})
+@MallrankIT(properties = "batch.threads=1")
 class SandboxChangesIT {
 
-  private static final String PREFIX =
-      "t-changes-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
   private static final Instant A = Instant.parse("2026-11-28T06:00:00Z");
   private static final Instant B = A.plus(Duration.ofHours(1));
   private static final Instant BLOCKED = B.plus(Duration.ofHours(1));
@@ -51,14 +45,6 @@ class SandboxChangesIT {
   private static final String ANON = "anonymous";
   private static final Set<String> FIELD_KINDS =
       Set.of("price", "commission", "main_image", "title");
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("index.es.url", LocalElasticsearchExtension::url);
-    registry.add("index.prefix", () -> PREFIX);
-    registry.add("batch.plan", () -> "../config/sandbox-plan.yml");
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
-  }
 
   @Autowired SampleLauncher launcher;
   @Autowired SandboxRuntime sandbox;

@@ -7,47 +7,32 @@ import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
+import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxWorld;
 import com.mallrank.index.report.CoverageReport;
 import com.mallrank.index.report.Reports;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The matrix-account manager's view on the sandbox: after sampling one slot from every vantage, the
  * coverage grid, cannibalisation, gaps, near misses and unranked keywords equal what the mall's
  * ground truth says for that slot.
  */
-@SpringBootTest(properties = {"mallrank.cli.enabled=false", "batch.threads=2"})
+@MallrankIT(properties = "batch.threads=2")
 class SandboxCoverageIT {
 
-  private static final String PREFIX =
-      "t-coverage-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
   private static final Instant SLOT = Instant.parse("2026-11-28T10:00:00Z");
   private static final String GROUP = "core";
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("index.es.url", LocalElasticsearchExtension::url);
-    registry.add("index.prefix", () -> PREFIX);
-    registry.add("batch.plan", () -> "../config/sandbox-plan.yml");
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
-  }
 
   @Autowired SampleLauncher launcher;
   @Autowired SandboxRuntime sandbox;

@@ -2,23 +2,19 @@ package com.mallrank.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mallrank.batch.MallrankApplication;
+import com.mallrank.batch.testing.ConsoleCapture;
+import com.mallrank.batch.testing.MallrankCli;
 import com.mallrank.crawler.qr.QrCodes;
 import com.mallrank.crawler.sandbox.SandboxMall;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import com.mallrank.crawler.testing.BrowserFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 
 /**
  * {@code mallrank accounts login} as a user runs it, headless, against the sandbox's QR login page:
@@ -37,31 +33,21 @@ import org.springframework.boot.SpringApplication;
  */
 class AccountsLoginCliIT {
 
+  @RegisterExtension static final MallrankCli MALLRANK = MallrankCli.withSandboxPlan();
+
   @TempDir Path root;
 
   private SandboxMall mall;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
+  @RegisterExtension final ConsoleCapture console = ConsoleCapture.separate();
 
   @BeforeEach
   void start() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        Files.isExecutable(Path.of("/usr/bin/chromium")), "no Chromium");
+    BrowserFixture.assumeChromium();
     mall = SandboxMall.start();
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   @AfterEach
   void stop() {
-    if (originalOut != null) {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
     if (mall != null) {
       mall.close();
     }
@@ -87,9 +73,9 @@ class AccountsLoginCliIT {
     assertThat(scan.statusCode()).isEqualTo(200);
     int code = run.get(90, TimeUnit.SECONDS);
 
-    String printed = out.toString(StandardCharsets.UTF_8);
+    String printed = console.out();
     Path state = accounts.resolve("mx-yiwu.json");
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(code).as(console.err()).isZero();
     assertThat(printed)
         .contains("waiting for the scan: ")
         .contains("logged in: saved the login state of mx-yiwu (1 cookies) to " + state)
@@ -112,7 +98,7 @@ class AccountsLoginCliIT {
     int code = mallrank(accounts, "2s");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(console.err())
         .contains(
             "error: no login within 2 s: classpath:mallrank/profiles/sandbox-static.yml:"
                 + " login.logged-in '#user-info' never appeared; nothing saved to "
@@ -122,23 +108,15 @@ class AccountsLoginCliIT {
   }
 
   private int mallrank(Path accounts, String timeout) {
-    String prefix =
-        "t-acclogin-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
-    return SpringApplication.exit(
-        SpringApplication.run(
-            MallrankApplication.class,
-            "--spring.datasource.url=jdbc:h2:mem:" + prefix,
-            "--index.es.url=" + LocalElasticsearchExtension.url(),
-            "--index.prefix=" + prefix,
-            "--batch.plan=../config/sandbox-plan.yml",
-            "--batch.accounts-dir=" + accounts,
-            "--crawler.base-url=" + mall.baseUrl(),
-            "accounts",
-            "login",
-            "--id",
-            "mx-yiwu",
-            "--timeout",
-            timeout));
+    return MALLRANK.exit(
+        "--batch.accounts-dir=" + accounts,
+        "--crawler.base-url=" + mall.baseUrl(),
+        "accounts",
+        "login",
+        "--id",
+        "mx-yiwu",
+        "--timeout",
+        timeout);
   }
 
   /** The half-block lines between the scan prompt and the first countdown line. */
@@ -150,10 +128,10 @@ class AccountsLoginCliIT {
             "the login ended before a QR code was printed (exit "
                 + run.get()
                 + "): "
-                + out.toString(StandardCharsets.UTF_8)
-                + err.toString(StandardCharsets.UTF_8));
+                + console.out()
+                + console.err());
       }
-      List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+      List<String> lines = console.out().lines().toList();
       int start = -1;
       for (int i = 0; i < lines.size(); i++) {
         if (lines.get(i).startsWith("scan this QR code with the Douyin app of mx-yiwu")) {
@@ -164,9 +142,6 @@ class AccountsLoginCliIT {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError(
-        "no QR code printed in 90 s: "
-            + out.toString(StandardCharsets.UTF_8)
-            + err.toString(StandardCharsets.UTF_8));
+    throw new AssertionError("no QR code printed in 90 s: " + console.out() + console.err());
   }
 }

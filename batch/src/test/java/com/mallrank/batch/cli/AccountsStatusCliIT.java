@@ -2,50 +2,29 @@ package com.mallrank.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mallrank.batch.MallrankApplication;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import com.mallrank.batch.testing.ConsoleCapture;
+import com.mallrank.batch.testing.MallrankCli;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 
 /** {@code mallrank accounts status} as a user runs it: one row per plan account, exit 0. */
 class AccountsStatusCliIT {
+
+  @RegisterExtension static final MallrankCli MALLRANK = MallrankCli.withSandboxPlan();
+
+  @RegisterExtension final ConsoleCapture console = ConsoleCapture.separate();
 
   @TempDir Path accounts;
 
   @Test
   void printsOneRowPerPlanAccount() {
-    String prefix =
-        "t-accstatus-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    int code;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      code =
-          SpringApplication.exit(
-              SpringApplication.run(
-                  MallrankApplication.class,
-                  "--spring.datasource.url=jdbc:h2:mem:" + prefix,
-                  "--index.es.url=" + LocalElasticsearchExtension.url(),
-                  "--index.prefix=" + prefix,
-                  "--batch.plan=../config/sandbox-plan.yml",
-                  "--batch.accounts-dir=" + accounts,
-                  "accounts",
-                  "status"));
-    } finally {
-      System.setOut(original);
-    }
+    int code = MALLRANK.exit("--batch.accounts-dir=" + accounts, "accounts", "status");
 
     assertThat(code).isZero();
-    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    List<String> lines = console.out().lines().toList();
     assertThat(lines.stream().filter(l -> l.startsWith("账号 account")))
         .singleElement()
         .asString()

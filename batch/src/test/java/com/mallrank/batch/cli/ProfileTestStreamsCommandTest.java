@@ -3,40 +3,21 @@ package com.mallrank.batch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.MallrankApplication;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import com.mallrank.batch.testing.ConsoleCapture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 
 /** {@code profile test} on what a phone gives: a saved streamed body, a HAR file. */
 class ProfileTestStreamsCommandTest {
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
+  @RegisterExtension final ConsoleCapture console = ConsoleCapture.separate();
 
   @TempDir Path dir;
-
-  @BeforeEach
-  void capture() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-  }
 
   private int run(String... args) {
     String[] all = new String[args.length + 1];
@@ -67,7 +48,7 @@ class ProfileTestStreamsCommandTest {
     int code = run("profile", "test", "--profile", "douyin-mall", "--page", body.toString());
 
     assertThat(code).isZero();
-    String table = out.toString(StandardCharsets.UTF_8);
+    String table = console.out();
     assertThat(table).startsWith("status: partial\n").contains("3712000000000000099", "暖冬店");
   }
 
@@ -79,7 +60,7 @@ class ProfileTestStreamsCommandTest {
     int code = run("profile", "test", "--profile", "douyin-mall", "--page", body.toString());
 
     assertThat(code).isEqualTo(3);
-    assertThat(out.toString(StandardCharsets.UTF_8))
+    assertThat(console.out())
         .contains(
             "status: error\n",
             "streamed body, byte offset 12: length prefix 0xfff announces 4095 bytes but only 9"
@@ -103,6 +84,6 @@ class ProfileTestStreamsCommandTest {
             "羽绒服");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains(har + ": not a HAR file: not JSON");
+    assertThat(console.err()).contains(har + ": not a HAR file: not JSON");
   }
 }

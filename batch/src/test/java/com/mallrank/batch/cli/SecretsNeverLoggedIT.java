@@ -2,20 +2,15 @@ package com.mallrank.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mallrank.batch.MallrankApplication;
+import com.mallrank.batch.testing.ConsoleCapture;
+import com.mallrank.batch.testing.MallrankCli;
 import com.mallrank.index.testing.LocalElasticsearchExtension;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Row 9 of issue 8: with {@code --logging.level.root=DEBUG}, a report against the real
@@ -29,39 +24,19 @@ class SecretsNeverLoggedIT {
   private static final String API_KEY = "QXBpS2V5LXNlY3JldC12YWx1ZQ==";
   private static final String TOKEN = "tok9f8e7d6c5b4a3210";
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
+  @RegisterExtension static final MallrankCli MALLRANK = MallrankCli.withoutPlan();
 
-  @BeforeEach
-  void capture() {
-    originalOut = System.out;
-    originalErr = System.err;
-    PrintStream both = new PrintStream(out, true, StandardCharsets.UTF_8);
-    System.setOut(both);
-    System.setErr(both);
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-  }
+  @RegisterExtension final ConsoleCapture console = ConsoleCapture.merged();
 
   private int run(String... args) {
     List<String> all = new ArrayList<>();
-    all.add("--spring.datasource.url=jdbc:h2:mem:secrets-" + System.nanoTime());
-    all.add(
-        "--index.prefix=t-secrets-"
-            + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT));
     all.add("--logging.level.root=DEBUG");
     all.add("--alerts.webhooks[0].name=ops");
     all.add("--alerts.webhooks[0].type=dingtalk");
     all.add("--alerts.webhooks[0].url=http://127.0.0.1:9/robot/send?access_token=" + TOKEN);
     all.add("--alerts.webhooks[0].secret=SEC" + TOKEN);
     all.addAll(List.of(args));
-    return SpringApplication.exit(
-        SpringApplication.run(MallrankApplication.class, all.toArray(String[]::new)));
+    return MALLRANK.exit(all.toArray(String[]::new));
   }
 
   @Test
@@ -75,7 +50,7 @@ class SecretsNeverLoggedIT {
         "--slot",
         "2026-11-28T14:00");
 
-    String output = out.toString(StandardCharsets.UTF_8);
+    String output = console.out();
     assertThat(output).contains("DEBUG"); // root DEBUG really was on
     assertNoSecret(output);
     assertThat(output)
@@ -94,7 +69,7 @@ class SecretsNeverLoggedIT {
         "--slot",
         "2026-11-28T14:00");
 
-    String output = out.toString(StandardCharsets.UTF_8);
+    String output = console.out();
     assertThat(output).contains("DEBUG");
     assertNoSecret(output);
   }
@@ -111,13 +86,13 @@ class SecretsNeverLoggedIT {
         seen.append('\n').append(t.getMessage());
       }
     }
-    String all = seen + "\n" + out.toString(StandardCharsets.UTF_8);
+    String all = seen + "\n" + console.out();
 
     assertThat(all)
         .contains("index.es.url must not carry credentials ('http://***@127.0.0.1:")
         .contains("set index.es.username and index.es.password, or index.es.api-key")
         .doesNotContain(PASSWORD);
-    assertNoSecret(out.toString(StandardCharsets.UTF_8));
+    assertNoSecret(console.out());
   }
 
   private static void assertNoSecret(String output) {

@@ -20,7 +20,8 @@ class EsRolesCommandTest {
         "shop-a",
         "wait_for",
         new IndexProperties.Es(url, null, null, null, null, null, null, null),
-        new IndexProperties.Local(Path.of("data/elasticsearch"), 9200, "8.19.7", "512m", true));
+        new IndexProperties.Local(Path.of("data/elasticsearch"), 9200, "8.19.7", "512m", true),
+        0);
   }
 
   private record Run(int exit, String out, String err) {}

@@ -3,6 +3,7 @@ package com.mallrank.batch.es;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.MallrankApplication;
+import com.mallrank.batch.testing.ChildJvm;
 import com.mallrank.index.local.LocalElasticsearch;
 import com.mallrank.index.local.LocalElasticsearchSettings;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -116,14 +116,7 @@ class EsServiceIT {
 
   /** One mallrank command in its own JVM, working directory = the temporary directory. */
   private Run mallrank(String... args) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                MallrankApplication.class.getName()));
+    List<String> command = ChildJvm.command("256m", MallrankApplication.class);
     command.addAll(List.of(args));
     command.addAll(
         List.of(

@@ -11,6 +11,8 @@ import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
+import com.mallrank.batch.testing.MallrankIT;
+import com.mallrank.batch.testing.MallrankITSupport;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.ListingDocument;
@@ -40,7 +42,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -52,7 +53,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -65,12 +65,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * would fail the cycle. The writer cannot search or delete, the reader cannot write: exact 403s.
  * Retention runs as the admin; the reader's attempt is refused and deletes nothing.
  */
-@SpringBootTest(properties = {"mallrank.cli.enabled=false", "batch.threads=1"})
+@MallrankIT(properties = "batch.threads=1")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LeastPrivilegeIT {
 
-  private static final String PREFIX =
-      "t-roles-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
   private static final Instant A = Instant.parse("2026-11-28T06:00:00Z");
   private static final Instant B = A.plus(Duration.ofHours(1));
   private static final String GROUP = "core";
@@ -88,15 +86,12 @@ class LeastPrivilegeIT {
   static void properties(DynamicPropertyRegistry registry) throws IOException {
     startSecuredServer();
     registry.add("index.es.url", server::url);
-    registry.add("index.prefix", () -> PREFIX);
     registry.add("index.es.writer.username", () -> WRITER);
     registry.add("index.es.writer.password", () -> PASSWORD);
     registry.add("index.es.reader.username", () -> READER);
     registry.add("index.es.reader.password", () -> PASSWORD);
     registry.add("index.es.admin.username", () -> ADMIN);
     registry.add("index.es.admin.password", () -> PASSWORD);
-    registry.add("batch.plan", () -> "../config/sandbox-plan.yml");
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
   }
 
   private static synchronized void startSecuredServer() throws IOException {
@@ -106,7 +101,8 @@ class LeastPrivilegeIT {
     dir = Files.createTempDirectory("mallrank-roles-es");
     // the server runs as the unprivileged mallrank-es user when the tests run as root
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    EsRoles roles = EsRoles.forPrefix(new IndexNames(PREFIX));
+    EsRoles roles =
+        EsRoles.forPrefix(new IndexNames(MallrankITSupport.prefix(LeastPrivilegeIT.class)));
     FileRealm realm =
         new FileRealm(
             roles.rolesYml(),

@@ -7,10 +7,10 @@ import com.mallrank.batch.retention.RetentionProperties;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
+import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import com.mallrank.index.document.SampleDocument;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
 import com.mallrank.index.write.StoredSamples;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,11 +20,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import picocli.CommandLine;
@@ -35,11 +32,9 @@ import picocli.CommandLine;
  * without the identity cookie or the signed parameters, the path in each sample document; ok
  * samples keep nothing; retention deletes it with the raw listings.
  */
-@SpringBootTest(properties = {"mallrank.cli.enabled=false", "batch.threads=1"})
+@MallrankIT(properties = "batch.threads=1")
 class EvidenceJobIT {
 
-  private static final String PREFIX =
-      "t-evidence-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
   private static final Instant SLOT = Instant.parse("2026-11-27T06:00:00Z");
   private static final List<String> VANTAGES =
       List.of("anonymous", "mx-hangzhou", "mx-yiwu", "mx-guangzhou");
@@ -60,10 +55,6 @@ class EvidenceJobIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("index.es.url", LocalElasticsearchExtension::url);
-    registry.add("index.prefix", () -> PREFIX);
-    registry.add("batch.plan", () -> "../config/sandbox-plan.yml");
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
     registry.add("crawler.evidence.dir", DIR::toString);
   }
 

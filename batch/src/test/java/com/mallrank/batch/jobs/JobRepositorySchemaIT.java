@@ -1,8 +1,6 @@
 package com.mallrank.batch.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.mallrank.batch.testing.PostgresTestDatabase;
 import java.sql.Connection;
@@ -33,11 +31,7 @@ class JobRepositorySchemaIT {
 
   @BeforeAll
   static void postgres() {
-    String reason = PostgresTestDatabase.unavailableReason();
-    if (reason != null && PostgresTestDatabase.required()) {
-      fail(reason + " (CI=true: .ci/run must start PostgreSQL)");
-    }
-    assumeTrue(reason == null, reason);
+    PostgresTestDatabase.assumeAvailable();
   }
 
   @Test

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import com.mallrank.batch.cli.MallrankCommand;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.testing.Fixtures;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
 import com.mallrank.index.write.Snapshot;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -28,9 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -42,10 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import picocli.CommandLine;
 
 /**
@@ -56,7 +51,7 @@ import picocli.CommandLine;
  * of the seller's, the hostile text shown as text. The same slot as CSV, XLSX and on the terminal
  * stays inert too.
  */
-@SpringBootTest(properties = "mallrank.cli.enabled=false")
+@MallrankIT
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileReportsIT {
 
@@ -65,21 +60,11 @@ class HostileReportsIT {
   static final String FORMULA = "=HYPERLINK(\"http://127.0.0.1/x\",\"点我\")";
   static final String ESCAPES = "\u001b[2J\u001b]0;pwned\u0007标题";
 
-  private static final String PREFIX =
-      "t-hostile-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
   private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   private static final Instant T1 = Instant.parse("2026-11-28T06:00:00Z");
   private static final Instant T2 = T1.plusSeconds(3600);
   private static final String KEYWORD = SCRIPT;
   private static final String ANON = "anonymous";
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("index.es.url", LocalElasticsearchExtension::url);
-    registry.add("index.prefix", () -> PREFIX);
-    registry.add("batch.plan", () -> "../config/sandbox-plan.yml");
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
-  }
 
   @Autowired ElasticsearchRuntime elasticsearch;
   @Autowired ApplicationContext context;

@@ -101,7 +101,8 @@ class IndexReportTablesTest {
     assertThat(coverage.accounts()).containsExactly("mx-hangzhou", "mx-yiwu");
     assertThat(coverage.cells())
         .containsExactly(new CoverageHeatmap.Cell("羽绒服女", "mx-hangzhou", 2));
-    assertThat(Top20Tables.baseName(report)).isEqualTo("mallrank-top20-20261128T0600Z-anonymous");
+    assertThat(ReportOutputOptions.baseName("top20", report.slot(), null, report.vantage()))
+        .isEqualTo("mallrank-top20-20261128T0600Z-anonymous");
   }
 
   @Test
@@ -129,7 +130,7 @@ class IndexReportTablesTest {
                 new KeywordComparison(
                     "洗衣凝珠", "ok", "blocked", false, List.of(), List.of(), List.of())));
 
-    ReportDocument document = ChangesTables.document(report, ZONE, NOW);
+    ReportDocument document = ChangesTables.document(report, ZONE, false, NOW);
 
     ReportTable own = document.tables().get(0);
     assertThat(own.rows().get(0).get(own.columnIndex("gain"))).isEqualTo(-6L);

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import com.mallrank.batch.cli.MallrankCommand;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.testing.Fixtures;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
-import com.mallrank.index.testing.TestIndices;
 import com.mallrank.index.write.Snapshot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,16 +27,12 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import picocli.CommandLine;
 
 /**
@@ -60,7 +55,7 @@ import picocli.CommandLine;
  * -Dmallrank.test.es.port=9250 -Dmallrank.test.es.keep=true}); it rewrites the files in the source
  * tree (then fails nothing) and the diff shows what changed. Commit that diff on its own.
  */
-@SpringBootTest(properties = "mallrank.cli.enabled=false")
+@MallrankIT
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportGoldenIT {
 
@@ -68,9 +63,6 @@ class ReportGoldenIT {
   static final String UPDATE_PROPERTY = "mallrank.golden.update";
 
   private static final Path GOLDEN = Path.of("src/test/resources/golden/report");
-  private static final TestIndices INDICES =
-      LocalElasticsearchExtension.newTestIndices(ReportGoldenIT.class);
-
   private static final Instant T0 = Instant.parse("2026-11-28T05:00:00Z");
   private static final Instant T1 = T0.plusSeconds(3600);
   private static final Instant T2 = T1.plusSeconds(3600);
@@ -81,15 +73,6 @@ class ReportGoldenIT {
   private static final String ANON = "anonymous";
   private static final String HZ = "mx-hangzhou";
   private static final String YW = "mx-yiwu";
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("index.es.url", LocalElasticsearchExtension::url);
-    registry.add("index.prefix", INDICES::prefix);
-    registry.add("batch.plan", () -> "../config/sandbox-plan.yml");
-    registry.add(
-        "spring.datasource.url", () -> "jdbc:h2:mem:" + INDICES.prefix() + ";DB_CLOSE_DELAY=-1");
-  }
 
   @Autowired ElasticsearchRuntime elasticsearch;
   @Autowired ApplicationContext context;
@@ -118,11 +101,6 @@ class ReportGoldenIT {
     for (Instant slot : List.of(T1, T2, T3)) {
       detector.detectSlot(slot);
     }
-  }
-
-  @AfterAll
-  void deleteTheFixture() {
-    INDICES.deleteAll();
   }
 
   /**

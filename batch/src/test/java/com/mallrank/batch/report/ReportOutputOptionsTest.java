@@ -57,7 +57,6 @@ class ReportOutputOptionsTest {
       ReportOutputOptions options = parse("-o", dir.resolve(name).toString());
 
       assertThat(options.format()).as(name).isEqualTo(ReportFormat.HTML);
-      assertThat(options.terminal()).isFalse();
       options.write(document(), "top20", new PrintStream(new ByteArrayOutputStream()));
       assertThat(Files.readString(dir.resolve(name)))
           .startsWith("<!doctype html>")
@@ -66,7 +65,8 @@ class ReportOutputOptionsTest {
     }
     assertThat(parse("-o", "x.xlsx").format()).isEqualTo(ReportFormat.XLSX);
     assertThat(parse("-o", "x.txt").format()).isEqualTo(ReportFormat.TABLE);
-    assertThat(parse().terminal()).isTrue();
+    assertThat(parse().format()).isEqualTo(ReportFormat.TABLE);
+    assertThat(parse().output()).isNull();
   }
 
   @Test

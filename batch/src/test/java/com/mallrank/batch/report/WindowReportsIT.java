@@ -8,11 +8,11 @@ import com.mallrank.batch.report.model.RankHistoryChart;
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.testing.Fixtures;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
 import com.mallrank.index.write.Snapshot;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -26,18 +26,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The window reports end to end on the real local Elasticsearch: hand-made snapshots of three
@@ -45,12 +40,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * always blocked), change detection between the slots, then each report's exact rows, and the daily
  * report written as HTML and XLSX.
  */
-@SpringBootTest(properties = "mallrank.cli.enabled=false")
+@MallrankIT
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WindowReportsIT {
 
-  private static final String PREFIX =
-      "t-windowreports-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
   private static final Instant T0 = Instant.parse("2026-11-28T05:00:00Z");
   private static final Instant T1 = T0.plusSeconds(3600);
   private static final Instant T2 = T1.plusSeconds(3600);
@@ -59,14 +52,6 @@ class WindowReportsIT {
   private static final String B = "高领毛衣女内搭";
   private static final String C = "火星土壤盆栽礼盒";
   private static final String ANON = "anonymous";
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("index.es.url", LocalElasticsearchExtension::url);
-    registry.add("index.prefix", () -> PREFIX);
-    registry.add("batch.plan", () -> "../config/sandbox-plan.yml");
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
-  }
 
   @Autowired ElasticsearchRuntime elasticsearch;
   @Autowired ReportWindows windows;
@@ -225,7 +210,6 @@ class WindowReportsIT {
     for (String name : List.of("daily.html", "daily.xlsx")) {
       new ReportOutputOptions()
           .to(ReportFormat.TABLE, dir.resolve(name))
-          .formatFromExtension()
           .write(daily, "unused", out);
     }
     assertThat(terminal.toString(StandardCharsets.UTF_8)).contains("daily.html", "daily.xlsx");

@@ -3,44 +3,30 @@ package com.mallrank.batch.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.testing.MallrankIT;
+import com.mallrank.batch.testing.MallrankITSupport;
 import com.mallrank.index.report.Reports;
 import com.mallrank.index.testing.Fixtures;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
 import com.mallrank.index.write.Snapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The {@code retention} job on the real Elasticsearch: listings older than the window become daily
  * summaries and are deleted, recent ones and every sample stay, and a day's run happens once.
  */
-@SpringBootTest(properties = {"mallrank.cli.enabled=false", "batch.retention.keep-days=35"})
+@MallrankIT(properties = "batch.retention.keep-days=35")
 class RetentionJobIT {
 
-  private static final String PREFIX =
-      "t-retention-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS);
   private static final Instant OLD = NOW.minus(Duration.ofDays(40));
   private static final Instant RECENT = NOW.minus(Duration.ofDays(2));
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("index.es.url", LocalElasticsearchExtension::url);
-    registry.add("index.prefix", () -> PREFIX);
-    registry.add("batch.plan", () -> "../config/sandbox-plan.yml");
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
-  }
 
   @Autowired ElasticsearchRuntime elasticsearch;
   @Autowired RetentionScheduler scheduler;
@@ -69,7 +55,11 @@ class RetentionJobIT {
     elasticsearch
         .client()
         .indices()
-        .refresh(r -> r.index(PREFIX + "-*").ignoreUnavailable(true).allowNoIndices(true));
+        .refresh(
+            r ->
+                r.index(MallrankITSupport.prefix(RetentionJobIT.class) + "-*")
+                    .ignoreUnavailable(true)
+                    .allowNoIndices(true));
     assertThat(reports.counts(OLD).listings()).as("old listings deleted").isZero();
     assertThat(reports.counts(RECENT).listings()).as("recent listings kept").isEqualTo(3);
     assertThat(reports.counts(OLD).samples()).as("samples kept").isEqualTo(1);

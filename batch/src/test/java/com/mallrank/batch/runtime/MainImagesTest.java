@@ -3,6 +3,7 @@ package com.mallrank.batch.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mallrank.batch.config.ApplicationYaml;
 import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.sun.net.httpserver.HttpServer;
@@ -21,8 +22,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * Main-image downloads while sampling the sandbox (blank {@code crawler.base-url}): the sandbox's
@@ -48,10 +47,10 @@ class MainImagesTest {
         });
     internal.start();
     CrawlerProperties properties =
-        new Binder(
-                new MapConfigurationPropertySource(
-                    Map.of("crawler.images.fingerprint", "true", "crawler.sandbox.port", "0")))
-            .bindOrCreate("crawler", CrawlerProperties.class);
+        ApplicationYaml.bind(
+            "crawler",
+            CrawlerProperties.class,
+            Map.of("crawler.images.fingerprint", "true", "crawler.sandbox.port", "0"));
     sandbox = new SandboxRuntime(properties);
     images = new MainImages(properties, sandbox, new SamplerFactory(properties, null));
   }

@@ -20,8 +20,8 @@ class RoleCredentialsTest {
             "wait_for",
             new IndexProperties.Es(
                 "http://127.0.0.1:9", null, "main", "main-secret", null, writer, reader, null),
-            new IndexProperties.Local(
-                Path.of("data/elasticsearch"), 9200, "8.19.7", "512m", true)));
+            new IndexProperties.Local(Path.of("data/elasticsearch"), 9200, "8.19.7", "512m", true),
+            0));
   }
 
   @Test

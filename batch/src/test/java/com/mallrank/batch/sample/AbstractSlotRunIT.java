@@ -13,6 +13,8 @@ import com.mallrank.batch.runtime.SamplerFactory;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.sample.SampleLauncher.SlotRefusedException;
+import com.mallrank.batch.testing.ChildJvm;
+import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.batch.testing.TcpProxy;
 import com.mallrank.batch.testing.TestPlans;
 import com.mallrank.index.schema.IndexBootstrap;
@@ -29,8 +31,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +47,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -56,9 +55,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * step and a restart completes the slot exactly as an undisturbed run; a process killed mid-slot is
  * recovered and its slot completed without duplicates; a slot launched twice at once runs once.
  */
-@SpringBootTest(
+@MallrankIT(
+    plan = "",
     properties = {
-      "mallrank.cli.enabled=false",
       "batch.threads=2",
       "batch.chunk-size=2",
       "batch.write-retries=1",
@@ -91,12 +90,9 @@ abstract class AbstractSlotRunIT {
   @Value("${spring.datasource.password:}")
   String datasourcePassword;
 
-  /** Elasticsearch behind the proxy, a fresh index prefix, a plan of two groups. */
-  static void commonProperties(DynamicPropertyRegistry registry, String name) {
-    String prefix =
-        "t-" + name + "-" + UUID.randomUUID().toString().substring(0, 6).toLowerCase(Locale.ROOT);
+  /** Elasticsearch behind the proxy, a plan of two groups. */
+  static void commonProperties(DynamicPropertyRegistry registry) {
     registry.add("index.es.url", () -> proxy().url());
-    registry.add("index.prefix", () -> prefix);
     registry.add("batch.plan", () -> plan().toString());
   }
 
@@ -255,15 +251,9 @@ abstract class AbstractSlotRunIT {
   }
 
   private Process startChild(Instant slot) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>();
+    List<String> command = ChildJvm.command("512m", SlotChildMain.class);
     command.addAll(
         List.of(
-            java,
-            "-Xmx512m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            SlotChildMain.class.getName(),
             KILL_GROUP,
             slot.toString(),
             "--spring.datasource.url=" + datasourceUrl,

@@ -8,7 +8,7 @@ class H2SlotRunIT extends AbstractSlotRunIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    commonProperties(registry, "h2slot");
+    commonProperties(registry);
     registry.add(
         "spring.datasource.url",
         () -> "jdbc:h2:file:" + dir().resolve("jobrepo/mallrank") + ";AUTO_SERVER=TRUE");

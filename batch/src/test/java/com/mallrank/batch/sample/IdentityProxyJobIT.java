@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.SandboxRuntime;
+import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.crawler.net.RecordingProxy;
 import com.mallrank.index.report.KeywordTop20;
 import com.mallrank.index.report.Reports;
 import com.mallrank.index.report.Top20Report;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,13 +18,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,11 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * named, and the mall received nothing for it (every request the mall served came through one of
  * the two proxies: nothing went direct).
  */
-@SpringBootTest(properties = {"mallrank.cli.enabled=false", "batch.threads=1"})
+@MallrankIT(properties = "batch.threads=1")
 class IdentityProxyJobIT {
 
-  private static final String PREFIX =
-      "t-idproxy-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
   private static final Instant SLOT = Instant.parse("2026-11-28T06:00:00Z");
   private static final List<String> KEYWORDS = List.of("加厚羽绒服女长款", "高领毛衣女内搭");
   private static final RecordingProxy PROXY_A = start();
@@ -87,10 +82,7 @@ class IdentityProxyJobIT {
             keywords: [%s]
         """
             .formatted(PROXY_A.url(), PROXY_B.url(), DEAD_PORT, String.join(", ", KEYWORDS)));
-    registry.add("index.es.url", LocalElasticsearchExtension::url);
-    registry.add("index.prefix", () -> PREFIX);
     registry.add("batch.plan", plan::toString);
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
   }
 
   @Autowired SampleLauncher launcher;

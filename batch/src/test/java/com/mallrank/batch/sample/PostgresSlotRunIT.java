@@ -1,8 +1,5 @@
 package com.mallrank.batch.sample;
 
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.mallrank.batch.testing.PostgresTestDatabase;
 import java.util.Locale;
 import java.util.UUID;
@@ -22,16 +19,12 @@ class PostgresSlotRunIT extends AbstractSlotRunIT {
 
   @BeforeAll
   static void postgres() {
-    String reason = PostgresTestDatabase.unavailableReason();
-    if (reason != null && PostgresTestDatabase.required()) {
-      fail(reason + " (CI=true: .ci/run must start PostgreSQL)");
-    }
-    assumeTrue(reason == null, reason);
+    PostgresTestDatabase.assumeAvailable();
   }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    commonProperties(registry, "pgslot");
+    commonProperties(registry);
     registry.add("spring.datasource.url", () -> PostgresTestDatabase.urlWithSchema(SCHEMA));
     registry.add("spring.datasource.username", PostgresTestDatabase::user);
     registry.add("spring.datasource.password", PostgresTestDatabase::password);

@@ -7,26 +7,21 @@ import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.sample.SampleLauncher.SlotRefusedException;
+import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.report.KeywordTop20;
 import com.mallrank.index.report.Reports;
 import com.mallrank.index.report.Top20Report;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The sample job end to end on the sandbox mall and the real local Elasticsearch: given the starter
@@ -34,21 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 // One thread: the blocked-identity test relies on the plan order of a sequential run (with
 // several partitions the identity still rests, from whenever it was blocked).
-@SpringBootTest(properties = {"mallrank.cli.enabled=false", "batch.threads=1"})
+@MallrankIT(properties = "batch.threads=1")
 class SampleJobFunctionalIT {
 
-  private static final String PREFIX =
-      "t-samplejob-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
   private static final Instant SLOT = Instant.parse("2026-11-28T06:00:00Z");
   private static final String GROUP = "core";
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("index.es.url", LocalElasticsearchExtension::url);
-    registry.add("index.prefix", () -> PREFIX);
-    registry.add("batch.plan", () -> "../config/sandbox-plan.yml");
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
-  }
 
   @Autowired SampleLauncher launcher;
   @Autowired SandboxRuntime sandbox;

@@ -1,9 +1,8 @@
 package com.mallrank.batch.sample;
 
-import com.mallrank.batch.MallrankApplication;
 import com.mallrank.batch.runtime.SandboxRuntime;
+import com.mallrank.batch.testing.ChildJvm;
 import java.time.Instant;
-import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -18,11 +17,7 @@ public final class SlotChildMain {
   public static void main(String[] args) {
     String group = args[0];
     Instant slot = Instant.parse(args[1]);
-    String[] properties = Arrays.copyOfRange(args, 2, args.length);
-    ConfigurableApplicationContext context =
-        MallrankApplication.application(properties)
-            .properties("mallrank.cli.enabled=false")
-            .run(properties);
+    ConfigurableApplicationContext context = ChildJvm.startBatch(args, 2);
     context.getBean(SandboxRuntime.class).mall().setTime(slot);
     System.out.println("child " + ProcessHandle.current().pid() + " sampling");
     context.getBean(SampleLauncher.class).launch(group, slot);

@@ -6,23 +6,20 @@ import static org.assertj.core.groups.Tuple.tuple;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.SandboxRuntime;
+import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.report.KeywordTop20;
 import com.mallrank.index.report.Reports;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,11 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * keyword and vantage in one slot store both results; (b) two groups with the SAME profile share
  * one fetch (counted at the mall) and the stored sample records both groups.
  */
-@SpringBootTest(properties = {"mallrank.cli.enabled=false", "batch.threads=1"})
+@MallrankIT(properties = "batch.threads=1")
 class SurfaceIdentityIT {
 
-  private static final String PREFIX =
-      "t-surface-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
   private static final Instant SLOT_A = Instant.parse("2026-11-28T06:00:00Z");
   private static final Instant SLOT_B = Instant.parse("2026-11-28T07:00:00Z");
   private static final String DOWN = "加厚羽绒服女长款";
@@ -75,10 +70,7 @@ class SurfaceIdentityIT {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    registry.add("index.es.url", LocalElasticsearchExtension::url);
-    registry.add("index.prefix", () -> PREFIX);
     registry.add("batch.plan", plan::toString);
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
   }
 
   @Autowired SampleLauncher launcher;

@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.ops.SampleMetrics;
 import com.mallrank.batch.sample.SampleJobConfiguration;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
+import com.mallrank.batch.testing.MallrankIT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,9 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The scheduler on a real clock with a two-second cadence: slots of the lookback that never ran are
  * reported missed, due slots are started and complete, and stopping leaves nothing running.
  */
-@SpringBootTest(
+@MallrankIT(
     properties = {
-      "mallrank.cli.enabled=false",
       "batch.schedule.tick=1s",
       "batch.schedule.jitter=0s",
       "batch.schedule.lookback=20s",
@@ -36,15 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 class SampleSchedulerIT {
 
-  private static final String PREFIX =
-      "t-sched-" + UUID.randomUUID().toString().substring(0, 6).toLowerCase(Locale.ROOT);
-
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("index.es.url", LocalElasticsearchExtension::url);
-    registry.add("index.prefix", () -> PREFIX);
     registry.add("batch.plan", SampleSchedulerIT::plan);
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
   }
 
   private static String plan() {

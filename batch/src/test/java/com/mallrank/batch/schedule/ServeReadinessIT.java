@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.batch.MallrankApplication;
+import com.mallrank.batch.testing.ChildJvm;
 import com.mallrank.batch.testing.PostgresTestDatabase;
 import com.mallrank.batch.testing.TcpProxy;
 import com.mallrank.index.testing.LocalElasticsearchExtension;
@@ -117,11 +118,7 @@ class ServeReadinessIT {
 
   @Test
   void downWhileTheJobRepositoryIsUnreachable() throws Exception {
-    String reason = PostgresTestDatabase.unavailableReason();
-    if (reason != null && PostgresTestDatabase.required()) {
-      fail(reason + " (CI=true: .ci/run must start PostgreSQL)");
-    }
-    assumeTrue(reason == null, reason);
+    PostgresTestDatabase.assumeAvailable();
     String schema = "t_" + UUID.randomUUID().toString().substring(0, 8);
     String direct = PostgresTestDatabase.urlWithSchema(schema);
     Matcher hostPort = Pattern.compile("//127\\.0\\.0\\.1:(\\d+)/").matcher(direct);
@@ -175,25 +172,20 @@ class ServeReadinessIT {
             cadence: "0 0 0 1 1 *"
             keywords: [加厚羽绒服女长款]
         """);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-Xmx384m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                MallrankApplication.class.getName(),
-                "serve",
-                "--server.port=0",
-                "--logging.structured.format.console=",
-                "--index.es.url=" + es.url(),
-                "--index.prefix=" + prefix,
-                "--batch.plan=" + plan,
-                "--batch.retention.enabled=false",
-                // the browser check only looks for an executable file; this test is not about
-                // Chromium, which may be missing on a build machine
-                "--batch.browser-executable=" + java));
+    List<String> command = ChildJvm.command("384m", MallrankApplication.class);
+    String java = command.get(0);
+    command.addAll(
+        List.of(
+            "serve",
+            "--server.port=0",
+            "--logging.structured.format.console=",
+            "--index.es.url=" + es.url(),
+            "--index.prefix=" + prefix,
+            "--batch.plan=" + plan,
+            "--batch.retention.enabled=false",
+            // the browser check only looks for an executable file; this test is not about
+            // Chromium, which may be missing on a build machine
+            "--crawler.browser.executable=" + java));
     command.addAll(List.of(properties));
     child = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     Thread reader = new Thread(this::drainOutput, "serve-output");

@@ -1,5 +1,8 @@
 package com.mallrank.batch.testing;
 
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -44,6 +47,18 @@ public final class PostgresTestDatabase {
   public static boolean required() {
     return "true".equalsIgnoreCase(System.getenv("CI"))
         || Boolean.getBoolean("mallrank.test.pg.required");
+  }
+
+  /**
+   * Skips the calling test when PostgreSQL cannot be used, or fails it where it is {@link
+   * #required()}.
+   */
+  public static void assumeAvailable() {
+    String reason = unavailableReason();
+    if (reason != null && required()) {
+      fail(reason + " (CI=true: .ci/run must start PostgreSQL)");
+    }
+    assumeTrue(reason == null, reason);
   }
 
   /** Creates a schema and returns the JDBC URL that uses it. */

@@ -1,2 +1,6 @@
-/** Test support: a cuttable TCP proxy, the PostgreSQL test database, generated plans. */
+/**
+ * Test support: {@link com.mallrank.batch.testing.MallrankIT} and {@link
+ * com.mallrank.batch.testing.MallrankCli} (a corner of the shared cluster per test class, cleaned
+ * up after it), a cuttable TCP proxy, the PostgreSQL test database, generated plans.
+ */
 package com.mallrank.batch.testing;

@@ -1,10 +1,10 @@
 package com.mallrank.crawler.profile;
 
-import com.mallrank.crawler.profile.YamlTree.Entry;
-import com.mallrank.crawler.profile.YamlTree.ListNode;
-import com.mallrank.crawler.profile.YamlTree.MapNode;
-import com.mallrank.crawler.profile.YamlTree.Node;
-import com.mallrank.crawler.profile.YamlTree.ScalarNode;
+import com.mallrank.crawler.yaml.YamlTree.Entry;
+import com.mallrank.crawler.yaml.YamlTree.ListNode;
+import com.mallrank.crawler.yaml.YamlTree.MapNode;
+import com.mallrank.crawler.yaml.YamlTree.Node;
+import com.mallrank.crawler.yaml.YamlTree.ScalarNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

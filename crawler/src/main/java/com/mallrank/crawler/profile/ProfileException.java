@@ -1,5 +1,7 @@
 package com.mallrank.crawler.profile;
 
+import com.mallrank.crawler.yaml.ConfigException;
+import com.mallrank.crawler.yaml.ConfigProblem;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,26 +9,17 @@ import java.util.stream.Collectors;
  * A profile file could not be loaded. The message lists every problem found, each naming the file,
  * the line and the key path, e.g. {@code sandbox.yml:31: fields.price.regex: ...}.
  */
-public class ProfileException extends RuntimeException {
+public class ProfileException extends ConfigException {
 
-  private final List<ProfileProblem> problems;
-
-  public ProfileException(List<ProfileProblem> problems) {
-    super(format(problems));
-    this.problems = List.copyOf(problems);
+  public ProfileException(List<ConfigProblem> problems) {
+    super(format(problems), problems, null);
   }
 
-  public ProfileException(ProfileProblem problem, Throwable cause) {
-    super(format(List.of(problem)), cause);
-    this.problems = List.of(problem);
+  public ProfileException(ConfigProblem problem, Throwable cause) {
+    super(format(List.of(problem)), List.of(problem), cause);
   }
 
-  /** Every problem found, in file order. */
-  public List<ProfileProblem> problems() {
-    return problems;
-  }
-
-  private static String format(List<ProfileProblem> problems) {
+  private static String format(List<ConfigProblem> problems) {
     if (problems.size() == 1) {
       return "invalid site profile: " + problems.get(0);
     }

@@ -1,10 +1,11 @@
 package com.mallrank.crawler.profile;
 
-import com.mallrank.crawler.profile.YamlTree.Entry;
-import com.mallrank.crawler.profile.YamlTree.ListNode;
-import com.mallrank.crawler.profile.YamlTree.MapNode;
-import com.mallrank.crawler.profile.YamlTree.Node;
-import com.mallrank.crawler.profile.YamlTree.ScalarNode;
+import com.mallrank.crawler.yaml.ConfigProblem;
+import com.mallrank.crawler.yaml.YamlTree.Entry;
+import com.mallrank.crawler.yaml.YamlTree.ListNode;
+import com.mallrank.crawler.yaml.YamlTree.MapNode;
+import com.mallrank.crawler.yaml.YamlTree.Node;
+import com.mallrank.crawler.yaml.YamlTree.ScalarNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -59,17 +60,17 @@ final class ProfileReader {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
   private final String file;
-  private final List<ProfileProblem> problems = new ArrayList<>();
+  private final List<ConfigProblem> problems = new ArrayList<>();
 
   ProfileReader(String file) {
     this.file = file;
   }
 
   void problem(String keyPath, int line, String message) {
-    problems.add(new ProfileProblem(file, keyPath, line, message));
+    problems.add(new ConfigProblem(file, line, keyPath, message));
   }
 
-  List<ProfileProblem> problems() {
+  List<ConfigProblem> problems() {
     return problems;
   }
 

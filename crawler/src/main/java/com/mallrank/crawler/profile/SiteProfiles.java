@@ -1,8 +1,7 @@
 package com.mallrank.crawler.profile;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.mallrank.crawler.yaml.ConfigProblem;
+import com.mallrank.crawler.yaml.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,8 +21,6 @@ public final class SiteProfiles {
   /** The classpath folder of built-in profiles. */
   public static final String BUILT_IN_FOLDER = "mallrank/profiles/";
 
-  private static final YAMLFactory YAML = new YAMLFactory();
-
   private SiteProfiles() {}
 
   /**
@@ -37,8 +34,7 @@ public final class SiteProfiles {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ProfileException(
-          new ProfileProblem(file.toString(), "", 0, "cannot read: " + e), e);
+      throw new ProfileException(new ConfigProblem(file.toString(), 0, "", "cannot read: " + e), e);
     }
     return parse(file.toString(), text);
   }
@@ -54,7 +50,7 @@ public final class SiteProfiles {
     String source = "classpath:" + resource;
     try (InputStream in = SiteProfiles.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new ProfileException(List.of(new ProfileProblem(source, "", 0, "no such profile")));
+        throw new ProfileException(List.of(new ConfigProblem(source, 0, "", "no such profile")));
       }
       return parse(source, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -71,25 +67,18 @@ public final class SiteProfiles {
   public static SiteProfile parse(String source, String yaml) {
     ProfileReader reader = new ProfileReader(source);
     YamlTree.Node root;
-    try (JsonParser parser = YAML.createParser(yaml)) {
+    try {
       root =
-          YamlTree.read(
-              parser, (key, line) -> reader.problem(key, line, "duplicate key (first one wins)"));
-    } catch (JsonProcessingException e) {
+          YamlTree.parse(
+              yaml, (key, line) -> reader.problem(key, line, "duplicate key (first one wins)"));
+    } catch (YamlTree.SyntaxException e) {
       throw new ProfileException(
-          new ProfileProblem(
-              source,
-              "",
-              YamlTree.line(e.getLocation()),
-              "malformed YAML: " + e.getOriginalMessage()),
-          e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+          new ConfigProblem(source, e.line(), "", "malformed YAML: " + e.getMessage()), e);
     }
     SiteProfile profile = reader.read(root);
-    List<ProfileProblem> problems = new ArrayList<>(reader.problems());
+    List<ConfigProblem> problems = new ArrayList<>(reader.problems());
     if (!problems.isEmpty() || profile == null) {
-      problems.sort(java.util.Comparator.comparingInt(ProfileProblem::line));
+      problems.sort(java.util.Comparator.comparingInt(ConfigProblem::line));
       throw new ProfileException(problems);
     }
     return profile;

@@ -210,7 +210,12 @@ public final class KeywordSampler {
     this.retryPolicy =
         new RetryPolicy(
             settings.maxAttempts(),
-            new Backoff(settings.initialBackoff(), settings.maxBackoff(), 2.0, 0.2, random),
+            new Backoff(
+                settings.initialBackoff(),
+                settings.maxBackoff(),
+                settings.backoffMultiplier(),
+                settings.backoffJitter(),
+                random),
             settings.maxRetryAfter());
     this.cooldown = new IdentityCooldown(settings.cooldown(), settings.maxCooldown(), time);
   }

@@ -68,4 +68,15 @@ class StageRulesTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("..crawler.sandbox..");
+
+  @ArchTest
+  static final ArchRule yamlIsReadOneWay =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("..crawler.yaml..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.yaml.snakeyaml..", "com.fasterxml.jackson.dataformat.yaml..")
+          .because(
+              "profiles and plans are read by one YAML reader (YamlTree) into one problem record");
 }

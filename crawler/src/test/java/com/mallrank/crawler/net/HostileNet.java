@@ -1,6 +1,11 @@
 package com.mallrank.crawler.net;
 
+import com.mallrank.crawler.fetch.Fetcher;
+import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.politeness.AddressGuard;
+import com.mallrank.crawler.politeness.TimeSource;
+import com.mallrank.crawler.sampler.KeywordSampler;
+import com.mallrank.crawler.sampler.SamplerSettings;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.awt.image.BufferedImage;
@@ -19,6 +24,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
@@ -172,6 +178,21 @@ public final class HostileNet implements AutoCloseable {
               + "<ul><li class=card data-id=1>one</li></ul><div id=done></div></body></html>";
       send(ex, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), Map.of());
     }
+  }
+
+  /**
+   * An unthrottled sampler (seeded, system time) whose name lookups go through {@link #resolver()}:
+   * {@code fetcher} for static pages, {@code browser} (or null) for browser profiles.
+   */
+  public KeywordSampler sampler(Fetcher fetcher, PlaywrightFetcher browser) {
+    return new KeywordSampler(
+        fetcher,
+        browser,
+        SamplerSettings.UNTHROTTLED,
+        KeywordSampler.throttle(SamplerSettings.UNTHROTTLED, new Random(1), TimeSource.system()),
+        resolver(),
+        TimeSource.system(),
+        new Random(1));
   }
 
   /** The injected DNS: the two public-looking names, the rebinding name, literals; else unknown. */

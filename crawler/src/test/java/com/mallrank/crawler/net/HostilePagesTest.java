@@ -23,7 +23,6 @@ import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sampler.KeywordSampler;
 import com.mallrank.crawler.sampler.SampleResult;
-import com.mallrank.crawler.sampler.SamplerSettings;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
@@ -202,16 +201,7 @@ class HostilePagesTest {
               product-id:
                 attr: data-id
             """);
-    KeywordSampler sampler =
-        new KeywordSampler(
-            jsoup(5),
-            null,
-            SamplerSettings.UNTHROTTLED,
-            KeywordSampler.throttle(
-                SamplerSettings.UNTHROTTLED, new Random(1), TimeSource.system()),
-            net.resolver(),
-            TimeSource.system(),
-            new Random(1));
+    KeywordSampler sampler = net.sampler(jsoup(5), null);
 
     SampleResult result =
         sampler.sample(

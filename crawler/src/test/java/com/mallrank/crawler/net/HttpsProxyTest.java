@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
@@ -58,13 +57,8 @@ class HttpsProxyTest {
   private static SSLSocketFactory trusting;
   private static final ExecutorService workers = Executors.newCachedThreadPool();
 
-  private final AtomicInteger direct = new AtomicInteger();
-
-  private final Connector countingDirect =
-      (address, port, timeout) -> {
-        direct.incrementAndGet();
-        return Connector.direct().connect(address, port, timeout);
-      };
+  /** Every connection the fetchers would open without a proxy. */
+  private final CountingConnector countingDirect = new CountingConnector();
 
   @BeforeAll
   static void start() throws Exception {
@@ -267,7 +261,7 @@ class HttpsProxyTest {
           .isInstanceOf(FetchException.class)
           .hasMessageContaining("proxy " + url + " TLS handshake failed: ");
       assertThat(mall.searchRequests()).isEqualTo(before);
-      assertThat(direct.get()).isZero();
+      assertThat(countingDirect.count()).isZero();
     }
   }
 

@@ -7,14 +7,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +21,7 @@ import java.util.regex.Pattern;
  * sandbox identity cookie). It tunnels only to loopback targets; anything else is answered 403 and
  * recorded, so a test can never send traffic elsewhere.
  */
-public final class RecordingProxy implements AutoCloseable {
+public final class RecordingProxy extends LoopbackServer {
 
   /** One tunnel: its CONNECT target, the request line inside, and the identity cookie value. */
   public record Entry(
@@ -32,14 +29,10 @@ public final class RecordingProxy implements AutoCloseable {
 
   private static final Pattern UID = Pattern.compile("(?:^|;\\s*)sandbox_uid=([^;\\s]+)");
 
-  private final ServerSocket server;
-  private final ExecutorService workers = Executors.newCachedThreadPool();
   private final ConcurrentLinkedQueue<Entry> log = new ConcurrentLinkedQueue<>();
-  private volatile boolean closed;
 
   private RecordingProxy() throws IOException {
-    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    workers.execute(this::acceptLoop);
+    startAccepting();
   }
 
   public static RecordingProxy start() throws IOException {
@@ -47,7 +40,7 @@ public final class RecordingProxy implements AutoCloseable {
   }
 
   public String url() {
-    return "http://127.0.0.1:" + server.getLocalPort();
+    return "http://127.0.0.1:" + port();
   }
 
   public List<Entry> log() {
@@ -59,28 +52,7 @@ public final class RecordingProxy implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    closed = true;
-    try {
-      server.close();
-    } catch (IOException e) {
-      // closing
-    }
-    workers.shutdownNow();
-  }
-
-  private void acceptLoop() {
-    while (!closed) {
-      try {
-        Socket client = server.accept();
-        workers.execute(() -> serve(client));
-      } catch (IOException e) {
-        return;
-      }
-    }
-  }
-
-  private void serve(Socket client) {
+  protected void serve(Socket client) {
     try (client) {
       client.setSoTimeout(20_000);
       InputStream in = new BufferedInputStream(client.getInputStream());
@@ -132,18 +104,9 @@ public final class RecordingProxy implements AutoCloseable {
         String[] parts = requestLine.split(" ");
         String path = parts.length > 1 ? parts[0] + " " + parts[1].replaceAll("\\?.*", "") : "?";
         log.add(new Entry(target, path, uid == null ? null : uid.group(1), agent, authorized));
-        OutputStream up = upstream.getOutputStream();
-        up.write(inner.getBytes(StandardCharsets.ISO_8859_1));
-        up.flush();
-        workers.execute(
-            () -> {
-              try {
-                in.transferTo(up);
-              } catch (IOException e) {
-                // closed
-              }
-            });
-        upstream.getInputStream().transferTo(out);
+        upstream.getOutputStream().write(inner.getBytes(StandardCharsets.ISO_8859_1));
+        upstream.getOutputStream().flush();
+        relay(in, out, upstream);
       }
     } catch (IOException | RuntimeException e) {
       // the exchange ended

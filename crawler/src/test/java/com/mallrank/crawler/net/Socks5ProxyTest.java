@@ -14,7 +14,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,13 +31,8 @@ class Socks5ProxyTest {
 
   private static SandboxMall mall;
 
-  private final AtomicInteger direct = new AtomicInteger();
-
-  private final Connector countingDirect =
-      (address, port, timeout) -> {
-        direct.incrementAndGet();
-        return Connector.direct().connect(address, port, timeout);
-      };
+  /** Every connection the fetchers would open without a proxy. */
+  private final CountingConnector countingDirect = new CountingConnector();
 
   @BeforeAll
   static void start() {
@@ -65,7 +59,7 @@ class Socks5ProxyTest {
       assertThat(socks.log())
           .containsExactly(new Socks5TestServer.Entry(1, "127.0.0.1:" + mallPort, "mx-a", true));
       assertThat(socks.refusedUsers()).isEmpty();
-      assertThat(direct.get()).as("connections on the direct network").isZero();
+      assertThat(countingDirect.count()).as("connections on the direct network").isZero();
     }
   }
 
@@ -81,7 +75,7 @@ class Socks5ProxyTest {
       assertThat(socks.refusedUsers()).containsExactly("mx-a");
       assertThat(socks.log()).isEmpty();
       assertThat(mall.searchRequests()).isEqualTo(before);
-      assertThat(direct.get()).isZero();
+      assertThat(countingDirect.count()).isZero();
 
       // and without credentials at all, the proxy's demand is named
       assertThatThrownBy(() -> fetch(UpstreamProxy.parse(socks.url())))
@@ -103,7 +97,7 @@ class Socks5ProxyTest {
         .isInstanceOf(FetchException.class)
         .hasMessageContaining("proxy " + dead + " unreachable");
     assertThat(mall.searchRequests()).isEqualTo(before);
-    assertThat(direct.get()).isZero();
+    assertThat(countingDirect.count()).isZero();
   }
 
   @Test

@@ -5,14 +5,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A test's SOCKS5 proxy (RFC 1928, with RFC 1929 user/password when started with credentials) on
@@ -20,7 +17,7 @@ import java.util.concurrent.Executors;
  * the user name that authenticated. It connects only to loopback targets (anything else is answered
  * "connection not allowed by ruleset" and recorded), so a test can never send traffic elsewhere.
  */
-public final class Socks5TestServer implements AutoCloseable {
+public final class Socks5TestServer extends LoopbackServer {
 
   /**
    * One connection: the address type byte (1 IPv4, 3 domain, 4 IPv6), the target, the user name
@@ -28,19 +25,15 @@ public final class Socks5TestServer implements AutoCloseable {
    */
   public record Entry(int addressType, String target, String user, boolean tunnelled) {}
 
-  private final ServerSocket server;
   private final String user;
   private final String password;
-  private final ExecutorService workers = Executors.newCachedThreadPool();
   private final ConcurrentLinkedQueue<Entry> log = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<String> refusedUsers = new ConcurrentLinkedQueue<>();
-  private volatile boolean closed;
 
   private Socks5TestServer(String user, String password) throws IOException {
     this.user = user;
     this.password = password;
-    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    workers.execute(this::acceptLoop);
+    startAccepting();
   }
 
   /** Without authentication (method 0x00 only). */
@@ -54,7 +47,7 @@ public final class Socks5TestServer implements AutoCloseable {
   }
 
   public String url() {
-    return "socks5://127.0.0.1:" + server.getLocalPort();
+    return "socks5://127.0.0.1:" + port();
   }
 
   public List<Entry> log() {
@@ -67,28 +60,7 @@ public final class Socks5TestServer implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    closed = true;
-    try {
-      server.close();
-    } catch (IOException e) {
-      // closing
-    }
-    workers.shutdownNow();
-  }
-
-  private void acceptLoop() {
-    while (!closed) {
-      try {
-        Socket client = server.accept();
-        workers.execute(() -> serve(client));
-      } catch (IOException e) {
-        return;
-      }
-    }
-  }
-
-  private void serve(Socket client) {
+  protected void serve(Socket client) {
     try (client) {
       client.setSoTimeout(20_000);
       DataInputStream in = new DataInputStream(client.getInputStream());
@@ -158,16 +130,7 @@ public final class Socks5TestServer implements AutoCloseable {
         log.add(new Entry(type, host + ":" + port, seenUser, true));
         out.write(new byte[] {5, 0, 0, 1, 127, 0, 0, 1, 0, 0});
         out.flush();
-        OutputStream up = upstream.getOutputStream();
-        workers.execute(
-            () -> {
-              try {
-                in.transferTo(up);
-              } catch (IOException e) {
-                // closed
-              }
-            });
-        upstream.getInputStream().transferTo(out);
+        relay(in, out, upstream);
       }
     } catch (IOException | RuntimeException e) {
       // the exchange ended

@@ -4,6 +4,7 @@ import com.mallrank.crawler.fetch.Cookie;
 import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.Gate;
+import com.mallrank.crawler.sandbox.SandboxMall;
 import java.util.List;
 
 /** Gates and cookies for tests that fetch from servers on loopback (the sandbox). */
@@ -14,6 +15,16 @@ public final class TestNet {
   /** Checks like the sandbox profiles do: loopback hosts, private addresses allowed, no pacing. */
   public static Gate loopback() {
     return Gate.unpaced(new AddressGuard(List.of("127.0.0.1", "localhost"), true));
+  }
+
+  /**
+   * The cookies a sample of the sandbox mall sends as {@code identity}: none for {@code anonymous},
+   * else the mall's identity cookie.
+   */
+  public static CookieJar sandboxCookies(String identity) {
+    return identity.equals("anonymous")
+        ? CookieJar.empty()
+        : sandboxIdentity(SandboxMall.IDENTITY_COOKIE, identity);
   }
 
   /** The sandbox's identity cookie, scoped to 127.0.0.1 as the batch scopes it. */

@@ -9,17 +9,7 @@ import org.junit.jupiter.api.Test;
 class HarFetchProfileTest {
 
   private static String profile(String fetch) {
-    return """
-        id: phone
-        mode: json
-        search:
-          url-template: "https://example.com/?q={keyword}"
-        items: "responses[*].data.list"
-        fields:
-          product-id: id
-        fetch:
-        """
-        + fetch.indent(2);
+    return TestProfiles.jsonFetching("phone", fetch);
   }
 
   @Test

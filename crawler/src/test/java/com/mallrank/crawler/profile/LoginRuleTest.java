@@ -8,18 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The {@code login:} section of a profile: data, validated with file, line and key. */
 class LoginRuleTest {
 
-  private static final String BASE =
-      """
-      id: demo
-      mode: html
-      search:
-        url-template: "{base}/search?keyword={keyword}"
-      cards:
-        select: li.card
-      fields:
-        product-id:
-          attr: data-id
-      """;
+  private static final String BASE = TestProfiles.HTML;
 
   @Test
   void theSandboxProfileLogsInByQrCode() {

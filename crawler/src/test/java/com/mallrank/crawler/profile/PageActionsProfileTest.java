@@ -9,21 +9,15 @@ import org.junit.jupiter.api.Test;
 class PageActionsProfileTest {
 
   private static String profile(String actions) {
-    return """
-        id: boxed
-        mode: json
-        search:
-          url-template: "https://example.com/?q={keyword}"
-        items: "responses[*].data.list"
-        fields:
-          product-id: id
-        fetch:
-          with: browser
-          mode: capture
-          capture-url: "**/material_list*"
-          actions:
+    return TestProfiles.jsonFetching(
+        "boxed",
         """
-        + actions.indent(4);
+        with: browser
+        mode: capture
+        capture-url: "**/material_list*"
+        actions:
+        """
+            + actions.indent(2));
   }
 
   @Test
@@ -112,7 +106,7 @@ class PageActionsProfileTest {
         .satisfies(
             e ->
                 assertThat(((ProfileException) e).problems())
-                    .extracting(pr -> pr.line() + " " + pr.keyPath())
+                    .extracting(pr -> pr.line() + " " + pr.field())
                     .containsExactly(
                         "13 fetch.actions[0].type",
                         "14 fetch.actions[1].fill.selector",

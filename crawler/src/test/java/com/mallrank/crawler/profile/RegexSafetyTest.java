@@ -16,21 +16,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RegexSafetyTest {
 
   private static String profile(String regex) {
-    return """
-        id: demo
-        mode: html
-        search:
-          url-template: "{base}/search?keyword={keyword}"
-        cards:
-          select: li.card
-        fields:
-          product-id:
-            attr: data-id
+    return TestProfiles.HTML
+        + """
           title:
             select: .title
             regex: '%s'
         """
-        .formatted(regex);
+            .formatted(regex);
   }
 
   @ParameterizedTest

@@ -14,16 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SiteProfilesTest {
 
   private static final String VALID =
-      """
-      id: demo
-      mode: html
-      search:
-        url-template: "{base}/search?keyword={keyword}"
-      cards:
-        select: li.card
-      fields:
-        product-id:
-          attr: data-id
+      TestProfiles.HTML
+          + """
         price:
           select: .price
           regex: "([0-9.]+)"
@@ -100,7 +92,7 @@ class SiteProfilesTest {
             ProfileException.class, () -> SiteProfiles.parse("bad.yml", yaml));
 
     assertThat(e.problems())
-        .extracting(p -> p.line() + " " + p.keyPath())
+        .extracting(p -> p.line() + " " + p.field())
         .containsExactly(
             "1 id",
             "3 colour",

@@ -1,36 +1,27 @@
 package com.mallrank.crawler.sampler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.mallrank.crawler.evidence.EvidenceStore;
-import com.mallrank.crawler.fetch.CookieJar;
-import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.browser.BrowserSettings;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.model.Listing;
 import com.mallrank.crawler.model.SampleStatus;
-import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.parse.ExtractOptions;
 import com.mallrank.crawler.parse.ProfileTester;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxCard;
-import com.mallrank.crawler.sandbox.SandboxClock;
-import com.mallrank.crawler.sandbox.SandboxMall;
-import com.mallrank.crawler.sandbox.SandboxWorld;
-import java.nio.file.Files;
+import com.mallrank.crawler.testing.BrowserFixture;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,45 +34,17 @@ class BrowserSamplerIT {
   private static final String KEYWORD = "加厚羽绒服女长款";
   private static final SiteProfile PROFILE = SiteProfiles.builtIn("sandbox-spa");
 
-  private static SandboxMall mall;
-  private static PlaywrightFetcher browser;
-
-  @BeforeAll
-  static void start() {
-    assumeTrue(
-        Files.isExecutable(BrowserSettings.DEFAULT_EXECUTABLE),
-        "real-browser tests skipped: no Chromium at " + BrowserSettings.DEFAULT_EXECUTABLE);
-    mall = SandboxMall.start(SandboxWorld.create(), new SandboxClock(), 0);
-    mall.setTime(SLOT);
-    browser =
-        new PlaywrightFetcher(
-            BrowserSettings.defaults(), RenderOptions.dom("li.goods-card"), StorageStates.none());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (mall != null) {
-      mall.close();
-    }
-  }
-
-  @AfterEach
-  void clearFaults() {
-    mall.faults().clearAll();
-  }
+  @RegisterExtension
+  static final BrowserFixture BROWSER =
+      BrowserFixture.sandboxMallAt(SLOT)
+          .clearingFaultsAfterEach()
+          .withFetcher(
+              BrowserSettings.defaults(),
+              RenderOptions.dom("li.goods-card"),
+              () -> StorageStates.none());
 
   private SampleResult sample(String identity, int depth) {
-    KeywordSampler sampler =
-        new KeywordSampler(
-            new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), browser, SamplerSettings.UNTHROTTLED);
-    CookieJar cookies =
-        identity.equals("anonymous")
-            ? CookieJar.empty()
-            : TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, identity);
-    return sampler.sample(PROFILE, mall.baseUrl(), KEYWORD, identity, cookies, depth);
+    return BROWSER.sample(PROFILE, KEYWORD, identity, depth);
   }
 
   @Test
@@ -89,7 +52,8 @@ class BrowserSamplerIT {
     for (String identity : List.of("anonymous", "mx-guangzhou")) {
       SampleResult result = sample(identity, 20);
 
-      List<SandboxCard> truth = mall.world().results(KEYWORD, SLOT, identity).subList(0, 20);
+      List<SandboxCard> truth =
+          BROWSER.mall().world().results(KEYWORD, SLOT, identity).subList(0, 20);
       assertThat(result.page().status()).as(identity).isEqualTo(SampleStatus.OK);
       List<Listing> listings = result.page().listings();
       assertThat(listings)
@@ -116,7 +80,7 @@ class BrowserSamplerIT {
     assertThat(result.page().listings())
         .extracting(Listing::productId)
         .containsExactlyElementsOf(
-            mall.world().results(KEYWORD, SLOT, "anonymous").subList(0, 45).stream()
+            BROWSER.mall().world().results(KEYWORD, SLOT, "anonymous").subList(0, 45).stream()
                 .map(SandboxCard::productId)
                 .toList());
   }
@@ -131,7 +95,7 @@ class BrowserSamplerIT {
             Fault.LAYOUT_CHANGED, SampleStatus.LAYOUT_CHANGED);
     expected.forEach(
         (fault, status) -> {
-          mall.faults().set(KEYWORD, fault);
+          BROWSER.mall().faults().set(KEYWORD, fault);
 
           SampleResult result = sample("anonymous", 20);
 
@@ -149,9 +113,9 @@ class BrowserSamplerIT {
     assertThat(ok.seen().screenshot()).isNull();
 
     for (Fault fault : List.of(Fault.CAPTCHA, Fault.LAYOUT_CHANGED)) {
-      mall.faults().set(KEYWORD, fault);
+      BROWSER.mall().faults().set(KEYWORD, fault);
       SampleResult failed = sample("mx-guangzhou", 20);
-      mall.faults().clearAll();
+      BROWSER.mall().faults().clearAll();
 
       assertThat(failed.page().status().producesRanks()).as(fault.name()).isFalse();
       byte[] shot = failed.seen().screenshot();

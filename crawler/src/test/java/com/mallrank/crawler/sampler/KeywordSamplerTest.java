@@ -11,16 +11,13 @@ import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxCard;
-import com.mallrank.crawler.sandbox.SandboxClock;
-import com.mallrank.crawler.sandbox.SandboxMall;
 import com.mallrank.crawler.sandbox.SandboxWorld;
+import com.mallrank.crawler.testing.SandboxMallFixture;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The static path end to end against the sandbox mall: what is extracted is the ground truth. */
 class KeywordSamplerTest {
@@ -28,35 +25,18 @@ class KeywordSamplerTest {
   private static final Instant SLOT = Instant.parse("2026-11-28T06:00:00Z");
   private static final String KEYWORD = "加厚羽绒服女长款";
 
-  private static SandboxMall mall;
+  @RegisterExtension
+  static final SandboxMallFixture MALL = SandboxMallFixture.at(SLOT).clearingFaultsAfterEach();
+
   private static final SiteProfile PROFILE = SiteProfiles.builtIn("sandbox-static");
 
   private final KeywordSampler sampler =
       new KeywordSampler(
           new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED);
 
-  @BeforeAll
-  static void startMall() {
-    mall = SandboxMall.start(SandboxWorld.create(), new SandboxClock(), 0);
-    mall.setTime(SLOT);
-  }
-
-  @AfterAll
-  static void stopMall() {
-    mall.close();
-  }
-
-  @AfterEach
-  void clearFaults() {
-    mall.faults().clearAll();
-  }
-
   private SampleResult sample(String keyword, String identity, int depth) {
-    CookieJar cookies =
-        identity.equals("anonymous")
-            ? CookieJar.empty()
-            : TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, identity);
-    return sampler.sample(PROFILE, mall.baseUrl(), keyword, identity, cookies, depth);
+    return sampler.sample(
+        PROFILE, MALL.mall().baseUrl(), keyword, identity, TestNet.sandboxCookies(identity), depth);
   }
 
   @Test
@@ -64,7 +44,7 @@ class KeywordSamplerTest {
     for (String identity : List.of("anonymous", "mx-hangzhou", "mx-yiwu")) {
       SampleResult result = sample(KEYWORD, identity, 20);
 
-      List<SandboxCard> truth = mall.world().results(KEYWORD, SLOT, identity).subList(0, 20);
+      List<SandboxCard> truth = MALL.mall().world().results(KEYWORD, SLOT, identity).subList(0, 20);
       assertThat(result.page().status()).isEqualTo(SampleStatus.OK);
       assertThat(result.attempts()).isEqualTo(1);
       List<Listing> listings = result.page().listings();
@@ -107,13 +87,14 @@ class KeywordSamplerTest {
             Fault.HTTP_500, SampleStatus.ERROR);
     expected.forEach(
         (fault, status) -> {
-          mall.faults().set(KEYWORD, fault);
+          MALL.mall().faults().set(KEYWORD, fault);
           // A fresh sampler each time, so a block's cool-down does not hide the next fault.
           KeywordSampler fresh =
               new KeywordSampler(
                   new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED);
           SampleResult result =
-              fresh.sample(PROFILE, mall.baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20);
+              fresh.sample(
+                  PROFILE, MALL.mall().baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20);
 
           assertThat(result.page().status()).as(fault.name()).isEqualTo(status);
           assertThat(result.page().listings()).as(fault.name()).isEmpty();
@@ -122,23 +103,23 @@ class KeywordSamplerTest {
 
   @Test
   void serverErrorsAreRetriedThenReported() {
-    mall.faults().set(KEYWORD, Fault.HTTP_500);
-    long before = mall.searchRequests();
+    MALL.mall().faults().set(KEYWORD, Fault.HTTP_500);
+    long before = MALL.mall().searchRequests();
 
     SampleResult result = sample(KEYWORD, "anonymous", 20);
 
     assertThat(result.page().status()).isEqualTo(SampleStatus.ERROR);
     assertThat(result.page().evidence().httpStatus()).isEqualTo(500);
     assertThat(result.attempts()).isEqualTo(SamplerSettings.UNTHROTTLED.maxAttempts());
-    assertThat(mall.searchRequests() - before).isEqualTo(result.attempts());
+    assertThat(MALL.mall().searchRequests() - before).isEqualTo(result.attempts());
   }
 
   @Test
   void aBlockedIdentityRestsWhileOthersGoOn() {
-    mall.faults().set(KEYWORD, Fault.CAPTCHA);
+    MALL.mall().faults().set(KEYWORD, Fault.CAPTCHA);
     assertThat(sample(KEYWORD, "mx-yiwu", 20).page().status()).isEqualTo(SampleStatus.BLOCKED);
-    mall.faults().clearAll();
-    long before = mall.searchRequests();
+    MALL.mall().faults().clearAll();
+    long before = MALL.mall().searchRequests();
 
     SampleResult resting = sample(KEYWORD, "mx-yiwu", 20);
     SampleResult other = sample(KEYWORD, "mx-hangzhou", 20);
@@ -150,14 +131,14 @@ class KeywordSamplerTest {
     assertThat(resting.page().evidence().detail()).startsWith("not sampled: mx-yiwu rests until ");
     assertThat(resting.attempts()).isZero();
     assertThat(other.page().status()).isEqualTo(SampleStatus.OK);
-    assertThat(mall.searchRequests() - before).isEqualTo(1);
+    assertThat(MALL.mall().searchRequests() - before).isEqualTo(1);
   }
 
   @Test
   void anAccountLoggedOutMidSlotIsSkippedForTheRestOfTheSlotWhileOthersGoOn() {
     List<String> keywords = SandboxWorld.create().keywords().subList(0, 4);
-    mall.faults().expireLogin("mx-yiwu", 1);
-    long before = mall.searchRequests();
+    MALL.mall().faults().expireLogin("mx-yiwu", 1);
+    long before = MALL.mall().searchRequests();
 
     List<String> yiwu = new java.util.ArrayList<>();
     List<String> hangzhou = new java.util.ArrayList<>();
@@ -179,7 +160,9 @@ class KeywordSamplerTest {
             "skipped/needs-login/0",
             "skipped/needs-login/0");
     assertThat(hangzhou).containsExactly("ok", "ok", "ok", "ok");
-    assertThat(mall.searchRequests() - before).as("2 for mx-yiwu, 4 for mx-hangzhou").isEqualTo(6);
+    assertThat(MALL.mall().searchRequests() - before)
+        .as("2 for mx-yiwu, 4 for mx-hangzhou")
+        .isEqualTo(6);
     SampleResult skipped = sample(keywords.get(0), "mx-yiwu", 20);
     assertThat(skipped.page().evidence().detail())
         .startsWith("not sampled: mx-yiwu needs a new login (login wall at ");
@@ -189,7 +172,7 @@ class KeywordSamplerTest {
   @Test
   void theAnonymousVantageIsNeverMarkedLoggedOut() {
     List<String> keywords = SandboxWorld.create().keywords().subList(0, 2);
-    mall.faults().set(keywords.get(0), Fault.LOGIN_WALL);
+    MALL.mall().faults().set(keywords.get(0), Fault.LOGIN_WALL);
 
     assertThat(sample(keywords.get(0), "anonymous", 20).page().status())
         .isEqualTo(SampleStatus.LOGIN_REQUIRED);

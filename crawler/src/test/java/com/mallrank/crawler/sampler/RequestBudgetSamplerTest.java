@@ -11,9 +11,8 @@ import com.mallrank.crawler.politeness.RequestBudget;
 import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
-import com.mallrank.crawler.sandbox.SandboxClock;
 import com.mallrank.crawler.sandbox.SandboxMall;
-import com.mallrank.crawler.sandbox.SandboxWorld;
+import com.mallrank.crawler.testing.SandboxMallFixture;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +21,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sampler asks the identity's budget before each request: out of budget, a sample is {@code
@@ -36,18 +34,7 @@ class RequestBudgetSamplerTest {
   private static final Instant SLOT = Instant.parse("2026-11-28T06:00:00Z");
   private static final String KEYWORD = "加厚羽绒服女长款";
   private static final SiteProfile PROFILE = SiteProfiles.builtIn("sandbox-static");
-  private static SandboxMall mall;
-
-  @BeforeAll
-  static void startMall() {
-    mall = SandboxMall.start(SandboxWorld.create(), new SandboxClock(), 0);
-    mall.setTime(SLOT);
-  }
-
-  @AfterAll
-  static void stopMall() {
-    mall.close();
-  }
+  @RegisterExtension static final SandboxMallFixture MALL = SandboxMallFixture.at(SLOT);
 
   /** A budget of {@code limit} requests per identity, counted in memory. */
   private static RequestBudget budgetOf(Map<String, Integer> limits) {
@@ -82,14 +69,14 @@ class RequestBudgetSamplerTest {
   @Test
   void theFirstKeywordsInPlanOrderGetTheBudgetAndTheRestAreSkippedWithoutARequest() {
     KeywordSampler sampler = sampler(budgetOf(Map.of("mx-hangzhou", 3)));
-    List<String> keywords = mall.world().keywords().subList(0, 5);
+    List<String> keywords = MALL.mall().world().keywords().subList(0, 5);
     CookieJar cookies = TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, "mx-hangzhou");
-    long before = mall.searchRequests();
+    long before = MALL.mall().searchRequests();
 
     List<String> outcomes = new ArrayList<>();
     for (String keyword : keywords) {
       SampleResult result =
-          sampler.sample(PROFILE, mall.baseUrl(), keyword, "mx-hangzhou", cookies, 20);
+          sampler.sample(PROFILE, MALL.mall().baseUrl(), keyword, "mx-hangzhou", cookies, 20);
       outcomes.add(
           result.page().status() == SampleStatus.SKIPPED
               ? "skipped:" + result.page().evidence().marker() + ":" + result.attempts()
@@ -99,29 +86,29 @@ class RequestBudgetSamplerTest {
     assertThat(outcomes)
         .containsExactly(
             "fetched:1", "fetched:1", "fetched:1", "skipped:budget:0", "skipped:budget:0");
-    assertThat(mall.searchRequests() - before).isEqualTo(3);
+    assertThat(MALL.mall().searchRequests() - before).isEqualTo(3);
   }
 
   @Test
   void anotherIdentityKeepsItsOwnBudget() {
     KeywordSampler sampler = sampler(budgetOf(Map.of("mx-hangzhou", 0)));
-    long before = mall.searchRequests();
+    long before = MALL.mall().searchRequests();
 
     SampleResult spent =
         sampler.sample(
             PROFILE,
-            mall.baseUrl(),
+            MALL.mall().baseUrl(),
             KEYWORD,
             "mx-hangzhou",
             TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, "mx-hangzhou"),
             20);
     SampleResult free =
-        sampler.sample(PROFILE, mall.baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20);
+        sampler.sample(PROFILE, MALL.mall().baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20);
 
     assertThat(spent.page().status()).isEqualTo(SampleStatus.SKIPPED);
     assertThat(spent.page().evidence().detail())
         .isEqualTo("not sampled: mx-hangzhou used its request budget");
     assertThat(free.page().status()).isEqualTo(SampleStatus.OK);
-    assertThat(mall.searchRequests() - before).isEqualTo(1);
+    assertThat(MALL.mall().searchRequests() - before).isEqualTo(1);
   }
 }

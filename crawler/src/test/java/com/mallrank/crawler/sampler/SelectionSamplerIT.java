@@ -1,13 +1,10 @@
 package com.mallrank.crawler.sampler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.browser.BrowserSettings;
 import com.mallrank.crawler.fetch.browser.BrowserTimeouts;
-import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.model.Listing;
@@ -17,18 +14,14 @@ import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxCard;
-import com.mallrank.crawler.sandbox.SandboxClock;
 import com.mallrank.crawler.sandbox.SandboxMall;
-import com.mallrank.crawler.sandbox.SandboxWorld;
-import java.nio.file.Files;
+import com.mallrank.crawler.testing.BrowserFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The built-in {@code sandbox-selection} profile in real Chromium against the sandbox's 精选联盟-like
@@ -41,54 +34,25 @@ class SelectionSamplerIT {
   private static final Instant SLOT = Instant.parse("2026-11-28T06:00:00Z");
   private static final String KEYWORD = "加厚羽绒服女长款";
   private static final String UID = "mx-hangzhou";
+
+  @RegisterExtension
+  static final BrowserFixture BROWSER =
+      BrowserFixture.sandboxMallAt(SLOT)
+          .clearingFaultsAfterEach()
+          .withFetcher(
+              BrowserSettings.defaults()
+                  .withTimeouts(
+                      BrowserTimeouts.defaults()
+                          .withWaitForSelector(Duration.ofSeconds(4))
+                          .withGrowth(Duration.ofMillis(2000))
+                          .withPage(Duration.ofSeconds(40))),
+              RenderOptions.dom("body"),
+              () -> StorageStates.none());
+
   private static final SiteProfile PROFILE = SiteProfiles.builtIn("sandbox-selection");
 
-  private static SandboxMall mall;
-  private static PlaywrightFetcher browser;
-
-  @BeforeAll
-  static void start() {
-    assumeTrue(
-        Files.isExecutable(BrowserSettings.DEFAULT_EXECUTABLE),
-        "real-browser tests skipped: no Chromium at " + BrowserSettings.DEFAULT_EXECUTABLE);
-    mall = SandboxMall.start(SandboxWorld.create(), new SandboxClock(), 0);
-    mall.setTime(SLOT);
-    browser =
-        new PlaywrightFetcher(
-            BrowserSettings.defaults()
-                .withTimeouts(
-                    BrowserTimeouts.defaults()
-                        .withWaitForSelector(Duration.ofSeconds(4))
-                        .withGrowth(Duration.ofMillis(2000))
-                        .withPage(Duration.ofSeconds(40))),
-            RenderOptions.dom("body"),
-            StorageStates.none());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (mall != null) {
-      mall.close();
-    }
-  }
-
-  @AfterEach
-  void clearFaults() {
-    mall.faults().clearAll();
-  }
-
   private SampleResult sample(String identity, int depth) {
-    KeywordSampler sampler =
-        new KeywordSampler(
-            new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), browser, SamplerSettings.UNTHROTTLED);
-    CookieJar cookies =
-        identity.equals("anonymous")
-            ? CookieJar.empty()
-            : TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, identity);
-    return sampler.sample(PROFILE, mall.baseUrl(), KEYWORD, identity, cookies, depth);
+    return BROWSER.sample(PROFILE, KEYWORD, identity, depth);
   }
 
   private static List<String> ids(List<SandboxCard> cards) {
@@ -100,15 +64,15 @@ class SelectionSamplerIT {
     // Both answers are held back, so the feed's (asked for at page load) arrives after the search
     // was sent and before the search's answer: a capture that took every response arriving after
     // the search action would read the feed as the keyword's first 12 results.
-    mall.faults().setSlowDelay(Duration.ofMillis(1500));
-    mall.faults().set("", Fault.SLOW);
-    mall.faults().set(KEYWORD, Fault.SLOW);
-    long feedsBefore = mall.selectionFeedAnswers();
+    BROWSER.mall().faults().setSlowDelay(Duration.ofMillis(1500));
+    BROWSER.mall().faults().set("", Fault.SLOW);
+    BROWSER.mall().faults().set(KEYWORD, Fault.SLOW);
+    long feedsBefore = BROWSER.mall().selectionFeedAnswers();
 
     SampleResult result = sample(UID, 20);
 
-    assertThat(mall.selectionFeedAnswers()).isEqualTo(feedsBefore + 1);
-    List<SandboxCard> truth = mall.world().results(KEYWORD, SLOT, UID).subList(0, 20);
+    assertThat(BROWSER.mall().selectionFeedAnswers()).isEqualTo(feedsBefore + 1);
+    List<SandboxCard> truth = BROWSER.mall().world().results(KEYWORD, SLOT, UID).subList(0, 20);
     assertThat(result.page().status()).isEqualTo(SampleStatus.OK);
     List<Listing> listings = result.page().listings();
     assertThat(listings).extracting(Listing::productId).containsExactlyElementsOf(ids(truth));
@@ -126,7 +90,7 @@ class SelectionSamplerIT {
   void depth60LoadsOnTheInnerContainersScroll() {
     SampleResult result = sample(UID, 60);
 
-    List<SandboxCard> truth = mall.world().results(KEYWORD, SLOT, UID);
+    List<SandboxCard> truth = BROWSER.mall().world().results(KEYWORD, SLOT, UID);
     assertThat(truth.size()).isGreaterThanOrEqualTo(60);
     assertThat(result.page().status()).isEqualTo(SampleStatus.OK);
     assertThat(result.page().listings())
@@ -144,7 +108,7 @@ class SelectionSamplerIT {
             Fault.EMPTY, SampleStatus.EMPTY);
     expected.forEach(
         (fault, status) -> {
-          mall.faults().set(KEYWORD, fault);
+          BROWSER.mall().faults().set(KEYWORD, fault);
 
           SampleResult result = sample(UID, 20);
 
@@ -155,7 +119,7 @@ class SelectionSamplerIT {
 
   @Test
   void aCaptchaPageServedInsteadOfTheAppIsBlockedByItsElement() {
-    mall.faults().setGlobal(Fault.CAPTCHA);
+    BROWSER.mall().faults().setGlobal(Fault.CAPTCHA);
 
     SampleResult result = sample(UID, 20);
 
@@ -165,7 +129,7 @@ class SelectionSamplerIT {
 
   @Test
   void withoutTheDomMarkerTheSameCaptchaIsLayoutChangedNamingCaptureUrl() {
-    mall.faults().setGlobal(Fault.CAPTCHA);
+    BROWSER.mall().faults().setGlobal(Fault.CAPTCHA);
     SiteProfile withoutDomMarker =
         SiteProfiles.parse(
             "sel.yml", builtInText().replace("    - select: \"#captcha-verify\"\n", ""));
@@ -173,11 +137,11 @@ class SelectionSamplerIT {
     SampleResult result =
         new KeywordSampler(
                 new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS),
-                browser,
+                BROWSER.fetcher(),
                 SamplerSettings.UNTHROTTLED)
             .sample(
                 withoutDomMarker,
-                mall.baseUrl(),
+                BROWSER.mall().baseUrl(),
                 KEYWORD,
                 UID,
                 TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, UID),

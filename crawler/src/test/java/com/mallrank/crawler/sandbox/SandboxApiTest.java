@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mallrank.crawler.testing.SandboxMallFixture;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -15,10 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The v2 JSON API and the SPA shell, over plain HTTP (the browser tests are {@code *IT}). */
 class SandboxApiTest {
@@ -28,27 +27,12 @@ class SandboxApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient http = HttpClient.newHttpClient();
 
-  private static SandboxMall mall;
-
-  @BeforeAll
-  static void start() {
-    mall = SandboxMall.start();
-    mall.setTime(TIME);
-  }
-
-  @AfterAll
-  static void stop() {
-    mall.close();
-  }
-
-  @AfterEach
-  void reset() {
-    mall.faults().clearAll();
-  }
+  @RegisterExtension
+  static final SandboxMallFixture MALL = SandboxMallFixture.at(TIME).clearingFaultsAfterEach();
 
   @Test
   void pagesThroughTheGroundTruthTenAtATime() throws Exception {
-    List<SandboxCard> truth = mall.world().results(KEYWORD, TIME, "mx-yiwu");
+    List<SandboxCard> truth = MALL.mall().world().results(KEYWORD, TIME, "mx-yiwu");
     List<JsonNode> items = new ArrayList<>();
     int cursor = 0;
     boolean hasMore = true;
@@ -80,7 +64,7 @@ class SandboxApiTest {
       assertThat(it.path("sales_label").asText()).isEqualTo(t.salesLabel());
       JsonNode urls = it.path("cover").path("url_list");
       assertThat(urls.size()).isEqualTo(2);
-      assertThat(urls.get(0).asText()).startsWith(mall.baseUrl() + ImageKeys.PATH_PREFIX);
+      assertThat(urls.get(0).asText()).startsWith(MALL.mall().baseUrl() + ImageKeys.PATH_PREFIX);
       assertThat(URI.create(urls.get(0).asText()).getPath())
           .isEqualTo(URI.create(urls.get(1).asText()).getPath())
           .isEqualTo(ImageKeys.path(t.imageKey()));
@@ -89,7 +73,7 @@ class SandboxApiTest {
 
   @Test
   void theV2ApiGivesCommissionInPercent() throws Exception {
-    List<SandboxCard> truth = mall.world().results(KEYWORD, TIME, null);
+    List<SandboxCard> truth = MALL.mall().world().results(KEYWORD, TIME, null);
     JsonNode items =
         JSON.readTree(api("/api/v2/search", 0, null).body()).path("data").path("items");
     for (int i = 0; i < items.size(); i++) {
@@ -100,32 +84,32 @@ class SandboxApiTest {
 
   @Test
   void apiFaultsAnswerWithTheirOwnDocuments() throws Exception {
-    mall.faults().set(KEYWORD, Fault.CAPTCHA);
+    MALL.mall().faults().set(KEYWORD, Fault.CAPTCHA);
     JsonNode verify = JSON.readTree(api("/api/search", 0, null).body());
     assertThat(verify.path("status_code").asInt()).isEqualTo(SearchApiRenderer.STATUS_VERIFY);
     assertThat(verify.path("verify").path("type").asText()).isEqualTo("captcha");
 
-    mall.faults().set(KEYWORD, Fault.LOGIN_WALL);
+    MALL.mall().faults().set(KEYWORD, Fault.LOGIN_WALL);
     assertThat(JSON.readTree(api("/api/search", 0, null).body()).path("status_code").asInt())
         .isEqualTo(SearchApiRenderer.STATUS_LOGIN);
 
-    mall.faults().set(KEYWORD, Fault.EMPTY);
+    MALL.mall().faults().set(KEYWORD, Fault.EMPTY);
     JsonNode empty = JSON.readTree(api("/api/search", 0, null).body()).path("data");
     assertThat(empty.path("items").size()).isZero();
     assertThat(empty.path("has_more").asBoolean()).isFalse();
 
-    mall.faults().set(KEYWORD, Fault.LAYOUT_CHANGED);
+    MALL.mall().faults().set(KEYWORD, Fault.LAYOUT_CHANGED);
     JsonNode changed = JSON.readTree(api("/api/search", 0, null).body()).path("data");
     assertThat(changed.has("items")).isFalse();
     assertThat(changed.path("goods_list").size()).isEqualTo(10);
     assertThat(changed.path("has_more").asInt()).isEqualTo(1);
 
-    mall.faults().set(KEYWORD, Fault.HTTP_429);
+    MALL.mall().faults().set(KEYWORD, Fault.HTTP_429);
     HttpResponse<String> limited = api("/api/search", 0, null);
     assertThat(limited.statusCode()).isEqualTo(429);
     assertThat(limited.headers().firstValue("Retry-After")).hasValue("30");
 
-    mall.faults().set(KEYWORD, Fault.TRUNCATED);
+    MALL.mall().faults().set(KEYWORD, Fault.TRUNCATED);
     String truncated = api("/api/search", 0, null).body();
     assertThat(truncated).startsWith("{\"status_code\":0").doesNotEndWith("}");
   }
@@ -134,18 +118,18 @@ class SandboxApiTest {
   void theShellHasNoCardsOnlyTheScript() throws Exception {
     HttpResponse<String> shell =
         http.send(
-            HttpRequest.newBuilder(URI.create(mall.spaUrl(KEYWORD))).build(),
+            HttpRequest.newBuilder(URI.create(MALL.mall().spaUrl(KEYWORD))).build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(shell.statusCode()).isEqualTo(200);
     assertThat(shell.body())
         .contains("<ul class=\"result-grid\"></ul>", "IntersectionObserver", "加载更多")
         .doesNotContain("goods-card\" data-product-id");
-    assertThat(mall.spaRequests()).isPositive();
+    assertThat(MALL.mall().spaRequests()).isPositive();
   }
 
   @Test
   void servesImagesAndFontsLocallyAndCountsThem() throws Exception {
-    long images = mall.imageRequests();
+    long images = MALL.mall().imageRequests();
     JsonNode item =
         JSON.readTree(api("/api/search", 0, null).body()).path("data").path("items").get(0);
     HttpResponse<byte[]> image =
@@ -155,7 +139,7 @@ class SandboxApiTest {
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(image.statusCode()).isEqualTo(200);
     assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
-    assertThat(mall.imageRequests()).isEqualTo(images + 1);
+    assertThat(MALL.mall().imageRequests()).isEqualTo(images + 1);
   }
 
   private static HttpResponse<String> api(String path, int cursor, String uid)
@@ -163,7 +147,7 @@ class SandboxApiTest {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(
             URI.create(
-                mall.baseUrl()
+                MALL.mall().baseUrl()
                     + path
                     + "?keyword="
                     + URLEncoder.encode(KEYWORD, StandardCharsets.UTF_8)

@@ -2,6 +2,7 @@ package com.mallrank.crawler.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mallrank.crawler.testing.SandboxMallFixture;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -14,10 +15,9 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,29 +26,19 @@ class SandboxMallTest {
   private static final Instant TIME = Instant.parse("2026-11-28T14:23:00Z");
   private static final String KEYWORD = "加厚羽绒服女长款";
 
-  private static SandboxMall mall;
+  @RegisterExtension
+  static final SandboxMallFixture MALL = SandboxMallFixture.at(TIME).clearingFaultsAfterEach();
+
   private static final HttpClient http = HttpClient.newHttpClient();
 
-  @BeforeAll
-  static void start() {
-    mall = SandboxMall.start();
-    mall.setTime(TIME);
-  }
-
-  @AfterAll
-  static void stop() {
-    mall.close();
-  }
-
   @AfterEach
-  void reset() {
-    mall.faults().clearAll();
-    mall.setTime(TIME);
+  void resetTime() {
+    MALL.mall().setTime(TIME);
   }
 
   @Test
   void servesOnLoopback() {
-    assertThat(mall.baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+");
+    assertThat(MALL.mall().baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+");
   }
 
   @Test
@@ -60,7 +50,7 @@ class SandboxMallTest {
     assertThat(doc.title()).isEqualTo(KEYWORD + " - 抖音商城");
     assertThat(doc.expectFirst("#search-root").attr("data-keyword")).isEqualTo(KEYWORD);
 
-    List<SandboxCard> truth = mall.world().results(KEYWORD, TIME, null);
+    List<SandboxCard> truth = MALL.mall().world().results(KEYWORD, TIME, null);
     List<Element> cards = doc.select("ul.result-grid > li.goods-card");
     assertThat(cards).hasSizeGreaterThanOrEqualTo(60).hasSameSizeAs(truth);
     assertThat(cards.stream().map(e -> e.attr("data-product-id")))
@@ -105,15 +95,15 @@ class SandboxMallTest {
   @Test
   void theClockDrivesTheSlot() throws Exception {
     Instant later = TIME.plus(Duration.ofHours(3));
-    mall.setTime(later);
+    MALL.mall().setTime(later);
     List<String> ids = productIds(get(KEYWORD, null).body());
     assertThat(ids)
         .containsExactlyElementsOf(
-            mall.world().results(KEYWORD, later, null).stream()
+            MALL.mall().world().results(KEYWORD, later, null).stream()
                 .map(SandboxCard::productId)
                 .toList())
         .isNotEqualTo(
-            mall.world().results(KEYWORD, TIME, null).stream()
+            MALL.mall().world().results(KEYWORD, TIME, null).stream()
                 .map(SandboxCard::productId)
                 .toList());
   }
@@ -123,7 +113,7 @@ class SandboxMallTest {
     List<String> ids = productIds(get(KEYWORD, "mx-yiwu").body());
     assertThat(ids)
         .containsExactlyElementsOf(
-            mall.world().results(KEYWORD, TIME, "mx-yiwu").stream()
+            MALL.mall().world().results(KEYWORD, TIME, "mx-yiwu").stream()
                 .map(SandboxCard::productId)
                 .toList());
   }
@@ -132,7 +122,8 @@ class SandboxMallTest {
   void loginSetsTheIdentityCookie() throws Exception {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create(mall.baseUrl() + "/login?uid=mx-hangzhou")).build(),
+            HttpRequest.newBuilder(URI.create(MALL.mall().baseUrl() + "/login?uid=mx-hangzhou"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(response.headers().firstValue("Set-Cookie"))
@@ -141,7 +132,7 @@ class SandboxMallTest {
 
   @Test
   void keywordsWithoutResultsGetTheEmptyPage() throws Exception {
-    for (String keyword : List.of(mall.world().noResultsKeyword(), "完全不存在的词")) {
+    for (String keyword : List.of(MALL.mall().world().noResultsKeyword(), "完全不存在的词")) {
       Document doc = Jsoup.parse(get(keyword, null).body());
       assertThat(doc.select("li.goods-card")).isEmpty();
       assertThat(doc.expectFirst("#search-root > div.search-empty").text())
@@ -155,7 +146,7 @@ class SandboxMallTest {
       names = {"SLOW", "TRUNCATED", "OVERSIZED"},
       mode = EnumSource.Mode.EXCLUDE)
   void eachFaultRendersItsMarkup(Fault fault) throws Exception {
-    mall.faults().set(KEYWORD, fault);
+    MALL.mall().faults().set(KEYWORD, fault);
     HttpResponse<String> response = get(KEYWORD, null);
     Document doc = Jsoup.parse(response.body());
     assertThat(doc.select("li.goods-card")).isEmpty();
@@ -172,7 +163,7 @@ class SandboxMallTest {
       case LAYOUT_CHANGED -> {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(doc.select("div.sku-list > div.sku-item"))
-            .hasSameSizeAs(mall.world().results(KEYWORD, TIME, null));
+            .hasSameSizeAs(MALL.mall().world().results(KEYWORD, TIME, null));
       }
       case EMPTY -> {
         assertThat(response.statusCode()).isEqualTo(200);
@@ -191,20 +182,20 @@ class SandboxMallTest {
 
   @Test
   void slowServesTheNormalPageAfterTheDelay() throws Exception {
-    mall.faults().set(KEYWORD, Fault.SLOW);
-    mall.faults().setSlowDelay(Duration.ofMillis(50));
+    MALL.mall().faults().set(KEYWORD, Fault.SLOW);
+    MALL.mall().faults().setSlowDelay(Duration.ofMillis(50));
     try {
       assertThat(productIds(get(KEYWORD, null).body()))
-          .hasSameSizeAs(mall.world().results(KEYWORD, TIME, null));
+          .hasSameSizeAs(MALL.mall().world().results(KEYWORD, TIME, null));
     } finally {
-      mall.faults().setSlowDelay(Duration.ofSeconds(5));
+      MALL.mall().faults().setSlowDelay(Duration.ofSeconds(5));
     }
   }
 
   @Test
   void truncatedCutsThePageShort() throws Exception {
     String full = get(KEYWORD, null).body();
-    mall.faults().set(KEYWORD, Fault.TRUNCATED);
+    MALL.mall().faults().set(KEYWORD, Fault.TRUNCATED);
     HttpResponse<String> response = get(KEYWORD, null);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).doesNotContain("</html>");
@@ -213,31 +204,32 @@ class SandboxMallTest {
 
   @Test
   void oversizedPadsThePageToTheConfiguredSize() throws Exception {
-    mall.faults().set(KEYWORD, Fault.OVERSIZED);
-    mall.faults().setOversizedBytes(2_000_000);
+    MALL.mall().faults().set(KEYWORD, Fault.OVERSIZED);
+    MALL.mall().faults().setOversizedBytes(2_000_000);
     HttpResponse<byte[]> response =
         http.send(
-            HttpRequest.newBuilder(URI.create(mall.searchUrl(KEYWORD))).build(),
+            HttpRequest.newBuilder(URI.create(MALL.mall().searchUrl(KEYWORD))).build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.body()).hasSize(2_000_000);
     assertThat(productIds(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)))
-        .hasSameSizeAs(mall.world().results(KEYWORD, TIME, null));
+        .hasSameSizeAs(MALL.mall().world().results(KEYWORD, TIME, null));
   }
 
   @Test
   void aGlobalFaultHitsEveryKeywordUntilCleared() throws Exception {
-    mall.faults().setGlobal(Fault.CAPTCHA);
-    mall.faults().set(KEYWORD, Fault.LOGIN_WALL);
+    MALL.mall().faults().setGlobal(Fault.CAPTCHA);
+    MALL.mall().faults().set(KEYWORD, Fault.LOGIN_WALL);
     assertThat(get("无线蓝牙耳机降噪", null).body()).contains("captcha-verify");
     assertThat(get(KEYWORD, null).body()).contains("login-guide");
-    mall.faults().clearGlobal();
-    mall.faults().clear(KEYWORD);
+    MALL.mall().faults().clearGlobal();
+    MALL.mall().faults().clear(KEYWORD);
     assertThat(productIds(get(KEYWORD, null).body())).hasSizeGreaterThanOrEqualTo(60);
   }
 
   private static HttpResponse<String> get(String keyword, String uid)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(mall.searchUrl(keyword)));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(MALL.mall().searchUrl(keyword)));
     if (uid != null) {
       request.header("Cookie", "theme=dark; " + SandboxMall.IDENTITY_COOKIE + "=" + uid);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.crawler.body.ResponseStream;
+import com.mallrank.crawler.testing.SandboxMallFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,9 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The selection target over plain HTTP: login wall, signature, streamed answers, faults. */
 class SelectionTargetTest {
@@ -26,21 +26,10 @@ class SelectionTargetTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient http = HttpClient.newHttpClient();
 
-  private static SandboxMall mall;
-
-  @BeforeAll
-  static void start() {
-    mall = SandboxMall.start();
-    mall.setTime(TIME);
-  }
-
-  @AfterAll
-  static void stop() {
-    mall.close();
-  }
+  @RegisterExtension static final SandboxMallFixture MALL = SandboxMallFixture.at(TIME);
 
   private static HttpResponse<String> get(String path, String uid) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(mall.baseUrl() + path));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(MALL.mall().baseUrl() + path));
     if (uid != null) {
       b.header("Cookie", SandboxMall.IDENTITY_COOKIE + "=" + uid);
     }
@@ -49,7 +38,7 @@ class SelectionTargetTest {
 
   private static HttpResponse<String> post(String body) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(mall.baseUrl() + SelectionTarget.API_PATH))
+        HttpRequest.newBuilder(URI.create(MALL.mall().baseUrl() + SelectionTarget.API_PATH))
             .header("Cookie", SandboxMall.IDENTITY_COOKIE + "=" + UID)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -100,7 +89,7 @@ class SelectionTargetTest {
     JsonNode items = data.get("summary_promotions");
     assertThat(items).hasSize(SelectionTarget.PAGE + 1);
     assertThat(items.get(7).has("base_model")).isFalse();
-    List<SandboxCard> truth = mall.world().results(KEYWORD, TIME, UID);
+    List<SandboxCard> truth = MALL.mall().world().results(KEYWORD, TIME, UID);
     assertThat(items.get(0).get("product_id").asText()).isEqualTo(truth.get(20).productId());
     assertThat(data.get("cursor").asInt()).isEqualTo(40);
     assertThat(data.get("has_more").asBoolean()).isTrue();
@@ -109,18 +98,18 @@ class SelectionTargetTest {
   @Test
   void faultsAnswerAsTheRealListDoes() throws Exception {
     try {
-      mall.faults().set(KEYWORD, Fault.CAPTCHA);
+      MALL.mall().faults().set(KEYWORD, Fault.CAPTCHA);
       String captcha = post(signed(KEYWORD, 0)).body();
       assertThat(captcha)
           .contains("\"summary_promotions\":[]", "\"search_nil_type\":\"verify_check\"");
-      mall.faults().set(KEYWORD, Fault.LOGIN_WALL);
+      MALL.mall().faults().set(KEYWORD, Fault.LOGIN_WALL);
       assertThat(post(signed(KEYWORD, 0)).body()).contains("\"status_code\":2483");
-      mall.faults().set(KEYWORD, Fault.HTTP_429);
+      MALL.mall().faults().set(KEYWORD, Fault.HTTP_429);
       HttpResponse<String> limited = post(signed(KEYWORD, 0));
       assertThat(limited.statusCode()).isEqualTo(200);
       assertThat(limited.body()).contains("\"code\":11001", "访问频繁");
     } finally {
-      mall.faults().clearAll();
+      MALL.mall().faults().clearAll();
     }
   }
 }

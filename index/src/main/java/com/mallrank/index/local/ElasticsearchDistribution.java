@@ -51,7 +51,7 @@ final class ElasticsearchDistribution {
   }
 
   /** The server zip, fetched through Maven when the local repository does not have it. */
-  static Path resolveZip(LocalElasticsearchSettings settings) {
+  static synchronized Path resolveZip(LocalElasticsearchSettings settings) {
     Path repository = localRepository();
     Path zip = zipInRepository(repository, settings.version());
     if (Files.isRegularFile(zip)) {
@@ -142,8 +142,10 @@ final class ElasticsearchDistribution {
   /**
    * Unpacks the zip into {@code parent/elasticsearch-<version>} unless already there. Unpacks into
    * a temporary sibling first and renames it, so a half-unpacked tree is never reused.
+   * Synchronised: the nodes of a cluster unpack side by side, and a JVM opens a zip file system
+   * only once at a time.
    */
-  static Path unpack(Path zip, Path parent, String version) {
+  static synchronized Path unpack(Path zip, Path parent, String version) {
     Path home = parent.resolve("elasticsearch-" + version);
     if (Files.isRegularFile(home.resolve("bin").resolve("elasticsearch"))) {
       return home;

@@ -69,31 +69,48 @@ public final class LocalElasticsearch implements AutoCloseable {
       return reused(settings);
     }
     synchronized (JVM_LOCK) {
-      boolean root = ServerUser.currentUserIsRoot();
-      if (root) {
-        ServerUser.ensureExists();
-      }
-      Path dir = chooseDirectory(settings.dataDir(), root);
-      try {
+      return prepareAndStart(settings, true);
+    }
+  }
+
+  /**
+   * Starts one node of a multi-node cluster without waiting for the cluster's health (it has none
+   * until a majority of the master nodes runs): the nodes of a cluster start side by side, each
+   * under its own directory lock, and {@link LocalElasticsearchCluster} waits for them together.
+   */
+  static LocalElasticsearch startNode(LocalElasticsearchSettings settings) {
+    if (probe(settings) == HealthProbe.State.HEALTHY) {
+      return reused(settings);
+    }
+    return prepareAndStart(settings, false);
+  }
+
+  private static LocalElasticsearch prepareAndStart(
+      LocalElasticsearchSettings settings, boolean awaitHealth) {
+    boolean root = ServerUser.currentUserIsRoot();
+    if (root) {
+      ServerUser.ensureExists();
+    }
+    Path dir = chooseDirectory(settings.dataDir(), root);
+    try {
+      Files.createDirectories(dir);
+      if (root && dir.equals(settings.dataDir()) && !ServerUser.canTraverse(dir)) {
+        // directories just created under a restrictive umask
+        dir = chooseDirectory(fallbackDirectory(settings.dataDir()), root);
         Files.createDirectories(dir);
-        if (root && dir.equals(settings.dataDir()) && !ServerUser.canTraverse(dir)) {
-          // directories just created under a restrictive umask
-          dir = chooseDirectory(fallbackDirectory(settings.dataDir()), root);
-          Files.createDirectories(dir);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot create data directory " + dir, e);
       }
-      try (FileChannel channel =
-              FileChannel.open(
-                  dir.resolve(".launcher.lock"),
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.WRITE);
-          FileLock ignored = channel.lock()) {
-        return startUnderLock(settings, dir, root);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot lock " + dir.resolve(".launcher.lock"), e);
-      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create data directory " + dir, e);
+    }
+    try (FileChannel channel =
+            FileChannel.open(
+                dir.resolve(".launcher.lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock ignored = channel.lock()) {
+      return startUnderLock(settings, dir, root, awaitHealth);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot lock " + dir.resolve(".launcher.lock"), e);
     }
   }
 
@@ -192,7 +209,7 @@ public final class LocalElasticsearch implements AutoCloseable {
   }
 
   private static LocalElasticsearch startUnderLock(
-      LocalElasticsearchSettings settings, Path dir, boolean root) {
+      LocalElasticsearchSettings settings, Path dir, boolean root, boolean awaitHealth) {
     Path pidFile = dir.resolve(PID_FILE);
     switch (probe(settings)) {
       case HEALTHY:
@@ -204,7 +221,9 @@ public final class LocalElasticsearch implements AutoCloseable {
       case UNHEALTHY:
         if (isAlive(readPid(pidFile))) {
           // ours, still starting (or red): wait for it instead of starting a second one
-          awaitHealthy(settings, dir);
+          if (awaitHealth) {
+            awaitHealthy(settings, dir);
+          }
           return new LocalElasticsearch(settings, dir, false);
         }
         throw new IllegalStateException(
@@ -218,7 +237,9 @@ public final class LocalElasticsearch implements AutoCloseable {
     }
     if (isAlive(readPid(pidFile))) {
       // a server of this directory is starting but does not listen yet
-      awaitHealthy(settings, dir);
+      if (awaitHealth) {
+        awaitHealthy(settings, dir);
+      }
       return new LocalElasticsearch(settings, dir, false);
     }
     Path esHome =
@@ -242,7 +263,9 @@ public final class LocalElasticsearch implements AutoCloseable {
     LocalElasticsearch started = new LocalElasticsearch(settings, dir, true);
     try {
       launch(settings, dir, esHome, root);
-      awaitHealthy(settings, dir);
+      if (awaitHealth) {
+        awaitHealthy(settings, dir);
+      }
     } catch (RuntimeException e) {
       started.stop();
       if (probe(settings) == HealthProbe.State.HEALTHY) {
@@ -378,16 +401,41 @@ public final class LocalElasticsearch implements AutoCloseable {
         "\n",
         "# Written by mallrank LocalElasticsearch on every start; edits are overwritten.",
         "cluster.name: " + CLUSTER_NAME,
-        "node.name: " + CLUSTER_NAME + "-" + settings.httpPort(),
+        "node.name: " + nodeName(settings.httpPort()),
         "network.host: 127.0.0.1",
         "http.port: " + settings.httpPort(),
         "transport.port: " + settings.transportPort(),
-        "discovery.type: single-node",
+        discovery(settings),
         security(settings),
         "cluster.routing.allocation.disk.threshold_enabled: false",
         "path.data: " + yamlString(dir.resolve("data")),
         "path.logs: " + yamlString(dir.resolve("logs")),
         "");
+  }
+
+  /** Single-node discovery, or the seed hosts and bootstrap masters of a cluster on this host. */
+  private static String discovery(LocalElasticsearchSettings settings) {
+    LocalElasticsearchSettings.ClusterMembership cluster = settings.cluster();
+    if (cluster == null) {
+      return "discovery.type: single-node";
+    }
+    return String.join(
+        "\n",
+        "discovery.seed_hosts: ["
+            + cluster.seedTransportPorts().stream()
+                .map(port -> "\"127.0.0.1:" + port + "\"")
+                .collect(java.util.stream.Collectors.joining(", "))
+            + "]",
+        "cluster.initial_master_nodes: ["
+            + cluster.initialMasterNodes().stream()
+                .map(name -> "\"" + name + "\"")
+                .collect(java.util.stream.Collectors.joining(", "))
+            + "]");
+  }
+
+  /** The node name of the server on this HTTP port (unique per port on this host). */
+  static String nodeName(int httpPort) {
+    return CLUSTER_NAME + "-" + httpPort;
   }
 
   private static String security(LocalElasticsearchSettings settings) {
@@ -454,7 +502,7 @@ public final class LocalElasticsearch implements AutoCloseable {
     }
   }
 
-  private static void awaitHealthy(LocalElasticsearchSettings settings, Path dir) {
+  static void awaitHealthy(LocalElasticsearchSettings settings, Path dir) {
     long deadline = System.nanoTime() + settings.startTimeout().toNanos();
     HealthProbe.State state = probe(settings);
     while (state != HealthProbe.State.HEALTHY) {

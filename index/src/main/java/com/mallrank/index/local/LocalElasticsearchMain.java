@@ -5,14 +5,16 @@ import java.util.Locale;
 
 /**
  * Command line for scripts: {@code start|stop|status [--data-dir DIR] [--port N] [--version V]
- * [--heap SIZE]}. {@code start} leaves the server running after this JVM exits; {@code status}
+ * [--heap SIZE] [--nodes N]}. {@code start} leaves the server running after this JVM exits ({@code
+ * --nodes 3}: a cluster of three nodes on ports N, N+1, N+2, see {@link
+ * LocalElasticsearchCluster}); {@code stop} stops every node of the data directory; {@code status}
  * exits with 0 when a healthy server answers on the port, 3 otherwise.
  */
 public final class LocalElasticsearchMain {
 
   static final String USAGE =
       "usage: LocalElasticsearchMain start|stop|status [--data-dir DIR] [--port N]"
-          + " [--version V] [--heap SIZE]";
+          + " [--version V] [--heap SIZE] [--nodes N]";
 
   private LocalElasticsearchMain() {}
 
@@ -41,6 +43,7 @@ public final class LocalElasticsearchMain {
     int port = LocalElasticsearchSettings.DEFAULT_HTTP_PORT;
     String version = LocalElasticsearchSettings.DEFAULT_VERSION;
     String heap = LocalElasticsearchSettings.DEFAULT_HEAP;
+    int nodes = 1;
     for (int i = 1; i < args.length; i++) {
       String option = args[i];
       if (i + 1 >= args.length) {
@@ -58,6 +61,13 @@ public final class LocalElasticsearchMain {
         }
         case "--version" -> version = value;
         case "--heap" -> heap = value;
+        case "--nodes" -> {
+          try {
+            nodes = Integer.parseInt(value);
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--nodes must be a number, got '" + value + "'");
+          }
+        }
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
@@ -65,6 +75,19 @@ public final class LocalElasticsearchMain {
         LocalElasticsearchSettings.of(dataDir, port).withVersion(version).withHeap(heap);
     switch (command) {
       case "start" -> {
+        if (nodes != 1) {
+          LocalElasticsearchCluster cluster =
+              LocalElasticsearchCluster.ensureRunning(settings, nodes);
+          for (LocalElasticsearch es : cluster.nodes()) {
+            System.out.println(
+                (es.startedHere() ? "started " : "already running ")
+                    + es.url()
+                    + " (data "
+                    + es.dataDir()
+                    + ")");
+          }
+          return 0;
+        }
         LocalElasticsearch es = LocalElasticsearch.ensureRunning(settings);
         System.out.println(
             (es.startedHere() ? "started " : "already running ")
@@ -75,9 +98,11 @@ public final class LocalElasticsearchMain {
         return 0;
       }
       case "stop" -> {
-        boolean stopped = LocalElasticsearch.stopRunning(settings);
+        int stopped = LocalElasticsearchCluster.stopRunning(settings);
         System.out.println(
-            stopped ? "stopped " + settings.url() : "no server of " + dataDir + " was running");
+            stopped > 0
+                ? "stopped " + stopped + " node(s) of " + dataDir
+                : "no server of " + dataDir + " was running");
         return 0;
       }
       case "status" -> {

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * @param startTimeout how long to wait for the cluster to report green or yellow health
  * @param registerShutdownHook whether an instance started here is stopped when this JVM exits
  * @param security the file-realm security to enable, or null for none (the default)
+ * @param cluster this node's place in a multi-node cluster on this host (see {@link
+ *     LocalElasticsearchCluster}), or null for a single node ({@code discovery.type: single-node})
  */
 public record LocalElasticsearchSettings(
     Path dataDir,
@@ -26,7 +28,8 @@ public record LocalElasticsearchSettings(
     String heap,
     Duration startTimeout,
     boolean registerShutdownHook,
-    FileRealm security) {
+    FileRealm security,
+    ClusterMembership cluster) {
 
   public static final int DEFAULT_HTTP_PORT = 9200;
   public static final String DEFAULT_VERSION = "8.19.7";
@@ -68,33 +71,70 @@ public record LocalElasticsearchSettings(
   /** Defaults for everything but the data directory and the port; no shutdown hook. */
   public static LocalElasticsearchSettings of(Path dataDir, int httpPort) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, DEFAULT_VERSION, DEFAULT_HEAP, DEFAULT_START_TIMEOUT, false, null);
+        dataDir, httpPort, DEFAULT_VERSION, DEFAULT_HEAP, DEFAULT_START_TIMEOUT, false, null, null);
   }
 
   public LocalElasticsearchSettings withVersion(String newVersion) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, newVersion, heap, startTimeout, registerShutdownHook, security);
+        dataDir, httpPort, newVersion, heap, startTimeout, registerShutdownHook, security, cluster);
   }
 
   public LocalElasticsearchSettings withHeap(String newHeap) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, version, newHeap, startTimeout, registerShutdownHook, security);
+        dataDir, httpPort, version, newHeap, startTimeout, registerShutdownHook, security, cluster);
   }
 
   public LocalElasticsearchSettings withStartTimeout(Duration newTimeout) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, version, heap, newTimeout, registerShutdownHook, security);
+        dataDir, httpPort, version, heap, newTimeout, registerShutdownHook, security, cluster);
   }
 
   public LocalElasticsearchSettings withShutdownHook(boolean register) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, version, heap, startTimeout, register, security);
+        dataDir, httpPort, version, heap, startTimeout, register, security, cluster);
   }
 
   /** With security on, file realm only (see {@link FileRealm}). */
   public LocalElasticsearchSettings withSecurity(FileRealm realm) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, version, heap, startTimeout, registerShutdownHook, realm);
+        dataDir, httpPort, version, heap, startTimeout, registerShutdownHook, realm, cluster);
+  }
+
+  /** As one node of a multi-node cluster on this host. */
+  public LocalElasticsearchSettings withCluster(ClusterMembership membership) {
+    return new LocalElasticsearchSettings(
+        dataDir, httpPort, version, heap, startTimeout, registerShutdownHook, security, membership);
+  }
+
+  /** As another node on this host: its own data directory and HTTP port. */
+  public LocalElasticsearchSettings withNode(Path nodeDataDir, int nodeHttpPort) {
+    return new LocalElasticsearchSettings(
+        nodeDataDir,
+        nodeHttpPort,
+        version,
+        heap,
+        startTimeout,
+        registerShutdownHook,
+        security,
+        cluster);
+  }
+
+  /**
+   * A node's place in a cluster of several nodes on 127.0.0.1.
+   *
+   * @param seedTransportPorts the transport ports of every node ({@code discovery.seed_hosts})
+   * @param initialMasterNodes the node names that bootstrap the cluster ({@code
+   *     cluster.initial_master_nodes}): all of them, so any majority elects the first master
+   */
+  public record ClusterMembership(
+      java.util.List<Integer> seedTransportPorts, java.util.List<String> initialMasterNodes) {
+    public ClusterMembership {
+      seedTransportPorts = java.util.List.copyOf(seedTransportPorts);
+      initialMasterNodes = java.util.List.copyOf(initialMasterNodes);
+      if (seedTransportPorts.isEmpty() || initialMasterNodes.isEmpty()) {
+        throw new IllegalArgumentException("a cluster needs at least one seed and one master");
+      }
+    }
   }
 
   /** The health probe's {@code Authorization} header, or null when security is off. */

@@ -3,6 +3,10 @@ package com.mallrank.index.schema;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
 import co.elastic.clients.elasticsearch.indices.put_index_template.IndexTemplateMapping;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,15 +21,36 @@ import java.util.Objects;
  * applying again overwrites the templates with the same content. Existing indices keep their
  * mapping (plus the {@code profile} field, added when missing); new monthly indices get the
  * template's.
+ *
+ * <p>Replicas: the templates say {@code number_of_replicas: 0} (one node has nowhere to put a
+ * copy); a bootstrap given a replica count ({@code index.replicas}) puts that into every template
+ * and into the existing indices of the prefix, so a cluster keeps a copy of each shard on another
+ * node and a lost node loses nothing.
  */
 public final class IndexBootstrap {
 
   private final ElasticsearchClient client;
   private final IndexNames names;
+  private final Integer replicas;
 
+  /** Templates as the resources say: no replicas; existing indices keep theirs. */
   public IndexBootstrap(ElasticsearchClient client, IndexNames names) {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
+    this.replicas = null;
+  }
+
+  /**
+   * @param replicas {@code number_of_replicas} of every template and existing index of the prefix
+   * @throws IllegalArgumentException when replicas is negative
+   */
+  public IndexBootstrap(ElasticsearchClient client, IndexNames names, int replicas) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.names = Objects.requireNonNull(names, "names");
+    if (replicas < 0) {
+      throw new IllegalArgumentException("index.replicas must be 0 or more, got " + replicas);
+    }
+    this.replicas = replicas;
   }
 
   /** Puts all four templates. */
@@ -56,6 +81,31 @@ public final class IndexBootstrap {
     addProfileField(names.dailyPattern());
     // samples indices created before failed samples kept their evidence
     addKeywordField(names.samplesPattern(), Fields.EVIDENCE_PATH);
+    if (replicas != null) {
+      setReplicasOfExisting();
+    }
+  }
+
+  /** The configured replica count on the prefix's existing indices (idempotent). */
+  private void setReplicasOfExisting() {
+    java.util.List<String> all =
+        java.util.List.of(
+            names.listingsPattern(),
+            names.samplesPattern(),
+            names.changesPattern(),
+            names.dailyPattern());
+    try {
+      client
+          .indices()
+          .putSettings(
+              p ->
+                  p.index(all)
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true)
+                      .settings(st -> st.numberOfReplicas(String.valueOf(replicas))));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not set number_of_replicas on " + all, e);
+    }
   }
 
   /**
@@ -86,7 +136,8 @@ public final class IndexBootstrap {
   private void put(String name, String pattern, String alias, String resource) {
     PutIndexTemplateRequest body;
     try (InputStream in = IndexTemplates.open(resource)) {
-      body = PutIndexTemplateRequest.of(b -> b.name(name).withJson(in));
+      InputStream json = replicas == null ? in : withReplicas(in, resource);
+      body = PutIndexTemplateRequest.of(b -> b.name(name).withJson(json));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + resource, e);
     }
@@ -111,5 +162,16 @@ public final class IndexBootstrap {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not put index template " + name, e);
     }
+  }
+
+  /** The template body with {@code template.settings.number_of_replicas} set to the configured. */
+  private InputStream withReplicas(InputStream in, String resource) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    JsonNode root = json.readTree(in);
+    if (!(root.path("template").path("settings") instanceof ObjectNode settings)) {
+      throw new IllegalStateException(resource + " has no \"template.settings\" object");
+    }
+    settings.put("number_of_replicas", replicas);
+    return new ByteArrayInputStream(json.writeValueAsBytes(root));
   }
 }

@@ -121,7 +121,7 @@ public final class SnapshotWriter {
         operations.add(BulkOperation.of(o -> o.delete(d -> d.index(hit.index()).id(hit.id()))));
       }
       BulkRequest request = BulkRequest.of(b -> b.operations(operations).refresh(refresh));
-      BulkResponses.requireAllSucceeded(client.bulk(request));
+      BulkRetry.DEFAULT.run(() -> BulkResponses.requireAllSucceeded(client.bulk(request)));
       return new WriteResult(snapshots.size(), listingCount, stale.size());
     } catch (IOException e) {
       throw new UncheckedIOException("Bulk write of " + operations.size() + " documents failed", e);

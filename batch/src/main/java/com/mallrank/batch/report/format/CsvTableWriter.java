@@ -50,7 +50,7 @@ public final class CsvTableWriter {
       line.setLength(0);
       for (int i = 0; i < columns.size(); i++) {
         ColumnType type = columns.get(i).type();
-        String text = CellText.of(type, row.get(i), zone);
+        String text = type.text(row.get(i), zone);
         if (type == ColumnType.TEXT) {
           text = defuseFormula(text);
         }

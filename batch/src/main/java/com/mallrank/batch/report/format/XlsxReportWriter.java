@@ -1,11 +1,12 @@
 package com.mallrank.batch.report.format;
 
-import com.mallrank.batch.report.TextTable;
 import com.mallrank.batch.report.model.Column;
 import com.mallrank.batch.report.model.ColumnType;
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
 import com.mallrank.batch.text.Escaping;
+import com.mallrank.batch.text.Formats;
+import com.mallrank.batch.text.TextTable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -32,22 +33,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Writes a report as an XLSX workbook: one sheet per table (named by its title), a styled header
  * row that stays frozen, an auto-filter over the data, real numbers with number formats (money in
- * yuan {@value #MONEY_FORMAT}, rates {@value #PERCENT_FORMAT}), real Excel dates local to the
- * report's zone ({@value #DATE_FORMAT}), and column widths that fit Chinese text (wide characters
- * count double). Text cells that a spreadsheet would run as a formula get a leading apostrophe
- * ({@link Escaping#spreadsheet}): titles come from the web. A last sheet, {@value #ABOUT_SHEET},
- * says what the report covers. Charts are not drawn.
+ * yuan {@value Formats#SPREADSHEET_MONEY}, rates {@value Formats#SPREADSHEET_PERCENT}), real Excel
+ * dates local to the report's zone ({@value Formats#SPREADSHEET_TIME}), and column widths that fit
+ * Chinese text (wide characters count double). Text cells that a spreadsheet would run as a formula
+ * get a leading apostrophe ({@link Escaping#spreadsheet}): titles come from the web. A last sheet,
+ * {@value #ABOUT_SHEET}, says what the report covers. Charts are not drawn.
  */
 public final class XlsxReportWriter {
-
-  /** The number format of money columns (values in yuan). */
-  public static final String MONEY_FORMAT = "#,##0.00";
-
-  /** The number format of rate columns (values as fractions: 0.125 = 12.50 %). */
-  public static final String PERCENT_FORMAT = "0.00%";
-
-  /** The number format of time columns. */
-  public static final String DATE_FORMAT = "yyyy-mm-dd hh:mm";
 
   /** The number format of whole-number columns. */
   public static final String INT_FORMAT = "0";
@@ -116,7 +108,7 @@ public final class XlsxReportWriter {
               cell.setCellValue(((Instant) value).atZone(report.zone()).toLocalDateTime());
         }
         cell.setCellStyle(styles.of(column.type()));
-        String shown = CellText.of(column.type(), value, report.zone());
+        String shown = column.type().text(value, report.zone());
         widths[i] = Math.max(widths[i], TextTable.width(shown) + 1);
       }
     }
@@ -131,11 +123,11 @@ public final class XlsxReportWriter {
   private void writeAbout(ReportDocument report, Sheet sheet, Styles styles) {
     String[][] facts = {
       {"报告 report", report.title()},
-      {"起始时段 from", CellText.time(report.from(), report.zone())},
-      {"结束时段 to", CellText.time(report.to(), report.zone())},
+      {"起始时段 from", Formats.time(report.from(), report.zone())},
+      {"结束时段 to", Formats.time(report.to(), report.zone())},
       {"视角 vantage", report.vantage() == null ? "" : report.vantage()},
       {"时区 zone", report.zone().getId()},
-      {"生成时间 generated", CellText.time(report.generatedAt(), report.zone())}
+      {"生成时间 generated", Formats.time(report.generatedAt(), report.zone())}
     };
     int width = 10;
     for (int i = 0; i < facts.length; i++) {
@@ -172,9 +164,9 @@ public final class XlsxReportWriter {
             switch (type) {
               case TEXT -> null;
               case INT -> INT_FORMAT;
-              case MONEY_FEN -> MONEY_FORMAT;
-              case PERCENT_BP -> PERCENT_FORMAT;
-              case DATETIME -> DATE_FORMAT;
+              case MONEY_FEN -> Formats.SPREADSHEET_MONEY;
+              case PERCENT_BP -> Formats.SPREADSHEET_PERCENT;
+              case DATETIME -> Formats.SPREADSHEET_TIME;
             };
         if (pattern != null) {
           style.setDataFormat(format.getFormat(pattern));

@@ -3,14 +3,13 @@ package com.mallrank.batch.report.html;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mallrank.batch.report.format.CellText;
 import com.mallrank.batch.report.model.ChangeTimeline;
 import com.mallrank.batch.report.model.ChartSpec;
 import com.mallrank.batch.report.model.CoverageHeatmap;
 import com.mallrank.batch.report.model.RankHistoryChart;
+import com.mallrank.batch.text.Formats;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +47,6 @@ final class ChartOptions {
     KIND_NAMES.put("new_shop", "新店铺 new shop");
     KIND_NAMES.put("own_moved", "自有排名变动 own moved");
   }
-
-  private static final DateTimeFormatter SLOT = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
   private final JsonNodeFactory json = JsonNodeFactory.instance;
   private final ZoneId zone;
@@ -115,7 +112,7 @@ final class ChartOptions {
         .put("containLabel", false);
     ArrayNode labels = json.arrayNode();
     for (Instant slot : chart.slots()) {
-      labels.add(SLOT.format(slot.atZone(zone)));
+      labels.add(Formats.shortTime(slot, zone));
     }
     // Points sit in bands, so a shaded blocked slot is as wide as a slot.
     ObjectNode x = option.putObject("xAxis").put("type", "category").put("boundaryGap", true);
@@ -266,7 +263,7 @@ final class ChartOptions {
       ObjectNode point = data.addObject();
       point.putArray("value").add(shifted).add(event.keyword());
       point.put("name", event.label() == null ? "" : event.label());
-      point.put("time", CellText.time(event.at(), zone));
+      point.put("time", Formats.time(event.at(), zone));
     }
     ArrayNode series = option.putArray("series");
     String[] symbols = {"circle", "diamond", "triangle", "rect", "roundRect", "pin", "arrow"};

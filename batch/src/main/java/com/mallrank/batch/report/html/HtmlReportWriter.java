@@ -3,7 +3,6 @@ package com.mallrank.batch.report.html;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.mallrank.batch.report.format.CellText;
 import com.mallrank.batch.report.model.ChartSpec;
 import com.mallrank.batch.report.model.Column;
 import com.mallrank.batch.report.model.ColumnType;
@@ -12,6 +11,7 @@ import com.mallrank.batch.report.model.RankHistoryChart;
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
 import com.mallrank.batch.text.Escaping;
+import com.mallrank.batch.text.Formats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -89,8 +89,8 @@ public final class HtmlReportWriter {
   }
 
   private static void header(ReportDocument report, StringBuilder html) {
-    String from = CellText.time(report.from(), report.zone());
-    String to = CellText.time(report.to(), report.zone());
+    String from = Formats.time(report.from(), report.zone());
+    String to = Formats.time(report.to(), report.zone());
     html.append("<header class=\"masthead\"><div class=\"wrap\">\n")
         .append("<div class=\"brand\">mallrank · 抖音商城搜索排名</div>\n<h1>")
         .append(Escaping.html(report.title()))
@@ -100,7 +100,7 @@ public final class HtmlReportWriter {
     if (report.vantage() != null) {
       fact(html, "视角 vantage", report.vantage());
     }
-    fact(html, "生成 generated", CellText.time(report.generatedAt(), report.zone()));
+    fact(html, "生成 generated", Formats.time(report.generatedAt(), report.zone()));
     html.append("</dl>\n</div></header>\n");
   }
 
@@ -186,10 +186,10 @@ public final class HtmlReportWriter {
         for (int i = 0; i < columns.size(); i++) {
           ColumnType type = columns.get(i).type();
           Object value = row.get(i);
-          String text = CellText.of(type, value, report.zone());
-          if (type == ColumnType.MONEY_FEN && value != null) {
-            text = "¥" + text;
-          }
+          String text =
+              type == ColumnType.MONEY_FEN && value != null
+                  ? Formats.price((Long) value)
+                  : type.text(value, report.zone());
           html.append("<td")
               .append(
                   numeric(type)

@@ -1,5 +1,7 @@
 package com.mallrank.batch.report.model;
 
+import com.mallrank.batch.text.Formats;
+
 /**
  * What a column holds, and so how each format shows it. The cell values a type accepts are fixed,
  * so every format can rely on them.
@@ -15,6 +17,24 @@ public enum ColumnType {
   PERCENT_BP,
   /** A point in time ({@link java.time.Instant}); shown in the report's zone. */
   DATETIME;
+
+  /**
+   * How a cell of this type reads as text, the same in every text format ({@link Formats}): yuan
+   * and percentages with two decimals, times to the minute in the report's zone, empty for {@code
+   * null}.
+   */
+  public String text(Object value, java.time.ZoneId zone) {
+    if (value == null) {
+      return "";
+    }
+    return switch (this) {
+      case TEXT -> value.toString();
+      case INT -> Long.toString((Long) value);
+      case MONEY_FEN -> Formats.yuan((Long) value);
+      case PERCENT_BP -> Formats.percent((Long) value);
+      case DATETIME -> Formats.time((java.time.Instant) value, zone);
+    };
+  }
 
   /** The lower-case code used in JSON ({@code money_fen}, ...). */
   public String code() {

@@ -19,6 +19,8 @@ import java.util.Set;
  * @param generatedAt when the report was made
  * @param tables the tables, unique ids
  * @param charts the charts, unique ids (may be empty)
+ * @param text the plain-text form when it reads differently from the tables (the slot reports);
+ *     empty: the tables one after another
  */
 public record ReportDocument(
     String title,
@@ -28,7 +30,8 @@ public record ReportDocument(
     ZoneId zone,
     Instant generatedAt,
     List<ReportTable> tables,
-    List<ChartSpec> charts) {
+    List<ChartSpec> charts,
+    List<TextSection> text) {
 
   public ReportDocument {
     Objects.requireNonNull(title, "title");
@@ -38,6 +41,7 @@ public record ReportDocument(
     Objects.requireNonNull(generatedAt, "generatedAt");
     tables = List.copyOf(tables);
     charts = charts == null ? List.of() : List.copyOf(charts);
+    text = text == null ? List.of() : List.copyOf(text);
     Set<String> ids = new HashSet<>();
     for (ReportTable table : tables) {
       if (!ids.add(table.id())) {
@@ -49,5 +53,18 @@ public record ReportDocument(
         throw new IllegalArgumentException("duplicate id " + chart.id());
       }
     }
+  }
+
+  /** A report whose plain-text form is its tables one after another. */
+  public ReportDocument(
+      String title,
+      Instant from,
+      Instant to,
+      String vantage,
+      ZoneId zone,
+      Instant generatedAt,
+      List<ReportTable> tables,
+      List<ChartSpec> charts) {
+    this(title, from, to, vantage, zone, generatedAt, tables, charts, List.of());
   }
 }

@@ -126,6 +126,15 @@ public record ReportTable(String id, String title, List<Column> columns, List<Li
       return this;
     }
 
+    /** Gives the last column added a plain-text layout other than its type's. */
+    public Builder layout(boolean right, int maxWidth) {
+      Column last = columns.remove(columns.size() - 1);
+      columns.add(
+          new Column(
+              last.key(), last.header(), last.type(), new Column.TextLayout(right, maxWidth)));
+      return this;
+    }
+
     public Builder text(String key, String header) {
       return column(key, header, ColumnType.TEXT);
     }

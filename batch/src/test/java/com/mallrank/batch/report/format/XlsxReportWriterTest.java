@@ -58,11 +58,11 @@ class XlsxReportWriterTest {
       assertThat(price.getCellType()).isEqualTo(CellType.NUMERIC);
       assertThat(price.getNumericCellValue()).isEqualTo(299.0);
       assertThat(price.getCellStyle().getDataFormatString())
-          .isEqualTo(XlsxReportWriter.MONEY_FORMAT);
+          .isEqualTo(com.mallrank.batch.text.Formats.SPREADSHEET_MONEY);
       Cell commission = row.getCell(4);
       assertThat(commission.getNumericCellValue()).isEqualTo(0.125);
       assertThat(commission.getCellStyle().getDataFormatString())
-          .isEqualTo(XlsxReportWriter.PERCENT_FORMAT);
+          .isEqualTo(com.mallrank.batch.text.Formats.SPREADSHEET_PERCENT);
     }
   }
 
@@ -74,7 +74,7 @@ class XlsxReportWriterTest {
       assertThat(sampled.getLocalDateTimeCellValue())
           .isEqualTo(LocalDateTime.of(2026, 11, 28, 14, 0));
       assertThat(sampled.getCellStyle().getDataFormatString())
-          .isEqualTo(XlsxReportWriter.DATE_FORMAT);
+          .isEqualTo(com.mallrank.batch.text.Formats.SPREADSHEET_TIME);
     }
   }
 

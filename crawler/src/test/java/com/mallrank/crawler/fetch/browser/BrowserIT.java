@@ -1,7 +1,6 @@
 package com.mallrank.crawler.fetch.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +24,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 /**
- * What the real-browser tests share: the Chromium check, sandbox selectors, ground-truth checks.
+ * What the real-browser tests of this package share: sandbox selectors, options, ground-truth
+ * checks (the mall and fetcher lifecycle is {@link BrowserFixture}).
  */
 final class BrowserIT {
 
@@ -49,15 +49,6 @@ final class BrowserIT {
 
   private BrowserIT() {}
 
-  /** Skips the calling test class when Debian's Chromium is not installed. */
-  static void assumeChromium() {
-    assumeTrue(
-        Files.isExecutable(BrowserSettings.DEFAULT_EXECUTABLE),
-        "real-browser tests skipped: no Chromium at "
-            + BrowserSettings.DEFAULT_EXECUTABLE
-            + " (apt-get install chromium)");
-  }
-
   /** Test settings: defaults with shorter waits so fault pages finish quickly. */
   static BrowserSettings settings() {
     return BrowserSettings.defaults()
@@ -79,12 +70,6 @@ final class BrowserIT {
     return RenderOptions.capture(API_PATTERN, "/data/items", "/data/has_more")
         .withWaitForSelector(FIRST_CONTENT)
         .withLoadMoreSelector(LOAD_MORE);
-  }
-
-  static SandboxMall startMall() {
-    SandboxMall mall = SandboxMall.start();
-    mall.setTime(TIME);
-    return mall;
   }
 
   /**

@@ -11,13 +11,14 @@ import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.BrowserFixture;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,26 +30,18 @@ class BrowserLifecycleIT {
 
   @TempDir static Path states;
 
-  private static SandboxMall mall;
   private static StorageStates identities;
-  private static PlaywrightFetcher shared;
+
+  @RegisterExtension
+  static final BrowserFixture BROWSER =
+      BrowserFixture.sandboxMallAt(BrowserIT.TIME)
+          .withFetcher(
+              () ->
+                  new PlaywrightFetcher(BrowserIT.settings(), BrowserIT.domOptions(), identities));
 
   @BeforeAll
-  static void start() {
-    BrowserIT.assumeChromium();
-    mall = BrowserIT.startMall();
+  static void prepare() {
     identities = BrowserIT.storageStates(states, HANGZHOU, GUANGZHOU);
-    shared = new PlaywrightFetcher(BrowserIT.settings(), BrowserIT.domOptions(), identities);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (shared != null) {
-      shared.close();
-    }
-    if (mall != null) {
-      mall.close();
-    }
   }
 
   @Test
@@ -57,9 +50,9 @@ class BrowserLifecycleIT {
         new PlaywrightFetcher(
             BrowserIT.settings().withRecycleAfterPages(2), BrowserIT.domOptions(), identities)) {
       for (int i = 0; i < 5; i++) {
-        fetcher.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
+        fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
       }
-      fetcher.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), HANGZHOU));
+      fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), HANGZHOU));
 
       BrowserStats stats = fetcher.stats();
       assertThat(stats.sessions()).isEqualTo(1);
@@ -78,7 +71,7 @@ class BrowserLifecycleIT {
             BrowserIT.domOptions(),
             StorageStates.none())) {
       for (int i = 0; i < 3; i++) {
-        fetcher.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
+        fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
       }
       assertThat(fetcher.stats().browsersLaunched()).isEqualTo(2);
     }
@@ -86,26 +79,28 @@ class BrowserLifecycleIT {
 
   @Test
   void imagesAndFontsNeverReachTheMallWhenBlocked() throws Exception {
-    long images = mall.imageRequests();
-    long fonts = mall.fontRequests();
+    long images = BROWSER.mall().imageRequests();
+    long fonts = BROWSER.mall().fontRequests();
     FetchResponse response =
-        shared.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
+        BROWSER
+            .fetcher()
+            .fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
 
     assertThat(response.body()).contains("goods-cover");
-    assertThat(mall.imageRequests()).isEqualTo(images);
-    assertThat(mall.fontRequests()).isEqualTo(fonts);
+    assertThat(BROWSER.mall().imageRequests()).isEqualTo(images);
+    assertThat(BROWSER.mall().fontRequests()).isEqualTo(fonts);
   }
 
   @Test
   void withoutBlockingTheBrowserLoadsTheImages() throws Exception {
     // The control for the test above: the images are there to be loaded.
-    long images = mall.imageRequests();
+    long images = BROWSER.mall().imageRequests();
     try (PlaywrightFetcher fetcher =
         new PlaywrightFetcher(
             BrowserIT.settings().withBlockResources(false), BrowserIT.domOptions(), identities)) {
-      fetcher.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
+      fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
     }
-    assertThat(mall.imageRequests()).isGreaterThan(images);
+    assertThat(BROWSER.mall().imageRequests()).isGreaterThan(images);
   }
 
   @Test
@@ -114,51 +109,68 @@ class BrowserLifecycleIT {
     List<String> order =
         List.of(HANGZHOU, FetchRequest.ANONYMOUS, GUANGZHOU, HANGZHOU, FetchRequest.ANONYMOUS);
     for (String identity : order) {
-      FetchResponse response = shared.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), identity));
-      BrowserIT.assertCardsMatch(response.body(), BrowserIT.truth(mall, KEYWORD, identity, 20));
+      FetchResponse response =
+          BROWSER.fetcher().fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), identity));
+      BrowserIT.assertCardsMatch(
+          response.body(), BrowserIT.truth(BROWSER.mall(), KEYWORD, identity, 20));
     }
   }
 
   @Test
   void anAccountWithoutSavedLoginIsRefusedNotSearchedAnonymously() throws Exception {
-    assertThatThrownBy(() -> shared.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), "mx-yiwu")))
+    assertThatThrownBy(
+            () ->
+                BROWSER
+                    .fetcher()
+                    .fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), "mx-yiwu")))
         .isInstanceOf(FetchException.class)
         .hasMessageContaining("no storage state");
     // Cookies given with the request stand in for a storage state file.
     FetchResponse response =
-        shared.fetch(
-            new FetchRequest(
-                URI.create(mall.spaUrl(KEYWORD)),
-                "mx-yiwu",
-                TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, "mx-yiwu"),
-                TestNet.loopback()));
-    BrowserIT.assertCardsMatch(response.body(), BrowserIT.truth(mall, KEYWORD, "mx-yiwu", 20));
+        BROWSER
+            .fetcher()
+            .fetch(
+                new FetchRequest(
+                    URI.create(BROWSER.mall().spaUrl(KEYWORD)),
+                    "mx-yiwu",
+                    TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, "mx-yiwu"),
+                    TestNet.loopback()));
+    BrowserIT.assertCardsMatch(
+        response.body(), BrowserIT.truth(BROWSER.mall(), KEYWORD, "mx-yiwu", 20));
   }
 
   @Test
   void eachWorkerThreadGetsItsOwnPlaywright() throws Exception {
-    shared.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
-    BrowserStats before = shared.stats();
+    BROWSER
+        .fetcher()
+        .fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
+    BrowserStats before = BROWSER.fetcher().stats();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread worker =
         new Thread(
             () -> {
               try {
-                FetchResponse r = shared.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), GUANGZHOU));
-                BrowserIT.assertCardsMatch(r.body(), BrowserIT.truth(mall, KEYWORD, GUANGZHOU, 20));
+                FetchResponse r =
+                    BROWSER
+                        .fetcher()
+                        .fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), GUANGZHOU));
+                BrowserIT.assertCardsMatch(
+                    r.body(), BrowserIT.truth(BROWSER.mall(), KEYWORD, GUANGZHOU, 20));
               } catch (Exception | AssertionError e) {
                 failure.set(e);
               } finally {
-                shared.releaseCurrentThread();
+                BROWSER.fetcher().releaseCurrentThread();
               }
             });
     worker.start();
     worker.join();
     assertThat(failure.get()).isNull();
-    shared.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
+    BROWSER
+        .fetcher()
+        .fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
 
     // The worker had its own Playwright and browser; this thread kept using its own.
-    BrowserStats after = shared.stats();
+    BrowserStats after = BROWSER.fetcher().stats();
     assertThat(after.sessions() - before.sessions()).isEqualTo(1);
     assertThat(after.browsersLaunched() - before.browsersLaunched()).isEqualTo(1);
   }

@@ -16,19 +16,18 @@ import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.net.HostileNet;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.Gate;
-import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sampler.KeywordSampler;
 import com.mallrank.crawler.sampler.SampleResult;
-import com.mallrank.crawler.sampler.SamplerSettings;
+import com.mallrank.crawler.testing.BrowserFixture;
 import java.net.URI;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -43,26 +42,26 @@ class HostileBrowserIT {
   static final List<String> HOSTILE_HOSTS = HostileNet.HOSTILE_HOSTS;
 
   private static HostileNet net;
-  private static PlaywrightFetcher browser;
+
+  @RegisterExtension
+  static final BrowserFixture BROWSER =
+      BrowserFixture.withoutMall()
+          .withFetcher(
+              () ->
+                  new PlaywrightFetcher(
+                      BrowserIT.settings(),
+                      RenderOptions.dom("li.card").withWaitForSelector("#done"),
+                      StorageStates.none(),
+                      net.connector(),
+                      5));
 
   @BeforeAll
-  static void start() {
-    BrowserIT.assumeChromium();
+  static void prepare() {
     net = new HostileNet();
-    browser =
-        new PlaywrightFetcher(
-            BrowserIT.settings(),
-            RenderOptions.dom("li.card").withWaitForSelector("#done"),
-            StorageStates.none(),
-            net.connector(),
-            5);
   }
 
   @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
+  static void stopNet() {
     if (net != null) {
       net.close();
     }
@@ -90,7 +89,7 @@ class HostileBrowserIT {
   void aNavigationRedirectedToANonPublicAddressIsRefused(String host) {
     String target = net.hostileUrl(host, "/latest/meta-data/");
 
-    assertThatThrownBy(() -> browser.fetch(anonymous(redirectTo(target))))
+    assertThatThrownBy(() -> BROWSER.fetcher().fetch(anonymous(redirectTo(target))))
         .isInstanceOf(RefusedFetchException.class)
         .hasMessageContaining("refused");
     assertThat(net.internal.requests).hasValue(0);
@@ -103,7 +102,10 @@ class HostileBrowserIT {
     String target = net.hostileUrl(host, "/admin");
 
     assertThatThrownBy(
-            () -> browser.fetch(anonymous("http://" + MALL + "/fetcher?to=" + encode(target))))
+            () ->
+                BROWSER
+                    .fetcher()
+                    .fetch(anonymous("http://" + MALL + "/fetcher?to=" + encode(target))))
         .isInstanceOf(RefusedFetchException.class)
         .hasMessageContaining("[PRIVATE_ADDRESS]");
     assertThat(net.internal.requests).hasValue(0);
@@ -114,7 +116,10 @@ class HostileBrowserIT {
     String target = redirectTo(net.hostileUrl("127.0.0.1", "/admin"));
 
     assertThatThrownBy(
-            () -> browser.fetch(anonymous("http://" + MALL + "/fetcher?to=" + encode(target))))
+            () ->
+                BROWSER
+                    .fetcher()
+                    .fetch(anonymous("http://" + MALL + "/fetcher?to=" + encode(target))))
         .isInstanceOf(RefusedFetchException.class)
         .hasMessageContaining("127.0.0.1 (Loopback) [PRIVATE_ADDRESS]");
     assertThat(net.internal.requests).hasValue(0);
@@ -127,11 +132,13 @@ class HostileBrowserIT {
     Gate mallOnly = Gate.unpaced(new AddressGuard(List.of(MALL), false, net.resolver()));
 
     FetchResponse response =
-        browser.fetch(
-            FetchRequest.anonymous(
-                URI.create(
-                    "http://" + MALL + "/fetcher?to=" + encode("http://" + OTHER + "/track")),
-                mallOnly));
+        BROWSER
+            .fetcher()
+            .fetch(
+                FetchRequest.anonymous(
+                    URI.create(
+                        "http://" + MALL + "/fetcher?to=" + encode("http://" + OTHER + "/track")),
+                    mallOnly));
 
     assertThat(response.httpStatus()).isEqualTo(200);
     assertThat(response.body()).contains("<li class=\"card\" data-id=\"1\">");
@@ -144,9 +151,11 @@ class HostileBrowserIT {
 
     assertThatThrownBy(
             () ->
-                browser.fetch(
-                    FetchRequest.anonymous(
-                        URI.create(redirectTo("http://" + OTHER + "/x")), mallOnly)))
+                BROWSER
+                    .fetcher()
+                    .fetch(
+                        FetchRequest.anonymous(
+                            URI.create(redirectTo("http://" + OTHER + "/x")), mallOnly)))
         .isInstanceOf(RefusedFetchException.class)
         .hasMessageContaining(
             "refused: the page redirected to http://other.example/x (its host is not on the"
@@ -156,11 +165,13 @@ class HostileBrowserIT {
 
   @Test
   void aRedirectChainLongerThanTheLimitIsRefusedAShortOneIsFollowed() throws Exception {
-    FetchResponse shortChain = browser.fetch(anonymous("http://" + MALL + "/chain/0?stop=5"));
+    FetchResponse shortChain =
+        BROWSER.fetcher().fetch(anonymous("http://" + MALL + "/chain/0?stop=5"));
     assertThat(shortChain.httpStatus()).isEqualTo(200);
     assertThat(shortChain.url()).isEqualTo("http://mall.example/chain/5?stop=5");
 
-    assertThatThrownBy(() -> browser.fetch(anonymous("http://" + MALL + "/chain/0?stop=6")))
+    assertThatThrownBy(
+            () -> BROWSER.fetcher().fetch(anonymous("http://" + MALL + "/chain/0?stop=6")))
         .isInstanceOf(RefusedFetchException.class)
         .hasMessageContaining("refused: more than 5 redirects");
   }
@@ -176,9 +187,11 @@ class HostileBrowserIT {
     Gate both = Gate.unpaced(new AddressGuard(List.of(MALL, OTHER), false, net.resolver()));
 
     FetchResponse response =
-        browser.fetch(
-            new FetchRequest(
-                URI.create(redirectTo("http://" + OTHER + "/landing")), "mx-a", jar, both));
+        BROWSER
+            .fetcher()
+            .fetch(
+                new FetchRequest(
+                    URI.create(redirectTo("http://" + OTHER + "/landing")), "mx-a", jar, both));
 
     assertThat(response.httpStatus()).isEqualTo(200);
     assertThat(response.url()).isEqualTo("http://other.example/landing");
@@ -211,15 +224,7 @@ class HostileBrowserIT {
                 attr: data-id
             """);
     KeywordSampler sampler =
-        new KeywordSampler(
-            new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS),
-            browser,
-            SamplerSettings.UNTHROTTLED,
-            KeywordSampler.throttle(
-                SamplerSettings.UNTHROTTLED, new Random(1), TimeSource.system()),
-            net.resolver(),
-            TimeSource.system(),
-            new Random(1));
+        net.sampler(new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), BROWSER.fetcher());
 
     SampleResult result =
         sampler.sample(

@@ -7,13 +7,14 @@ import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.JsoupFetcher;
-import com.mallrank.crawler.net.Connector;
+import com.mallrank.crawler.net.CountingConnector;
 import com.mallrank.crawler.net.ProxyRoutes;
 import com.mallrank.crawler.net.RecordingProxy;
 import com.mallrank.crawler.net.Socks5TestServer;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.net.UpstreamProxy;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.BrowserFixture;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -22,11 +23,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,25 +38,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IdentityProxyIT {
 
-  private static SandboxMall mall;
   private static RecordingProxy proxyA;
   private static RecordingProxy proxyB;
 
   @TempDir static Path states;
 
-  /** Every connection the fetchers would open without a proxy. */
-  private final AtomicInteger direct = new AtomicInteger();
-
-  private final Connector countingDirect =
-      (address, port, timeout) -> {
-        direct.incrementAndGet();
-        return Connector.direct().connect(address, port, timeout);
-      };
+  @RegisterExtension
+  static final BrowserFixture BROWSER = BrowserFixture.sandboxMallAt(BrowserIT.TIME);
 
   @BeforeAll
   static void start() throws Exception {
-    BrowserIT.assumeChromium();
-    mall = BrowserIT.startMall();
     proxyA = RecordingProxy.start();
     proxyB = RecordingProxy.start();
   }
@@ -66,10 +58,10 @@ class IdentityProxyIT {
       proxyA.close();
       proxyB.close();
     }
-    if (mall != null) {
-      mall.close();
-    }
   }
+
+  /** Every connection the fetchers would open without a proxy. */
+  private final CountingConnector countingDirect = new CountingConnector();
 
   @BeforeEach
   void clearLogs() {
@@ -90,8 +82,8 @@ class IdentityProxyIT {
     IdentityDevices devices =
         IdentityDevices.of(
             Map.of(BrowserIT.HANGZHOU, new DeviceProfile(iphone, "Asia/Shanghai", 30.27, 120.15)));
-    long spaBefore = mall.spaRequests();
-    long apiBefore = mall.apiRequests();
+    long spaBefore = BROWSER.mall().spaRequests();
+    long apiBefore = BROWSER.mall().apiRequests();
     try (PlaywrightFetcher fetcher =
         new PlaywrightFetcher(
             BrowserIT.settings(),
@@ -101,16 +93,18 @@ class IdentityProxyIT {
             5,
             routes,
             devices)) {
-      FetchResponse a = fetcher.fetch(request(mall.spaUrl(BrowserIT.KEYWORD), BrowserIT.HANGZHOU));
-      FetchResponse b = fetcher.fetch(request(mall.spaUrl(BrowserIT.KEYWORD), BrowserIT.GUANGZHOU));
+      FetchResponse a =
+          fetcher.fetch(request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), BrowserIT.HANGZHOU));
+      FetchResponse b =
+          fetcher.fetch(request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), BrowserIT.GUANGZHOU));
       assertThat(a.httpStatus()).isEqualTo(200);
       assertThat(b.httpStatus()).isEqualTo(200);
       assertThat(a.body()).contains("goods-card");
       assertThat(b.body()).contains("goods-card");
     }
-    assertThat(mall.spaRequests() - spaBefore).isEqualTo(2);
-    assertThat(mall.apiRequests() - apiBefore).isEqualTo(4);
-    assertThat(direct.get()).as("connections on the direct network").isZero();
+    assertThat(BROWSER.mall().spaRequests() - spaBefore).isEqualTo(2);
+    assertThat(BROWSER.mall().apiRequests() - apiBefore).isEqualTo(4);
+    assertThat(countingDirect.count()).as("connections on the direct network").isZero();
     // each proxy saw exactly its identity's page and its two API pages, and nothing else
     List<String> onePage = List.of("GET /spa/search", "GET /api/search", "GET /api/search");
     assertThat(proxyA.log()).extracting(RecordingProxy.Entry::request).isEqualTo(onePage);
@@ -137,7 +131,7 @@ class IdentityProxyIT {
     FetchResponse staticA =
         jsoup.fetch(
             new FetchRequest(
-                URI.create(mall.searchUrl(BrowserIT.KEYWORD)),
+                URI.create(BROWSER.mall().searchUrl(BrowserIT.KEYWORD)),
                 BrowserIT.HANGZHOU,
                 TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, BrowserIT.HANGZHOU),
                 TestNet.loopback()));
@@ -148,10 +142,11 @@ class IdentityProxyIT {
             e -> {
               assertThat(e.request()).isEqualTo("GET /search");
               assertThat(e.identity()).isEqualTo(BrowserIT.HANGZHOU);
-              assertThat(e.target()).isEqualTo("127.0.0.1:" + URI.create(mall.baseUrl()).getPort());
+              assertThat(e.target())
+                  .isEqualTo("127.0.0.1:" + URI.create(BROWSER.mall().baseUrl()).getPort());
             });
     assertThat(proxyB.log()).isEmpty();
-    assertThat(direct.get()).isZero();
+    assertThat(countingDirect.count()).isZero();
   }
 
   @Test
@@ -168,8 +163,8 @@ class IdentityProxyIT {
                 UpstreamProxy.parse(dead),
                 BrowserIT.GUANGZHOU,
                 UpstreamProxy.parse(proxyB.url())));
-    long spaBefore = mall.spaRequests();
-    long searchBefore = mall.searchRequests();
+    long spaBefore = BROWSER.mall().spaRequests();
+    long searchBefore = BROWSER.mall().searchRequests();
     try (PlaywrightFetcher fetcher =
         new PlaywrightFetcher(
             BrowserIT.settings(),
@@ -180,29 +175,34 @@ class IdentityProxyIT {
             routes,
             IdentityDevices.none())) {
       assertThatThrownBy(
-              () -> fetcher.fetch(request(mall.spaUrl(BrowserIT.KEYWORD), BrowserIT.HANGZHOU)))
+              () ->
+                  fetcher.fetch(
+                      request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), BrowserIT.HANGZHOU)))
           .isInstanceOf(FetchException.class)
           .hasMessageContaining(
               "the proxy of identity mx-hangzhou failed: proxy " + dead + " unreachable");
       // the other identity goes on through its own proxy
-      FetchResponse b = fetcher.fetch(request(mall.spaUrl(BrowserIT.KEYWORD), BrowserIT.GUANGZHOU));
+      FetchResponse b =
+          fetcher.fetch(request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), BrowserIT.GUANGZHOU));
       assertThat(b.body()).contains("goods-card");
     }
-    assertThat(mall.spaRequests() - spaBefore).as("only the live identity's page").isEqualTo(1);
+    assertThat(BROWSER.mall().spaRequests() - spaBefore)
+        .as("only the live identity's page")
+        .isEqualTo(1);
     assertThatThrownBy(
             () ->
                 jsoup(routes)
                     .fetch(
                         new FetchRequest(
-                            URI.create(mall.searchUrl(BrowserIT.KEYWORD)),
+                            URI.create(BROWSER.mall().searchUrl(BrowserIT.KEYWORD)),
                             BrowserIT.HANGZHOU,
                             TestNet.sandboxIdentity(
                                 SandboxMall.IDENTITY_COOKIE, BrowserIT.HANGZHOU),
                             TestNet.loopback())))
         .isInstanceOf(FetchException.class)
         .hasMessageContaining("proxy " + dead + " unreachable");
-    assertThat(mall.searchRequests()).isEqualTo(searchBefore);
-    assertThat(direct.get()).as("connections on the direct network").isZero();
+    assertThat(BROWSER.mall().searchRequests()).isEqualTo(searchBefore);
+    assertThat(countingDirect.count()).as("connections on the direct network").isZero();
     assertThat(proxyB.log())
         .allSatisfy(e -> assertThat(e.identity()).isEqualTo(BrowserIT.GUANGZHOU));
   }
@@ -215,8 +215,8 @@ class IdentityProxyIT {
               Map.of(
                   BrowserIT.HANGZHOU,
                   UpstreamProxy.parse(socks.url()).withCredentials("mx-hz:pa55")));
-      long spaBefore = mall.spaRequests();
-      long apiBefore = mall.apiRequests();
+      long spaBefore = BROWSER.mall().spaRequests();
+      long apiBefore = BROWSER.mall().apiRequests();
       try (PlaywrightFetcher fetcher =
           new PlaywrightFetcher(
               BrowserIT.settings(),
@@ -227,14 +227,14 @@ class IdentityProxyIT {
               routes,
               IdentityDevices.none())) {
         FetchResponse a =
-            fetcher.fetch(request(mall.spaUrl(BrowserIT.KEYWORD), BrowserIT.HANGZHOU));
+            fetcher.fetch(request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), BrowserIT.HANGZHOU));
         assertThat(a.httpStatus()).isEqualTo(200);
         assertThat(a.body()).contains("goods-card");
       }
-      assertThat(mall.spaRequests() - spaBefore).isEqualTo(1);
-      assertThat(mall.apiRequests() - apiBefore).isEqualTo(2);
-      assertThat(direct.get()).as("connections on the direct network").isZero();
-      String target = "127.0.0.1:" + URI.create(mall.baseUrl()).getPort();
+      assertThat(BROWSER.mall().spaRequests() - spaBefore).isEqualTo(1);
+      assertThat(BROWSER.mall().apiRequests() - apiBefore).isEqualTo(2);
+      assertThat(countingDirect.count()).as("connections on the direct network").isZero();
+      String target = "127.0.0.1:" + URI.create(BROWSER.mall().baseUrl()).getPort();
       // one SOCKS5 CONNECT per connection the browser opened: IPv4 bytes, never a name
       assertThat(socks.log())
           .isNotEmpty()

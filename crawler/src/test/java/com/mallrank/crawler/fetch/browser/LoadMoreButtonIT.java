@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
-import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.BrowserFixture;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * On a desktop viewport taller than the first 10 cards, the scroll sentinel never leaves the
@@ -18,45 +17,33 @@ import org.junit.jupiter.api.Test;
  */
 class LoadMoreButtonIT {
 
-  private static SandboxMall mall;
-  private static PlaywrightFetcher fetcher;
-
-  @BeforeAll
-  static void start() {
-    BrowserIT.assumeChromium();
-    mall = BrowserIT.startMall();
-    fetcher =
-        new PlaywrightFetcher(
-            BrowserIT.settings().withEmulation(Emulation.desktop().withViewport(1366, 2400)),
-            BrowserIT.domOptions(),
-            StorageStates.none());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (fetcher != null) {
-      fetcher.close();
-    }
-    if (mall != null) {
-      mall.close();
-    }
-  }
+  @RegisterExtension
+  static final BrowserFixture BROWSER =
+      BrowserFixture.sandboxMallAt(BrowserIT.TIME)
+          .withFetcher(
+              BrowserIT.settings().withEmulation(Emulation.desktop().withViewport(1366, 2400)),
+              BrowserIT.domOptions(),
+              () -> StorageStates.none());
 
   @Test
   void clicksLoadMoreWhenScrollingBringsNothing() throws Exception {
     FetchResponse response =
-        fetcher.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
+        BROWSER
+            .fetcher()
+            .fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
 
-    BrowserIT.assertCardsMatch(response.body(), BrowserIT.truth(mall, KEYWORD, null, 20));
+    BrowserIT.assertCardsMatch(response.body(), BrowserIT.truth(BROWSER.mall(), KEYWORD, null, 20));
   }
 
   @Test
   void withoutTheButtonTheFirstTenAreAll() throws Exception {
     // The control: the same page without a loadMoreSelector stops after no growth.
     FetchResponse response =
-        fetcher.fetch(
-            BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS),
-            BrowserIT.domOptions().withLoadMoreSelector(null));
+        BROWSER
+            .fetcher()
+            .fetch(
+                BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS),
+                BrowserIT.domOptions().withLoadMoreSelector(null));
 
     assertThat(Jsoup.parse(response.body()).select(BrowserIT.CARD)).hasSize(10);
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.BrowserFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,46 +34,36 @@ class LoginStateSaveIT {
 
   @TempDir static Path states;
 
-  private static SandboxMall mall;
-
-  @BeforeAll
-  static void start() {
-    BrowserIT.assumeChromium();
-    mall = BrowserIT.startMall();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (mall != null) {
-      mall.close();
-    }
-  }
+  @RegisterExtension
+  static final BrowserFixture BROWSER = BrowserFixture.sandboxMallAt(BrowserIT.TIME);
 
   @Test
   void aCookieRotatedDuringASessionIsInTheSavedStateWhichStaysOwnerOnly() throws Exception {
     Path file = writeState(states, "old-session");
-    mall.rotateSessionCookie(true);
+    BROWSER.mall().rotateSessionCookie(true);
     try (PlaywrightFetcher fetcher =
         new PlaywrightFetcher(
             BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(states))) {
-      FetchResponse first = fetcher.fetch(BrowserIT.request(mall.spaUrl(BrowserIT.KEYWORD), YIWU));
+      FetchResponse first =
+          fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), YIWU));
 
       assertThat(first.httpStatus()).isEqualTo(200);
       assertThat(first.body()).contains("goods-card");
-      String rotated = mall.lastSessionCookie();
+      String rotated = BROWSER.mall().lastSessionCookie();
       assertThat(rotated).isNotNull().isNotEqualTo("old-session");
       assertThat(cookies(file))
           .containsEntry(SandboxMall.SESSION_COOKIE, rotated)
           .containsEntry(SandboxMall.IDENTITY_COOKIE, YIWU);
       assertOwnerOnlyAndAlone(file);
 
-      fetcher.fetch(BrowserIT.request(mall.spaUrl(BrowserIT.KEYWORD), YIWU));
+      fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), YIWU));
 
-      assertThat(mall.lastSessionCookie()).isNotEqualTo(rotated);
-      assertThat(cookies(file)).containsEntry(SandboxMall.SESSION_COOKIE, mall.lastSessionCookie());
+      assertThat(BROWSER.mall().lastSessionCookie()).isNotEqualTo(rotated);
+      assertThat(cookies(file))
+          .containsEntry(SandboxMall.SESSION_COOKIE, BROWSER.mall().lastSessionCookie());
       assertOwnerOnlyAndAlone(file);
     } finally {
-      mall.rotateSessionCookie(false);
+      BROWSER.mall().rotateSessionCookie(false);
     }
   }
 
@@ -83,11 +73,11 @@ class LoginStateSaveIT {
     try (PlaywrightFetcher fetcher =
         new PlaywrightFetcher(
             BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(dir))) {
-      fetcher.fetch(BrowserIT.request(mall.spaUrl(BrowserIT.KEYWORD), YIWU));
+      fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), YIWU));
       FileTime old = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
       Files.setLastModifiedTime(file, old);
 
-      fetcher.fetch(BrowserIT.request(mall.spaUrl(BrowserIT.KEYWORD), YIWU));
+      fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), YIWU));
 
       assertThat(Files.getLastModifiedTime(file)).isEqualTo(old);
       assertThat(cookies(file)).containsEntry(SandboxMall.SESSION_COOKIE, "steady");

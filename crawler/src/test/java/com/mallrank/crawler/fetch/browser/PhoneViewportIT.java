@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.testing.BrowserFixture;
+import com.mallrank.crawler.testing.PageServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,8 +24,13 @@ class PhoneViewportIT {
 
   @TempDir static Path states;
 
-  private static HttpServer server;
-  private static PlaywrightFetcher fetcher;
+  @RegisterExtension
+  static final BrowserFixture BROWSER =
+      BrowserFixture.withoutMall()
+          .withFetcher(
+              BrowserIT.settings().withEmulation(Emulation.mobile()),
+              RenderOptions.dom("div.row").withWaitForSelector("div.row").withTargetCount(48),
+              () -> BrowserIT.storageStates(states));
 
   private static final String PAGE =
       """
@@ -53,47 +54,19 @@ class PhoneViewportIT {
       </script></body></html>
       """;
 
-  @BeforeAll
-  static void start() throws IOException {
-    BrowserIT.assumeChromium();
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/rows", PhoneViewportIT::send);
-    server.start();
-    fetcher =
-        new PlaywrightFetcher(
-            BrowserIT.settings().withEmulation(Emulation.mobile()),
-            RenderOptions.dom("div.row").withWaitForSelector("div.row").withTargetCount(48),
-            BrowserIT.storageStates(states));
-  }
+  @RegisterExtension
+  static final PageServer PAGES = new PageServer().route("/rows", PhoneViewportIT::send);
 
   private static void send(HttpExchange exchange) throws IOException {
     String query = exchange.getRequestURI().getQuery();
     String delay = query != null && query.startsWith("delay=") ? query.substring(6) : "50";
-    byte[] bytes = PAGE.replace("DELAY", delay).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-    exchange.sendResponseHeaders(200, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    if (fetcher != null) {
-      fetcher.close();
-    }
-    if (server != null) {
-      server.stop(0);
-    }
+    PageServer.respond(exchange, "text/html; charset=utf-8", PAGE.replace("DELAY", delay));
   }
 
   @Test
   void aPageWithoutMetaViewportLoadsToDepthOnAPhone() throws Exception {
     FetchResponse response =
-        fetcher.fetch(
-            BrowserIT.request(
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/rows",
-                FetchRequest.ANONYMOUS));
+        BROWSER.fetcher().fetch(BrowserIT.request(PAGES.url("/rows"), FetchRequest.ANONYMOUS));
 
     Matcher rows = Pattern.compile("class=\"row\"").matcher(response.body());
     int count = 0;
@@ -108,10 +81,9 @@ class PhoneViewportIT {
   void aNextPageSlowerThanOneGrowthWaitIsStillLoaded() throws Exception {
     // Each next page comes 2 s after the scroll; one growth wait is 1.5 s (BrowserIT.settings).
     FetchResponse response =
-        fetcher.fetch(
-            BrowserIT.request(
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/rows?delay=2000",
-                FetchRequest.ANONYMOUS));
+        BROWSER
+            .fetcher()
+            .fetch(BrowserIT.request(PAGES.url("/rows?delay=2000"), FetchRequest.ANONYMOUS));
 
     Matcher rows = Pattern.compile("class=\"row\"").matcher(response.body());
     int count = 0;

@@ -9,12 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.sandbox.SandboxCard;
-import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.BrowserFixture;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,57 +23,46 @@ class PlaywrightFetcherCaptureIT {
 
   @TempDir static Path states;
 
-  private static SandboxMall mall;
-  private static PlaywrightFetcher fetcher;
-
-  @BeforeAll
-  static void start() {
-    BrowserIT.assumeChromium();
-    mall = BrowserIT.startMall();
-    fetcher =
-        new PlaywrightFetcher(
-            BrowserIT.settings(),
-            BrowserIT.captureOptions(),
-            BrowserIT.storageStates(states, HANGZHOU, GUANGZHOU));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (fetcher != null) {
-      fetcher.close();
-    }
-    if (mall != null) {
-      mall.close();
-    }
-  }
+  @RegisterExtension
+  static final BrowserFixture BROWSER =
+      BrowserFixture.sandboxMallAt(BrowserIT.TIME)
+          .withFetcher(
+              BrowserIT.settings(),
+              BrowserIT.captureOptions(),
+              () -> BrowserIT.storageStates(states, HANGZHOU, GUANGZHOU));
 
   @ParameterizedTest
   @ValueSource(strings = {FetchRequest.ANONYMOUS, HANGZHOU, GUANGZHOU})
   void top20PerIdentityIsTheGroundTruth(String identity) throws Exception {
-    FetchResponse response = fetcher.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), identity));
+    FetchResponse response =
+        BROWSER.fetcher().fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), identity));
 
     assertThat(response.httpStatus()).isEqualTo(200);
     assertThat(response.contentType()).isEqualTo("application/json");
     List<JsonNode> items = BrowserIT.capturedItems(response.body());
-    BrowserIT.assertItemsMatch(items, BrowserIT.truth(mall, KEYWORD, identity, 20), false);
+    BrowserIT.assertItemsMatch(
+        items, BrowserIT.truth(BROWSER.mall(), KEYWORD, identity, 20), false);
   }
 
   @Test
   void identitiesReallySeeDifferentPages() {
     // Guards the test above against a world where personalisation changed nothing.
-    List<String> anonymous = ids(BrowserIT.truth(mall, KEYWORD, null, 20));
-    assertThat(ids(BrowserIT.truth(mall, KEYWORD, HANGZHOU, 20))).isNotEqualTo(anonymous);
-    assertThat(ids(BrowserIT.truth(mall, KEYWORD, GUANGZHOU, 20))).isNotEqualTo(anonymous);
+    List<String> anonymous = ids(BrowserIT.truth(BROWSER.mall(), KEYWORD, null, 20));
+    assertThat(ids(BrowserIT.truth(BROWSER.mall(), KEYWORD, HANGZHOU, 20))).isNotEqualTo(anonymous);
+    assertThat(ids(BrowserIT.truth(BROWSER.mall(), KEYWORD, GUANGZHOU, 20)))
+        .isNotEqualTo(anonymous);
   }
 
   @Test
   void depth60LoadsSixPagesInOrder() throws Exception {
     FetchResponse response =
-        fetcher.fetch(
-            BrowserIT.request(mall.spaUrl(KEYWORD), HANGZHOU),
-            BrowserIT.captureOptions().withTargetCount(60));
+        BROWSER
+            .fetcher()
+            .fetch(
+                BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), HANGZHOU),
+                BrowserIT.captureOptions().withTargetCount(60));
 
-    List<SandboxCard> truth = BrowserIT.truth(mall, KEYWORD, HANGZHOU, 60);
+    List<SandboxCard> truth = BrowserIT.truth(BROWSER.mall(), KEYWORD, HANGZHOU, 60);
     assertThat(truth).hasSize(60);
     BrowserIT.assertItemsMatch(BrowserIT.capturedItems(response.body()), truth, false);
     JsonNode document = BrowserIT.tree(response.body());
@@ -90,11 +78,13 @@ class PlaywrightFetcherCaptureIT {
   @Test
   void theV2ApiStatesCommissionInPercent() throws Exception {
     FetchResponse response =
-        fetcher.fetch(BrowserIT.request(mall.spaPercentUrl(KEYWORD), GUANGZHOU));
+        BROWSER
+            .fetcher()
+            .fetch(BrowserIT.request(BROWSER.mall().spaPercentUrl(KEYWORD), GUANGZHOU));
 
     BrowserIT.assertItemsMatch(
         BrowserIT.capturedItems(response.body()),
-        BrowserIT.truth(mall, KEYWORD, GUANGZHOU, 20),
+        BrowserIT.truth(BROWSER.mall(), KEYWORD, GUANGZHOU, 20),
         true);
   }
 

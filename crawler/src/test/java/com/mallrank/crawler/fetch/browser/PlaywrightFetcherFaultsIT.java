@@ -10,13 +10,13 @@ import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.BrowserFixture;
 import java.time.Duration;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,41 +25,28 @@ class PlaywrightFetcherFaultsIT {
 
   private static final long MAX_BYTES = 1024 * 1024;
 
-  private static SandboxMall mall;
-  private static PlaywrightFetcher fetcher;
+  @RegisterExtension
+  static final BrowserFixture BROWSER =
+      BrowserFixture.sandboxMallAt(BrowserIT.TIME)
+          .clearingFaultsAfterEach()
+          .withFetcher(
+              () -> {
+                BrowserSettings settings = BrowserIT.settings().withMaxPageBytes(MAX_BYTES);
+                return new PlaywrightFetcher(
+                    settings.withTimeouts(
+                        settings
+                            .timeouts()
+                            .withNavigation(Duration.ofSeconds(2))
+                            .withWaitForSelector(Duration.ofSeconds(2))
+                            .withPage(Duration.ofSeconds(10))),
+                    BrowserIT.domOptions(),
+                    StorageStates.none());
+              });
 
   @BeforeAll
-  static void start() {
-    BrowserIT.assumeChromium();
-    mall = BrowserIT.startMall();
-    mall.faults().setOversizedBytes(2 * 1024 * 1024);
-    mall.faults().setSlowDelay(Duration.ofSeconds(4));
-    BrowserSettings settings = BrowserIT.settings().withMaxPageBytes(MAX_BYTES);
-    fetcher =
-        new PlaywrightFetcher(
-            settings.withTimeouts(
-                settings
-                    .timeouts()
-                    .withNavigation(Duration.ofSeconds(2))
-                    .withWaitForSelector(Duration.ofSeconds(2))
-                    .withPage(Duration.ofSeconds(10))),
-            BrowserIT.domOptions(),
-            StorageStates.none());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (fetcher != null) {
-      fetcher.close();
-    }
-    if (mall != null) {
-      mall.close();
-    }
-  }
-
-  @AfterEach
-  void clear() {
-    mall.faults().clearAll();
+  static void prepare() {
+    BROWSER.mall().faults().setOversizedBytes(2 * 1024 * 1024);
+    BROWSER.mall().faults().setSlowDelay(Duration.ofSeconds(4));
   }
 
   @ParameterizedTest
@@ -68,7 +55,7 @@ class PlaywrightFetcherFaultsIT {
       names = {"SLOW", "OVERSIZED"},
       mode = EnumSource.Mode.EXCLUDE)
   void domModeShowsTheFaultAndNoCards(Fault fault) throws Exception {
-    mall.faults().set(KEYWORD, fault);
+    BROWSER.mall().faults().set(KEYWORD, fault);
     FetchResponse response = fetch(BrowserIT.domOptions());
     Document doc = Jsoup.parse(response.body());
 
@@ -109,7 +96,7 @@ class PlaywrightFetcherFaultsIT {
 
   @Test
   void anOversizedPageIsAFetchException() {
-    mall.faults().set(KEYWORD, Fault.OVERSIZED);
+    BROWSER.mall().faults().set(KEYWORD, Fault.OVERSIZED);
     assertThatThrownBy(() -> fetch(BrowserIT.domOptions()))
         .isInstanceOf(FetchException.class)
         .hasMessageContaining("more than " + MAX_BYTES);
@@ -117,7 +104,7 @@ class PlaywrightFetcherFaultsIT {
 
   @Test
   void aSlowPageIsATimeout() {
-    mall.faults().set(KEYWORD, Fault.SLOW);
+    BROWSER.mall().faults().set(KEYWORD, Fault.SLOW);
     assertThatThrownBy(() -> fetch(BrowserIT.domOptions()))
         .isInstanceOf(FetchException.class)
         .hasMessageContaining("timed out");
@@ -125,7 +112,7 @@ class PlaywrightFetcherFaultsIT {
 
   @Test
   void captureModeKeepsTheVerifyAnswerAndNoItems() throws Exception {
-    mall.faults().set(KEYWORD, Fault.CAPTCHA);
+    BROWSER.mall().faults().set(KEYWORD, Fault.CAPTCHA);
     FetchResponse response = fetch(BrowserIT.captureOptions());
 
     JsonNode document = BrowserIT.tree(response.body());
@@ -137,7 +124,7 @@ class PlaywrightFetcherFaultsIT {
 
   @Test
   void captureModeOfA429HasNoResponses() throws Exception {
-    mall.faults().set(KEYWORD, Fault.HTTP_429);
+    BROWSER.mall().faults().set(KEYWORD, Fault.HTTP_429);
     FetchResponse response = fetch(BrowserIT.captureOptions());
 
     assertThat(response.httpStatus()).isEqualTo(429);
@@ -146,7 +133,7 @@ class PlaywrightFetcherFaultsIT {
 
   @Test
   void captureModeOfTheRedesignedApiHasNoItemsWhereExpected() throws Exception {
-    mall.faults().set(KEYWORD, Fault.LAYOUT_CHANGED);
+    BROWSER.mall().faults().set(KEYWORD, Fault.LAYOUT_CHANGED);
     FetchResponse response = fetch(BrowserIT.captureOptions());
 
     assertThat(BrowserIT.capturedItems(response.body())).isEmpty();
@@ -156,7 +143,7 @@ class PlaywrightFetcherFaultsIT {
 
   @Test
   void captureModeOfAnEmptyResultKeepsTheEmptyAnswer() throws Exception {
-    mall.faults().set(KEYWORD, Fault.EMPTY);
+    BROWSER.mall().faults().set(KEYWORD, Fault.EMPTY);
     FetchResponse empty = fetch(BrowserIT.captureOptions());
 
     assertThat(BrowserIT.capturedItems(empty.body())).isEmpty();
@@ -164,6 +151,8 @@ class PlaywrightFetcherFaultsIT {
   }
 
   private static FetchResponse fetch(RenderOptions options) throws FetchException {
-    return fetcher.fetch(BrowserIT.request(mall.spaUrl(KEYWORD), FetchRequest.ANONYMOUS), options);
+    return BROWSER
+        .fetcher()
+        .fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS), options);
   }
 }

@@ -9,7 +9,7 @@ import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.qr.QrCodes;
 import com.mallrank.crawler.sandbox.SandboxCard;
-import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.BrowserFixture;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,9 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,21 +43,14 @@ class QrLoginIT {
   private static final String HANGZHOU = "mx-hangzhou";
   private static final Pattern PRODUCT = Pattern.compile("data-product-id=\"([0-9]+)\"");
 
-  private static SandboxMall mall;
   private static SiteProfile profile;
+
+  @RegisterExtension
+  static final BrowserFixture BROWSER = BrowserFixture.sandboxMallAt(BrowserIT.TIME);
 
   @BeforeAll
   static void start() {
-    BrowserIT.assumeChromium();
-    mall = BrowserIT.startMall();
     profile = SiteProfiles.builtIn("sandbox-static");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (mall != null) {
-      mall.close();
-    }
   }
 
   @Test
@@ -88,7 +81,7 @@ class QrLoginIT {
     String art = shown.get(60, TimeUnit.SECONDS);
     String ticketUrl =
         QrCodes.decode(QrCodes.png(QrCodes.readHalfBlocks(art).orElseThrow(), 4)).orElseThrow();
-    assertThat(ticketUrl).startsWith(mall.baseUrl() + "/login/scan?ticket=");
+    assertThat(ticketUrl).startsWith(BROWSER.mall().baseUrl() + "/login/scan?ticket=");
     assertThat(Files.exists(state)).as("nothing saved before the scan").isFalse();
     HttpResponse<String> scan =
         HttpClient.newHttpClient()
@@ -110,12 +103,13 @@ class QrLoginIT {
         new PlaywrightFetcher(
             BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(dir))) {
       FetchResponse page =
-          fetcher.fetch(BrowserIT.request(mall.searchUrl(BrowserIT.KEYWORD), HANGZHOU));
+          fetcher.fetch(BrowserIT.request(BROWSER.mall().searchUrl(BrowserIT.KEYWORD), HANGZHOU));
       List<String> top20 = productIds(page.body()).subList(0, 20);
-      assertThat(top20).isEqualTo(ids(BrowserIT.truth(mall, BrowserIT.KEYWORD, HANGZHOU, 20)));
+      assertThat(top20)
+          .isEqualTo(ids(BrowserIT.truth(BROWSER.mall(), BrowserIT.KEYWORD, HANGZHOU, 20)));
       assertThat(top20)
           .as("its own Top-20, not the anonymous one")
-          .isNotEqualTo(ids(BrowserIT.truth(mall, BrowserIT.KEYWORD, null, 20)));
+          .isNotEqualTo(ids(BrowserIT.truth(BROWSER.mall(), BrowserIT.KEYWORD, null, 20)));
     }
   }
 
@@ -150,7 +144,7 @@ class QrLoginIT {
   private static QrLogin.Request request(Path state, Duration timeout) {
     LoginRule login = profile.login();
     return new QrLogin.Request(
-        login.url(mall.baseUrl()),
+        login.url(BROWSER.mall().baseUrl()),
         login.qr(),
         login.loggedIn(),
         login.loggedOut(),

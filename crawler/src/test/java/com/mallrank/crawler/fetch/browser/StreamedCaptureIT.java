@@ -7,17 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import com.mallrank.crawler.testing.BrowserFixture;
+import com.mallrank.crawler.testing.PageServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,8 +25,10 @@ class StreamedCaptureIT {
 
   @TempDir static Path states;
 
-  private static HttpServer server;
-  private static PlaywrightFetcher fetcher;
+  @RegisterExtension
+  static final BrowserFixture BROWSER =
+      BrowserFixture.withoutMall()
+          .withFetcher(BrowserIT.settings(), options(), () -> BrowserIT.storageStates(states));
 
   private static final String PAGE =
       """
@@ -58,60 +55,37 @@ class StreamedCaptureIT {
     return out.append("],\"has_more\":false}").toString();
   }
 
-  @BeforeAll
-  static void start() throws IOException {
-    BrowserIT.assumeChromium();
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/app", exchange -> send(exchange, "text/html", PAGE));
-    server.createContext(
-        "/stream",
-        exchange -> {
-          String query = exchange.getRequestURI().getQuery();
-          String body =
-              "bad".equals(query)
-                  ? frame(items(0, 3)) + "7ff\r\n" + items(3, 5) + "\r\n"
-                  : frame("{\"search_id\":\"s1\"}")
-                      + frame(items(0, 4))
-                      + frame(items(4, 8))
-                      + "0\r\n\r\n";
-          send(exchange, "application/octet-stream", body);
-        });
-    server.start();
-    fetcher =
-        new PlaywrightFetcher(BrowserIT.settings(), options(), BrowserIT.storageStates(states));
-  }
-
   private static RenderOptions options() {
     return RenderOptions.capture("**/stream*", "/items", "/has_more")
         .withWaitForSelector("li.done");
   }
 
-  private static void send(HttpExchange exchange, String type, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(200, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    if (fetcher != null) {
-      fetcher.close();
-    }
-    if (server != null) {
-      server.stop(0);
-    }
-  }
+  @RegisterExtension
+  static final PageServer PAGES =
+      new PageServer()
+          .route("/app", exchange -> PageServer.respond(exchange, "text/html", PAGE))
+          .route(
+              "/stream",
+              exchange -> {
+                String query = exchange.getRequestURI().getQuery();
+                String body =
+                    "bad".equals(query)
+                        ? frame(items(0, 3)) + "7ff\r\n" + items(3, 5) + "\r\n"
+                        : frame("{\"search_id\":\"s1\"}")
+                            + frame(items(0, 4))
+                            + frame(items(4, 8))
+                            + "0\r\n\r\n";
+                PageServer.respond(exchange, "application/octet-stream", body);
+              });
 
   private static String url(String query) {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/app?" + query;
+    return PAGES.url("/app?" + query);
   }
 
   @Test
   void eachDocumentOfAStreamIsOneOfTheResponses() throws Exception {
-    FetchResponse response = fetcher.fetch(BrowserIT.request(url("ok"), FetchRequest.ANONYMOUS));
+    FetchResponse response =
+        BROWSER.fetcher().fetch(BrowserIT.request(url("ok"), FetchRequest.ANONYMOUS));
 
     JsonNode document = BrowserIT.tree(response.body());
     assertThat(document.get("responses")).hasSize(3);
@@ -125,7 +99,8 @@ class StreamedCaptureIT {
   @Test
   void aWrongLengthPrefixFailsTheFetchNamingTheOffset() {
     int offset = frame(items(0, 3)).getBytes(StandardCharsets.UTF_8).length;
-    assertThatThrownBy(() -> fetcher.fetch(BrowserIT.request(url("bad"), FetchRequest.ANONYMOUS)))
+    assertThatThrownBy(
+            () -> BROWSER.fetcher().fetch(BrowserIT.request(url("bad"), FetchRequest.ANONYMOUS)))
         .isInstanceOf(FetchException.class)
         .hasMessageContaining("/stream?bad: streamed body, byte offset " + offset)
         .hasMessageContaining("length prefix 0x7ff announces 2047 bytes");

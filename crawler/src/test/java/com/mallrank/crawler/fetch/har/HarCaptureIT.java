@@ -2,7 +2,6 @@ package com.mallrank.crawler.fetch.har;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchResponse;
@@ -26,6 +25,7 @@ import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxClock;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import com.mallrank.crawler.sandbox.SandboxWorld;
+import com.mallrank.crawler.testing.BrowserFixture;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -62,7 +62,7 @@ class HarCaptureIT {
 
   @BeforeAll
   static void record() throws Exception {
-    assumeTrue(Files.isExecutable(BrowserSettings.DEFAULT_EXECUTABLE), "no Chromium");
+    BrowserFixture.assumeChromium();
     mall = SandboxMall.start(SandboxWorld.create(), new SandboxClock(), 0);
     mall.setTime(SLOT);
     har = dir.resolve("phone.har");

@@ -1,6 +1,5 @@
-package com.mallrank.batch.report;
+package com.mallrank.batch.text;
 
-import com.mallrank.batch.text.Escaping;
 import java.util.ArrayList;
 import java.util.List;
 

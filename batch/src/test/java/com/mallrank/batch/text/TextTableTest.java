@@ -1,8 +1,8 @@
-package com.mallrank.batch.report;
+package com.mallrank.batch.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mallrank.batch.report.TextTable.Align;
+import com.mallrank.batch.text.TextTable.Align;
 import org.junit.jupiter.api.Test;
 
 class TextTableTest {

@@ -1,0 +1,77 @@
+package com.mallrank.batch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mallrank.batch.MallrankApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+
+/** {@code mallrank plan capacity} as a user runs it: reads the plan only, prints the estimate. */
+class PlanCapacityCommandTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private PrintStream originalOut;
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void capture() {
+    originalOut = System.out;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(originalOut);
+  }
+
+  @Test
+  void printsTheWorkersAPlanNeedsWithTheMeasuredFigures() throws Exception {
+    Path plan = dir.resolve("plan.yml");
+    StringBuilder keywords = new StringBuilder();
+    for (int i = 1; i <= 600; i++) {
+      keywords.append("      - 关键词").append(i).append('\n');
+    }
+    Files.writeString(
+        plan,
+        """
+        groups:
+          - name: core
+            profile: sandbox-static
+            cadence: "0 5 * * * *"
+            window: 30m
+            vantages: [anonymous]
+            keywords:
+        """
+            + keywords);
+
+    int code =
+        SpringApplication.exit(
+            SpringApplication.run(
+                MallrankApplication.class,
+                "--spring.datasource.url=jdbc:h2:mem:capacity-" + System.nanoTime(),
+                "--batch.plan=" + plan,
+                "plan",
+                "capacity",
+                "--threads=1"));
+
+    assertThat(code).isZero();
+    String printed = out.toString(StandardCharsets.UTF_8);
+    // 600 pages an hour = 0.167 pages/s; one worker: 1 / (1/2.10 + 2 + 0.5) = 0.336 pages/s
+    assertThat(printed)
+        .contains(
+            "core                  600        1        24      1h        600      14400       "
+                + " 0.167")
+        .contains("CPU 2.10 pages/s (measured), politeness 0.34 pages/s per host -> 0.34 pages/s")
+        .contains("workers needed: 1 (0.167 / 0.34, rounded up)")
+        .contains("anonymous               600      14400        0.167        0.336  ok");
+  }
+}

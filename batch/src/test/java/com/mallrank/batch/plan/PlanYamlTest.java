@@ -1,0 +1,74 @@
+package com.mallrank.batch.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mallrank.crawler.profile.ProfileException;
+import com.mallrank.crawler.profile.SiteProfiles;
+import com.mallrank.crawler.yaml.ConfigException;
+import com.mallrank.crawler.yaml.ConfigProblem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plans are read the way site profiles are (one YAML reader, one problem record): a repeated key
+ * and malformed YAML are problems with file, line and field, in both.
+ */
+class PlanYamlTest {
+
+  @TempDir Path dir;
+
+  private final PlanLoader loader = new PlanLoader(id -> id.equals("sandbox-static"));
+
+  private ConfigException planProblems(String yaml) throws Exception {
+    Path file = dir.resolve("plan.yml");
+    Files.writeString(file, yaml);
+    try {
+      loader.load(file);
+    } catch (PlanException e) {
+      return e;
+    }
+    throw new AssertionError("the plan was accepted");
+  }
+
+  @Test
+  void aRepeatedKeyIsAProblemWithItsLine() throws Exception {
+    ConfigException e =
+        planProblems(
+            """
+            groups:
+              - name: core
+                profile: sandbox-static
+                keywords: [羽绒服女]
+                depth: 10
+                depth: 30
+            """);
+    assertThat(e.problems())
+        .containsExactly(
+            new ConfigProblem(
+                dir.resolve("plan.yml").toString(), 6, "depth", "duplicate key (first one wins)"));
+  }
+
+  @Test
+  void malformedYamlIsOneProblemWithItsLineInAPlanAsInAProfile() throws Exception {
+    String yaml = "groups:\n  - name: core\n    profile: [unclosed\n";
+    ConfigException plan = planProblems(yaml);
+    ConfigProblem problem = plan.problems().get(0);
+    assertThat(plan.problems()).hasSize(1);
+    assertThat(problem.field()).isEqualTo("(yaml)");
+    assertThat(problem.line()).isEqualTo(4);
+    assertThat(problem.message()).isEqualTo("expected ',' or ']', but got <stream end>");
+
+    assertThatThrownBy(() -> SiteProfiles.parse("p.yml", yaml))
+        .isInstanceOfSatisfying(
+            ProfileException.class,
+            e -> {
+              assertThat(e.problems()).hasSize(1);
+              assertThat(e.problems().get(0).line()).isEqualTo(problem.line());
+              assertThat(e.problems().get(0).message())
+                  .isEqualTo("malformed YAML: " + problem.message());
+            });
+  }
+}

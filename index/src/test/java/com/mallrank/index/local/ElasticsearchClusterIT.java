@@ -1,0 +1,240 @@
+package com.mallrank.index.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.cat.shards.ShardsRecord;
+import com.mallrank.index.client.EsClients;
+import com.mallrank.index.client.EsConnection;
+import com.mallrank.index.schema.IndexBootstrap;
+import com.mallrank.index.schema.IndexNames;
+import com.mallrank.index.testing.Fixtures;
+import com.mallrank.index.write.BulkRetry;
+import com.mallrank.index.write.Snapshot;
+import com.mallrank.index.write.SnapshotWriter;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three nodes of the local distribution on their own ports (never the shared test server), data
+ * under {@code target/}: the node the writer talks to is killed (SIGKILL) while a stream of {@link
+ * SnapshotWriter} bulks runs; the writes wait in {@link BulkRetry} and complete once the node is
+ * back; every document is then on its primary and on its replica, and the cluster is green.
+ */
+class ElasticsearchClusterIT {
+
+  private static final int SAMPLES_PER_BULK = 5;
+  private static final int LISTINGS_PER_SAMPLE = 20;
+  private static final Instant SLOT = Instant.parse("2026-11-30T10:00:00Z");
+
+  private static LocalElasticsearchSettings base;
+  private static LocalElasticsearchCluster cluster;
+
+  @BeforeAll
+  static void startCluster() throws IOException {
+    Path dir = Path.of("target", "es-cluster-it").toAbsolutePath();
+    deleteTree(dir);
+    base =
+        LocalElasticsearchSettings.of(dir, freePortRun())
+            .withHeap("256m")
+            .withStartTimeout(Duration.ofMinutes(4))
+            .withShutdownHook(true);
+    cluster = LocalElasticsearchCluster.ensureRunning(base, 3);
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (base != null) {
+      LocalElasticsearchCluster.stopRunning(base);
+    }
+  }
+
+  @Test
+  void aNodeKilledDuringBulkWritesLosesNothingAndItsReplicasComeBack() throws Exception {
+    assertThat(cluster.nodes()).hasSize(3);
+    assertThat(cluster.nodes()).allMatch(LocalElasticsearch::startedHere);
+    LocalElasticsearch victim = cluster.nodes().get(2);
+    ElasticsearchClient survivor = EsClients.create(EsConnection.of(cluster.url()));
+    ElasticsearchClient toVictim = EsClients.create(EsConnection.of(victim.url()));
+    try {
+      assertThat(survivor.cluster().health().numberOfNodes()).isEqualTo(3);
+      IndexNames names = new IndexNames("cluster-it");
+      new IndexBootstrap(survivor, names, 1).apply();
+      // writes go to the node that dies; the stale-listing look-up reads through a survivor
+      SnapshotWriter writer = new SnapshotWriter(toVictim, survivor, names, Refresh.False);
+
+      AtomicInteger bulksDone = new AtomicInteger();
+      AtomicBoolean stop = new AtomicBoolean();
+      AtomicReference<Throwable> failed = new AtomicReference<>();
+      Thread stream =
+          new Thread(
+              () -> {
+                try {
+                  for (int bulk = 0; !stop.get(); bulk++) {
+                    writer.writeAll(snapshots(bulk));
+                    bulksDone.incrementAndGet();
+                    Thread.sleep(50);
+                  }
+                } catch (Throwable e) {
+                  failed.set(e);
+                }
+              },
+              "bulk-stream");
+      long retriesBefore = BulkRetry.retriesSoFar();
+      stream.start();
+      awaitTrue(() -> bulksDone.get() >= 5, Duration.ofSeconds(60), "5 bulks before the kill");
+
+      OptionalLong pid = victim.pid();
+      assertThat(pid).isPresent();
+      ProcessHandle process = ProcessHandle.of(pid.getAsLong()).orElseThrow();
+      process.destroyForcibly();
+      process.onExit().get();
+      int doneAtKill = bulksDone.get();
+
+      // the survivors go on as a cluster of two (yellow: the lost node's replicas are missing)
+      awaitTrue(
+          () -> survivor.cluster().health().numberOfNodes() == 2,
+          Duration.ofSeconds(60),
+          "the cluster to notice the lost node");
+      assertThat(survivor.cluster().health().status()).isNotEqualTo(HealthStatus.Green);
+      awaitTrue(
+          () -> BulkRetry.retriesSoFar() > retriesBefore,
+          Duration.ofSeconds(30),
+          "the writer to retry against the lost node");
+      assertThat(stream.isAlive()).isTrue();
+      assertThat(failed.get()).isNull();
+
+      LocalElasticsearch restarted =
+          LocalElasticsearch.ensureRunning(cluster.settings().get(2).withShutdownHook(true));
+      assertThat(restarted.startedHere()).isTrue();
+      awaitTrue(
+          () -> bulksDone.get() >= doneAtKill + 5 || failed.get() != null,
+          Duration.ofSeconds(150),
+          "5 bulks after the restart");
+      stop.set(true);
+      stream.join(Duration.ofMinutes(3).toMillis());
+      assertThat(failed.get()).as("the bulk stream's failure").isNull();
+      int bulks = bulksDone.get();
+
+      HealthStatus status =
+          survivor
+              .cluster()
+              .health(
+                  h ->
+                      h.index(names.listingsPattern(), names.samplesPattern())
+                          .waitForStatus(HealthStatus.Green)
+                          .waitForNoRelocatingShards(true)
+                          .timeout(t -> t.time("120s")))
+              .status();
+      assertThat(status).isEqualTo(HealthStatus.Green);
+      survivor.indices().refresh(r -> r.index(names.listingsPattern(), names.samplesPattern()));
+
+      assertCopies(survivor, names.samplesIndex(SLOT), bulks * SAMPLES_PER_BULK);
+      assertCopies(
+          survivor, names.listingsIndex(SLOT), bulks * SAMPLES_PER_BULK * LISTINGS_PER_SAMPLE);
+      assertThat(survivor.count(c -> c.index(names.listingsIndex(SLOT))).count())
+          .isEqualTo((long) bulks * SAMPLES_PER_BULK * LISTINGS_PER_SAMPLE);
+    } finally {
+      toVictim._transport().close();
+      survivor._transport().close();
+    }
+  }
+
+  /** One primary and one replica, started, on two different nodes, each with exactly n docs. */
+  private static void assertCopies(ElasticsearchClient client, String index, long n)
+      throws IOException {
+    List<ShardsRecord> shards = client.cat().shards(s -> s.index(index)).valueBody();
+    assertThat(shards).hasSize(2);
+    assertThat(shards).extracting(ShardsRecord::prirep).containsExactlyInAnyOrder("p", "r");
+    assertThat(shards).extracting(ShardsRecord::state).containsOnly("STARTED");
+    assertThat(shards).extracting(ShardsRecord::docs).containsOnly(String.valueOf(n));
+    assertThat(shards.get(0).node()).isNotEqualTo(shards.get(1).node());
+  }
+
+  private static List<Snapshot> snapshots(int bulk) {
+    List<Snapshot> snapshots = new ArrayList<>();
+    for (int s = 0; s < SAMPLES_PER_BULK; s++) {
+      String keyword = "kw-" + bulk + "-" + s;
+      snapshots.add(
+          new Snapshot(
+              Fixtures.sample(SLOT, keyword, Fixtures.ANONYMOUS, "ok", LISTINGS_PER_SAMPLE),
+              Fixtures.listings(SLOT, keyword, Fixtures.ANONYMOUS, LISTINGS_PER_SAMPLE)));
+    }
+    return snapshots;
+  }
+
+  interface Check {
+    boolean ok() throws Exception;
+  }
+
+  private static void awaitTrue(Check check, Duration timeout, String what) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      boolean ok;
+      try {
+        ok = check.ok();
+      } catch (IOException | RuntimeException e) {
+        ok = false;
+      }
+      if (ok) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  /** A base port whose 3 HTTP ports and 3 transport ports (+100) are all free on loopback. */
+  private static int freePortRun() throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+      if (free(port, 3) && free(port + LocalElasticsearchSettings.TRANSPORT_PORT_OFFSET, 3)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no run of free ports found");
+  }
+
+  private static boolean free(int port, int count) {
+    for (int p = port; p < port + count; p++) {
+      try (ServerSocket socket = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
+        socket.setReuseAddress(true);
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
