@@ -8,9 +8,8 @@ import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionResult;
 import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.document.ChangeKind;
-import com.mallrank.index.report.ChangeLog;
 import com.mallrank.index.report.ChangeLogQuery;
-import com.mallrank.index.report.SampleStatuses;
+import com.mallrank.index.report.Reports;
 import com.mallrank.index.security.MallrankRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,10 +35,12 @@ public class SlotChanges {
 
   private final ElasticsearchRuntime elasticsearch;
   private final AlertDispatcher alerts;
+  private final Reports reports;
 
-  public SlotChanges(ElasticsearchRuntime elasticsearch, AlertDispatcher alerts) {
+  public SlotChanges(ElasticsearchRuntime elasticsearch, AlertDispatcher alerts, Reports reports) {
     this.elasticsearch = elasticsearch;
     this.alerts = alerts;
+    this.reports = reports;
   }
 
   /** Detects the slot's changes and sends its alerts; returns what detection found. */
@@ -89,30 +90,26 @@ public class SlotChanges {
   AlertInput alertInput(Instant slot) {
     Instant end = slot.plus(Duration.ofMinutes(1));
     List<AlertInput.Change> changes = new ArrayList<>();
-    new ChangeLog(elasticsearch.client(), elasticsearch.names())
-        .forEach(
-            ChangeLogQuery.window(slot, end).pageSize(500),
-            event ->
-                changes.add(
-                    new AlertInput.Change(
-                        event.slot(),
-                        event.keyword(),
-                        event.vantage(),
-                        ChangeKind.ofCode(event.kind()),
-                        event.productId(),
-                        event.shopName(),
-                        event.matrixAccount(),
-                        event.oldValue(),
-                        event.newValue(),
-                        event.rankBefore(),
-                        event.rankAfter())));
+    reports.changeLog(
+        ChangeLogQuery.window(slot, end).pageSize(500),
+        event ->
+            changes.add(
+                new AlertInput.Change(
+                    event.slot(),
+                    event.keyword(),
+                    event.vantage(),
+                    ChangeKind.ofCode(event.kind()),
+                    event.productId(),
+                    event.shopName(),
+                    event.matrixAccount(),
+                    event.oldValue(),
+                    event.newValue(),
+                    event.rankBefore(),
+                    event.rankAfter())));
     List<AlertInput.Sample> samples =
-        new SampleStatuses(elasticsearch.client(), elasticsearch.names())
-            .run(slot, end, null, null).stream()
-                .map(
-                    r ->
-                        new AlertInput.Sample(r.slot(), r.keyword(), r.vantage(), r.status(), null))
-                .toList();
+        reports.statuses(slot, end, null, null).stream()
+            .map(r -> new AlertInput.Sample(r.slot(), r.keyword(), r.vantage(), r.status(), null))
+            .toList();
     return new AlertInput(slot, changes, samples);
   }
 }

@@ -4,7 +4,7 @@ import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.runtime.LoginStateFile;
 import com.mallrank.batch.text.Formats;
 import com.mallrank.batch.text.TextTable;
-import com.mallrank.index.report.AccountActivity;
+import com.mallrank.index.report.AccountActivityRow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,13 +40,13 @@ public final class AccountStatusTable {
   /** One row per account, in plan order. */
   public static List<List<String>> rows(
       List<MatrixAccount> accounts,
-      Map<String, AccountActivity.Row> activity,
+      Map<String, AccountActivityRow> activity,
       Function<Path, LoginStateFile> files,
       Instant now,
       ZoneId zone) {
     List<List<String>> rows = new ArrayList<>();
     for (MatrixAccount account : accounts) {
-      AccountActivity.Row seen = activity.get(account.id());
+      AccountActivityRow seen = activity.get(account.id());
       LoginStateFile file =
           account.storageState() == null ? null : files.apply(account.storageState());
       rows.add(
@@ -83,7 +83,7 @@ public final class AccountStatusTable {
     return table.render();
   }
 
-  private static String state(AccountActivity.Row seen) {
+  private static String state(AccountActivityRow seen) {
     if (seen == null || seen.lastRanked() == null && seen.lastLoginRequired() == null) {
       return "never sampled";
     }

@@ -2,10 +2,10 @@ package com.mallrank.batch.cli;
 
 import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.plan.MatrixAccount;
-import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.LoginStateFile;
 import com.mallrank.batch.runtime.PlanRepository;
-import com.mallrank.index.report.AccountActivity;
+import com.mallrank.index.report.AccountActivityRow;
+import com.mallrank.index.report.Reports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,13 +34,12 @@ import picocli.CommandLine.Command;
 public class AccountsStatusCommand implements Callable<Integer> {
 
   private final PlanRepository plans;
-  private final ElasticsearchRuntime elasticsearch;
+  private final Reports reports;
   private final BatchProperties properties;
 
-  public AccountsStatusCommand(
-      PlanRepository plans, ElasticsearchRuntime elasticsearch, BatchProperties properties) {
+  public AccountsStatusCommand(PlanRepository plans, Reports reports, BatchProperties properties) {
     this.plans = plans;
-    this.elasticsearch = elasticsearch;
+    this.reports = reports;
     this.properties = properties;
   }
 
@@ -54,10 +53,9 @@ public class AccountsStatusCommand implements Callable<Integer> {
   public List<List<String>> rows(Instant now) {
     List<MatrixAccount> accounts =
         plans.plan().accounts().stream().map(this::withStateFile).toList();
-    Map<String, AccountActivity.Row> activity =
-        new AccountActivity(elasticsearch.client(), elasticsearch.names())
-            .run(accounts.stream().map(MatrixAccount::id).toList()).stream()
-                .collect(Collectors.toMap(AccountActivity.Row::vantage, Function.identity()));
+    Map<String, AccountActivityRow> activity =
+        reports.accountActivity(accounts.stream().map(MatrixAccount::id).toList()).stream()
+            .collect(Collectors.toMap(AccountActivityRow::vantage, Function.identity()));
     return AccountStatusTable.rows(
         accounts, activity, LoginStateFile::inspect, now, properties.zone());
   }

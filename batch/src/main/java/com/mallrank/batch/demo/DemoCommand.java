@@ -13,9 +13,8 @@ import com.mallrank.batch.sample.SampleLauncher;
 import com.mallrank.batch.sample.SampleLauncher.SlotRefusedException;
 import com.mallrank.batch.sample.Slots;
 import com.mallrank.index.report.KeywordTop20;
-import com.mallrank.index.report.SampleCounts;
-import com.mallrank.index.report.SlotComparison;
-import com.mallrank.index.report.Top20Query;
+import com.mallrank.index.report.Reports;
+import com.mallrank.index.report.SlotCounts;
 import com.mallrank.index.report.Top20Report;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -74,6 +73,7 @@ public class DemoCommand implements Callable<Integer> {
   private final SampleLauncher launcher;
   private final SandboxRuntime sandbox;
   private final ElasticsearchRuntime elasticsearch;
+  private final Reports reports;
   private final BatchProperties properties;
   private final PrintStream out = System.out;
 
@@ -82,11 +82,13 @@ public class DemoCommand implements Callable<Integer> {
       SampleLauncher launcher,
       SandboxRuntime sandbox,
       ElasticsearchRuntime elasticsearch,
+      Reports reports,
       BatchProperties properties) {
     this.plans = plans;
     this.launcher = launcher;
     this.sandbox = sandbox;
     this.elasticsearch = elasticsearch;
+    this.reports = reports;
     this.properties = properties;
   }
 
@@ -109,21 +111,16 @@ public class DemoCommand implements Callable<Integer> {
     elasticsearch.client();
     out.println("elasticsearch: ready (indices " + elasticsearch.names().prefix() + "-*)");
 
-    SampleCounts counts = new SampleCounts(elasticsearch.client(), elasticsearch.names());
     for (Instant slot : slots) {
-      sampleOne(slot, counts);
+      sampleOne(slot);
     }
 
     Instant last = slots.get(slots.size() - 1);
     Top20Report report =
-        new Top20Query(elasticsearch.client(), elasticsearch.names())
-            .onProfile(keywordGroup.profile())
-            .run(last, "anonymous", keywordGroup.keywords());
+        reports.onProfile(keywordGroup.profile()).top20(last, "anonymous", keywordGroup.keywords());
     printTop20(report);
 
-    SlotComparison comparison =
-        new SlotComparison(elasticsearch.client(), elasticsearch.names())
-            .onProfile(keywordGroup.profile());
+    Reports comparison = reports.onProfile(keywordGroup.profile());
     for (int i = 1; i < slots.size(); i++) {
       print(
           ChangesTables.document(
@@ -156,18 +153,19 @@ public class DemoCommand implements Callable<Integer> {
     return slots;
   }
 
-  private void sampleOne(Instant slot, SampleCounts counts) {
+  private void sampleOne(Instant slot) {
     String shown = Slots.show(slot, properties.zone());
     sandbox.mall().setTime(slot);
     try {
       JobExecution execution = launcher.launch(group, slot);
+      SlotCounts stored = reports.counts(slot);
       out.printf(
           "slot %s: job %s, samples by status %s, %d listings%n",
-          shown, execution.getStatus(), counts.samplesByStatus(slot), counts.listings(slot));
+          shown, execution.getStatus(), stored.samplesByStatus(), stored.listings());
     } catch (SlotRefusedException e) {
       out.printf(
           "slot %s: sampled already (a slot runs once); stored: %s%n",
-          shown, counts.samplesByStatus(slot));
+          shown, reports.counts(slot).samplesByStatus());
     }
   }
 

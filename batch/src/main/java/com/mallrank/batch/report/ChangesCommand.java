@@ -1,8 +1,7 @@
 package com.mallrank.batch.report;
 
 import com.mallrank.batch.config.BatchProperties;
-import com.mallrank.batch.runtime.ElasticsearchRuntime;
-import com.mallrank.index.report.SlotComparison;
+import com.mallrank.index.report.Reports;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -56,13 +55,12 @@ public class ChangesCommand implements Callable<Integer> {
 
   @Mixin ReportOutputOptions output;
 
-  private final ElasticsearchRuntime elasticsearch;
+  private final Reports reports;
   private final ReportSlots slots;
   private final BatchProperties properties;
 
-  public ChangesCommand(
-      ElasticsearchRuntime elasticsearch, ReportSlots slots, BatchProperties properties) {
-    this.elasticsearch = elasticsearch;
+  public ChangesCommand(Reports reports, ReportSlots slots, BatchProperties properties) {
+    this.reports = reports;
     this.slots = slots;
     this.properties = properties;
   }
@@ -71,10 +69,7 @@ public class ChangesCommand implements Callable<Integer> {
   public Integer call() {
     Instant before = slots.resolve(from, properties.zone());
     Instant after = slots.resolve(to, properties.zone());
-    var report =
-        new SlotComparison(elasticsearch.client(), elasticsearch.names())
-            .onProfile(profile)
-            .compare(before, after, vantage, keywords);
+    var report = reports.onProfile(profile).compare(before, after, vantage, keywords);
     output.write(
         ChangesTables.document(report, properties.zone(), everyEntry, Clock.systemUTC().instant()),
         ReportOutputOptions.baseName("changes", report.before(), report.after(), report.vantage()),

@@ -7,7 +7,7 @@ import com.mallrank.batch.report.model.ReportTable;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.report.CoverageReport;
 import com.mallrank.index.report.RankSeries;
-import com.mallrank.index.report.SampleStatuses;
+import com.mallrank.index.report.SampleStatusRow;
 import com.mallrank.index.report.SamplingHealthReport;
 import com.mallrank.index.report.Top20Report;
 import java.time.Instant;
@@ -29,7 +29,7 @@ public final class DailyTables {
   public record Parts(
       Top20Report top20,
       List<RankSeries> history,
-      List<SampleStatuses.Row> samples,
+      List<SampleStatusRow> samples,
       CoverageReport coverage,
       List<ChangeEvent> changes,
       boolean changesTruncated,

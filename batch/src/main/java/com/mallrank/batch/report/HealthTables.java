@@ -2,6 +2,7 @@ package com.mallrank.batch.report;
 
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
+import com.mallrank.index.document.SampleStatus;
 import com.mallrank.index.report.SamplingHealthReport;
 import java.time.Instant;
 import java.util.List;
@@ -91,7 +92,8 @@ public final class HealthTables {
             known += n;
             cells[2 + i] = n;
           }
-          long ranked = byStatus.getOrDefault("ok", 0L) + byStatus.getOrDefault("partial", 0L);
+          long ranked =
+              SampleStatus.RANKED.stream().mapToLong(s -> byStatus.getOrDefault(s, 0L)).sum();
           cells[STATUSES.size() + 2] = total - known;
           cells[STATUSES.size() + 3] = total == 0 ? null : Math.round(ranked * 10_000.0 / total);
           table.row(cells);

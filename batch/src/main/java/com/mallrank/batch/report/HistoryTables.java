@@ -5,7 +5,7 @@ import com.mallrank.batch.report.model.RankHistoryChart;
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
 import com.mallrank.index.report.RankSeries;
-import com.mallrank.index.report.SampleStatuses;
+import com.mallrank.index.report.SampleStatusRow;
 import com.mallrank.index.report.SpreadRow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public final class HistoryTables {
    */
   public static ReportDocument document(
       List<RankSeries> series,
-      List<SampleStatuses.Row> samples,
+      List<SampleStatusRow> samples,
       List<SpreadRow> spread,
       Instant spreadSlot,
       ReportWindow window,
@@ -65,13 +65,13 @@ public final class HistoryTables {
    * with a sample of that keyword and vantage, plus every point's slot; a slot with samples but
    * none ranked (ok/partial) is blocked.
    */
-  public static List<ChartSpec> charts(List<RankSeries> series, List<SampleStatuses.Row> samples) {
+  public static List<ChartSpec> charts(List<RankSeries> series, List<SampleStatusRow> samples) {
     Map<List<String>, List<RankSeries>> byChart = new LinkedHashMap<>();
     for (RankSeries s : series) {
       byChart.computeIfAbsent(List.of(s.keyword(), s.vantage()), k -> new ArrayList<>()).add(s);
     }
     Map<List<String>, Map<Instant, Boolean>> ranked = new TreeMap<>(HistoryTables::compare);
-    for (SampleStatuses.Row row : samples) {
+    for (SampleStatusRow row : samples) {
       ranked
           .computeIfAbsent(List.of(row.keyword(), row.vantage()), k -> new TreeMap<>())
           .merge(row.slot(), row.ranked(), Boolean::logicalOr);

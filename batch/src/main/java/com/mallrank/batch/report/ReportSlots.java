@@ -1,8 +1,7 @@
 package com.mallrank.batch.report;
 
-import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.sample.Slots;
-import com.mallrank.index.report.SampleCounts;
+import com.mallrank.index.report.Reports;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,23 +11,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportSlots {
 
-  private final ElasticsearchRuntime elasticsearch;
+  private final Reports reports;
 
-  public ReportSlots(ElasticsearchRuntime elasticsearch) {
-    this.elasticsearch = elasticsearch;
+  public ReportSlots(Reports reports) {
+    this.reports = reports;
   }
 
   public Instant resolve(String slot, ZoneId zone) {
     if (slot != null && !slot.isBlank() && !slot.equals("latest")) {
       return Slots.parse(slot, zone, Clock.systemUTC());
     }
-    return new SampleCounts(elasticsearch.client(), elasticsearch.names())
+    return reports
         .latestSlot()
         .orElseThrow(
             () ->
                 new IllegalStateException(
                     "nothing sampled yet in "
-                        + elasticsearch.names().samplesAlias()
+                        + reports.names().samplesAlias()
                         + ": run `mallrank sample --group <group>` first"));
   }
 }

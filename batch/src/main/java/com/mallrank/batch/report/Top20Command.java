@@ -1,8 +1,7 @@
 package com.mallrank.batch.report;
 
 import com.mallrank.batch.config.BatchProperties;
-import com.mallrank.batch.runtime.ElasticsearchRuntime;
-import com.mallrank.index.report.Top20Query;
+import com.mallrank.index.report.Reports;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -44,13 +43,12 @@ public class Top20Command implements Callable<Integer> {
 
   @Mixin ReportOutputOptions output;
 
-  private final ElasticsearchRuntime elasticsearch;
+  private final Reports reports;
   private final ReportSlots slots;
   private final BatchProperties properties;
 
-  public Top20Command(
-      ElasticsearchRuntime elasticsearch, ReportSlots slots, BatchProperties properties) {
-    this.elasticsearch = elasticsearch;
+  public Top20Command(Reports reports, ReportSlots slots, BatchProperties properties) {
+    this.reports = reports;
     this.slots = slots;
     this.properties = properties;
   }
@@ -58,10 +56,7 @@ public class Top20Command implements Callable<Integer> {
   @Override
   public Integer call() {
     Instant at = slots.resolve(slot, properties.zone());
-    var report =
-        new Top20Query(elasticsearch.client(), elasticsearch.names())
-            .onProfile(profile)
-            .run(at, vantage, keywords);
+    var report = reports.onProfile(profile).top20(at, vantage, keywords);
     output.write(
         Top20Tables.document(report, properties.zone(), null, Clock.systemUTC().instant()),
         ReportOutputOptions.baseName("top20", report.slot(), null, report.vantage()),

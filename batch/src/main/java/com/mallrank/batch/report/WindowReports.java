@@ -1,21 +1,14 @@
 package com.mallrank.batch.report;
 
 import com.mallrank.batch.report.model.ReportDocument;
-import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.index.document.ChangeEvent;
-import com.mallrank.index.report.ChangeLog;
 import com.mallrank.index.report.ChangeLogPage;
 import com.mallrank.index.report.ChangeLogQuery;
-import com.mallrank.index.report.Coverage;
-import com.mallrank.index.report.RankDropExplainer;
 import com.mallrank.index.report.RankDropExplanation;
-import com.mallrank.index.report.RankHistory;
 import com.mallrank.index.report.RankSeries;
-import com.mallrank.index.report.SampleStatuses;
-import com.mallrank.index.report.SamplingHealth;
+import com.mallrank.index.report.Reports;
+import com.mallrank.index.report.SampleStatusRow;
 import com.mallrank.index.report.SpreadRow;
-import com.mallrank.index.report.Top20Query;
-import com.mallrank.index.report.VantageSpread;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,16 +28,16 @@ public class WindowReports {
   /** The most events one change-log page asks for. */
   static final int PAGE = 1_000;
 
-  private final ElasticsearchRuntime elasticsearch;
+  private final Reports reports;
   private final Clock clock;
 
   @Autowired
-  public WindowReports(ElasticsearchRuntime elasticsearch) {
-    this(elasticsearch, Clock.systemUTC());
+  public WindowReports(Reports reports) {
+    this(reports, Clock.systemUTC());
   }
 
-  WindowReports(ElasticsearchRuntime elasticsearch, Clock clock) {
-    this.elasticsearch = elasticsearch;
+  WindowReports(Reports reports, Clock clock) {
+    this.reports = reports;
     this.clock = clock;
   }
 
@@ -71,16 +64,12 @@ public class WindowReports {
    * spread of the last slot.
    */
   public ReportDocument history(ReportWindow window, List<String> products) {
-    var e = elasticsearch;
+    Reports scoped = reports.onProfile(window.profile());
     List<RankSeries> series =
-        new RankHistory(e.client(), e.names())
-            .onProfile(window.profile())
-            .run(window.first(), window.end(), window.keywords(), window.vantages(), products);
-    List<SampleStatuses.Row> samples = samples(window);
-    List<SpreadRow> spread =
-        new VantageSpread(e.client(), e.names())
-            .onProfile(window.profile())
-            .run(window.last(), window.keywords());
+        scoped.history(
+            window.first(), window.end(), window.keywords(), window.vantages(), products);
+    List<SampleStatusRow> samples = samples(window);
+    List<SpreadRow> spread = scoped.spread(window.last(), window.keywords());
     return HistoryTables.document(series, samples, spread, window.last(), window, clock.instant());
   }
 
@@ -91,9 +80,7 @@ public class WindowReports {
 
   /** {@code report explain}: the drops of own listings (or of {@code product}) in the window. */
   public ReportDocument explain(ReportWindow window, String product) {
-    var explainer =
-        new RankDropExplainer(elasticsearch.client(), elasticsearch.names())
-            .onProfile(window.profile());
+    Reports explainer = reports.onProfile(window.profile());
     List<RankDropExplanation> drops = new ArrayList<>();
     for (String keyword : orAll(window.keywords())) {
       for (String vantage : orAll(window.vantages())) {
@@ -107,16 +94,13 @@ public class WindowReports {
    * {@code report daily}: the latest slot's Top-20 and the window's history, coverage, log, health.
    */
   public ReportDocument daily(ReportWindow window, int changeLimit) {
-    var e = elasticsearch;
+    Reports scoped = reports.onProfile(window.profile());
     ChangeLogResult changes = changes(window, null, null, changeLimit);
     DailyTables.Parts parts =
         new DailyTables.Parts(
-            new Top20Query(e.client(), e.names())
-                .onProfile(window.profile())
-                .run(window.last(), window.primaryVantage(), window.keywords()),
-            new RankHistory(e.client(), e.names())
-                .onProfile(window.profile())
-                .run(window.first(), window.end(), window.keywords(), window.vantages(), null),
+            scoped.top20(window.last(), window.primaryVantage(), window.keywords()),
+            scoped.history(
+                window.first(), window.end(), window.keywords(), window.vantages(), null),
             samples(window),
             coverageReport(window),
             changes.events(),
@@ -126,9 +110,9 @@ public class WindowReports {
   }
 
   private com.mallrank.index.report.CoverageReport coverageReport(ReportWindow window) {
-    return new Coverage(elasticsearch.client(), elasticsearch.names())
+    return reports
         .onProfile(window.profile())
-        .run(window.first(), window.end(), window.keywords(), window.vantages());
+        .coverage(window.first(), window.end(), window.keywords(), window.vantages());
   }
 
   private com.mallrank.index.report.SamplingHealthReport healthReport(
@@ -137,15 +121,13 @@ public class WindowReports {
     for (Instant s = window.last(); !s.isBefore(window.first()); s = s.minus(cadence)) {
       expected.add(s);
     }
-    return new SamplingHealth(elasticsearch.client(), elasticsearch.names())
-        .onProfile(window.profile())
-        .run(window.first(), window.end(), expected);
+    return reports.onProfile(window.profile()).health(window.first(), window.end(), expected);
   }
 
-  private List<SampleStatuses.Row> samples(ReportWindow window) {
-    return new SampleStatuses(elasticsearch.client(), elasticsearch.names())
+  private List<SampleStatusRow> samples(ReportWindow window) {
+    return reports
         .onProfile(window.profile())
-        .run(window.first(), window.end(), window.keywords(), window.vantages());
+        .statuses(window.first(), window.end(), window.keywords(), window.vantages());
   }
 
   private ChangeLogResult changes(
@@ -153,8 +135,7 @@ public class WindowReports {
     if (limit < 1) {
       throw new IllegalArgumentException("--limit must be at least 1, was " + limit);
     }
-    ChangeLog log =
-        new ChangeLog(elasticsearch.client(), elasticsearch.names()).onProfile(window.profile());
+    Reports log = reports.onProfile(window.profile());
     ChangeLogQuery query =
         ChangeLogQuery.window(window.first(), window.end())
             .keywords(window.keywords())
@@ -163,7 +144,7 @@ public class WindowReports {
             .shops(shops)
             .pageSize(Math.min(PAGE, limit));
     List<ChangeEvent> events = new ArrayList<>();
-    ChangeLogPage page = log.page(query);
+    ChangeLogPage page = log.changeLog(query);
     while (true) {
       for (ChangeEvent event : page.events()) {
         if (events.size() == limit) {
@@ -177,9 +158,10 @@ public class WindowReports {
       if (events.size() == limit) {
         // a full last page: one more look tells whether anything was cut
         return new ChangeLogResult(
-            events, !log.page(query.pageSize(1).after(page.next())).events().isEmpty());
+            events, !log.changeLog(query.pageSize(1).after(page.next())).events().isEmpty());
       }
-      page = log.page(query.pageSize(Math.min(PAGE, limit - events.size())).after(page.next()));
+      page =
+          log.changeLog(query.pageSize(Math.min(PAGE, limit - events.size())).after(page.next()));
     }
   }
 

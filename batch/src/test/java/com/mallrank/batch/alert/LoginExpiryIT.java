@@ -13,7 +13,7 @@ import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.index.report.KeywordTop20;
-import com.mallrank.index.report.Top20Query;
+import com.mallrank.index.report.Reports;
 import com.mallrank.index.report.Top20Report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -157,7 +157,8 @@ class LoginExpiryIT {
 
     // accounts status: from the samples just stored and the state files.
     List<List<String>> rows =
-        new AccountsStatusCommand(plans, elasticsearch, properties)
+        new AccountsStatusCommand(
+                plans, new Reports(elasticsearch.client(), elasticsearch.names()), properties)
             .rows(STATE_WRITTEN.plusSeconds(30 * 3600));
     assertThat(rows)
         .containsExactly(
@@ -189,7 +190,7 @@ class LoginExpiryIT {
   /** status/marker of each keyword's sample, in plan order. */
   private List<String> statuses(Instant slot, String vantage) {
     Top20Report report =
-        new Top20Query(elasticsearch.client(), elasticsearch.names()).run(slot, vantage, KEYWORDS);
+        new Reports(elasticsearch.client(), elasticsearch.names()).top20(slot, vantage, KEYWORDS);
     List<String> out = new ArrayList<>();
     for (String keyword : KEYWORDS) {
       KeywordTop20 top = report.keyword(keyword).orElseThrow();

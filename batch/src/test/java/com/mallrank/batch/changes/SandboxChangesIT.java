@@ -12,8 +12,8 @@ import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxWorld;
 import com.mallrank.crawler.sandbox.ScheduledChange;
 import com.mallrank.index.document.ChangeEvent;
-import com.mallrank.index.report.ChangeLog;
 import com.mallrank.index.report.ChangeLogQuery;
+import com.mallrank.index.report.Reports;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,11 +171,11 @@ class SandboxChangesIT {
   }
 
   private List<ChangeEvent> events(Instant slot) {
-    ChangeLog log = new ChangeLog(elasticsearch.client(), elasticsearch.names());
+    Reports log = new Reports(elasticsearch.client(), elasticsearch.names());
     ChangeLogQuery query =
         ChangeLogQuery.window(slot, slot.plusSeconds(60)).vantages(List.of(ANON)).pageSize(500);
     List<ChangeEvent> events = new ArrayList<>();
-    log.forEach(query, events::add);
+    log.changeLog(query, events::add);
     return events;
   }
 }

@@ -10,8 +10,8 @@ import com.mallrank.batch.sample.SampleLauncher;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxWorld;
-import com.mallrank.index.report.Coverage;
 import com.mallrank.index.report.CoverageReport;
+import com.mallrank.index.report.Reports;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +46,8 @@ class SandboxCoverageIT {
     assertThat(launcher.launch(GROUP, SLOT).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
     CoverageReport report =
-        new Coverage(elasticsearch.client(), elasticsearch.names())
-            .run(SLOT, SLOT.plusSeconds(60), group.keywords(), group.vantages());
+        new Reports(elasticsearch.client(), elasticsearch.names())
+            .coverage(SLOT, SLOT.plusSeconds(60), group.keywords(), group.vantages());
 
     SandboxWorld world = sandbox.mall().world();
     Map<String, int[]> cells = new TreeMap<>(); // keyword|account -> best, samples

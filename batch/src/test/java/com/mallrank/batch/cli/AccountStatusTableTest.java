@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.runtime.LoginStateFile;
-import com.mallrank.index.report.AccountActivity;
+import com.mallrank.index.report.AccountActivityRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -64,10 +64,10 @@ class AccountStatusTableTest {
                 account("mx-c", null),
                 account("mx-d", missing)),
             Map.of(
-                "mx-a", new AccountActivity.Row("mx-a", T2, T1, null),
-                "mx-b", new AccountActivity.Row("mx-b", T1, T2, null),
-                "mx-c", new AccountActivity.Row("mx-c", null, null, null),
-                "mx-d", new AccountActivity.Row("mx-d", T1, null, null)),
+                "mx-a", new AccountActivityRow("mx-a", T2, T1, null),
+                "mx-b", new AccountActivityRow("mx-b", T1, T2, null),
+                "mx-c", new AccountActivityRow("mx-c", null, null, null),
+                "mx-d", new AccountActivityRow("mx-d", T1, null, null)),
             LoginStateFile::inspect,
             NOW,
             ZONE);
@@ -137,7 +137,7 @@ class AccountStatusTableTest {
     List<String> row =
         AccountStatusTable.rows(
                 List.of(account("mx-a", state)),
-                Map.of("mx-a", new AccountActivity.Row("mx-a", T1, null, T2)),
+                Map.of("mx-a", new AccountActivityRow("mx-a", T1, null, T2)),
                 LoginStateFile::inspect,
                 NOW,
                 ZONE)

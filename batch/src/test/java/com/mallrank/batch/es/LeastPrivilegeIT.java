@@ -19,11 +19,9 @@ import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.local.FileRealm;
 import com.mallrank.index.local.LocalElasticsearch;
 import com.mallrank.index.local.LocalElasticsearchSettings;
-import com.mallrank.index.report.ChangeLog;
 import com.mallrank.index.report.ChangeLogQuery;
 import com.mallrank.index.report.KeywordTop20;
-import com.mallrank.index.report.SampleCounts;
-import com.mallrank.index.report.Top20Query;
+import com.mallrank.index.report.Reports;
 import com.mallrank.index.report.Top20Report;
 import com.mallrank.index.retention.Retention;
 import com.mallrank.index.retention.RetentionResult;
@@ -157,9 +155,9 @@ class LeastPrivilegeIT {
     // the reports, as the reader
     ElasticsearchClient reader = elasticsearch.client();
     assertThat(reader).isSameAs(elasticsearch.client(MallrankRole.READER));
-    SampleCounts counts = new SampleCounts(reader, names());
+    Reports reports = new Reports(reader, names());
     for (Instant slot : List.of(A, B)) {
-      assertThat(counts.samples(slot)).isEqualTo(tasks);
+      assertThat(reports.counts(slot).samples()).isEqualTo(tasks);
       long listings = 0;
       for (String keyword : group.keywords()) {
         for (String vantage : group.vantages()) {
@@ -168,10 +166,10 @@ class LeastPrivilegeIT {
                   sandbox.mall().world().results(keyword, slot, vantage).size(), group.depth());
         }
       }
-      assertThat(counts.listings(slot)).isEqualTo(listings);
+      assertThat(reports.counts(slot).listings()).isEqualTo(listings);
     }
     String vantage = group.vantages().get(0);
-    Top20Report report = new Top20Query(reader, names()).run(B, vantage, group.keywords());
+    Top20Report report = new Reports(reader, names()).top20(B, vantage, group.keywords());
     assertThat(report.keywords()).hasSize(group.keywords().size());
     for (KeywordTop20 keyword : report.keywords()) {
       List<Tuple> truth =
@@ -186,8 +184,8 @@ class LeastPrivilegeIT {
     }
     // change detection after B wrote its events as the writer; the reader reads them
     List<ChangeEvent> events = new ArrayList<>();
-    new ChangeLog(reader, names())
-        .forEach(ChangeLogQuery.window(B, B.plus(Duration.ofMinutes(1))), events::add);
+    new Reports(reader, names())
+        .changeLog(ChangeLogQuery.window(B, B.plus(Duration.ofMinutes(1))), events::add);
     assertThat(events).as("the sandbox scripts changes between A and B").isNotEmpty();
     assertThat(events).allMatch(e -> e.slot().equals(B));
     assertThat(truthHasCards()).isTrue();
@@ -271,8 +269,8 @@ class LeastPrivilegeIT {
   void retentionRunsAsTheAdminNotAsTheReader() {
     // the month of A and B ends on the cutoff: the admin deletes their listings index whole
     Instant cutoff = Instant.parse("2026-12-01T00:00:00Z");
-    SampleCounts counts = new SampleCounts(elasticsearch.client(), names());
-    long listings = counts.listings(A) + counts.listings(B);
+    Reports reports = new Reports(elasticsearch.client(), names());
+    long listings = reports.counts(A).listings() + reports.counts(B).listings();
     assertThat(listings).isPositive();
 
     assertThatThrownBy(
@@ -280,7 +278,7 @@ class LeastPrivilegeIT {
                 new Retention(elasticsearch.client(), names(), Clock.systemUTC(), Refresh.WaitFor)
                     .runBefore(cutoff))
         .hasStackTraceContaining("is unauthorized for user [" + READER + "]");
-    assertThat(counts.listings(A) + counts.listings(B))
+    assertThat(reports.counts(A).listings() + reports.counts(B).listings())
         .as("the reader's refused run deleted nothing")
         .isEqualTo(listings);
 
@@ -294,7 +292,7 @@ class LeastPrivilegeIT {
     assertThat(result.daysSummarised()).containsExactly(LocalDate.parse("2026-11-28"));
     assertThat(result.indicesDeleted()).containsExactly(names().listingsIndex(A));
     assertThat(result.listingsDeleted()).isEqualTo(listings);
-    assertThat(counts.listings(A) + counts.listings(B)).isZero();
+    assertThat(reports.counts(A).listings() + reports.counts(B).listings()).isZero();
   }
 
   interface EsCall {

@@ -14,7 +14,7 @@ import com.mallrank.index.report.CoverageReport;
 import com.mallrank.index.report.CoverageReport.Basis;
 import com.mallrank.index.report.RankDropExplanation;
 import com.mallrank.index.report.RankSeries;
-import com.mallrank.index.report.SampleStatuses;
+import com.mallrank.index.report.SampleStatusRow;
 import com.mallrank.index.report.SamplingHealthReport;
 import com.mallrank.index.report.SpreadRow;
 import com.mallrank.index.report.Top20Report;
@@ -228,14 +228,14 @@ class WindowReportTablesTest {
             new RankSeries("羽绒服", "anonymous", "own2", "mx-b", List.of(point(T3, 12, null))),
             new RankSeries(
                 "羽绒服", "mx-a", "own1", "mx-a", List.of(point(T1, 1, null), point(T2, 2, -1))));
-    List<SampleStatuses.Row> samples =
+    List<SampleStatusRow> samples =
         List.of(
-            new SampleStatuses.Row("羽绒服", "anonymous", T1, "ok"),
-            new SampleStatuses.Row("羽绒服", "anonymous", T2, "blocked"),
-            new SampleStatuses.Row("羽绒服", "anonymous", T3, "ok"),
-            new SampleStatuses.Row("羽绒服", "mx-a", T1, "ok"),
-            new SampleStatuses.Row("羽绒服", "mx-a", T2, "partial"),
-            new SampleStatuses.Row("羽绒服", "mx-a", T3, "empty"));
+            new SampleStatusRow("羽绒服", "anonymous", T1, "ok"),
+            new SampleStatusRow("羽绒服", "anonymous", T2, "blocked"),
+            new SampleStatusRow("羽绒服", "anonymous", T3, "ok"),
+            new SampleStatusRow("羽绒服", "mx-a", T1, "ok"),
+            new SampleStatusRow("羽绒服", "mx-a", T2, "partial"),
+            new SampleStatusRow("羽绒服", "mx-a", T3, "empty"));
     List<SpreadRow> spread =
         List.of(new SpreadRow("羽绒服", "own1", "mx-a", Map.of("mx-a", 2, "anonymous", 7), 2, 7, 4.5));
 
@@ -347,7 +347,7 @@ class WindowReportTablesTest {
             new Top20Report(T3, "anonymous", List.of()),
             List.of(
                 new RankSeries("羽绒服", "anonymous", "own1", "mx-a", List.of(point(T3, 4, null)))),
-            List.of(new SampleStatuses.Row("羽绒服", "anonymous", T3, "ok")),
+            List.of(new SampleStatusRow("羽绒服", "anonymous", T3, "ok")),
             coverage(),
             events(),
             false,

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.batch.testing.MallrankITSupport;
-import com.mallrank.index.report.SampleCounts;
+import com.mallrank.index.report.Reports;
 import com.mallrank.index.testing.Fixtures;
 import com.mallrank.index.write.Snapshot;
 import java.time.Duration;
@@ -46,8 +46,8 @@ class RetentionJobIT {
                 new Snapshot(
                     Fixtures.sample(RECENT, "羽绒服女", anon, "ok", 3),
                     Fixtures.listings(RECENT, "羽绒服女", anon, 3))));
-    SampleCounts counts = new SampleCounts(elasticsearch.client(), elasticsearch.names());
-    assertThat(counts.listings(OLD)).isEqualTo(5);
+    Reports reports = new Reports(elasticsearch.client(), elasticsearch.names());
+    assertThat(reports.counts(OLD).listings()).isEqualTo(5);
 
     LocalDate today = LocalDate.now();
     scheduler.run(today);
@@ -61,9 +61,9 @@ class RetentionJobIT {
                 r.index(MallrankITSupport.prefix(RetentionJobIT.class) + "-*")
                     .ignoreUnavailable(true)
                     .allowNoIndices(true));
-    assertThat(counts.listings(OLD)).as("old listings deleted").isZero();
-    assertThat(counts.listings(RECENT)).as("recent listings kept").isEqualTo(3);
-    assertThat(counts.samples(OLD)).as("samples kept").isEqualTo(1);
+    assertThat(reports.counts(OLD).listings()).as("old listings deleted").isZero();
+    assertThat(reports.counts(RECENT).listings()).as("recent listings kept").isEqualTo(3);
+    assertThat(reports.counts(OLD).samples()).as("samples kept").isEqualTo(1);
     long summaries =
         elasticsearch
             .client()

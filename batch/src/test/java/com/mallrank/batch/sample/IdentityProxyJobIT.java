@@ -7,7 +7,7 @@ import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.crawler.net.RecordingProxy;
 import com.mallrank.index.report.KeywordTop20;
-import com.mallrank.index.report.Top20Query;
+import com.mallrank.index.report.Reports;
 import com.mallrank.index.report.Top20Report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -122,7 +122,7 @@ class IdentityProxyJobIT {
   /** The detail of each keyword's sample, in plan order. */
   private List<String> details(String vantage) {
     Top20Report report =
-        new Top20Query(elasticsearch.client(), elasticsearch.names()).run(SLOT, vantage, KEYWORDS);
+        new Reports(elasticsearch.client(), elasticsearch.names()).top20(SLOT, vantage, KEYWORDS);
     List<String> out = new ArrayList<>();
     for (String keyword : KEYWORDS) {
       out.add(String.valueOf(report.keyword(keyword).orElseThrow().sample().detail()));
@@ -133,7 +133,7 @@ class IdentityProxyJobIT {
   /** status/marker of each keyword's sample, in plan order. */
   private List<String> statuses(String vantage) {
     Top20Report report =
-        new Top20Query(elasticsearch.client(), elasticsearch.names()).run(SLOT, vantage, KEYWORDS);
+        new Reports(elasticsearch.client(), elasticsearch.names()).top20(SLOT, vantage, KEYWORDS);
     List<String> out = new ArrayList<>();
     for (String keyword : KEYWORDS) {
       KeywordTop20 top = report.keyword(keyword).orElseThrow();

@@ -12,8 +12,7 @@ import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.report.KeywordTop20;
-import com.mallrank.index.report.SampleCounts;
-import com.mallrank.index.report.Top20Query;
+import com.mallrank.index.report.Reports;
 import com.mallrank.index.report.Top20Report;
 import java.time.Instant;
 import java.util.List;
@@ -46,8 +45,8 @@ class SampleJobFunctionalIT {
     sandbox.mall().faults().clearAll();
   }
 
-  private SampleCounts counts() {
-    return new SampleCounts(elasticsearch.client(), elasticsearch.names());
+  private Reports reports() {
+    return new Reports(elasticsearch.client(), elasticsearch.names());
   }
 
   @Test
@@ -72,15 +71,15 @@ class SampleJobFunctionalIT {
       for (String vantage : group.vantages()) {
         int shown = sandbox.mall().world().results(keyword, SLOT, vantage).size();
         expectedListings += Math.min(shown, group.depth());
-        assertThat(counts().listings(SLOT, "sandbox-static", keyword, vantage))
+        assertThat(reports().onProfile("sandbox-static").listingCount(SLOT, keyword, vantage))
             .as("%s @ %s", keyword, vantage)
             .isEqualTo(Math.min(shown, group.depth()));
       }
     }
-    assertThat(counts().listings(SLOT)).isEqualTo(expectedListings);
-    assertThat(counts().samples(SLOT)).isEqualTo(tasks);
+    assertThat(reports().counts(SLOT).listings()).isEqualTo(expectedListings);
+    assertThat(reports().counts(SLOT).samples()).isEqualTo(tasks);
     // The no-results keyword is EMPTY from every vantage; everything else OK.
-    assertThat(counts().samplesByStatus(SLOT))
+    assertThat(reports().counts(SLOT).samplesByStatus())
         .containsEntry("empty", (long) group.vantages().size())
         .containsEntry("ok", (long) tasks - group.vantages().size())
         .hasSize(2);
@@ -89,14 +88,14 @@ class SampleJobFunctionalIT {
     assertThatThrownBy(() -> launcher.launch(GROUP, SLOT))
         .isInstanceOf(SlotRefusedException.class)
         .hasMessageContaining("sampled already");
-    assertThat(counts().listings(SLOT)).isEqualTo(expectedListings);
-    assertThat(counts().samples(SLOT)).isEqualTo(tasks);
+    assertThat(reports().counts(SLOT).listings()).isEqualTo(expectedListings);
+    assertThat(reports().counts(SLOT).samples()).isEqualTo(tasks);
 
     // The Top-20 report equals the sandbox's ground truth, for every vantage.
     for (String vantage : group.vantages()) {
       Top20Report report =
-          new Top20Query(elasticsearch.client(), elasticsearch.names())
-              .run(SLOT, vantage, group.keywords());
+          new Reports(elasticsearch.client(), elasticsearch.names())
+              .top20(SLOT, vantage, group.keywords());
       for (KeywordTop20 keyword : report.keywords()) {
         List<SandboxCard> truth =
             sandbox.mall().world().results(keyword.keyword(), SLOT, vantage).stream()
@@ -140,8 +139,8 @@ class SampleJobFunctionalIT {
     launcher.launch(GROUP, slot);
 
     Top20Report report =
-        new Top20Query(elasticsearch.client(), elasticsearch.names())
-            .run(slot, "anonymous", List.of("高领毛衣女内搭", "男士冲锋衣三合一", "火星土壤盆栽礼盒"));
+        new Reports(elasticsearch.client(), elasticsearch.names())
+            .top20(slot, "anonymous", List.of("高领毛衣女内搭", "男士冲锋衣三合一", "火星土壤盆栽礼盒"));
     // Sampled before the captcha: untouched.
     assertThat(report.keyword("高领毛衣女内搭").orElseThrow().listings()).hasSize(20);
     // The captcha page: blocked, with its evidence, and no listings at all.
@@ -149,12 +148,13 @@ class SampleJobFunctionalIT {
     assertThat(blocked.status()).isEqualTo("blocked");
     assertThat(blocked.listings()).isEmpty();
     assertThat(blocked.sample().marker()).contains("captcha");
-    assertThat(counts().listings(slot, "sandbox-static", "男士冲锋衣三合一", "anonymous")).isZero();
+    assertThat(reports().onProfile("sandbox-static").listingCount(slot, "男士冲锋衣三合一", "anonymous"))
+        .isZero();
     // The blocked identity rests for the rest of the run: not fetched, stored as skipped
     // (reason cooldown), never as a second captcha and never dropped.
     KeywordTop20 resting = report.keyword("火星土壤盆栽礼盒").orElseThrow();
     assertThat(resting.status()).isEqualTo("skipped");
     assertThat(resting.sample().marker()).isEqualTo("cooldown");
-    assertThat(counts().samples(slot)).isEqualTo(32);
+    assertThat(reports().counts(slot).samples()).isEqualTo(32);
   }
 }

@@ -10,8 +10,7 @@ import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.report.KeywordTop20;
-import com.mallrank.index.report.SampleCounts;
-import com.mallrank.index.report.Top20Query;
+import com.mallrank.index.report.Reports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -78,8 +77,8 @@ class SurfaceIdentityIT {
   @Autowired SandboxRuntime sandbox;
   @Autowired ElasticsearchRuntime elasticsearch;
 
-  private SampleCounts counts() {
-    return new SampleCounts(elasticsearch.client(), elasticsearch.names());
+  private Reports reports() {
+    return new Reports(elasticsearch.client(), elasticsearch.names());
   }
 
   @Test
@@ -91,14 +90,16 @@ class SurfaceIdentityIT {
     assertThat(launcher.launch("spa-a", SLOT_A).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
     // nothing replaced: one sample per profile, each with its own listings
-    assertThat(counts().samples(SLOT_A)).isEqualTo(3);
-    assertThat(counts().listings(SLOT_A, "sandbox-static", DOWN, "anonymous")).isEqualTo(shown);
-    assertThat(counts().listings(SLOT_A, "sandbox-spa", DOWN, "anonymous")).isEqualTo(shown);
-    assertThat(counts().listings(SLOT_A)).isEqualTo(3L * shown);
+    assertThat(reports().counts(SLOT_A).samples()).isEqualTo(3);
+    assertThat(reports().onProfile("sandbox-static").listingCount(SLOT_A, DOWN, "anonymous"))
+        .isEqualTo(shown);
+    assertThat(reports().onProfile("sandbox-spa").listingCount(SLOT_A, DOWN, "anonymous"))
+        .isEqualTo(shown);
+    assertThat(reports().counts(SLOT_A).listings()).isEqualTo(3L * shown);
     // and both are reported: the Top-20 has one entry per profile for the keyword
     var report =
-        new Top20Query(elasticsearch.client(), elasticsearch.names())
-            .run(SLOT_A, "anonymous", List.of(DOWN));
+        new Reports(elasticsearch.client(), elasticsearch.names())
+            .top20(SLOT_A, "anonymous", List.of(DOWN));
     assertThat(report.keywords())
         .extracting(k -> k.sample().profile(), KeywordTop20::status, k -> k.listings().size())
         .containsExactly(tuple("sandbox-spa", "ok", shown), tuple("sandbox-static", "ok", shown));
@@ -127,7 +128,7 @@ class SurfaceIdentityIT {
 
     assertThat(firstGroup).isEqualTo(2); // two keywords, one page each at depth 20
     assertThat(secondGroup).isEqualTo(1); // one new keyword; the shared one is not fetched again
-    assertThat(counts().samples(SLOT_B)).isEqualTo(3);
+    assertThat(reports().counts(SLOT_B).samples()).isEqualTo(3);
     SampleDocument shared =
         elasticsearch
             .client()
@@ -157,9 +158,9 @@ class SurfaceIdentityIT {
       assertThat(samplesOfGroup(group)).as(group).isEqualTo(2);
     }
     var report =
-        new Top20Query(elasticsearch.client(), elasticsearch.names())
+        new Reports(elasticsearch.client(), elasticsearch.names())
             .onProfile("sandbox-static")
-            .run(SLOT_B, "anonymous", List.of(SWEATER, EARPHONES));
+            .top20(SLOT_B, "anonymous", List.of(SWEATER, EARPHONES));
     assertThat(report.keywords())
         .extracting(KeywordTop20::keyword, KeywordTop20::status, k -> k.listings().size())
         .containsExactly(tuple(SWEATER, "ok", 20), tuple(EARPHONES, "ok", 20));

@@ -12,6 +12,8 @@ import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.DocumentIds;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
+import com.mallrank.index.schema.Fields;
+import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.write.Snapshot;
 import java.io.IOException;
@@ -44,9 +46,6 @@ import java.util.Set;
 public final class ChangeDetector {
 
   private static final int SAMPLE_PAGE = 100;
-  private static final List<FieldValue> RANKED =
-      List.of(
-          FieldValue.of(SampleDocument.STATUS_OK), FieldValue.of(SampleDocument.STATUS_PARTIAL));
 
   private final ElasticsearchClient client;
   private final IndexNames names;
@@ -203,20 +202,11 @@ public final class ChangeDetector {
             q ->
                 q.bool(
                     b ->
-                        b.filter(f -> f.term(t -> t.field("keyword").value(current.keyword())))
-                            .filter(f -> f.term(t -> t.field("vantage").value(current.vantage())))
-                            .filter(f -> f.term(t -> t.field("profile").value(current.profile())))
-                            .filter(
-                                f -> f.terms(t -> t.field("status").terms(v -> v.value(RANKED))))
-                            .filter(
-                                f ->
-                                    f.range(
-                                        r ->
-                                            r.date(
-                                                d ->
-                                                    d.field("slot")
-                                                        .gte(from.toString())
-                                                        .lt(current.slot().toString()))))));
+                        b.filter(Filters.term(Fields.KEYWORD, current.keyword()))
+                            .filter(Filters.term(Fields.VANTAGE, current.vantage()))
+                            .filter(Filters.term(Fields.PROFILE, current.profile()))
+                            .filter(Filters.ranked())
+                            .filter(Filters.range(Fields.SLOT, from, current.slot()))));
     try {
       SearchResponse<Void> response =
           client.search(
@@ -227,7 +217,7 @@ public final class ChangeDetector {
                       .query(query)
                       .source(src -> src.fetch(false))
                       .size(settings.newShopLookback())
-                      .sort(o -> o.field(f -> f.field("slot").order(SortOrder.Desc))),
+                      .sort(o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Desc))),
               Void.class);
       List<Instant> slots = new ArrayList<>();
       for (Hit<Void> hit : response.hits().hits()) {
@@ -240,24 +230,22 @@ public final class ChangeDetector {
   }
 
   private List<ListingDocument> listings(SampleDocument current, Instant previousSlot) {
-    List<FieldValue> slots =
-        List.of(FieldValue.of(previousSlot.toString()), FieldValue.of(current.slot().toString()));
     Query query =
         Query.of(
             q ->
                 q.bool(
                     b ->
-                        b.filter(f -> f.term(t -> t.field("keyword").value(current.keyword())))
-                            .filter(f -> f.term(t -> t.field("vantage").value(current.vantage())))
-                            .filter(f -> f.term(t -> t.field("profile").value(current.profile())))
-                            .filter(f -> f.terms(t -> t.field("slot").terms(v -> v.value(slots))))
+                        b.filter(Filters.term(Fields.KEYWORD, current.keyword()))
+                            .filter(Filters.term(Fields.VANTAGE, current.vantage()))
+                            .filter(Filters.term(Fields.PROFILE, current.profile()))
+                            .filter(Filters.slots(List.of(previousSlot, current.slot())))
                             .filter(
                                 f ->
                                     f.range(
                                         r ->
                                             r.number(
                                                 n ->
-                                                    n.field("position")
+                                                    n.field(Fields.POSITION)
                                                         .lte((double) settings.depth()))))));
     try {
       return client
@@ -268,8 +256,8 @@ public final class ChangeDetector {
                       .allowNoIndices(true)
                       .query(query)
                       .size(2 * settings.depth())
-                      .sort(o -> o.field(f -> f.field("slot")))
-                      .sort(o -> o.field(f -> f.field("position"))),
+                      .sort(o -> o.field(f -> f.field(Fields.SLOT)))
+                      .sort(o -> o.field(f -> f.field(Fields.POSITION))),
               ListingDocument.class)
           .hits()
           .hits()
@@ -287,19 +275,16 @@ public final class ChangeDetector {
     if (shopsNow.isEmpty()) {
       return Set.of();
     }
-    List<FieldValue> slots = earlier.stream().map(s -> FieldValue.of(s.toString())).toList();
-    List<FieldValue> shops = shopsNow.stream().map(FieldValue::of).toList();
     Query query =
         Query.of(
             q ->
                 q.bool(
                     b ->
-                        b.filter(f -> f.term(t -> t.field("keyword").value(current.keyword())))
-                            .filter(f -> f.term(t -> t.field("vantage").value(current.vantage())))
-                            .filter(f -> f.term(t -> t.field("profile").value(current.profile())))
-                            .filter(f -> f.terms(t -> t.field("slot").terms(v -> v.value(slots))))
-                            .filter(
-                                f -> f.terms(t -> t.field("shop_id").terms(v -> v.value(shops))))));
+                        b.filter(Filters.term(Fields.KEYWORD, current.keyword()))
+                            .filter(Filters.term(Fields.VANTAGE, current.vantage()))
+                            .filter(Filters.term(Fields.PROFILE, current.profile()))
+                            .filter(Filters.slots(earlier))
+                            .filter(Filters.terms(Fields.SHOP_ID, shopsNow))));
     try {
       var response =
           client.search(
@@ -310,7 +295,8 @@ public final class ChangeDetector {
                       .size(0)
                       .query(query)
                       .aggregations(
-                          "shops", a -> a.terms(t -> t.field("shop_id").size(shops.size()))),
+                          "shops",
+                          a -> a.terms(t -> t.field(Fields.SHOP_ID).size(shopsNow.size()))),
               Void.class);
       Set<String> seen = new HashSet<>();
       response
@@ -334,11 +320,11 @@ public final class ChangeDetector {
                 s.index(names.samplesAlias())
                     .ignoreUnavailable(true)
                     .allowNoIndices(true)
-                    .query(q -> q.term(t -> t.field("slot").value(slot.toString())))
+                    .query(Filters.term(Fields.SLOT, slot.toString()))
                     .size(SAMPLE_PAGE)
-                    .sort(o -> o.field(f -> f.field("keyword")))
-                    .sort(o -> o.field(f -> f.field("vantage")))
-                    .sort(o -> o.field(f -> f.field("profile")));
+                    .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
+                    .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
+                    .sort(o -> o.field(f -> f.field(Fields.PROFILE)));
                 if (after != null) {
                   s.searchAfter(after);
                 }

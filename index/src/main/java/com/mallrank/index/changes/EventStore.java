@@ -8,6 +8,8 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.index.document.ChangeEvent;
+import com.mallrank.index.schema.Fields;
+import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.write.BulkResponses;
 import java.io.IOException;
@@ -70,15 +72,15 @@ final class EventStore {
             q ->
                 q.bool(
                     b -> {
-                      b.filter(f -> f.term(t -> t.field("slot").value(slot.toString())));
+                      b.filter(Filters.term(Fields.SLOT, slot.toString()));
                       if (profile != null) {
-                        b.filter(f -> f.term(t -> t.field("profile").value(profile)));
+                        b.filter(Filters.term(Fields.PROFILE, profile));
                       }
                       if (keyword != null) {
-                        b.filter(f -> f.term(t -> t.field("keyword").value(keyword)));
+                        b.filter(Filters.term(Fields.KEYWORD, keyword));
                       }
                       if (vantage != null) {
-                        b.filter(f -> f.term(t -> t.field("vantage").value(vantage)));
+                        b.filter(Filters.term(Fields.VANTAGE, vantage));
                       }
                       return b;
                     }));
@@ -96,11 +98,11 @@ final class EventStore {
                       .query(query)
                       .source(s -> s.fetch(false))
                       .size(PAGE)
-                      .sort(o -> o.field(f -> f.field("keyword")))
-                      .sort(o -> o.field(f -> f.field("vantage")))
-                      .sort(o -> o.field(f -> f.field("kind")))
-                      .sort(o -> o.field(f -> f.field("product_id")))
-                      .sort(o -> o.field(f -> f.field("profile")));
+                      .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
+                      .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
+                      .sort(o -> o.field(f -> f.field(Fields.KIND)))
+                      .sort(o -> o.field(f -> f.field(Fields.PRODUCT_ID)))
+                      .sort(o -> o.field(f -> f.field(Fields.PROFILE)));
                   if (searchAfter != null) {
                     r.searchAfter(searchAfter);
                   }

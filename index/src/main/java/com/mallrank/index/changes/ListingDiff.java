@@ -4,6 +4,7 @@ import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.ChangeKind;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
+import com.mallrank.index.document.SampleStatus;
 import com.mallrank.index.write.Snapshot;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -228,7 +229,7 @@ public final class ListingDiff {
 
   /** Whether absence from this sample means "not in its Top-20". */
   private static boolean complete(Snapshot snapshot) {
-    return SampleDocument.STATUS_OK.equals(snapshot.sample().status())
+    return SampleStatus.OK.equals(snapshot.sample().status())
         || snapshot.listings().stream().anyMatch(l -> l.position() >= TOP);
   }
 

@@ -167,24 +167,12 @@ public record SampleDocument(
         evidencePath);
   }
 
-  /** Status code of a sample whose listings were all read. */
-  public static final String STATUS_OK = "ok";
-
-  /** Status code of a sample whose listings were read in part (still ranks what it has). */
-  public static final String STATUS_PARTIAL = "partial";
-
   /**
-   * Whether this sample may produce ranks, movements and change events: only {@code ok} and {@code
-   * partial} do. A blocked, empty, login-wall, changed-layout, failed or skipped sample never means
-   * "my listing dropped out".
+   * Whether this sample may produce ranks, movements and change events ({@link
+   * SampleStatus#producesRanks}: only {@code ok} and {@code partial} do).
    */
   public boolean producesRanks() {
-    return producesRanks(status);
-  }
-
-  /** Whether a sample with this status code may produce ranks ({@code ok} or {@code partial}). */
-  public static boolean producesRanks(String status) {
-    return STATUS_OK.equals(status) || STATUS_PARTIAL.equals(status);
+    return SampleStatus.producesRanks(status);
   }
 
   /** The deterministic document id: a re-run of the slot overwrites, never duplicates. */

@@ -1,11 +1,12 @@
 package com.mallrank.index.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import com.mallrank.index.document.SampleDocument;
+import com.mallrank.index.document.SampleStatus;
+import com.mallrank.index.schema.Fields;
+import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,50 +22,26 @@ import java.util.Objects;
  * stored slot and profile, from one aggregation over the samples (no listings read): the sampling
  * half of {@code mallrank accounts status}.
  */
-public final class AccountActivity {
+final class AccountActivity {
 
-  /**
-   * One identity.
-   *
-   * @param vantage the identity
-   * @param lastRanked the latest slot of an ok/partial sample, or {@code null}
-   * @param lastLoginRequired the latest slot of a {@code login_required} sample, or {@code null}
-   * @param lastSkippedForLogin the latest slot of a sample skipped for {@code needs-login}, or
-   *     {@code null}
-   */
-  public record Row(
-      String vantage, Instant lastRanked, Instant lastLoginRequired, Instant lastSkippedForLogin) {
-
-    /** Whether its latest word is a login wall: a login wall (or skip) after its last ok sample. */
-    public boolean needsLogin() {
-      Instant wall = latest(lastLoginRequired, lastSkippedForLogin);
-      return wall != null && (lastRanked == null || wall.isAfter(lastRanked));
-    }
-
-    private static Instant latest(Instant a, Instant b) {
-      return a == null ? b : b == null || a.isAfter(b) ? a : b;
-    }
-  }
+  /** The marker of a sample skipped because its identity needs a new login. */
+  private static final String NEEDS_LOGIN = "needs-login";
 
   private final ElasticsearchClient client;
   private final IndexNames names;
 
-  public AccountActivity(ElasticsearchClient client, IndexNames names) {
+  AccountActivity(ElasticsearchClient client, IndexNames names) {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
   }
 
   /** One row per identity asked for, in that order; an identity never sampled has all nulls. */
-  public List<Row> run(Collection<String> vantages) {
-    Map<String, Row> rows = new LinkedHashMap<>();
-    vantages.forEach(v -> rows.put(v, new Row(v, null, null, null)));
+  List<AccountActivityRow> run(Collection<String> vantages) {
+    Map<String, AccountActivityRow> rows = new LinkedHashMap<>();
+    vantages.forEach(v -> rows.put(v, new AccountActivityRow(v, null, null, null)));
     if (vantages.isEmpty()) {
       return List.of();
     }
-    List<FieldValue> wanted = vantages.stream().map(FieldValue::of).toList();
-    List<FieldValue> ranked =
-        List.of(
-            FieldValue.of(SampleDocument.STATUS_OK), FieldValue.of(SampleDocument.STATUS_PARTIAL));
     try {
       var response =
           client.search(
@@ -73,33 +50,35 @@ public final class AccountActivity {
                       .ignoreUnavailable(true)
                       .allowNoIndices(true)
                       .size(0)
-                      .query(q -> q.terms(t -> t.field("vantage").terms(v -> v.value(wanted))))
+                      .query(Filters.terms(Fields.VANTAGE, vantages))
                       .aggregations(
-                          "vantage",
+                          Fields.VANTAGE,
                           a ->
-                              a.terms(t -> t.field("vantage").size(wanted.size()))
-                                  .aggregations("ranked", lastSlot(statusIn(ranked)))
-                                  .aggregations("login", lastSlot(term("status", "login_required")))
+                              a.terms(t -> t.field(Fields.VANTAGE).size(vantages.size()))
+                                  .aggregations("ranked", lastSlot(Filters.ranked()))
+                                  .aggregations(
+                                      "login",
+                                      lastSlot(
+                                          Filters.term(Fields.STATUS, SampleStatus.LOGIN_REQUIRED)))
                                   .aggregations(
                                       "skipped",
                                       lastSlot(
-                                          Query.of(
-                                              q ->
-                                                  q.bool(
-                                                      b ->
-                                                          b.filter(term("status", "skipped"))
-                                                              .filter(
-                                                                  term(
-                                                                      "marker",
-                                                                      "needs-login"))))))),
+                                          Filters.bool(
+                                              b ->
+                                                  b.filter(
+                                                          Filters.term(
+                                                              Fields.STATUS, SampleStatus.SKIPPED))
+                                                      .filter(
+                                                          Filters.term(
+                                                              Fields.MARKER, NEEDS_LOGIN)))))),
               Void.class);
-      Aggregate byVantage = response.aggregations().get("vantage");
+      Aggregate byVantage = response.aggregations().get(Fields.VANTAGE);
       if (byVantage != null) {
         for (var bucket : byVantage.sterms().buckets().array()) {
           String vantage = bucket.key().stringValue();
           rows.put(
               vantage,
-              new Row(
+              new AccountActivityRow(
                   vantage,
                   last(bucket.aggregations().get("ranked")),
                   last(bucket.aggregations().get("login")),
@@ -112,17 +91,9 @@ public final class AccountActivity {
     }
   }
 
-  private static Query term(String field, String value) {
-    return Query.of(q -> q.term(t -> t.field(field).value(value)));
-  }
-
-  private static Query statusIn(List<FieldValue> statuses) {
-    return Query.of(q -> q.terms(t -> t.field("status").terms(v -> v.value(statuses))));
-  }
-
   private static Aggregation lastSlot(Query filter) {
     return Aggregation.of(
-        a -> a.filter(filter).aggregations("last", m -> m.max(x -> x.field("slot"))));
+        a -> a.filter(filter).aggregations("last", m -> m.max(x -> x.field(Fields.SLOT))));
   }
 
   /** The latest slot of a filter bucket, {@code null} when it holds no sample. */

@@ -6,6 +6,8 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.index.document.ChangeEvent;
+import com.mallrank.index.schema.Fields;
+import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,35 +20,23 @@ import java.util.function.Consumer;
  * range, newest slot first, paged with {@code search_after} on (slot desc, keyword, vantage, kind,
  * product) — the event id's parts, so the order is total and pages never skip or repeat.
  */
-public final class ChangeLog {
+final class ChangeLog {
 
   private final ElasticsearchClient client;
   private final IndexNames names;
   private final String profile;
 
-  public ChangeLog(ElasticsearchClient client, IndexNames names) {
-    this(client, names, null);
-  }
-
-  private ChangeLog(ElasticsearchClient client, IndexNames names, String profile) {
+  ChangeLog(ElasticsearchClient client, IndexNames names, String profile) {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
     this.profile = profile;
   }
 
   /**
-   * This report on one site profile (surface) only; {@code null} for every profile. Samples of two
-   * profiles are two samples of the same keyword and vantage, never one.
-   */
-  public ChangeLog onProfile(String profile) {
-    return new ChangeLog(client, names, profile);
-  }
-
-  /**
    * Every event of the query, page by page ({@code search_after}), handed to {@code action} in the
    * log's order; only one page is held at a time.
    */
-  public void forEach(ChangeLogQuery query, Consumer<ChangeEvent> action) {
+  void forEach(ChangeLogQuery query, Consumer<ChangeEvent> action) {
     for (ChangeLogPage page = page(query); ; page = page(query.after(page.next()))) {
       page.events().forEach(action);
       if (page.next() == null) {
@@ -56,7 +46,7 @@ public final class ChangeLog {
   }
 
   /** One page of events. */
-  public ChangeLogPage page(ChangeLogQuery query) {
+  ChangeLogPage page(ChangeLogQuery query) {
     Objects.requireNonNull(query, "query");
     ChangeLogPage.Cursor cursor = query.after();
     try {
@@ -70,22 +60,24 @@ public final class ChangeLog {
                         .query(
                             Filters.bool(
                                 b -> {
-                                  b.filter(Filters.range("slot", query.from(), query.to()));
-                                  Filters.optionalTerms(b, "keyword", query.keywords());
+                                  b.filter(Filters.range(Fields.SLOT, query.from(), query.to()));
+                                  Filters.optionalTerms(b, Fields.KEYWORD, query.keywords());
                                   Filters.profile(b, profile);
-                                  Filters.optionalTerms(b, "shop_id", query.shopIds());
-                                  Filters.optionalTerms(b, "kind", query.kinds());
-                                  Filters.optionalTerms(b, "vantage", query.vantages());
-                                  Filters.optionalTerms(b, "product_id", query.productIds());
+                                  Filters.optionalTerms(b, Fields.SHOP_ID, query.shopIds());
+                                  Filters.optionalTerms(b, Fields.KIND, query.kinds());
+                                  Filters.optionalTerms(b, Fields.VANTAGE, query.vantages());
+                                  Filters.optionalTerms(b, Fields.PRODUCT_ID, query.productIds());
                                 }))
                         .size(query.pageSize())
-                        .sort(o -> o.field(f -> f.field("slot").order(SortOrder.Desc)))
-                        .sort(o -> o.field(f -> f.field("keyword")))
-                        .sort(o -> o.field(f -> f.field("vantage")))
-                        .sort(o -> o.field(f -> f.field("kind")))
-                        .sort(o -> o.field(f -> f.field("product_id")))
+                        .sort(o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Desc)))
+                        .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
+                        .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
+                        .sort(o -> o.field(f -> f.field(Fields.KIND)))
+                        .sort(o -> o.field(f -> f.field(Fields.PRODUCT_ID)))
                         .sort(
-                            o -> o.field(f -> f.field("profile").unmappedType(FieldType.Keyword)));
+                            o ->
+                                o.field(
+                                    f -> f.field(Fields.PROFILE).unmappedType(FieldType.Keyword)));
                     if (cursor != null) {
                       s.searchAfter(
                           FieldValue.of(cursor.slotMillis()),

@@ -5,6 +5,8 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.mallrank.index.schema.Fields;
+import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,34 +35,19 @@ import java.util.function.Consumer;
  * observations, then account id); else the account with the most listings at any position in the
  * keyword's results in the window; else none.
  */
-public final class Coverage {
-
-  /** The first screen. */
-  public static final int TOP = 20;
+final class Coverage {
 
   /** The deepest near-miss position. */
-  public static final int NEAR_MISS_MAX = 50;
+  static final int NEAR_MISS_MAX = 50;
 
   private final ElasticsearchClient client;
   private final IndexNames names;
   private final String profile;
 
-  public Coverage(ElasticsearchClient client, IndexNames names) {
-    this(client, names, null);
-  }
-
-  private Coverage(ElasticsearchClient client, IndexNames names, String profile) {
+  Coverage(ElasticsearchClient client, IndexNames names, String profile) {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
     this.profile = profile;
-  }
-
-  /**
-   * This report on one site profile (surface) only; {@code null} for every profile. Samples of two
-   * profiles are two samples of the same keyword and vantage, never one.
-   */
-  public Coverage onProfile(String profile) {
-    return new Coverage(client, names, profile);
   }
 
   /**
@@ -69,32 +56,27 @@ public final class Coverage {
    * @param keywords the keywords, {@code null} or empty for all
    * @param vantages the vantages, {@code null} or empty for all
    */
-  public CoverageReport run(
+  CoverageReport run(
       Instant from, Instant to, Collection<String> keywords, Collection<String> vantages) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Consumer<BoolQuery.Builder> window =
         b -> {
-          b.filter(Filters.range("slot", from, to));
-          Filters.optionalTerms(b, "keyword", keywords);
+          b.filter(Filters.range(Fields.SLOT, from, to));
+          Filters.optionalTerms(b, Fields.KEYWORD, keywords);
           Filters.profile(b, profile);
-          Filters.optionalTerms(b, "vantage", vantages);
+          Filters.optionalTerms(b, Fields.VANTAGE, vantages);
         };
 
     // keywords sampled, and which of them have a ranked sample
     TreeSet<String> ranked = new TreeSet<>();
     TreeSet<String> unranked = new TreeSet<>();
     new Composites(client, names.samplesAlias(), Filters.bool(window))
-        .terms("keyword")
-        .sub(
-            "ranked",
-            Aggregation.of(
-                a ->
-                    a.filter(
-                        f -> f.terms(t -> t.field("status").terms(v -> v.value(Filters.RANKED))))))
+        .terms(Fields.KEYWORD)
+        .sub("ranked", Aggregation.of(a -> a.filter(Filters.ranked())))
         .forEach(
             b -> {
-              String keyword = Composites.string(b, "keyword");
+              String keyword = Composites.string(b, Fields.KEYWORD);
               (b.aggregations().get("ranked").filter().docCount() > 0 ? ranked : unranked)
                   .add(keyword);
             });
@@ -109,25 +91,28 @@ public final class Coverage {
             Filters.bool(
                 b -> {
                   window.accept(b);
-                  b.filter(Filters.between("position", 1, TOP))
-                      .filter(Filters.exists("matrix_account"));
+                  b.filter(Filters.between(Fields.POSITION, 1, Top20Query.TOP))
+                      .filter(Filters.exists(Fields.MATRIX_ACCOUNT));
                 }))
-        .terms("keyword")
-        .terms("vantage")
-        .terms("slot")
-        .terms("matrix_account")
-        .sub("best", Aggregation.of(a -> a.min(m -> m.field("position"))))
+        .terms(Fields.KEYWORD)
+        .terms(Fields.VANTAGE)
+        .terms(Fields.SLOT)
+        .terms(Fields.MATRIX_ACCOUNT)
+        .sub("best", Aggregation.of(a -> a.min(m -> m.field(Fields.POSITION))))
         .forEach(
             b -> {
-              String keyword = Composites.string(b, "keyword");
-              String account = Composites.string(b, "matrix_account");
+              String keyword = Composites.string(b, Fields.KEYWORD);
+              String account = Composites.string(b, Fields.MATRIX_ACCOUNT);
               int best = Composites.minInt(b, "best");
               long[] cell =
                   cells.computeIfAbsent(List.of(keyword, account), k -> new long[] {best, 0});
               cell[0] = Math.min(cell[0], best);
               cell[1]++;
               fold.add(
-                  keyword, Composites.string(b, "vantage"), Composites.number(b, "slot"), account);
+                  keyword,
+                  Composites.string(b, Fields.VANTAGE),
+                  Composites.number(b, Fields.SLOT),
+                  account);
             });
     fold.flush();
 
@@ -147,10 +132,11 @@ public final class Coverage {
                           Filters.bool(
                               b -> {
                                 window.accept(b);
-                                b.filter(Filters.between("position", 1, TOP));
+                                b.filter(Filters.between(Fields.POSITION, 1, Top20Query.TOP));
                               }))
                       .aggregations(
-                          "accounts", a -> a.terms(t -> t.field("matrix_account").size(10_000))),
+                          "accounts",
+                          a -> a.terms(t -> t.field(Fields.MATRIX_ACCOUNT).size(10_000))),
               Void.class);
       total = response.hits().total() == null ? 0 : response.hits().total().value();
       response
@@ -172,11 +158,11 @@ public final class Coverage {
             Filters.bool(
                 b -> {
                   window.accept(b);
-                  b.filter(Filters.between("position", TOP + 1, NEAR_MISS_MAX))
-                      .filter(Filters.exists("matrix_account"));
+                  b.filter(Filters.between(Fields.POSITION, Top20Query.TOP + 1, NEAR_MISS_MAX))
+                      .filter(Filters.exists(Fields.MATRIX_ACCOUNT));
                 }))
-        .terms("keyword")
-        .terms("matrix_account")
+        .terms(Fields.KEYWORD)
+        .terms(Fields.MATRIX_ACCOUNT)
         .sub(
             "best",
             Aggregation.of(
@@ -184,19 +170,23 @@ public final class Coverage {
                     a.topHits(
                         t ->
                             t.size(1)
-                                .sort(o -> o.field(f -> f.field("position").order(SortOrder.Asc)))
+                                .sort(
+                                    o ->
+                                        o.field(f -> f.field(Fields.POSITION).order(SortOrder.Asc)))
                                 .source(
-                                    src -> src.filter(f -> f.includes("product_id", "position"))))))
+                                    src ->
+                                        src.filter(
+                                            f -> f.includes(Fields.PRODUCT_ID, Fields.POSITION))))))
         .forEach(
             b -> {
               var hit = b.aggregations().get("best").topHits().hits().hits().get(0);
               var source = hit.source().toJson().asJsonObject();
               nearMisses.add(
                   new CoverageReport.NearMiss(
-                      Composites.string(b, "keyword"),
-                      Composites.string(b, "matrix_account"),
-                      source.getString("product_id"),
-                      source.getInt("position"),
+                      Composites.string(b, Fields.KEYWORD),
+                      Composites.string(b, Fields.MATRIX_ACCOUNT),
+                      source.getString(Fields.PRODUCT_ID),
+                      source.getInt(Fields.POSITION),
                       b.docCount()));
             });
 
@@ -261,19 +251,20 @@ public final class Coverage {
         Filters.bool(
             b -> {
               window.accept(b);
-              b.filter(Filters.terms("keyword", rest)).filter(Filters.exists("matrix_account"));
+              b.filter(Filters.terms(Fields.KEYWORD, rest))
+                  .filter(Filters.exists(Fields.MATRIX_ACCOUNT));
             });
     new Composites(client, names.listingsAlias(), query)
-        .terms("keyword")
-        .terms("matrix_account")
+        .terms(Fields.KEYWORD)
+        .terms(Fields.MATRIX_ACCOUNT)
         .forEach(
             b -> {
-              String keyword = Composites.string(b, "keyword");
+              String keyword = Composites.string(b, Fields.KEYWORD);
               // accounts arrive in id order: a strictly larger count wins, so ties keep the first
               // id
               if (b.docCount() > bestCount.getOrDefault(keyword, 0L)) {
                 bestCount.put(keyword, b.docCount());
-                best.put(keyword, Composites.string(b, "matrix_account"));
+                best.put(keyword, Composites.string(b, Fields.MATRIX_ACCOUNT));
               }
             });
     return best;

@@ -4,6 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.ChangeKind;
+import com.mallrank.index.schema.Fields;
+import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import java.util.Objects;
  * the same keyword and vantage detected in (before, after]. Events are per vantage: other vantages'
  * copies of the same competitor change are not repeated.
  */
-public final class RankDropExplainer {
+final class RankDropExplainer {
 
   private static final int MAX_EVENTS = 1_000;
 
@@ -29,27 +31,15 @@ public final class RankDropExplainer {
   private final String profile;
   private final ChangeLog log;
 
-  public RankDropExplainer(ElasticsearchClient client, IndexNames names) {
-    this(client, names, null);
-  }
-
-  private RankDropExplainer(ElasticsearchClient client, IndexNames names, String profile) {
+  RankDropExplainer(ElasticsearchClient client, IndexNames names, String profile) {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
-    this.log = new ChangeLog(client, names).onProfile(profile);
+    this.log = new ChangeLog(client, names, profile);
     this.profile = profile;
   }
 
-  /**
-   * This report on one site profile (surface) only; {@code null} for every profile. Samples of two
-   * profiles are two samples of the same keyword and vantage, never one.
-   */
-  public RankDropExplainer onProfile(String profile) {
-    return new RankDropExplainer(client, names, profile);
-  }
-
   /** Explains one {@code own_moved} event (between its previous slot and its slot). */
-  public RankDropExplanation explain(ChangeEvent drop) {
+  RankDropExplanation explain(ChangeEvent drop) {
     if (drop.changeKind() != ChangeKind.OWN_MOVED) {
       throw new IllegalArgumentException("not an own_moved event: " + drop.id());
     }
@@ -69,7 +59,7 @@ public final class RankDropExplainer {
    * Every drop of own listings in [from, to) (optionally of one keyword, vantage, product), each
    * explained; newest first.
    */
-  public List<RankDropExplanation> drops(
+  List<RankDropExplanation> drops(
       Instant from, Instant to, String keyword, String vantage, String productId) {
     ChangeLogQuery query =
         ChangeLogQuery.window(from, to)
@@ -97,7 +87,7 @@ public final class RankDropExplainer {
    * Explains the change of one product between two slots (its best positions are read from the
    * listings; {@code null} when not found).
    */
-  public RankDropExplanation explain(
+  RankDropExplanation explain(
       String keyword, String vantage, String productId, Instant before, Instant after) {
     Map<Long, Integer> positions = new HashMap<>();
     Map<String, String> account = new HashMap<>();
@@ -107,19 +97,20 @@ public final class RankDropExplainer {
             Filters.bool(
                 b -> {
                   Filters.profile(b, profile);
-                  b.filter(Filters.term("keyword", keyword))
-                      .filter(Filters.term("vantage", vantage))
-                      .filter(Filters.term("product_id", productId))
-                      .filter(Filters.terms("slot", List.of(before.toString(), after.toString())));
+                  b.filter(Filters.term(Fields.KEYWORD, keyword))
+                      .filter(Filters.term(Fields.VANTAGE, vantage))
+                      .filter(Filters.term(Fields.PRODUCT_ID, productId))
+                      .filter(
+                          Filters.terms(Fields.SLOT, List.of(before.toString(), after.toString())));
                 }))
-        .terms("slot")
-        .terms("matrix_account", "matrix_account", true)
-        .sub("best", Aggregation.of(a -> a.min(m -> m.field("position"))))
+        .terms(Fields.SLOT)
+        .terms(Fields.MATRIX_ACCOUNT, Fields.MATRIX_ACCOUNT, true)
+        .sub("best", Aggregation.of(a -> a.min(m -> m.field(Fields.POSITION))))
         .forEach(
             b -> {
               positions.merge(
-                  Composites.number(b, "slot"), Composites.minInt(b, "best"), Math::min);
-              String acct = Composites.string(b, "matrix_account");
+                  Composites.number(b, Fields.SLOT), Composites.minInt(b, "best"), Math::min);
+              String acct = Composites.string(b, Fields.MATRIX_ACCOUNT);
               if (acct != null) {
                 account.put("account", acct);
               }

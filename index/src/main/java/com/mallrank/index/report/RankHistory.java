@@ -7,6 +7,8 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.index.document.DailySummary;
+import com.mallrank.index.schema.Fields;
+import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,28 +37,16 @@ import java.util.function.Consumer;
  * Movement is computed within the window: the first ranked sample of the window, and daily points,
  * have none.
  */
-public final class RankHistory {
+final class RankHistory {
 
   private final ElasticsearchClient client;
   private final IndexNames names;
   private final String profile;
 
-  public RankHistory(ElasticsearchClient client, IndexNames names) {
-    this(client, names, null);
-  }
-
-  private RankHistory(ElasticsearchClient client, IndexNames names, String profile) {
+  RankHistory(ElasticsearchClient client, IndexNames names, String profile) {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
     this.profile = profile;
-  }
-
-  /**
-   * This report on one site profile (surface) only; {@code null} for every profile. Samples of two
-   * profiles are two samples of the same keyword and vantage, never one.
-   */
-  public RankHistory onProfile(String profile) {
-    return new RankHistory(client, names, profile);
   }
 
   /**
@@ -67,7 +57,7 @@ public final class RankHistory {
    * @param productIds products, {@code null}/empty for every matrix-account listing
    * @return the series sorted by keyword, vantage, product
    */
-  public List<RankSeries> run(
+  List<RankSeries> run(
       Instant from,
       Instant to,
       Collection<String> keywords,
@@ -77,13 +67,13 @@ public final class RankHistory {
     Objects.requireNonNull(to, "to");
     Consumer<BoolQuery.Builder> common =
         b -> {
-          Filters.optionalTerms(b, "keyword", keywords);
+          Filters.optionalTerms(b, Fields.KEYWORD, keywords);
           Filters.profile(b, profile);
-          Filters.optionalTerms(b, "vantage", vantages);
+          Filters.optionalTerms(b, Fields.VANTAGE, vantages);
           if (productIds == null || productIds.isEmpty()) {
-            b.filter(Filters.exists("matrix_account"));
+            b.filter(Filters.exists(Fields.MATRIX_ACCOUNT));
           } else {
-            b.filter(Filters.terms("product_id", productIds));
+            b.filter(Filters.terms(Fields.PRODUCT_ID, productIds));
           }
         };
     Map<List<String>, TreeSet<Long>> rankedSlots = rankedSlots(from, to, keywords, vantages);
@@ -93,25 +83,25 @@ public final class RankHistory {
             names.listingsAlias(),
             Filters.bool(
                 b -> {
-                  b.filter(Filters.range("slot", from, to));
+                  b.filter(Filters.range(Fields.SLOT, from, to));
                   common.accept(b);
                 }))
-        .terms("keyword")
-        .terms("vantage")
-        .terms("product_id")
-        .terms("matrix_account", "matrix_account", true)
-        .terms("slot")
-        .sub("best", Aggregation.of(a -> a.min(m -> m.field("position"))))
+        .terms(Fields.KEYWORD)
+        .terms(Fields.VANTAGE)
+        .terms(Fields.PRODUCT_ID)
+        .terms(Fields.MATRIX_ACCOUNT, Fields.MATRIX_ACCOUNT, true)
+        .terms(Fields.SLOT)
+        .sub("best", Aggregation.of(a -> a.min(m -> m.field(Fields.POSITION))))
         .forEach(
             b -> {
-              String keyword = Composites.string(b, "keyword");
-              String vantage = Composites.string(b, "vantage");
-              String product = Composites.string(b, "product_id");
+              String keyword = Composites.string(b, Fields.KEYWORD);
+              String vantage = Composites.string(b, Fields.VANTAGE);
+              String product = Composites.string(b, Fields.PRODUCT_ID);
               Builder builder =
                   series.computeIfAbsent(
                       List.of(keyword, vantage, product),
-                      k -> new Builder(Composites.string(b, "matrix_account")));
-              builder.raw.put(Composites.number(b, "slot"), Composites.minInt(b, "best"));
+                      k -> new Builder(Composites.string(b, Fields.MATRIX_ACCOUNT)));
+              builder.raw.put(Composites.number(b, Fields.SLOT), Composites.minInt(b, "best"));
             });
     addDaily(from, to, common, series);
     List<RankSeries> result = new ArrayList<>();
@@ -132,23 +122,24 @@ public final class RankHistory {
             names.samplesAlias(),
             Filters.bool(
                 b -> {
-                  b.filter(Filters.range("slot", from, to));
-                  b.filter(
-                      f -> f.terms(t -> t.field("status").terms(v -> v.value(Filters.RANKED))));
-                  Filters.optionalTerms(b, "keyword", keywords);
+                  b.filter(Filters.range(Fields.SLOT, from, to));
+                  b.filter(Filters.ranked());
+                  Filters.optionalTerms(b, Fields.KEYWORD, keywords);
                   Filters.profile(b, profile);
-                  Filters.optionalTerms(b, "vantage", vantages);
+                  Filters.optionalTerms(b, Fields.VANTAGE, vantages);
                 }))
-        .terms("keyword")
-        .terms("vantage")
-        .terms("slot")
+        .terms(Fields.KEYWORD)
+        .terms(Fields.VANTAGE)
+        .terms(Fields.SLOT)
         .forEach(
             b ->
                 slots
                     .computeIfAbsent(
-                        List.of(Composites.string(b, "keyword"), Composites.string(b, "vantage")),
+                        List.of(
+                            Composites.string(b, Fields.KEYWORD),
+                            Composites.string(b, Fields.VANTAGE)),
                         k -> new TreeSet<>())
-                    .add(Composites.number(b, "slot")));
+                    .add(Composites.number(b, Fields.SLOT)));
     return slots;
   }
 
@@ -179,16 +170,16 @@ public final class RankHistory {
                                             r ->
                                                 r.date(
                                                     d ->
-                                                        d.field("day")
+                                                        d.field(Fields.DAY)
                                                             .gte(firstDay.toString())
                                                             .lte(lastDay.toString()))));
                                 common.accept(b);
                               }))
                       .size(Composites.PAGE)
-                      .sort(o -> o.field(f -> f.field("keyword")))
-                      .sort(o -> o.field(f -> f.field("vantage")))
-                      .sort(o -> o.field(f -> f.field("product_id")))
-                      .sort(o -> o.field(f -> f.field("day")));
+                      .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
+                      .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
+                      .sort(o -> o.field(f -> f.field(Fields.PRODUCT_ID)))
+                      .sort(o -> o.field(f -> f.field(Fields.DAY)));
                   if (searchAfter != null) {
                     s.searchAfter(searchAfter);
                   }

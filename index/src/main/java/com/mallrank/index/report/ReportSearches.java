@@ -1,13 +1,14 @@
 package com.mallrank.index.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
+import com.mallrank.index.schema.Fields;
+import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,10 +37,6 @@ final class ReportSearches {
   private final IndexNames names;
   private final String profile;
 
-  ReportSearches(ElasticsearchClient client, IndexNames names) {
-    this(client, names, null);
-  }
-
   /**
    * @param profile the site profile (surface) to read, or {@code null} for every profile
    */
@@ -47,11 +44,6 @@ final class ReportSearches {
     this.client = client;
     this.names = names;
     this.profile = profile;
-  }
-
-  /** These searches on one site profile ({@code null}: every profile). */
-  ReportSearches onProfile(String surface) {
-    return new ReportSearches(client, names, surface);
   }
 
   /**
@@ -88,17 +80,17 @@ final class ReportSearches {
               q ->
                   q.bool(
                       b ->
-                          b.filter(slotFilter(slots))
-                              .filter(f -> f.term(t -> t.field("vantage").value(vantage)))
+                          b.filter(Filters.slots(slots))
+                              .filter(Filters.term(Fields.VANTAGE, vantage))
                               .filter(profileFilter())
-                              .filter(keywordFilter(chunk))
+                              .filter(Filters.terms(Fields.KEYWORD, chunk))
                               .filter(
                                   f ->
                                       f.range(
                                           r ->
                                               r.number(
                                                   n ->
-                                                      n.field("position")
+                                                      n.field(Fields.POSITION)
                                                           .lte((double) maxPosition))))));
       try {
         SearchResponse<ListingDocument> response =
@@ -109,9 +101,9 @@ final class ReportSearches {
                         .allowNoIndices(true)
                         .query(query)
                         .size(size)
-                        .sort(o -> o.field(f -> f.field("keyword").order(SortOrder.Asc)))
-                        .sort(o -> o.field(f -> f.field("slot").order(SortOrder.Asc)))
-                        .sort(o -> o.field(f -> f.field("position").order(SortOrder.Asc))),
+                        .sort(o -> o.field(f -> f.field(Fields.KEYWORD).order(SortOrder.Asc)))
+                        .sort(o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Asc)))
+                        .sort(o -> o.field(f -> f.field(Fields.POSITION).order(SortOrder.Asc))),
                 ListingDocument.class);
         response.hits().hits().stream().map(Hit::source).forEach(result::add);
       } catch (IOException e) {
@@ -128,11 +120,11 @@ final class ReportSearches {
             q ->
                 q.bool(
                     b -> {
-                      b.filter(slotFilter(slots))
-                          .filter(f -> f.term(t -> t.field("vantage").value(vantage)))
+                      b.filter(Filters.slots(slots))
+                          .filter(Filters.term(Fields.VANTAGE, vantage))
                           .filter(profileFilter());
                       if (keywords != null) {
-                        b.filter(keywordFilter(keywords));
+                        b.filter(Filters.terms(Fields.KEYWORD, keywords));
                       }
                       return b;
                     }));
@@ -146,8 +138,8 @@ final class ReportSearches {
                       .query(query)
                       .size(size)
                       .trackTotalHits(t -> t.enabled(true))
-                      .sort(o -> o.field(f -> f.field("keyword").order(SortOrder.Asc)))
-                      .sort(o -> o.field(f -> f.field("slot").order(SortOrder.Asc))),
+                      .sort(o -> o.field(f -> f.field(Fields.KEYWORD).order(SortOrder.Asc)))
+                      .sort(o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Asc))),
               SampleDocument.class);
       long total = response.hits().total() == null ? 0 : response.hits().total().value();
       if (total > size) {
@@ -163,11 +155,6 @@ final class ReportSearches {
     }
   }
 
-  private static Query slotFilter(List<Instant> slots) {
-    List<FieldValue> values = slots.stream().map(s -> FieldValue.of(s.toString())).toList();
-    return Query.of(q -> q.terms(t -> t.field("slot").terms(v -> v.value(values))));
-  }
-
   /** How many samples of one keyword, slot and vantage a search may find. */
   private int surfaces() {
     return profile == null ? MAX_PROFILES : 1;
@@ -177,12 +164,7 @@ final class ReportSearches {
   private Query profileFilter() {
     return profile == null
         ? Query.of(q -> q.matchAll(m -> m))
-        : Query.of(q -> q.term(t -> t.field("profile").value(profile)));
-  }
-
-  private static Query keywordFilter(List<String> keywords) {
-    List<FieldValue> values = keywords.stream().map(FieldValue::of).toList();
-    return Query.of(q -> q.terms(t -> t.field("keyword").terms(v -> v.value(values))));
+        : Filters.term(Fields.PROFILE, profile);
   }
 
   static <T> List<List<T>> chunks(List<T> list, int size) {

@@ -2,6 +2,8 @@ package com.mallrank.index.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.mallrank.index.schema.Fields;
+import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,42 +17,44 @@ import java.util.Optional;
  * Document counts per slot, through the read aliases (0 when nothing was written yet). Counts see
  * what has been refreshed; write with {@code wait_for} before counting in tests.
  */
-public final class SampleCounts {
+final class SampleCounts {
 
   private final ElasticsearchClient client;
   private final IndexNames names;
 
-  public SampleCounts(ElasticsearchClient client, IndexNames names) {
+  SampleCounts(ElasticsearchClient client, IndexNames names) {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
   }
 
   /** Listing documents of the slot (all keywords and vantages). */
-  public long listings(Instant slot) {
-    return count(names.listingsAlias(), slotQuery(slot));
+  long listings(Instant slot) {
+    return count(names.listingsAlias(), Filters.term(Fields.SLOT, slot.toString()));
   }
 
   /** Sample documents of the slot (all keywords and vantages). */
-  public long samples(Instant slot) {
-    return count(names.samplesAlias(), slotQuery(slot));
+  long samples(Instant slot) {
+    return count(names.samplesAlias(), Filters.term(Fields.SLOT, slot.toString()));
   }
 
-  /** Listing documents of one sample. */
-  public long listings(Instant slot, String profile, String keyword, String vantage) {
+  /** Listing documents of one sample ({@code profile == null}: of every profile). */
+  long listings(Instant slot, String profile, String keyword, String vantage) {
     Query query =
         Query.of(
             q ->
                 q.bool(
-                    b ->
-                        b.filter(slotQuery(slot))
-                            .filter(f -> f.term(t -> t.field("profile").value(profile)))
-                            .filter(f -> f.term(t -> t.field("keyword").value(keyword)))
-                            .filter(f -> f.term(t -> t.field("vantage").value(vantage)))));
+                    b -> {
+                      b.filter(Filters.term(Fields.SLOT, slot.toString()))
+                          .filter(Filters.term(Fields.KEYWORD, keyword))
+                          .filter(Filters.term(Fields.VANTAGE, vantage));
+                      Filters.profile(b, profile);
+                      return b;
+                    }));
     return count(names.listingsAlias(), query);
   }
 
   /** The latest slot that has any sample, if any. */
-  public Optional<Instant> latestSlot() {
+  Optional<Instant> latestSlot() {
     try {
       var response =
           client.search(
@@ -59,7 +63,7 @@ public final class SampleCounts {
                       .ignoreUnavailable(true)
                       .allowNoIndices(true)
                       .size(0)
-                      .aggregations("latest", a -> a.max(m -> m.field("slot"))),
+                      .aggregations("latest", a -> a.max(m -> m.field(Fields.SLOT))),
               Void.class);
       var latest = response.aggregations().get("latest");
       // An empty max aggregation has no value (the client reads it as infinity or NaN).
@@ -75,7 +79,7 @@ public final class SampleCounts {
   }
 
   /** Samples of the slot by status code, most frequent first. */
-  public Map<String, Long> samplesByStatus(Instant slot) {
+  Map<String, Long> samplesByStatus(Instant slot) {
     try {
       var response =
           client.search(
@@ -84,11 +88,12 @@ public final class SampleCounts {
                       .ignoreUnavailable(true)
                       .allowNoIndices(true)
                       .size(0)
-                      .query(slotQuery(slot))
-                      .aggregations("status", a -> a.terms(t -> t.field("status").size(20))),
+                      .query(Filters.term(Fields.SLOT, slot.toString()))
+                      .aggregations(
+                          Fields.STATUS, a -> a.terms(t -> t.field(Fields.STATUS).size(20))),
               Void.class);
       Map<String, Long> counts = new LinkedHashMap<>();
-      var status = response.aggregations().get("status");
+      var status = response.aggregations().get(Fields.STATUS);
       if (status != null) {
         status
             .sterms()
@@ -100,10 +105,6 @@ public final class SampleCounts {
     } catch (IOException e) {
       throw new UncheckedIOException("Counting samples by status failed", e);
     }
-  }
-
-  private static Query slotQuery(Instant slot) {
-    return Query.of(q -> q.term(t -> t.field("slot").value(slot.toString())));
   }
 
   private long count(String alias, Query query) {

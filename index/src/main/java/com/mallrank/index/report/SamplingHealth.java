@@ -2,6 +2,8 @@ package com.mallrank.index.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.mallrank.index.schema.Fields;
+import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,28 +20,16 @@ import java.util.function.Function;
  * paged {@code composite} aggregations over the samples), and the expected slots that have no
  * sample at all (the scheduler did not run, or nothing was written).
  */
-public final class SamplingHealth {
+final class SamplingHealth {
 
   private final ElasticsearchClient client;
   private final IndexNames names;
   private final String profile;
 
-  public SamplingHealth(ElasticsearchClient client, IndexNames names) {
-    this(client, names, null);
-  }
-
-  private SamplingHealth(ElasticsearchClient client, IndexNames names, String profile) {
+  SamplingHealth(ElasticsearchClient client, IndexNames names, String profile) {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
     this.profile = profile;
-  }
-
-  /**
-   * This report on one site profile (surface) only; {@code null} for every profile. Samples of two
-   * profiles are two samples of the same keyword and vantage, never one.
-   */
-  public SamplingHealth onProfile(String profile) {
-    return new SamplingHealth(client, names, profile);
   }
 
   /**
@@ -48,19 +38,21 @@ public final class SamplingHealth {
    * @param expectedSlots the slots the schedule should have sampled (any order; those outside the
    *     window are ignored)
    */
-  public SamplingHealthReport run(Instant from, Instant to, Collection<Instant> expectedSlots) {
+  SamplingHealthReport run(Instant from, Instant to, Collection<Instant> expectedSlots) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Query window =
         Filters.bool(
             b -> {
-              b.filter(Filters.range("slot", from, to));
+              b.filter(Filters.range(Fields.SLOT, from, to));
               Filters.profile(b, profile);
             });
     Map<Instant, Map<String, Long>> bySlot =
-        byStatus(window, "slot", b -> Instant.ofEpochMilli(Long.parseLong(b)));
-    Map<String, Map<String, Long>> byVantage = byStatus(window, "vantage", Function.identity());
-    Map<String, Map<String, Long>> byKeyword = byStatus(window, "keyword", Function.identity());
+        byStatus(window, Fields.SLOT, b -> Instant.ofEpochMilli(Long.parseLong(b)));
+    Map<String, Map<String, Long>> byVantage =
+        byStatus(window, Fields.VANTAGE, Function.identity());
+    Map<String, Map<String, Long>> byKeyword =
+        byStatus(window, Fields.KEYWORD, Function.identity());
     TreeSet<Instant> missed = new TreeSet<>();
     for (Instant slot : expectedSlots) {
       if (!slot.isBefore(from) && slot.isBefore(to) && !bySlot.containsKey(slot)) {
@@ -75,14 +67,14 @@ public final class SamplingHealth {
     Map<K, Map<String, Long>> result = new TreeMap<>();
     new Composites(client, names.samplesAlias(), window)
         .terms(field)
-        .terms("status")
+        .terms(Fields.STATUS)
         .forEach(
             b -> {
               var value = b.key().get(field);
               String text = value.isLong() ? Long.toString(value.longValue()) : value.stringValue();
               result
                   .computeIfAbsent(key.apply(text), k -> new TreeMap<>())
-                  .put(Composites.string(b, "status"), b.docCount());
+                  .put(Composites.string(b, Fields.STATUS), b.docCount());
             });
     return result;
   }
@@ -90,7 +82,7 @@ public final class SamplingHealth {
   /**
    * Every slot from {@code from} (inclusive) to {@code to} (exclusive) in steps of {@code step}.
    */
-  public static List<Instant> slots(Instant from, Instant to, java.time.Duration step) {
+  static List<Instant> slots(Instant from, Instant to, java.time.Duration step) {
     List<Instant> slots = new ArrayList<>();
     for (Instant s = from; s.isBefore(to); s = s.plus(step)) {
       slots.add(s);

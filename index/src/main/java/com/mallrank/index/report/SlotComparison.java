@@ -1,9 +1,7 @@
 package com.mallrank.index.report;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
-import com.mallrank.index.schema.IndexNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,35 +23,19 @@ import java.util.function.Function;
  * partial; otherwise it is reported as not comparable with both statuses. Two bounded searches
  * (samples of both slots, then positions 1..N of the comparable keywords).
  */
-public final class SlotComparison {
+final class SlotComparison {
 
   /** The largest supported depth. */
-  public static final int MAX_TOP_N = 100;
+  static final int MAX_TOP_N = 100;
 
   private final ReportSearches searches;
 
-  public SlotComparison(ElasticsearchClient client, IndexNames names) {
-    this(
-        new ReportSearches(
-            Objects.requireNonNull(client, "client"), Objects.requireNonNull(names, "names")));
-  }
-
-  private SlotComparison(ReportSearches searches) {
-    this.searches = searches;
-  }
-
   /**
-   * This comparison on one site profile (surface); {@code null} for every profile (right only when
-   * the keywords were sampled on one profile: a keyword sampled on two has two samples per slot).
+   * @param searches on one site profile (surface), or on every profile (right only when the
+   *     keywords were sampled on one profile: a keyword sampled on two has two samples per slot)
    */
-  public SlotComparison onProfile(String profile) {
-    return new SlotComparison(searches.onProfile(profile));
-  }
-
-  /** Compares the Top-20. */
-  public ComparisonReport compare(
-      Instant before, Instant after, String vantage, List<String> keywords) {
-    return compare(before, after, vantage, keywords, Top20Query.TOP);
+  SlotComparison(ReportSearches searches) {
+    this.searches = searches;
   }
 
   /**
@@ -66,7 +48,7 @@ public final class SlotComparison {
    *     either slot (sorted)
    * @param topN the depth, 1..{@value #MAX_TOP_N}
    */
-  public ComparisonReport compare(
+  ComparisonReport compare(
       Instant before, Instant after, String vantage, List<String> keywords, int topN) {
     Objects.requireNonNull(before, "before");
     Objects.requireNonNull(after, "after");

@@ -2,6 +2,8 @@ package com.mallrank.index.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import com.mallrank.index.schema.Fields;
+import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,31 +20,19 @@ import java.util.TreeMap;
  * with a {@code terms} sub-aggregation per vantage → {@code min(position)}; a vantage whose sample
  * was not ranked has no listings and so does not count.
  */
-public final class VantageSpread {
+final class VantageSpread {
 
   /** The most vantages per slot the terms sub-aggregation returns. */
-  public static final int MAX_VANTAGES = 100;
+  static final int MAX_VANTAGES = 100;
 
   private final ElasticsearchClient client;
   private final IndexNames names;
   private final String profile;
 
-  public VantageSpread(ElasticsearchClient client, IndexNames names) {
-    this(client, names, null);
-  }
-
-  private VantageSpread(ElasticsearchClient client, IndexNames names, String profile) {
+  VantageSpread(ElasticsearchClient client, IndexNames names, String profile) {
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
     this.profile = profile;
-  }
-
-  /**
-   * This report on one site profile (surface) only; {@code null} for every profile. Samples of two
-   * profiles are two samples of the same keyword and vantage, never one.
-   */
-  public VantageSpread onProfile(String profile) {
-    return new VantageSpread(client, names, profile);
   }
 
   /**
@@ -51,7 +41,7 @@ public final class VantageSpread {
    * @param keywords keywords, {@code null}/empty for all
    * @return rows sorted by keyword, product
    */
-  public List<SpreadRow> run(Instant slot, Collection<String> keywords) {
+  List<SpreadRow> run(Instant slot, Collection<String> keywords) {
     Objects.requireNonNull(slot, "slot");
     List<SpreadRow> rows = new ArrayList<>();
     new Composites(
@@ -59,20 +49,20 @@ public final class VantageSpread {
             names.listingsAlias(),
             Filters.bool(
                 b -> {
-                  b.filter(Filters.term("slot", slot.toString()))
-                      .filter(Filters.exists("matrix_account"));
-                  Filters.optionalTerms(b, "keyword", keywords);
+                  b.filter(Filters.term(Fields.SLOT, slot.toString()))
+                      .filter(Filters.exists(Fields.MATRIX_ACCOUNT));
+                  Filters.optionalTerms(b, Fields.KEYWORD, keywords);
                   Filters.profile(b, profile);
                 }))
-        .terms("keyword")
-        .terms("product_id")
-        .terms("matrix_account")
+        .terms(Fields.KEYWORD)
+        .terms(Fields.PRODUCT_ID)
+        .terms(Fields.MATRIX_ACCOUNT)
         .sub(
             "vantages",
             Aggregation.of(
                 a ->
-                    a.terms(t -> t.field("vantage").size(MAX_VANTAGES))
-                        .aggregations("best", m -> m.min(x -> x.field("position")))))
+                    a.terms(t -> t.field(Fields.VANTAGE).size(MAX_VANTAGES))
+                        .aggregations("best", m -> m.min(x -> x.field(Fields.POSITION)))))
         .forEach(
             b -> {
               Map<String, Integer> positions = new TreeMap<>();
@@ -94,9 +84,9 @@ public final class VantageSpread {
                       : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
               rows.add(
                   new SpreadRow(
-                      Composites.string(b, "keyword"),
-                      Composites.string(b, "product_id"),
-                      Composites.string(b, "matrix_account"),
+                      Composites.string(b, Fields.KEYWORD),
+                      Composites.string(b, Fields.PRODUCT_ID),
+                      Composites.string(b, Fields.MATRIX_ACCOUNT),
                       positions,
                       sorted.get(0),
                       sorted.get(n - 1),

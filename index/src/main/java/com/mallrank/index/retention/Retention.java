@@ -12,6 +12,8 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.index.document.DailySummary;
+import com.mallrank.index.schema.Fields;
+import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.write.BulkResponses;
 import jakarta.json.JsonObject;
@@ -60,10 +62,10 @@ public final class Retention {
   private static final int PAGE = 5_000;
   private static final List<Map<String, CompositeAggregationSource>> SOURCES =
       List.of(
-          Map.of("profile", terms("profile")),
-          Map.of("keyword", terms("keyword")),
-          Map.of("vantage", terms("vantage")),
-          Map.of("product_id", terms("product_id")));
+          Map.of(Fields.PROFILE, terms(Fields.PROFILE)),
+          Map.of(Fields.KEYWORD, terms(Fields.KEYWORD)),
+          Map.of(Fields.VANTAGE, terms(Fields.VANTAGE)),
+          Map.of(Fields.PRODUCT_ID, terms(Fields.PRODUCT_ID)));
 
   private final ElasticsearchClient client;
   private final IndexNames names;
@@ -97,8 +99,8 @@ public final class Retention {
     if (!cutoff.truncatedTo(ChronoUnit.DAYS).equals(cutoff)) {
       throw new IllegalArgumentException("the cutoff must be a UTC midnight, got " + cutoff);
     }
-    TreeSet<LocalDate> raw = days(names.listingsAlias(), "slot", cutoff);
-    TreeSet<LocalDate> summarised = days(names.dailyAlias(), "day", cutoff);
+    TreeSet<LocalDate> raw = days(names.listingsAlias(), Fields.SLOT, cutoff);
+    TreeSet<LocalDate> summarised = days(names.dailyAlias(), Fields.DAY, cutoff);
     List<LocalDate> todo = raw.stream().filter(d -> !summarised.contains(d)).toList();
     long written = 0;
     for (LocalDate day : todo) {
@@ -157,11 +159,7 @@ public final class Retention {
   private long summarise(LocalDate day) {
     Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant end = start.plus(1, ChronoUnit.DAYS);
-    Query query =
-        Query.of(
-            q ->
-                q.range(
-                    r -> r.date(d -> d.field("slot").gte(start.toString()).lt(end.toString()))));
+    Query query = Filters.range(Fields.SLOT, start, end);
     String index = names.dailyIndex(day);
     List<String> writtenIds = new ArrayList<>();
     Map<String, FieldValue> after = null;
@@ -186,14 +184,19 @@ public final class Retention {
                                               }
                                               return c;
                                             })
-                                        .aggregations("best", m -> m.min(x -> x.field("position")))
-                                        .aggregations("worst", m -> m.max(x -> x.field("position")))
-                                        .aggregations("avg", m -> m.avg(x -> x.field("position")))
+                                        .aggregations(
+                                            "best", m -> m.min(x -> x.field(Fields.POSITION)))
+                                        .aggregations(
+                                            "worst", m -> m.max(x -> x.field(Fields.POSITION)))
+                                        .aggregations(
+                                            "avg", m -> m.avg(x -> x.field(Fields.POSITION)))
                                         .aggregations(
                                             "slots",
                                             m ->
                                                 m.cardinality(
-                                                    x -> x.field("slot").precisionThreshold(1_000)))
+                                                    x ->
+                                                        x.field(Fields.SLOT)
+                                                            .precisionThreshold(1_000)))
                                         .aggregations(
                                             "last",
                                             m ->
@@ -204,7 +207,7 @@ public final class Retention {
                                                                 o ->
                                                                     o.field(
                                                                         f ->
-                                                                            f.field("slot")
+                                                                            f.field(Fields.SLOT)
                                                                                 .order(
                                                                                     SortOrder
                                                                                         .Desc)))
@@ -212,7 +215,7 @@ public final class Retention {
                                                                 o ->
                                                                     o.field(
                                                                         f ->
-                                                                            f.field("position")
+                                                                            f.field(Fields.POSITION)
                                                                                 .order(
                                                                                     SortOrder.Asc)))
                                                             .source(
@@ -220,10 +223,12 @@ public final class Retention {
                                                                     src.filter(
                                                                         f ->
                                                                             f.includes(
-                                                                                "price_fen",
-                                                                                "commission_bp",
-                                                                                "matrix_account",
-                                                                                "group")))))),
+                                                                                Fields.PRICE_FEN,
+                                                                                Fields
+                                                                                    .COMMISSION_BP,
+                                                                                Fields
+                                                                                    .MATRIX_ACCOUNT,
+                                                                                Fields.GROUP)))))),
                     Void.class)
                 .aggregations()
                 .get("c")
@@ -259,18 +264,20 @@ public final class Retention {
     JsonObject source = last.source().toJson().asJsonObject();
     return new DailySummary(
         day,
-        b.key().get("keyword").stringValue(),
-        source.containsKey("group") ? source.getString("group") : null,
-        b.key().get("vantage").stringValue(),
-        b.key().get("product_id").stringValue(),
-        source.containsKey("matrix_account") ? source.getString("matrix_account") : null,
+        b.key().get(Fields.KEYWORD).stringValue(),
+        source.containsKey(Fields.GROUP) ? source.getString(Fields.GROUP) : null,
+        b.key().get(Fields.VANTAGE).stringValue(),
+        b.key().get(Fields.PRODUCT_ID).stringValue(),
+        source.containsKey(Fields.MATRIX_ACCOUNT) ? source.getString(Fields.MATRIX_ACCOUNT) : null,
         (int) aggs.get("best").min().value(),
         (int) aggs.get("worst").max().value(),
         aggs.get("avg").avg().value(),
         (int) aggs.get("slots").cardinality().value(),
-        source.containsKey("price_fen") ? source.getJsonNumber("price_fen").longValue() : null,
-        source.containsKey("commission_bp") ? source.getInt("commission_bp") : null,
-        b.key().get("profile").stringValue());
+        source.containsKey(Fields.PRICE_FEN)
+            ? source.getJsonNumber(Fields.PRICE_FEN).longValue()
+            : null,
+        source.containsKey(Fields.COMMISSION_BP) ? source.getInt(Fields.COMMISSION_BP) : null,
+        b.key().get(Fields.PROFILE).stringValue());
   }
 
   private void undo(String index, List<String> ids, Exception cause) {
@@ -332,16 +339,17 @@ public final class Retention {
               .search(
                   s -> {
                     s.index(index)
-                        .query(
-                            q -> q.range(r -> r.date(d -> d.field("slot").lt(cutoff.toString()))))
+                        .query(Filters.before(Fields.SLOT, cutoff))
                         .source(src -> src.fetch(false))
                         .size(PAGE)
-                        .sort(o -> o.field(f -> f.field("slot")))
-                        .sort(o -> o.field(f -> f.field("keyword")))
-                        .sort(o -> o.field(f -> f.field("vantage")))
-                        .sort(o -> o.field(f -> f.field("position")))
+                        .sort(o -> o.field(f -> f.field(Fields.SLOT)))
+                        .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
+                        .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
+                        .sort(o -> o.field(f -> f.field(Fields.POSITION)))
                         .sort(
-                            o -> o.field(f -> f.field("profile").unmappedType(FieldType.Keyword)));
+                            o ->
+                                o.field(
+                                    f -> f.field(Fields.PROFILE).unmappedType(FieldType.Keyword)));
                     if (searchAfter != null) {
                       s.searchAfter(searchAfter);
                     }

@@ -80,7 +80,7 @@ public final class IndexBootstrap {
     addProfileField(names.changesPattern());
     addProfileField(names.dailyPattern());
     // samples indices created before failed samples kept their evidence
-    addKeywordField(names.samplesPattern(), "evidence_path");
+    addKeywordField(names.samplesPattern(), Fields.EVIDENCE_PATH);
     if (replicas != null) {
       setReplicasOfExisting();
     }
@@ -114,7 +114,7 @@ public final class IndexBootstrap {
    * profile from {@code mallrank index migrate-ids}.
    */
   private void addProfileField(String pattern) {
-    addKeywordField(pattern, "profile");
+    addKeywordField(pattern, Fields.PROFILE);
   }
 
   /** Adds a keyword field to every existing index of the pattern (idempotent). */

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import com.mallrank.index.document.DocumentIds;
+import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.IndexBootstrap;
 import com.mallrank.index.schema.IndexNames;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public final class IdMigration {
         migrate(
             names.samplesPattern(),
             source -> {
-              String profile = (String) source.get("profile");
+              String profile = (String) source.get(Fields.PROFILE);
               if (profile == null) {
                 return null;
               }
@@ -95,7 +96,7 @@ public final class IdMigration {
                   .computeIfAbsent(keywordKey(source), k -> new LinkedHashSet<>())
                   .add(profile);
               return DocumentIds.sample(
-                  slot(source), profile, str(source, "keyword"), str(source, "vantage"));
+                  slot(source), profile, str(source, Fields.KEYWORD), str(source, Fields.VANTAGE));
             });
     total =
         total.plus(
@@ -105,10 +106,10 @@ public final class IdMigration {
                     withProfile(source, profileOfSample.get(sampleKey(source)))
                         ? DocumentIds.listing(
                             slot(source),
-                            str(source, "profile"),
-                            str(source, "keyword"),
-                            str(source, "vantage"),
-                            ((Number) source.get("position")).intValue())
+                            str(source, Fields.PROFILE),
+                            str(source, Fields.KEYWORD),
+                            str(source, Fields.VANTAGE),
+                            ((Number) source.get(Fields.POSITION)).intValue())
                         : null));
     total =
         total.plus(
@@ -118,11 +119,11 @@ public final class IdMigration {
                     withProfile(source, profileOfSample.get(sampleKey(source)))
                         ? DocumentIds.change(
                             slot(source),
-                            str(source, "profile"),
-                            str(source, "vantage"),
-                            str(source, "keyword"),
-                            str(source, "kind"),
-                            str(source, "product_id"))
+                            str(source, Fields.PROFILE),
+                            str(source, Fields.VANTAGE),
+                            str(source, Fields.KEYWORD),
+                            str(source, Fields.KIND),
+                            str(source, Fields.PRODUCT_ID))
                         : null));
     total =
         total.plus(
@@ -134,11 +135,11 @@ public final class IdMigration {
                       profiles != null && profiles.size() == 1 ? profiles.iterator().next() : null;
                   return withProfile(source, only)
                       ? DocumentIds.daily(
-                          LocalDate.parse(str(source, "day")),
-                          str(source, "profile"),
-                          str(source, "vantage"),
-                          str(source, "keyword"),
-                          str(source, "product_id"))
+                          LocalDate.parse(str(source, Fields.DAY)),
+                          str(source, Fields.PROFILE),
+                          str(source, Fields.VANTAGE),
+                          str(source, Fields.KEYWORD),
+                          str(source, Fields.PRODUCT_ID))
                       : null;
                 }));
     refresh();
@@ -157,13 +158,13 @@ public final class IdMigration {
 
   /** Sets {@code profile} on a source that lacks it; false when it cannot be told. */
   private static boolean withProfile(Map<String, Object> source, String profile) {
-    if (source.get("profile") != null) {
+    if (source.get(Fields.PROFILE) != null) {
       return true;
     }
     if (profile == null || profile.equals(AMBIGUOUS)) {
       return false;
     }
-    source.put("profile", profile);
+    source.put(Fields.PROFILE, profile);
     return true;
   }
 
@@ -184,7 +185,7 @@ public final class IdMigration {
             for (Hit<Map<String, Object>> hit : page.hits().hits()) {
               scanned++;
               Map<String, Object> source = new LinkedHashMap<>(hit.source());
-              boolean hadProfile = source.get("profile") != null;
+              boolean hadProfile = source.get(Fields.PROFILE) != null;
               String id = newId.apply(source);
               if (id == null) {
                 skipped++;
@@ -243,15 +244,15 @@ public final class IdMigration {
   }
 
   private static String sampleKey(Map<String, Object> source) {
-    return slot(source) + "|" + str(source, "vantage") + "|" + str(source, "keyword");
+    return slot(source) + "|" + str(source, Fields.VANTAGE) + "|" + str(source, Fields.KEYWORD);
   }
 
   private static String keywordKey(Map<String, Object> source) {
-    return str(source, "vantage") + "|" + str(source, "keyword");
+    return str(source, Fields.VANTAGE) + "|" + str(source, Fields.KEYWORD);
   }
 
   private static Instant slot(Map<String, Object> source) {
-    return Instant.parse(str(source, "slot"));
+    return Instant.parse(str(source, Fields.SLOT));
   }
 
   private static String str(Map<String, Object> source, String field) {

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.index.client.EsClients;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
+import com.mallrank.index.schema.Fields;
+import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
 import jakarta.json.stream.JsonParser;
 import java.io.IOException;
@@ -295,27 +297,14 @@ public final class SnapshotWriter {
                     q ->
                         q.bool(
                             b ->
-                                b.filter(
-                                        f ->
-                                            f.term(
-                                                t -> t.field("slot").value(slotAndVantage.get(0))))
-                                    .filter(
-                                        f ->
-                                            f.term(
-                                                t ->
-                                                    t.field("vantage")
-                                                        .value(slotAndVantage.get(1))))
-                                    .filter(
-                                        f ->
-                                            f.term(
-                                                t ->
-                                                    t.field("profile")
-                                                        .value(slotAndVantage.get(2))))
+                                b.filter(Filters.term(Fields.SLOT, slotAndVantage.get(0)))
+                                    .filter(Filters.term(Fields.VANTAGE, slotAndVantage.get(1)))
+                                    .filter(Filters.term(Fields.PROFILE, slotAndVantage.get(2)))
                                     .filter(
                                         f ->
                                             f.terms(
                                                 t ->
-                                                    t.field("keyword")
+                                                    t.field(Fields.KEYWORD)
                                                         .terms(v -> v.value(keywords))))))));
     Query query =
         Query.of(
@@ -341,10 +330,10 @@ public final class SnapshotWriter {
                     .query(query)
                     .source(src -> src.fetch(false))
                     .size(STALE_PAGE)
-                    .sort(o -> o.field(f -> f.field("slot")))
-                    .sort(o -> o.field(f -> f.field("vantage")))
-                    .sort(o -> o.field(f -> f.field("keyword")))
-                    .sort(o -> o.field(f -> f.field("position")));
+                    .sort(o -> o.field(f -> f.field(Fields.SLOT)))
+                    .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
+                    .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
+                    .sort(o -> o.field(f -> f.field(Fields.POSITION)));
                 if (searchAfter != null) {
                   r.searchAfter(searchAfter);
                 }

@@ -8,9 +8,10 @@ import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.local.LocalElasticsearch;
 import com.mallrank.index.local.LocalElasticsearchSettings;
-import com.mallrank.index.report.Coverage;
 import com.mallrank.index.report.CoverageReport;
-import com.mallrank.index.report.Filters;
+import com.mallrank.index.report.Reports;
+import com.mallrank.index.schema.Fields;
+import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexBootstrap;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.write.BulkResponses;
@@ -63,9 +64,9 @@ public final class CoverageBench {
         have = count(client, names.listingsAlias());
       }
       System.out.printf(Locale.ROOT, "listings: %,d (expected %,d)%n", have, expected);
-      Coverage coverage = new Coverage(client, names);
+      Reports reports = new Reports(client, names);
       Instant end = START.plus(Duration.ofDays(DAYS));
-      coverage.run(START, end, null, null); // warm-up
+      reports.coverage(START, end, null, null); // warm-up
       plain(client, names, START, end);
       System.out.println(
           "| data | listings in range | coverage ms (median of 3) | plain _search ms | ratio |"
@@ -81,7 +82,7 @@ public final class CoverageBench {
         System.gc();
         for (int i = 0; i < RUNS; i++) {
           long t0 = System.nanoTime();
-          report = coverage.run(START, to, null, null);
+          report = reports.coverage(START, to, null, null);
           coverageMs[i] = (System.nanoTime() - t0) / 1_000_000;
           long t1 = System.nanoTime();
           hits = plain(client, names, START, to);
@@ -117,7 +118,7 @@ public final class CoverageBench {
                 s.index(names.listingsAlias())
                     .size(0)
                     .trackTotalHits(t -> t.enabled(true))
-                    .query(q -> q.bool(b -> b.filter(Filters.range("slot", from, to)))),
+                    .query(q -> q.bool(b -> b.filter(Filters.range(Fields.SLOT, from, to)))),
             Void.class);
     return response.hits().total().value();
   }

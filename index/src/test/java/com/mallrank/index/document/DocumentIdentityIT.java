@@ -7,8 +7,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionResult;
 import com.mallrank.index.changes.DetectionSettings;
-import com.mallrank.index.report.SampleCounts;
-import com.mallrank.index.report.Top20Query;
+import com.mallrank.index.report.Reports;
 import com.mallrank.index.report.Top20Report;
 import com.mallrank.index.testing.Fixtures;
 import com.mallrank.index.testing.LocalElasticsearchTest;
@@ -76,7 +75,9 @@ class DocumentIdentityIT {
     assertThat(again).isEqualTo(first);
     assertThat(rewrite.staleListingsDeleted()).isZero();
     assertThat(
-            new SampleCounts(es.client(), es.names()).listings(T2, Fixtures.PROFILE, keyword, ANON))
+            new Reports(es.client(), es.names())
+                .onProfile(Fixtures.PROFILE)
+                .listingCount(T2, keyword, ANON))
         .isEqualTo(2);
     List<ChangeEvent> events =
         es
@@ -126,18 +127,15 @@ class DocumentIdentityIT {
                         Fixtures.listing(T1, keyword, ANON, 2).productId("b2").build(),
                         Fixtures.listing(T1, keyword, ANON, 3).productId("b3").build()))));
 
-    SampleCounts counts = new SampleCounts(es.client(), es.names());
-    assertThat(counts.samples(T1)).isEqualTo(2);
-    assertThat(counts.listings(T1, "sandbox-static", keyword, ANON)).isEqualTo(2);
-    assertThat(counts.listings(T1, "sandbox-spa", keyword, ANON)).isEqualTo(3);
-    Top20Report both = new Top20Query(es.client(), es.names()).run(T1, ANON, List.of(keyword));
+    Reports reports = new Reports(es.client(), es.names());
+    assertThat(reports.counts(T1).samples()).isEqualTo(2);
+    assertThat(reports.onProfile("sandbox-static").listingCount(T1, keyword, ANON)).isEqualTo(2);
+    assertThat(reports.onProfile("sandbox-spa").listingCount(T1, keyword, ANON)).isEqualTo(3);
+    Top20Report both = reports.top20(T1, ANON, List.of(keyword));
     assertThat(both.keywords())
         .extracting(k -> k.sample().profile(), k -> k.listings().size())
         .containsExactly(tuple("sandbox-spa", 3), tuple("sandbox-static", 2));
-    Top20Report staticOnly =
-        new Top20Query(es.client(), es.names())
-            .onProfile("sandbox-static")
-            .run(T1, ANON, List.of(keyword));
+    Top20Report staticOnly = reports.onProfile("sandbox-static").top20(T1, ANON, List.of(keyword));
     assertThat(staticOnly.keywords().get(0).listings())
         .extracting(l -> l.productId())
         .containsExactly("s1", "s2");

@@ -103,9 +103,9 @@ class DocumentIdsTest {
     assertThat(sample.servingAlso("g2").group()).containsExactly("g", "g2");
     assertThat(sample.servingAlso("g").group()).containsExactly("g");
     assertThat(sample.producesRanks()).isTrue();
-    assertThat(SampleDocument.producesRanks("partial")).isTrue();
-    assertThat(SampleDocument.producesRanks("blocked")).isFalse();
-    assertThat(SampleDocument.producesRanks("skipped")).isFalse();
-    assertThat(SampleDocument.producesRanks("empty")).isFalse();
+    assertThat(SampleStatus.producesRanks("partial")).isTrue();
+    assertThat(SampleStatus.producesRanks("blocked")).isFalse();
+    assertThat(SampleStatus.producesRanks("skipped")).isFalse();
+    assertThat(SampleStatus.producesRanks("empty")).isFalse();
   }
 }

@@ -44,7 +44,7 @@ class CoverageIT {
                 ok(T1, "f", ANON, 30, Map.of(20, "acct-3", 30, "acct-3"))));
 
     CoverageReport report =
-        new Coverage(es.client(), es.names()).run(T1, T3.plusSeconds(3600), null, null);
+        new Reports(es.client(), es.names()).coverage(T1, T3.plusSeconds(3600), null, null);
 
     assertThat(report.cells())
         .extracting(
@@ -88,7 +88,7 @@ class CoverageIT {
                 ok(T1, "d", ANON, 20, Map.of())));
 
     CoverageReport report =
-        new Coverage(es.client(), es.names()).run(T1, T2, List.of("a"), List.of("acct-1"));
+        new Reports(es.client(), es.names()).coverage(T1, T2, List.of("a"), List.of("acct-1"));
 
     assertThat(report.cells())
         .extracting(CoverageReport.Cell::keyword, CoverageReport.Cell::account)

@@ -40,8 +40,9 @@ class ReportsIT {
                 CoverageIT.ok(T4, "a", ANON, 20, Map.of())));
     // the own product keeps one id across slots
     List<RankSeries> series =
-        new RankHistory(es.client(), es.names())
-            .run(T1, T4.plusSeconds(1), null, null, List.of("own-acct-1-5", "own-acct-1-2", "p3"));
+        reports(es)
+            .history(
+                T1, T4.plusSeconds(1), null, null, List.of("own-acct-1-5", "own-acct-1-2", "p3"));
 
     assertThat(series)
         .extracting(RankSeries::productId, s -> s.points().size())
@@ -49,8 +50,7 @@ class ReportsIT {
     assertThat(series.get(2).points())
         .extracting(RankSeries.Point::slot, RankSeries.Point::position, RankSeries.Point::movement)
         .containsExactly(tuple(T1, 3, null), tuple(T3, 3, 0), tuple(T4, 3, 0));
-    List<RankSeries> own =
-        new RankHistory(es.client(), es.names()).run(T1, T4.plusSeconds(1), null, null, null);
+    List<RankSeries> own = reports(es).history(T1, T4.plusSeconds(1), null, null, null);
     assertThat(own)
         .extracting(RankSeries::productId, RankSeries::matrixAccount)
         .containsExactly(tuple("own-acct-1-2", "acct-1"), tuple("own-acct-1-5", "acct-1"));
@@ -68,7 +68,7 @@ class ReportsIT {
                 withOwn(T2, ANON, 7),
                 new Snapshot(Fixtures.sample(T1, "a", "acct-3", "blocked", 0), List.of())));
 
-    List<SpreadRow> rows = new VantageSpread(es.client(), es.names()).run(T1, List.of("a"));
+    List<SpreadRow> rows = reports(es).spread(T1, List.of("a"));
 
     assertThat(rows)
         .containsExactly(
@@ -77,6 +77,10 @@ class ReportsIT {
   }
 
   /** Keyword "a" with 12 listings and the product "own" of acct-1 at {@code position}. */
+  private static Reports reports(TestIndices es) {
+    return new Reports(es.client(), es.names());
+  }
+
   private static Snapshot withOwn(Instant slot, String vantage, int position) {
     List<com.mallrank.index.document.ListingDocument> rows = new ArrayList<>();
     for (int p = 1; p <= 12; p++) {
@@ -104,15 +108,15 @@ class ReportsIT {
     events.add(event(T3, T2, "a", ANON, "price", "p8", null, 8, 8));
     events.add(event(T1, T1.minusSeconds(3600), "a", ANON, "commission", "p2", null, 2, 1));
     write(es, events);
-    ChangeLog log = new ChangeLog(es.client(), es.names());
+    Reports log = reports(es);
 
     ChangeLogQuery all = ChangeLogQuery.window(T1, T4).pageSize(4);
     List<String> seen = new ArrayList<>();
-    ChangeLogPage page = log.page(all);
+    ChangeLogPage page = log.changeLog(all);
     int pages = 1;
     seen.addAll(page.events().stream().map(ChangeEvent::id).toList());
     while (page.next() != null) {
-      page = log.page(all.after(page.next()));
+      page = log.changeLog(all.after(page.next()));
       pages++;
       seen.addAll(page.events().stream().map(ChangeEvent::id).toList());
     }
@@ -122,7 +126,7 @@ class ReportsIT {
     assertThat(seen.get(8)).isEqualTo("20261128T1400Z|sandbox-static|anonymous|a|commission|p2");
 
     assertThat(
-            log.page(
+            log.changeLog(
                     ChangeLogQuery.window(T1, T4)
                         .keywords(List.of("a"))
                         .kinds(List.of("price"))
@@ -130,11 +134,11 @@ class ReportsIT {
                 .events())
         .extracting(ChangeEvent::productId, ChangeEvent::rankBefore, ChangeEvent::rankAfter)
         .containsExactly(tuple("p8", 8, 8), tuple("p7", 7, 7));
-    assertThat(log.page(ChangeLogQuery.window(T1, T4).shops(List.of("shop-p1"))).events())
+    assertThat(log.changeLog(ChangeLogQuery.window(T1, T4).shops(List.of("shop-p1"))).events())
         .extracting(ChangeEvent::keyword)
         .containsExactly("b");
 
-    RankDropExplainer explainer = new RankDropExplainer(es.client(), es.names());
+    Reports explainer = reports(es);
     List<RankDropExplanation> drops = explainer.drops(T1, T4, "a", ANON, null);
     assertThat(drops).hasSize(1);
     RankDropExplanation drop = drops.get(0);
@@ -162,8 +166,8 @@ class ReportsIT {
                 new Snapshot(Fixtures.sample(T3, "a", ANON, "error", 0), List.of())));
 
     SamplingHealthReport report =
-        new SamplingHealth(es.client(), es.names())
-            .run(
+        reports(es)
+            .health(
                 T1,
                 T4.plusSeconds(1),
                 SamplingHealth.slots(T1, T4.plusSeconds(1), Duration.ofHours(1)));

@@ -20,11 +20,11 @@ class SampleCountsIT {
   @Test
   void nothingWrittenHasNoLatestSlotAndNoCounts(TestIndices es) {
     es.bootstrap();
-    SampleCounts counts = new SampleCounts(es.client(), es.names());
+    Reports counts = new Reports(es.client(), es.names());
 
     assertThat(counts.latestSlot()).isEmpty();
-    assertThat(counts.samplesByStatus(SLOT)).isEmpty();
-    assertThat(counts.samples(SLOT)).isZero();
+    assertThat(counts.counts(SLOT).samplesByStatus()).isEmpty();
+    assertThat(counts.counts(SLOT).samples()).isZero();
   }
 
   @Test
@@ -42,12 +42,12 @@ class SampleCountsIT {
                     Fixtures.listings(SLOT, "b", anon, 2)),
                 new Snapshot(Fixtures.sample(SLOT, "c", anon, "blocked", 0), List.of()),
                 new Snapshot(Fixtures.sample(LATER, "a", anon, "error", 0), List.of())));
-    SampleCounts counts = new SampleCounts(es.client(), es.names());
+    Reports counts = new Reports(es.client(), es.names());
 
     assertThat(counts.latestSlot()).contains(LATER);
-    assertThat(counts.samplesByStatus(SLOT)).isEqualTo(Map.of("ok", 2L, "blocked", 1L));
-    assertThat(counts.samplesByStatus(LATER)).isEqualTo(Map.of("error", 1L));
-    assertThat(counts.samples(SLOT)).isEqualTo(3);
-    assertThat(counts.listings(SLOT)).isEqualTo(5);
+    assertThat(counts.counts(SLOT).samplesByStatus()).isEqualTo(Map.of("ok", 2L, "blocked", 1L));
+    assertThat(counts.counts(LATER).samplesByStatus()).isEqualTo(Map.of("error", 1L));
+    assertThat(counts.counts(SLOT).samples()).isEqualTo(3);
+    assertThat(counts.counts(SLOT).listings()).isEqualTo(5);
   }
 }

@@ -25,7 +25,7 @@ class SlotComparisonIT {
   private static final Instant T2 = Instant.parse("2026-11-28T15:00:00Z");
   private static final Instant T3 = Instant.parse("2026-11-28T16:00:00Z");
 
-  private SlotComparison comparison;
+  private Reports comparison;
 
   @BeforeEach
   void writeThreeSlots(TestIndices es) {
@@ -47,7 +47,7 @@ class SlotComparisonIT {
                 new Snapshot(
                     Fixtures.sample(T1, "雪地靴", ANON, "ok", 3),
                     Fixtures.listings(T1, "雪地靴", ANON, 3))));
-    comparison = new SlotComparison(es.client(), es.names());
+    comparison = new Reports(es.client(), es.names());
   }
 
   /** T1: p1..p25 with own-a (acct-1) at 5 and own-b (acct-2) at 18. */

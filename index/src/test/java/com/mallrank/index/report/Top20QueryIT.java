@@ -19,7 +19,7 @@ class Top20QueryIT {
   private static final Instant SLOT = Instant.parse("2026-11-28T14:00:00Z");
   private static final String ANON = Fixtures.ANONYMOUS;
 
-  private Top20Query query;
+  private Reports query;
 
   @BeforeEach
   void writeOneSlot(TestIndices es) {
@@ -42,12 +42,12 @@ class Top20QueryIT {
                 new Snapshot(
                     Fixtures.sample(SLOT.plusSeconds(3600), "羽绒服女", ANON, "ok", 3),
                     Fixtures.listings(SLOT.plusSeconds(3600), "羽绒服女", ANON, 3))));
-    query = new Top20Query(es.client(), es.names());
+    query = new Reports(es.client(), es.names());
   }
 
   @Test
   void anOkSampleGivesExactlyPositionsOneToTwenty() {
-    KeywordTop20 top = query.run(SLOT, ANON, List.of("羽绒服女")).keyword("羽绒服女").orElseThrow();
+    KeywordTop20 top = query.top20(SLOT, ANON, List.of("羽绒服女")).keyword("羽绒服女").orElseThrow();
 
     assertThat(top.status()).isEqualTo("ok");
     assertThat(top.ranked()).isTrue();
@@ -62,7 +62,7 @@ class Top20QueryIT {
 
   @Test
   void aSampleThatProducesNoRanksGetsItsStatusAndNoRows() {
-    Top20Report report = query.run(SLOT, ANON, List.of("雪地靴", "围巾", "没采过", "加绒卫衣"));
+    Top20Report report = query.top20(SLOT, ANON, List.of("雪地靴", "围巾", "没采过", "加绒卫衣"));
 
     assertThat(report.keywords())
         .extracting(KeywordTop20::keyword, KeywordTop20::status, k -> k.listings().size())
@@ -76,12 +76,12 @@ class Top20QueryIT {
 
   @Test
   void withoutKeywordsEveryKeywordSampledFromTheVantageIsReportedSorted() {
-    Top20Report report = query.run(SLOT, ANON, null);
+    Top20Report report = query.top20(SLOT, ANON, null);
 
     assertThat(report.keywords())
         .extracting(KeywordTop20::keyword)
         .containsExactlyElementsOf(List.of("加绒卫衣", "围巾", "羽绒服女", "雪地靴").stream().sorted().toList());
-    assertThat(query.run(SLOT, "acct-1", List.of()).keywords())
+    assertThat(query.top20(SLOT, "acct-1", List.of()).keywords())
         .singleElement()
         .satisfies(
             k ->
@@ -92,10 +92,10 @@ class Top20QueryIT {
 
   @Test
   void aSlotWithoutDataReportsMissingKeywords() {
-    Top20Report report = query.run(SLOT.minusSeconds(3600), ANON, List.of("羽绒服女"));
+    Top20Report report = query.top20(SLOT.minusSeconds(3600), ANON, List.of("羽绒服女"));
 
     assertThat(report.keyword("羽绒服女").orElseThrow().status())
         .isEqualTo(KeywordTop20.STATUS_MISSING);
-    assertThat(query.run(SLOT.minusSeconds(3600), ANON, null).keywords()).isEmpty();
+    assertThat(query.top20(SLOT.minusSeconds(3600), ANON, null).keywords()).isEmpty();
   }
 }

@@ -8,8 +8,8 @@ import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.document.DailySummary;
 import com.mallrank.index.document.ListingDocument;
-import com.mallrank.index.report.RankHistory;
 import com.mallrank.index.report.RankSeries;
+import com.mallrank.index.report.Reports;
 import com.mallrank.index.testing.Fixtures;
 import com.mallrank.index.testing.LocalElasticsearchTest;
 import com.mallrank.index.testing.TestIndices;
@@ -122,8 +122,8 @@ class RetentionIT {
     assertThat(count(es, es.names().dailyAlias())).isEqualTo(11);
 
     List<RankSeries> history =
-        new RankHistory(es.client(), es.names())
-            .run(SEP_10.minusSeconds(36_000), NOW, List.of(KW), List.of(ANON), null);
+        new Reports(es.client(), es.names())
+            .history(SEP_10.minusSeconds(36_000), NOW, List.of(KW), List.of(ANON), null);
     assertThat(history).hasSize(1);
     assertThat(history.get(0).points())
         .extracting(

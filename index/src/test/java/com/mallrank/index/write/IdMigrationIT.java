@@ -7,8 +7,7 @@ import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.DocumentIds;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
-import com.mallrank.index.report.SampleCounts;
-import com.mallrank.index.report.Top20Query;
+import com.mallrank.index.report.Reports;
 import com.mallrank.index.testing.LocalElasticsearchTest;
 import com.mallrank.index.testing.TestIndices;
 import java.io.IOException;
@@ -184,12 +183,14 @@ class IdMigrationIT {
                 .value())
         .isFalse();
     assertThat(
-            new SampleCounts(client, es.names()).listings(SLOT, "sandbox-static", KW, "anonymous"))
+            new Reports(client, es.names())
+                .onProfile("sandbox-static")
+                .listingCount(SLOT, KW, "anonymous"))
         .isEqualTo(2);
     assertThat(
-            new Top20Query(client, es.names())
+            new Reports(client, es.names())
                 .onProfile("sandbox-static")
-                .run(SLOT, "anonymous", List.of(KW))
+                .top20(SLOT, "anonymous", List.of(KW))
                 .keywords()
                 .get(0)
                 .listings())

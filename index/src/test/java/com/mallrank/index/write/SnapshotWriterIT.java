@@ -7,7 +7,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.index.document.DocumentIds;
 import com.mallrank.index.document.ListingDocument;
-import com.mallrank.index.report.SampleCounts;
+import com.mallrank.index.report.Reports;
 import com.mallrank.index.testing.Fixtures;
 import com.mallrank.index.testing.LocalElasticsearchTest;
 import com.mallrank.index.testing.TestIndices;
@@ -27,13 +27,13 @@ class SnapshotWriterIT {
 
   private TestIndices es;
   private SnapshotWriter writer;
-  private SampleCounts counts;
+  private Reports reports;
 
   @BeforeEach
   void setUp(TestIndices indices) {
     es = indices.bootstrap();
     writer = es.writer();
-    counts = new SampleCounts(es.client(), es.names());
+    reports = new Reports(es.client(), es.names());
   }
 
   @Test
@@ -43,10 +43,10 @@ class SnapshotWriterIT {
             Fixtures.sample(SLOT, KW, ANON, "ok", 60), Fixtures.listings(SLOT, KW, ANON, 60));
 
     assertThat(result).isEqualTo(new WriteResult(1, 60, 0));
-    assertThat(counts.listings(SLOT)).isEqualTo(60);
-    assertThat(counts.samples(SLOT)).isEqualTo(1);
-    assertThat(counts.listings(SLOT, PROFILE, KW, ANON)).isEqualTo(60);
-    assertThat(counts.listings(SLOT.plusSeconds(3600))).isZero();
+    assertThat(reports.counts(SLOT).listings()).isEqualTo(60);
+    assertThat(reports.counts(SLOT).samples()).isEqualTo(1);
+    assertThat(reports.onProfile(PROFILE).listingCount(SLOT, KW, ANON)).isEqualTo(60);
+    assertThat(reports.counts(SLOT.plusSeconds(3600)).listings()).isZero();
   }
 
   @Test
@@ -56,8 +56,8 @@ class SnapshotWriterIT {
 
     writer.write(Fixtures.sample(SLOT, KW, ANON, "ok", 60), Fixtures.listings(SLOT, KW, ANON, 60));
 
-    assertThat(counts.listings(SLOT)).isEqualTo(60);
-    assertThat(counts.samples(SLOT)).isEqualTo(1);
+    assertThat(reports.counts(SLOT).listings()).isEqualTo(60);
+    assertThat(reports.counts(SLOT).samples()).isEqualTo(1);
     assertThat(listingIds()).containsExactlyInAnyOrderElementsOf(firstIds).hasSize(60);
     assertThat(firstIds).contains(DocumentIds.listing(SLOT, PROFILE, KW, ANON, 60));
   }
@@ -75,16 +75,16 @@ class SnapshotWriterIT {
             Fixtures.sample(SLOT, KW, ANON, "ok", 58), Fixtures.listings(SLOT, KW, ANON, 58));
 
     assertThat(fewer.staleListingsDeleted()).isEqualTo(2);
-    assertThat(counts.listings(SLOT, PROFILE, KW, ANON)).isEqualTo(58);
+    assertThat(reports.onProfile(PROFILE).listingCount(SLOT, KW, ANON)).isEqualTo(58);
 
     WriteResult blocked = writer.write(Fixtures.sample(SLOT, KW, ANON, "blocked", 0), List.of());
 
     assertThat(blocked.staleListingsDeleted()).isEqualTo(58);
-    assertThat(counts.listings(SLOT, PROFILE, KW, ANON)).isZero();
-    assertThat(counts.samples(SLOT)).isEqualTo(3);
+    assertThat(reports.onProfile(PROFILE).listingCount(SLOT, KW, ANON)).isZero();
+    assertThat(reports.counts(SLOT).samples()).isEqualTo(3);
     // other samples of the slot are untouched
-    assertThat(counts.listings(SLOT, PROFILE, "other", ANON)).isEqualTo(5);
-    assertThat(counts.listings(SLOT, PROFILE, KW, "acct-1")).isEqualTo(5);
+    assertThat(reports.onProfile(PROFILE).listingCount(SLOT, "other", ANON)).isEqualTo(5);
+    assertThat(reports.onProfile(PROFILE).listingCount(SLOT, KW, "acct-1")).isEqualTo(5);
     var sample =
         es.client()
             .get(
@@ -180,10 +180,10 @@ class SnapshotWriterIT {
                     Fixtures.listings(december, "a", ANON, 3))));
 
     assertThat(result).isEqualTo(new WriteResult(5, 52, 0));
-    assertThat(counts.samples(SLOT)).isEqualTo(4);
-    assertThat(counts.listings(SLOT)).isEqualTo(49);
-    assertThat(counts.listings(december)).isEqualTo(3);
-    assertThat(counts.listings(SLOT, PROFILE, "a", "acct-1")).isEqualTo(12);
+    assertThat(reports.counts(SLOT).samples()).isEqualTo(4);
+    assertThat(reports.counts(SLOT).listings()).isEqualTo(49);
+    assertThat(reports.counts(december).listings()).isEqualTo(3);
+    assertThat(reports.onProfile(PROFILE).listingCount(SLOT, "a", "acct-1")).isEqualTo(12);
   }
 
   @Test
