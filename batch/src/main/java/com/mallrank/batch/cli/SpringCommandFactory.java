@@ -25,7 +25,11 @@ class SpringCommandFactory implements CommandLine.IFactory {
 
   @Override
   public <K> K create(Class<K> type) throws Exception {
-    if (path != null && !path.runs(type) && !hasNoArgConstructor(type)) {
+    if (path != null && path.runs(type)) {
+      // it runs: a collaborator this context lacks is an error, never a command without it
+      return context.getAutowireCapableBeanFactory().createBean(type);
+    }
+    if (path != null && !hasNoArgConstructor(type)) {
       return new WithoutDependencies().create(type); // never runs: its options are enough
     }
     try {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -70,6 +71,33 @@ class CommandLineStartupTest {
 
       assertThat(expected).hasSizeGreaterThan(30);
       assertThat(usages(bare)).containsExactlyInAnyOrderEntriesOf(expected);
+    }
+  }
+
+  @Test
+  void everyCommandThatStartsLeanIsWiredInTheLeanContext() {
+    try (ConfigurableApplicationContext context =
+        LeanCommandLine.application(new CommandPath(Set.of()))
+            .run("--mallrank.cli.enabled=false")) {
+      CommandLine bare = new CommandLine(MallrankCommand.class, new WithoutDependencies());
+      List<Class<?>> leaves = new ArrayList<>();
+      for (String top : CommandLineStartup.LEAN_COMMANDS) {
+        List<CommandLine> todo = new ArrayList<>(List.of(bare.getSubcommands().get(top)));
+        while (!todo.isEmpty()) {
+          CommandLine next = todo.remove(0);
+          if (next.getSubcommands().isEmpty()) {
+            leaves.add(next.getCommandSpec().userObject().getClass());
+          }
+          todo.addAll(next.getSubcommands().values());
+        }
+      }
+
+      assertThat(leaves).hasSizeGreaterThan(15).contains(ProfileTestCommand.class);
+      for (Class<?> leaf : leaves) {
+        assertThat(context.getAutowireCapableBeanFactory().createBean(leaf))
+            .as(leaf.getName())
+            .isInstanceOf(leaf);
+      }
     }
   }
 
