@@ -1,11 +1,14 @@
 package com.mallrank.batch;
 
+import com.mallrank.batch.cli.CommandLineStartup;
 import com.mallrank.batch.cli.FriendlyErrors;
+import com.mallrank.batch.cli.LeanCommandLine;
 import com.mallrank.batch.remote.Role;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,9 +27,25 @@ public class MallrankApplication {
   static final String SERVE = "serve";
 
   public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /**
+   * Runs one command line and returns its exit code. Only what the command needs is started ({@link
+   * CommandLineStartup}): nothing for help, mallrank's own beans for commands that read files and
+   * Elasticsearch, the whole application for jobs and {@code serve}.
+   */
+  public static int run(String... args) {
     int code;
     try {
-      code = org.springframework.boot.SpringApplication.exit(application(args).run(args));
+      CommandLineStartup.Decision startup = CommandLineStartup.of(args);
+      code =
+          switch (startup.startup()) {
+            case NONE -> CommandLineStartup.runWithoutContext(args);
+            case LEAN ->
+                SpringApplication.exit(LeanCommandLine.application(startup.path()).run(args));
+            case FULL -> SpringApplication.exit(application(args).run(args));
+          };
     } catch (RuntimeException e) {
       // The context did not start (bad configuration, a bean that cannot be built): one line.
       System.err.println("error: " + FriendlyErrors.startupFailure(e));
@@ -35,7 +54,7 @@ public class MallrankApplication {
       }
       code = 2;
     }
-    System.exit(code);
+    return code;
   }
 
   /**

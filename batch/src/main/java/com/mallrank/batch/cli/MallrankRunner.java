@@ -24,12 +24,21 @@ class MallrankRunner implements CommandLineRunner, ExitCodeGenerator {
 
   @Override
   public void run(String... args) {
-    String[] commandArgs =
-        Arrays.stream(args).filter(a -> !isSpringProperty(a)).toArray(String[]::new);
+    String[] commandArgs = commandArgs(args);
+    exitCode = commandLine(factory, commandArgs).execute(commandArgs);
+  }
+
+  /** The arguments picocli parses: the application's arguments without Spring's options. */
+  static String[] commandArgs(String... args) {
+    return Arrays.stream(args).filter(a -> !isSpringProperty(a)).toArray(String[]::new);
+  }
+
+  /** The {@code mallrank} command line, its errors reported by {@link FriendlyErrors}. */
+  static CommandLine commandLine(CommandLine.IFactory factory, String... commandArgs) {
     CommandLine commandLine = new CommandLine(MallrankCommand.class, factory);
     commandLine.setExecutionExceptionHandler(
         new FriendlyErrors(Arrays.asList(commandArgs).contains("--debug")));
-    exitCode = commandLine.execute(commandArgs);
+    return commandLine;
   }
 
   static boolean isSpringProperty(String arg) {

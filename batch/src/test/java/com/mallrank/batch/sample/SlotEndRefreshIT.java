@@ -6,19 +6,14 @@ import com.mallrank.batch.config.IndexProperties;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SandboxRuntime;
-import com.mallrank.index.report.SampleCounts;
-import com.mallrank.index.report.Top20Query;
-import com.mallrank.index.testing.LocalElasticsearchExtension;
+import com.mallrank.batch.testing.MallrankIT;
+import com.mallrank.index.report.Reports;
+import com.mallrank.index.report.SlotCounts;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * "A report right after a slot sees it" with the shipped {@code index.refresh: false}: the slot's
@@ -26,27 +21,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * until someone refreshes; a report query run as soon as the slot completes must still see every
  * sample and listing (the refresh at the end of the slot's sampling, {@link SlotEndRefresh}).
  */
-@SpringBootTest(properties = {"mallrank.cli.enabled=false", "batch.threads=2"})
+@MallrankIT(properties = "batch.threads=2")
 class SlotEndRefreshIT {
 
-  private static final String PREFIX =
-      "t-slotend-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
   private static final Instant SLOT = Instant.parse("2026-11-29T07:00:00Z");
   private static final String GROUP = "core";
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("index.es.url", LocalElasticsearchExtension::url);
-    registry.add("index.prefix", () -> PREFIX);
-    registry.add("batch.plan", () -> "../config/sandbox-plan.yml");
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + PREFIX + ";DB_CLOSE_DELAY=-1");
-  }
 
   @Autowired SampleLauncher launcher;
   @Autowired SandboxRuntime sandbox;
   @Autowired ElasticsearchRuntime elasticsearch;
   @Autowired PlanRepository plans;
   @Autowired IndexProperties indexProperties;
+  @Autowired Reports reports;
 
   @Test
   void aReportRightAfterTheSlotSeesEveryDocumentWithoutPerBulkRefreshes() throws Exception {
@@ -72,13 +58,10 @@ class SlotEndRefreshIT {
     JobExecution execution = launcher.launch(GROUP, SLOT);
 
     assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-    SampleCounts counts = new SampleCounts(client, names);
-    assertThat(counts.samples(SLOT)).isEqualTo(tasks);
-    assertThat(counts.listings(SLOT)).isEqualTo(expectedListings).isPositive();
-    assertThat(
-            new Top20Query(client, names)
-                .run(SLOT, group.vantages().get(0), group.keywords())
-                .keywords())
+    SlotCounts counts = reports.counts(SLOT);
+    assertThat(counts.samples()).isEqualTo(tasks);
+    assertThat(counts.listings()).isEqualTo(expectedListings).isPositive();
+    assertThat(reports.top20(SLOT, group.vantages().get(0), group.keywords()).keywords())
         .hasSize(group.keywords().size())
         .allSatisfy(k -> assertThat(k.status()).isIn("ok", "empty"));
     // automatic refresh stayed off: what the report saw came from the slot's own refresh

@@ -122,9 +122,9 @@ class SnapshotWriterIT {
 
     assertThat(first).isEqualTo(new WriteResult(2, 65, 0));
     assertThat(rewrite).isEqualTo(new WriteResult(2, 60, 3));
-    assertThat(counts.listings(SLOT, PROFILE, KW, ANON)).isEqualTo(57);
-    assertThat(counts.listings(SLOT, PROFILE, "other", ANON)).isEqualTo(5);
-    assertThat(counts.listings(SLOT, PROFILE, "new", ANON)).isEqualTo(3);
+    assertThat(reports.onProfile(PROFILE).listingCount(SLOT, KW, ANON)).isEqualTo(57);
+    assertThat(reports.onProfile(PROFILE).listingCount(SLOT, "other", ANON)).isEqualTo(5);
+    assertThat(reports.onProfile(PROFILE).listingCount(SLOT, "new", ANON)).isEqualTo(3);
     assertThat(listingIds())
         .doesNotContain(
             DocumentIds.listing(SLOT, PROFILE, KW, ANON, 58),

@@ -1,0 +1,106 @@
+package com.mallrank.batch.cli;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * How much of the application a command line needs, decided from its arguments before anything
+ * starts (picocli parses them; nothing runs). A user iterating on a profile or a plan should not
+ * wait for a database, Spring Batch and a web stack that the command never touches:
+ *
+ * <ul>
+ *   <li>{@link Startup#NONE}: help, version, a parent command without its subcommand (usage), and
+ *       arguments picocli refuses: printed here, without any Spring context.
+ *   <li>{@link Startup#LEAN}: commands that only read files and Elasticsearch ({@code profile},
+ *       {@code plan}, {@code report}, {@code accounts}, {@code evidence}, {@code es}, {@code
+ *       index}): mallrank's own beans, created lazily, without auto-configuration ({@link
+ *       LeanCommandLine}).
+ *   <li>{@link Startup#FULL}: the rest (jobs, the scheduler, the web server): the whole
+ *       application.
+ * </ul>
+ */
+public final class CommandLineStartup {
+
+  /** What a command line starts. */
+  public enum Startup {
+    NONE,
+    LEAN,
+    FULL
+  }
+
+  /**
+   * Top-level commands that need neither the JobRepository nor any auto-configured bean: they read
+   * files, the plan, site profiles and Elasticsearch only.
+   */
+  static final Set<String> LEAN_COMMANDS =
+      Set.of("profile", "plan", "report", "accounts", "evidence", "es", "index");
+
+  private CommandLineStartup() {}
+
+  /**
+   * A system property that overrides the choice: {@code -Dmallrank.cli.startup=full} runs every
+   * command in the whole application (the behaviour before lean starts), {@code lean} or {@code
+   * none} force those.
+   */
+  public static final String OVERRIDE = "mallrank.cli.startup";
+
+  /**
+   * What a command line starts.
+   *
+   * @param startup how much of the application
+   * @param path the commands it runs, when parsed
+   */
+  public record Decision(Startup startup, CommandPath path) {}
+
+  /** What these arguments (as {@code main} gets them) need started. */
+  public static Decision of(String... args) {
+    Decision decision = parse(MallrankRunner.commandArgs(args));
+    String forced = System.getProperty(OVERRIDE, "");
+    return forced.isBlank()
+        ? decision
+        : new Decision(Startup.valueOf(forced.strip().toUpperCase(Locale.ROOT)), decision.path());
+  }
+
+  private static Decision parse(String[] commandArgs) {
+    ParseResult parsed;
+    try {
+      parsed = commandLine(commandArgs).parseArgs(commandArgs);
+    } catch (CommandLine.ParameterException e) {
+      // picocli prints the error and the usage: nothing to start for that
+      return new Decision(Startup.NONE, null);
+    } catch (RuntimeException e) {
+      return new Decision(Startup.FULL, null); // reported the way it always was
+    }
+    Set<Class<?>> path = new HashSet<>();
+    ParseResult leaf = parsed;
+    boolean help = false;
+    for (ParseResult sub = parsed; sub != null; sub = sub.subcommand()) {
+      help |= sub.isUsageHelpRequested() || sub.isVersionHelpRequested();
+      path.add(sub.commandSpec().userObject().getClass());
+      leaf = sub;
+    }
+    if (help || !leaf.commandSpec().subcommands().isEmpty()) {
+      // help, or a parent command without its subcommand: usage
+      return new Decision(Startup.NONE, new CommandPath(path));
+    }
+    String top = parsed.subcommand().commandSpec().name();
+    return new Decision(
+        LEAN_COMMANDS.contains(top) ? Startup.LEAN : Startup.FULL, new CommandPath(path));
+  }
+
+  /**
+   * Runs a command line that needs no Spring context (see {@link Startup#NONE}), exactly as {@link
+   * MallrankRunner} would: same argument filtering, same error handling, same exit code.
+   */
+  public static int runWithoutContext(String... args) {
+    String[] commandArgs = MallrankRunner.commandArgs(args);
+    return MallrankRunner.commandLine(new WithoutDependencies(), commandArgs).execute(commandArgs);
+  }
+
+  private static CommandLine commandLine(String[] commandArgs) {
+    return MallrankRunner.commandLine(new WithoutDependencies(), commandArgs);
+  }
+}

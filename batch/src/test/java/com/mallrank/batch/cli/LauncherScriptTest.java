@@ -1,0 +1,82 @@
+package com.mallrank.batch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./mallrank} launcher's choice of JVM options and of the jar to start (its functions,
+ * with the script sourced: nothing is run).
+ */
+class LauncherScriptTest {
+
+  private static final Path SCRIPT = Path.of("../mallrank").toAbsolutePath().normalize();
+
+  @TempDir Path dir;
+
+  private String bash(String script, Map<String, String> env) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "-c", "source \"$1\"; " + script, "bash", SCRIPT.toString())
+            .redirectErrorStream(true);
+    builder.environment().remove("MALLRANK_JAVA_OPTS");
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(out).isZero();
+    return out;
+  }
+
+  @Test
+  void shortCommandsGetC1AndTheSerialCollectorJobsAndServeTheDefaults() throws Exception {
+    String shortOptions = "-XX:TieredStopAtLevel=1\n-XX:+UseSerialGC\n";
+    assertThat(bash("java_options --index.prefix=x report top20", Map.of()))
+        .isEqualTo(shortOptions);
+    assertThat(bash("java_options profile test --page p.html", Map.of())).isEqualTo(shortOptions);
+    assertThat(bash("java_options --debug plan validate", Map.of())).isEqualTo(shortOptions);
+    assertThat(bash("java_options serve", Map.of())).isEmpty();
+    assertThat(bash("java_options --batch.plan=p.yml sample -g core", Map.of())).isEmpty();
+    assertThat(bash("java_options demo", Map.of())).isEmpty();
+    assertThat(bash("java_options serve", Map.of("MALLRANK_JAVA_OPTS", "-Xmx1g -Da=b")))
+        .isEqualTo("-Xmx1g\n-Da=b\n");
+  }
+
+  @Test
+  void theCdsArchiveIsUsedOnlyWhenNewerThanTheJar() throws Exception {
+    Path jar = Files.writeString(dir.resolve("mallrank.jar"), "jar");
+    Files.createDirectories(dir.resolve("cds"));
+    Path cdsJar = Files.writeString(dir.resolve("cds/mallrank.jar"), "jar");
+    Path archive = Files.writeString(dir.resolve("cds/mallrank.jsa"), "jsa");
+    String launch = "JAR='" + jar + "' CDS_JAR='" + cdsJar + "' CDS_ARCHIVE='" + archive + "'";
+    launch += "; java_launch";
+    Instant now = Instant.now();
+    Files.setLastModifiedTime(jar, FileTime.from(now.minusSeconds(60)));
+    Files.setLastModifiedTime(cdsJar, FileTime.from(now.minusSeconds(60)));
+    Files.setLastModifiedTime(archive, FileTime.from(now));
+
+    assertThat(bash(launch, Map.of()).lines().toList())
+        .isEqualTo(
+            List.of(
+                "-XX:SharedArchiveFile=" + archive,
+                "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off",
+                "-jar",
+                cdsJar.toString()));
+
+    Files.setLastModifiedTime(jar, FileTime.from(now.plusSeconds(60))); // rebuilt, no archive
+    assertThat(bash(launch, Map.of()).lines().toList()).isEqualTo(List.of("-jar", jar.toString()));
+
+    Files.setLastModifiedTime(jar, FileTime.from(now.minusSeconds(60)));
+    Files.delete(cdsJar);
+    assertThat(bash(launch, Map.of()).lines().toList()).isEqualTo(List.of("-jar", jar.toString()));
+  }
+}
