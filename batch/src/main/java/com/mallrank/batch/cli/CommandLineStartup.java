@@ -36,7 +36,7 @@ public final class CommandLineStartup {
    * files, the plan, site profiles and Elasticsearch only.
    */
   static final Set<String> LEAN_COMMANDS =
-      Set.of("profile", "plan", "report", "accounts", "evidence", "es", "index");
+      Set.of("profile", "plan", "report", "accounts", "evidence", "es", "index", "broker");
 
   private CommandLineStartup() {}
 

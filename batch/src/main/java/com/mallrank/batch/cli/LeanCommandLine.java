@@ -1,12 +1,14 @@
 package com.mallrank.batch.cli;
 
 import com.mallrank.batch.MallrankApplication;
+import com.mallrank.batch.runtime.ReportsConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 
 /**
  * The application for commands that read files and Elasticsearch only ({@link
@@ -18,7 +20,7 @@ import org.springframework.context.annotation.FilterType;
  * through the same {@link MallrankRunner}, so its output and exit code are the same.
  *
  * <p>{@code @Configuration} classes (Spring Batch jobs, alert and change-detection wiring) are left
- * out: only jobs use them.
+ * out: only jobs use them. The one imported is the report commands' {@link ReportsConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConfigurationPropertiesScan(basePackageClasses = MallrankApplication.class)
@@ -26,6 +28,7 @@ import org.springframework.context.annotation.FilterType;
     basePackageClasses = MallrankApplication.class,
     excludeFilters =
         @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = Configuration.class))
+@Import(ReportsConfiguration.class)
 public class LeanCommandLine {
 
   /**

@@ -12,6 +12,7 @@ import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
 import com.mallrank.batch.text.Escaping;
 import com.mallrank.batch.text.Formats;
+import com.mallrank.index.document.SampleStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,7 +24,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Writes a report as one self-contained HTML page: a header (title, slot range, vantage, generated
@@ -37,8 +37,6 @@ import java.util.Set;
  * seller's own listings); cells of a {@code status} column show as badges.
  */
 public final class HtmlReportWriter {
-
-  private static final Set<String> GOOD_STATUSES = Set.of("ok", "partial");
 
   private final ObjectMapper mapper = new ObjectMapper();
 
@@ -198,7 +196,7 @@ public final class HtmlReportWriter {
               .append(">");
           if (i == statusColumn && value != null) {
             html.append("<span class=\"status")
-                .append(GOOD_STATUSES.contains(text) ? " ok" : "")
+                .append(SampleStatus.producesRanks(text) ? " ok" : "")
                 .append("\">")
                 .append(Escaping.html(text))
                 .append("</span>");
