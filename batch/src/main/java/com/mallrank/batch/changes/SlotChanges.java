@@ -11,8 +11,6 @@ import com.mallrank.index.document.ChangeKind;
 import com.mallrank.index.report.ChangeLogQuery;
 import com.mallrank.index.report.Reports;
 import com.mallrank.index.security.MallrankRole;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,20 +69,7 @@ public class SlotChanges {
 
   /** Samples just written must be visible to the detector's searches. */
   private void refresh() {
-    try {
-      elasticsearch
-          .client(MallrankRole.WRITER)
-          .indices()
-          .refresh(
-              r ->
-                  r.index(
-                          elasticsearch.names().listingsAlias(),
-                          elasticsearch.names().samplesAlias())
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true));
-    } catch (IOException e) {
-      throw new UncheckedIOException("refreshing before change detection failed", e);
-    }
+    elasticsearch.refreshListingsAndSamples("before change detection");
   }
 
   AlertInput alertInput(Instant slot) {

@@ -12,6 +12,8 @@ import com.mallrank.index.schema.IndexBootstrap;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.security.MallrankRole;
 import com.mallrank.index.write.SnapshotWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -133,6 +135,26 @@ public class ElasticsearchRuntime implements DisposableBean {
 
   public IndexNames names() {
     return names;
+  }
+
+  /**
+   * Makes every listing and sample written so far searchable (bulks do not wait for refreshes): at
+   * the end of a slot's sampling and before change detection.
+   *
+   * @param why what the refresh is for, named in the error when it fails
+   */
+  public void refreshListingsAndSamples(String why) {
+    try {
+      client(MallrankRole.WRITER)
+          .indices()
+          .refresh(
+              r ->
+                  r.index(names().listingsAlias(), names().samplesAlias())
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true));
+    } catch (IOException e) {
+      throw new UncheckedIOException("refreshing listings and samples " + why + " failed", e);
+    }
   }
 
   /**

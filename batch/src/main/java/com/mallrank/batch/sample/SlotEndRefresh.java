@@ -1,9 +1,6 @@
 package com.mallrank.batch.sample;
 
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
-import com.mallrank.index.security.MallrankRole;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
@@ -29,19 +26,6 @@ class SlotEndRefresh implements JobExecutionListener {
 
   @Override
   public void afterJob(JobExecution jobExecution) {
-    try {
-      elasticsearch
-          .client(MallrankRole.WRITER)
-          .indices()
-          .refresh(
-              r ->
-                  r.index(
-                          elasticsearch.names().listingsAlias(),
-                          elasticsearch.names().samplesAlias())
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true));
-    } catch (IOException e) {
-      throw new UncheckedIOException("refreshing the slot's listings and samples failed", e);
-    }
+    elasticsearch.refreshListingsAndSamples("at the end of the slot");
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
-import com.mallrank.batch.cli.MallrankCommand;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.testing.InContextCommand;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionSettings;
@@ -16,9 +16,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import picocli.CommandLine;
 
 /**
  * Every {@code report} command on a slot written by a hostile seller (hand-made documents on the
@@ -118,29 +115,7 @@ class HostileReportsIT {
 
   /** Runs {@code mallrank report ...} as a user does; returns what it printed. */
   private String mallrank(String... args) {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      CommandLine.IFactory factory =
-          new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-              try {
-                return context.getAutowireCapableBeanFactory().createBean(type);
-              } catch (RuntimeException e) {
-                return CommandLine.defaultFactory().create(type);
-              }
-            }
-          };
-      code = new CommandLine(MallrankCommand.class, factory).execute(args);
-    } finally {
-      System.setOut(original);
-    }
-    String printed = captured.toString(StandardCharsets.UTF_8);
-    assertThat(code).as("mallrank %s printed %s", String.join(" ", args), printed).isZero();
-    return printed;
+    return InContextCommand.run(context, args);
   }
 
   /** Each report command with the arguments that select the hostile slots. */

@@ -3,17 +3,15 @@ package com.mallrank.batch.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
-import com.mallrank.batch.cli.MallrankCommand;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.testing.InContextCommand;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.testing.Fixtures;
 import com.mallrank.index.write.Snapshot;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import picocli.CommandLine;
 
 /**
  * Golden output of every {@code report} command: the terminal table, CSV and JSON each command
@@ -252,30 +249,6 @@ class ReportGoldenIT {
 
   /** Runs {@code mallrank report ...} as a user does; returns what it printed on stdout. */
   private String mallrank(String... args) {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    int code;
-    synchronized (ReportGoldenIT.class) {
-      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      try {
-        CommandLine.IFactory factory =
-            new CommandLine.IFactory() {
-              @Override
-              public <K> K create(Class<K> type) throws Exception {
-                try {
-                  return context.getAutowireCapableBeanFactory().createBean(type);
-                } catch (RuntimeException e) {
-                  return CommandLine.defaultFactory().create(type);
-                }
-              }
-            };
-        code = new CommandLine(MallrankCommand.class, factory).execute(args);
-      } finally {
-        System.setOut(original);
-      }
-    }
-    String printed = captured.toString(StandardCharsets.UTF_8);
-    assertThat(code).as("mallrank %s printed %s", String.join(" ", args), printed).isZero();
-    return printed;
+    return InContextCommand.run(context, args);
   }
 }
