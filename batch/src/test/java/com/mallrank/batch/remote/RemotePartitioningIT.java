@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.batch.broker.ArtemisSettings;
 import com.mallrank.batch.broker.LocalArtemis;
+import com.mallrank.batch.testing.ChildJvm;
+import com.mallrank.batch.testing.ChildProcess;
 import com.mallrank.batch.testing.PostgresTestDatabase;
 import com.mallrank.batch.testing.TestPlans;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.testing.LocalElasticsearchExtension;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,9 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,7 +96,7 @@ class RemotePartitioningIT {
             Duration.ofMinutes(2));
 
     // The reference: the same slot in one process (--role all), into its own indices.
-    Child reference =
+    ChildProcess reference =
         start("all", List.of(SLOT.toString(), GROUP), common(plan, prefix + "-ref", "all"));
     CompletableFuture<LocalArtemis> starting =
         CompletableFuture.supplyAsync(() -> LocalArtemis.ensureRunning(brokerSettings));
@@ -108,9 +104,9 @@ class RemotePartitioningIT {
     assertThat(broker.startedHere()).isTrue();
     assertThat(LocalArtemis.status(brokerSettings).pid()).isPresent();
 
-    Child one = start("worker", List.of(SLOT.toString()), common(plan, prefix, "worker"));
-    Child two = start("worker", List.of(SLOT.toString()), common(plan, prefix, "worker"));
-    Child manager = start("manager", List.of(), common(plan, prefix, "manager"));
+    ChildProcess one = start("worker", List.of(SLOT.toString()), common(plan, prefix, "worker"));
+    ChildProcess two = start("worker", List.of(SLOT.toString()), common(plan, prefix, "worker"));
+    ChildProcess manager = start("manager", List.of(), common(plan, prefix, "manager"));
     one.await("worker ready", Duration.ofMinutes(2));
     two.await("worker ready", Duration.ofMinutes(2));
     manager.await("manager ready", Duration.ofMinutes(2));
@@ -118,8 +114,8 @@ class RemotePartitioningIT {
 
     // The slot, and one worker killed (SIGKILL) once it is running a partition with samples stored.
     manager.send("launch " + GROUP + " " + SLOT);
-    Child victim = firstRunning(one, two, Duration.ofMinutes(1));
-    Child survivor = victim == one ? two : one;
+    ChildProcess victim = firstRunning(one, two, Duration.ofMinutes(1));
+    ChildProcess survivor = victim == one ? two : one;
     long stored = waitForSamples(prefix, 12, Duration.ofMinutes(1));
     victim.process().destroyForcibly();
     victim.process().waitFor(30, TimeUnit.SECONDS);
@@ -168,7 +164,8 @@ class RemotePartitioningIT {
     // Bad input 1: a worker with another plan is refused, by name; the slot is not done.
     survivor.process().destroyForcibly();
     survivor.process().waitFor(30, TimeUnit.SECONDS);
-    Child stranger = start("worker", List.of(SLOT.toString()), common(otherPlan, prefix, "worker"));
+    ChildProcess stranger =
+        start("worker", List.of(SLOT.toString()), common(otherPlan, prefix, "worker"));
     stranger.await("worker ready", Duration.ofMinutes(2));
     Instant second = SLOT.plusSeconds(3600);
     manager.send("launch " + GROUP + " " + second);
@@ -194,7 +191,7 @@ class RemotePartitioningIT {
         .contains("the slot is not done");
     assertThat(lastStatus(third)).isEqualTo("FAILED");
     assertThat(partitionCount(third)).isZero();
-    manager.stdin().close();
+    manager.closeStdin();
   }
 
   private static Path plan(Path file, int keywords) throws IOException {
@@ -353,7 +350,7 @@ class RemotePartitioningIT {
         .toList();
   }
 
-  private static Child firstRunning(Child one, Child two, Duration timeout)
+  private static ChildProcess firstRunning(ChildProcess one, ChildProcess two, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -374,112 +371,15 @@ class RemotePartitioningIT {
     }
   }
 
-  private static Child start(String role, List<String> arguments, List<String> properties)
+  private static ChildProcess start(String role, List<String> arguments, List<String> properties)
       throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        List.of(
-            "-Xmx384m",
-            "-XX:TieredStopAtLevel=1",
-            "-cp",
-            System.getProperty("java.class.path"),
-            RemoteChildMain.class.getName(),
-            role));
+    List<String> command = ChildJvm.command("384m", RemoteChildMain.class);
+    command.add(command.size() - 1, "-XX:TieredStopAtLevel=1");
+    command.add(role);
     command.addAll(arguments);
     command.addAll(properties);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    children.add(process);
-    return new Child(role, process);
-  }
-
-  /** A child JVM whose output lines are collected by a reader thread. */
-  private static final class Child {
-    private final String role;
-    private final Process process;
-    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    private final BlockingQueue<String> fresh = new LinkedBlockingQueue<>();
-    private final PrintWriter stdin;
-
-    Child(String role, Process process) {
-      this.role = role;
-      this.process = process;
-      this.stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-      Thread reader =
-          new Thread(
-              () -> {
-                try (BufferedReader out =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  Path log = Path.of("target", "remote-it", role + "-" + process.pid() + ".log");
-                  Files.createDirectories(log.getParent());
-                  try (var file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-                    String line;
-                    while ((line = out.readLine()) != null) {
-                      lines.add(line);
-                      fresh.add(line);
-                      file.write(line);
-                      file.newLine();
-                      file.flush();
-                    }
-                  }
-                } catch (IOException e) {
-                  // the process is gone
-                }
-              },
-              role + "-output");
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    Process process() {
-      return process;
-    }
-
-    long pid() {
-      return process.pid();
-    }
-
-    PrintWriter stdin() {
-      return stdin;
-    }
-
-    void send(String line) {
-      stdin.println(line);
-    }
-
-    boolean saw(String text) {
-      synchronized (lines) {
-        return lines.stream().anyMatch(l -> l.contains(text));
-      }
-    }
-
-    /** The next line (not seen by an earlier wait) starting with {@code prefix}. */
-    String await(String prefix, Duration timeout) throws InterruptedException {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (System.nanoTime() < deadline) {
-        String line = fresh.poll(200, TimeUnit.MILLISECONDS);
-        if (line != null && line.startsWith(prefix)) {
-          return line;
-        }
-        if (line == null && !process.isAlive()) {
-          break;
-        }
-      }
-      List<String> tail;
-      synchronized (lines) {
-        tail = new ArrayList<>(lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-      }
-      throw new AssertionError(
-          role
-              + " "
-              + pid()
-              + ": no line '"
-              + prefix
-              + "' within "
-              + timeout
-              + ":\n"
-              + String.join("\n", tail));
-    }
+    ChildProcess child = ChildProcess.start(role, command, Path.of("target", "remote-it"));
+    children.add(child.process());
+    return child;
   }
 }
