@@ -56,13 +56,16 @@ public record IndexProperties(String prefix, String refresh, Es es, Local local,
       }
     }
 
-    private static boolean hasUserInfo(String url) {
-      int scheme = url.indexOf("://");
-      if (scheme < 0) {
-        return false;
+    /** Whether any entry of the (comma-separated) node list has a {@code user:password@}. */
+    private static boolean hasUserInfo(String urls) {
+      for (String url : urls.split(",")) {
+        int scheme = url.indexOf("://");
+        String authority = url.substring(scheme < 0 ? 0 : scheme + 3).split("[/?#]", 2)[0];
+        if (authority.contains("@")) {
+          return true;
+        }
       }
-      String authority = url.substring(scheme + 3).split("[/?#]", 2)[0];
-      return authority.contains("@");
+      return false;
     }
 
     /** The credential of the role: its own keys when set, else the main ones. */

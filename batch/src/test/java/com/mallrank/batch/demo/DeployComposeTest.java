@@ -87,7 +87,7 @@ class DeployComposeTest {
       Map<String, String> env = environment(app);
       assertThat(env)
           .as(app)
-          .containsEntry("INDEX_ES_URL", "http://es01:9200")
+          .containsEntry("INDEX_ES_URL", "http://es01:9200,http://es02:9200,http://es03:9200")
           .containsEntry("INDEX_REPLICAS", "1")
           .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/mallrank")
           .containsEntry("SPRING_ARTEMIS_BROKER_URL", "tcp://artemis:61616");

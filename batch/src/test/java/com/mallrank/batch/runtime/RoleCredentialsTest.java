@@ -49,4 +49,38 @@ class RoleCredentialsTest {
     assertThat(new Credentials(null, "w", "s3cret-value").toString())
         .isEqualTo("Credentials[(hidden)]");
   }
+
+  @Test
+  void severalNodeUrlsGoToEveryRoleAndCredentialsInAnyEntryAreRefused() {
+    IndexProperties.Es three =
+        new IndexProperties.Es(
+            "http://es1:9200,http://es2:9200", null, "main", "main-secret", null, null, null, null);
+    ElasticsearchRuntime runtime =
+        new ElasticsearchRuntime(
+            new IndexProperties(
+                "mallrank",
+                "false",
+                three,
+                new IndexProperties.Local(
+                    Path.of("data/elasticsearch"), 9200, "8.19.7", "512m", true),
+                0));
+    assertThat(runtime.connection(MallrankRole.WRITER).urls())
+        .containsExactly("http://es1:9200", "http://es2:9200");
+    assertThat(three.toString())
+        .isEqualTo("Es[url=http://es1:9200,http://es2:9200, credentials=(hidden)]");
+    assertThatThrownBy(
+            () ->
+                new IndexProperties.Es(
+                    "http://es1:9200,http://elastic:pw-in-url@es2:9200",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null))
+        .hasMessage(
+            "index.es.url must not carry credentials ('http://es1:9200,http://***@es2:9200'): set"
+                + " index.es.username and index.es.password, or index.es.api-key");
+  }
 }

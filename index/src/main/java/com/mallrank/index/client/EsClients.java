@@ -47,11 +47,15 @@ public final class EsClients {
   private EsClients() {}
 
   /**
-   * A client for the connection. Close it (it is {@link java.io.Closeable}) to release the HTTP
-   * connections.
+   * A client for the connection, talking to every node of its URL. Close it (it is {@link
+   * java.io.Closeable}) to release the HTTP connections.
    */
   public static ElasticsearchClient create(EsConnection connection) {
-    RestClientBuilder builder = RestClient.builder(HttpHost.create(connection.url()));
+    // every node: the low-level client round-robins over them, marks a failing node dead for a
+    // while and retries the request on the next one, so a lost node loses no request
+    RestClientBuilder builder =
+        RestClient.builder(
+            connection.urls().stream().map(HttpHost::create).toArray(HttpHost[]::new));
     List<Header> headers = new ArrayList<>();
     if (connection.apiKey() != null) {
       headers.add(new BasicHeader("Authorization", "ApiKey " + connection.apiKey()));

@@ -8,11 +8,16 @@ import java.util.regex.Pattern;
  * segment that looks like a token (16 or more letters, digits, {@code -} or {@code _}, as in a
  * Feishu webhook's {@code /hook/<token>}) becomes {@code ***}. The one rule for every message that
  * prints a URL: Elasticsearch connections, webhooks.
+ *
+ * <p>A comma-separated list of URLs ({@code index.es.url} naming several nodes) is redacted entry
+ * by entry: a comma followed by {@code scheme://} starts a new entry. A {@code user:password@}
+ * before a host is removed even without a scheme ({@code elastic:pw@es:9200}).
  */
 public final class Redaction {
 
   private static final Pattern USER_INFO =
-      Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#@]*@");
+      Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)?[^/?#@]*@");
+  private static final Pattern NEXT_ENTRY = Pattern.compile(",(?=\\s*[a-zA-Z][a-zA-Z0-9+.-]*://)");
   private static final Pattern QUERY_VALUE = Pattern.compile("([?&][^=&#]*)=[^&#]*");
   private static final Pattern TOKEN_SEGMENT = Pattern.compile("/[A-Za-z0-9_-]{16,}(?=[/?#]|$)");
 
@@ -23,6 +28,18 @@ public final class Redaction {
     if (url == null) {
       return null;
     }
+    String[] entries = NEXT_ENTRY.split(url, -1);
+    if (entries.length > 1) {
+      StringBuilder list = new StringBuilder();
+      for (String entry : entries) {
+        list.append(list.isEmpty() ? "" : ",").append(single(entry.strip()));
+      }
+      return list.toString();
+    }
+    return single(url);
+  }
+
+  private static String single(String url) {
     String redacted = USER_INFO.matcher(url).replaceFirst("$1***@");
     int query = redacted.indexOf('?');
     String path = query < 0 ? redacted : redacted.substring(0, query);

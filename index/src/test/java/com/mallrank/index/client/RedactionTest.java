@@ -22,6 +22,19 @@ class RedactionTest {
   }
 
   @Test
+  void aListOfNodeUrlsIsRedactedEntryByEntry() {
+    assertThat(
+            Redaction.url(
+                "https://a:pw1@es1:9200,https://b:pw2@es2:9200/?api_key=k3, http://c:pw4@es3:9200"))
+        .isEqualTo("https://***@es1:9200,https://***@es2:9200/?api_key=***,http://***@es3:9200");
+    assertThat(Redaction.url("http://es1:9200,http://es2:9200"))
+        .isEqualTo("http://es1:9200,http://es2:9200");
+    // no scheme: the user-info still goes, wherever the entry sits
+    assertThat(Redaction.url("elastic:hunter2@es1:9200")).isEqualTo("***@es1:9200");
+    assertThat(Redaction.url("http://es1:9200,elastic:hunter2@es2:9200")).doesNotContain("hunter2");
+  }
+
+  @Test
   void anEsUrlWithCredentialsIsRefusedWithoutEchoingThem() {
     assertThatThrownBy(() -> EsConnection.of("http://elastic:hunter2@127.0.0.1:9250"))
         .hasMessage(

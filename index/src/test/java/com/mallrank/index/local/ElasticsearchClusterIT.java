@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.cat.shards.ShardsRecord;
 import com.mallrank.index.client.EsClients;
 import com.mallrank.index.client.EsConnection;
+import com.mallrank.index.report.Reports;
 import com.mallrank.index.schema.IndexBootstrap;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.testing.Fixtures;
@@ -32,14 +33,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Three nodes of the local distribution on their own ports (never the shared test server), data
  * under {@code target/}: the node the writer talks to is killed (SIGKILL) while a stream of {@link
  * SnapshotWriter} bulks runs; the writes wait in {@link BulkRetry} and complete once the node is
- * back; every document is then on its primary and on its replica, and the cluster is green.
+ * back; every document is then on its primary and on its replica, and the cluster is green. Then,
+ * on the same cluster, a client given all three node URLs loses its first node and goes on at once.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ElasticsearchClusterIT {
 
   private static final int SAMPLES_PER_BULK = 5;
@@ -69,6 +75,7 @@ class ElasticsearchClusterIT {
   }
 
   @Test
+  @Order(1)
   void aNodeKilledDuringBulkWritesLosesNothingAndItsReplicasComeBack() throws Exception {
     assertThat(cluster.nodes()).hasSize(3);
     assertThat(cluster.nodes()).allMatch(LocalElasticsearch::startedHere);
@@ -156,6 +163,77 @@ class ElasticsearchClusterIT {
     } finally {
       toVictim._transport().close();
       survivor._transport().close();
+    }
+  }
+
+  /**
+   * {@code index.es.url} with every node: the first node of the list (not the elected master, so no
+   * election slows the survivors) is killed and not restarted; writes, their stale-listing look-ups
+   * and a report count go on through the other two at once. Runs last: it leaves the cluster at two
+   * nodes.
+   */
+  @Test
+  @Order(2)
+  void aClientOverAllNodesLosesNoRequestWhenItsFirstNodeDies() throws Exception {
+    List<LocalElasticsearch> running = new ArrayList<>();
+    for (LocalElasticsearchSettings node : cluster.settings()) {
+      running.add(LocalElasticsearch.findRunning(node).orElseThrow());
+    }
+    ElasticsearchClient probe = EsClients.create(EsConnection.of(cluster.url()));
+    ElasticsearchClient all = null;
+    try {
+      awaitTrue(
+          () -> probe.cluster().health().numberOfNodes() == 3,
+          Duration.ofSeconds(60),
+          "three nodes");
+      String masterId = probe.cat().master().valueBody().get(0).id();
+      String masterHttp =
+          probe.nodes().info(i -> i.metric("http")).nodes().get(masterId).http().publishAddress();
+      LocalElasticsearch victim =
+          running.stream()
+              .filter(n -> !masterHttp.endsWith(":" + java.net.URI.create(n.url()).getPort()))
+              .findFirst()
+              .orElseThrow();
+      List<String> urls = new ArrayList<>();
+      urls.add(victim.url());
+      running.stream()
+          .map(LocalElasticsearch::url)
+          .filter(u -> !u.equals(victim.url()))
+          .forEach(urls::add);
+      EsConnection connection = EsConnection.of(String.join(",", urls));
+      assertThat(connection.urls()).hasSize(3).first().isEqualTo(victim.url());
+      all = EsClients.create(connection);
+
+      IndexNames names = new IndexNames("hosts-it");
+      new IndexBootstrap(all, names, 1).apply();
+      SnapshotWriter writer = new SnapshotWriter(all, all, names, Refresh.True);
+      Reports reports = new Reports(all, names);
+      writer.writeAll(snapshots(0));
+      writer.writeAll(snapshots(0)); // a re-run: its stale-listing look-up searches
+      assertThat(reports.counts(SLOT).listings()).isEqualTo(SAMPLES_PER_BULK * LISTINGS_PER_SAMPLE);
+
+      ProcessHandle process = ProcessHandle.of(victim.pid().orElseThrow()).orElseThrow();
+      process.destroyForcibly();
+      process.onExit().get();
+      long killedAt = System.nanoTime();
+
+      int bulks = 4;
+      for (int bulk = 1; bulk <= bulks; bulk++) {
+        writer.writeAll(snapshots(bulk));
+        writer.writeAll(snapshots(bulk)); // each request round-robins: the dead node gets its turn
+      }
+      assertThat(reports.counts(SLOT).listings())
+          .isEqualTo((long) (bulks + 1) * SAMPLES_PER_BULK * LISTINGS_PER_SAMPLE);
+      assertThat(reports.counts(SLOT).samples()).isEqualTo((long) (bulks + 1) * SAMPLES_PER_BULK);
+      Duration took = Duration.ofNanos(System.nanoTime() - killedAt);
+      // no waiting for the node to return (it never does here), at most for a replica's promotion
+      assertThat(took).isLessThan(Duration.ofSeconds(45));
+      assertThat(process.isAlive()).isFalse();
+    } finally {
+      if (all != null) {
+        all._transport().close();
+      }
+      probe._transport().close();
     }
   }
 
