@@ -6,10 +6,8 @@ import com.mallrank.batch.MallrankApplication;
 import com.mallrank.batch.testing.ChildJvm;
 import com.mallrank.index.local.LocalElasticsearch;
 import com.mallrank.index.local.LocalElasticsearchSettings;
+import com.mallrank.index.testing.FreePorts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +43,7 @@ class EsServiceIT {
     dir = Files.createTempDirectory("mallrank-es-service");
     // the server runs as the unprivileged mallrank-es user when the tests run as root
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    port = freePort();
+    port = FreePorts.forElasticsearch(1);
     settings = LocalElasticsearchSettings.of(dir.resolve("es"), port);
   }
 
@@ -145,29 +143,5 @@ class EsServiceIT {
 
   private static boolean alive(long pid) {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-  }
-
-  /** A free HTTP port whose transport port (+100) is free too. */
-  private static int freePort() {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      try (ServerSocket http = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        int candidate = http.getLocalPort();
-        if (candidate + LocalElasticsearchSettings.TRANSPORT_PORT_OFFSET > 65535) {
-          continue;
-        }
-        try (ServerSocket transport =
-            new ServerSocket(
-                candidate + LocalElasticsearchSettings.TRANSPORT_PORT_OFFSET,
-                1,
-                InetAddress.getLoopbackAddress())) {
-          return candidate;
-        } catch (IOException taken) {
-          // try another
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    throw new IllegalStateException("no free port pair");
   }
 }

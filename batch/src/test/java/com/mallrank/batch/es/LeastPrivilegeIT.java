@@ -28,10 +28,8 @@ import com.mallrank.index.retention.RetentionResult;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.security.EsRoles;
 import com.mallrank.index.security.MallrankRole;
+import com.mallrank.index.testing.FreePorts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -112,7 +110,7 @@ class LeastPrivilegeIT {
                 new FileRealm.User(WRITER, PASSWORD, List.of("mallrank_writer")),
                 new FileRealm.User(ADMIN, PASSWORD, List.of("mallrank_admin"))));
     settings =
-        LocalElasticsearchSettings.of(dir.resolve("es"), freePort())
+        LocalElasticsearchSettings.of(dir.resolve("es"), FreePorts.forElasticsearch(1))
             .withHeap("256m")
             .withSecurity(realm);
     server = LocalElasticsearch.ensureRunning(settings);
@@ -308,29 +306,5 @@ class LeastPrivilegeIT {
               assertThat(e.error().type()).isEqualTo("security_exception");
             })
         .hasMessageContaining(fragment);
-  }
-
-  private static int freePort() {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      try (ServerSocket http = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        int candidate = http.getLocalPort();
-        if (candidate + LocalElasticsearchSettings.TRANSPORT_PORT_OFFSET > 65535
-            || candidate == 9250) {
-          continue;
-        }
-        try (ServerSocket transport =
-            new ServerSocket(
-                candidate + LocalElasticsearchSettings.TRANSPORT_PORT_OFFSET,
-                1,
-                InetAddress.getLoopbackAddress())) {
-          return candidate;
-        } catch (IOException taken) {
-          // try another
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    throw new IllegalStateException("no free port pair");
   }
 }

@@ -21,19 +21,12 @@ class PlanValidationTest {
 
   @TempDir Path dir;
 
-  private Path plan(String yaml) throws Exception {
-    Path file = dir.resolve("plan.yml");
-    Files.writeString(file, yaml);
-    return file;
+  private Path plan(String yaml) {
+    return PlanFiles.write(dir, yaml);
   }
 
   private PlanException problems(Path file) {
-    try {
-      loader.load(file);
-    } catch (PlanException e) {
-      return e;
-    }
-    throw new AssertionError("the plan was accepted");
+    return PlanFiles.problems(loader, file);
   }
 
   @Test

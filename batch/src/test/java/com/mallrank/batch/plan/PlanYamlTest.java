@@ -7,7 +7,6 @@ import com.mallrank.crawler.profile.ProfileException;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.yaml.ConfigException;
 import com.mallrank.crawler.yaml.ConfigProblem;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,15 +21,8 @@ class PlanYamlTest {
 
   private final PlanLoader loader = new PlanLoader(id -> id.equals("sandbox-static"));
 
-  private ConfigException planProblems(String yaml) throws Exception {
-    Path file = dir.resolve("plan.yml");
-    Files.writeString(file, yaml);
-    try {
-      loader.load(file);
-    } catch (PlanException e) {
-      return e;
-    }
-    throw new AssertionError("the plan was accepted");
+  private ConfigException planProblems(String yaml) {
+    return PlanFiles.problems(loader, PlanFiles.write(dir, yaml));
   }
 
   @Test

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.batch.broker.ArtemisSettings;
 import com.mallrank.batch.broker.LocalArtemis;
 import com.mallrank.batch.testing.ChildJvm;
 import com.mallrank.batch.testing.ChildProcess;
 import com.mallrank.batch.testing.PostgresTestDatabase;
+import com.mallrank.batch.testing.StoredIds;
 import com.mallrank.batch.testing.TestPlans;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.testing.LocalElasticsearchExtension;
@@ -130,15 +130,17 @@ class RemotePartitioningIT {
     }
     assertThat(result).contains("COMPLETED");
 
-    List<String> samples = ids(new IndexNames(prefix).samplesAlias());
+    List<String> samples = StoredIds.ofSlot(new IndexNames(prefix).samplesAlias(), SLOT);
     assertThat(samples).hasSize(2 * KEYWORDS).doesNotHaveDuplicates();
     assertThat(samples)
-        .containsExactlyInAnyOrderElementsOf(ids(new IndexNames(prefix + "-ref").samplesAlias()));
-    List<String> listings = ids(new IndexNames(prefix).listingsAlias());
+        .containsExactlyInAnyOrderElementsOf(
+            StoredIds.ofSlot(new IndexNames(prefix + "-ref").samplesAlias(), SLOT));
+    List<String> listings = StoredIds.ofSlot(new IndexNames(prefix).listingsAlias(), SLOT);
     assertThat(listings).doesNotHaveDuplicates();
     assertThat(listings)
         .hasSizeGreaterThan(2 * KEYWORDS)
-        .containsExactlyInAnyOrderElementsOf(ids(new IndexNames(prefix + "-ref").listingsAlias()));
+        .containsExactlyInAnyOrderElementsOf(
+            StoredIds.ofSlot(new IndexNames(prefix + "-ref").listingsAlias(), SLOT));
 
     // Every partition completed exactly once; what the killed worker had not finished, the
     // survivor ran.
@@ -330,24 +332,6 @@ class RemotePartitioningIT {
     }
     throw new AssertionError(
         "fewer than " + atLeast + " samples in " + alias + " after " + timeout);
-  }
-
-  private static List<String> ids(String index) throws IOException {
-    var client = LocalElasticsearchExtension.client();
-    client.indices().refresh(r -> r.index(index));
-    return client
-        .search(
-            s ->
-                s.index(index)
-                    .query(q -> q.term(t -> t.field("slot").value(SLOT.toString())))
-                    .source(src -> src.fetch(false))
-                    .size(10_000),
-            Void.class)
-        .hits()
-        .hits()
-        .stream()
-        .map(Hit::id)
-        .toList();
   }
 
   private static ChildProcess firstRunning(ChildProcess one, ChildProcess two, Duration timeout)

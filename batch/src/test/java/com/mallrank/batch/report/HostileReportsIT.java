@@ -1,26 +1,23 @@
 package com.mallrank.batch.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.testing.InContextCommand;
 import com.mallrank.batch.testing.MallrankIT;
+import com.mallrank.crawler.testing.HeadlessChromium;
 import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.testing.Fixtures;
 import com.mallrank.index.write.Snapshot;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +55,6 @@ class HostileReportsIT {
   static final String FORMULA = "=HYPERLINK(\"http://127.0.0.1/x\",\"点我\")";
   static final String ESCAPES = "\u001b[2J\u001b]0;pwned\u0007标题";
 
-  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   private static final Instant T1 = Instant.parse("2026-11-28T06:00:00Z");
   private static final Instant T2 = T1.plusSeconds(3600);
   private static final String KEYWORD = SCRIPT;
@@ -69,7 +65,7 @@ class HostileReportsIT {
 
   @TempDir Path dir;
 
-  private Playwright playwright;
+  private HeadlessChromium chromium;
   private Browser browser;
 
   @BeforeAll
@@ -137,8 +133,8 @@ class HostileReportsIT {
   @Test
   void everyReportWrittenAsHtmlRunsNoScriptInChromiumAndShowsTheHostileTextAsText()
       throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
-    launch();
+    chromium = HeadlessChromium.launch();
+    browser = chromium.browser();
     try {
       for (var command : commands().entrySet()) {
         Path file = dir.resolve(command.getKey() + ".html");
@@ -174,37 +170,15 @@ class HostileReportsIT {
         page.context().close();
       }
     } finally {
-      browser.close();
-      playwright.close();
+      chromium.close();
     }
-  }
-
-  private void launch() {
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--no-first-run",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync")));
   }
 
   @AfterAll
   void closeBrowserIfLeftOpen() {
-    if (playwright != null) {
+    if (chromium != null) {
       try {
-        playwright.close();
+        chromium.close();
       } catch (RuntimeException ignored) {
         // already closed
       }

@@ -1,5 +1,13 @@
 package com.mallrank.batch.report;
 
+import static com.mallrank.batch.report.FixtureSlots.A;
+import static com.mallrank.batch.report.FixtureSlots.ANON;
+import static com.mallrank.batch.report.FixtureSlots.B;
+import static com.mallrank.batch.report.FixtureSlots.C;
+import static com.mallrank.batch.report.FixtureSlots.T0;
+import static com.mallrank.batch.report.FixtureSlots.T1;
+import static com.mallrank.batch.report.FixtureSlots.T2;
+import static com.mallrank.batch.report.FixtureSlots.T3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
@@ -61,14 +69,6 @@ class ReportGoldenIT {
   static final String UPDATE_PROPERTY = "mallrank.golden.update";
 
   private static final Path GOLDEN = Path.of("src/test/resources/golden/report");
-  private static final Instant T0 = Instant.parse("2026-11-28T05:00:00Z");
-  private static final Instant T1 = T0.plusSeconds(3600);
-  private static final Instant T2 = T1.plusSeconds(3600);
-  private static final Instant T3 = T2.plusSeconds(3600);
-  private static final String A = "加厚羽绒服女长款";
-  private static final String B = "高领毛衣女内搭";
-  private static final String C = "火星土壤盆栽礼盒";
-  private static final String ANON = "anonymous";
   private static final String HZ = "mx-hangzhou";
   private static final String YW = "mx-yiwu";
 
@@ -178,7 +178,7 @@ class ReportGoldenIT {
   }
 
   private static Snapshot blocked(Instant slot, String keyword, String vantage) {
-    return new Snapshot(Fixtures.sample(slot, keyword, vantage, "blocked", 0), List.of());
+    return Fixtures.snapshot(slot, keyword, vantage, "blocked", 0);
   }
 
   /** Each report command, named, with the arguments that select the fixture's slots. */

@@ -1,5 +1,13 @@
 package com.mallrank.batch.report;
 
+import static com.mallrank.batch.report.FixtureSlots.A;
+import static com.mallrank.batch.report.FixtureSlots.ANON;
+import static com.mallrank.batch.report.FixtureSlots.B;
+import static com.mallrank.batch.report.FixtureSlots.C;
+import static com.mallrank.batch.report.FixtureSlots.T0;
+import static com.mallrank.batch.report.FixtureSlots.T1;
+import static com.mallrank.batch.report.FixtureSlots.T2;
+import static com.mallrank.batch.report.FixtureSlots.T3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
@@ -44,15 +52,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MallrankIT(properties = "index.refresh=wait_for")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WindowReportsIT {
-
-  private static final Instant T0 = Instant.parse("2026-11-28T05:00:00Z");
-  private static final Instant T1 = T0.plusSeconds(3600);
-  private static final Instant T2 = T1.plusSeconds(3600);
-  private static final Instant T3 = T2.plusSeconds(3600);
-  private static final String A = "加厚羽绒服女长款";
-  private static final String B = "高领毛衣女内搭";
-  private static final String C = "火星土壤盆栽礼盒";
-  private static final String ANON = "anonymous";
 
   @Autowired ElasticsearchRuntime elasticsearch;
   @Autowired ReportWindows windows;
@@ -277,6 +276,6 @@ class WindowReportsIT {
   }
 
   private static Snapshot blocked(Instant slot, String keyword) {
-    return new Snapshot(Fixtures.sample(slot, keyword, ANON, "blocked", 0), List.of());
+    return Fixtures.snapshot(slot, keyword, ANON, "blocked", 0);
   }
 }

@@ -7,7 +7,6 @@ import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.batch.testing.MallrankITSupport;
 import com.mallrank.index.report.Reports;
 import com.mallrank.index.testing.Fixtures;
-import com.mallrank.index.write.Snapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,12 +39,8 @@ class RetentionJobIT {
         .snapshotWriter()
         .writeAll(
             List.of(
-                new Snapshot(
-                    Fixtures.sample(OLD, "羽绒服女", anon, "ok", 5),
-                    Fixtures.listings(OLD, "羽绒服女", anon, 5)),
-                new Snapshot(
-                    Fixtures.sample(RECENT, "羽绒服女", anon, "ok", 3),
-                    Fixtures.listings(RECENT, "羽绒服女", anon, 3))));
+                Fixtures.snapshot(OLD, "羽绒服女", anon, "ok", 5),
+                Fixtures.snapshot(RECENT, "羽绒服女", anon, "ok", 3)));
     Reports reports = new Reports(elasticsearch.client(), elasticsearch.names());
     assertThat(reports.counts(OLD).listings()).isEqualTo(5);
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.batch.jobs.SlotRun;
 import com.mallrank.batch.jobs.SlotRuns;
 import com.mallrank.batch.plan.KeywordGroup;
@@ -15,6 +14,7 @@ import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.sample.SampleLauncher.SlotRefusedException;
 import com.mallrank.batch.testing.ChildJvm;
 import com.mallrank.batch.testing.MallrankIT;
+import com.mallrank.batch.testing.StoredIds;
 import com.mallrank.batch.testing.TcpProxy;
 import com.mallrank.batch.testing.TestPlans;
 import com.mallrank.index.schema.IndexBootstrap;
@@ -337,31 +337,10 @@ abstract class AbstractSlotRunIT {
   }
 
   private static List<String> sampleIds(String prefix, Instant slot) {
-    return ids(new IndexNames(prefix).samplesAlias(), slot);
+    return StoredIds.ofSlot(new IndexNames(prefix).samplesAlias(), slot);
   }
 
   private static List<String> listingIds(String prefix, Instant slot) {
-    return ids(new IndexNames(prefix).listingsAlias(), slot);
-  }
-
-  private static List<String> ids(String index, Instant slot) {
-    try {
-      LocalElasticsearchExtension.client().indices().refresh(r -> r.index(index));
-      return LocalElasticsearchExtension.client()
-          .search(
-              s ->
-                  s.index(index)
-                      .query(q -> q.term(t -> t.field("slot").value(slot.toString())))
-                      .source(src -> src.fetch(false))
-                      .size(10_000),
-              Void.class)
-          .hits()
-          .hits()
-          .stream()
-          .map(Hit::id)
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return StoredIds.ofSlot(new IndexNames(prefix).listingsAlias(), slot);
   }
 }

@@ -48,7 +48,7 @@ class ChangeDetectorIT {
                             .shop("shop-back", "回头店")
                             .build())),
                 new Snapshot(Fixtures.sample(T1, KW, ANON, "ok", 30), t1()),
-                new Snapshot(Fixtures.sample(T2, KW, ANON, "blocked", 0), List.of()),
+                Fixtures.snapshot(T2, KW, ANON, "blocked", 0),
                 new Snapshot(Fixtures.sample(T3, KW, ANON, "ok", 33), t3(T3)),
                 new Snapshot(Fixtures.sample(T4, KW, ANON, "ok", 33), t3(T4)),
                 // another vantage in the same slots must not leak in

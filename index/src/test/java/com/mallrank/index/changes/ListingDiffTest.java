@@ -28,9 +28,7 @@ class ListingDiffTest {
     replaced.set(
         14, Fixtures.listing(T1, KW, ANON, 15).productId("own").matrixAccount("a").build());
     Snapshot b = new Snapshot(Fixtures.sample(T1, KW, ANON, "ok", 25), replaced);
-    Snapshot a =
-        new Snapshot(
-            Fixtures.sample(T2, KW, ANON, "partial", 12), Fixtures.listings(T2, KW, ANON, 12));
+    Snapshot a = Fixtures.snapshot(T2, KW, ANON, "partial", 12);
 
     List<ChangeEvent> events = ListingDiff.compare(b, a, Set.of(), T2);
 
@@ -39,8 +37,7 @@ class ListingDiffTest {
 
   @Test
   void anOkSampleWithoutTheProductMeansItLeft() {
-    Snapshot b =
-        new Snapshot(Fixtures.sample(T1, KW, ANON, "ok", 3), Fixtures.listings(T1, KW, ANON, 3));
+    Snapshot b = Fixtures.snapshot(T1, KW, ANON, "ok", 3);
     List<ListingDocument> now = new ArrayList<>(Fixtures.listings(T2, KW, ANON, 2));
     Snapshot a = new Snapshot(Fixtures.sample(T2, KW, ANON, "ok", 2), now);
 
@@ -93,8 +90,7 @@ class ListingDiffTest {
 
   @Test
   void aShopSeenInTheLookbackIsNotNewAndOwnShopsAreNotCompetitors() {
-    Snapshot b =
-        new Snapshot(Fixtures.sample(T1, KW, ANON, "ok", 1), Fixtures.listings(T1, KW, ANON, 1));
+    Snapshot b = Fixtures.snapshot(T1, KW, ANON, "ok", 1);
     List<ListingDocument> after = new ArrayList<>();
     after.add(Fixtures.listing(T2, KW, ANON, 1).build());
     after.add(Fixtures.listing(T2, KW, ANON, 30).productId("x").shop("shop-back", "回头店").build());
@@ -126,9 +122,9 @@ class ListingDiffTest {
 
   @Test
   void onlyRankedSamplesInSlotOrderCompare() {
-    Snapshot ok = new Snapshot(Fixtures.sample(T1, KW, ANON, "ok", 0), List.of());
-    Snapshot blocked = new Snapshot(Fixtures.sample(T2, KW, ANON, "blocked", 0), List.of());
-    Snapshot later = new Snapshot(Fixtures.sample(T2, KW, ANON, "ok", 0), List.of());
+    Snapshot ok = Fixtures.snapshot(T1, KW, ANON, "ok", 0);
+    Snapshot blocked = Fixtures.snapshot(T2, KW, ANON, "blocked", 0);
+    Snapshot later = Fixtures.snapshot(T2, KW, ANON, "ok", 0);
 
     assertThatThrownBy(() -> ListingDiff.compare(ok, blocked, Set.of(), T2))
         .isInstanceOf(IllegalArgumentException.class);

@@ -12,12 +12,11 @@ import com.mallrank.index.report.Reports;
 import com.mallrank.index.schema.IndexBootstrap;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.testing.Fixtures;
+import com.mallrank.index.testing.FreePorts;
 import com.mallrank.index.write.BulkRetry;
 import com.mallrank.index.write.Snapshot;
 import com.mallrank.index.write.SnapshotWriter;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,7 +58,7 @@ class ElasticsearchClusterIT {
     Path dir = Path.of("target", "es-cluster-it").toAbsolutePath();
     deleteTree(dir);
     base =
-        LocalElasticsearchSettings.of(dir, freePortRun())
+        LocalElasticsearchSettings.of(dir, FreePorts.forElasticsearch(3))
             .withHeap("256m")
             .withStartTimeout(Duration.ofMinutes(4))
             .withShutdownHook(true);
@@ -281,28 +279,6 @@ class ElasticsearchClusterIT {
       }
       Thread.sleep(200);
     }
-  }
-
-  /** A base port whose 3 HTTP ports and 3 transport ports (+100) are all free on loopback. */
-  private static int freePortRun() throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int port = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-      if (free(port, 3) && free(port + LocalElasticsearchSettings.TRANSPORT_PORT_OFFSET, 3)) {
-        return port;
-      }
-    }
-    throw new IllegalStateException("no run of free ports found");
-  }
-
-  private static boolean free(int port, int count) {
-    for (int p = port; p < port + count; p++) {
-      try (ServerSocket socket = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
-        socket.setReuseAddress(true);
-      } catch (IOException e) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static void deleteTree(Path dir) throws IOException {

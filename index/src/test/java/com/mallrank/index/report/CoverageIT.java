@@ -33,14 +33,14 @@ class CoverageIT {
             List.of(
                 ok(T1, "a", ANON, 20, Map.of(3, "acct-1", 15, "acct-2")),
                 ok(T2, "a", ANON, 20, Map.of(5, "acct-1")),
-                new Snapshot(Fixtures.sample(T3, "a", ANON, "blocked", 0), List.of()),
+                Fixtures.snapshot(T3, "a", ANON, "blocked", 0),
                 ok(T1, "a", "acct-1", 20, Map.of(1, "acct-1")),
                 ok(T1, "b", ANON, 25, Map.of(25, "acct-2", 22, "acct-3")),
                 ok(T2, "b", ANON, 20, Map.of()),
                 ok(T1, "c", ANON, 60, Map.of(55, "acct-1", 58, "acct-2", 60, "acct-2")),
                 ok(T1, "d", ANON, 20, Map.of()),
                 ok(T0, "d", ANON, 20, Map.of(2, "acct-1")),
-                new Snapshot(Fixtures.sample(T1, "e", ANON, "blocked", 0), List.of()),
+                Fixtures.snapshot(T1, "e", ANON, "blocked", 0),
                 ok(T1, "f", ANON, 30, Map.of(20, "acct-3", 30, "acct-3"))));
 
     CoverageReport report =

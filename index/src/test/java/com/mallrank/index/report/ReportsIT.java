@@ -35,7 +35,7 @@ class ReportsIT {
         .writeAll(
             List.of(
                 CoverageIT.ok(T1, "a", ANON, 20, Map.of(5, "acct-1")),
-                new Snapshot(Fixtures.sample(T2, "a", ANON, "blocked", 0), List.of()),
+                Fixtures.snapshot(T2, "a", ANON, "blocked", 0),
                 CoverageIT.ok(T3, "a", ANON, 20, Map.of(2, "acct-1")),
                 CoverageIT.ok(T4, "a", ANON, 20, Map.of())));
     // the own product keeps one id across slots
@@ -66,7 +66,7 @@ class ReportsIT {
                 withOwn(T1, "acct-1", 1),
                 withOwn(T1, "acct-2", 10),
                 withOwn(T2, ANON, 7),
-                new Snapshot(Fixtures.sample(T1, "a", "acct-3", "blocked", 0), List.of())));
+                Fixtures.snapshot(T1, "a", "acct-3", "blocked", 0)));
 
     List<SpreadRow> rows = reports(es).spread(T1, List.of("a"));
 
@@ -162,8 +162,8 @@ class ReportsIT {
             List.of(
                 CoverageIT.ok(T1, "a", ANON, 3, Map.of()),
                 CoverageIT.ok(T1, "b", ANON, 3, Map.of()),
-                new Snapshot(Fixtures.sample(T1, "a", "acct-1", "blocked", 0), List.of()),
-                new Snapshot(Fixtures.sample(T3, "a", ANON, "error", 0), List.of())));
+                Fixtures.snapshot(T1, "a", "acct-1", "blocked", 0),
+                Fixtures.snapshot(T3, "a", ANON, "error", 0)));
 
     SamplingHealthReport report =
         reports(es)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mallrank.index.testing.Fixtures;
 import com.mallrank.index.testing.LocalElasticsearchTest;
 import com.mallrank.index.testing.TestIndices;
-import com.mallrank.index.write.Snapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +33,10 @@ class SampleCountsIT {
     es.writer()
         .writeAll(
             List.of(
-                new Snapshot(
-                    Fixtures.sample(SLOT, "a", anon, "ok", 3),
-                    Fixtures.listings(SLOT, "a", anon, 3)),
-                new Snapshot(
-                    Fixtures.sample(SLOT, "b", anon, "ok", 2),
-                    Fixtures.listings(SLOT, "b", anon, 2)),
-                new Snapshot(Fixtures.sample(SLOT, "c", anon, "blocked", 0), List.of()),
-                new Snapshot(Fixtures.sample(LATER, "a", anon, "error", 0), List.of())));
+                Fixtures.snapshot(SLOT, "a", anon, "ok", 3),
+                Fixtures.snapshot(SLOT, "b", anon, "ok", 2),
+                Fixtures.snapshot(SLOT, "c", anon, "blocked", 0),
+                Fixtures.snapshot(LATER, "a", anon, "error", 0)));
     Reports counts = new Reports(es.client(), es.names());
 
     assertThat(counts.latestSlot()).contains(LATER);

@@ -34,7 +34,7 @@ class SlotComparisonIT {
         .writeAll(
             List.of(
                 new Snapshot(Fixtures.sample(T1, KW, ANON, "ok", 25), before()),
-                new Snapshot(Fixtures.sample(T2, KW, ANON, "blocked", 0), List.of()),
+                Fixtures.snapshot(T2, KW, ANON, "blocked", 0),
                 new Snapshot(Fixtures.sample(T3, KW, ANON, "ok", 22), after()),
                 // the same keyword from a matrix account's vantage must not leak in
                 new Snapshot(
@@ -44,9 +44,7 @@ class SlotComparisonIT {
                             .productId("p20")
                             .priceFen(1L)
                             .build())),
-                new Snapshot(
-                    Fixtures.sample(T1, "雪地靴", ANON, "ok", 3),
-                    Fixtures.listings(T1, "雪地靴", ANON, 3))));
+                Fixtures.snapshot(T1, "雪地靴", ANON, "ok", 3)));
     comparison = new Reports(es.client(), es.names());
   }
 

@@ -27,14 +27,10 @@ class Top20QueryIT {
     es.writer()
         .writeAll(
             List.of(
-                new Snapshot(
-                    Fixtures.sample(SLOT, "羽绒服女", ANON, "ok", 30),
-                    Fixtures.listings(SLOT, "羽绒服女", ANON, 30)),
-                new Snapshot(
-                    Fixtures.sample(SLOT, "加绒卫衣", ANON, "partial", 12),
-                    Fixtures.listings(SLOT, "加绒卫衣", ANON, 12)),
-                new Snapshot(Fixtures.sample(SLOT, "雪地靴", ANON, "blocked", 0), List.of()),
-                new Snapshot(Fixtures.sample(SLOT, "围巾", ANON, "empty", 0), List.of()),
+                Fixtures.snapshot(SLOT, "羽绒服女", ANON, "ok", 30),
+                Fixtures.snapshot(SLOT, "加绒卫衣", ANON, "partial", 12),
+                Fixtures.snapshot(SLOT, "雪地靴", ANON, "blocked", 0),
+                Fixtures.snapshot(SLOT, "围巾", ANON, "empty", 0),
                 // another vantage and the next slot must not leak into the report
                 new Snapshot(
                     Fixtures.sample(SLOT, "羽绒服女", "acct-1", "ok", 5),

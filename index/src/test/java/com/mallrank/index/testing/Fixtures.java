@@ -2,6 +2,7 @@ package com.mallrank.index.testing;
 
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
+import com.mallrank.index.write.Snapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,13 @@ public final class Fixtures {
         "http://127.0.0.1/search?keyword=" + keyword,
         null,
         slot.plusSeconds(90));
+  }
+
+  /** A sample of {@code status} with its first {@code count} listings (none for count 0). */
+  public static Snapshot snapshot(
+      Instant slot, String keyword, String vantage, String status, int count) {
+    return new Snapshot(
+        sample(slot, keyword, vantage, status, count), listings(slot, keyword, vantage, count));
   }
 
   /** An ok sample with {@code count} competitor listings at positions 1..count. */

@@ -14,10 +14,7 @@ class SnapshotTest {
 
   @Test
   void acceptsAnOkSampleWithItsListings() {
-    Snapshot snapshot =
-        new Snapshot(
-            Fixtures.sample(SLOT, "k", "anonymous", "ok", 3),
-            Fixtures.listings(SLOT, "k", "anonymous", 3));
+    Snapshot snapshot = Fixtures.snapshot(SLOT, "k", "anonymous", "ok", 3);
 
     assertThat(snapshot.listings()).hasSize(3);
   }

@@ -102,22 +102,14 @@ class SnapshotWriterIT {
     WriteResult first =
         noWait.writeAll(
             List.of(
-                new Snapshot(
-                    Fixtures.sample(SLOT, KW, ANON, "ok", 60),
-                    Fixtures.listings(SLOT, KW, ANON, 60)),
-                new Snapshot(
-                    Fixtures.sample(SLOT, "other", ANON, "ok", 5),
-                    Fixtures.listings(SLOT, "other", ANON, 5))));
+                Fixtures.snapshot(SLOT, KW, ANON, "ok", 60),
+                Fixtures.snapshot(SLOT, "other", ANON, "ok", 5)));
     // at once, before the index's own refresh: the first run is not searchable yet
     WriteResult rewrite =
         noWait.writeAll(
             List.of(
-                new Snapshot(
-                    Fixtures.sample(SLOT, KW, ANON, "ok", 57),
-                    Fixtures.listings(SLOT, KW, ANON, 57)),
-                new Snapshot(
-                    Fixtures.sample(SLOT, "new", ANON, "ok", 3),
-                    Fixtures.listings(SLOT, "new", ANON, 3))));
+                Fixtures.snapshot(SLOT, KW, ANON, "ok", 57),
+                Fixtures.snapshot(SLOT, "new", ANON, "ok", 3)));
     es.client().indices().refresh(r -> r.index(es.names().listingsAlias()));
 
     assertThat(first).isEqualTo(new WriteResult(2, 65, 0));
@@ -137,9 +129,8 @@ class SnapshotWriterIT {
     byte[] body =
         writer.requestBody(
             List.of(
-                new Snapshot(
-                    Fixtures.sample(SLOT, KW, ANON, "ok", 2), Fixtures.listings(SLOT, KW, ANON, 2)),
-                new Snapshot(Fixtures.sample(SLOT, "c", ANON, "blocked", 0), List.of())));
+                Fixtures.snapshot(SLOT, KW, ANON, "ok", 2),
+                Fixtures.snapshot(SLOT, "c", ANON, "blocked", 0)));
     String[] lines = new String(body, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
 
     assertThat(lines).hasSize(9); // 4 documents x 2 lines + the empty string after the last \n
@@ -165,19 +156,11 @@ class SnapshotWriterIT {
     WriteResult result =
         writer.writeAll(
             List.of(
-                new Snapshot(
-                    Fixtures.sample(SLOT, "a", ANON, "ok", 30),
-                    Fixtures.listings(SLOT, "a", ANON, 30)),
-                new Snapshot(
-                    Fixtures.sample(SLOT, "b", ANON, "partial", 7),
-                    Fixtures.listings(SLOT, "b", ANON, 7)),
-                new Snapshot(Fixtures.sample(SLOT, "c", ANON, "blocked", 0), List.of()),
-                new Snapshot(
-                    Fixtures.sample(SLOT, "a", "acct-1", "ok", 12),
-                    Fixtures.listings(SLOT, "a", "acct-1", 12)),
-                new Snapshot(
-                    Fixtures.sample(december, "a", ANON, "ok", 3),
-                    Fixtures.listings(december, "a", ANON, 3))));
+                Fixtures.snapshot(SLOT, "a", ANON, "ok", 30),
+                Fixtures.snapshot(SLOT, "b", ANON, "partial", 7),
+                Fixtures.snapshot(SLOT, "c", ANON, "blocked", 0),
+                Fixtures.snapshot(SLOT, "a", "acct-1", "ok", 12),
+                Fixtures.snapshot(december, "a", ANON, "ok", 3)));
 
     assertThat(result).isEqualTo(new WriteResult(5, 52, 0));
     assertThat(reports.counts(SLOT).samples()).isEqualTo(4);
