@@ -47,7 +47,8 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * Scale-out on one machine with separate JVMs: the standalone Artemis of {@link LocalArtemis},
  * PostgreSQL as the shared JobRepository, one manager and two workers ({@link RemoteChildMain}). A
  * slot of 100 keywords × 2 vantages ends with exactly the documents of a single-process run; a
- * worker killed mid-slot loses nothing and duplicates nothing. Then the bad inputs: a worker with
+ * worker killed mid-slot loses nothing and duplicates nothing. Then the bad inputs: a worker that
+ * cannot reach Elasticsearch runs no partition (the other worker runs them all), a worker with
  * another plan version is refused by name, and a broker that is down fails the slot after the
  * manager waited, with no partition created and nothing marked done.
  */
@@ -146,7 +147,7 @@ class RemotePartitioningIT {
 
     // Every partition completed exactly once; what the killed worker had not finished, the
     // survivor ran.
-    Map<String, List<String>> partitions = partitions();
+    Map<String, List<String>> partitions = partitions(SLOT);
     assertThat(partitions.keySet())
         .containsExactlyInAnyOrder(
             "sampleKeywords:anonymous-shard0",
@@ -165,7 +166,38 @@ class RemotePartitioningIT {
     unfinished.forEach(
         name -> assertThat(survivor.saw("running partition " + name)).as(name).isTrue());
 
-    // Bad input 1: a worker with another plan is refused, by name; the slot is not done.
+    // Bad input 1: a worker that cannot reach Elasticsearch (a closed loopback port) starts no
+    // partition: it hands its request back to the broker and stops listening, so the broker moves
+    // the request's message group to the other worker, which samples the whole slot.
+    int closed = freePort();
+    List<String> cutOff = new ArrayList<>(common(plan, prefix, "worker"));
+    cutOff.replaceAll(
+        p -> p.startsWith("--index.es.url=") ? "--index.es.url=http://127.0.0.1:" + closed : p);
+    Child cut = start("worker", List.of(SLOT.toString()), cutOff);
+    cut.await("worker ready", Duration.ofMinutes(2));
+    Instant esSlot = SLOT.plusSeconds(1800);
+    manager.send("launch " + GROUP + " " + esSlot);
+    assertThat(manager.await("result " + esSlot, Duration.ofMinutes(3))).contains("COMPLETED");
+    assertThat(cut.saw("Elasticsearch at http://127.0.0.1:" + closed + " unreachable"))
+        .as("the cut-off worker was handed a request and gave it back")
+        .isTrue();
+    assertThat(cut.saw("running partition")).isFalse();
+    Map<String, List<String>> esPartitions = partitions(esSlot);
+    assertThat(esPartitions.keySet()).isEqualTo(partitions.keySet());
+    esPartitions.forEach(
+        (name, statuses) ->
+            assertThat(statuses).as(name).containsExactly("COMPLETED " + survivor.pid()));
+    assertThat(withoutSlot(ids(new IndexNames(prefix).samplesAlias(), esSlot)))
+        .hasSize(2 * KEYWORDS)
+        .containsExactlyInAnyOrderElementsOf(
+            withoutSlot(ids(new IndexNames(prefix + "-ref").samplesAlias(), SLOT)));
+    assertThat(withoutSlot(ids(new IndexNames(prefix).listingsAlias(), esSlot)))
+        .containsExactlyInAnyOrderElementsOf(
+            withoutSlot(ids(new IndexNames(prefix + "-ref").listingsAlias(), SLOT)));
+    cut.process().destroyForcibly();
+    cut.process().waitFor(30, TimeUnit.SECONDS);
+
+    // Bad input 2: a worker with another plan is refused, by name; the slot is not done.
     survivor.process().destroyForcibly();
     survivor.process().waitFor(30, TimeUnit.SECONDS);
     Child stranger = start("worker", List.of(SLOT.toString()), common(otherPlan, prefix, "worker"));
@@ -181,7 +213,7 @@ class RemotePartitioningIT {
         .contains("batch.plan");
     assertThat(lastStatus(second)).isEqualTo("FAILED");
 
-    // Bad input 2: the broker is down: the manager waits (batch.remote.broker-wait), then fails
+    // Bad input 3: the broker is down: the manager waits (batch.remote.broker-wait), then fails
     // the slot before any partition exists; nothing is marked done.
     broker.close();
     assertThat(LocalArtemis.status(brokerSettings).listening()).isFalse();
@@ -254,7 +286,7 @@ class RemotePartitioningIT {
   }
 
   /** Partition step name → "STATUS workerPid" of each of its executions. */
-  private static Map<String, List<String>> partitions() throws Exception {
+  private static Map<String, List<String>> partitions(Instant slot) throws Exception {
     Map<String, List<String>> result = new HashMap<>();
     try (Connection connection = jobRepository();
         Statement statement = connection.createStatement();
@@ -267,7 +299,7 @@ class RemotePartitioningIT {
                     + " BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p ON"
                     + " p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = 'slot'"
                     + " AND p.PARAMETER_VALUE = '"
-                    + SLOT
+                    + slot
                     + "')")) {
       while (rows.next()) {
         String context = rows.getString(3);
@@ -336,13 +368,22 @@ class RemotePartitioningIT {
   }
 
   private static List<String> ids(String index) throws IOException {
+    return ids(index, SLOT);
+  }
+
+  /** Document ids without their slot part ({@code slot|profile|vantage|keyword...}). */
+  private static List<String> withoutSlot(List<String> ids) {
+    return ids.stream().map(id -> id.substring(id.indexOf('|'))).toList();
+  }
+
+  private static List<String> ids(String index, Instant slot) throws IOException {
     var client = LocalElasticsearchExtension.client();
     client.indices().refresh(r -> r.index(index));
     return client
         .search(
             s ->
                 s.index(index)
-                    .query(q -> q.term(t -> t.field("slot").value(SLOT.toString())))
+                    .query(q -> q.term(t -> t.field("slot").value(slot.toString())))
                     .source(src -> src.fetch(false))
                     .size(10_000),
             Void.class)
