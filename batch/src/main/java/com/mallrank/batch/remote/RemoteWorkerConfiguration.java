@@ -1,5 +1,7 @@
 package com.mallrank.batch.remote;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.transport.TransportException;
 import com.mallrank.batch.config.IndexProperties;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
@@ -88,7 +90,9 @@ public class RemoteWorkerConfiguration {
   /**
    * A ping through the writer's client (the client partitions write with), bounded by {@code
    * timeout}: the first use of a client also puts the index templates, which an unreachable cluster
-   * would make wait for the client's own timeouts.
+   * would make wait for the client's own timeouts. Any HTTP answer below 500 counts as reachable:
+   * the writer's role has no cluster privilege, so the cluster may well answer 403 (or 405); what
+   * this check is about is whether it answers at all.
    */
   static ElasticsearchGate.Probe probe(
       ElasticsearchRuntime elasticsearch, String rawUrl, Duration timeout) {
@@ -100,20 +104,19 @@ public class RemoteWorkerConfiguration {
               return thread;
             });
     return () -> {
-      CompletableFuture<Boolean> ping =
+      CompletableFuture<String> ping =
           CompletableFuture.supplyAsync(
               () -> {
                 try {
-                  return elasticsearch.client(MallrankRole.WRITER).ping().value();
-                } catch (java.io.IOException e) {
-                  throw new java.io.UncheckedIOException(e);
+                  elasticsearch.client(MallrankRole.WRITER).ping();
+                  return null;
+                } catch (java.io.IOException | RuntimeException e) {
+                  return answered(e) ? null : reason(e, rawUrl);
                 }
               },
               pings);
       try {
-        return ping.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-            ? null
-            : "the ping was not answered with 200";
+        return ping.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         ping.cancel(true);
         return "no answer within " + timeout.toMillis() + " ms";
@@ -124,6 +127,25 @@ public class RemoteWorkerConfiguration {
         return "interrupted";
       }
     };
+  }
+
+  /** Whether the failure is an HTTP answer of the cluster below 500 (it is up and answering). */
+  static boolean answered(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      int status;
+      try {
+        status =
+            t instanceof TransportException transport
+                ? transport.statusCode()
+                : t instanceof ElasticsearchException es ? es.status() : 0;
+      } catch (RuntimeException noResponse) {
+        status = 0;
+      }
+      if (status >= 100 && status < 500) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The root cause's type and message, without the URL's credentials. */

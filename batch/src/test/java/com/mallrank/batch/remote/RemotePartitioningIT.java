@@ -168,13 +168,18 @@ class RemotePartitioningIT {
 
     // Bad input 1: a worker that cannot reach Elasticsearch (a closed loopback port) starts no
     // partition: it hands its request back to the broker and stops listening, so the broker moves
-    // the request's message group to the other worker, which samples the whole slot.
+    // the request's message group to the other worker, which samples the whole slot. (The
+    // survivor holds both message groups since the victim died: two fresh workers start.)
+    survivor.process().destroyForcibly();
+    survivor.process().waitFor(30, TimeUnit.SECONDS);
     int closed = freePort();
     List<String> cutOff = new ArrayList<>(common(plan, prefix, "worker"));
     cutOff.replaceAll(
         p -> p.startsWith("--index.es.url=") ? "--index.es.url=http://127.0.0.1:" + closed : p);
     Child cut = start("worker", List.of(SLOT.toString()), cutOff);
+    Child fresh = start("worker", List.of(SLOT.toString()), common(plan, prefix, "worker"));
     cut.await("worker ready", Duration.ofMinutes(2));
+    fresh.await("worker ready", Duration.ofMinutes(2));
     Instant esSlot = SLOT.plusSeconds(1800);
     manager.send("launch " + GROUP + " " + esSlot);
     assertThat(manager.await("result " + esSlot, Duration.ofMinutes(3))).contains("COMPLETED");
@@ -186,7 +191,7 @@ class RemotePartitioningIT {
     assertThat(esPartitions.keySet()).isEqualTo(partitions.keySet());
     esPartitions.forEach(
         (name, statuses) ->
-            assertThat(statuses).as(name).containsExactly("COMPLETED " + survivor.pid()));
+            assertThat(statuses).as(name).containsExactly("COMPLETED " + fresh.pid()));
     assertThat(withoutSlot(ids(new IndexNames(prefix).samplesAlias(), esSlot)))
         .hasSize(2 * KEYWORDS)
         .containsExactlyInAnyOrderElementsOf(
@@ -198,8 +203,8 @@ class RemotePartitioningIT {
     cut.process().waitFor(30, TimeUnit.SECONDS);
 
     // Bad input 2: a worker with another plan is refused, by name; the slot is not done.
-    survivor.process().destroyForcibly();
-    survivor.process().waitFor(30, TimeUnit.SECONDS);
+    fresh.process().destroyForcibly();
+    fresh.process().waitFor(30, TimeUnit.SECONDS);
     Child stranger = start("worker", List.of(SLOT.toString()), common(otherPlan, prefix, "worker"));
     stranger.await("worker ready", Duration.ofMinutes(2));
     Instant second = SLOT.plusSeconds(3600);
@@ -302,14 +307,37 @@ class RemotePartitioningIT {
                     + slot
                     + "')")) {
       while (rows.next()) {
-        String context = rows.getString(3);
-        String worker = context.replaceAll("(?s).*\"worker\"\\s*:\\s*\"[^\"]*:(\\d+)\".*", "$1");
         result
             .computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
-            .add(rows.getString(2) + " " + (worker.equals(context) ? "?" : worker));
+            .add(rows.getString(2) + " " + workerPid(rows.getString(3)));
       }
     }
     return result;
+  }
+
+  /**
+   * The pid of the partition's worker in its step context: JSON, or Base64 of a serialized map (the
+   * JobRepository's default), where the value follows the key as {@code t <len> host:pid}.
+   */
+  private static String workerPid(String context) {
+    String text = context;
+    if (!context.strip().startsWith("{")) {
+      try {
+        text =
+            new String(
+                java.util.Base64.getMimeDecoder().decode(context), StandardCharsets.ISO_8859_1);
+      } catch (IllegalArgumentException e) {
+        return "?";
+      }
+    }
+    java.util.regex.Matcher json =
+        java.util.regex.Pattern.compile("\"worker\"\\s*:\\s*\"[^\"]*:(\\d+)\"").matcher(text);
+    if (json.find()) {
+      return json.group(1);
+    }
+    java.util.regex.Matcher serialized =
+        java.util.regex.Pattern.compile("(?s)workert..[^:]*:(\\d+)").matcher(text);
+    return serialized.find() ? serialized.group(1) : "?";
   }
 
   private static String lastStatus(Instant slot) throws Exception {
