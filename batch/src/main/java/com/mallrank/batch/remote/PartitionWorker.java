@@ -110,6 +110,8 @@ public class PartitionWorker {
               + "; give every worker the manager's plan (batch.plan)");
     }
     partition.getExecutionContext().putString(WORKER, worker);
+    // stored now: the handler reads the partition afresh from the JobRepository
+    jobRepository.updateExecutionContext(partition);
     long slotExecution = partition.getJobExecutionId();
     running.computeIfAbsent(slotExecution, id -> new AtomicInteger()).incrementAndGet();
     log.info("running partition {} of slot execution {}", partition.getStepName(), slotExecution);

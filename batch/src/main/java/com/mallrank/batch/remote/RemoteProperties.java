@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param shardsPerIdentity each identity's (vantage's) keywords are split into this many
  *     partitions; all partitions of one identity go to one worker (JMS message groups)
  * @param workerThreads how many partitions a worker runs at once
+ * @param esCheckTimeout how long a worker waits for Elasticsearch to answer its check before it
+ *     takes a partition; no answer: unreachable, and the request goes back to the broker
+ * @param esCheckInterval how long a worker trusts its last check, and how often it checks again
+ *     while it has stopped taking partitions because Elasticsearch was unreachable
  */
 @ConfigurationProperties("batch.remote")
 public record RemoteProperties(
@@ -25,7 +29,9 @@ public record RemoteProperties(
     Duration pollInterval,
     Duration brokerWait,
     int shardsPerIdentity,
-    int workerThreads) {
+    int workerThreads,
+    Duration esCheckTimeout,
+    Duration esCheckInterval) {
 
   public RemoteProperties {
     if (queue == null || queue.isBlank()) {
@@ -38,6 +44,12 @@ public record RemoteProperties(
     if (workerThreads < 1) {
       throw new IllegalArgumentException(
           "batch.remote.worker-threads must be at least 1, not " + workerThreads);
+    }
+    if (esCheckTimeout == null || esCheckTimeout.isNegative() || esCheckTimeout.isZero()) {
+      throw new IllegalArgumentException("batch.remote.es-check-timeout must be positive");
+    }
+    if (esCheckInterval == null || esCheckInterval.isNegative() || esCheckInterval.isZero()) {
+      throw new IllegalArgumentException("batch.remote.es-check-interval must be positive");
     }
   }
 }

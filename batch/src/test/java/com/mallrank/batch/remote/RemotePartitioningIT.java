@@ -15,6 +15,7 @@ import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.testing.LocalElasticsearchExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +44,8 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * Scale-out on one machine with separate JVMs: the standalone Artemis of {@link LocalArtemis},
  * PostgreSQL as the shared JobRepository, one manager and two workers ({@link RemoteChildMain}). A
  * slot of 100 keywords × 2 vantages ends with exactly the documents of a single-process run; a
- * worker killed mid-slot loses nothing and duplicates nothing. Then the bad inputs: a worker with
+ * worker killed mid-slot loses nothing and duplicates nothing. Then the bad inputs: a worker that
+ * cannot reach Elasticsearch runs no partition (the other worker runs them all), a worker with
  * another plan version is refused by name, and a broker that is down fails the slot after the
  * manager waited, with no partition created and nothing marked done.
  */
@@ -144,7 +146,7 @@ class RemotePartitioningIT {
 
     // Every partition completed exactly once; what the killed worker had not finished, the
     // survivor ran.
-    Map<String, List<String>> partitions = partitions();
+    Map<String, List<String>> partitions = partitions(SLOT);
     assertThat(partitions.keySet())
         .containsExactlyInAnyOrder(
             "sampleKeywords:anonymous-shard0",
@@ -163,9 +165,45 @@ class RemotePartitioningIT {
     unfinished.forEach(
         name -> assertThat(survivor.saw("running partition " + name)).as(name).isTrue());
 
-    // Bad input 1: a worker with another plan is refused, by name; the slot is not done.
+    // Bad input 1: a worker that cannot reach Elasticsearch (a closed loopback port) starts no
+    // partition: it hands its request back to the broker and stops listening, so the broker moves
+    // the request's message group to the other worker, which samples the whole slot. (The
+    // survivor holds both message groups since the victim died: two fresh workers start.)
     survivor.process().destroyForcibly();
     survivor.process().waitFor(30, TimeUnit.SECONDS);
+    int closed = freePort();
+    List<String> cutOff = new ArrayList<>(common(plan, prefix, "worker"));
+    cutOff.replaceAll(
+        p -> p.startsWith("--index.es.url=") ? "--index.es.url=http://127.0.0.1:" + closed : p);
+    ChildProcess cut = start("worker", List.of(SLOT.toString()), cutOff);
+    ChildProcess fresh = start("worker", List.of(SLOT.toString()), common(plan, prefix, "worker"));
+    cut.await("worker ready", Duration.ofMinutes(2));
+    fresh.await("worker ready", Duration.ofMinutes(2));
+    Instant esSlot = SLOT.plusSeconds(1800);
+    manager.send("launch " + GROUP + " " + esSlot);
+    assertThat(manager.await("result " + esSlot, Duration.ofMinutes(3))).contains("COMPLETED");
+    assertThat(cut.saw("Elasticsearch at http://127.0.0.1:" + closed + " unreachable"))
+        .as("the cut-off worker was handed a request and gave it back")
+        .isTrue();
+    assertThat(cut.saw("running partition")).isFalse();
+    Map<String, List<String>> esPartitions = partitions(esSlot);
+    assertThat(esPartitions.keySet()).isEqualTo(partitions.keySet());
+    esPartitions.forEach(
+        (name, statuses) ->
+            assertThat(statuses).as(name).containsExactly("COMPLETED " + fresh.pid()));
+    assertThat(withoutSlot(StoredIds.ofSlot(new IndexNames(prefix).samplesAlias(), esSlot)))
+        .hasSize(2 * KEYWORDS)
+        .containsExactlyInAnyOrderElementsOf(
+            withoutSlot(StoredIds.ofSlot(new IndexNames(prefix + "-ref").samplesAlias(), SLOT)));
+    assertThat(withoutSlot(StoredIds.ofSlot(new IndexNames(prefix).listingsAlias(), esSlot)))
+        .containsExactlyInAnyOrderElementsOf(
+            withoutSlot(StoredIds.ofSlot(new IndexNames(prefix + "-ref").listingsAlias(), SLOT)));
+    cut.process().destroyForcibly();
+    cut.process().waitFor(30, TimeUnit.SECONDS);
+
+    // Bad input 2: a worker with another plan is refused, by name; the slot is not done.
+    fresh.process().destroyForcibly();
+    fresh.process().waitFor(30, TimeUnit.SECONDS);
     ChildProcess stranger =
         start("worker", List.of(SLOT.toString()), common(otherPlan, prefix, "worker"));
     stranger.await("worker ready", Duration.ofMinutes(2));
@@ -180,7 +218,7 @@ class RemotePartitioningIT {
         .contains("batch.plan");
     assertThat(lastStatus(second)).isEqualTo("FAILED");
 
-    // Bad input 2: the broker is down: the manager waits (batch.remote.broker-wait), then fails
+    // Bad input 3: the broker is down: the manager waits (batch.remote.broker-wait), then fails
     // the slot before any partition exists; nothing is marked done.
     broker.close();
     assertThat(LocalArtemis.status(brokerSettings).listening()).isFalse();
@@ -253,7 +291,7 @@ class RemotePartitioningIT {
   }
 
   /** Partition step name → "STATUS workerPid" of each of its executions. */
-  private static Map<String, List<String>> partitions() throws Exception {
+  private static Map<String, List<String>> partitions(Instant slot) throws Exception {
     Map<String, List<String>> result = new HashMap<>();
     try (Connection connection = jobRepository();
         Statement statement = connection.createStatement();
@@ -266,17 +304,40 @@ class RemotePartitioningIT {
                     + " BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p ON"
                     + " p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = 'slot'"
                     + " AND p.PARAMETER_VALUE = '"
-                    + SLOT
+                    + slot
                     + "')")) {
       while (rows.next()) {
-        String context = rows.getString(3);
-        String worker = context.replaceAll("(?s).*\"worker\"\\s*:\\s*\"[^\"]*:(\\d+)\".*", "$1");
         result
             .computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
-            .add(rows.getString(2) + " " + (worker.equals(context) ? "?" : worker));
+            .add(rows.getString(2) + " " + workerPid(rows.getString(3)));
       }
     }
     return result;
+  }
+
+  /**
+   * The pid of the partition's worker in its step context: JSON, or Base64 of a serialized map (the
+   * JobRepository's default), where the value follows the key as {@code t <len> host:pid}.
+   */
+  private static String workerPid(String context) {
+    String text = context;
+    if (!context.strip().startsWith("{")) {
+      try {
+        text =
+            new String(
+                java.util.Base64.getMimeDecoder().decode(context), StandardCharsets.ISO_8859_1);
+      } catch (IllegalArgumentException e) {
+        return "?";
+      }
+    }
+    java.util.regex.Matcher json =
+        java.util.regex.Pattern.compile("\"worker\"\\s*:\\s*\"[^\"]*:(\\d+)\"").matcher(text);
+    if (json.find()) {
+      return json.group(1);
+    }
+    java.util.regex.Matcher serialized =
+        java.util.regex.Pattern.compile("(?s)workert..[^:]*:(\\d+)").matcher(text);
+    return serialized.find() ? serialized.group(1) : "?";
   }
 
   private static String lastStatus(Instant slot) throws Exception {
@@ -332,6 +393,11 @@ class RemotePartitioningIT {
     }
     throw new AssertionError(
         "fewer than " + atLeast + " samples in " + alias + " after " + timeout);
+  }
+
+  /** Document ids without their slot part ({@code slot|profile|vantage|keyword...}). */
+  private static List<String> withoutSlot(List<String> ids) {
+    return ids.stream().map(id -> id.substring(id.indexOf('|'))).toList();
   }
 
   private static ChildProcess firstRunning(ChildProcess one, ChildProcess two, Duration timeout)

@@ -22,6 +22,9 @@ import org.springframework.jms.support.converter.MessageConversionException;
  */
 class RemotePartitioningTest {
 
+  private static final Duration ES_TIMEOUT = Duration.ofSeconds(3);
+  private static final Duration ES_INTERVAL = Duration.ofSeconds(5);
+
   private static KeywordGroup group(List<String> keywords) {
     return new KeywordGroup(
         "g", "sandbox-static", 20, List.of("anonymous", "mx-a"), keywords, null, Map.of());
@@ -142,12 +145,26 @@ class RemotePartitioningTest {
     assertThatThrownBy(
             () ->
                 new RemoteProperties(
-                    "q", Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofMinutes(1), 0, 1))
+                    "q",
+                    Duration.ofHours(1),
+                    Duration.ofSeconds(1),
+                    Duration.ofMinutes(1),
+                    0,
+                    1,
+                    ES_TIMEOUT,
+                    ES_INTERVAL))
         .hasMessage("batch.remote.shards-per-identity must be at least 1, not 0");
     assertThatThrownBy(
             () ->
                 new RemoteProperties(
-                    " ", Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofMinutes(1), 1, 1))
+                    " ",
+                    Duration.ofHours(1),
+                    Duration.ofSeconds(1),
+                    Duration.ofMinutes(1),
+                    1,
+                    1,
+                    ES_TIMEOUT,
+                    ES_INTERVAL))
         .hasMessage("batch.remote.queue must not be blank");
     assertThat(Cadence.class).isNotNull();
   }
