@@ -3,11 +3,8 @@ package com.mallrank.batch.changes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.plan.KeywordGroup;
-import com.mallrank.batch.runtime.ElasticsearchRuntime;
-import com.mallrank.batch.runtime.PlanRepository;
-import com.mallrank.batch.runtime.SandboxRuntime;
-import com.mallrank.batch.sample.SampleLauncher;
 import com.mallrank.batch.testing.MallrankIT;
+import com.mallrank.batch.testing.SandboxSlotSupport;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxWorld;
 import com.mallrank.index.report.CoverageReport;
@@ -21,7 +18,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The matrix-account manager's view on the sandbox: after sampling one slot from every vantage, the
@@ -29,15 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * ground truth says for that slot.
  */
 @MallrankIT(properties = "batch.threads=2")
-class SandboxCoverageIT {
+class SandboxCoverageIT extends SandboxSlotSupport {
 
   private static final Instant SLOT = Instant.parse("2026-11-28T10:00:00Z");
-  private static final String GROUP = "core";
-
-  @Autowired SampleLauncher launcher;
-  @Autowired SandboxRuntime sandbox;
-  @Autowired ElasticsearchRuntime elasticsearch;
-  @Autowired PlanRepository plans;
 
   @Test
   void coverageMatchesTheGroundTruthOfTheSlot() {

@@ -3,11 +3,9 @@ package com.mallrank.batch.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mallrank.batch.runtime.ElasticsearchRuntime;
-import com.mallrank.batch.runtime.PlanRepository;
-import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.sample.SampleLauncher.SlotRefusedException;
 import com.mallrank.batch.testing.MallrankIT;
+import com.mallrank.batch.testing.SandboxSlotSupport;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.index.document.ListingDocument;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The sample job end to end on the sandbox mall and the real local Elasticsearch: given the starter
@@ -30,15 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 // One thread: the blocked-identity test relies on the plan order of a sequential run (with
 // several partitions the identity still rests, from whenever it was blocked).
 @MallrankIT(properties = "batch.threads=1")
-class SampleJobFunctionalIT {
+class SampleJobFunctionalIT extends SandboxSlotSupport {
 
   private static final Instant SLOT = Instant.parse("2026-11-28T06:00:00Z");
-  private static final String GROUP = "core";
-
-  @Autowired SampleLauncher launcher;
-  @Autowired SandboxRuntime sandbox;
-  @Autowired ElasticsearchRuntime elasticsearch;
-  @Autowired PlanRepository plans;
 
   @AfterEach
   void clearFaults() {

@@ -3,10 +3,8 @@ package com.mallrank.batch.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.config.IndexProperties;
-import com.mallrank.batch.runtime.ElasticsearchRuntime;
-import com.mallrank.batch.runtime.PlanRepository;
-import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.testing.MallrankIT;
+import com.mallrank.batch.testing.SandboxSlotSupport;
 import com.mallrank.index.report.Reports;
 import com.mallrank.index.report.SlotCounts;
 import java.time.Instant;
@@ -22,15 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * sample and listing (the refresh at the end of the slot's sampling, {@link SlotEndRefresh}).
  */
 @MallrankIT(properties = "batch.threads=2")
-class SlotEndRefreshIT {
+class SlotEndRefreshIT extends SandboxSlotSupport {
 
   private static final Instant SLOT = Instant.parse("2026-11-29T07:00:00Z");
-  private static final String GROUP = "core";
-
-  @Autowired SampleLauncher launcher;
-  @Autowired SandboxRuntime sandbox;
-  @Autowired ElasticsearchRuntime elasticsearch;
-  @Autowired PlanRepository plans;
   @Autowired IndexProperties indexProperties;
   @Autowired Reports reports;
 

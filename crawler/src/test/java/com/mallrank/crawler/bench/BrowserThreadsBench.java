@@ -9,7 +9,6 @@ import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,10 +34,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BrowserThreadsBench {
 
-  private static final String CARDS = "li.goods-card";
-  private static final String FIRST =
-      "li.goods-card, #captcha-verify, div.login-guide, div.search-empty, div.load-error";
-
   private BrowserThreadsBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -52,18 +47,9 @@ public final class BrowserThreadsBench {
       threadCounts.add(Integer.parseInt(t.trim()));
     }
     BrowserSettings settings = BrowserSettings.defaults();
-    RenderOptions options =
-        RenderOptions.dom(CARDS)
-            .withWaitForSelector(FIRST)
-            .withLoadMoreSelector("button.load-more")
-            .withEndSelector("div.list-end");
+    RenderOptions options = SandboxSpaPages.topTwentyDom();
     try (SandboxMall mall = SandboxMall.start()) {
-      mall.setTime(Instant.parse("2026-11-28T14:00:00Z"));
-      List<String> urls =
-          mall.world().keywords().stream()
-              .filter(k -> mall.world().poolSize(k) > 0)
-              .map(mall::spaUrl)
-              .toList();
+      List<String> urls = SandboxSpaPages.urls(mall);
       System.out.printf(
           "sandbox SPA, %d keywords, Top-20 DOM mode, %d cores, %d pages per thread%n",
           urls.size(), Runtime.getRuntime().availableProcessors(), pagesPerThread);

@@ -8,6 +8,7 @@ import com.mallrank.crawler.parse.Extractors;
 import com.mallrank.crawler.profile.ProfileException;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
+import com.mallrank.crawler.testing.SlowProfiles;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -104,20 +105,7 @@ public class HostileValuesBenchmark {
   }
 
   private static SiteProfile slowProfile(String slowField, String otherField) {
-    return SiteProfiles.parse(
-        "slow.yml",
-        """
-        id: slow
-        mode: html
-        search:
-          url-template: "{base}/s?q={keyword}"
-        cards:
-          select: li.card
-        fields:
-          %s
-          %s
-        """
-            .formatted(slowField, otherField));
+    return SlowProfiles.withFields(slowField, otherField);
   }
 
   /** 20 cards; card {@code hostile} (0-based) gets the hostile id or price. */

@@ -10,7 +10,6 @@ import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import java.net.URI;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +32,6 @@ import java.util.Map;
  */
 public final class RenderedPagesBench {
 
-  private static final String CARDS = "li.goods-card";
-  private static final String FIRST =
-      "li.goods-card, #captcha-verify, div.login-guide, div.search-empty, div.load-error";
-
   private RenderedPagesBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -52,19 +47,10 @@ public final class RenderedPagesBench {
                 java.nio.file.Path.of(
                     opts.getOrDefault(
                         "executable", BrowserSettings.DEFAULT_EXECUTABLE.toString())));
-    RenderOptions options =
-        RenderOptions.dom(CARDS)
-            .withWaitForSelector(FIRST)
-            .withLoadMoreSelector("button.load-more")
-            .withEndSelector("div.list-end");
+    RenderOptions options = SandboxSpaPages.topTwentyDom();
 
     try (SandboxMall mall = SandboxMall.start()) {
-      mall.setTime(Instant.parse("2026-11-28T14:00:00Z"));
-      List<String> urls =
-          mall.world().keywords().stream()
-              .filter(k -> mall.world().poolSize(k) > 0)
-              .map(mall::spaUrl)
-              .toList();
+      List<String> urls = SandboxSpaPages.urls(mall);
       System.out.printf(
           "sandbox SPA, %d keywords, Top-20 DOM mode, %d cores, %s%n",
           urls.size(), Runtime.getRuntime().availableProcessors(), base.executable());

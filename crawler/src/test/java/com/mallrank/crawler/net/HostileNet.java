@@ -1,10 +1,16 @@
 package com.mallrank.crawler.net;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.Fetcher;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
+import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.TimeSource;
+import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.sampler.KeywordSampler;
+import com.mallrank.crawler.sampler.SampleResult;
 import com.mallrank.crawler.sampler.SamplerSettings;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -193,6 +199,22 @@ public final class HostileNet implements AutoCloseable {
         resolver(),
         TimeSource.system(),
         new Random(1));
+  }
+
+  /**
+   * Samples {@code keyword} (a hostile URL as the search keyword, see {@link #hostileUrl}) from the
+   * mall as the anonymous vantage and asserts the guard refused it in one attempt, naming {@code
+   * detail}.
+   */
+  public SampleResult assertRefused(
+      KeywordSampler sampler, SiteProfile profile, String keyword, String detail) {
+    SampleResult result =
+        sampler.sample(profile, "http://" + MALL, keyword, "anonymous", CookieJar.empty(), 20);
+    assertThat(result.page().status()).isEqualTo(SampleStatus.ERROR);
+    assertThat(result.page().evidence().marker()).isEqualTo("refused");
+    assertThat(result.page().evidence().detail()).contains(detail);
+    assertThat(result.attempts()).isEqualTo(1);
+    return result;
   }
 
   /** The injected DNS: the two public-looking names, the rebinding name, literals; else unknown. */

@@ -13,7 +13,6 @@ import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.RefusedFetchException;
 import com.mallrank.crawler.image.HttpImageSource;
-import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.mallrank.crawler.politeness.Gate;
@@ -22,7 +21,6 @@ import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sampler.KeywordSampler;
-import com.mallrank.crawler.sampler.SampleResult;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
@@ -203,20 +201,11 @@ class HostilePagesTest {
             """);
     KeywordSampler sampler = net.sampler(jsoup(5), null);
 
-    SampleResult result =
-        sampler.sample(
-            profile,
-            "http://" + MALL,
-            net.hostileUrl("169.254.169.254", "/latest/meta-data/"),
-            "anonymous",
-            CookieJar.empty(),
-            20);
-
-    assertThat(result.page().status()).isEqualTo(SampleStatus.ERROR);
-    assertThat(result.page().evidence().marker()).isEqualTo("refused");
-    assertThat(result.page().evidence().detail())
-        .contains("169.254.169.254 (Link Local) [PRIVATE_ADDRESS]");
-    assertThat(result.attempts()).isEqualTo(1);
+    net.assertRefused(
+        sampler,
+        profile,
+        net.hostileUrl("169.254.169.254", "/latest/meta-data/"),
+        "169.254.169.254 (Link Local) [PRIVATE_ADDRESS]");
     assertThat(net.internal.requests).hasValue(0);
   }
 

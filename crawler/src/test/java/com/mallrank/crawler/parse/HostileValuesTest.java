@@ -10,6 +10,7 @@ import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.profile.FieldName;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
+import com.mallrank.crawler.testing.SlowProfiles;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -220,19 +221,6 @@ class HostileValuesTest {
   }
 
   private static SiteProfile slowProfile(String slowField, String otherField) {
-    return SiteProfiles.parse(
-        "slow.yml",
-        """
-        id: slow
-        mode: html
-        search:
-          url-template: "{base}/s?q={keyword}"
-        cards:
-          select: li.card
-        fields:
-          %s
-          %s
-        """
-            .formatted(slowField, otherField));
+    return SlowProfiles.withFields(slowField, otherField);
   }
 }

@@ -1,14 +1,12 @@
 package com.mallrank.index.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.indices.get_index_template.IndexTemplateItem;
 import com.mallrank.index.client.EsClients;
 import com.mallrank.index.client.EsConnection;
 import com.mallrank.index.document.ListingDocument;
@@ -18,6 +16,7 @@ import com.mallrank.index.local.LocalElasticsearchSettings;
 import com.mallrank.index.schema.IndexBootstrap;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.testing.Fixtures;
+import com.mallrank.index.testing.TestIndices;
 import com.mallrank.index.write.BulkResponses;
 import com.mallrank.index.write.Snapshot;
 import com.mallrank.index.write.SnapshotWriter;
@@ -124,7 +123,7 @@ public final class WritePathBench {
         }
         for (String variant : variants) {
           check(client, names.get(variant), samples);
-          delete(client, names.get(variant));
+          TestIndices.deleteIndices(client, names.get(variant));
           long[] m = measured.get(variant);
           System.out.printf(
               Locale.ROOT,
@@ -143,7 +142,7 @@ public final class WritePathBench {
       long[] waitFor =
           writer(new SnapshotWriter(client, names, Refresh.WaitFor), waitForBulks * PER_BULK);
       check(client, names, waitForBulks * PER_BULK);
-      delete(client, names);
+      TestIndices.deleteIndices(client, names);
       nanosAndListings.put("wait_for", waitFor);
 
       double raw = rate(nanosAndListings.get("raw"));
@@ -164,8 +163,8 @@ public final class WritePathBench {
       if (!used.isEmpty()) {
         try (ElasticsearchClient client = EsClients.create(EsConnection.of(server.url()))) {
           for (IndexNames names : used) {
-            delete(client, names);
-            deleteTemplates(client, names);
+            TestIndices.deleteIndices(client, names);
+            TestIndices.deleteTemplates(client, names);
           }
         }
       }
@@ -310,7 +309,7 @@ public final class WritePathBench {
       throws Exception {
     IndexNames names = new IndexNames(prefix);
     used.add(names);
-    delete(client, names);
+    TestIndices.deleteIndices(client, names);
     new IndexBootstrap(client, names).apply();
     return names;
   }
@@ -324,40 +323,6 @@ public final class WritePathBench {
     if (listings != (long) samples * LISTINGS_PER_SAMPLE || stored != samples) {
       throw new IllegalStateException(
           names.prefix() + ": " + listings + " listings, " + stored + " samples stored");
-    }
-  }
-
-  private static void delete(ElasticsearchClient client, IndexNames names) throws Exception {
-    List<String> indices =
-        new ArrayList<>(
-            client
-                .indices()
-                .get(
-                    g ->
-                        g.index(names.allIndicesPattern())
-                            .ignoreUnavailable(true)
-                            .allowNoIndices(true))
-                .result()
-                .keySet());
-    if (!indices.isEmpty()) {
-      client.indices().delete(d -> d.index(indices).ignoreUnavailable(true));
-    }
-  }
-
-  private static void deleteTemplates(ElasticsearchClient client, IndexNames names)
-      throws Exception {
-    try {
-      for (IndexTemplateItem item :
-          client
-              .indices()
-              .getIndexTemplate(t -> t.name(names.allIndicesPattern()))
-              .indexTemplates()) {
-        client.indices().deleteIndexTemplate(d -> d.name(item.name()));
-      }
-    } catch (ElasticsearchException e) {
-      if (e.status() != 404) {
-        throw e;
-      }
     }
   }
 }

@@ -73,25 +73,24 @@ class IndexBootstrapIT {
   void anIndexCreatedBeforeTheProfileFieldGetsItAndTakesNewDocuments(TestIndices es)
       throws Exception {
     String index = es.names().listingsIndex(SLOT);
-    es.client()
-        .indices()
-        .create(
-            c ->
-                c.index(index)
-                    .withJson(
-                        new java.io.StringReader(
-                            "{\"mappings\":{\"dynamic\":\"strict\",\"properties\":{"
-                                + "\"slot\":{\"type\":\"date\"}}}}")));
 
-    es.bootstrap();
+    var mapping = bootstrapOverAnOldIndex(es, index);
 
-    var mapping = es.client().indices().get(g -> g.index(index)).result().get(index).mappings();
     assertThat(mapping.properties().get("profile").isKeyword()).isTrue();
   }
 
   @Test
   void aSamplesIndexCreatedBeforeEvidencePathsGetsTheField(TestIndices es) throws Exception {
     String index = es.names().samplesIndex(SLOT);
+
+    var mapping = bootstrapOverAnOldIndex(es, index);
+
+    assertThat(mapping.properties().get("evidence_path").isKeyword()).isTrue();
+  }
+
+  /** Creates {@code index} as an old release did (strict, only a slot), then bootstraps. */
+  private static co.elastic.clients.elasticsearch._types.mapping.TypeMapping
+      bootstrapOverAnOldIndex(TestIndices es, String index) throws Exception {
     es.client()
         .indices()
         .create(
@@ -101,10 +100,7 @@ class IndexBootstrapIT {
                         new java.io.StringReader(
                             "{\"mappings\":{\"dynamic\":\"strict\",\"properties\":{"
                                 + "\"slot\":{\"type\":\"date\"}}}}")));
-
     es.bootstrap();
-
-    var mapping = es.client().indices().get(g -> g.index(index)).result().get(index).mappings();
-    assertThat(mapping.properties().get("evidence_path").isKeyword()).isTrue();
+    return es.client().indices().get(g -> g.index(index)).result().get(index).mappings();
   }
 }

@@ -60,41 +60,53 @@ public final class TestIndices {
   /** Deletes every index (open or closed) and index template of this prefix. */
   public void deleteAll() {
     try {
-      List<String> indices =
-          new ArrayList<>(
-              client
-                  .indices()
-                  .get(
-                      g ->
-                          g.index(names.allIndicesPattern())
-                              .expandWildcards(ExpandWildcard.All)
-                              .ignoreUnavailable(true)
-                              .allowNoIndices(true))
-                  .result()
-                  .keySet());
-      // explicit names: wildcard deletes are refused when action.destructive_requires_name is set
-      if (!indices.isEmpty()) {
-        client.indices().delete(d -> d.index(indices).ignoreUnavailable(true));
-      }
-      List<String> templates = new ArrayList<>();
-      try {
-        for (IndexTemplateItem item :
-            client
-                .indices()
-                .getIndexTemplate(t -> t.name(names.allIndicesPattern()))
-                .indexTemplates()) {
-          templates.add(item.name());
-        }
-      } catch (ElasticsearchException e) {
-        if (e.status() != 404) {
-          throw e;
-        }
-      }
-      for (String template : templates) {
-        client.indices().deleteIndexTemplate(d -> d.name(template));
-      }
+      deleteIndices(client, names);
+      deleteTemplates(client, names);
     } catch (IOException e) {
       throw new UncheckedIOException("Cleaning up prefix " + prefix() + " failed", e);
+    }
+  }
+
+  /** Deletes every index (open or closed) of the prefix, its templates kept. */
+  public static void deleteIndices(ElasticsearchClient client, IndexNames names)
+      throws IOException {
+    List<String> indices =
+        new ArrayList<>(
+            client
+                .indices()
+                .get(
+                    g ->
+                        g.index(names.allIndicesPattern())
+                            .expandWildcards(ExpandWildcard.All)
+                            .ignoreUnavailable(true)
+                            .allowNoIndices(true))
+                .result()
+                .keySet());
+    // explicit names: wildcard deletes are refused when action.destructive_requires_name is set
+    if (!indices.isEmpty()) {
+      client.indices().delete(d -> d.index(indices).ignoreUnavailable(true));
+    }
+  }
+
+  /** Deletes the prefix's index templates. */
+  public static void deleteTemplates(ElasticsearchClient client, IndexNames names)
+      throws IOException {
+    List<String> templates = new ArrayList<>();
+    try {
+      for (IndexTemplateItem item :
+          client
+              .indices()
+              .getIndexTemplate(t -> t.name(names.allIndicesPattern()))
+              .indexTemplates()) {
+        templates.add(item.name());
+      }
+    } catch (ElasticsearchException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+    }
+    for (String template : templates) {
+      client.indices().deleteIndexTemplate(d -> d.name(template));
     }
   }
 }

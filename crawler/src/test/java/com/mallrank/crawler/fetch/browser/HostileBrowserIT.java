@@ -12,14 +12,12 @@ import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.RefusedFetchException;
-import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.net.HostileNet;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.Gate;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sampler.KeywordSampler;
-import com.mallrank.crawler.sampler.SampleResult;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.net.URI;
 import java.util.List;
@@ -226,20 +224,11 @@ class HostileBrowserIT {
     KeywordSampler sampler =
         net.sampler(new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), BROWSER.fetcher());
 
-    SampleResult result =
-        sampler.sample(
-            profile,
-            "http://" + MALL,
-            net.hostileUrl("127.0.0.1", "/_cluster/health"),
-            "anonymous",
-            CookieJar.empty(),
-            20);
-
-    assertThat(result.page().status()).isEqualTo(SampleStatus.ERROR);
-    assertThat(result.page().evidence().marker()).isEqualTo("refused");
-    assertThat(result.page().evidence().detail())
-        .contains("127.0.0.1 (Loopback) [PRIVATE_ADDRESS]");
-    assertThat(result.attempts()).isEqualTo(1);
+    net.assertRefused(
+        sampler,
+        profile,
+        net.hostileUrl("127.0.0.1", "/_cluster/health"),
+        "127.0.0.1 (Loopback) [PRIVATE_ADDRESS]");
   }
 
   private static String encode(String s) {

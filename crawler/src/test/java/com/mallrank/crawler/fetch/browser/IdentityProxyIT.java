@@ -84,15 +84,7 @@ class IdentityProxyIT {
             Map.of(BrowserIT.HANGZHOU, new DeviceProfile(iphone, "Asia/Shanghai", 30.27, 120.15)));
     long spaBefore = BROWSER.mall().spaRequests();
     long apiBefore = BROWSER.mall().apiRequests();
-    try (PlaywrightFetcher fetcher =
-        new PlaywrightFetcher(
-            BrowserIT.settings(),
-            BrowserIT.domOptions(),
-            BrowserIT.storageStates(states, BrowserIT.HANGZHOU, BrowserIT.GUANGZHOU),
-            countingDirect,
-            5,
-            routes,
-            devices)) {
+    try (PlaywrightFetcher fetcher = fetcher(routes, devices)) {
       FetchResponse a =
           fetcher.fetch(request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), BrowserIT.HANGZHOU));
       FetchResponse b =
@@ -165,15 +157,7 @@ class IdentityProxyIT {
                 UpstreamProxy.parse(proxyB.url())));
     long spaBefore = BROWSER.mall().spaRequests();
     long searchBefore = BROWSER.mall().searchRequests();
-    try (PlaywrightFetcher fetcher =
-        new PlaywrightFetcher(
-            BrowserIT.settings(),
-            BrowserIT.domOptions(),
-            BrowserIT.storageStates(states, BrowserIT.HANGZHOU, BrowserIT.GUANGZHOU),
-            countingDirect,
-            5,
-            routes,
-            IdentityDevices.none())) {
+    try (PlaywrightFetcher fetcher = fetcher(routes, IdentityDevices.none())) {
       assertThatThrownBy(
               () ->
                   fetcher.fetch(
@@ -254,5 +238,19 @@ class IdentityProxyIT {
 
   private static FetchRequest request(String url, String identity) {
     return BrowserIT.request(url, identity);
+  }
+
+  /**
+   * A DOM-mode fetcher of both logged-in identities on these routes, direct connections counted.
+   */
+  private PlaywrightFetcher fetcher(ProxyRoutes routes, IdentityDevices devices) throws Exception {
+    return new PlaywrightFetcher(
+        BrowserIT.settings(),
+        BrowserIT.domOptions(),
+        BrowserIT.storageStates(states, BrowserIT.HANGZHOU, BrowserIT.GUANGZHOU),
+        countingDirect,
+        5,
+        routes,
+        devices);
   }
 }
