@@ -2,7 +2,6 @@ package com.mallrank.batch.cli;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -15,10 +14,10 @@ import org.springframework.core.env.PropertySource;
  * Configuration that follows from the command being run, above every other source:
  *
  * <ul>
- *   <li>Commands that never run a job ({@code profile}, {@code plan}, {@code report}, {@code
- *       accounts}, {@code evidence}, {@code broker}) get an in-memory JobRepository: they write
- *       nothing to disk (the default one is an H2 file under {@code ./data/jobrepo}) and need no
- *       database.
+ *   <li>Commands that never run a job ({@link CommandLineStartup#LEAN_COMMANDS}, when the whole
+ *       application is forced with {@code -Dmallrank.cli.startup=full}) get an in-memory
+ *       JobRepository: they write nothing to disk (the default one is an H2 file under {@code
+ *       ./data/jobrepo}) and need no database.
  *   <li>{@code --debug} is mallrank's (stack traces of errors), not Spring Boot's (which would log
  *       its whole auto-configuration report): Spring's {@code debug} is turned off and {@value
  *       #DEBUG} set instead.
@@ -28,10 +27,6 @@ public class CommandLineEnvironment implements EnvironmentPostProcessor {
 
   /** Set to {@code true} by {@code --debug}. */
   public static final String DEBUG = "mallrank.debug";
-
-  /** The top-level commands that never use the JobRepository. */
-  static final Set<String> WITHOUT_JOBS =
-      Set.of("profile", "plan", "report", "accounts", "evidence", "broker");
 
   private static final String COMMAND_LINE =
       CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME;
@@ -50,7 +45,7 @@ public class CommandLineEnvironment implements EnvironmentPostProcessor {
     }
     String nonOptions = args.getProperty("nonOptionArgs");
     String command = nonOptions == null ? "" : nonOptions.split(",", 2)[0].strip();
-    if (WITHOUT_JOBS.contains(command)) {
+    if (CommandLineStartup.LEAN_COMMANDS.contains(command)) {
       overrides.put(
           "spring.datasource.url",
           "jdbc:h2:mem:mallrank-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
