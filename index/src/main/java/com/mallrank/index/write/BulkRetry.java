@@ -104,8 +104,8 @@ public final class BulkRetry {
         }
         failure = e;
       }
-      long left = (deadline - System.nanoTime()) / 1_000_000;
-      if (left <= 0) {
+      long leftNanos = deadline - System.nanoTime();
+      if (leftNanos <= 0) {
         log.warn(
             "Bulk write still failing after {} attempts over {}; giving up: {}",
             attempt,
@@ -113,7 +113,8 @@ public final class BulkRetry {
             describe(failure));
         throw failure;
       }
-      long wait = Math.min(backoff, left);
+      // rounded up, so the last attempt comes at or after the deadline, never a fraction before
+      long wait = Math.min(backoff, (leftNanos + 999_999) / 1_000_000);
       log.warn(
           "Bulk write attempt {} failed ({}); the cluster may be recovering a lost node, retrying"
               + " in {} ms",
