@@ -47,10 +47,10 @@ public final class BulkRetry {
   private static final Logger log = LoggerFactory.getLogger(BulkRetry.class);
   private static final AtomicLong RETRIES = new AtomicLong();
 
-  /** One send of a bulk request, response checked. */
+  /** One send of a bulk request, response checked; returns what the caller needs of it. */
   @FunctionalInterface
-  public interface Send {
-    void send() throws IOException;
+  public interface Send<T> {
+    T send() throws IOException;
   }
 
   private final Duration maxWait;
@@ -80,22 +80,23 @@ public final class BulkRetry {
   /**
    * Sends, retrying transient failures until {@link #maxWait()} has passed.
    *
+   * @return what the accepted send returned
    * @throws UncheckedIOException when the last attempt failed with an I/O error
    * @throws BulkWriteException when items were rejected for good, or still transiently after the
    *     bound
    * @throws ElasticsearchException when the server refused the request for good
    */
-  public void run(Send send) {
+  public <T> T run(Send<T> send) {
     long deadline = System.nanoTime() + maxWait.toNanos();
     long backoff = initialBackoff.toMillis();
     for (int attempt = 1; ; attempt++) {
       RuntimeException failure;
       try {
-        send.send();
+        T accepted = send.send();
         if (attempt > 1) {
           log.info("Bulk write succeeded on attempt {}", attempt);
         }
-        return;
+        return accepted;
       } catch (IOException e) {
         failure = new UncheckedIOException("Bulk write failed: " + describe(e), e);
       } catch (RuntimeException e) {

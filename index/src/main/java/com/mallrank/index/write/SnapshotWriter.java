@@ -148,14 +148,12 @@ public final class SnapshotWriter {
    * lost node, a full queue); a retry rewrites the same ids, so nothing is stored twice.
    */
   private BulkResponse sendUntilAccepted(byte[] ndjson, Refresh policy) {
-    BulkResponse[] accepted = new BulkResponse[1];
-    BulkRetry.DEFAULT.run(
+    return BulkRetry.DEFAULT.run(
         () -> {
           BulkResponse response = send(ndjson, policy);
           BulkResponses.requireAllSucceeded(response);
-          accepted[0] = response;
+          return response;
         });
-    return accepted[0];
   }
 
   /**

@@ -33,13 +33,17 @@ class BulkRetryTest {
     AtomicInteger attempts = new AtomicInteger();
     long before = BulkRetry.retriesSoFar();
 
-    FAST.run(
-        () -> {
-          if (attempts.incrementAndGet() < 4) {
-            throw new ConnectException("Connection refused");
-          }
-        });
+    String accepted =
+        FAST.run(
+            () -> {
+              int attempt = attempts.incrementAndGet();
+              if (attempt < 4) {
+                throw new ConnectException("Connection refused");
+              }
+              return "accepted on attempt " + attempt;
+            });
 
+    assertThat(accepted).isEqualTo("accepted on attempt 4");
     assertThat(attempts.get()).isEqualTo(4);
     assertThat(BulkRetry.retriesSoFar() - before).isGreaterThanOrEqualTo(3);
   }
@@ -53,6 +57,7 @@ class BulkRetryTest {
           if (attempts.incrementAndGet() == 1) {
             throw items("unavailable_shards_exception", "es_rejected_execution_exception");
           }
+          return null;
         });
 
     assertThat(attempts.get()).isEqualTo(2);
