@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param rule the rule id ({@code own_left_top20}, ...)
  * @param severity how urgent
  * @param slot the slot it was seen in
+ * @param profile the site profile (surface) it was seen on, or {@code null} when unknown: two
+ *     surfaces are two places to rank, so the same event on each is two alerts
  * @param keyword the keyword, or {@code null} (a sampling problem across keywords)
  * @param subject what the alert is about within the keyword: the product id, or {@code
  *     vantage:<id>} for a sampling problem
@@ -21,6 +23,7 @@ public record Alert(
     String rule,
     Severity severity,
     Instant slot,
+    String profile,
     String keyword,
     String subject,
     String vantage,
@@ -42,8 +45,18 @@ public record Alert(
     Objects.requireNonNull(summary, "summary");
   }
 
-  /** Same rule, keyword and subject within the dedupe window means the same alert. */
+  /**
+   * Same rule, profile, keyword and subject within the dedupe window means the same alert: {@code
+   * rule|profile|keyword|subject}. The same event on two surfaces is two alerts; seen from several
+   * vantages of one surface, one. Its parts are bounded where they come from (a keyword by the
+   * plan, a product id by the crawler, a profile id by its file name), far below the dedupe table's
+   * 1,000 characters.
+   */
   public String dedupeKey() {
-    return rule + "|" + (keyword == null ? "" : keyword) + "|" + (subject == null ? "" : subject);
+    return rule + "|" + part(profile) + "|" + part(keyword) + "|" + part(subject);
+  }
+
+  private static String part(String value) {
+    return value == null ? "" : value;
   }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Remembers which alerts were sent, so the same rule + keyword + subject goes out once per window
- * and webhook, across runs, restarts and concurrent processes.
+ * Remembers which alerts were sent, so the same rule + profile + keyword + subject goes out once
+ * per window and webhook, across runs, restarts and concurrent processes.
  */
 public interface AlertDedupeStore {
 

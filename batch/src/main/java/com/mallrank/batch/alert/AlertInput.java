@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * What the alert rules look at after a slot was sampled: the change events detected (only ever from
- * ok or partial samples) and the status of every sample. The coordinator maps the index's change
- * events and samples to this.
+ * ok or partial samples) and the status of every sample, each with its profile (surface), as a
+ * sample's identity is slot × profile × keyword × vantage. {@code SlotChanges} maps the index's
+ * change events and samples to this.
  *
  * @param slot the slot just sampled
  * @param changes the change events of the slot
@@ -26,6 +27,7 @@ public record AlertInput(Instant slot, List<Change> changes, List<Sample> sample
    * One change event.
    *
    * @param slot the later slot of the comparison
+   * @param profile the site profile (surface) of both samples, or {@code null} when unknown
    * @param keyword the keyword
    * @param vantage who searched
    * @param kind what changed
@@ -39,6 +41,7 @@ public record AlertInput(Instant slot, List<Change> changes, List<Sample> sample
    */
   public record Change(
       Instant slot,
+      String profile,
       String keyword,
       String vantage,
       ChangeKind kind,
@@ -66,12 +69,14 @@ public record AlertInput(Instant slot, List<Change> changes, List<Sample> sample
    * One sample's status.
    *
    * @param slot the slot
+   * @param profile the site profile (surface) sampled, or {@code null} when unknown
    * @param keyword the keyword
    * @param vantage who searched ({@code anonymous} or a matrix account)
    * @param status the status code ({@code ok}, {@code blocked}, {@code login_required}, ...)
    * @param detail a short explanation, or {@code null}
    */
-  public record Sample(Instant slot, String keyword, String vantage, String status, String detail) {
+  public record Sample(
+      Instant slot, String profile, String keyword, String vantage, String status, String detail) {
     public Sample {
       Objects.requireNonNull(slot, "slot");
       Objects.requireNonNull(keyword, "keyword");

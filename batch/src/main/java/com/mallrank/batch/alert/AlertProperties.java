@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * key with its default is documented in {@code docs/alerts.md}.
  *
  * @param enabled whether alerts are evaluated and sent at all
- * @param dedupeWindow the same rule + keyword + product alerts once per window (per webhook)
+ * @param dedupeWindow the same rule + profile + keyword + product alerts once per window (per
+ *     webhook)
  * @param maxAlertsPerMessage alerts listed in one chat message; the rest are counted
  * @param timeout connect and response timeout of one webhook request
  * @param rules the rules

@@ -50,8 +50,8 @@ public final class AlertRules {
   }
 
   /**
-   * The alerts of the input, most severe first. The same event seen from several vantages is one
-   * alert (the first).
+   * The alerts of the input, most severe first. The same event seen from several vantages of one
+   * profile is one alert (the first); on two profiles (surfaces), two.
    */
   public List<Alert> evaluate(AlertInput input) {
     Map<String, Alert> byKey = new LinkedHashMap<>();

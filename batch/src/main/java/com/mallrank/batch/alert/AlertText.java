@@ -31,13 +31,20 @@ final class AlertText {
     };
   }
 
-  /** One line: severity, summary, keyword, slot, detail; text from the web made inert. */
+  /**
+   * One line: severity, summary, keyword, profile (surface), slot, detail; text from the web made
+   * inert. The surface is named because the same keyword ranks differently on each: "which one?" is
+   * the reader's first question once a plan samples two.
+   */
   static String markdownLine(Alert alert) {
     StringBuilder line = new StringBuilder();
     line.append("**【").append(label(alert.severity())).append("】").append(safe(alert.summary()));
     line.append("**");
     if (alert.keyword() != null) {
       line.append(" · ").append(safe(alert.keyword()));
+    }
+    if (alert.profile() != null) {
+      line.append(" · ").append(safe(alert.profile()));
     }
     line.append(" · ").append(Formats.shortTime(alert.slot(), ZONE));
     if (alert.detail() != null) {
@@ -52,6 +59,7 @@ final class AlertText {
         + "】"
         + Escaping.chatText(alert.summary())
         + (alert.keyword() == null ? "" : " · " + Escaping.chatText(alert.keyword()))
+        + (alert.profile() == null ? "" : " · " + Escaping.chatText(alert.profile()))
         + " · "
         + Formats.shortTime(alert.slot(), ZONE)
         + (alert.detail() == null ? "" : "\n    " + Escaping.chatText(alert.detail()));

@@ -26,6 +26,7 @@ abstract class ChangeRule implements AlertRule {
         id(),
         severity,
         change.slot(),
+        change.profile(),
         change.keyword(),
         change.productId(),
         change.vantage(),

@@ -12,7 +12,8 @@ import java.util.Map;
  * <pre>{@code
  * {"source": "mallrank", "version": 1, "sent_at": "2026-11-28T06:05:00Z",
  *  "alerts": [{"rule": "own_left_top20", "severity": "critical", "slot": "...",
- *              "keyword": "...", "subject": "...", "vantage": "...", "matrix_account": "...",
+ *              "profile": "douyin-mall", "keyword": "...", "subject": "...", "vantage": "...",
+ *              "matrix_account": "...",
  *              "summary": "...", "detail": "...", "dedupe_key": "..."}]}
  * }</pre>
  *
@@ -34,6 +35,7 @@ final class JsonPayload implements WebhookPayload {
           .put("rule", alert.rule())
           .put("severity", alert.severity().name().toLowerCase(java.util.Locale.ROOT))
           .put("slot", alert.slot().toString())
+          .put("profile", alert.profile())
           .put("keyword", alert.keyword())
           .put("subject", alert.subject())
           .put("vantage", alert.vantage())

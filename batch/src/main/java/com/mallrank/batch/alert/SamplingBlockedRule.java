@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Sampling is blocked for an identity (captcha, login wall, ...): one alert per vantage and slot,
- * naming how many keywords and which statuses. Its ranks for those keywords are unknown, not lost.
+ * Sampling is blocked for an identity (captcha, login wall, ...): one alert per profile (surface),
+ * vantage and slot, naming how many keywords and which statuses. Its ranks for those keywords are
+ * unknown, not lost.
  */
 public final class SamplingBlockedRule implements AlertRule {
 
@@ -31,16 +32,18 @@ public final class SamplingBlockedRule implements AlertRule {
 
   @Override
   public List<Alert> evaluate(AlertInput input) {
-    Map<String, List<AlertInput.Sample>> byVantage = new LinkedHashMap<>();
+    Map<Identity, List<AlertInput.Sample>> byIdentity = new LinkedHashMap<>();
     for (AlertInput.Sample sample : input.samples()) {
       if (statuses.contains(sample.status())) {
-        byVantage.computeIfAbsent(sample.vantage(), v -> new ArrayList<>()).add(sample);
+        byIdentity.computeIfAbsent(Identity.of(sample), v -> new ArrayList<>()).add(sample);
       }
     }
     List<Alert> alerts = new ArrayList<>();
-    byVantage.forEach(
-        (vantage, samples) -> {
-          long total = input.samples().stream().filter(s -> s.vantage().equals(vantage)).count();
+    byIdentity.forEach(
+        (identity, samples) -> {
+          String vantage = identity.vantage();
+          long total =
+              input.samples().stream().filter(s -> Identity.of(s).equals(identity)).count();
           String kinds =
               String.join("/", samples.stream().map(AlertInput.Sample::status).distinct().toList());
           List<String> keywords = samples.stream().map(AlertInput.Sample::keyword).toList();
@@ -49,6 +52,7 @@ public final class SamplingBlockedRule implements AlertRule {
                   ID,
                   Alert.Severity.CRITICAL,
                   input.slot(),
+                  identity.profile(),
                   null,
                   "vantage:" + vantage,
                   vantage,
@@ -59,5 +63,12 @@ public final class SamplingBlockedRule implements AlertRule {
                       + (keywords.size() > 10 ? " 等" : "")));
         });
     return alerts;
+  }
+
+  /** Who searched where: a captcha on one surface says nothing about another. */
+  private record Identity(String profile, String vantage) {
+    static Identity of(AlertInput.Sample sample) {
+      return new Identity(sample.profile(), sample.vantage());
+    }
   }
 }

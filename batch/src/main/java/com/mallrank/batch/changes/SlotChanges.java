@@ -72,6 +72,7 @@ public class SlotChanges {
     elasticsearch.refreshListingsAndSamples("before change detection");
   }
 
+  /** The slot's change events and samples of every profile, each with its profile. */
   AlertInput alertInput(Instant slot) {
     Instant end = slot.plus(Duration.ofMinutes(1));
     List<AlertInput.Change> changes = new ArrayList<>();
@@ -81,6 +82,7 @@ public class SlotChanges {
             changes.add(
                 new AlertInput.Change(
                     event.slot(),
+                    event.profile(),
                     event.keyword(),
                     event.vantage(),
                     ChangeKind.ofCode(event.kind()),
@@ -93,7 +95,10 @@ public class SlotChanges {
                     event.rankAfter())));
     List<AlertInput.Sample> samples =
         reports.statuses(slot, end, null, null).stream()
-            .map(r -> new AlertInput.Sample(r.slot(), r.keyword(), r.vantage(), r.status(), null))
+            .map(
+                r ->
+                    new AlertInput.Sample(
+                        r.slot(), r.profile(), r.keyword(), r.vantage(), r.status(), null))
             .toList();
     return new AlertInput(slot, changes, samples);
   }

@@ -3,6 +3,7 @@ package com.mallrank.batch.alert;
 import static com.mallrank.batch.alert.Fixtures.change;
 import static com.mallrank.batch.alert.Fixtures.input;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.mallrank.index.document.ChangeKind;
 import java.math.BigDecimal;
@@ -38,7 +39,8 @@ class AlertRulesTest {
     assertThat(alerts).hasSize(1);
     assertThat(alerts.get(0).rule()).isEqualTo(OwnLeftTop20Rule.ID);
     assertThat(alerts.get(0).severity()).isEqualTo(Alert.Severity.CRITICAL);
-    assertThat(alerts.get(0).dedupeKey()).isEqualTo("own_left_top20|加厚羽绒服女长款|3698123456789012345");
+    assertThat(alerts.get(0).dedupeKey())
+        .isEqualTo("own_left_top20|douyin-mall|加厚羽绒服女长款|3698123456789012345");
   }
 
   @Test
@@ -95,17 +97,22 @@ class AlertRulesTest {
             Fixtures.SLOT,
             List.of(),
             List.of(
-                new AlertInput.Sample(Fixtures.SLOT, "a", "mx-yiwu", "blocked", "captcha"),
-                new AlertInput.Sample(Fixtures.SLOT, "b", "mx-yiwu", "login_required", null),
-                new AlertInput.Sample(Fixtures.SLOT, "c", "mx-yiwu", "ok", null),
-                new AlertInput.Sample(Fixtures.SLOT, "a", "anonymous", "ok", null),
-                new AlertInput.Sample(Fixtures.SLOT, "b", "anonymous", "empty", null)));
+                new AlertInput.Sample(
+                    Fixtures.SLOT, Fixtures.MALL, "a", "mx-yiwu", "blocked", "captcha"),
+                new AlertInput.Sample(
+                    Fixtures.SLOT, Fixtures.MALL, "b", "mx-yiwu", "login_required", null),
+                new AlertInput.Sample(Fixtures.SLOT, Fixtures.MALL, "c", "mx-yiwu", "ok", null),
+                new AlertInput.Sample(Fixtures.SLOT, Fixtures.MALL, "a", "anonymous", "ok", null),
+                new AlertInput.Sample(
+                    Fixtures.SLOT, Fixtures.MALL, "b", "anonymous", "empty", null)));
 
     List<Alert> alerts = rules.evaluate(input);
 
     assertThat(alerts)
         .extracting(Alert::dedupeKey)
-        .containsExactly("sampling_blocked||vantage:mx-yiwu", "needs_login||account:mx-yiwu");
+        .containsExactly(
+            "sampling_blocked|douyin-mall||vantage:mx-yiwu",
+            "needs_login|douyin-mall||account:mx-yiwu");
     assertThat(alerts.get(0).summary()).isEqualTo("采样受阻：mx-yiwu 2/3 个关键词 blocked/login_required");
   }
 
@@ -116,18 +123,23 @@ class AlertRulesTest {
             Fixtures.SLOT,
             List.of(),
             List.of(
-                new AlertInput.Sample(Fixtures.SLOT, "a", "mx-yiwu", "ok", null),
-                new AlertInput.Sample(Fixtures.SLOT, "b", "mx-yiwu", "login_required", null),
-                new AlertInput.Sample(Fixtures.SLOT, "c", "mx-yiwu", "skipped", "needs-login"),
-                new AlertInput.Sample(Fixtures.SLOT, "d", "mx-yiwu", "skipped", "needs-login"),
-                new AlertInput.Sample(Fixtures.SLOT, "a", "mx-hangzhou", "ok", null),
-                new AlertInput.Sample(Fixtures.SLOT, "a", "anonymous", "login_required", null)));
+                new AlertInput.Sample(Fixtures.SLOT, Fixtures.MALL, "a", "mx-yiwu", "ok", null),
+                new AlertInput.Sample(
+                    Fixtures.SLOT, Fixtures.MALL, "b", "mx-yiwu", "login_required", null),
+                new AlertInput.Sample(
+                    Fixtures.SLOT, Fixtures.MALL, "c", "mx-yiwu", "skipped", "needs-login"),
+                new AlertInput.Sample(
+                    Fixtures.SLOT, Fixtures.MALL, "d", "mx-yiwu", "skipped", "needs-login"),
+                new AlertInput.Sample(Fixtures.SLOT, Fixtures.MALL, "a", "mx-hangzhou", "ok", null),
+                new AlertInput.Sample(
+                    Fixtures.SLOT, Fixtures.MALL, "a", "anonymous", "login_required", null)));
 
     List<Alert> alerts = new NeedsLoginRule().evaluate(input);
 
     assertThat(alerts).hasSize(1);
     Alert alert = alerts.get(0);
-    assertThat(alert.dedupeKey()).isEqualTo("needs_login||account:mx-yiwu");
+    assertThat(alert.dedupeKey()).isEqualTo("needs_login|douyin-mall||account:mx-yiwu");
+    assertThat(alert.profile()).isEqualTo(Fixtures.MALL);
     assertThat(alert.matrixAccount()).isEqualTo("mx-yiwu");
     assertThat(alert.severity()).isEqualTo(Alert.Severity.CRITICAL);
     assertThat(alert.summary()).isEqualTo("账号 mx-yiwu 需要重新登录");
@@ -139,9 +151,89 @@ class AlertRulesTest {
     AlertInput.Change anonymous = change(ChangeKind.MAIN_IMAGE, KW, "p1", null, "a", "b", 3, 3);
     AlertInput.Change asAccount =
         new AlertInput.Change(
-            Fixtures.SLOT, KW, "mx-yiwu", ChangeKind.MAIN_IMAGE, "p1", null, null, "a", "b", 5, 5);
+            Fixtures.SLOT,
+            Fixtures.MALL,
+            KW,
+            "mx-yiwu",
+            ChangeKind.MAIN_IMAGE,
+            "p1",
+            null,
+            null,
+            "a",
+            "b",
+            5,
+            5);
 
     assertThat(rules.evaluate(input(anonymous, asAccount))).hasSize(1);
+  }
+
+  @Test
+  void aPriceCutOnTwoProfilesIsTwoAlertsAndOnOneProfileOne() {
+    AlertInput.Change onMall = change(ChangeKind.PRICE, KW, "p1", null, "29900", "26900", 4, 2);
+    AlertInput.Change onBuyin =
+        Fixtures.on(
+            Fixtures.BUYIN, change(ChangeKind.PRICE, KW, "p1", null, "25900", "19900", 3, 3));
+
+    List<Alert> both = rules.evaluate(input(onMall, onBuyin));
+
+    assertThat(both)
+        .extracting(Alert::profile, Alert::dedupeKey, Alert::detail)
+        .containsExactly(
+            tuple(
+                "douyin-mall",
+                "competitor_price_cut|douyin-mall|加厚羽绒服女长款|p1",
+                "¥299.00 → ¥269.00，排名 #2"),
+            tuple(
+                "douyin-buyin",
+                "competitor_price_cut|douyin-buyin|加厚羽绒服女长款|p1",
+                "¥259.00 → ¥199.00，排名 #3"));
+    // the same profile twice (two vantages of one surface): one alert, the first
+    AlertInput.Change onMallAgain =
+        new AlertInput.Change(
+            Fixtures.SLOT,
+            Fixtures.MALL,
+            KW,
+            "mx-yiwu",
+            ChangeKind.PRICE,
+            "p1",
+            null,
+            null,
+            "29900",
+            "25000",
+            5,
+            5);
+    assertThat(rules.evaluate(input(onMall, onMallAgain)))
+        .extracting(Alert::profile, Alert::vantage, Alert::detail)
+        .containsExactly(tuple("douyin-mall", "anonymous", "¥299.00 → ¥269.00，排名 #2"));
+  }
+
+  @Test
+  void blockedSamplingAndExpiredLoginsAreOneAlertPerProfile() {
+    AlertInput input =
+        new AlertInput(
+            Fixtures.SLOT,
+            List.of(),
+            List.of(
+                new AlertInput.Sample(Fixtures.SLOT, Fixtures.MALL, "a", "mx-yiwu", "ok", null),
+                new AlertInput.Sample(
+                    Fixtures.SLOT, Fixtures.MALL, "b", "mx-yiwu", "blocked", "captcha"),
+                new AlertInput.Sample(
+                    Fixtures.SLOT, Fixtures.BUYIN, "a", "mx-yiwu", "login_required", null),
+                new AlertInput.Sample(
+                    Fixtures.SLOT, Fixtures.BUYIN, "b", "mx-yiwu", "skipped", "needs-login"),
+                new AlertInput.Sample(
+                    Fixtures.SLOT, Fixtures.BUYIN, "c", "mx-yiwu", "skipped", "needs-login")));
+
+    assertThat(rules.evaluate(input))
+        .extracting(Alert::dedupeKey, Alert::summary)
+        .containsExactly(
+            tuple("sampling_blocked|douyin-mall||vantage:mx-yiwu", "采样受阻：mx-yiwu 1/2 个关键词 blocked"),
+            tuple(
+                "sampling_blocked|douyin-buyin||vantage:mx-yiwu",
+                "采样受阻：mx-yiwu 1/3 个关键词 login_required"),
+            tuple("needs_login|douyin-buyin||account:mx-yiwu", "账号 mx-yiwu 需要重新登录"));
+    assertThat(new NeedsLoginRule().evaluate(input).get(0).detail())
+        .startsWith("登录已失效：本时段 1 个关键词遇到登录墙，2 个关键词未采样（skipped）");
   }
 
   @Test

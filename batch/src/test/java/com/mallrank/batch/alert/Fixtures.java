@@ -8,6 +8,8 @@ import java.util.List;
 final class Fixtures {
 
   static final Instant SLOT = Instant.parse("2026-11-28T06:00:00Z");
+  static final String MALL = "douyin-mall";
+  static final String BUYIN = "douyin-buyin";
 
   private Fixtures() {}
 
@@ -22,6 +24,7 @@ final class Fixtures {
       Integer after) {
     return new AlertInput.Change(
         SLOT,
+        MALL,
         keyword,
         "anonymous",
         kind,
@@ -32,6 +35,23 @@ final class Fixtures {
         newValue,
         before,
         after);
+  }
+
+  /** The same change seen on another profile (surface). */
+  static AlertInput.Change on(String profile, AlertInput.Change c) {
+    return new AlertInput.Change(
+        c.slot(),
+        profile,
+        c.keyword(),
+        c.vantage(),
+        c.kind(),
+        c.productId(),
+        c.shop(),
+        c.matrixAccount(),
+        c.oldValue(),
+        c.newValue(),
+        c.rankBefore(),
+        c.rankAfter());
   }
 
   static AlertInput input(AlertInput.Change... changes) {

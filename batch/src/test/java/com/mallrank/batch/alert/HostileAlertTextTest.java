@@ -26,6 +26,7 @@ class HostileAlertTextTest {
           "competitor_price_cut",
           Alert.Severity.WARNING,
           SLOT,
+          "douyin-mall",
           "羽绒服 " + TITLE,
           "p1",
           "anonymous",

@@ -142,7 +142,9 @@ class LoginExpiryIT {
     assertThat(sandbox.mall().searchRequests() - before)
         .as("4 anonymous + 4 mx-hangzhou + 2 mx-yiwu: skipped keywords are not fetched")
         .isEqualTo(10);
-    assertThat(needsLoginAlerts()).containsExactly("账号 mx-yiwu 需要重新登录");
+    assertThat(needsLoginAlerts())
+        .containsExactly(
+            "账号 mx-yiwu 需要重新登录 · sandbox-static · needs_login|sandbox-static||account:mx-yiwu");
 
     // Still logged out an hour later: skipped again after one request, but no second alert.
     sandbox.mall().setTime(NEXT);
@@ -153,7 +155,10 @@ class LoginExpiryIT {
             "skipped/needs-login",
             "skipped/needs-login",
             "skipped/needs-login");
-    assertThat(needsLoginAlerts()).as("deduplicated").containsExactly("账号 mx-yiwu 需要重新登录");
+    assertThat(needsLoginAlerts())
+        .as("deduplicated")
+        .containsExactly(
+            "账号 mx-yiwu 需要重新登录 · sandbox-static · needs_login|sandbox-static||account:mx-yiwu");
 
     // accounts status: from the samples just stored and the state files.
     List<List<String>> rows =
@@ -200,13 +205,18 @@ class LoginExpiryIT {
     return out;
   }
 
-  /** The summaries of every needs_login alert the receiver got. */
+  /** summary · profile · dedupe key of every needs_login alert the receiver got. */
   private static List<String> needsLoginAlerts() throws IOException {
     List<String> summaries = new ArrayList<>();
     for (Receiver.Request request : RECEIVER.requests()) {
       for (JsonNode alert : JSON.readTree(request.body()).path("alerts")) {
         if (alert.path("rule").asText().equals(NeedsLoginRule.ID)) {
-          summaries.add(alert.path("summary").asText());
+          summaries.add(
+              alert.path("summary").asText()
+                  + " · "
+                  + alert.path("profile").asText()
+                  + " · "
+                  + alert.path("dedupe_key").asText());
         }
       }
     }

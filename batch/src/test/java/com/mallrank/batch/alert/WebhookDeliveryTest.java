@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mallrank.index.document.ChangeKind;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -125,7 +126,8 @@ class WebhookDeliveryTest {
     assertThat(element.path("tag").asText()).isEqualTo("div");
     assertThat(element.path("text").path("tag").asText()).isEqualTo("lark_md");
     assertThat(element.path("text").path("content").asText())
-        .isEqualTo("**【严重】mx-hangzhou 的商品跌出前20** · 加厚羽绒服女长款 · 11-28 14:00  \n> 排名 #8 → -");
+        .isEqualTo(
+            "**【严重】mx-hangzhou 的商品跌出前20** · 加厚羽绒服女长款 · douyin-mall · 11-28 14:00  \n> 排名 #8 → -");
   }
 
   @Test
@@ -148,7 +150,7 @@ class WebhookDeliveryTest {
     assertThat(body.path("msg_type").asText()).isEqualTo("text");
     assertThat(body.path("content").path("text").asText())
         .startsWith("mallrank 排名告警 · 1 条")
-        .contains("【严重】mx-hangzhou 的商品跌出前20 · 加厚羽绒服女长款");
+        .contains("【严重】mx-hangzhou 的商品跌出前20 · 加厚羽绒服女长款 · douyin-mall · 11-28 14:00");
     assertThat(body.has("sign")).isFalse();
     assertThat(body.has("timestamp")).isFalse();
   }
@@ -220,6 +222,9 @@ class WebhookDeliveryTest {
     assertThat(alert.path("severity").asText()).isEqualTo("critical");
     assertThat(alert.path("keyword").asText()).isEqualTo("加厚羽绒服女长款");
     assertThat(alert.path("subject").asText()).isEqualTo("3698123456789012345");
+    assertThat(alert.path("profile").asText()).isEqualTo("douyin-mall");
+    assertThat(alert.path("dedupe_key").asText())
+        .isEqualTo("own_left_top20|douyin-mall|加厚羽绒服女长款|3698123456789012345");
     assertThat(alert.path("matrix_account").asText()).isEqualTo("mx-hangzhou");
     assertThat(alert.path("slot").asText()).isEqualTo("2026-11-28T06:00:00Z");
     assertThat(request.header("X-Mallrank-Timestamp"))
@@ -250,6 +255,63 @@ class WebhookDeliveryTest {
     clock.set(NOW.plus(Duration.ofHours(6)).plusSeconds(1));
     dispatcher(hook).dispatch(Fixtures.ownLeft());
     assertThat(receiver.requests()).hasSize(2);
+  }
+
+  @Test
+  void aPriceCutOnASecondSurfaceIsSentWhileTheFirstIsStillDeduplicated() throws Exception {
+    receiver("");
+    AlertProperties.Webhook hook =
+        webhook("hook", WebhookType.JSON, receiver.url("/a"), null, true);
+    AlertInput.Change onMall =
+        Fixtures.change(ChangeKind.PRICE, "羽绒服", "p1", null, "29900", "26900", 4, 2);
+    AlertInput.Change onBuyin =
+        Fixtures.on(
+            Fixtures.BUYIN,
+            Fixtures.change(ChangeKind.PRICE, "羽绒服", "p1", null, "25900", "19900", 3, 3));
+
+    var first = dispatcher(hook).dispatch(Fixtures.input(onMall));
+    var second = dispatcher(hook).dispatch(Fixtures.input(onMall, onBuyin));
+
+    assertThat(first.webhooks().get(0).sent()).isEqualTo(1);
+    assertThat(second.webhooks().get(0).sent()).isEqualTo(1);
+    assertThat(second.webhooks().get(0).suppressed()).isEqualTo(1);
+    assertThat(receiver.requests()).hasSize(2);
+    List<String> sent = new ArrayList<>();
+    for (Receiver.Request request : receiver.requests()) {
+      for (JsonNode alert : json(request).path("alerts")) {
+        sent.add(
+            alert.path("profile").asText()
+                + " "
+                + alert.path("dedupe_key").asText()
+                + " "
+                + alert.path("detail").asText());
+      }
+    }
+    assertThat(sent)
+        .containsExactly(
+            "douyin-mall competitor_price_cut|douyin-mall|羽绒服|p1 ¥299.00 → ¥269.00，排名 #2",
+            "douyin-buyin competitor_price_cut|douyin-buyin|羽绒服|p1 ¥259.00 → ¥199.00，排名 #3");
+    assertThat(jdbc.queryForList("SELECT dedupe_key FROM mallrank_alert_sent", String.class))
+        .containsExactlyInAnyOrder(
+            "hook|competitor_price_cut|douyin-mall|羽绒服|p1",
+            "hook|competitor_price_cut|douyin-buyin|羽绒服|p1");
+  }
+
+  @Test
+  void chatLinesNameTheSurface() throws Exception {
+    receiver("{\"errcode\":0,\"errmsg\":\"ok\"}");
+    AlertInput.Change onBuyin =
+        Fixtures.on(
+            Fixtures.BUYIN,
+            Fixtures.change(ChangeKind.PRICE, "羽绒服", "p1", null, "25900", "19900", 3, 3));
+    dispatcher(webhook("wecom", WebhookType.WECOM, receiver.url("/w"), null, true))
+        .dispatch(Fixtures.input(onBuyin));
+
+    assertThat(json(receiver.requests().get(0)).path("markdown").path("content").asText())
+        .isEqualTo(
+            "### mallrank 排名告警 · 1 条\n"
+                + "**【注意】暖冬旗舰店 降价 23.17%** · 羽绒服 · douyin-buyin · 11-28 14:00  \n"
+                + "> ¥259.00 → ¥199.00，排名 #3");
   }
 
   @Test

@@ -2,6 +2,7 @@ package com.mallrank.batch.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mallrank.batch.alert.AlertInput;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SandboxRuntime;
@@ -50,6 +51,7 @@ class SandboxChangesIT {
   @Autowired SandboxRuntime sandbox;
   @Autowired ElasticsearchRuntime elasticsearch;
   @Autowired PlanRepository plans;
+  @Autowired SlotChanges slotChanges;
 
   private void sample(Instant slot) {
     sandbox.mall().setTime(slot);
@@ -66,6 +68,7 @@ class SandboxChangesIT {
     List<ChangeEvent> atB = events(B);
     assertThat(fieldChanges(atB)).containsExactlyInAnyOrderElementsOf(expectedAB);
     assertNoDuplicates(atB);
+    assertAlertInputHasTheProfiles(B);
 
     sandbox.mall().faults().setGlobal(Fault.CAPTCHA);
     try {
@@ -164,6 +167,31 @@ class SandboxChangesIT {
       return value;
     }
     return value.substring(value.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The alerts read every change event and sample of the slot, each with the profile (surface) it
+   * was sampled on, so the same event on two surfaces is two alerts.
+   */
+  private void assertAlertInputHasTheProfiles(Instant slot) {
+    Reports reports = new Reports(elasticsearch.client(), elasticsearch.names());
+    List<ChangeEvent> stored = new ArrayList<>();
+    reports.changeLog(ChangeLogQuery.window(slot, slot.plusSeconds(60)).pageSize(500), stored::add);
+    String profile = plans.plan().requireGroup(GROUP).profile();
+    assertThat(profile).isEqualTo("sandbox-static");
+    assertThat(stored).isNotEmpty().extracting(ChangeEvent::profile).containsOnly(profile);
+
+    AlertInput input = slotChanges.alertInput(slot);
+
+    assertThat(input.changes())
+        .extracting(
+            c -> c.profile() + "|" + c.vantage() + "|" + c.kind().code() + "|" + c.productId())
+        .containsExactlyInAnyOrderElementsOf(
+            stored.stream()
+                .map(e -> e.profile() + "|" + e.vantage() + "|" + e.kind() + "|" + e.productId())
+                .toList());
+    assertThat(input.samples()).hasSize((int) reports.counts(slot).samples());
+    assertThat(input.samples()).extracting(AlertInput.Sample::profile).containsOnly(profile);
   }
 
   private static void assertNoDuplicates(List<ChangeEvent> events) {
