@@ -3,6 +3,7 @@ package com.mallrank.batch.config;
 import com.mallrank.index.client.Redaction;
 import com.mallrank.index.security.MallrankRole;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,9 +17,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param replicas {@code number_of_replicas} of every mallrank index (templates and existing
  *     indices): 0 on one node (a replica needs another node), 1 on a cluster of 3 so a lost node
  *     loses nothing
+ * @param bulkRetry how long a bulk write the cluster cannot take (a node lost, a full write queue)
+ *     is retried before the step fails, restartable
  */
 @ConfigurationProperties("index")
-public record IndexProperties(String prefix, String refresh, Es es, Local local, int replicas) {
+public record IndexProperties(
+    String prefix, String refresh, Es es, Local local, int replicas, Duration bulkRetry) {
+
+  public IndexProperties {
+    if (bulkRetry == null || bulkRetry.isNegative() || bulkRetry.isZero()) {
+      throw new IllegalArgumentException(
+          "index.bulk-retry must be a positive duration such as 2m or 30s, not " + bulkRetry);
+    }
+  }
 
   /**
    * An external cluster. Credentials are secrets: they are never logged.

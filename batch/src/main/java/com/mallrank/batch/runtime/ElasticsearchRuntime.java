@@ -11,6 +11,7 @@ import com.mallrank.index.local.LocalElasticsearchSettings;
 import com.mallrank.index.schema.IndexBootstrap;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.security.MallrankRole;
+import com.mallrank.index.write.BulkRetry;
 import com.mallrank.index.write.SnapshotWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -159,14 +160,16 @@ public class ElasticsearchRuntime implements DisposableBean {
 
   /**
    * A writer for samples and their listings, with the configured refresh policy: it writes as the
-   * writer and looks up a re-run's stale listings as the reader (the writer cannot search).
+   * writer and looks up a re-run's stale listings as the reader (the writer cannot search), and
+   * retries a bulk the cluster cannot take for {@code index.bulk-retry}.
    */
   public SnapshotWriter snapshotWriter() {
     return new SnapshotWriter(
-        client(MallrankRole.WRITER),
-        client(MallrankRole.READER),
-        names,
-        refresh(properties.refresh()));
+            client(MallrankRole.WRITER),
+            client(MallrankRole.READER),
+            names,
+            refresh(properties.refresh()))
+        .withRetry(BulkRetry.DEFAULT.withMaxWait(properties.bulkRetry()));
   }
 
   /**

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -21,7 +22,8 @@ class EsRolesCommandTest {
         "wait_for",
         new IndexProperties.Es(url, null, null, null, null, null, null, null),
         new IndexProperties.Local(Path.of("data/elasticsearch"), 9200, "8.19.7", "512m", true),
-        0);
+        0,
+        Duration.ofMinutes(2));
   }
 
   private record Run(int exit, String out, String err) {}

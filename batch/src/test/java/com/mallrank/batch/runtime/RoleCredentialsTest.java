@@ -8,6 +8,7 @@ import com.mallrank.batch.config.IndexProperties.Credentials;
 import com.mallrank.index.client.EsConnection;
 import com.mallrank.index.security.MallrankRole;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Each role connects with its own credential, else the main one; bad keys are named. */
@@ -21,7 +22,8 @@ class RoleCredentialsTest {
             new IndexProperties.Es(
                 "http://127.0.0.1:9", null, "main", "main-secret", null, writer, reader, null),
             new IndexProperties.Local(Path.of("data/elasticsearch"), 9200, "8.19.7", "512m", true),
-            0));
+            0,
+            Duration.ofMinutes(2)));
   }
 
   @Test
@@ -63,7 +65,8 @@ class RoleCredentialsTest {
                 three,
                 new IndexProperties.Local(
                     Path.of("data/elasticsearch"), 9200, "8.19.7", "512m", true),
-                0));
+                0,
+                Duration.ofMinutes(2)));
     assertThat(runtime.connection(MallrankRole.WRITER).urls())
         .containsExactly("http://es1:9200", "http://es2:9200");
     assertThat(three.toString())

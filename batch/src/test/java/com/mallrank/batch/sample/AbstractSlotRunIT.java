@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +95,8 @@ abstract class AbstractSlotRunIT {
   /** Elasticsearch behind the proxy, a plan of two groups. */
   static void commonProperties(DynamicPropertyRegistry registry) {
     registry.add("index.es.url", () -> proxy().url());
+    // an outage here outlasts any bound: fail the step after 2 s of retries, not the shipped 2 min
+    registry.add("index.bulk-retry", () -> "2s");
     registry.add("batch.plan", () -> plan().toString());
   }
 
@@ -163,10 +166,15 @@ abstract class AbstractSlotRunIT {
     KeywordGroup group = plans.plan().requireGroup(GROUP);
     proxy().cutAfter("_bulk", 4);
 
+    long begin = System.nanoTime();
     JobExecution failed = launcher.launch(GROUP, slot);
+    Duration waited = Duration.ofNanos(System.nanoTime() - begin);
 
     assertThat(proxy().isCut()).isTrue();
     assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+    assertThat(waited)
+        .as("bulks retried for index.bulk-retry (2s here), not the shipped 2 minutes")
+        .isLessThan(Duration.ofSeconds(90));
     assertThat(sampleIds(prefix, slot)).hasSizeLessThan(group.keywords().size());
 
     proxy().restore();

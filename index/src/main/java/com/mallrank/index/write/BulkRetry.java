@@ -72,6 +72,11 @@ public final class BulkRetry {
     return maxWait;
   }
 
+  /** The same backoff, retried for {@code maxWait} ({@code index.bulk-retry}). */
+  public BulkRetry withMaxWait(Duration maxWait) {
+    return new BulkRetry(maxWait, initialBackoff, maxBackoff);
+  }
+
   /** Retries done by all instances in this JVM since it started (for tests and metrics). */
   public static long retriesSoFar() {
     return RETRIES.get();

@@ -71,6 +71,7 @@ public final class SnapshotWriter {
   private final ElasticsearchClient reads;
   private final IndexNames names;
   private final Refresh refresh;
+  private final BulkRetry retry;
 
   /**
    * @param refresh the refresh policy of each write ({@link Refresh#WaitFor} in tests so the
@@ -87,6 +88,16 @@ public final class SnapshotWriter {
    */
   public SnapshotWriter(
       ElasticsearchClient client, ElasticsearchClient reads, IndexNames names, Refresh refresh) {
+    this(client, reads, names, refresh, BulkRetry.DEFAULT);
+  }
+
+  private SnapshotWriter(
+      ElasticsearchClient client,
+      ElasticsearchClient reads,
+      IndexNames names,
+      Refresh refresh,
+      BulkRetry retry) {
+    this.retry = Objects.requireNonNull(retry, "retry");
     this.reads = Objects.requireNonNull(reads, "reads");
     this.client = Objects.requireNonNull(client, "client");
     this.names = Objects.requireNonNull(names, "names");
@@ -106,6 +117,11 @@ public final class SnapshotWriter {
   /** A writer that does not wait for refreshes. */
   public SnapshotWriter(ElasticsearchClient client, IndexNames names) {
     this(client, names, Refresh.False);
+  }
+
+  /** The same writer, retrying bulks the cluster cannot take as {@code retry} says. */
+  public SnapshotWriter withRetry(BulkRetry retry) {
+    return new SnapshotWriter(client, reads, names, refresh, retry);
   }
 
   /**
@@ -144,11 +160,11 @@ public final class SnapshotWriter {
   }
 
   /**
-   * {@link #send} with every item checked, retried while the cluster heals ({@link BulkRetry}: a
-   * lost node, a full queue); a retry rewrites the same ids, so nothing is stored twice.
+   * {@link #send} with every item checked, retried while the cluster heals ({@link #retry}: a lost
+   * node, a full queue); a retry rewrites the same ids, so nothing is stored twice.
    */
   private BulkResponse sendUntilAccepted(byte[] ndjson, Refresh policy) {
-    return BulkRetry.DEFAULT.run(
+    return retry.run(
         () -> {
           BulkResponse response = send(ndjson, policy);
           BulkResponses.requireAllSucceeded(response);
