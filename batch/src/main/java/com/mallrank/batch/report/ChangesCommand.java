@@ -50,7 +50,9 @@ public class ChangesCommand implements Callable<Integer> {
 
   @Option(
       names = {"--profile"},
-      description = "Only samples of this site profile (surface). Default: every profile.")
+      description =
+          "Only samples of this site profile (surface). Default: every profile, a keyword"
+              + " sampled on two compared once per profile.")
   String profile;
 
   @Mixin ReportOutputOptions output;

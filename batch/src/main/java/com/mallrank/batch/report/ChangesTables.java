@@ -11,9 +11,11 @@ import com.mallrank.index.report.ComparisonReport;
 import com.mallrank.index.report.FieldChange;
 import com.mallrank.index.report.KeywordComparison;
 import com.mallrank.index.report.RankChange;
+import com.mallrank.index.schema.Fields;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +24,9 @@ import java.util.Locale;
  * moved, entered or left), {@code competitor_changes} (price, commission, main image, title, with
  * the relative price change), {@code competitor_entries} (every competitor that entered or left the
  * Top-N), {@code not_compared} (keywords whose samples produced no ranks, with both statuses), and
- * a change timeline.
+ * a change timeline. A keyword sampled on several site profiles (surfaces) is compared once per
+ * profile: a report of one profile names it once in its title, a report of several names it on
+ * every row (a {@code profile} column after the keyword).
  */
 public final class ChangesTables {
 
@@ -36,9 +40,9 @@ public final class ChangesTables {
    */
   public static ReportDocument document(
       ComparisonReport report, ZoneId zone, boolean everyEntry, Instant generatedAt) {
+    boolean perRow = perRow(report);
     ReportTable.Builder own =
-        ReportTable.builder("own_moves", "自有商品排名变动 own listings moved")
-            .text("keyword", "关键词 keyword")
+        keyed(ReportTable.builder("own_moves", "自有商品排名变动 own listings moved"), perRow)
             .text("matrix_account", "矩阵账号 account")
             .text("change", "变动 change")
             .text("title", "标题 title")
@@ -48,8 +52,7 @@ public final class ChangesTables {
             .integer("gain", "上升 gain")
             .text("product_id", "商品ID product id");
     ReportTable.Builder fields =
-        ReportTable.builder("competitor_changes", "竞品变更 competitor changes")
-            .text("keyword", "关键词 keyword")
+        keyed(ReportTable.builder("competitor_changes", "竞品变更 competitor changes"), perRow)
             .text("field", "变更 field")
             .text("shop", "店铺 shop")
             .text("old_value", "之前 before")
@@ -59,8 +62,10 @@ public final class ChangesTables {
             .integer("position_after", "位置后 pos after")
             .text("product_id", "商品ID product id");
     ReportTable.Builder entries =
-        ReportTable.builder("competitor_entries", "竞品进出前" + report.topN() + " entries and exits")
-            .text("keyword", "关键词 keyword")
+        keyed(
+                ReportTable.builder(
+                    "competitor_entries", "竞品进出前" + report.topN() + " entries and exits"),
+                perRow)
             .text("change", "变动 change")
             .text("title", "标题 title")
             .text("shop", "店铺 shop")
@@ -68,51 +73,54 @@ public final class ChangesTables {
             .integer("position_after", "之后 after")
             .text("product_id", "商品ID product id");
     ReportTable.Builder notCompared =
-        ReportTable.builder("not_compared", "未比较 not compared (no ranks)")
-            .text("keyword", "关键词 keyword")
+        keyed(ReportTable.builder("not_compared", "未比较 not compared (no ranks)"), perRow)
             .text("status_before", "之前状态 status before")
             .text("status_after", "之后状态 status after");
     List<ChangeTimeline.Event> events = new ArrayList<>();
     Instant at = report.after();
     for (KeywordComparison keyword : report.keywords()) {
       if (!keyword.comparable()) {
-        notCompared.row(keyword.keyword(), keyword.statusBefore(), keyword.statusAfter());
+        notCompared.row(cells(keyword, perRow, keyword.statusBefore(), keyword.statusAfter()));
         continue;
       }
       for (RankChange change : keyword.own()) {
         own.row(
-            keyword.keyword(),
-            change.matrixAccount(),
-            kind(change.kind()),
-            change.title(),
-            change.shopName(),
-            change.positionBefore(),
-            change.positionAfter(),
-            change.gain(),
-            change.productId());
+            cells(
+                keyword,
+                perRow,
+                change.matrixAccount(),
+                kind(change.kind()),
+                change.title(),
+                change.shopName(),
+                change.positionBefore(),
+                change.positionAfter(),
+                change.gain(),
+                change.productId()));
         events.add(
             new ChangeTimeline.Event(
                 at,
                 change.kind() == RankChange.Kind.MOVED ? "own_moved" : timelineKind(change.kind()),
-                keyword.keyword(),
+                label(keyword, perRow),
                 change.matrixAccount() + " " + position(change) + " " + change.title()));
       }
       for (FieldChange change : keyword.changes()) {
         fields.row(
-            keyword.keyword(),
-            field(change.field()),
-            change.shopName(),
-            value(change.field(), change.oldValue()),
-            value(change.field(), change.newValue()),
-            priceChange(change),
-            change.positionBefore(),
-            change.positionAfter(),
-            change.productId());
+            cells(
+                keyword,
+                perRow,
+                field(change.field()),
+                change.shopName(),
+                value(change.field(), change.oldValue()),
+                value(change.field(), change.newValue()),
+                priceChange(change),
+                change.positionBefore(),
+                change.positionAfter(),
+                change.productId()));
         events.add(
             new ChangeTimeline.Event(
                 at,
                 timelineKind(change.field()),
-                keyword.keyword(),
+                label(keyword, perRow),
                 (change.shopName() == null ? change.productId() : change.shopName())
                     + " "
                     + value(change.field(), change.oldValue())
@@ -121,18 +129,20 @@ public final class ChangesTables {
       }
       for (RankChange change : keyword.competitors()) {
         entries.row(
-            keyword.keyword(),
-            kind(change.kind()),
-            change.title(),
-            change.shopName(),
-            change.positionBefore(),
-            change.positionAfter(),
-            change.productId());
+            cells(
+                keyword,
+                perRow,
+                kind(change.kind()),
+                change.title(),
+                change.shopName(),
+                change.positionBefore(),
+                change.positionAfter(),
+                change.productId()));
         events.add(
             new ChangeTimeline.Event(
                 at,
                 timelineKind(change.kind()),
-                keyword.keyword(),
+                label(keyword, perRow),
                 (change.shopName() == null ? "" : change.shopName() + " ")
                     + position(change)
                     + " "
@@ -144,7 +154,7 @@ public final class ChangesTables {
             ? List.of()
             : List.of(new ChangeTimeline("changes", "变更时间线 change timeline", events));
     return new ReportDocument(
-        "变更报告 changes report",
+        "变更报告 changes report" + (perRow ? "" : onProfile(report, " · ")),
         report.before(),
         report.after(),
         report.vantage(),
@@ -167,29 +177,33 @@ public final class ChangesTables {
             + Slots.show(report.after(), zone)
             + " ["
             + report.vantage()
+            + (perRow(report) ? "" : onProfile(report, " · "))
             + "]";
+    boolean perRow = perRow(report);
     ReportTable.Builder table =
-        ReportTable.builder("changes", heading)
-            .text("keyword", "keyword")
-            .layout(false, 18)
-            .text("change", "change")
-            .layout(false, Integer.MAX_VALUE)
-            .text("listing", "listing")
-            .layout(false, 26)
-            .text("shop", "shop")
-            .layout(false, 14)
-            .text("before", "before")
-            .layout(true, 14)
-            .text("after", "after")
-            .layout(true, 14)
-            .text("rank", "rank")
-            .layout(false, Integer.MAX_VALUE);
+        ReportTable.builder("changes", heading).text("keyword", "keyword").layout(false, 18);
+    if (perRow) {
+      table.text(Fields.PROFILE, "profile").layout(false, 14);
+    }
+    table
+        .text("change", "change")
+        .layout(false, Integer.MAX_VALUE)
+        .text("listing", "listing")
+        .layout(false, 26)
+        .text("shop", "shop")
+        .layout(false, 14)
+        .text("before", "before")
+        .layout(true, 14)
+        .text("after", "after")
+        .layout(true, 14)
+        .text("rank", "rank")
+        .layout(false, Integer.MAX_VALUE);
     List<String> notComparable = new ArrayList<>();
     for (KeywordComparison keyword : report.keywords()) {
       if (!keyword.comparable()) {
         notComparable.add(
             "  "
-                + keyword.keyword()
+                + label(keyword, perRow)
                 + ": not compared ("
                 + keyword.statusBefore()
                 + " -> "
@@ -199,49 +213,91 @@ public final class ChangesTables {
       }
       for (RankChange change : keyword.own()) {
         table.row(
-            keyword.keyword(),
-            "★ " + change.matrixAccount() + " " + verb(change),
-            change.title(),
-            change.shopName(),
-            rank(change.positionBefore()),
-            rank(change.positionAfter()),
-            change.gain() == null ? "" : (change.gain() > 0 ? "+" : "") + change.gain());
+            cells(
+                keyword,
+                perRow,
+                "★ " + change.matrixAccount() + " " + verb(change),
+                change.title(),
+                change.shopName(),
+                rank(change.positionBefore()),
+                rank(change.positionAfter()),
+                change.gain() == null ? "" : (change.gain() > 0 ? "+" : "") + change.gain()));
       }
       for (FieldChange change : keyword.changes()) {
         table.row(
-            keyword.keyword(),
-            "competitor " + englishField(change.field()),
-            change.productId(),
-            change.shopName(),
-            value(change.field(), change.oldValue()),
-            value(change.field(), change.newValue()),
-            "#" + change.positionBefore() + " -> #" + change.positionAfter());
+            cells(
+                keyword,
+                perRow,
+                "competitor " + englishField(change.field()),
+                change.productId(),
+                change.shopName(),
+                value(change.field(), change.oldValue()),
+                value(change.field(), change.newValue()),
+                "#" + change.positionBefore() + " -> #" + change.positionAfter()));
       }
       if (!everyEntry && !keyword.competitors().isEmpty()) {
         long entered =
             keyword.competitors().stream().filter(c -> c.kind() == RankChange.Kind.ENTERED).count();
         table.row(
-            keyword.keyword(),
-            "competitors in/out",
-            entered + " entered, " + (keyword.competitors().size() - entered) + " left",
-            "",
-            "",
-            "",
-            "");
+            cells(
+                keyword,
+                perRow,
+                "competitors in/out",
+                entered + " entered, " + (keyword.competitors().size() - entered) + " left",
+                "",
+                "",
+                "",
+                ""));
         continue;
       }
       for (RankChange competitor : keyword.competitors()) {
         table.row(
-            keyword.keyword(),
-            "competitor " + verb(competitor),
-            competitor.title(),
-            competitor.shopName(),
-            rank(competitor.positionBefore()),
-            rank(competitor.positionAfter()),
-            "");
+            cells(
+                keyword,
+                perRow,
+                "competitor " + verb(competitor),
+                competitor.title(),
+                competitor.shopName(),
+                rank(competitor.positionBefore()),
+                rank(competitor.positionAfter()),
+                ""));
       }
     }
     return new TextSection(heading, table.build(), "  no changes", notComparable);
+  }
+
+  /** Whether the report covers several profiles, so each row names its own. */
+  private static boolean perRow(ComparisonReport report) {
+    return report.profiles().size() > 1;
+  }
+
+  /** {@code prefix} and the one profile the report covers, or nothing when it covers none. */
+  private static String onProfile(ComparisonReport report, String prefix) {
+    return report.profiles().isEmpty() ? "" : prefix + report.profiles().get(0);
+  }
+
+  /** A table keyed by keyword, and by profile when {@code perRow}. */
+  private static ReportTable.Builder keyed(ReportTable.Builder table, boolean perRow) {
+    table.text("keyword", "关键词 keyword");
+    return perRow ? table.text(Fields.PROFILE, "站点 profile") : table;
+  }
+
+  /** A row: the keyword, its profile when {@code perRow}, then {@code rest}. */
+  private static Object[] cells(KeywordComparison keyword, boolean perRow, Object... rest) {
+    List<Object> cells = new ArrayList<>();
+    cells.add(keyword.keyword());
+    if (perRow) {
+      cells.add(keyword.profile());
+    }
+    cells.addAll(Arrays.asList(rest));
+    return cells.toArray();
+  }
+
+  /** The keyword as a timeline or note names it: with its profile when {@code perRow}. */
+  private static String label(KeywordComparison keyword, boolean perRow) {
+    return perRow && keyword.profile() != null
+        ? keyword.keyword() + " · " + keyword.profile()
+        : keyword.keyword();
   }
 
   private static String verb(RankChange change) {

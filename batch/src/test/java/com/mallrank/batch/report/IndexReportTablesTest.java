@@ -1,6 +1,7 @@
 package com.mallrank.batch.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.mallrank.batch.report.model.ChangeTimeline;
 import com.mallrank.batch.report.model.CoverageHeatmap;
@@ -113,10 +114,12 @@ class IndexReportTablesTest {
             before,
             SLOT,
             "anonymous",
+            null,
             20,
             List.of(
                 new KeywordComparison(
                     "羽绒服女",
+                    "douyin-mall",
                     "ok",
                     "ok",
                     true,
@@ -128,7 +131,14 @@ class IndexReportTablesTest {
                         new FieldChange(
                             FieldChange.Field.PRICE_FEN, "p2", "暖冬旗舰店", "29900", "25900", 2, 1))),
                 new KeywordComparison(
-                    "洗衣凝珠", "ok", "blocked", false, List.of(), List.of(), List.of())));
+                    "洗衣凝珠",
+                    "douyin-mall",
+                    "ok",
+                    "blocked",
+                    false,
+                    List.of(),
+                    List.of(),
+                    List.of())));
 
     ReportDocument document = ChangesTables.document(report, ZONE, false, NOW);
 
@@ -147,5 +157,59 @@ class IndexReportTablesTest {
         .containsExactly("own_moved", "price", "entered_top20");
     assertThat(document.from()).isEqualTo(before);
     assertThat(document.to()).isEqualTo(SLOT);
+  }
+
+  @Test
+  void aReportOfOneProfileNamesItOnceAndOfSeveralOnEveryRow() {
+    Instant before = SLOT.minusSeconds(3600);
+    KeywordComparison mall =
+        new KeywordComparison(
+            "羽绒服女",
+            "douyin-mall",
+            "ok",
+            "ok",
+            true,
+            List.of(new RankChange(RankChange.Kind.MOVED, "p1", "mx-yiwu", "长款羽绒服", "店", 3, 9)),
+            List.of(),
+            List.of());
+    KeywordComparison buyin =
+        new KeywordComparison(
+            "羽绒服女", "douyin-buyin", "ok", "blocked", false, List.of(), List.of(), List.of());
+
+    ReportDocument one =
+        ChangesTables.document(
+            new ComparisonReport(before, SLOT, "anonymous", null, 20, List.of(mall)),
+            ZONE,
+            false,
+            NOW);
+    ReportDocument both =
+        ChangesTables.document(
+            new ComparisonReport(before, SLOT, "anonymous", null, 20, List.of(buyin, mall)),
+            ZONE,
+            false,
+            NOW);
+
+    assertThat(one.title()).isEqualTo("变更报告 changes report · douyin-mall");
+    assertThat(one.tables().get(0).columns())
+        .extracting(c -> c.key())
+        .doesNotContain("profile")
+        .startsWith("keyword", "matrix_account");
+    assertThat(one.text().get(0).heading()).endsWith("[anonymous · douyin-mall]");
+    assertThat(both.title()).isEqualTo("变更报告 changes report");
+    assertThat(both.text().get(0).heading()).endsWith("[anonymous]");
+    ReportTable own = both.tables().get(0);
+    assertThat(own.rows())
+        .extracting(r -> r.get(own.columnIndex("keyword")), r -> r.get(own.columnIndex("profile")))
+        .containsExactly(tuple("羽绒服女", "douyin-mall"));
+    assertThat(both.tables().get(3).rows())
+        .containsExactly(List.of("羽绒服女", "douyin-buyin", "ok", "blocked"));
+    assertThat(both.text().get(0).table().rows().get(0).subList(0, 2))
+        .containsExactly("羽绒服女", "douyin-mall");
+    assertThat(both.text().get(0).notes())
+        .containsExactly(
+            "  羽绒服女 · douyin-buyin: not compared (ok -> blocked), no rank changes inferred");
+    assertThat(((ChangeTimeline) both.charts().get(0)).events())
+        .extracting(ChangeTimeline.Event::keyword)
+        .containsExactly("羽绒服女 · douyin-mall");
   }
 }

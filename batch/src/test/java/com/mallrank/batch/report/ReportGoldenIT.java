@@ -17,6 +17,7 @@ import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.document.ListingDocument;
+import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.testing.Fixtures;
 import com.mallrank.index.write.Snapshot;
 import java.io.IOException;
@@ -72,6 +73,13 @@ class ReportGoldenIT {
   private static final String HZ = "mx-hangzhou";
   private static final String YW = "mx-yiwu";
 
+  /** Two later slots, read only by the changes reports across two site profiles (surfaces). */
+  private static final Instant T4 = T3.plusSeconds(3600);
+
+  private static final Instant T5 = T4.plusSeconds(3600);
+  private static final String D = "羊绒围巾女冬";
+  private static final String BUYIN = "douyin-buyin";
+
   @Autowired ElasticsearchRuntime elasticsearch;
   @Autowired ApplicationContext context;
 
@@ -88,6 +96,7 @@ class ReportGoldenIT {
       snapshots.add(blocked(slot, C, ANON));
     }
     snapshots.add(ok(T3, B, HZ, 25, l -> own(l, 18, "own-c1", YW)));
+    snapshots.addAll(twoProfiles());
     elasticsearch.snapshotWriter().writeAll(snapshots);
     ChangeDetector detector =
         new ChangeDetector(
@@ -137,6 +146,45 @@ class ReportGoldenIT {
       return competitor(listing, 21).shop("shop-21", "新店21");
     }
     return listing;
+  }
+
+  /**
+   * Keyword D in T4 and T5 on two surfaces, with different changes: on the default (static) one p1
+   * cuts its price; on {@value #BUYIN} own-d1 (mx-hangzhou) climbs from 4 to 2 over p2. Keyword C,
+   * on {@value #BUYIN} only, is blocked in T5 (nothing to compare with).
+   */
+  private static List<Snapshot> twoProfiles() {
+    List<Snapshot> snapshots = new ArrayList<>();
+    snapshots.add(ok(T4, D, ANON, 5, l -> l));
+    snapshots.add(ok(T5, D, ANON, 5, l -> l.build().position() == 1 ? l.priceFen(8_800L) : l));
+    snapshots.add(onBuyin(ok(T4, D, ANON, 5, l -> own(l, 4, "own-d1", HZ))));
+    snapshots.add(
+        onBuyin(
+            ok(
+                T5,
+                D,
+                ANON,
+                5,
+                l ->
+                    switch (l.build().position()) {
+                      case 2 -> own(l, 2, "own-d1", HZ);
+                      case 4 ->
+                          l.productId("p2")
+                              .title(D + " 商品 2")
+                              .priceFen(10_002L)
+                              .commissionBp(1002)
+                              .imageKey("img/2.jpeg");
+                      default -> l;
+                    })));
+    snapshots.add(onBuyin(blocked(T5, C, ANON)));
+    return snapshots;
+  }
+
+  private static Snapshot onBuyin(Snapshot snapshot) {
+    SampleDocument s = snapshot.sample();
+    return new Snapshot(
+        Fixtures.sampleOn(BUYIN, s.slot(), s.keyword(), s.vantage(), s.status(), s.resultCount()),
+        snapshot.listings().stream().map(l -> l.withProfile(BUYIN)).toList());
   }
 
   private static Fixtures.Listing own(
@@ -193,6 +241,20 @@ class ReportGoldenIT {
         "changes-every-entry",
         List.of(
             "report", "changes", "--from", T1.toString(), "--to", T2.toString(), "--every-entry"));
+    commands.put(
+        "changes-profiles",
+        List.of("report", "changes", "--from", T4.toString(), "--to", T5.toString()));
+    commands.put(
+        "changes-profile-buyin",
+        List.of(
+            "report",
+            "changes",
+            "--from",
+            T4.toString(),
+            "--to",
+            T5.toString(),
+            "--profile",
+            BUYIN));
     for (String window :
         List.of("history", "coverage", "changelog", "explain", "health", "daily")) {
       commands.put(

@@ -3,11 +3,13 @@ package com.mallrank.index.report;
 import java.util.List;
 
 /**
- * What changed for one keyword between two slots. Only when both samples produced ranks is the
- * keyword {@linkplain #comparable() comparable}; otherwise all lists are empty and the statuses say
- * why (a blocked page is not "everyone left the Top-20").
+ * What changed for one keyword on one site profile (surface) between two slots. Only when both
+ * samples produced ranks is the keyword {@linkplain #comparable() comparable}; otherwise all lists
+ * are empty and the statuses say why (a blocked page is not "everyone left the Top-20").
  *
  * @param keyword the keyword
+ * @param profile the site profile (surface) both samples are of; {@code null} only when the report
+ *     covers every profile and the keyword has no sample in either slot
  * @param statusBefore the earlier sample's status, or {@value KeywordTop20#STATUS_MISSING}
  * @param statusAfter the later sample's status, or {@value KeywordTop20#STATUS_MISSING}
  * @param comparable whether both samples were ok or partial
@@ -17,6 +19,7 @@ import java.util.List;
  */
 public record KeywordComparison(
     String keyword,
+    String profile,
     String statusBefore,
     String statusAfter,
     boolean comparable,
@@ -30,8 +33,10 @@ public record KeywordComparison(
     changes = List.copyOf(changes);
   }
 
-  static KeywordComparison notComparable(String keyword, String before, String after) {
-    return new KeywordComparison(keyword, before, after, false, List.of(), List.of(), List.of());
+  static KeywordComparison notComparable(
+      String keyword, String profile, String before, String after) {
+    return new KeywordComparison(
+        keyword, profile, before, after, false, List.of(), List.of(), List.of());
   }
 
   /** Whether anything changed (always false when not comparable). */

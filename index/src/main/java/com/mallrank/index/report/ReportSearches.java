@@ -46,6 +46,11 @@ final class ReportSearches {
     this.profile = profile;
   }
 
+  /** The site profile (surface) read, or {@code null} for every profile. */
+  String profile() {
+    return profile;
+  }
+
   /**
    * The samples of these slots for one vantage; {@code keywords == null} means every keyword
    * sampled in those slots (fails when that is more than the window).

@@ -19,9 +19,11 @@ import java.util.function.Function;
  * What changed between two slots, per keyword, for one vantage, within the Top-N: matrix-account
  * listings that moved, entered or left; competitors that entered or left; competitor price,
  * commission, main-image and title changes. Listings are matched by product id (a product shown
- * twice counts at its best position). A keyword is compared only when both samples are ok or
- * partial; otherwise it is reported as not comparable with both statuses. Two bounded searches
- * (samples of both slots, then positions 1..N of the comparable keywords).
+ * twice counts at its best position). A keyword sampled on several site profiles (surfaces) is
+ * compared once per profile, each profile's samples and listings with their own, never merged. A
+ * (profile, keyword) is compared only when both samples are ok or partial; otherwise it is reported
+ * as not comparable with both statuses. Two bounded searches (samples of both slots, then positions
+ * 1..N of the comparable keywords).
  */
 final class SlotComparison {
 
@@ -31,8 +33,8 @@ final class SlotComparison {
   private final ReportSearches searches;
 
   /**
-   * @param searches on one site profile (surface), or on every profile (right only when the
-   *     keywords were sampled on one profile: a keyword sampled on two has two samples per slot)
+   * @param searches on one site profile (surface), or on every profile (a keyword sampled on two
+   *     profiles is then compared once per profile)
    */
   SlotComparison(ReportSearches searches) {
     this.searches = searches;
@@ -45,7 +47,7 @@ final class SlotComparison {
    * @param after the later slot
    * @param vantage {@code anonymous} or a matrix-account id
    * @param keywords the keywords, in this order; {@code null} or empty for every keyword sampled in
-   *     either slot (sorted)
+   *     either slot (sorted); each keyword's profiles in profile order
    * @param topN the depth, 1..{@value #MAX_TOP_N}
    */
   ComparisonReport compare(
@@ -61,59 +63,76 @@ final class SlotComparison {
     }
     List<String> requested =
         keywords == null || keywords.isEmpty() ? null : List.copyOf(new LinkedHashSet<>(keywords));
-    Map<String, SampleDocument> samplesBefore = new HashMap<>();
-    Map<String, SampleDocument> samplesAfter = new HashMap<>();
-    Set<String> sampled = new TreeSet<>();
+    // a sample's identity is slot x profile x keyword x vantage: two surfaces are never merged
+    Map<List<String>, SampleDocument> samplesBefore = new HashMap<>();
+    Map<List<String>, SampleDocument> samplesAfter = new HashMap<>();
+    Map<String, Set<String>> profiles = new HashMap<>();
     for (SampleDocument s : searches.samples(List.of(before, after), vantage, requested)) {
-      SampleDocument other =
-          (s.slot().equals(before) ? samplesBefore : samplesAfter).put(s.keyword(), s);
-      if (other != null) {
-        throw new IllegalArgumentException(
-            "keyword '"
-                + s.keyword()
-                + "' was sampled on two site profiles ("
-                + other.profile()
-                + ", "
-                + s.profile()
-                + ") in "
-                + s.slot()
-                + "; choose one with --profile");
-      }
-      sampled.add(s.keyword());
+      (s.slot().equals(before) ? samplesBefore : samplesAfter)
+          .put(key(s.profile(), s.keyword()), s);
+      profiles.computeIfAbsent(s.keyword(), k -> new TreeSet<>()).add(String.valueOf(s.profile()));
     }
-    List<String> order = requested != null ? requested : List.copyOf(sampled);
+    List<String> order =
+        requested != null ? requested : profiles.keySet().stream().sorted().toList();
     List<String> comparable =
         order.stream()
-            .filter(k -> ranks(samplesBefore.get(k)) && ranks(samplesAfter.get(k)))
+            .filter(
+                k ->
+                    profiles.getOrDefault(k, Set.of()).stream()
+                        .anyMatch(
+                            p ->
+                                ranks(samplesBefore.get(key(p, k)))
+                                    && ranks(samplesAfter.get(key(p, k)))))
             .toList();
-    Map<String, List<ListingDocument>> rowsBefore = new HashMap<>();
-    Map<String, List<ListingDocument>> rowsAfter = new HashMap<>();
+    Map<List<String>, List<ListingDocument>> rowsBefore = new HashMap<>();
+    Map<List<String>, List<ListingDocument>> rowsAfter = new HashMap<>();
     for (ListingDocument l : searches.listings(List.of(before, after), vantage, comparable, topN)) {
       (l.slot().equals(before) ? rowsBefore : rowsAfter)
-          .computeIfAbsent(l.keyword(), k -> new ArrayList<>())
+          .computeIfAbsent(key(l.profile(), l.keyword()), k -> new ArrayList<>())
           .add(l);
     }
     List<KeywordComparison> result = new ArrayList<>();
     for (String keyword : order) {
-      SampleDocument b = samplesBefore.get(keyword);
-      SampleDocument a = samplesAfter.get(keyword);
-      if (!ranks(b) || !ranks(a)) {
-        result.add(KeywordComparison.notComparable(keyword, status(b), status(a)));
-      } else {
+      Set<String> sampledOn = profiles.get(keyword);
+      if (sampledOn == null) {
         result.add(
-            compareKeyword(
+            KeywordComparison.notComparable(
                 keyword,
-                b.status(),
-                a.status(),
-                rowsBefore.getOrDefault(keyword, List.of()),
-                rowsAfter.getOrDefault(keyword, List.of())));
+                searches.profile(),
+                KeywordTop20.STATUS_MISSING,
+                KeywordTop20.STATUS_MISSING));
+        continue;
+      }
+      for (String profile : sampledOn) {
+        List<String> key = key(profile, keyword);
+        SampleDocument b = samplesBefore.get(key);
+        SampleDocument a = samplesAfter.get(key);
+        String surface = (b != null ? b : a).profile();
+        if (!ranks(b) || !ranks(a)) {
+          result.add(KeywordComparison.notComparable(keyword, surface, status(b), status(a)));
+        } else {
+          result.add(
+              compareKeyword(
+                  keyword,
+                  surface,
+                  b.status(),
+                  a.status(),
+                  rowsBefore.getOrDefault(key, List.of()),
+                  rowsAfter.getOrDefault(key, List.of())));
+        }
       }
     }
-    return new ComparisonReport(before, after, vantage, topN, result);
+    return new ComparisonReport(before, after, vantage, searches.profile(), topN, result);
+  }
+
+  /** The identity of a keyword's sample on one surface (slot and vantage are fixed here). */
+  private static List<String> key(String profile, String keyword) {
+    return List.of(String.valueOf(profile), keyword);
   }
 
   private static KeywordComparison compareKeyword(
       String keyword,
+      String profile,
       String statusBefore,
       String statusAfter,
       List<ListingDocument> before,
@@ -176,7 +195,7 @@ final class SlotComparison {
     own.sort(byPosition);
     competitors.sort(byPosition);
     return new KeywordComparison(
-        keyword, statusBefore, statusAfter, true, own, competitors, changes);
+        keyword, profile, statusBefore, statusAfter, true, own, competitors, changes);
   }
 
   private static void addChange(

@@ -21,14 +21,20 @@ class SlotComparisonIT {
 
   private static final String KW = "羽绒服女";
   private static final String ANON = Fixtures.ANONYMOUS;
+  private static final String KW2 = "高领毛衣";
+  private static final String STATIC = Fixtures.PROFILE;
+  private static final String BUYIN = "douyin-buyin";
   private static final Instant T1 = Instant.parse("2026-11-28T14:00:00Z");
   private static final Instant T2 = Instant.parse("2026-11-28T15:00:00Z");
   private static final Instant T3 = Instant.parse("2026-11-28T16:00:00Z");
 
   private Reports comparison;
 
+  private TestIndices es;
+
   @BeforeEach
   void writeThreeSlots(TestIndices es) {
+    this.es = es;
     es.bootstrap();
     es.writer()
         .writeAll(
@@ -197,5 +203,158 @@ class SlotComparisonIT {
         .extracting(RankChange::kind, RankChange::productId)
         .containsExactly(tuple(Kind.LEFT, "p2"));
     assertThat(top3.changes()).isEmpty();
+  }
+
+  /**
+   * KW2 sampled on two surfaces in T1 and T3 (the buyin one blocked in T2, the static one not
+   * sampled then), with different changes on each: on the static surface p1 cuts its price and p5
+   * leaves for a newcomer; on the buyin surface own-x (acct-1) climbs from 4 to 2.
+   */
+  private void writeTwoProfiles() {
+    List<ListingDocument> staticAfter = new ArrayList<>();
+    for (int position = 1; position <= 5; position++) {
+      var listing = Fixtures.listing(T3, KW2, ANON, position);
+      if (position == 1) {
+        listing.priceFen(9_000L);
+      } else if (position == 5) {
+        listing.productId("newcomer");
+      }
+      staticAfter.add(listing.build());
+    }
+    List<ListingDocument> buyinBefore = new ArrayList<>();
+    for (int position = 1; position <= 5; position++) {
+      var listing = Fixtures.listing(T1, KW2, ANON, position);
+      if (position == 4) {
+        listing.productId("own-x").matrixAccount("acct-1");
+      }
+      buyinBefore.add(listing.build());
+    }
+    List<ListingDocument> buyinAfter = new ArrayList<>();
+    buyinAfter.add(Fixtures.listing(T3, KW2, ANON, 1).build());
+    buyinAfter.add(
+        Fixtures.listing(T3, KW2, ANON, 2).productId("own-x").matrixAccount("acct-1").build());
+    buyinAfter.add(Fixtures.listing(T3, KW2, ANON, 3).build());
+    buyinAfter.add(
+        Fixtures.listing(T3, KW2, ANON, 4)
+            .productId("p2")
+            .title(KW2 + " 商品 2")
+            .priceFen(10_002L)
+            .commissionBp(1002)
+            .imageKey("img/2.jpeg")
+            .build());
+    buyinAfter.add(Fixtures.listing(T3, KW2, ANON, 5).build());
+    es.writer()
+        .writeAll(
+            List.of(
+                Fixtures.snapshot(T1, KW2, ANON, "ok", 5),
+                new Snapshot(Fixtures.sample(T3, KW2, ANON, "ok", 5), staticAfter),
+                new Snapshot(Fixtures.sampleOn(BUYIN, T1, KW2, ANON, "ok", 5), buyinBefore),
+                new Snapshot(Fixtures.sampleOn(BUYIN, T2, KW2, ANON, "blocked", 0), List.of()),
+                new Snapshot(Fixtures.sampleOn(BUYIN, T3, KW2, ANON, "ok", 5), buyinAfter)));
+  }
+
+  @Test
+  void aKeywordOnTwoProfilesIsComparedOncePerProfileWithEachProfilesOwnChanges() {
+    writeTwoProfiles();
+
+    ComparisonReport report = comparison.compare(T1, T3, ANON, List.of(KW2));
+
+    assertThat(report.profile()).isNull();
+    assertThat(report.profiles()).containsExactly(BUYIN, STATIC);
+    assertThat(report.keywords())
+        .extracting(
+            KeywordComparison::keyword,
+            KeywordComparison::profile,
+            KeywordComparison::comparable,
+            KeywordComparison::statusBefore,
+            KeywordComparison::statusAfter)
+        .containsExactly(tuple(KW2, BUYIN, true, "ok", "ok"), tuple(KW2, STATIC, true, "ok", "ok"));
+    KeywordComparison buyin = report.keyword(BUYIN, KW2).orElseThrow();
+    assertThat(buyin.own())
+        .extracting(
+            RankChange::kind,
+            RankChange::productId,
+            RankChange::matrixAccount,
+            RankChange::positionBefore,
+            RankChange::positionAfter)
+        .containsExactly(tuple(Kind.MOVED, "own-x", "acct-1", 4, 2));
+    assertThat(buyin.competitors()).isEmpty();
+    assertThat(buyin.changes()).isEmpty();
+    KeywordComparison onStatic = report.keyword(STATIC, KW2).orElseThrow();
+    assertThat(onStatic.own()).isEmpty();
+    assertThat(onStatic.competitors())
+        .extracting(
+            RankChange::kind,
+            RankChange::productId,
+            RankChange::positionBefore,
+            RankChange::positionAfter)
+        .containsExactly(tuple(Kind.ENTERED, "newcomer", null, 5), tuple(Kind.LEFT, "p5", 5, null));
+    assertThat(onStatic.changes())
+        .extracting(
+            FieldChange::field,
+            FieldChange::productId,
+            FieldChange::oldValue,
+            FieldChange::newValue)
+        .containsExactly(tuple(Field.PRICE_FEN, "p1", "10001", "9000"));
+  }
+
+  @Test
+  void everyKeywordIsOrderedByKeywordThenProfile() {
+    writeTwoProfiles();
+
+    assertThat(comparison.compare(T1, T3, ANON, null).keywords())
+        .extracting(
+            KeywordComparison::keyword, KeywordComparison::profile, KeywordComparison::comparable)
+        .containsExactly(
+            tuple(KW, STATIC, true),
+            tuple("雪地靴", STATIC, false),
+            tuple(KW2, BUYIN, true),
+            tuple(KW2, STATIC, true));
+    assertThat(comparison.compare(T1, T3, ANON, List.of(KW2, "雪地靴", "无此词")).keywords())
+        .extracting(KeywordComparison::keyword, KeywordComparison::profile)
+        .containsExactly(
+            tuple(KW2, BUYIN), tuple(KW2, STATIC), tuple("雪地靴", STATIC), tuple("无此词", null));
+  }
+
+  @Test
+  void notComparableStaysPerProfile() {
+    writeTwoProfiles();
+
+    assertThat(comparison.compare(T1, T2, ANON, List.of(KW2)).keywords())
+        .extracting(
+            KeywordComparison::profile,
+            KeywordComparison::comparable,
+            KeywordComparison::statusBefore,
+            KeywordComparison::statusAfter,
+            KeywordComparison::hasChanges)
+        .containsExactly(
+            tuple(BUYIN, false, "ok", "blocked", false),
+            tuple(STATIC, false, "ok", KeywordTop20.STATUS_MISSING, false));
+  }
+
+  @Test
+  void aProfileRestrictsTheComparisonToThatSurface() {
+    writeTwoProfiles();
+
+    ComparisonReport buyin = comparison.onProfile(BUYIN).compare(T1, T3, ANON, List.of(KW2));
+    ComparisonReport onStatic =
+        comparison.onProfile(STATIC).compare(T1, T3, ANON, List.of(KW2, "无此词"));
+
+    assertThat(buyin.profiles()).containsExactly(BUYIN);
+    assertThat(buyin.keywords())
+        .extracting(KeywordComparison::keyword, KeywordComparison::profile)
+        .containsExactly(tuple(KW2, BUYIN));
+    assertThat(buyin.keywords().get(0).own())
+        .extracting(RankChange::productId, RankChange::positionBefore, RankChange::positionAfter)
+        .containsExactly(tuple("own-x", 4, 2));
+    assertThat(onStatic.profile()).isEqualTo(STATIC);
+    assertThat(onStatic.keywords())
+        .extracting(
+            KeywordComparison::keyword, KeywordComparison::profile, KeywordComparison::statusAfter)
+        .containsExactly(tuple(KW2, STATIC, "ok"), tuple("无此词", STATIC, "missing"));
+    assertThat(onStatic.keywords().get(0).own()).isEmpty();
+    assertThat(onStatic.keywords().get(0).changes())
+        .extracting(FieldChange::productId, FieldChange::newValue)
+        .containsExactly(tuple("p1", "9000"));
   }
 }

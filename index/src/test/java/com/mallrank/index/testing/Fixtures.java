@@ -36,6 +36,34 @@ public final class Fixtures {
         slot.plusSeconds(90));
   }
 
+  /**
+   * {@link #sample} on another site profile (surface): a sample of its own (slot × profile ×
+   * keyword × vantage), never the default profile's.
+   */
+  public static SampleDocument sampleOn(
+      String profile,
+      Instant slot,
+      String keyword,
+      String vantage,
+      String status,
+      int resultCount) {
+    SampleDocument s = sample(slot, keyword, vantage, status, resultCount);
+    return new SampleDocument(
+        s.slot(),
+        s.keyword(),
+        s.group(),
+        s.vantage(),
+        profile,
+        s.status(),
+        s.resultCount(),
+        s.durationMillis(),
+        s.httpStatus(),
+        s.marker(),
+        s.url(),
+        s.detail(),
+        s.sampledAt());
+  }
+
   /** A sample of {@code status} with its first {@code count} listings (none for count 0). */
   public static Snapshot snapshot(
       Instant slot, String keyword, String vantage, String status, int count) {
