@@ -1,6 +1,7 @@
 package com.mallrank.batch.cli;
 
 import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.plan.IdentityNetwork;
 import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.runtime.LoginStateFile;
 import com.mallrank.batch.runtime.PlanRepository;
@@ -71,7 +72,12 @@ public class AccountsStatusCommand implements Callable<Integer> {
     Path file = properties.accountsDir().resolve(account.id() + ".json");
     return Files.exists(file)
         ? new MatrixAccount(
-            account.id(), account.name(), account.shopIds(), account.productIds(), file)
+            account.id(),
+            account.name(),
+            account.shopIds(),
+            account.productIds(),
+            file,
+            IdentityNetwork.DEFAULT)
         : account;
   }
 }

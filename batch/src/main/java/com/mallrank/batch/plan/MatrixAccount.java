@@ -29,10 +29,4 @@ public record MatrixAccount(
     productIds = Set.copyOf(productIds);
     network = network == null ? IdentityNetwork.DEFAULT : network;
   }
-
-  /** An account on the direct network with the configured device. */
-  public MatrixAccount(
-      String id, String name, Set<String> shopIds, Set<String> productIds, Path storageState) {
-    this(id, name, shopIds, productIds, storageState, IdentityNetwork.DEFAULT);
-  }
 }

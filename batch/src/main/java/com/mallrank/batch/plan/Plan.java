@@ -31,26 +31,8 @@ public record Plan(
   }
 
   /** A plan without budgets whose anonymous vantage uses the direct network and the device set. */
-  public Plan(Path source, List<MatrixAccount> accounts, List<KeywordGroup> groups) {
-    this(source, accounts, groups, Map.of(), IdentityNetwork.DEFAULT);
-  }
-
-  /** A plan with budgets; the anonymous vantage uses the direct network. */
-  public Plan(
-      Path source,
-      List<MatrixAccount> accounts,
-      List<KeywordGroup> groups,
-      Map<String, IdentityBudget> budgets) {
-    this(source, accounts, groups, budgets, IdentityNetwork.DEFAULT);
-  }
-
-  /** A plan without budgets, with the anonymous vantage's network. */
-  public Plan(
-      Path source,
-      List<MatrixAccount> accounts,
-      List<KeywordGroup> groups,
-      IdentityNetwork anonymousNetwork) {
-    this(source, accounts, groups, Map.of(), anonymousNetwork);
+  public static Plan of(Path source, List<MatrixAccount> accounts, List<KeywordGroup> groups) {
+    return new Plan(source, accounts, groups, Map.of(), IdentityNetwork.DEFAULT);
   }
 
   /** The network and device of an identity ({@code anonymous} or an account id). */

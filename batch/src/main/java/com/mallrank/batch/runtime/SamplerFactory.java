@@ -10,7 +10,6 @@ import com.mallrank.crawler.politeness.RequestBudget;
 import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.sampler.KeywordSampler;
 import com.mallrank.crawler.sampler.SamplerSettings;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,18 +60,13 @@ public class SamplerFactory {
 
   private KeywordSampler sampler(
       Fetcher fetcher, boolean sandbox, NeedsLogin needsLogin, RequestBudget budget) {
-    return new KeywordSampler(
-        fetcher,
-        browser.fetcher(),
-        settings(sandbox),
-        throttle(sandbox),
-        InetAddress::getAllByName,
-        TimeSource.system(),
-        new Random(),
-        needsLogin,
-        properties.harDir(),
-        properties.harWindow(),
-        budget);
+    return KeywordSampler.builder(fetcher, settings(sandbox))
+        .browser(browser.fetcher())
+        .throttle(throttle(sandbox))
+        .needsLogin(needsLogin)
+        .har(properties.harDir(), properties.harWindow())
+        .budget(budget)
+        .build();
   }
 
   /**

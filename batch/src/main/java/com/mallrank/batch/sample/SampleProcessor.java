@@ -112,7 +112,7 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
   static Snapshot error(SampleTask task, Instant slot, Instant started, Exception e) {
     String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
     return new Snapshot(
-        new SampleDocument(
+        SampleDocument.ofGroup(
             slot,
             task.keyword(),
             task.group(),

@@ -53,7 +53,7 @@ public class SampleTaskReader extends AbstractItemCountingItemStreamItemReader<S
    */
   public static List<SampleTask> tasksOf(Plan plan, KeywordGroup group, int shard, int shards) {
     SharedSamples shared =
-        SharedSamples.of(plan == null ? new Plan(null, List.of(), List.of(group)) : plan);
+        SharedSamples.of(plan == null ? Plan.of(null, List.of(), List.of(group)) : plan);
     List<SampleTask> tasks = new ArrayList<>();
     List<String> keywords = group.keywords();
     for (int i = shard; i < keywords.size(); i += shards) {

@@ -27,7 +27,7 @@ final class SnapshotMapper {
     ResultPage page = result.page();
     Evidence evidence = page.evidence();
     SampleDocument sample =
-        new SampleDocument(
+        SampleDocument.ofGroup(
             slot,
             task.keyword(),
             task.group(),
@@ -75,7 +75,9 @@ final class SnapshotMapper {
         imageKey == null ? null : imageKey.value(),
         listing.salesLabel(),
         ownership.ownerOf(listing.productId(), listing.shopId()),
-        sampledAt);
+        sampledAt,
+        null,
+        null);
   }
 
   /** Yuan to fen, percent to basis points: both are hundredths, rounded half up. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.plan.Cadence;
 import com.mallrank.batch.plan.IdentityBudget;
+import com.mallrank.batch.plan.IdentityNetwork;
 import com.mallrank.batch.plan.KeywordGroup;
 import com.mallrank.batch.plan.Plan;
 import java.io.ByteArrayOutputStream;
@@ -60,7 +61,8 @@ class CapacityEstimateTest {
         List.of(hourly, daily),
         Map.of(
             "anonymous", new IdentityBudget(10, 30_000),
-            "mx-a", new IdentityBudget(null, 10_000)));
+            "mx-a", new IdentityBudget(null, 10_000)),
+        IdentityNetwork.DEFAULT);
   }
 
   private static CapacityEstimate estimate() {

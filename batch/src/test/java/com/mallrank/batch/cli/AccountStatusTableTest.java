@@ -2,6 +2,7 @@ package com.mallrank.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mallrank.batch.plan.IdentityNetwork;
 import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.runtime.LoginStateFile;
 import com.mallrank.index.report.AccountActivityRow;
@@ -158,6 +159,6 @@ class AccountStatusTableTest {
   }
 
   private static MatrixAccount account(String id, Path state) {
-    return new MatrixAccount(id, id, Set.of(), Set.of(), state);
+    return new MatrixAccount(id, id, Set.of(), Set.of(), state, IdentityNetwork.DEFAULT);
   }
 }

@@ -31,7 +31,7 @@ class RemotePartitioningTest {
   }
 
   private static Plan plan(KeywordGroup group) {
-    return new Plan(null, List.of(), List.of(group));
+    return Plan.of(null, List.of(), List.of(group));
   }
 
   @Test

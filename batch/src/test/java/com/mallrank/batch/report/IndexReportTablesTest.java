@@ -28,7 +28,7 @@ class IndexReportTablesTest {
   private static final Instant NOW = SLOT.plusSeconds(600);
 
   private static SampleDocument sample(String keyword, String status) {
-    return new SampleDocument(
+    return SampleDocument.ofGroup(
         SLOT,
         keyword,
         "core",
@@ -63,7 +63,9 @@ class IndexReportTablesTest {
         null,
         "已售1万",
         account,
-        SLOT.plusSeconds(30));
+        SLOT.plusSeconds(30),
+        null,
+        null);
   }
 
   @Test

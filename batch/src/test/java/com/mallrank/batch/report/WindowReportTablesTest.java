@@ -136,7 +136,8 @@ class WindowReportTablesTest {
         before,
         after,
         false,
-        NOW);
+        NOW,
+        null);
   }
 
   static List<ChangeEvent> events() {

@@ -2,6 +2,7 @@ package com.mallrank.batch.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mallrank.batch.plan.IdentityNetwork;
 import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.plan.Plan;
 import com.mallrank.crawler.fetch.CookieJar;
@@ -47,9 +48,11 @@ class AccountCookiesTest {
   @Test
   void aLoginStatesCookiesGoOnlyWhereTheyBelong() throws Exception {
     Plan plan =
-        new Plan(
+        Plan.of(
             dir.resolve("plan.yml"),
-            List.of(new MatrixAccount("mx-a", "A", Set.of(), Set.of(), state())),
+            List.of(
+                new MatrixAccount(
+                    "mx-a", "A", Set.of(), Set.of(), state(), IdentityNetwork.DEFAULT)),
             List.of());
     CookieJar jar = new AccountCookies(plan, null).of("mx-a");
 
@@ -65,7 +68,7 @@ class AccountCookiesTest {
 
   @Test
   void theSandboxIdentityCookieIsScopedToTheSandboxHost() {
-    Plan plan = new Plan(dir.resolve("plan.yml"), List.of(), List.of());
+    Plan plan = Plan.of(dir.resolve("plan.yml"), List.of(), List.of());
     AccountCookies cookies = new AccountCookies(plan, "127.0.0.1");
 
     assertThat(cookies.of("anonymous").isEmpty()).isTrue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.mallrank.batch.plan.IdentityNetwork;
 import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.plan.Plan;
 import com.mallrank.batch.plan.SecretFiles;
@@ -38,9 +39,11 @@ class LoginStatePermissionsTest {
 
   private static AccountCookies cookies(Path state) {
     Plan plan =
-        new Plan(
+        Plan.of(
             Path.of("plan.yml"),
-            List.of(new MatrixAccount("mx-a", "A", Set.of("s1"), Set.of(), state)),
+            List.of(
+                new MatrixAccount(
+                    "mx-a", "A", Set.of("s1"), Set.of(), state, IdentityNetwork.DEFAULT)),
             List.of());
     return new AccountCookies(plan, null);
   }

@@ -75,138 +75,20 @@ public final class KeywordSampler {
   private final Duration harWindow;
   private final RequestBudget budget;
 
-  /** A sampler for static profiles only. */
-  public KeywordSampler(Fetcher fetcher, SamplerSettings settings) {
-    this(fetcher, null, settings, TimeSource.system(), new Random());
-  }
-
-  /**
-   * @param fetcher fetches the pages of static profiles
-   * @param browser renders the pages of browser profiles ({@code fetch.with: browser}); {@code
-   *     null} when none is available (those samples are then errors)
-   */
-  public KeywordSampler(Fetcher fetcher, PlaywrightFetcher browser, SamplerSettings settings) {
-    this(fetcher, browser, settings, TimeSource.system(), new Random());
-  }
-
-  public KeywordSampler(
-      Fetcher fetcher,
-      PlaywrightFetcher browser,
-      SamplerSettings settings,
-      TimeSource time,
-      Random random) {
-    this(
-        fetcher,
-        browser,
-        settings,
-        throttle(settings, random, time),
-        InetAddress::getAllByName,
-        time,
-        random);
-  }
-
-  /**
-   * @param throttle paces every request to a host, redirect hops included; share it with whatever
-   *     else fetches from the same hosts (main images)
-   * @param resolver how host names resolve for the address guard (the JDK's; tests map names)
-   */
-  public KeywordSampler(
-      Fetcher fetcher,
-      PlaywrightFetcher browser,
-      SamplerSettings settings,
-      HostThrottle throttle,
-      AddressGuard.Resolver resolver,
-      TimeSource time,
-      Random random) {
-    this(fetcher, browser, settings, throttle, resolver, time, random, new NeedsLogin());
-  }
-
-  /**
-   * @param needsLogin the identities found logged out in this slot: share it between the samplers
-   *     of one slot so an expired login is fetched once per slot, not once per group
-   */
-  public KeywordSampler(
-      Fetcher fetcher,
-      PlaywrightFetcher browser,
-      SamplerSettings settings,
-      HostThrottle throttle,
-      AddressGuard.Resolver resolver,
-      TimeSource time,
-      Random random,
-      NeedsLogin needsLogin) {
-    this(
-        fetcher,
-        browser,
-        settings,
-        throttle,
-        resolver,
-        time,
-        random,
-        needsLogin,
-        null,
-        DEFAULT_HAR_WINDOW);
-  }
-
   /** How long after its slot time a phone capture still belongs to the slot, by default. */
   public static final Duration DEFAULT_HAR_WINDOW = Duration.ofHours(1);
 
-  /**
-   * @param needsLogin the identities found logged out in this slot: share it between the samplers
-   *     of one slot so an expired login is fetched once per slot, not once per group
-   * @param harDir where HAR files captured on a phone are dropped, for profiles with {@code
-   *     fetch.with: har}; {@code null}: none (those samples are then errors)
-   * @param harWindow a capture belongs to the slot when it started within {@code [slot, slot +
-   *     harWindow)}
-   */
-  public KeywordSampler(
-      Fetcher fetcher,
-      PlaywrightFetcher browser,
-      SamplerSettings settings,
-      HostThrottle throttle,
-      AddressGuard.Resolver resolver,
-      TimeSource time,
-      Random random,
-      NeedsLogin needsLogin,
-      Path harDir,
-      Duration harWindow) {
-    this(
-        fetcher,
-        browser,
-        settings,
-        throttle,
-        resolver,
-        time,
-        random,
-        needsLogin,
-        harDir,
-        harWindow,
-        RequestBudget.UNLIMITED);
-  }
-
-  /**
-   * @param budget the requests each identity may still send; asked before each attempt
-   */
-  public KeywordSampler(
-      Fetcher fetcher,
-      PlaywrightFetcher browser,
-      SamplerSettings settings,
-      HostThrottle throttle,
-      AddressGuard.Resolver resolver,
-      TimeSource time,
-      Random random,
-      NeedsLogin needsLogin,
-      Path harDir,
-      Duration harWindow,
-      RequestBudget budget) {
-    this.budget = budget == null ? RequestBudget.UNLIMITED : budget;
-    this.needsLogin = needsLogin;
-    this.harDir = harDir;
-    this.harWindow = harWindow;
-    this.fetcher = fetcher;
-    this.browser = browser;
-    this.time = time;
-    this.throttle = throttle;
-    this.resolver = resolver;
+  private KeywordSampler(Builder b) {
+    this.fetcher = b.fetcher;
+    this.browser = b.browser;
+    this.time = b.time;
+    this.throttle = b.throttle != null ? b.throttle : throttle(b.settings, b.random, b.time);
+    this.resolver = b.resolver;
+    this.needsLogin = b.needsLogin != null ? b.needsLogin : new NeedsLogin();
+    this.harDir = b.harDir;
+    this.harWindow = b.harWindow;
+    this.budget = b.budget == null ? RequestBudget.UNLIMITED : b.budget;
+    SamplerSettings settings = b.settings;
     this.retryPolicy =
         new RetryPolicy(
             settings.maxAttempts(),
@@ -215,9 +97,108 @@ public final class KeywordSampler {
                 settings.maxBackoff(),
                 settings.backoffMultiplier(),
                 settings.backoffJitter(),
-                random),
+                b.random),
             settings.maxRetryAfter());
     this.cooldown = new IdentityCooldown(settings.cooldown(), settings.maxCooldown(), time);
+  }
+
+  /**
+   * Starts a sampler; every optional collaborator has a default, so {@code builder(fetcher,
+   * settings).build()} samples static profiles with the system clock.
+   *
+   * @param fetcher fetches the pages of static profiles ({@code null} when only browser or HAR
+   *     profiles are sampled)
+   * @param settings retries, back-off, cool-downs and host pacing
+   */
+  public static Builder builder(Fetcher fetcher, SamplerSettings settings) {
+    return new Builder(fetcher, settings);
+  }
+
+  /** The optional collaborators of a {@link KeywordSampler}, each with its default. */
+  public static final class Builder {
+    private final Fetcher fetcher;
+    private final SamplerSettings settings;
+    private PlaywrightFetcher browser;
+    private HostThrottle throttle;
+    private AddressGuard.Resolver resolver = InetAddress::getAllByName;
+    private TimeSource time = TimeSource.system();
+    private Random random = new Random();
+    private NeedsLogin needsLogin;
+    private Path harDir;
+    private Duration harWindow = DEFAULT_HAR_WINDOW;
+    private RequestBudget budget = RequestBudget.UNLIMITED;
+
+    private Builder(Fetcher fetcher, SamplerSettings settings) {
+      this.fetcher = fetcher;
+      this.settings = settings;
+    }
+
+    /**
+     * Renders the pages of browser profiles ({@code fetch.with: browser}); default none (those
+     * samples are then errors).
+     */
+    public Builder browser(PlaywrightFetcher browser) {
+      this.browser = browser;
+      return this;
+    }
+
+    /**
+     * Paces every request to a host, redirect hops included; share it with whatever else fetches
+     * from the same hosts (main images). Default: {@link #throttle(SamplerSettings, Random,
+     * TimeSource)} of the settings, this builder's random and time.
+     */
+    public Builder throttle(HostThrottle throttle) {
+      this.throttle = throttle;
+      return this;
+    }
+
+    /** How host names resolve for the address guard; default the JDK's (tests map names). */
+    public Builder resolver(AddressGuard.Resolver resolver) {
+      this.resolver = resolver;
+      return this;
+    }
+
+    /** The clock and sleeper of retries and cool-downs; default the system's. */
+    public Builder time(TimeSource time) {
+      this.time = time;
+      return this;
+    }
+
+    /** The randomness of back-off jitter (and of the default throttle); seed it in tests. */
+    public Builder random(Random random) {
+      this.random = random;
+      return this;
+    }
+
+    /**
+     * The identities found logged out in this slot: share it between the samplers of one slot so an
+     * expired login is fetched once per slot, not once per group. Default: this sampler's own.
+     */
+    public Builder needsLogin(NeedsLogin needsLogin) {
+      this.needsLogin = needsLogin;
+      return this;
+    }
+
+    /**
+     * Where HAR files captured on a phone are dropped, for profiles with {@code fetch.with: har};
+     * default none (those samples are then errors). A capture belongs to the slot when it started
+     * within {@code [slot, slot + window)}.
+     */
+    public Builder har(Path dir, Duration window) {
+      this.harDir = dir;
+      this.harWindow = window;
+      return this;
+    }
+
+    /** The requests each identity may still send, asked before each attempt; default unlimited. */
+    public Builder budget(RequestBudget budget) {
+      this.budget = budget;
+      return this;
+    }
+
+    public KeywordSampler build() {
+      return new KeywordSampler(this);
+    }
   }
 
   /** The host pacing of these settings, for a sampler and the image downloads sharing it. */

@@ -7,7 +7,6 @@ import com.mallrank.crawler.fetch.Fetcher;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.politeness.AddressGuard;
-import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.sampler.KeywordSampler;
 import com.mallrank.crawler.sampler.SampleResult;
@@ -191,14 +190,11 @@ public final class HostileNet implements AutoCloseable {
    * {@code fetcher} for static pages, {@code browser} (or null) for browser profiles.
    */
   public KeywordSampler sampler(Fetcher fetcher, PlaywrightFetcher browser) {
-    return new KeywordSampler(
-        fetcher,
-        browser,
-        SamplerSettings.UNTHROTTLED,
-        KeywordSampler.throttle(SamplerSettings.UNTHROTTLED, new Random(1), TimeSource.system()),
-        resolver(),
-        TimeSource.system(),
-        new Random(1));
+    return KeywordSampler.builder(fetcher, SamplerSettings.UNTHROTTLED)
+        .browser(browser)
+        .resolver(resolver())
+        .random(new Random(1))
+        .build();
   }
 
   /**

@@ -31,8 +31,9 @@ class KeywordSamplerTest {
   private static final SiteProfile PROFILE = SiteProfiles.builtIn("sandbox-static");
 
   private final KeywordSampler sampler =
-      new KeywordSampler(
-          new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED);
+      KeywordSampler.builder(
+              new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED)
+          .build();
 
   private SampleResult sample(String keyword, String identity, int depth) {
     return sampler.sample(
@@ -90,8 +91,9 @@ class KeywordSamplerTest {
           MALL.mall().faults().set(KEYWORD, fault);
           // A fresh sampler each time, so a block's cool-down does not hide the next fault.
           KeywordSampler fresh =
-              new KeywordSampler(
-                  new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED);
+              KeywordSampler.builder(
+                      new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED)
+                  .build();
           SampleResult result =
               fresh.sample(
                   PROFILE, MALL.mall().baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20);

@@ -6,14 +6,12 @@ import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.net.TestNet;
-import com.mallrank.crawler.politeness.NeedsLogin;
 import com.mallrank.crawler.politeness.RequestBudget;
 import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import com.mallrank.crawler.testing.SandboxMallFixture;
-import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,18 +50,12 @@ class RequestBudgetSamplerTest {
   private static KeywordSampler sampler(RequestBudget budget) {
     TimeSource time = TimeSource.system();
     Random random = new Random(1);
-    return new KeywordSampler(
-        new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS),
-        null,
-        SamplerSettings.UNTHROTTLED,
-        KeywordSampler.throttle(SamplerSettings.UNTHROTTLED, random, time),
-        InetAddress::getAllByName,
-        time,
-        random,
-        new NeedsLogin(),
-        null,
-        KeywordSampler.DEFAULT_HAR_WINDOW,
-        budget);
+    return KeywordSampler.builder(
+            new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED)
+        .time(time)
+        .random(random)
+        .budget(budget)
+        .build();
   }
 
   @Test

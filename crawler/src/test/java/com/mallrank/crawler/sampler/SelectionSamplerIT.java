@@ -135,10 +135,10 @@ class SelectionSamplerIT {
             "sel.yml", builtInText().replace("    - select: \"#captcha-verify\"\n", ""));
 
     SampleResult result =
-        new KeywordSampler(
-                new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS),
-                BROWSER.fetcher(),
-                SamplerSettings.UNTHROTTLED)
+        KeywordSampler.builder(
+                new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED)
+            .browser(BROWSER.fetcher())
+            .build()
             .sample(
                 withoutDomMarker,
                 BROWSER.mall().baseUrl(),

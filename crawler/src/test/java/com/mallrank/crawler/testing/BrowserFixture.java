@@ -104,10 +104,10 @@ public final class BrowserFixture
    * browser pages through this fixture's fetcher.
    */
   public SampleResult sample(SiteProfile profile, String keyword, String identity, int depth) {
-    return new KeywordSampler(
-            new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS),
-            fetcher(),
-            SamplerSettings.UNTHROTTLED)
+    return KeywordSampler.builder(
+            new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED)
+        .browser(fetcher())
+        .build()
         .sample(
             profile, mall().baseUrl(), keyword, identity, TestNet.sandboxCookies(identity), depth);
   }

@@ -60,48 +60,6 @@ public record ChangeEvent(
     ChangeKind.ofCode(kind);
   }
 
-  /** An event without a profile (only for values that are never stored: {@link #id()} needs it). */
-  public ChangeEvent(
-      Instant slot,
-      Instant previousSlot,
-      String keyword,
-      String group,
-      String vantage,
-      String kind,
-      String productId,
-      String shopId,
-      String shopName,
-      String matrixAccount,
-      String oldValue,
-      String newValue,
-      Integer rankBefore,
-      Integer rankAfter,
-      Integer organicRankBefore,
-      Integer organicRankAfter,
-      boolean sponsored,
-      Instant detectedAt) {
-    this(
-        slot,
-        previousSlot,
-        keyword,
-        group,
-        vantage,
-        kind,
-        productId,
-        shopId,
-        shopName,
-        matrixAccount,
-        oldValue,
-        newValue,
-        rankBefore,
-        rankAfter,
-        organicRankBefore,
-        organicRankAfter,
-        sponsored,
-        detectedAt,
-        null);
-  }
-
   /** The deterministic document id {@code slot|profile|vantage|keyword|kind|productId}. */
   public String id() {
     return DocumentIds.change(slot, profile, vantage, keyword, kind, productId);

@@ -61,95 +61,18 @@ public record ListingDocument(
     Objects.requireNonNull(productId, "productId");
   }
 
-  /** A listing without an image hash (the signature before {@code image_hash} existed). */
-  public ListingDocument(
-      Instant slot,
-      String keyword,
-      String group,
-      String vantage,
-      int position,
-      Integer organicRank,
-      boolean sponsored,
-      String productId,
-      String title,
-      String shopId,
-      String shopName,
-      Long priceFen,
-      Integer commissionBp,
-      String imageUrl,
-      String imageKey,
-      String salesLabel,
-      String matrixAccount,
-      Instant sampledAt) {
-    this(
-        slot,
-        keyword,
-        group,
-        vantage,
-        position,
-        organicRank,
-        sponsored,
-        productId,
-        title,
-        shopId,
-        shopName,
-        priceFen,
-        commissionBp,
-        imageUrl,
-        imageKey,
-        salesLabel,
-        matrixAccount,
-        sampledAt,
-        null,
-        null);
-  }
-
-  /** A listing without a profile yet (the snapshot it is put in stamps the sample's). */
-  public ListingDocument(
-      Instant slot,
-      String keyword,
-      String group,
-      String vantage,
-      int position,
-      Integer organicRank,
-      boolean sponsored,
-      String productId,
-      String title,
-      String shopId,
-      String shopName,
-      Long priceFen,
-      Integer commissionBp,
-      String imageUrl,
-      String imageKey,
-      String salesLabel,
-      String matrixAccount,
-      Instant sampledAt,
-      String imageHash) {
-    this(
-        slot,
-        keyword,
-        group,
-        vantage,
-        position,
-        organicRank,
-        sponsored,
-        productId,
-        title,
-        shopId,
-        shopName,
-        priceFen,
-        commissionBp,
-        imageUrl,
-        imageKey,
-        salesLabel,
-        matrixAccount,
-        sampledAt,
-        imageHash,
-        null);
-  }
-
   /** This listing with the given image hash (16 hex digits, or {@code null}). */
   public ListingDocument withImageHash(String hash) {
+    return copy(hash, profile);
+  }
+
+  /** This listing on the given profile (surface). */
+  public ListingDocument withProfile(String surface) {
+    return copy(imageHash, surface);
+  }
+
+  /** This listing with another image hash and profile; the rest as it is. */
+  private ListingDocument copy(String hash, String surface) {
     return new ListingDocument(
         slot,
         keyword,
@@ -170,31 +93,6 @@ public record ListingDocument(
         matrixAccount,
         sampledAt,
         hash,
-        profile);
-  }
-
-  /** This listing on the given profile (surface). */
-  public ListingDocument withProfile(String surface) {
-    return new ListingDocument(
-        slot,
-        keyword,
-        group,
-        vantage,
-        position,
-        organicRank,
-        sponsored,
-        productId,
-        title,
-        shopId,
-        shopName,
-        priceFen,
-        commissionBp,
-        imageUrl,
-        imageKey,
-        salesLabel,
-        matrixAccount,
-        sampledAt,
-        imageHash,
         surface);
   }
 

@@ -55,59 +55,16 @@ public record SampleDocument(
     group = group == null || group.isEmpty() ? null : List.copyOf(group);
   }
 
-  /** A sample without kept evidence. */
-  public SampleDocument(
-      Instant slot,
-      String keyword,
-      List<String> group,
-      String vantage,
-      String profile,
-      String status,
-      int resultCount,
-      long durationMillis,
-      int httpStatus,
-      String marker,
-      String url,
-      String detail,
-      Instant sampledAt) {
-    this(
-        slot,
-        keyword,
-        group,
-        vantage,
-        profile,
-        status,
-        resultCount,
-        durationMillis,
-        httpStatus,
-        marker,
-        url,
-        detail,
-        sampledAt,
-        null);
-  }
-
   /** This sample, with the path of its kept evidence. */
   public SampleDocument withEvidencePath(String path) {
-    return new SampleDocument(
-        slot,
-        keyword,
-        group,
-        vantage,
-        profile,
-        status,
-        resultCount,
-        durationMillis,
-        httpStatus,
-        marker,
-        url,
-        detail,
-        sampledAt,
-        path);
+    return copy(group, path);
   }
 
-  /** A sample of one group ({@code null} for none). */
-  public SampleDocument(
+  /**
+   * A sample of one group ({@code null} for none), without kept evidence (see {@link
+   * #withEvidencePath}): what a fetch produces before other groups share it ({@link #servingAlso}).
+   */
+  public static SampleDocument ofGroup(
       Instant slot,
       String keyword,
       String group,
@@ -121,7 +78,7 @@ public record SampleDocument(
       String url,
       String detail,
       Instant sampledAt) {
-    this(
+    return new SampleDocument(
         slot,
         keyword,
         group == null ? null : List.of(group),
@@ -150,6 +107,11 @@ public record SampleDocument(
     }
     List<String> groups = group == null ? new ArrayList<>() : new ArrayList<>(group);
     groups.add(another);
+    return copy(groups, evidencePath);
+  }
+
+  /** This sample with other groups and evidence path; the rest as it is. */
+  private SampleDocument copy(List<String> groups, String path) {
     return new SampleDocument(
         slot,
         keyword,
@@ -164,7 +126,7 @@ public record SampleDocument(
         url,
         detail,
         sampledAt,
-        evidencePath);
+        path);
   }
 
   /**

@@ -148,7 +148,7 @@ public final class CoverageBench {
         String keyword = String.format(Locale.ROOT, "kw%03d", k);
         for (String vantage : VANTAGES) {
           SampleDocument sample =
-              new SampleDocument(
+              SampleDocument.ofGroup(
                   slot,
                   keyword,
                   "bench",
@@ -196,7 +196,9 @@ public final class CoverageBench {
                     "img/" + product + ".jpeg",
                     null,
                     account,
-                    slot.plusSeconds(60));
+                    slot.plusSeconds(60),
+                    null,
+                    null);
             batch.add(
                 BulkOperation.of(
                     o -> o.index(i -> i.index(listings).id(listing.id()).document(listing))));

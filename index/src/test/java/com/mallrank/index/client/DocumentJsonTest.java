@@ -43,7 +43,7 @@ class DocumentJsonTest {
   @Test
   void sampleFieldsMatchTheSamplesTemplate() throws Exception {
     SampleDocument sample =
-        new SampleDocument(
+        SampleDocument.ofGroup(
                 SLOT,
                 "k",
                 "g",
@@ -70,7 +70,7 @@ class DocumentJsonTest {
   @Test
   void aSampleListsEveryGroupItServedAndReadsTheOldSingleGroup() throws Exception {
     SampleDocument sample =
-        new SampleDocument(
+        SampleDocument.ofGroup(
                 SLOT, "k", "core", "anonymous", "p", "ok", 0, 1L, 200, null, "u", null, SLOT)
             .servingAlso("burst");
 
@@ -83,7 +83,7 @@ class DocumentJsonTest {
   }
 
   @Test
-  void theOldListingConstructorHasNoImageHash() {
+  void aListingWithoutAnImageHashHasNoImageHashField() {
     ListingDocument listing =
         new ListingDocument(
             SLOT,
@@ -103,7 +103,9 @@ class DocumentJsonTest {
             null,
             null,
             null,
-            SLOT);
+            SLOT,
+            null,
+            null);
 
     assertThat(listing.imageHash()).isNull();
     assertThat(fieldNames(mapper.valueToTree(listing))).doesNotContain("image_hash");
@@ -170,8 +172,8 @@ class DocumentJsonTest {
   @Test
   void nullFieldsAreLeftOut() {
     SampleDocument sample =
-        new SampleDocument(
-            SLOT, "k", (String) null, "anonymous", null, "ok", 0, 0, 0, null, null, null, null);
+        SampleDocument.ofGroup(
+            SLOT, "k", null, "anonymous", null, "ok", 0, 0, 0, null, null, null, null);
 
     assertThat(fieldNames(mapper.valueToTree(sample))).doesNotContain("group", "marker", "detail");
   }

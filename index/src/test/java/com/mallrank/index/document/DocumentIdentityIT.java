@@ -155,6 +155,7 @@ class DocumentIdentityIT {
         s.marker(),
         s.url(),
         s.detail(),
-        s.sampledAt());
+        s.sampledAt(),
+        null);
   }
 }

@@ -97,7 +97,7 @@ class DocumentIdsTest {
   @Test
   void recordsUseTheSameIds() {
     SampleDocument sample =
-        new SampleDocument(
+        SampleDocument.ofGroup(
             SLOT, "k", "g", "anonymous", "p", "ok", 1, 1, 200, null, "u", null, SLOT);
     assertThat(sample.id()).isEqualTo(DocumentIds.sample(SLOT, "p", "k", "anonymous"));
     assertThat(sample.servingAlso("g2").group()).containsExactly("g", "g2");

@@ -20,7 +20,7 @@ public final class Fixtures {
   /** A sample with the given status and result count. */
   public static SampleDocument sample(
       Instant slot, String keyword, String vantage, String status, int resultCount) {
-    return new SampleDocument(
+    return SampleDocument.ofGroup(
         slot,
         keyword,
         GROUP,
@@ -208,7 +208,8 @@ public final class Fixtures {
           salesLabel,
           matrixAccount,
           slot.plusSeconds(90),
-          imageHash);
+          imageHash,
+          null);
     }
   }
 }

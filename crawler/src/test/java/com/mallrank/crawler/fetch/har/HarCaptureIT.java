@@ -14,8 +14,6 @@ import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.parse.ExtractOptions;
 import com.mallrank.crawler.parse.Extractors;
-import com.mallrank.crawler.politeness.NeedsLogin;
-import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sampler.KeywordSampler;
@@ -169,17 +167,10 @@ class HarCaptureIT {
   }
 
   private static KeywordSampler harSampler(Path folder) {
-    return new KeywordSampler(
-        null,
-        null,
-        SamplerSettings.UNTHROTTLED,
-        KeywordSampler.throttle(SamplerSettings.UNTHROTTLED, new Random(1), TimeSource.system()),
-        java.net.InetAddress::getAllByName,
-        TimeSource.system(),
-        new Random(1),
-        new NeedsLogin(),
-        folder,
-        Duration.ofHours(1));
+    return KeywordSampler.builder(null, SamplerSettings.UNTHROTTLED)
+        .random(new Random(1))
+        .har(folder, Duration.ofHours(1))
+        .build();
   }
 
   @Test
@@ -211,7 +202,9 @@ class HarCaptureIT {
         new PlaywrightFetcher(
             BrowserSettings.defaults(), RenderOptions.dom("li.goods-card"), StorageStates.none())) {
       live =
-          new KeywordSampler(null, browser, SamplerSettings.UNTHROTTLED)
+          KeywordSampler.builder(null, SamplerSettings.UNTHROTTLED)
+              .browser(browser)
+              .build()
               .sample(PROFILE, mall.baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20);
     }
     assertThat(live.page().status()).isEqualTo(SampleStatus.OK);
