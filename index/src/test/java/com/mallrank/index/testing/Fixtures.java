@@ -48,10 +48,10 @@ public final class Fixtures {
       String status,
       int resultCount) {
     SampleDocument s = sample(slot, keyword, vantage, status, resultCount);
-    return new SampleDocument(
+    return SampleDocument.ofGroup(
         s.slot(),
         s.keyword(),
-        s.group(),
+        GROUP,
         s.vantage(),
         profile,
         s.status(),
