@@ -1,7 +1,6 @@
 package com.mallrank.batch.cli;
 
 import com.mallrank.batch.config.BatchProperties;
-import com.mallrank.batch.plan.IdentityNetwork;
 import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.runtime.LoginStateFile;
 import com.mallrank.batch.runtime.PlanRepository;
@@ -77,7 +76,7 @@ public class AccountsStatusCommand implements Callable<Integer> {
             account.shopIds(),
             account.productIds(),
             file,
-            IdentityNetwork.DEFAULT)
+            account.network())
         : account;
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.testing.ConsoleCapture;
 import com.mallrank.batch.testing.MallrankCli;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,5 +33,40 @@ class AccountsStatusCliIT {
         .contains("Cookie 最早过期 cookie expiry", "权限 mode");
     assertThat(lines.stream().filter(l -> l.contains("never sampled")).map(l -> l.split(" ")[0]))
         .containsExactly("mx-hangzhou", "mx-yiwu", "mx-guangzhou");
+  }
+
+  @Test
+  void anAccountWhoseLoginStateIsInTheAccountsFolderKeepsThePlansProxyAndDevice(@TempDir Path tmp)
+      throws Exception {
+    Files.setPosixFilePermissions(accounts, PosixFilePermissions.fromString("rwx------"));
+    Path state = accounts.resolve("mx-hangzhou.json");
+    Files.writeString(state, "{\"cookies\":[],\"origins\":[]}");
+    Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rw-------"));
+    Path plan = tmp.resolve("plan.yml");
+    Files.writeString(
+        plan,
+        """
+        accounts:
+          - id: mx-hangzhou
+            shop-ids: ["7201283738326735002"]
+            proxy: http://127.0.0.1:1
+            device: iPhone 13
+        groups:
+          - name: core
+            profile: sandbox-static
+            vantages: [anonymous, mx-hangzhou]
+            keywords: [羽绒服]
+        """);
+
+    int code =
+        MALLRANK.exit(
+            "--batch.accounts-dir=" + accounts, "--batch.plan=" + plan, "accounts", "status");
+
+    assertThat(code).as(console.err()).isZero();
+    assertThat(console.out().lines().filter(l -> l.startsWith("mx-hangzhou ")))
+        .singleElement()
+        .asString()
+        .contains(state.toString(), "http://127.0.0.1:1", "390x664@3.0") // iPhone 13's viewport
+        .doesNotContain("direct");
   }
 }
