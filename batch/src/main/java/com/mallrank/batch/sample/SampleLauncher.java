@@ -20,8 +20,8 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -198,26 +198,30 @@ public class SampleLauncher {
 
   /**
    * The SQLState of a failure worth another attempt, or null: a serialization failure ({@code
-   * 40001}), a deadlock ({@code 40P01}) or Spring's translation of such a concurrency failure.
-   * Other failures, a unique key violation among them, are not transient.
+   * 40001}) or deadlock ({@code 40P01}) anywhere in its causes, or Spring's translation of a
+   * pessimistic concurrency failure ({@code "n/a"} when it carries no SQLState). Not retried: a
+   * unique key violation (a real duplicate) and an optimistic locking failure (another process
+   * changed the execution), like every other failure.
    */
   static String transientConcurrencyFailure(Throwable failure) {
-    boolean springSaysTransient = false;
+    String sqlState = null;
+    boolean pessimistic = false;
     for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
-      if (e instanceof SQLException sql
-          && (SERIALIZATION_FAILURE.equals(sql.getSQLState())
-              || DEADLOCK.equals(sql.getSQLState()))) {
-        return sql.getSQLState();
+      if (e instanceof SQLException sql && sqlState == null) {
+        sqlState = sql.getSQLState();
       }
-      springSaysTransient |= e instanceof ConcurrencyFailureException;
+      pessimistic |= e instanceof PessimisticLockingFailureException;
     }
-    return springSaysTransient ? "unknown" : null;
+    if (SERIALIZATION_FAILURE.equals(sqlState) || DEADLOCK.equals(sqlState)) {
+      return sqlState;
+    }
+    return pessimistic ? Objects.requireNonNullElse(sqlState, "n/a") : null;
   }
 
   /** Whether the slot's job instance exists now (another launch created it). */
   private boolean instanceExists(String group, Instant slot) {
     try {
-      return jobOperator.getJobInstance(SampleJobConfiguration.JOB_NAME, parameters(group, slot))
+      return jobRepository.getJobInstance(SampleJobConfiguration.JOB_NAME, parameters(group, slot))
           != null;
     } catch (RuntimeException e) {
       return false;
