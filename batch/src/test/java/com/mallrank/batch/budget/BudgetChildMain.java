@@ -10,7 +10,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A separate JVM that samples one group's slot against a site given by {@code crawler.base-url}
  * (the test's sandbox, so one request log counts both processes): {@code GROUP SLOT
- * --key=value...}. Prints the job's status; exits 0 when it completed.
+ * --key=value...}. Prints the job's status; exits 0 when it completed. The two children create
+ * their job instances at the same instant: {@link SampleLauncher} itself retries a start PostgreSQL
+ * refuses for that ({@code 40001}).
  */
 public final class BudgetChildMain {
 

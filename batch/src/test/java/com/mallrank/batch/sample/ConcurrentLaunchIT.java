@@ -7,6 +7,7 @@ import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.sample.SampleLauncher.SlotRefusedException;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.batch.testing.PostgresTestDatabase;
+import com.mallrank.batch.testing.StoredIds;
 import com.mallrank.batch.testing.TestPlans;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.testing.LocalElasticsearchExtension;
@@ -41,9 +42,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Several groups' slots launched at the same instant on the production JobRepository, PostgreSQL
  * (as the scheduler does at a tick, or a manager and workers sharing the repository): PostgreSQL's
  * serializable isolation may refuse a job instance although no other launch creates the same one
- * ({@code 40001}); the launch is retried, so every slot runs, while a real second launch of a slot
- * is still refused. Skipped with a message when no PostgreSQL is configured locally; in CI ({@code
- * CI=true}) that is a failure.
+ * ({@code 40001}), or a job's step; the launch is retried, so every slot runs, while a real second
+ * launch of a slot is still refused. Skipped with a message when no PostgreSQL is configured
+ * locally; in CI ({@code CI=true}) that is a failure.
  */
 @MallrankIT(
     plan = "",
@@ -140,8 +141,8 @@ class ConcurrentLaunchIT {
             jobRepository.getJobInstance(
                 SampleJobConfiguration.JOB_NAME, SampleLauncher.parameters(group(g), slot));
         assertThat(instance).as("job instance of %s at %s", group(g), slot).isNotNull();
-        // a job whose first step the JobRepository refused to record is restarted: one more
-        // execution, FAILED, and never two that ran
+        // a job failed because the JobRepository refused to record a step is restarted: one
+        // more execution, FAILED, and never two that ran
         assertThat(jobRepository.getJobExecutions(instance))
             .filteredOn(e -> e.getStatus() != BatchStatus.FAILED)
             .singleElement()
@@ -150,6 +151,12 @@ class ConcurrentLaunchIT {
     }
     assertThat(jobRepository.getJobInstanceCount(SampleJobConfiguration.JOB_NAME))
         .isEqualTo((long) ROUNDS * GROUPS);
+    for (Instant slot : rounds.keySet()) {
+      assertThat(StoredIds.ofSlot(new IndexNames(prefix).samplesAlias(), slot))
+          .as("samples of %s: one keyword, one vantage per group", slot)
+          .hasSize(GROUPS)
+          .doesNotHaveDuplicates();
+    }
   }
 
   /**
