@@ -3,36 +3,64 @@ package com.mallrank.batch.sample;
 import com.mallrank.batch.ops.ProcessOwner;
 import com.mallrank.batch.ops.StaleExecutionRecovery;
 import com.mallrank.batch.runtime.PlanRepository;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
  * Starts the {@code sample} job for a group and a slot. A slot that completed is refused; a slot
  * that is running (in this or another process sharing the JobRepository) is refused; a slot that
- * failed, or was left running by a killed process, is restarted where it stopped.
+ * failed, or was left running by a killed process, is restarted where it stopped. A launch the
+ * JobRepository refuses only because other slots are launched at the same instant is retried, so
+ * that a slot is never lost to a concurrent launch of another.
  */
 @Component
 public class SampleLauncher {
 
+  /** Attempts of a launch the JobRepository refuses under concurrent launches. */
+  static final int ATTEMPTS = 5;
+
+  /** The wait after the first refused attempt; it doubles, plus up to half of it as jitter. */
+  static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+
+  /** How long a job instance without an execution may be another launch's work in progress. */
+  static final Duration ORPHAN_GRACE = Duration.ofMillis(250);
+
+  private static final String SERIALIZATION_FAILURE = "40001";
+  private static final String DEADLOCK = "40P01";
+  private static final Logger log = LoggerFactory.getLogger(SampleLauncher.class);
+
   private final JobOperator jobOperator;
+  private final JobRepository jobRepository;
   private final Job sampleJob;
   private final PlanRepository plans;
   private final StaleExecutionRecovery recovery;
 
   public SampleLauncher(
       JobOperator jobOperator,
+      JobRepository jobRepository,
       Job sampleJob,
       PlanRepository plans,
       StaleExecutionRecovery recovery) {
     this.jobOperator = jobOperator;
+    this.jobRepository = jobRepository;
     this.sampleJob = sampleJob;
     this.plans = plans;
     this.recovery = recovery;
@@ -58,6 +86,8 @@ public class SampleLauncher {
    * @throws com.mallrank.batch.plan.PlanException when the plan is invalid: nothing is sampled
    * @throws IllegalArgumentException when the plan has no such group
    * @throws SlotRefusedException when the slot was sampled already or is being sampled now
+   * @throws LaunchRetriesExhaustedException when the JobRepository kept refusing the launch under
+   *     concurrent launches of other slots
    */
   public JobExecution launch(String group, Instant slot, boolean late) {
     plans.plan().requireGroup(group);
@@ -68,7 +98,7 @@ public class SampleLauncher {
             .addString(SampleJobConfiguration.LATE, Boolean.toString(late), false)
             .toJobParameters();
     try {
-      return jobOperator.start(sampleJob, parameters);
+      return startRetryingConcurrencyFailures(group, slot, parameters);
     } catch (JobInstanceAlreadyCompleteException e) {
       throw new SlotRefusedException(
           "slot " + slot + " of group '" + group + "' was sampled already; a slot runs once", e);
@@ -77,13 +107,20 @@ public class SampleLauncher {
           "slot " + slot + " of group '" + group + "' is being sampled right now", e);
     } catch (DataAccessException e) {
       // two processes created the same job instance or execution at once: the repository's
-      // unique key (or serializable isolation) let only one of them through
+      // unique key (or serializable isolation, when the instance exists now) let only one through
       throw new SlotRefusedException(
           "slot " + slot + " of group '" + group + "' is being started by another process", e);
+    } catch (LaunchRetriesExhaustedException e) {
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(
+          "could not start slot " + slot + " of group '" + group + "': interrupted before a retry",
+          e);
     } catch (IllegalStateException e) {
       // The same race caught by Spring Batch itself: between its "does the instance exist?" and
       // its insert, another launch created the instance ("JobInstance must not already exist").
-      if (startedElsewhere(group, slot)) {
+      if (instanceExists(group, slot)) {
         throw new SlotRefusedException(
             "slot " + slot + " of group '" + group + "' is being started by another process", e);
       }
@@ -95,13 +132,147 @@ public class SampleLauncher {
     }
   }
 
+  /**
+   * Starts the job, again after a transient concurrency failure of the JobRepository: PostgreSQL
+   * creates job instances, executions and step executions under serializable isolation and may
+   * refuse one of several launches of <em>different</em> slots at the same instant ({@code 40001})
+   * although they do not conflict; refusing the slot then would lose it. A start so refused is
+   * retried unless another launch {@linkplain #startedElsewhere started the slot} (a real second
+   * launch, refused by the caller); a job so failed (its first step could not be recorded) is
+   * restarted where it stopped. The attempts are bounded ({@link #ATTEMPTS}, backoff doubling from
+   * {@link #FIRST_BACKOFF} with jitter, about two seconds in all).
+   *
+   * @return the last execution; FAILED when even the last attempt failed that way
+   * @throws LaunchRetriesExhaustedException when the last start was refused that way
+   */
+  private JobExecution startRetryingConcurrencyFailures(
+      String group, Instant slot, JobParameters parameters) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      String sqlState;
+      try {
+        JobExecution execution = jobOperator.start(sampleJob, parameters);
+        sqlState =
+            execution.getStatus() == BatchStatus.FAILED
+                ? execution.getAllFailureExceptions().stream()
+                    .map(SampleLauncher::transientConcurrencyFailure)
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElse(null)
+                : null;
+        if (sqlState == null || attempt == ATTEMPTS) {
+          return execution;
+        }
+      } catch (RuntimeException e) {
+        sqlState = transientConcurrencyFailure(e);
+        if (sqlState == null || startedElsewhere(group, slot)) {
+          throw e;
+        }
+        if (attempt == ATTEMPTS) {
+          throw new LaunchRetriesExhaustedException(
+              "could not start slot "
+                  + slot
+                  + " of group '"
+                  + group
+                  + "': the JobRepository refused it "
+                  + ATTEMPTS
+                  + " times under concurrent launches (SQLState "
+                  + sqlState
+                  + ")",
+              e);
+        }
+      }
+      long backoff = FIRST_BACKOFF.toMillis() << (attempt - 1);
+      backoff += ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+      log.warn(
+          "slot {} of group '{}': the JobRepository refused the launch under concurrent launches"
+              + " (SQLState {}); attempt {} of {} in {} ms",
+          slot,
+          group,
+          sqlState,
+          attempt + 1,
+          ATTEMPTS,
+          backoff);
+      Thread.sleep(backoff);
+    }
+  }
+
+  /**
+   * The SQLState of a failure worth another attempt, or null: a serialization failure ({@code
+   * 40001}) or deadlock ({@code 40P01}) anywhere in its causes, or Spring's translation of a
+   * pessimistic concurrency failure ({@code "n/a"} when it carries no SQLState). Not retried: a
+   * unique key violation (a real duplicate) and an optimistic locking failure (another process
+   * changed the execution), like every other failure.
+   */
+  static String transientConcurrencyFailure(Throwable failure) {
+    String sqlState = null;
+    boolean pessimistic = false;
+    for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof SQLException sql && sqlState == null) {
+        sqlState = sql.getSQLState();
+      }
+      pessimistic |= e instanceof PessimisticLockingFailureException;
+    }
+    if (SERIALIZATION_FAILURE.equals(sqlState) || DEADLOCK.equals(sqlState)) {
+      return sqlState;
+    }
+    return pessimistic ? Objects.requireNonNullElse(sqlState, "n/a") : null;
+  }
+
   /** Whether the slot's job instance exists now (another launch created it). */
-  private boolean startedElsewhere(String group, Instant slot) {
+  private boolean instanceExists(String group, Instant slot) {
     try {
-      return jobOperator.getJobInstance(SampleJobConfiguration.JOB_NAME, parameters(group, slot))
+      return jobRepository.getJobInstance(SampleJobConfiguration.JOB_NAME, parameters(group, slot))
           != null;
     } catch (RuntimeException e) {
       return false;
+    }
+  }
+
+  /**
+   * Whether another launch started the slot, after a transient failure of this one: the slot's job
+   * instance exists with an execution. Spring Batch creates the instance and its first execution in
+   * two transactions, and the second may be refused too: the instance is then left without an
+   * execution, and no launch could ever start it ("Cannot find any job execution"). Such an
+   * instance, still without an execution after {@link #ORPHAN_GRACE} (a concurrent launch creates
+   * its execution within milliseconds), is removed, so the retry creates it again.
+   */
+  private boolean startedElsewhere(String group, Instant slot) throws InterruptedException {
+    JobInstance instance =
+        jobRepository.getJobInstance(SampleJobConfiguration.JOB_NAME, parameters(group, slot));
+    if (instance == null || !jobRepository.getJobExecutions(instance).isEmpty()) {
+      return instance != null;
+    }
+    Thread.sleep(ORPHAN_GRACE.toMillis());
+    if (!jobRepository.getJobExecutions(instance).isEmpty()) {
+      return true;
+    }
+    log.warn(
+        "slot {} of group '{}': removing job instance {}, left without an execution by a launch"
+            + " the JobRepository refused half-way",
+        slot,
+        group,
+        instance.getInstanceId());
+    try {
+      jobRepository.deleteJobInstance(instance);
+    } catch (RuntimeException e) {
+      // removed by another launch meanwhile, or it has an execution now: the retry tells which
+      log.info(
+          "slot {} of group '{}': job instance {} not removed ({})",
+          slot,
+          group,
+          instance.getInstanceId(),
+          e.getClass().getSimpleName());
+    }
+    return false;
+  }
+
+  /**
+   * A slot that could not be started because the JobRepository kept refusing it under concurrent
+   * launches: not a refusal (nothing else runs the slot), a failure to report.
+   */
+  public static class LaunchRetriesExhaustedException extends IllegalStateException {
+    LaunchRetriesExhaustedException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
