@@ -40,8 +40,11 @@ public class SampleLauncher {
   /** The wait after the first refused attempt; it doubles, plus up to half of it as jitter. */
   static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
-  /** How long a job instance without an execution may be another launch's work in progress. */
-  static final Duration ORPHAN_GRACE = Duration.ofMillis(250);
+  /**
+   * How long a job instance without an execution may be another launch's work in progress (it
+   * creates the execution right after the instance: milliseconds, more on a loaded machine).
+   */
+  static final Duration ORPHAN_GRACE = Duration.ofSeconds(2);
 
   private static final String SERIALIZATION_FAILURE = "40001";
   private static final String DEADLOCK = "40P01";
@@ -234,7 +237,7 @@ public class SampleLauncher {
    * two transactions, and the second may be refused too: the instance is then left without an
    * execution, and no launch could ever start it ("Cannot find any job execution"). Such an
    * instance, still without an execution after {@link #ORPHAN_GRACE} (a concurrent launch creates
-   * its execution within milliseconds), is removed, so the retry creates it again.
+   * its execution right away), is removed, so the retry creates it again.
    */
   private boolean startedElsewhere(String group, Instant slot) throws InterruptedException {
     JobInstance instance =
