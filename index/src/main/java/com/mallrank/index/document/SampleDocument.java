@@ -57,7 +57,12 @@ public record SampleDocument(
 
   /** This sample, with the path of its kept evidence. */
   public SampleDocument withEvidencePath(String path) {
-    return copy(group, path);
+    return copy(group, profile, path);
+  }
+
+  /** This sample as taken on another site profile (surface): a sample of its own, another id. */
+  public SampleDocument withProfile(String surface) {
+    return copy(group, surface, evidencePath);
   }
 
   /**
@@ -107,17 +112,17 @@ public record SampleDocument(
     }
     List<String> groups = group == null ? new ArrayList<>() : new ArrayList<>(group);
     groups.add(another);
-    return copy(groups, evidencePath);
+    return copy(groups, profile, evidencePath);
   }
 
-  /** This sample with other groups and evidence path; the rest as it is. */
-  private SampleDocument copy(List<String> groups, String path) {
+  /** This sample with other groups, profile and evidence path; the rest as it is. */
+  private SampleDocument copy(List<String> groups, String surface, String path) {
     return new SampleDocument(
         slot,
         keyword,
         groups,
         vantage,
-        profile,
+        surface,
         status,
         resultCount,
         durationMillis,

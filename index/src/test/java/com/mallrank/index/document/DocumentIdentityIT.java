@@ -107,7 +107,7 @@ class DocumentIdentityIT {
   void twoProfilesInOneSlotAreTwoSamplesAndBothAreReported(TestIndices es) {
     es.bootstrap();
     String keyword = "加厚羽绒服女长款";
-    SampleDocument spa = withProfile(Fixtures.sample(T1, keyword, ANON, "ok", 2), "sandbox-spa");
+    SampleDocument spa = Fixtures.sample(T1, keyword, ANON, "ok", 2).withProfile("sandbox-spa");
     es.writer()
         .writeAll(
             List.of(
@@ -139,23 +139,5 @@ class DocumentIdentityIT {
     assertThat(staticOnly.keywords().get(0).listings())
         .extracting(l -> l.productId())
         .containsExactly("s1", "s2");
-  }
-
-  private static SampleDocument withProfile(SampleDocument s, String profile) {
-    return new SampleDocument(
-        s.slot(),
-        s.keyword(),
-        s.group(),
-        s.vantage(),
-        profile,
-        s.status(),
-        s.resultCount(),
-        s.durationMillis(),
-        s.httpStatus(),
-        s.marker(),
-        s.url(),
-        s.detail(),
-        s.sampledAt(),
-        null);
   }
 }

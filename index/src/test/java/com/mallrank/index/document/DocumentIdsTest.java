@@ -2,6 +2,7 @@ package com.mallrank.index.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mallrank.index.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,6 +42,19 @@ class DocumentIdsTest {
     LocalDate day = LocalDate.of(2026, 11, 28);
     assertThat(DocumentIds.daily(day, STATIC, "anonymous", "k", "p"))
         .isNotEqualTo(DocumentIds.daily(day, "sandbox-spa", "anonymous", "k", "p"));
+  }
+
+  @Test
+  void aSampleOnAnotherProfileIsAnotherDocument() {
+    SampleDocument mall =
+        Fixtures.sample(SLOT, "k", "anonymous", "ok", 3).withEvidencePath("evidence/x.json");
+    SampleDocument buyin = mall.withProfile("douyin-buyin");
+
+    assertThat(buyin.profile()).isEqualTo("douyin-buyin");
+    assertThat(buyin.id())
+        .isEqualTo(DocumentIds.sample(SLOT, "douyin-buyin", "k", "anonymous"))
+        .isNotEqualTo(mall.id());
+    assertThat(buyin.withProfile(mall.profile())).isEqualTo(mall);
   }
 
   @Test

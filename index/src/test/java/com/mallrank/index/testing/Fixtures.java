@@ -47,21 +47,7 @@ public final class Fixtures {
       String vantage,
       String status,
       int resultCount) {
-    SampleDocument s = sample(slot, keyword, vantage, status, resultCount);
-    return SampleDocument.ofGroup(
-        s.slot(),
-        s.keyword(),
-        GROUP,
-        s.vantage(),
-        profile,
-        s.status(),
-        s.resultCount(),
-        s.durationMillis(),
-        s.httpStatus(),
-        s.marker(),
-        s.url(),
-        s.detail(),
-        s.sampledAt());
+    return sample(slot, keyword, vantage, status, resultCount).withProfile(profile);
   }
 
   /** A sample of {@code status} with its first {@code count} listings (none for count 0). */
