@@ -42,6 +42,11 @@ import java.util.Set;
  * <p>Idempotent: events have deterministic ids, and events an earlier run of the same sample wrote
  * that this run no longer produces (the slot was re-sampled, or is now blocked) are deleted. Search
  * sees refreshed data only: detect after the slot's samples were written and refreshed.
+ *
+ * <p>Every search here must be answered by every shard ({@code allow_partial_search_results:
+ * false}): a shard that cannot answer (a node lost without a replica, a month's index whose shard
+ * is still starting) would hide the previous slot's listings and turn them into "left Top-20"
+ * events. Such a search fails instead, and so does the step; a restart detects again.
  */
 public final class ChangeDetector {
 
@@ -214,6 +219,7 @@ public final class ChangeDetector {
                   s.index(names.samplesAlias())
                       .ignoreUnavailable(true)
                       .allowNoIndices(true)
+                      .allowPartialSearchResults(false)
                       .query(query)
                       .source(src -> src.fetch(false))
                       .size(settings.newShopLookback())
@@ -254,6 +260,7 @@ public final class ChangeDetector {
                   s.index(names.listingsAlias())
                       .ignoreUnavailable(true)
                       .allowNoIndices(true)
+                      .allowPartialSearchResults(false)
                       .query(query)
                       .size(2 * settings.depth())
                       .sort(o -> o.field(f -> f.field(Fields.SLOT)))
@@ -292,6 +299,7 @@ public final class ChangeDetector {
                   s.index(names.listingsAlias())
                       .ignoreUnavailable(true)
                       .allowNoIndices(true)
+                      .allowPartialSearchResults(false)
                       .size(0)
                       .query(query)
                       .aggregations(
@@ -320,6 +328,7 @@ public final class ChangeDetector {
                 s.index(names.samplesAlias())
                     .ignoreUnavailable(true)
                     .allowNoIndices(true)
+                    .allowPartialSearchResults(false)
                     .query(Filters.term(Fields.SLOT, slot.toString()))
                     .size(SAMPLE_PAGE)
                     .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))

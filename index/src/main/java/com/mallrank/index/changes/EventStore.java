@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * Writes change events to the monthly index of their slot, and removes events of a re-detected slot
  * that the new detection no longer produces (the server has no delete-by-query: search, then bulk
- * delete). Every bulk item is checked.
+ * delete). Every bulk item is checked; the search must be answered by every shard, or a stale event
+ * in a shard that could not answer would be kept.
  */
 final class EventStore {
 
@@ -95,6 +96,7 @@ final class EventStore {
                   r.index(names.changesAlias())
                       .ignoreUnavailable(true)
                       .allowNoIndices(true)
+                      .allowPartialSearchResults(false)
                       .query(query)
                       .source(s -> s.fetch(false))
                       .size(PAGE)

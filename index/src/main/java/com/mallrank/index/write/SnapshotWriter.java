@@ -288,7 +288,8 @@ public final class SnapshotWriter {
 
   /**
    * Listings of these samples, left by an earlier run, whose ids are not written now. Sees what has
-   * been refreshed (earlier runs of a slot are long refreshed).
+   * been refreshed (earlier runs of a slot are long refreshed). Every shard must answer: one that
+   * cannot would keep its stale listings beside the new ones.
    */
   private List<Hit<Void>> findStale(
       List<Snapshot> snapshots, Set<String> indices, List<String> writtenListingIds)
@@ -341,6 +342,7 @@ public final class SnapshotWriter {
                 r.index(List.copyOf(indices))
                     .ignoreUnavailable(true)
                     .allowNoIndices(true)
+                    .allowPartialSearchResults(false)
                     .query(query)
                     .source(src -> src.fetch(false))
                     .size(STALE_PAGE)

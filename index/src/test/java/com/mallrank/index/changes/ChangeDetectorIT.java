@@ -1,9 +1,11 @@
 package com.mallrank.index.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.json.JsonData;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.testing.Fixtures;
@@ -190,6 +192,30 @@ class ChangeDetectorIT {
     assertThat(ownA.organicRankBefore()).isEqualTo(5);
     assertThat(ownA.organicRankAfter()).isEqualTo(1);
     assertThat(ownA.shopName()).isEqualTo("我的店1");
+  }
+
+  @Test
+  void aListingsShardThatCannotAnswerFailsDetectionInsteadOfHidingListings() throws IOException {
+    // a month's index of the listings alias whose primary can be allocated nowhere: its shard
+    // cannot answer, as when a node without replicas is lost or the index is still starting
+    String unavailable = es.names().listingsIndex(Instant.parse("2026-10-15T00:00:00Z"));
+    es.client()
+        .indices()
+        .create(
+            c ->
+                c.index(unavailable)
+                    .waitForActiveShards(w -> w.count(0))
+                    .settings(
+                        st ->
+                            st.otherSettings(
+                                "index.routing.allocation.require._name",
+                                JsonData.of("no-such-node"))));
+
+    assertThatThrownBy(() -> detector.detect(T3, Fixtures.PROFILE, KW, ANON))
+        .hasMessageStartingWith("Loading listings of ")
+        .rootCause()
+        .hasMessageContaining("missing shards");
+    assertThat(stored()).as("no event from a partial answer").isEmpty();
   }
 
   @Test
