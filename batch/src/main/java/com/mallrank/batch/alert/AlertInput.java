@@ -83,5 +83,18 @@ public record AlertInput(Instant slot, List<Change> changes, List<Sample> sample
       Objects.requireNonNull(vantage, "vantage");
       Objects.requireNonNull(status, "status");
     }
+
+    /** Who searched where: a captcha or a login wall on one surface says nothing about another. */
+    public Searcher searcher() {
+      return new Searcher(profile, vantage);
+    }
   }
+
+  /**
+   * A vantage on one site profile (surface): what the sampling-problem rules group samples by.
+   *
+   * @param profile the site profile, or {@code null} when unknown
+   * @param vantage {@code anonymous} or a matrix account
+   */
+  public record Searcher(String profile, String vantage) {}
 }

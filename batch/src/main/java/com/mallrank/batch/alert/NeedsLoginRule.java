@@ -24,44 +24,37 @@ public final class NeedsLoginRule implements AlertRule {
 
   @Override
   public List<Alert> evaluate(AlertInput input) {
-    Map<Login, int[]> byLogin = new LinkedHashMap<>(); // login_required, skipped
+    Map<AlertInput.Searcher, int[]> byLogin = new LinkedHashMap<>(); // login_required, skipped
     for (AlertInput.Sample sample : input.samples()) {
       if (sample.status().equals("login_required") && !sample.vantage().equals("anonymous")) {
-        byLogin.computeIfAbsent(Login.of(sample), v -> new int[2])[0]++;
+        byLogin.computeIfAbsent(sample.searcher(), v -> new int[2])[0]++;
       }
     }
     for (AlertInput.Sample sample : input.samples()) {
-      int[] counts = byLogin.get(Login.of(sample));
+      int[] counts = byLogin.get(sample.searcher());
       if (counts != null && sample.status().equals("skipped")) {
         counts[1]++;
       }
     }
     List<Alert> alerts = new ArrayList<>();
     byLogin.forEach(
-        (login, counts) ->
+        (searcher, counts) ->
             alerts.add(
                 new Alert(
                     ID,
                     Alert.Severity.CRITICAL,
                     input.slot(),
-                    login.profile(),
+                    searcher.profile(),
                     null,
-                    "account:" + login.account(),
-                    login.account(),
-                    login.account(),
-                    "账号 " + login.account() + " 需要重新登录",
+                    "account:" + searcher.vantage(),
+                    searcher.vantage(),
+                    searcher.vantage(),
+                    "账号 " + searcher.vantage() + " 需要重新登录",
                     "登录已失效：本时段 "
                         + counts[0]
                         + " 个关键词遇到登录墙，"
                         + counts[1]
                         + " 个关键词未采样（skipped）；重新登录后用 mallrank accounts import 导入登录状态")));
     return alerts;
-  }
-
-  /** An account's login on one surface: each surface has its own (buyin is another site). */
-  private record Login(String profile, String account) {
-    static Login of(AlertInput.Sample sample) {
-      return new Login(sample.profile(), sample.vantage());
-    }
   }
 }

@@ -32,18 +32,17 @@ public final class SamplingBlockedRule implements AlertRule {
 
   @Override
   public List<Alert> evaluate(AlertInput input) {
-    Map<Identity, List<AlertInput.Sample>> byIdentity = new LinkedHashMap<>();
+    Map<AlertInput.Searcher, List<AlertInput.Sample>> bySearcher = new LinkedHashMap<>();
     for (AlertInput.Sample sample : input.samples()) {
       if (statuses.contains(sample.status())) {
-        byIdentity.computeIfAbsent(Identity.of(sample), v -> new ArrayList<>()).add(sample);
+        bySearcher.computeIfAbsent(sample.searcher(), v -> new ArrayList<>()).add(sample);
       }
     }
     List<Alert> alerts = new ArrayList<>();
-    byIdentity.forEach(
-        (identity, samples) -> {
-          String vantage = identity.vantage();
-          long total =
-              input.samples().stream().filter(s -> Identity.of(s).equals(identity)).count();
+    bySearcher.forEach(
+        (searcher, samples) -> {
+          String vantage = searcher.vantage();
+          long total = input.samples().stream().filter(s -> s.searcher().equals(searcher)).count();
           String kinds =
               String.join("/", samples.stream().map(AlertInput.Sample::status).distinct().toList());
           List<String> keywords = samples.stream().map(AlertInput.Sample::keyword).toList();
@@ -52,7 +51,7 @@ public final class SamplingBlockedRule implements AlertRule {
                   ID,
                   Alert.Severity.CRITICAL,
                   input.slot(),
-                  identity.profile(),
+                  searcher.profile(),
                   null,
                   "vantage:" + vantage,
                   vantage,
@@ -63,12 +62,5 @@ public final class SamplingBlockedRule implements AlertRule {
                       + (keywords.size() > 10 ? " 等" : "")));
         });
     return alerts;
-  }
-
-  /** Who searched where: a captcha on one surface says nothing about another. */
-  private record Identity(String profile, String vantage) {
-    static Identity of(AlertInput.Sample sample) {
-      return new Identity(sample.profile(), sample.vantage());
-    }
   }
 }
