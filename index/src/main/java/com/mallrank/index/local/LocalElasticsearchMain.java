@@ -1,6 +1,7 @@
 package com.mallrank.index.local;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -75,26 +76,18 @@ public final class LocalElasticsearchMain {
         LocalElasticsearchSettings.of(dataDir, port).withVersion(version).withHeap(heap);
     switch (command) {
       case "start" -> {
-        if (nodes != 1) {
-          LocalElasticsearchCluster cluster =
-              LocalElasticsearchCluster.ensureRunning(settings, nodes);
-          for (LocalElasticsearch es : cluster.nodes()) {
-            System.out.println(
-                (es.startedHere() ? "started " : "already running ")
-                    + es.url()
-                    + " (data "
-                    + es.dataDir()
-                    + ")");
-          }
-          return 0;
+        List<LocalElasticsearch> running =
+            nodes == 1
+                ? List.of(LocalElasticsearch.ensureRunning(settings))
+                : LocalElasticsearchCluster.ensureRunning(settings, nodes).nodes();
+        for (LocalElasticsearch es : running) {
+          System.out.println(
+              (es.startedHere() ? "started " : "already running ")
+                  + es.url()
+                  + " (data "
+                  + es.dataDir()
+                  + ")");
         }
-        LocalElasticsearch es = LocalElasticsearch.ensureRunning(settings);
-        System.out.println(
-            (es.startedHere() ? "started " : "already running ")
-                + es.url()
-                + " (data "
-                + es.dataDir()
-                + ")");
         return 0;
       }
       case "stop" -> {
