@@ -30,9 +30,11 @@ final class ResultAssembler {
     this.options = options;
   }
 
-  ResultPage assemble(FetchResponse response, List<CardValues> cards) {
+  ResultPage assemble(FetchResponse response, List<CardValues> located) {
     String url = response.url();
     int status = response.httpStatus();
+    Duplicates duplicates = profile.dedupe() ? Duplicates.drop(located) : Duplicates.NONE;
+    List<CardValues> cards = profile.dedupe() ? duplicates.kept() : located;
     if (cards.isEmpty()) {
       if (profile.expectCards()) {
         return ResultPage.without(
@@ -89,7 +91,50 @@ final class ResultAssembler {
     return new ResultPage(
         complete ? SampleStatus.OK : SampleStatus.PARTIAL,
         listings,
-        new Evidence(url, status, null, detail + refusedNote(cards, kept)));
+        new Evidence(url, status, null, detail + duplicates.note() + refusedNote(cards, kept)));
+  }
+
+  /**
+   * The cards left after dropping those whose product id an earlier card already had (a stream or a
+   * scrolled list that sends the first screen again), and a note on what was dropped. Cards without
+   * a product id are kept: the id checks decide about them.
+   */
+  private record Duplicates(List<CardValues> kept, int dropped, int firstCard, int firstOf) {
+
+    static final Duplicates NONE = new Duplicates(List.of(), 0, 0, 0);
+
+    static Duplicates drop(List<CardValues> cards) {
+      java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+      List<CardValues> kept = new ArrayList<>(cards.size());
+      int dropped = 0;
+      int firstCard = 0;
+      int firstOf = 0;
+      for (int i = 0; i < cards.size(); i++) {
+        String id = cards.get(i).get(FieldName.PRODUCT_ID);
+        Integer earlier = id == null ? null : seen.putIfAbsent(id, i + 1);
+        if (earlier == null) {
+          kept.add(cards.get(i));
+        } else if (dropped++ == 0) {
+          firstCard = i + 1;
+          firstOf = earlier;
+        }
+      }
+      return new Duplicates(kept, dropped, firstCard, firstOf);
+    }
+
+    /** {@code "; 3 repeated product ids dropped (first: card 9 repeats card 2)"}, or {@code ""}. */
+    String note() {
+      return dropped == 0
+          ? ""
+          : "; "
+              + dropped
+              + (dropped == 1 ? " repeated product id" : " repeated product ids")
+              + " dropped (first: card "
+              + firstCard
+              + " repeats card "
+              + firstOf
+              + ")";
+    }
   }
 
   /**

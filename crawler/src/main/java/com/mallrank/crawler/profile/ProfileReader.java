@@ -32,6 +32,7 @@ final class ProfileReader {
           "cards",
           "items",
           "skip-cards",
+          "dedupe",
           "fields",
           "sponsored",
           "markers",
@@ -92,6 +93,7 @@ final class ProfileReader {
     Locator cards = mode == null ? null : cards(map, mode);
     List<Marker> skipCards =
         mode == null ? List.of() : markerList(map, "skip-cards", "skip-cards", mode, false);
+    boolean dedupe = dedupe(map);
     Map<FieldName, FieldRule> fields = mode == null ? Map.of() : fields(map, mode);
     SponsoredRule sponsored = mode == null ? null : sponsored(map, mode);
     Markers markers = mode == null ? Markers.NONE : markers(map, mode);
@@ -108,12 +110,26 @@ final class ProfileReader {
         expectCards,
         cards,
         skipCards,
+        dedupe,
         fields,
         sponsored,
         markers,
         fetch,
         login,
         file);
+  }
+
+  /** {@code dedupe: product-id} (drop repeated product ids) or {@code none} (the default). */
+  private boolean dedupe(MapNode map) {
+    String text = string(map, "dedupe", "", false);
+    if (text == null || text.equals("none")) {
+      return false;
+    }
+    if (text.equals("product-id")) {
+      return true;
+    }
+    problem("dedupe", valueLine(map, "dedupe"), "must be product-id or none, was '" + text + "'");
+    return false;
   }
 
   /** The optional {@code login:} mapping: every key required, selectors valid CSS. */

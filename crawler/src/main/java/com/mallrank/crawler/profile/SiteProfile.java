@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param cards HTML: the selector of the result cards; JSON: the path to the items
  * @param skipCards tests for cards that are not listings (promo tiles, placeholders); a matching
  *     card is dropped before positions are counted
+ * @param dedupe whether a card repeating an earlier card's product id is dropped before positions
+ *     are counted ({@code dedupe: product-id}: streamed pages and scrolled lists that send the
+ *     first screen again); the first occurrence keeps its place
  * @param fields the field rules; {@link FieldName#PRODUCT_ID} is always present
  * @param sponsored how to recognise sponsored cards, or {@code null} when the site has none
  * @param markers blocked / login / empty markers
@@ -32,6 +35,7 @@ public record SiteProfile(
     boolean expectCards,
     Locator cards,
     List<Marker> skipCards,
+    boolean dedupe,
     Map<FieldName, FieldRule> fields,
     SponsoredRule sponsored,
     Markers markers,
