@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mallrank.crawler.body.ResponseStream.Cut;
 import com.mallrank.crawler.body.ResponseStream.Framing;
 import com.mallrank.crawler.body.ResponseStream.Split;
+import com.mallrank.crawler.testing.MitmproxyHar;
 import com.mallrank.crawler.testing.TtnetFrames;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -237,7 +238,7 @@ class ResponseStreamTest {
     // mitmproxy writes a body that is not valid UTF-8 with one lone surrogate per bad byte
     byte[] payload = utf8("{\"Title\":\"羽绒服\"}");
     byte[] body = TtnetFrames.concat(TtnetFrames.frames(payload, 11), "0\r\n\r\n"); // 1 byte into 羽
-    String escaped = pythonSurrogateEscape(body);
+    String escaped = MitmproxyHar.surrogateEscape(body);
     assertThat(escaped).contains("\udce7", "\udcbe", "\udcbd");
 
     assertThat(ResponseStream.bytes(escaped)).isEqualTo(body);
@@ -245,28 +246,6 @@ class ResponseStreamTest {
         .isEqualTo("羽绒服");
     // a real pair stays a character; other lone surrogates are '?'
     assertThat(ResponseStream.bytes("\ud83d\udce6\ud800x")).isEqualTo(utf8("📦?x"));
-  }
-
-  /** What Python's {@code body.decode("utf-8", "surrogateescape")} gives. */
-  static String pythonSurrogateEscape(byte[] body) {
-    StringBuilder out = new StringBuilder();
-    int i = 0;
-    while (i < body.length) {
-      int b = body[i] & 0xff;
-      int n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
-      boolean valid = n > 0 && i + n <= body.length;
-      for (int k = 1; valid && k < n; k++) {
-        valid = (body[i + k] & 0xC0) == 0x80;
-      }
-      if (valid) {
-        out.append(new String(body, i, n, StandardCharsets.UTF_8));
-        i += n;
-      } else {
-        out.append((char) (0xDC00 + b));
-        i++;
-      }
-    }
-    return out.toString();
   }
 
   @Test
