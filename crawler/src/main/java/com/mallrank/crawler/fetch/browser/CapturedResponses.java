@@ -241,7 +241,7 @@ final class CapturedResponses {
       ObjectNode meta = captured.addObject();
       meta.put("url", c.url());
       meta.put("status", c.status());
-      meta.put("bytes", c.text().getBytes(StandardCharsets.UTF_8).length);
+      meta.put("bytes", c.size());
       if (c.split() != null) {
         c.split().describe(meta);
       }
@@ -263,7 +263,7 @@ final class CapturedResponses {
   static Captured captured(String pageUrl, String url, int status, String text, byte[] body)
       throws FetchException {
     try {
-      return new Captured(url, status, text, ResponseStream.split(body, JSON));
+      return new Captured(url, status, text, body.length, ResponseStream.split(body, JSON));
     } catch (StreamFormatException e) {
       throw new FetchException(pageUrl, "captured response " + url + ": " + e.getMessage());
     }
