@@ -303,36 +303,26 @@ class DouyinMallHarAcceptanceTest {
   private static final byte[] PUBLIC = {(byte) 203, (byte) 107, 1, 1};
 
   private static void assertCat(ResultPage page) {
-    assertThat(page.status()).as("%s", page.evidence()).isEqualTo(SampleStatus.PARTIAL);
-    assertThat(page.evidence().detail())
-        .isEqualTo(
-            "6 cards on the page, fewer than the 20 requested; 1 repeated product id dropped"
-                + " (first: card 5 repeats card 3)");
-    assertThat(page.listings())
-        .extracting(
-            Listing::position,
-            Listing::organicRank,
-            Listing::sponsored,
-            Listing::productId,
-            Listing::title,
-            Listing::price,
-            Listing::shopName,
-            Listing::salesLabel)
-        .containsExactly(
-            A1.expected(1),
-            A2.expected(2),
-            A3.expected(3),
-            A4.expected(4),
-            A5.expected(5),
-            A6.expected(6));
+    assertListings(page, "card 5 repeats card 3", A1, A2, A3, A4, A5, A6);
   }
 
   private static void assertCoat(ResultPage page) {
+    assertListings(page, "card 6 repeats card 2", B1, B2, B3, B4, B5, B6);
+  }
+
+  /** Partial (six of the 20 asked), one repeat dropped, exactly these cards in this order. */
+  private static void assertListings(ResultPage page, String repeat, Card... cards) {
     assertThat(page.status()).as("%s", page.evidence()).isEqualTo(SampleStatus.PARTIAL);
     assertThat(page.evidence().detail())
         .isEqualTo(
             "6 cards on the page, fewer than the 20 requested; 1 repeated product id dropped"
-                + " (first: card 6 repeats card 2)");
+                + " (first: "
+                + repeat
+                + ")");
+    List<Tuple> expected = new ArrayList<>();
+    for (int i = 0; i < cards.length; i++) {
+      expected.add(cards[i].expected(i + 1));
+    }
     assertThat(page.listings())
         .extracting(
             Listing::position,
@@ -343,13 +333,7 @@ class DouyinMallHarAcceptanceTest {
             Listing::price,
             Listing::shopName,
             Listing::salesLabel)
-        .containsExactly(
-            B1.expected(1),
-            B2.expected(2),
-            B3.expected(3),
-            B4.expected(4),
-            B5.expected(5),
-            B6.expected(6));
+        .containsExactlyElementsOf(expected);
   }
 
   /** What {@code profile test --profile douyin-mall --har … --har-keyword …} extracts. */
