@@ -57,10 +57,11 @@ final class CapturedResponses {
   private static final int MAX_ADMITTED = 10_000;
 
   /**
+   * @param size the body's length in bytes
    * @param split the body's JSON documents (several for a streamed body, with where a truncated one
    *     was cut); {@code null} when the body is not JSON
    */
-  record Captured(String url, int status, String text, ResponseStream.Split split) {
+  record Captured(String url, int status, String text, int size, ResponseStream.Split split) {
 
     /** The body's documents; empty when it is not JSON. */
     List<JsonNode> documents() {
