@@ -63,8 +63,8 @@ class ProfileTestStreamsCommandTest {
     assertThat(console.out())
         .contains(
             "status: error\n",
-            "streamed body, byte offset 12: length prefix 0xfff announces 4095 bytes but only 9"
-                + " remain");
+            "no card before the stream was cut (stream cut at byte offset 12: the frame at byte"
+                + " offset 12 announces 4095 bytes (0xfff) but only 9 remain)");
   }
 
   @Test

@@ -1,9 +1,11 @@
 package com.mallrank.crawler.body;
 
 /**
- * A body that is framed as a stream of JSON documents but whose framing is wrong: a length prefix
- * that runs past the end or does not end a document, a document that is not JSON, too many
- * documents. The message names the byte offset, so a user can look at the saved body.
+ * A body that is framed as a stream of JSON documents but whose framing is wrong: a frame whose
+ * byte count is not followed by a line break, garbage where a frame size belongs, data after the
+ * closing frame, a document that is not JSON, too many documents, or a stream cut before its first
+ * complete document (a cut after one is not an error: see {@link ResponseStream.Split#cut()}). The
+ * message names the byte offset, so a user can look at the saved body.
  */
 public final class StreamFormatException extends RuntimeException {
 

@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param elapsed how long the fetch took
  * @param screenshot a picture of the rendered page (JPEG), taken by a browser fetch only for a page
  *     that yields no ranks, kept as evidence; {@code null} otherwise
+ * @param bytes the body's bytes as received, when the fetcher kept them (a saved page, a UTF-8
+ *     response); {@code null} when {@code body} is all there is. The JSON extractor reads these, so
+ *     a streamed body whose frames split a character is read exactly ({@code body}, decoded from
+ *     them, is what text markers and evidence use)
  */
 public record FetchResponse(
     String url,
@@ -23,12 +27,25 @@ public record FetchResponse(
     String body,
     Duration retryAfter,
     Duration elapsed,
-    byte[] screenshot) {
+    byte[] screenshot,
+    byte[] bytes) {
 
   public FetchResponse {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(elapsed, "elapsed");
+  }
+
+  /** A response without the bytes of its body. */
+  public FetchResponse(
+      String url,
+      int httpStatus,
+      String contentType,
+      String body,
+      Duration retryAfter,
+      Duration elapsed,
+      byte[] screenshot) {
+    this(url, httpStatus, contentType, body, retryAfter, elapsed, screenshot, null);
   }
 
   /** A response without a screenshot. */
@@ -42,8 +59,25 @@ public record FetchResponse(
     this(url, httpStatus, contentType, body, retryAfter, elapsed, null);
   }
 
+  /**
+   * A response read from bytes (a saved page, a UTF-8 response): the body is their UTF-8 text, and
+   * the bytes are kept for the JSON extractor.
+   */
+  public static FetchResponse ofBytes(
+      String url, int httpStatus, String contentType, byte[] bytes, Duration elapsed) {
+    return new FetchResponse(
+        url,
+        httpStatus,
+        contentType,
+        new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+        null,
+        elapsed,
+        null,
+        bytes);
+  }
+
   /** This response with a screenshot of its page. */
   public FetchResponse withScreenshot(byte[] value) {
-    return new FetchResponse(url, httpStatus, contentType, body, retryAfter, elapsed, value);
+    return new FetchResponse(url, httpStatus, contentType, body, retryAfter, elapsed, value, bytes);
   }
 }

@@ -207,7 +207,8 @@ public final class JsoupFetcher implements Fetcher {
           shown(url), "body larger than the " + settings.maxBodyBytes() + " bytes allowed");
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    String body = new String(bytes, charset(response.charset()));
+    Charset charset = charset(response.charset());
+    String body = new String(bytes, charset);
     LOG.debug(
         "fetched {} as {}: HTTP {} in {} ms",
         shown(url),
@@ -220,7 +221,11 @@ public final class JsoupFetcher implements Fetcher {
         response.contentType(),
         body,
         RetryAfter.parse(response.header("Retry-After"), clock.instant()).orElse(null),
-        elapsed);
+        elapsed,
+        null,
+        // A UTF-8 body keeps its bytes: a streamed body whose frames split a character is read
+        // from them exactly. Another charset's bytes are not JSON's; its decoded text is used.
+        StandardCharsets.UTF_8.equals(charset) ? bytes : null);
   }
 
   static boolean isRedirect(int status) {

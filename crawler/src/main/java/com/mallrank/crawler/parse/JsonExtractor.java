@@ -19,6 +19,8 @@ import com.mallrank.crawler.profile.Marker;
 import com.mallrank.crawler.profile.ProfileMode;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SponsoredRule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,23 +76,37 @@ public final class JsonExtractor implements Extractor {
 
   @Override
   public ResultPage extract(FetchResponse response) {
-    JsonNode root;
+    byte[] bytes =
+        response.bytes() != null
+            ? response.bytes()
+            : response.body().getBytes(StandardCharsets.UTF_8);
+    JsonNode root = null;
     String parseError = null;
+    String text = response.body();
     try {
       // A streamed body (several documents) reads as {"responses": [...]}, like a capture.
-      ResponseStream.Split split = ResponseStream.split(response.body(), MAPPER);
-      root = split != null ? split.root(MAPPER) : MAPPER.readTree(response.body());
+      ResponseStream.Split split = ResponseStream.split(bytes, MAPPER);
+      if (split != null) {
+        root = split.root(MAPPER);
+        text = split.text() != null ? split.text() : text;
+      } else {
+        root = MAPPER.readTree(bytes); // fails, naming why the body is not JSON
+      }
     } catch (JsonProcessingException e) {
-      root = null;
       parseError = e.getOriginalMessage();
     } catch (StreamFormatException e) {
-      root = null;
+      parseError = e.getMessage();
+    } catch (IOException e) {
       parseError = e.getMessage();
     }
     JsonNode document = root;
+    String pageText = text;
     Optional<ResultPage> classified =
         classifier.classify(
-            response, response::body, marker -> document != null && matches(document, marker));
+            response,
+            pageText,
+            () -> pageText,
+            marker -> document != null && matches(document, marker));
     if (classified.isPresent()) {
       return classified.get();
     }
@@ -125,7 +141,11 @@ public final class JsonExtractor implements Extractor {
         values.add(read(item, regexes));
       }
     }
-    return assembler.assemble(response, values);
+    List<String> cuts = CaptureDocument.cuts(document);
+    if (!cuts.isEmpty() && values.isEmpty()) {
+      return CaptureDocument.cutBeforeAnyCard(response, cuts);
+    }
+    return CaptureDocument.afterCuts(assembler.assemble(response, values), cuts);
   }
 
   /** A tile that is not a listing (promo banner, placeholder) by the profile's skip-cards. */

@@ -39,13 +39,36 @@ public final class PageClassifier {
    */
   public Optional<ResultPage> classify(
       FetchResponse response, Supplier<String> pageText, Predicate<Marker> structural) {
+    return classify(response, response.body(), pageText, structural);
+  }
+
+  /**
+   * {@link #classify(FetchResponse, Supplier, Predicate)} where the text a {@code text} marker is
+   * first looked for is not the response's body: a streamed body's joined payloads, in which a
+   * frame boundary no longer cuts a word in two.
+   *
+   * @param rawText where a {@code text} marker must appear before {@code pageText} is computed
+   */
+  public Optional<ResultPage> classify(
+      FetchResponse response,
+      String rawText,
+      Supplier<String> pageText,
+      Predicate<Marker> structural) {
     Supplier<String> text = memoize(pageText);
     Optional<ResultPage> matched =
-        match(response, markers.blocked(), "blocked", SampleStatus.BLOCKED, text, structural)
+        match(
+                response,
+                rawText,
+                markers.blocked(),
+                "blocked",
+                SampleStatus.BLOCKED,
+                text,
+                structural)
             .or(
                 () ->
                     match(
                         response,
+                        rawText,
                         markers.loginRequired(),
                         "login-required",
                         SampleStatus.LOGIN_REQUIRED,
@@ -54,7 +77,13 @@ public final class PageClassifier {
             .or(
                 () ->
                     match(
-                        response, markers.empty(), "empty", SampleStatus.EMPTY, text, structural));
+                        response,
+                        rawText,
+                        markers.empty(),
+                        "empty",
+                        SampleStatus.EMPTY,
+                        text,
+                        structural));
     if (matched.isPresent()) {
       return matched;
     }
@@ -70,6 +99,7 @@ public final class PageClassifier {
 
   private static Optional<ResultPage> match(
       FetchResponse response,
+      String rawText,
       List<Marker> candidates,
       String group,
       SampleStatus status,
@@ -82,8 +112,7 @@ public final class PageClassifier {
             // The raw body is a cheap first test: text absent from the markup is absent from the
             // page (a marker written only as character references is missed; such a page then
             // shows no cards and is LAYOUT_CHANGED, never a ranking).
-            case TEXT ->
-                response.body().contains(marker.text()) && text.get().contains(marker.text());
+            case TEXT -> rawText.contains(marker.text()) && text.get().contains(marker.text());
             case SELECT, PATH -> structural.test(marker);
           };
       if (hit) {

@@ -9,11 +9,11 @@ import com.mallrank.crawler.model.ResultPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,10 @@ public final class ProfileTester {
   private ProfileTester() {}
 
   /**
-   * Extracts a saved page (read as UTF-8) as if it had been served with {@code httpStatus}.
+   * Extracts a saved page as if it had been served with {@code httpStatus}. The file is read as
+   * bytes (a leading UTF-8 byte-order mark dropped): a JSON profile reads a streamed body from
+   * them, whose frames may split a character that decoding the file up front would lose; text
+   * markers and HTML read their UTF-8 text.
    *
    * @throws UncheckedIOException when the file cannot be read
    */
@@ -40,17 +43,20 @@ public final class ProfileTester {
       Path page,
       int httpStatus,
       ExtractOptions options) {
-    String body;
+    byte[] bytes;
     try {
-      body = Files.readString(page, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(page);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (!body.isEmpty() && body.charAt(0) == '\uFEFF') {
-      body = body.substring(1);
+    if (bytes.length >= 3
+        && bytes[0] == (byte) 0xEF
+        && bytes[1] == (byte) 0xBB
+        && bytes[2] == (byte) 0xBF) {
+      bytes = Arrays.copyOfRange(bytes, 3, bytes.length);
     }
     FetchResponse response =
-        new FetchResponse(page.toUri().toString(), httpStatus, null, body, null, Duration.ZERO);
+        FetchResponse.ofBytes(page.toUri().toString(), httpStatus, null, bytes, Duration.ZERO);
     return Extractors.forProfile(profile, options).extract(response);
   }
 

@@ -11,7 +11,6 @@ import com.mallrank.crawler.profile.SiteProfiles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +23,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Walks every dated fixture folder {@code pages/<profile>/<yyyymm>/<case>.html|json} and compares
- * the extracted page with {@code <case>.expected.json}. When a layout changes, add a dated folder;
+ * Walks every dated fixture folder {@code pages/<profile>/<yyyymm>/<case>.html|json|stream} and
+ * compares the extracted page with {@code <case>.expected.json}: status, marker, every listing's
+ * fields, and the evidence's {@code detail} where the expected file has one. Pages are read as
+ * bytes, as {@code profile test --page} reads them. When a layout changes, add a dated folder;
  * never edit an old one.
  */
 class GoldenPagesTest {
@@ -58,13 +59,14 @@ class GoldenPagesTest {
     assertThat(yyyymm).as("dated folder").matches("\\d{6}");
     JsonNode expected = JSON.readTree(expectedFile.toFile());
 
+    // Read as bytes, as `profile test --page` reads a file: a stream's frames may split a
+    // character.
     FetchResponse response =
-        new FetchResponse(
+        FetchResponse.ofBytes(
             "http://127.0.0.1:8080/search?keyword=x",
             expected.path("http-status").asInt(200),
             null,
-            Files.readString(page, StandardCharsets.UTF_8),
-            null,
+            Files.readAllBytes(page),
             Duration.ZERO);
     ResultPage actual =
         Extractors.forProfile(
@@ -76,6 +78,9 @@ class GoldenPagesTest {
         .as("status; evidence %s", actual.evidence())
         .isEqualTo(expected.get("status").asText());
     assertThat(actual.evidence().marker()).isEqualTo(text(expected.get("marker")));
+    if (expected.has("detail")) { // the evidence's detail, where a case pins it (202612 on)
+      assertThat(actual.evidence().detail()).isEqualTo(text(expected.get("detail")));
+    }
     List<Map<String, String>> want = new ArrayList<>();
     expected.get("listings").forEach(l -> want.add(fields(l)));
     List<Map<String, String>> got =

@@ -38,7 +38,12 @@ public final class PageServer implements BeforeAllCallback, AfterAllCallback {
   /** Answers 200 with this body in UTF-8 and this content type. */
   public static void respond(HttpExchange exchange, String contentType, String body)
       throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    respond(exchange, contentType, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Answers 200 with these bytes (a body that is not valid text: frames splitting characters). */
+  public static void respond(HttpExchange exchange, String contentType, byte[] bytes)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(200, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -57,15 +57,25 @@ final class CapturedResponses {
   private static final int MAX_ADMITTED = 10_000;
 
   /**
-   * @param documents the body's JSON documents (several for a streamed body); empty when the body
-   *     is not JSON
-   * @param framing {@code null} for one document, else how a streamed body was framed
+   * @param size the body's length in bytes
+   * @param split the body's JSON documents (several for a streamed body, with where a truncated one
+   *     was cut); {@code null} when the body is not JSON
    */
-  record Captured(String url, int status, String text, List<JsonNode> documents, String framing) {
+  record Captured(String url, int status, String text, int size, ResponseStream.Split split) {
+
+    /** The body's documents; empty when it is not JSON. */
+    List<JsonNode> documents() {
+      return split == null ? List.of() : split.documents();
+    }
+
+    /** {@code null} for one document or none, else how a streamed body was framed. */
+    String framing() {
+      return split != null && split.isStream() ? split.framing().code() : null;
+    }
 
     /** What the body adds to {@code responses}: its documents, or its text as a JSON string. */
     List<JsonNode> entries() {
-      return documents.isEmpty() ? List.of(TextNode.valueOf(text)) : documents;
+      return split == null ? List.of(TextNode.valueOf(text)) : split.documents();
     }
   }
 
@@ -205,9 +215,9 @@ final class CapturedResponses {
   /**
    * {@code {"url": <page url>, "responses": [<body>…], "captured": [{"url", "status", "bytes"}…]}};
    * a body that is not JSON (cut off, HTML error page) is kept as a JSON string. A streamed body
-   * adds each of its documents to {@code responses}, and {@code "framing"} and {@code "documents"}
-   * to its {@code captured} entry. An empty {@code captured} list means no response matched the
-   * capture pattern.
+   * adds each of its documents to {@code responses}, and {@code "framing"}, {@code "documents"}
+   * and, when truncated, {@code "cut"} to its {@code captured} entry. An empty {@code captured}
+   * list means no response matched the capture pattern.
    */
   String document(String finalUrl) throws FetchException {
     return document(finalUrl, null);
@@ -232,10 +242,9 @@ final class CapturedResponses {
       ObjectNode meta = captured.addObject();
       meta.put("url", c.url());
       meta.put("status", c.status());
-      meta.put("bytes", c.text().getBytes(StandardCharsets.UTF_8).length);
-      if (c.framing() != null) {
-        meta.put("framing", c.framing());
-        meta.put("documents", c.documents().size());
+      meta.put("bytes", c.size());
+      if (c.split() != null) {
+        c.split().describe(meta);
       }
     }
     try {
@@ -246,23 +255,19 @@ final class CapturedResponses {
   }
 
   /**
-   * A body as documents: one, several for a streamed body (hexadecimal length prefixes or NDJSON),
-   * none when it is not JSON. A stream whose framing is wrong is a failed fetch naming the offset:
-   * reading part of it would store a partial list as if it were the whole.
+   * A body as documents: one, several for a streamed body (TTNet frames or NDJSON), none when it is
+   * not JSON. The split runs on the body's bytes: frames may end inside a character. A truncated
+   * stream keeps the documents before the cut and records where it was cut (the sample is then at
+   * most {@code partial}); a stream whose framing is wrong, or cut before its first document, is a
+   * failed fetch naming the offset: reading part of it would store a partial list as if whole.
    */
   static Captured captured(String pageUrl, String url, int status, String text, byte[] body)
       throws FetchException {
-    ResponseStream.Split split;
     try {
-      split = ResponseStream.split(body, JSON);
+      return new Captured(url, status, text, body.length, ResponseStream.split(body, JSON));
     } catch (StreamFormatException e) {
       throw new FetchException(pageUrl, "captured response " + url + ": " + e.getMessage());
     }
-    if (split == null) {
-      return new Captured(url, status, text, List.of(), null);
-    }
-    return new Captured(
-        url, status, text, split.documents(), split.isStream() ? split.framing().code() : null);
   }
 
   private FetchException tooBig(long size) {

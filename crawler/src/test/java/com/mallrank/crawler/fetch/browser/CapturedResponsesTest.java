@@ -55,14 +55,32 @@ class CapturedResponsesTest {
   }
 
   @Test
-  void aStreamWithAWrongPrefixFailsTheFetchNamingTheOffset() {
-    assertThatThrownBy(() -> capture("7\r\n{\"a\":1}\r\n40\r\n{\"b\":2}"))
+  void aCutStreamKeepsItsDocumentsAndTheCapturedEntrySaysWhere() throws Exception {
+    CapturedResponses.Captured captured = capture("7\r\n{\"a\":1}\r\n40\r\n{\"b\":2}");
+
+    // {"b":2} is whole although its frame is not: kept; the cut is named
+    assertThat(captured.entries())
+        .extracting(JsonNode::toString)
+        .containsExactly("{\"a\":1}", "{\"b\":2}");
+    com.fasterxml.jackson.databind.node.ObjectNode meta =
+        new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    captured.split().describe(meta);
+    assertThat(meta.toString())
+        .isEqualTo(
+            "{\"framing\":\"length-prefixed\",\"documents\":2,\"cut\":{\"offset\":12,"
+                + "\"reason\":\"the frame at byte offset 12 announces 64 bytes (0x40) but only 7"
+                + " remain\"}}");
+  }
+
+  @Test
+  void aStreamWithAWrongCountFailsTheFetchNamingTheOffset() {
+    assertThatThrownBy(() -> capture("7\r\n{\"a\":1}\r\n3\r\n{\"b\":2}\r\n0\r\n\r\n"))
         .isInstanceOf(FetchException.class)
         .hasMessageContaining(
             "captured response "
                 + API
-                + ": streamed body, byte offset 12: length prefix 0x40 announces 64 bytes but"
-                + " only 7 remain");
+                + ": streamed body, byte offset 12: the 3 bytes of the frame at byte offset 12"
+                + " (0x3) are not followed by a line break (wrong count?)");
   }
 
   @Test
