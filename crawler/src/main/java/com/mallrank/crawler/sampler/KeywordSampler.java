@@ -264,7 +264,9 @@ public final class KeywordSampler {
     AddressGuard guard = profile.search().guard().withResolver(resolver);
     try {
       url = profile.search().url(base, keyword);
-      guard.check(url);
+      if (!profile.fetch().har()) {
+        guard.check(url); // a HAR capture is read from disk: nothing is sent, nothing resolved
+      }
     } catch (AddressRefusedException | IllegalArgumentException e) {
       return done(refused(String.valueOf(base), "refused: " + e.getMessage()), started, 0);
     }

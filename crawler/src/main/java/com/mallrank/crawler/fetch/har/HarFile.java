@@ -135,25 +135,19 @@ final class HarFile {
         JsonParser p = FACTORY.createParser(in)) {
       try {
         root(p, pass);
-      } catch (JsonEOFException e) {
+      } catch (StreamConstraintsException e) {
+        throw new HarException(file + ": not a HAR file: " + e.getOriginalMessage(), e);
+      } catch (JsonParseException e) {
+        if (!(e instanceof JsonEOFException)
+            && (e.getOriginalMessage() == null
+                || !e.getOriginalMessage().startsWith("Unexpected end-of-input"))) {
+          throw notJson(pass.file, e);
+        }
         throw new HarException(
             file
                 + ": cut off at byte "
                 + p.currentLocation().getByteOffset()
                 + ": the file ends inside the JSON (still being written or copied?)",
-            e);
-      } catch (StreamConstraintsException e) {
-        throw new HarException(file + ": not a HAR file: " + e.getOriginalMessage(), e);
-      } catch (JsonParseException e) {
-        throw new HarException(
-            file
-                + ": not a HAR file: not JSON (line "
-                + e.getLocation().getLineNr()
-                + ", column "
-                + e.getLocation().getColumnNr()
-                + ": "
-                + clip(firstLine(e.getOriginalMessage()), 120)
-                + ")",
             e);
       } catch (java.util.zip.ZipException e) {
         throw new HarException(file + ": cut off or damaged compressed HAR: " + e.getMessage(), e);
@@ -163,6 +157,19 @@ final class HarFile {
     } catch (IOException e) {
       throw new HarException(file + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  private static HarException notJson(Path file, JsonParseException e) {
+    return new HarException(
+        file
+            + ": not a HAR file: not JSON (line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + ": "
+            + clip(firstLine(e.getOriginalMessage()), 120)
+            + ")",
+        e);
   }
 
   private static void root(JsonParser p, Pass pass) throws IOException, HarException {
