@@ -240,7 +240,7 @@ public class ProfileTestCommand implements Callable<Integer> {
         throw new HarException(String.join("; ", outcome.badFiles()));
       }
       String statusCode = outcome.kind().noCapture() ? "skipped" : "error";
-      String reason = outcome.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      String reason = outcome.kind().code();
       if (json) {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("status", statusCode);

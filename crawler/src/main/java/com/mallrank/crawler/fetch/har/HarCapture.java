@@ -79,6 +79,16 @@ public final class HarCapture {
     /** The keyword's requests, but no usable response. */
     UNUSABLE;
 
+    /**
+     * The outcome's name in messages and JSON: {@code no-request}, {@code keyword-differs}, {@code
+     * keyword-unreadable}, {@code response-unusable} ({@code found}).
+     */
+    public String code() {
+      return this == UNUSABLE
+          ? "response-unusable"
+          : name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     /** Whether the keyword's search was not captured at all (a sample is then skipped). */
     public boolean noCapture() {
       return this == NO_REQUEST || this == KEYWORD_DIFFERS || this == KEYWORD_UNREADABLE;
