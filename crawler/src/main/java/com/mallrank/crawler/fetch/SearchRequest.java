@@ -3,7 +3,7 @@ package com.mallrank.crawler.fetch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.luben.zstd.ZstdInputStream;
-import com.mallrank.crawler.profile.CaptureKeyword;
+import com.mallrank.crawler.model.CaptureKeyword;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package com.mallrank.crawler.profile;
 
+import com.mallrank.crawler.model.CaptureKeyword;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.crawler.fetch.har.HarCapture;
-import com.mallrank.crawler.profile.CaptureKeyword;
+import com.mallrank.crawler.model.CaptureKeyword;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

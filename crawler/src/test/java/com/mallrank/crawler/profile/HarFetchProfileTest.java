@@ -3,6 +3,7 @@ package com.mallrank.crawler.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mallrank.crawler.model.CaptureKeyword;
 import org.junit.jupiter.api.Test;
 
 /** {@code fetch.with: har}: a capture profile read from phone HAR files; browser keys refused. */

@@ -4,7 +4,7 @@ import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.Fetcher;
-import com.mallrank.crawler.profile.CaptureKeyword;
+import com.mallrank.crawler.model.CaptureKeyword;
 import java.time.Duration;
 import java.util.Objects;
 

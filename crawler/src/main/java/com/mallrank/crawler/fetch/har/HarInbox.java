@@ -1,6 +1,6 @@
 package com.mallrank.crawler.fetch.har;
 
-import com.mallrank.crawler.profile.CaptureKeyword;
+import com.mallrank.crawler.model.CaptureKeyword;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,4 +1,4 @@
-package com.mallrank.crawler.profile;
+package com.mallrank.crawler.model;
 
 import java.util.List;
 import java.util.Locale;
