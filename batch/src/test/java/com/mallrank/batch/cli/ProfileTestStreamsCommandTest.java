@@ -207,4 +207,20 @@ class ProfileTestStreamsCommandTest {
         .contains("--har-keyword=<harKeyword>", "the newest search of --har-keyword")
         .doesNotContain("search of --keyword");
   }
+
+  @Test
+  void atDebugLevelNoDeviceIdOrTokenOfTheCapturedUrlsIsPrintedOrLogged() throws Exception {
+    for (String name : java.util.List.of("mitmproxy.har", "timeout.har", "cut.har")) {
+      Files.copy(LAYOUTS.resolve(name), dir.resolve(name));
+    }
+    for (String keyword : java.util.List.of("猫粮", "狗粮")) {
+      har(dir.toString(), "--har-keyword", keyword, "--logging.level.root=DEBUG");
+      har(dir.toString(), "--har-keyword", keyword, "--json", "--logging.level.root=DEBUG");
+    }
+
+    assertThat(console.err()).contains("DEBUG"); // root DEBUG really was on
+    assertThat(console.out() + console.err())
+        .contains("3700000000000000001", "'狗粮' not at [query:keyword]")
+        .doesNotContain("7312345678901234567", "7398765432109876543", "abcDEF123secret");
+  }
 }
