@@ -234,10 +234,8 @@ public final class HarCapture {
     }
     String what = anyKeyword ? "any keyword" : "'" + quoted(keyword) + "'";
     if (carrying > 0) {
-      return new Outcome(
+      return missing(
           Kind.UNUSABLE,
-          null,
-          null,
           "keyword "
               + what
               + " matched ("
@@ -262,10 +260,8 @@ public final class HarCapture {
                   + " outside it"
                   + (nearest == null ? "" : ", the nearest at " + nearest)
                   + ")";
-      return new Outcome(
+      return missing(
           Kind.NO_REQUEST,
-          null,
-          null,
           "no capture: no request to the search URL (capture-url "
               + captureUrl
               + ")"
@@ -282,16 +278,12 @@ public final class HarCapture {
         others.isEmpty()
             ? (where.anywhere() ? "no request parameter holds it" : "no value at " + where)
             : "found " + named(others);
+    String matched = "no capture: search URL matched (" + requests + " request(s)" + window + ")";
     if (unreadableCount > 0) {
-      return new Outcome(
+      return missing(
           Kind.KEYWORD_UNREADABLE,
-          null,
-          null,
-          "no capture: search URL matched ("
-              + requests
-              + " request(s)"
-              + window
-              + "), keyword not readable ("
+          matched
+              + ", keyword not readable ("
               + String.join(", ", unreadable)
               + ") in "
               + unreadableCount
@@ -302,22 +294,14 @@ public final class HarCapture {
               + badNote,
           bad);
     }
-    return new Outcome(
+    return missing(
         Kind.KEYWORD_DIFFERS,
-        null,
-        null,
-        "no capture: search URL matched ("
-            + requests
-            + " request(s)"
-            + window
-            + ") but the keyword differs: "
-            + what
-            + " not at "
-            + where
-            + "; "
-            + found
-            + badNote,
+        matched + " but the keyword differs: " + what + " not at " + where + "; " + found + badNote,
         bad);
+  }
+
+  private static Outcome missing(Kind kind, String detail, List<String> bad) {
+    return new Outcome(kind, null, null, detail, bad);
   }
 
   private record Candidate(HarEntry entry, SearchRequest request, boolean inWindow) {}

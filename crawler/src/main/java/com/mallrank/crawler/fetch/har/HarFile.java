@@ -344,32 +344,56 @@ final class HarFile {
   }
 
   private static void postData(JsonParser p, Request r) throws IOException {
+    Body body = body(p, MAX_REQUEST_BODY_CHARS);
+    r.postMimeType = body.mimeType;
+    r.postParams.addAll(body.params);
+    r.postBody = body.problem == null && body.bytes.length > 0 ? body.bytes : null;
+  }
+
+  /**
+   * A HAR {@code postData} or {@code content} object: {@code mimeType}, {@code text} (at most
+   * {@code maxChars}) turned into bytes with its {@code encoding} ({@link HarText}), {@code
+   * params}.
+   */
+  private static final class Body {
+    String mimeType;
+    byte[] bytes = new byte[0];
+    final List<HarEntry.Param> params = new ArrayList<>();
+    String problem;
+  }
+
+  private static Body body(JsonParser p, int maxChars) throws IOException {
+    Body body = new Body();
     String text = null;
     String encoding = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken value = p.nextToken();
-      if ("mimeType".equals(name) && value == JsonToken.VALUE_STRING) {
-        r.postMimeType = p.getText();
-      } else if ("text".equals(name) && value == JsonToken.VALUE_STRING) {
-        if (p.getTextLength() <= MAX_REQUEST_BODY_CHARS) {
+      if ("text".equals(name) && value == JsonToken.VALUE_STRING) {
+        int length = p.getTextLength();
+        if (length <= maxChars) {
           text = p.getText();
+        } else {
+          body.problem = "body of " + length + " characters, over " + maxChars;
         }
       } else if ("encoding".equals(name) && value == JsonToken.VALUE_STRING) {
         encoding = p.getText();
+      } else if ("mimeType".equals(name) && value == JsonToken.VALUE_STRING) {
+        body.mimeType = p.getText();
       } else if ("params".equals(name) && value == JsonToken.START_ARRAY) {
-        r.postParams.addAll(pairs(p));
+        body.params.addAll(pairs(p));
       } else {
         p.skipChildren();
       }
     }
     if (text != null) {
       try {
-        r.postBody = HarText.bytes(text, encoding);
+        body.bytes = HarText.bytes(text, encoding);
       } catch (IllegalArgumentException e) {
-        r.postBody = null;
+        body.problem = "content.encoding is " + encoding + " but " + e.getMessage();
       }
     }
+    return body;
   }
 
   /** {@code [{"name": …, "value": …}, …]}; the parser is on the array's start. */
@@ -436,31 +460,9 @@ final class HarFile {
   }
 
   private static void content(JsonParser p, Response r) throws IOException {
-    String text = null;
-    String encoding = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken value = p.nextToken();
-      if ("text".equals(name) && value == JsonToken.VALUE_STRING) {
-        int length = p.getTextLength();
-        if (length <= MAX_RESPONSE_BODY_CHARS) {
-          text = p.getText();
-        } else {
-          r.bodyProblem = "body of " + length + " characters, over " + MAX_RESPONSE_BODY_CHARS;
-        }
-      } else if ("encoding".equals(name) && value == JsonToken.VALUE_STRING) {
-        encoding = p.getText();
-      } else {
-        p.skipChildren();
-      }
-    }
-    if (text != null) {
-      try {
-        r.body = HarText.bytes(text, encoding);
-      } catch (IllegalArgumentException e) {
-        r.bodyProblem = "content.encoding is " + encoding + " but " + e.getMessage();
-      }
-    }
+    Body body = body(p, MAX_RESPONSE_BODY_CHARS);
+    r.body = body.bytes;
+    r.bodyProblem = body.problem;
   }
 
   /** {@code startedDateTime}: ISO-8601 with an offset (any number of fraction digits). */
