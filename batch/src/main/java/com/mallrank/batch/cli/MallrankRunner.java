@@ -38,6 +38,17 @@ class MallrankRunner implements CommandLineRunner, ExitCodeGenerator {
     CommandLine commandLine = new CommandLine(MallrankCommand.class, factory);
     commandLine.setExecutionExceptionHandler(
         new FriendlyErrors(Arrays.asList(commandArgs).contains("--debug")));
+    CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
+    commandLine.setParameterExceptionHandler(
+        (e, args) -> {
+          // profile test --json promises one JSON object, a wrong option included
+          if (e.getCommandLine().getCommand() instanceof ProfileTestCommand
+              && Arrays.asList(args).contains("--json")) {
+            ProfileTestCommand.printError("bad-arguments", e.getMessage());
+            return 2;
+          }
+          return usage.handleParseException(e, args);
+        });
     return commandLine;
   }
 

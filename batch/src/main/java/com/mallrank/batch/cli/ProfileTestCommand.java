@@ -1,5 +1,9 @@
 package com.mallrank.batch.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mallrank.batch.runtime.SamplerFactory;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
@@ -9,18 +13,27 @@ import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.har.HarCapture;
+import com.mallrank.crawler.fetch.har.HarException;
+import com.mallrank.crawler.fetch.har.HarInbox;
 import com.mallrank.crawler.model.ResultPage;
+import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.parse.ExtractOptions;
 import com.mallrank.crawler.parse.Extractors;
 import com.mallrank.crawler.parse.ProfileTester;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.Gate;
+import com.mallrank.crawler.profile.FetchRule;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,9 +48,17 @@ import picocli.CommandLine.Option;
     description = {
       "Prints what a site profile extracts: the sample status with its evidence, then the"
           + " listings as a table (or JSON).",
-      "Example: mallrank profile test --profile config/profiles/my-site.yml --page saved.html"
+      "Example: mallrank profile test --profile config/profiles/my-site.yml --page saved.html",
+      "Phone capture: mallrank profile test --profile douyin-mall --har phone.har"
+          + " --har-keyword 羽绒服女 --json",
+      "Exit code: 0 ranks extracted (ok/partial), 3 no ranks (a block, a changed layout, no"
+          + " capture of the keyword), 2 unusable input (bad profile, unreadable file). With"
+          + " --json every outcome, errors too, is one JSON object on stdout."
     })
 public class ProfileTestCommand implements Callable<Integer> {
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   @Option(
       names = {"-p", "--profile"},
@@ -59,8 +80,9 @@ public class ProfileTestCommand implements Callable<Integer> {
     @Option(
         names = "--har",
         description =
-            "A HAR file (mitmproxy, Charles, a browser): the newest search of --keyword among the"
-                + " responses matching the profile's capture-url.")
+            "A HAR file (mitmproxy, Charles, a browser, Insomnia) or a folder of them (its"
+                + " processed/ sub-folder too): the newest search of --har-keyword among the"
+                + " requests matching the profile's capture-url. Files are only read.")
     Path har;
 
     @Option(names = "--url", description = "A live URL, fetched once with the static fetcher.")
@@ -68,7 +90,9 @@ public class ProfileTestCommand implements Callable<Integer> {
 
     @Option(
         names = "--keyword",
-        description = "Search this keyword with the profile's URL template and crawler.base-url.")
+        description =
+            "Search this keyword live, with the profile's URL template and crawler.base-url"
+                + " (for a HAR capture use --har-keyword).")
     String keyword;
   }
 
@@ -81,16 +105,19 @@ public class ProfileTestCommand implements Callable<Integer> {
 
   @Option(
       names = "--depth",
-      defaultValue = "60",
-      description = "Listings to extract, 1..60 (default ${DEFAULT-VALUE}).")
-  int depth;
+      description =
+          "Listings to extract, 1..60 (default 60; with --har: what the capture holds, so a"
+              + " two-page capture is not partial).")
+  Integer depth;
 
-  @Option(names = "--json", description = "Print JSON instead of a table.")
+  @Option(names = "--json", description = "Print one JSON object instead of a table.")
   boolean json;
 
   @Option(
       names = "--har-keyword",
-      description = "With --har: the keyword whose search to read (default: every matching call).")
+      description =
+          "With --har: the keyword whose search to read, matched exactly where the profile's"
+              + " fetch.capture-keyword says (default: the newest search of any keyword).")
   String harKeyword;
 
   private final SiteProfileRegistry profiles;
@@ -106,33 +133,62 @@ public class ProfileTestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    try {
+      return test();
+    } catch (Exception e) {
+      if (!json) {
+        throw e; // FriendlyErrors: one line on stderr, exit 2
+      }
+      printError(reason(e), FriendlyErrors.describe(e));
+      return 2;
+    }
+  }
+
+  /** What went wrong, as the {@code reason} of the JSON error object. */
+  private static String reason(Exception e) {
+    if (e instanceof HarException) {
+      return "har-unreadable";
+    }
+    if (e instanceof com.mallrank.crawler.yaml.ConfigException
+        || e instanceof IllegalArgumentException) {
+      return "bad-input";
+    }
+    return "error";
+  }
+
+  /** {@code {"status": "error", "reason": …, "detail": …}} on stdout. */
+  static void printError(String reason, String detail) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("status", "error");
+    error.put("reason", reason);
+    error.put("detail", detail);
+    System.out.print(write(error));
+  }
+
+  private static String write(Map<String, Object> object) {
+    try {
+      return JSON.writeValueAsString(object) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Integer test() throws Exception {
     SiteProfile siteProfile =
         profile.endsWith(".yml") || profile.endsWith(".yaml") || Files.exists(Path.of(profile))
             ? SiteProfiles.load(Path.of(profile))
             : profiles.get(profile);
-    ExtractOptions options = new ExtractOptions(depth);
+    if (depth != null && (depth < 1 || depth > ExtractOptions.MAX_DEPTH)) {
+      throw new IllegalArgumentException(
+          "--depth must be 1.." + ExtractOptions.MAX_DEPTH + ", was " + depth);
+    }
+    int requested = depth == null ? ExtractOptions.MAX_DEPTH : depth;
+    ExtractOptions options = new ExtractOptions(requested);
     ResultPage page;
     if (source.page != null) {
       page = ProfileTester.test(siteProfile, source.page, status, options);
     } else if (source.har != null) {
-      if (siteProfile.fetch().captureUrl() == null) {
-        throw new picocli.CommandLine.ParameterException(
-            new picocli.CommandLine(this),
-            "--har needs a profile with fetch.capture-url: " + siteProfile.id());
-      }
-      String document =
-          new HarCapture(siteProfile.fetch().captureUrl())
-              .document(source.har, harKeyword, null, null);
-      page =
-          Extractors.forProfile(siteProfile, options)
-              .extract(
-                  new FetchResponse(
-                      source.har.toUri().toString(),
-                      200,
-                      "application/json",
-                      document,
-                      null,
-                      java.time.Duration.ZERO));
+      return har(siteProfile);
     } else if (source.url != null) {
       AddressGuard guard = siteProfile.search().guard();
       guard.check(source.url);
@@ -151,12 +207,104 @@ public class ProfileTestCommand implements Callable<Integer> {
                   source.keyword,
                   "anonymous",
                   CookieJar.empty(),
-                  depth)
+                  requested)
               .page();
     }
+    return print(page);
+  }
+
+  private int print(ResultPage page) {
     // JSON is Jackson's (control characters escaped); the table may hold text from the page.
     System.out.print(
         json ? ProfileTester.json(page) + "\n" : Escaping.terminalLines(ProfileTester.table(page)));
     return page.status().producesRanks() ? 0 : 3;
+  }
+
+  /**
+   * {@code --har}: a file or a folder, read only (never moved). The keyword's newest search is
+   * extracted; without one, the outcome says which of no request, another keyword or an unusable
+   * response it was.
+   */
+  private int har(SiteProfile siteProfile) throws HarException {
+    FetchRule rule = siteProfile.fetch();
+    if (rule.captureUrl() == null) {
+      throw new IllegalArgumentException(
+          "--har needs a profile with fetch.capture-url: " + siteProfile.id());
+    }
+    List<Path> files = harFiles(source.har);
+    HarCapture.Outcome outcome =
+        new HarCapture(rule.captureUrl(), rule.captureKeyword())
+            .find(files, harKeyword, null, null);
+    if (outcome.kind() != HarCapture.Kind.FOUND) {
+      if (outcome.badFiles().size() == files.size()) {
+        throw new HarException(String.join("; ", outcome.badFiles()));
+      }
+      String statusCode = outcome.kind().noCapture() ? "skipped" : "error";
+      String reason = outcome.kind().code();
+      if (json) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("status", statusCode);
+        object.put("reason", reason);
+        object.put("detail", outcome.detail());
+        System.out.print(write(object));
+      } else {
+        System.out.print(
+            Escaping.terminalLines(
+                "status: "
+                    + statusCode
+                    + "\nreason: "
+                    + reason
+                    + "\ndetail: "
+                    + outcome.detail()
+                    + "\n"));
+      }
+      return 3;
+    }
+    FetchResponse response =
+        new FetchResponse(
+            outcome.file().toUri().toString(),
+            200,
+            "application/json",
+            outcome.document(),
+            null,
+            java.time.Duration.ZERO);
+    ResultPage page =
+        Extractors.forProfile(siteProfile, new ExtractOptions(depth == null ? 60 : depth))
+            .extract(response);
+    if (depth == null
+        && page.status() == SampleStatus.PARTIAL
+        && !page.listings().isEmpty()
+        && page.listings().size() < ExtractOptions.MAX_DEPTH) {
+      // a capture's depth is what it holds: the pages the phone loaded, not 60
+      page =
+          Extractors.forProfile(siteProfile, new ExtractOptions(page.listings().size()))
+              .extract(response);
+    }
+    return print(page);
+  }
+
+  /** A HAR file, or the HAR files of a folder and of its processed/ sub-folder. */
+  private static List<Path> harFiles(Path har) throws HarException {
+    if (!Files.isDirectory(har)) {
+      if (!Files.isRegularFile(har)) {
+        throw new HarException(har + ": no such file or folder");
+      }
+      return List.of(har);
+    }
+    List<Path> files = new ArrayList<>();
+    for (Path dir : List.of(har, har.resolve(HarInbox.PROCESSED))) {
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> list = Files.list(dir)) {
+        list.filter(HarInbox::isHar).filter(Files::isRegularFile).sorted().forEach(files::add);
+      } catch (java.io.IOException e) {
+        throw new HarException("cannot list " + dir + ": " + e.getMessage(), e);
+      }
+    }
+    if (files.isEmpty()) {
+      throw new HarException(har + ": no .har file in the folder");
+    }
+    return files;
   }
 }

@@ -86,4 +86,141 @@ class ProfileTestStreamsCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(console.err()).contains(har + ": not a HAR file: not JSON");
   }
+
+  private static final Path LAYOUTS =
+      Path.of("../crawler/src/test/resources/har/layouts").toAbsolutePath().normalize();
+  private static final String PROFILE =
+      Path.of("../crawler/src/test/resources/har/har-test.yml").toAbsolutePath().normalize() + "";
+
+  private int har(String har, String... more) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of("profile", "test", "--profile", PROFILE, "--har", har));
+    args.addAll(java.util.List.of(more));
+    return run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void aTwoPageCaptureIsOkAtTheDepthItHolds() throws Exception {
+    int code = har(LAYOUTS.resolve("chrome.har").toString(), "--har-keyword", "猫粮", "--json");
+
+    assertThat(code).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(console.out());
+    assertThat(json.path("status").asText()).isEqualTo("ok");
+    assertThat(json.path("detail").asText()).isEqualTo("3 cards on the page, 3 kept");
+    assertThat(json.path("listings").findValuesAsText("product-id"))
+        .containsExactly("3700000000000000001", "3700000000000000002", "3700000000000000003");
+  }
+
+  @Test
+  void aFolderOfCapturesIsReadAndItsBadFilesNamed() throws Exception {
+    for (String name : java.util.List.of("mitmproxy.har", "cut.har", "not-json.har")) {
+      Files.copy(LAYOUTS.resolve(name), dir.resolve(name));
+    }
+
+    int code = har(dir.toString(), "--har-keyword", "猫粮");
+
+    assertThat(code).isZero();
+    assertThat(console.out()).startsWith("status: ok\n").contains("3700000000000000003");
+    // read only: profile test never moves a file
+    assertThat(dir.resolve("mitmproxy.har")).exists();
+  }
+
+  @Test
+  void everyLayoutReadsOrGivesANamedErrorAsOneJsonObject() throws Exception {
+    java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+    for (String ok :
+        java.util.List.of(
+            "chrome.har",
+            "firefox.har",
+            "safari.har",
+            "charles.har",
+            "insomnia.har",
+            "mitmproxy.har")) {
+      expected.put(ok, "0 ok");
+    }
+    expected.put("bom.har", "0 ok");
+    expected.put("timeout.har", "3 error response-unusable");
+    expected.put("cut.har", "2 error har-unreadable");
+    expected.put("not-json.har", "2 error har-unreadable");
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    java.util.Map<String, String> actual = new java.util.LinkedHashMap<>();
+    for (String name : expected.keySet()) {
+      console.reset();
+      int code = har(LAYOUTS.resolve(name).toString(), "--har-keyword", "猫粮", "--json");
+      var json = mapper.readTree(console.out()); // exactly one JSON object, errors too
+      actual.put(
+          name,
+          (code + " " + json.path("status").asText() + " " + json.path("reason").asText(""))
+              .strip());
+      assertThat(console.out()).doesNotContain("7312345678901234567", "abcDEF123secret");
+      assertThat(console.err()).doesNotContain("Exception", "\tat ");
+    }
+    assertThat(actual).containsExactlyEntriesOf(expected);
+  }
+
+  @Test
+  void aCutCaptureGivesAJsonErrorNamingTheFile() throws Exception {
+    Path cut = LAYOUTS.resolve("cut.har");
+
+    int code = har(cut.toString(), "--har-keyword", "猫粮", "--json");
+
+    assertThat(code).isEqualTo(2);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(console.out());
+    assertThat(json.path("status").asText()).isEqualTo("error");
+    assertThat(json.path("reason").asText()).isEqualTo("har-unreadable");
+    assertThat(json.path("detail").asText())
+        .matches(
+            java.util.regex.Pattern.quote(cut.toString())
+                + ": cut off at byte \\d+: the file ends inside the JSON \\(still being written"
+                + " or copied\\?\\)");
+  }
+
+  @Test
+  void anotherKeywordIsSkippedNamingWhatWasFound() throws Exception {
+    int code = har(LAYOUTS.resolve("charles.har").toString(), "--har-keyword", "猫");
+
+    assertThat(code).isEqualTo(3);
+    assertThat(console.out())
+        .isEqualTo(
+            "status: skipped\nreason: keyword-differs\ndetail: no capture: search URL matched (2"
+                + " request(s)) but the keyword differs: '猫' not at [query:keyword]; found 猫粮"
+                + " (query:keyword) ×2\n");
+  }
+
+  @Test
+  void aWrongOptionWithJsonIsStillOneJsonObject() throws Exception {
+    int code = run("profile", "test", "--har", "x.har", "--json");
+
+    assertThat(code).isEqualTo(2);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(console.out());
+    assertThat(json.path("status").asText()).isEqualTo("error");
+    assertThat(json.path("reason").asText()).isEqualTo("bad-arguments");
+    assertThat(json.path("detail").asText()).contains("--profile");
+  }
+
+  @Test
+  void helpNamesTheHarKeywordOption() {
+    run("profile", "test", "--help");
+
+    assertThat(console.out().replaceAll("\\s+", " "))
+        .contains("--har-keyword=<harKeyword>", "the newest search of --har-keyword")
+        .doesNotContain("search of --keyword");
+  }
+
+  @Test
+  void atDebugLevelNoDeviceIdOrTokenOfTheCapturedUrlsIsPrintedOrLogged() throws Exception {
+    for (String name : java.util.List.of("mitmproxy.har", "timeout.har", "cut.har")) {
+      Files.copy(LAYOUTS.resolve(name), dir.resolve(name));
+    }
+    for (String keyword : java.util.List.of("猫粮", "狗粮")) {
+      har(dir.toString(), "--har-keyword", keyword, "--logging.level.root=DEBUG");
+      har(dir.toString(), "--har-keyword", keyword, "--json", "--logging.level.root=DEBUG");
+    }
+
+    assertThat(console.err()).contains("DEBUG"); // root DEBUG really was on
+    assertThat(console.out() + console.err())
+        .contains("3700000000000000001", "'狗粮' not at [query:keyword]")
+        .doesNotContain("7312345678901234567", "7398765432109876543", "abcDEF123secret");
+  }
 }

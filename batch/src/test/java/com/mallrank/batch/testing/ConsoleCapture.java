@@ -43,6 +43,12 @@ public final class ConsoleCapture implements BeforeEachCallback, AfterEachCallba
     return err.toString(StandardCharsets.UTF_8);
   }
 
+  /** Forgets what was printed so far (a test running several commands, one after the other). */
+  public void reset() {
+    out.reset();
+    err.reset();
+  }
+
   @Override
   public void beforeEach(ExtensionContext context) {
     out = new ByteArrayOutputStream();

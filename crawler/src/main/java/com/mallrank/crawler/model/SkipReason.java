@@ -12,7 +12,12 @@ public enum SkipReason {
   /** The identity rests after a captcha or 风控 page ({@code blocked}). */
   COOLDOWN,
   /** The identity's request budget is spent. */
-  BUDGET;
+  BUDGET,
+  /**
+   * A {@code fetch.with: har} profile found no search of the keyword in the slot's phone captures
+   * (the detail says why: no request to the search URL, another keyword, an unreadable body).
+   */
+  NO_CAPTURE;
 
   /** The stable marker stored with the sample, e.g. {@code needs-login}. */
   public String code() {

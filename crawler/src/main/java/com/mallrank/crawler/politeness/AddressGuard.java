@@ -183,8 +183,19 @@ public final class AddressGuard {
     return withoutQuery(url);
   }
 
+  /**
+   * {@link #withoutQueryOf(URI)} for a URL as written (a captured request's, which may not parse as
+   * a URI): the one rule for every message, log line and evidence file that names a URL.
+   */
+  public static String withoutQueryOf(String url) {
+    return url == null ? null : withoutQuery(url);
+  }
+
   static String withoutQuery(URI url) {
-    String s = url.toString();
+    return withoutQuery(url.toString());
+  }
+
+  private static String withoutQuery(String s) {
     int query = s.indexOf('?');
     int fragment = s.indexOf('#');
     if (query >= 0) {

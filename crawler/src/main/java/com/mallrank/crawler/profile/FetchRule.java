@@ -1,5 +1,6 @@
 package com.mallrank.crawler.profile;
 
+import com.mallrank.crawler.model.CaptureKeyword;
 import java.util.List;
 
 /**
@@ -19,6 +20,8 @@ import java.util.List;
  *     keyword into a search box, pressing Enter, waiting for the result call; empty = none
  * @param har whether the responses are read from HAR files captured on a phone ({@code with: har},
  *     always {@code mode: capture}) instead of being fetched
+ * @param captureKeyword where a captured search request carries the keyword ({@code
+ *     capture-keyword}); {@link CaptureKeyword#ANY} when not given
  */
 public record FetchRule(
     boolean browser,
@@ -30,13 +33,16 @@ public record FetchRule(
     String waitFor,
     String end,
     List<PageAction> actions,
-    boolean har) {
+    boolean har,
+    CaptureKeyword captureKeyword) {
 
   /** A static GET: the default. */
   public static final FetchRule STATIC =
-      new FetchRule(false, false, null, null, null, null, null, null, List.of(), false);
+      new FetchRule(
+          false, false, null, null, null, null, null, null, List.of(), false, CaptureKeyword.ANY);
 
   public FetchRule {
     actions = actions == null ? List.of() : List.copyOf(actions);
+    captureKeyword = captureKeyword == null ? CaptureKeyword.ANY : captureKeyword;
   }
 }

@@ -1,5 +1,6 @@
 package com.mallrank.crawler.profile;
 
+import com.mallrank.crawler.model.CaptureKeyword;
 import com.mallrank.crawler.yaml.ConfigProblem;
 import com.mallrank.crawler.yaml.YamlTree.Entry;
 import com.mallrank.crawler.yaml.YamlTree.ListNode;
@@ -45,6 +46,7 @@ final class ProfileReader {
           "with",
           "mode",
           "capture-url",
+          "capture-keyword",
           "items-pointer",
           "has-more-pointer",
           "load-more",
@@ -209,12 +211,47 @@ final class ProfileReader {
         cssOrNull(map, "wait-for"),
         cssOrNull(map, "end"),
         new PageActionReader(this::problem).read(map.entries().get("actions")),
-        har);
+        har,
+        captureKeyword(map, capture));
   }
 
   /** The fetch keys a HAR profile may have: the rest drive a browser. */
   private static final List<String> HAR_KEYS =
-      List.of("with", "mode", "capture-url", "items-pointer", "has-more-pointer");
+      List.of(
+          "with", "mode", "capture-url", "capture-keyword", "items-pointer", "has-more-pointer");
+
+  /**
+   * {@code fetch.capture-keyword}: one location or a list ({@code form:keyword}, {@code
+   * query:keyword}, {@code json:/search_text}); only with {@code mode: capture}.
+   */
+  private CaptureKeyword captureKeyword(MapNode map, boolean capture) {
+    Entry entry = map.entries().get("capture-keyword");
+    if (entry == null) {
+      return CaptureKeyword.ANY;
+    }
+    String path = "fetch.capture-keyword";
+    if (!capture) {
+      problem(path, entry.keyLine(), "needs mode: capture");
+    }
+    List<Node> items =
+        entry.value() instanceof ListNode list ? list.items() : List.of(entry.value());
+    List<CaptureKeyword.Location> locations = new ArrayList<>();
+    for (Node item : items) {
+      String text = scalar(item, path);
+      if (text == null) {
+        continue;
+      }
+      try {
+        locations.add(CaptureKeyword.parse(text.strip()));
+      } catch (IllegalArgumentException e) {
+        problem(path, item.line(), e.getMessage());
+      }
+    }
+    if (locations.isEmpty() && problems.isEmpty()) {
+      problem(path, entry.keyLine(), "must name at least one place (e.g. form:keyword)");
+    }
+    return new CaptureKeyword(locations);
+  }
 
   /** A capture URL regex must compile and must not backtrack exponentially on a long URL. */
   private void captureRegex(String regex, int line) {

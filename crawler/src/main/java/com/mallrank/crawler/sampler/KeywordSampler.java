@@ -10,6 +10,8 @@ import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.har.HarException;
 import com.mallrank.crawler.fetch.har.HarFetcher;
+import com.mallrank.crawler.fetch.har.HarInbox;
+import com.mallrank.crawler.fetch.har.NoCaptureException;
 import com.mallrank.crawler.model.Evidence;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.model.SampleStatus;
@@ -71,7 +73,7 @@ public final class KeywordSampler {
   private final IdentityCooldown cooldown;
   private final NeedsLogin needsLogin;
   private final TimeSource time;
-  private final Path harDir;
+  private final HarInbox harInbox;
   private final Duration harWindow;
   private final RequestBudget budget;
 
@@ -85,7 +87,8 @@ public final class KeywordSampler {
     this.throttle = b.throttle != null ? b.throttle : throttle(b.settings, b.random, b.time);
     this.resolver = b.resolver;
     this.needsLogin = b.needsLogin != null ? b.needsLogin : new NeedsLogin();
-    this.harDir = b.harDir;
+    this.harInbox =
+        b.harInbox != null ? b.harInbox : b.harDir == null ? null : new HarInbox(b.harDir);
     this.harWindow = b.harWindow;
     this.budget = b.budget == null ? RequestBudget.UNLIMITED : b.budget;
     SamplerSettings settings = b.settings;
@@ -125,6 +128,7 @@ public final class KeywordSampler {
     private Random random = new Random();
     private NeedsLogin needsLogin;
     private Path harDir;
+    private HarInbox harInbox;
     private Duration harWindow = DEFAULT_HAR_WINDOW;
     private RequestBudget budget = RequestBudget.UNLIMITED;
 
@@ -190,6 +194,16 @@ public final class KeywordSampler {
       return this;
     }
 
+    /**
+     * {@link #har(Path, Duration)} with an inbox shared by several samplers (the slots and groups
+     * of one process), so each HAR file is read once.
+     */
+    public Builder har(HarInbox inbox, Duration window) {
+      this.harInbox = inbox;
+      this.harWindow = window;
+      return this;
+    }
+
     /** The requests each identity may still send, asked before each attempt; default unlimited. */
     public Builder budget(RequestBudget budget) {
       this.budget = budget;
@@ -250,7 +264,9 @@ public final class KeywordSampler {
     AddressGuard guard = profile.search().guard().withResolver(resolver);
     try {
       url = profile.search().url(base, keyword);
-      guard.check(url);
+      if (!profile.fetch().har()) {
+        guard.check(url); // a HAR capture is read from disk: nothing is sent, nothing resolved
+      }
     } catch (AddressRefusedException | IllegalArgumentException e) {
       return done(refused(String.valueOf(base), "refused: " + e.getMessage()), started, 0);
     }
@@ -304,6 +320,14 @@ public final class KeywordSampler {
       } catch (RefusedFetchException e) {
         // Not retried: the site sent us somewhere we must not go.
         return done(refused(e.url(), e.getMessage()), started, attempt);
+      } catch (NoCaptureException e) {
+        // Not fetched on purpose: no phone capture of this keyword in the slot. Never "rank lost".
+        return done(
+            ResultPage.without(
+                SampleStatus.SKIPPED,
+                new Evidence(e.url(), 0, SkipReason.NO_CAPTURE.code(), e.detail())),
+            started,
+            attempt);
       } catch (FetchException e) {
         seen = null;
         page = error(e.url(), 0, e.getMessage());
@@ -360,12 +384,12 @@ public final class KeywordSampler {
     FetchRule rule = profile.fetch();
     String keyword = context.keyword();
     if (rule.har()) {
-      if (harDir == null) {
+      if (harInbox == null) {
         throw new FetchException(
             url.toString(),
             "profile " + profile.id() + " reads HAR files; crawler.har-dir is unset");
       }
-      return new HarFetcher(harDir, rule.captureUrl())
+      return new HarFetcher(harInbox, rule.captureUrl(), rule.captureKeyword())
           .fetch(new FetchRequest(url, identity, cookies, Gate.unpaced(guard), context));
     }
     if (!rule.browser()) {

@@ -3,6 +3,7 @@ package com.mallrank.crawler.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mallrank.crawler.model.CaptureKeyword;
 import org.junit.jupiter.api.Test;
 
 /** {@code fetch.with: har}: a capture profile read from phone HAR files; browser keys refused. */
@@ -33,10 +34,47 @@ class HarFetchProfileTest {
     assertThatThrownBy(() -> SiteProfiles.parse("phone.yml", withLoadMore))
         .hasMessageContaining(
             "phone.yml:12: fetch.load-more: with: har takes [with, mode, capture-url,"
-                + " items-pointer, has-more-pointer] only");
+                + " capture-keyword, items-pointer, has-more-pointer] only");
 
     String dom = profile("with: har\n");
     assertThatThrownBy(() -> SiteProfiles.parse("phone.yml", dom))
         .hasMessageContaining("phone.yml:9: fetch.mode: with: har needs mode: capture");
+  }
+
+  @Test
+  void captureKeywordNamesWhereTheKeywordIsOneOrSeveral() {
+    SiteProfile one =
+        SiteProfiles.parse(
+            "phone.yml",
+            profile(
+                "with: har\nmode: capture\ncapture-url: \"**/search*\"\n"
+                    + "capture-keyword: json:/search_text\n"));
+    SiteProfile two =
+        SiteProfiles.parse(
+            "phone.yml",
+            profile(
+                "with: har\nmode: capture\ncapture-url: \"**/search*\"\n"
+                    + "capture-keyword: [form:keyword, query:keyword]\n"));
+
+    assertThat(one.fetch().captureKeyword().locations())
+        .containsExactly(new CaptureKeyword.Location(CaptureKeyword.Kind.JSON, "/search_text"));
+    assertThat(two.fetch().captureKeyword().toString()).isEqualTo("[form:keyword, query:keyword]");
+    assertThat(SiteProfiles.builtIn("sandbox-spa").fetch().captureKeyword().anywhere()).isTrue();
+  }
+
+  @Test
+  void aWrongCaptureKeywordIsRefusedWithItsLine() {
+    String wrong =
+        profile(
+            "with: har\nmode: capture\ncapture-url: \"**/search*\"\n"
+                + "capture-keyword: [form:keyword, body:keyword, json:search_text]\n");
+
+    assertThatThrownBy(() -> SiteProfiles.parse("phone.yml", wrong))
+        .hasMessageContaining(
+            "phone.yml:12: fetch.capture-keyword: unknown place 'body': must be query, form or"
+                + " json")
+        .hasMessageContaining(
+            "phone.yml:12: fetch.capture-keyword: json: takes a JSON pointer starting with '/',"
+                + " e.g. json:/search_text");
   }
 }

@@ -1,205 +1,441 @@
 package com.mallrank.crawler.fetch.har;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.mallrank.crawler.body.ResponseStream;
 import com.mallrank.crawler.body.StreamFormatException;
+import com.mallrank.crawler.fetch.SearchRequest;
 import com.mallrank.crawler.fetch.browser.UrlPattern;
-import de.sstoehr.harreader.HarReader;
-import de.sstoehr.harreader.HarReaderException;
-import de.sstoehr.harreader.HarReaderMode;
-import de.sstoehr.harreader.model.Har;
-import de.sstoehr.harreader.model.HarContent;
-import de.sstoehr.harreader.model.HarEntry;
-import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import com.mallrank.crawler.model.CaptureKeyword;
+import com.mallrank.crawler.politeness.AddressGuard;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Builds, from a HAR file, the capture document a browser fetch would have returned for one
- * keyword: {@code {"url", "responses": [<document>…], "captured": [{"url", "status", "bytes"}…]}}.
+ * Finds, in HAR files, the newest search of one keyword and builds the capture document a browser
+ * fetch would have returned: {@code {"url", "responses": [<document>…], "captured": [{"url",
+ * "status", "bytes"}…]}}.
  *
- * <p>Which entries: those whose request URL matches the profile's {@code capture-url}, whose
- * request (URL or body, decoded) carries the keyword, and that started within the window. Of those,
- * the newest search: from the last first-page request (no {@code cursor}/{@code offset}, or 0) on,
- * in start order, so page 2 follows page 1 and an older search of the same keyword is left out.
- * Streamed bodies are split into their documents; base64 bodies are decoded. A file over {@link
- * #MAX_FILE_BYTES} or one that is not a HAR is refused with a message naming it.
+ * <p>Which entries: the request URL matches the profile's {@code capture-url} and the decoded
+ * request carries the keyword exactly where {@code capture-keyword} says ({@link SearchRequest});
+ * the search's first page (no {@code cursor}/{@code offset}, or 0) started within the window. Of
+ * those, the newest search: its first page and the pages that follow it in the same file, so page 2
+ * follows page 1 and an older search of the same keyword is left out. Failed or cancelled flows
+ * (status 0, mitmproxy's {@code _error}) are not responses. Bodies are bytes ({@link HarText}),
+ * split into their JSON documents by {@link ResponseStream}.
+ *
+ * <p>When nothing fits, the {@link Outcome} says which of three things happened: no request to the
+ * search URL; the URL matched but the keyword differs (naming what was found, bounded) or cannot be
+ * read (a zstd body); the keyword matched but the response is unusable (and why). Messages never
+ * hold a request's query values (device ids, signatures): URLs are shown without their query.
  */
 public final class HarCapture {
 
-  /** The largest HAR file read (a phone session with pictures can be large; bodies are text). */
-  public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+  /** How many distinct other keywords a message names. */
+  static final int NAMED_VALUES = 5;
+
+  /** How long a value quoted in a message may be. */
+  static final int QUOTED_CHARS = 40;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern PAGE_PARAM =
-      Pattern.compile("(?:^|[?&,{\"\\s])\"?(cursor|offset)\"?\\s*[=:]\\s*\"?(\\d+)");
 
+  private final String captureUrl;
   private final UrlPattern pattern;
+  private final CaptureKeyword where;
 
   /**
    * @param captureUrl the profile's {@code capture-url} (glob or {@code regex:…})
+   * @param where the profile's {@code capture-keyword}
    */
-  public HarCapture(String captureUrl) {
+  public HarCapture(String captureUrl, CaptureKeyword where) {
+    this.captureUrl = captureUrl;
     this.pattern = UrlPattern.parse(captureUrl);
+    this.where = where == null ? CaptureKeyword.ANY : where;
+  }
+
+  /** Keyword anywhere in the request ({@link CaptureKeyword#ANY}). */
+  public HarCapture(String captureUrl) {
+    this(captureUrl, CaptureKeyword.ANY);
+  }
+
+  /** What a look-up found. */
+  public enum Kind {
+    /** The keyword's search: {@link Outcome#document()} holds it. */
+    FOUND,
+    /** No request to the search URL (within the window). */
+    NO_REQUEST,
+    /** Requests to the search URL, none carrying the keyword. */
+    KEYWORD_DIFFERS,
+    /** Requests to the search URL whose keyword cannot be read (a compressed body). */
+    KEYWORD_UNREADABLE,
+    /** The keyword's requests, but no usable response. */
+    UNUSABLE;
+
+    /**
+     * The outcome's name in messages and JSON: {@code no-request}, {@code keyword-differs}, {@code
+     * keyword-unreadable}, {@code response-unusable} ({@code found}).
+     */
+    public String code() {
+      return this == UNUSABLE
+          ? "response-unusable"
+          : name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** Whether the keyword's search was not captured at all (a sample is then skipped). */
+    public boolean noCapture() {
+      return this == NO_REQUEST || this == KEYWORD_DIFFERS || this == KEYWORD_UNREADABLE;
+    }
   }
 
   /**
-   * The capture document for {@code keyword} from entries started in {@code [from, to)}.
+   * The result of a look-up.
+   *
+   * @param kind what was found
+   * @param document the capture document when {@link Kind#FOUND}, else {@code null}
+   * @param file the file the search came from, or {@code null}
+   * @param detail one line for a person: what was found or why nothing was (no query values)
+   * @param badFiles files that could not be read, each {@code <file>: <reason>}
+   */
+  public record Outcome(
+      Kind kind, String document, Path file, String detail, List<String> badFiles) {
+    public Outcome {
+      badFiles = List.copyOf(badFiles);
+    }
+  }
+
+  /** Whether a request URL matches {@code capture-url}. */
+  boolean urlMatches(String url) {
+    return pattern.matches(url);
+  }
+
+  /**
+   * The capture document of {@code keyword} from one file, for tests and tools that want the
+   * document only.
    *
    * @param from inclusive, or {@code null} for no lower bound
    * @param to exclusive, or {@code null} for no upper bound
-   * @throws HarException when the file cannot be read as a HAR or a streamed body is malformed
+   * @return the document; with no {@code responses} when nothing fits
+   * @throws HarException when the file cannot be read as a HAR
    */
   public String document(Path file, String keyword, Instant from, Instant to) throws HarException {
-    Har har = read(file);
-    List<HarEntry> matching = new ArrayList<>();
-    if (har.getLog() != null && har.getLog().getEntries() != null) {
-      for (HarEntry entry : har.getLog().getEntries()) {
-        if (matches(entry, keyword, from, to)) {
-          matching.add(entry);
-        }
-      }
+    Outcome outcome = find(List.of(file), keyword, from, to);
+    if (!outcome.badFiles().isEmpty()) {
+      throw new HarException(outcome.badFiles().get(0));
     }
-    matching.sort(Comparator.comparing(HarCapture::started));
-    int start = 0;
-    for (int i = 0; i < matching.size(); i++) {
-      if (isFirstPage(matching.get(i))) {
-        start = i;
-      }
-    }
-    ObjectNode root = JSON.createObjectNode();
-    root.put("url", file.toUri().toString());
-    ArrayNode responses = root.putArray("responses");
-    ArrayNode captured = root.putArray("captured");
-    for (HarEntry entry : matching.subList(start, matching.size())) {
-      String text = body(entry);
-      ObjectNode meta = captured.addObject();
-      meta.put("url", entry.getRequest().getUrl());
-      meta.put("status", entry.getResponse() == null ? 0 : entry.getResponse().getStatus());
-      meta.put("bytes", text.getBytes(StandardCharsets.UTF_8).length);
-      ResponseStream.Split split;
-      try {
-        split = ResponseStream.split(text, JSON);
-      } catch (StreamFormatException e) {
-        throw new HarException(file + ": " + entry.getRequest().getUrl() + ": " + e.getMessage());
-      }
-      if (split == null) {
-        responses.add(TextNode.valueOf(text));
-      } else {
-        split.documents().forEach(responses::add);
-        if (split.isStream()) {
-          meta.put("framing", split.framing().code());
-          meta.put("documents", split.documents().size());
-        }
-      }
-    }
-    return root.toString();
+    return outcome.document() != null ? outcome.document() : empty(file);
   }
 
-  private static Har read(Path file) throws HarException {
+  /**
+   * Reads {@code files} and finds the newest search of {@code keyword}. A file that cannot be read
+   * is named in {@link Outcome#badFiles()} and does not stop the others.
+   *
+   * @param keyword the keyword, or {@code null}/empty for the newest search of any keyword
+   */
+  public Outcome find(List<Path> files, String keyword, Instant from, Instant to) {
+    List<HarFile.Scan> scans = new ArrayList<>();
+    List<String> bad = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        scans.add(HarFile.scan(file, this::urlMatches));
+      } catch (HarException e) {
+        bad.add(e.getMessage());
+      }
+    }
+    return select(scans, bad, keyword, from, to);
+  }
+
+  /** {@link #find} over files already read. */
+  Outcome select(
+      List<HarFile.Scan> scans, List<String> bad, String keyword, Instant from, Instant to) {
+    boolean anyKeyword = keyword == null || keyword.isEmpty();
+    int requests = 0; // to the search URL, within the window
+    int laterPagesOnly = 0; // the keyword's, but no first page of its search in the window
+    int outside = 0;
+    Instant nearest = null;
+    Map<String, Integer> others = new LinkedHashMap<>();
+    Set<String> unreadable = new LinkedHashSet<>();
+    int unreadableCount = 0;
+    List<String> unusable = new ArrayList<>();
+    int carrying = 0;
+    Search best = null;
+    for (HarFile.Scan scan : scans) {
+      List<Candidate> ofKeyword = new ArrayList<>();
+      for (HarEntry entry : scan.matching()) {
+        SearchRequest request = request(entry);
+        boolean inWindow = within(entry.started(), from, to);
+        if (inWindow) {
+          requests++;
+        } else {
+          outside++;
+          nearest = nearer(nearest, entry.started(), from);
+        }
+        if (anyKeyword || request.carries(where, keyword)) {
+          ofKeyword.add(new Candidate(entry, request, inWindow));
+        } else if (inWindow) {
+          if (request.unreadable() != null) {
+            unreadable.add(request.unreadable());
+            unreadableCount++;
+          }
+          for (SearchRequest.Found f : request.values(where)) {
+            if (!where.anywhere() || related(f.value(), keyword)) {
+              others.merge(quoted(f.value()) + " (" + f.where() + ")", 1, Integer::sum);
+            }
+          }
+        }
+      }
+      ofKeyword.sort(Comparator.comparing(c -> c.entry().startedOrEpoch()));
+      for (int i = 0; i < ofKeyword.size(); i++) {
+        Candidate first = ofKeyword.get(i);
+        if (!first.inWindow()) {
+          continue;
+        }
+        if (!isFirstPage(first.request())) {
+          laterPagesOnly++;
+          continue;
+        }
+        carrying++;
+        List<HarEntry> pages = new ArrayList<>();
+        pages.add(first.entry());
+        for (int j = i + 1; j < ofKeyword.size() && !isFirstPage(ofKeyword.get(j).request()); j++) {
+          pages.add(ofKeyword.get(j).entry());
+        }
+        List<HarEntry> usable = new ArrayList<>();
+        for (HarEntry page : pages) {
+          String why = unusable(page);
+          if (why == null) {
+            usable.add(page);
+          } else {
+            unusable.add(why);
+          }
+        }
+        if (!usable.isEmpty()
+            && (best == null || !first.entry().startedOrEpoch().isBefore(best.started()))) {
+          best = new Search(scan.file(), first.entry().startedOrEpoch(), usable);
+        }
+      }
+    }
+    String window = window(from, to);
+    String badNote = bad.isEmpty() ? "" : "; " + bad.size() + " file(s) unreadable: " + bad;
+    if (best != null) {
+      return new Outcome(
+          Kind.FOUND,
+          document(best),
+          best.file(),
+          best.pages().size() + " page(s) from " + best.file().getFileName() + badNote,
+          bad);
+    }
+    String what = anyKeyword ? "any keyword" : "'" + quoted(keyword) + "'";
+    if (carrying > 0) {
+      return missing(
+          Kind.UNUSABLE,
+          "keyword "
+              + what
+              + " matched ("
+              + carrying
+              + " search(es)"
+              + window
+              + ") but the response is unusable: "
+              + String.join("; ", new LinkedHashSet<>(unusable))
+              + badNote,
+          bad);
+    }
+    if (requests == laterPagesOnly) {
+      String laterNote =
+          laterPagesOnly == 0
+              ? ""
+              : " (only " + laterPagesOnly + " later page(s) of a search that started before it)";
+      String outsideNote =
+          outside == 0
+              ? ""
+              : " ("
+                  + outside
+                  + " outside it"
+                  + (nearest == null ? "" : ", the nearest at " + nearest)
+                  + ")";
+      return missing(
+          Kind.NO_REQUEST,
+          "no capture: no request to the search URL (capture-url "
+              + captureUrl
+              + ")"
+              + window
+              + laterNote
+              + outsideNote
+              + " in "
+              + scans.size()
+              + " HAR file(s)"
+              + badNote,
+          bad);
+    }
+    String found =
+        others.isEmpty()
+            ? (where.anywhere() ? "no request parameter holds it" : "no value at " + where)
+            : "found " + named(others);
+    String matched = "no capture: search URL matched (" + requests + " request(s)" + window + ")";
+    if (unreadableCount > 0) {
+      return missing(
+          Kind.KEYWORD_UNREADABLE,
+          matched
+              + ", keyword not readable ("
+              + String.join(", ", unreadable)
+              + ") in "
+              + unreadableCount
+              + "; "
+              + what
+              + " not found elsewhere: "
+              + found
+              + badNote,
+          bad);
+    }
+    return missing(
+        Kind.KEYWORD_DIFFERS,
+        matched + " but the keyword differs: " + what + " not at " + where + "; " + found + badNote,
+        bad);
+  }
+
+  private static Outcome missing(Kind kind, String detail, List<String> bad) {
+    return new Outcome(kind, null, null, detail, bad);
+  }
+
+  private record Candidate(HarEntry entry, SearchRequest request, boolean inWindow) {}
+
+  private record Search(Path file, Instant started, List<HarEntry> pages) {}
+
+  static SearchRequest request(HarEntry entry) {
+    List<SearchRequest.Param> params =
+        entry.postParams().stream().map(p -> new SearchRequest.Param(p.name(), p.value())).toList();
+    return SearchRequest.of(
+        entry.url(), entry.requestHeaders(), entry.postMimeType(), entry.postBody(), params);
+  }
+
+  /** Why a page cannot be read, or {@code null} when it can. */
+  private static String unusable(HarEntry page) {
+    if (page.status() == 0) {
+      return page.error() != null
+          ? "status 0, _error: " + quoted(page.error())
+          : "status 0 (no response: the flow failed or was cancelled)";
+    }
+    if (page.error() != null) {
+      return "_error: " + quoted(page.error());
+    }
+    if (page.bodyProblem() != null) {
+      return page.bodyProblem();
+    }
+    if (page.responseBody().length == 0) {
+      return "empty body (status " + page.status() + ")";
+    }
     try {
-      long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
-        throw new HarException(
-            file + ": HAR file is " + size + " bytes, more than " + MAX_FILE_BYTES);
+      if (ResponseStream.split(page.responseBody(), JSON) == null) {
+        return "not JSON (status " + page.status() + ", " + page.responseBody().length + " bytes)";
       }
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      JsonNode tree;
-      try {
-        tree = JSON.readTree(text);
-      } catch (IOException e) {
-        throw new HarException(file + ": not a HAR file: not JSON (" + firstLine(e) + ")", e);
-      }
-      if (tree == null || !tree.path("log").isObject()) {
-        throw new HarException(file + ": not a HAR file: no \"log\" object at the top");
-      }
-      return new HarReader().readFromString(text, HarReaderMode.LAX);
-    } catch (HarReaderException e) {
-      throw new HarException(file + ": not a HAR file: " + firstLine(e), e);
-    } catch (IOException e) {
-      throw new HarException(file + ": cannot read: " + e.getMessage(), e);
+    } catch (StreamFormatException e) {
+      return e.getMessage();
     }
+    return null;
   }
 
-  private boolean matches(HarEntry entry, String keyword, Instant from, Instant to) {
-    if (entry.getRequest() == null || entry.getRequest().getUrl() == null) {
-      return false;
-    }
-    if (!pattern.matches(entry.getRequest().getUrl())) {
-      return false;
-    }
-    Instant started = started(entry);
-    if ((from != null && started.isBefore(from)) || (to != null && !started.isBefore(to))) {
-      return false;
-    }
-    return keyword == null || keyword.isEmpty() || requestText(entry).contains(keyword);
-  }
-
-  /** The request URL and body, percent-decoded where they can be. */
-  private static String requestText(HarEntry entry) {
-    StringBuilder text = new StringBuilder(decode(entry.getRequest().getUrl()));
-    if (entry.getRequest().getPostData() != null
-        && entry.getRequest().getPostData().getText() != null) {
-      text.append('\n').append(decode(entry.getRequest().getPostData().getText()));
-    }
-    return text.toString();
-  }
-
-  private static boolean isFirstPage(HarEntry entry) {
-    Matcher m = PAGE_PARAM.matcher(requestText(entry));
-    while (m.find()) {
-      if (!m.group(2).chars().allMatch(c -> c == '0')) {
+  private static boolean isFirstPage(SearchRequest request) {
+    for (String name : List.of("cursor", "offset")) {
+      String value = request.parameter(name);
+      if (value != null && !value.isEmpty() && !value.chars().allMatch(c -> c == '0')) {
         return false;
       }
     }
     return true;
   }
 
-  private static String body(HarEntry entry) {
-    HarContent content = entry.getResponse() == null ? null : entry.getResponse().getContent();
-    if (content == null || content.getText() == null) {
-      return "";
-    }
-    if ("base64".equalsIgnoreCase(content.getEncoding())) {
-      try {
-        return new String(Base64.getDecoder().decode(content.getText()), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        return "";
+  private static String document(Search search) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("url", search.file().toUri().toString());
+    ArrayNode responses = root.putArray("responses");
+    ArrayNode captured = root.putArray("captured");
+    for (HarEntry entry : search.pages()) {
+      ObjectNode meta = captured.addObject();
+      meta.put("url", AddressGuard.withoutQueryOf(entry.url()));
+      meta.put("status", entry.status());
+      meta.put("bytes", entry.responseBody().length);
+      ResponseStream.Split split = ResponseStream.split(entry.responseBody(), JSON);
+      split.documents().forEach(responses::add);
+      if (split.isStream()) {
+        meta.put("framing", split.framing().code());
+        meta.put("documents", split.documents().size());
       }
     }
-    return content.getText();
+    return root.toString();
   }
 
-  private static Instant started(HarEntry entry) {
-    Date date = entry.getStartedDateTime();
-    return date == null ? Instant.EPOCH : date.toInstant();
+  private static String empty(Path file) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("url", file.toUri().toString());
+    root.putArray("responses");
+    root.putArray("captured");
+    return root.toString();
   }
 
-  private static String decode(String text) {
-    try {
-      return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return text;
+  private static boolean within(Instant started, Instant from, Instant to) {
+    if (from == null && to == null) {
+      return true;
     }
+    if (started == null) {
+      return false;
+    }
+    return (from == null || !started.isBefore(from)) && (to == null || started.isBefore(to));
   }
 
-  private static String firstLine(Exception e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+  private static Instant nearer(Instant nearest, Instant started, Instant from) {
+    if (started == null || from == null) {
+      return nearest;
+    }
+    if (nearest == null) {
+      return started;
+    }
+    long a = Math.abs(started.getEpochSecond() - from.getEpochSecond());
+    long b = Math.abs(nearest.getEpochSecond() - from.getEpochSecond());
+    return a < b ? started : nearest;
+  }
+
+  private static String window(Instant from, Instant to) {
+    if (from == null && to == null) {
+      return "";
+    }
+    return " within " + (from == null ? "…" : from) + " to " + (to == null ? "…" : to);
+  }
+
+  /** Whether a value is worth naming when any parameter may hold the keyword. */
+  private static boolean related(String value, String keyword) {
+    return keyword != null
+        && !value.isEmpty()
+        && value.length() <= 100
+        && (value.contains(keyword) || keyword.contains(value));
+  }
+
+  private static String named(Map<String, Integer> values) {
+    StringBuilder out = new StringBuilder();
+    int shown = 0;
+    for (Map.Entry<String, Integer> e : values.entrySet()) {
+      if (shown == NAMED_VALUES) {
+        out.append(", … (").append(values.size() - shown).append(" more)");
+        break;
+      }
+      out.append(shown == 0 ? "" : ", ").append(e.getKey());
+      if (e.getValue() > 1) {
+        out.append(" ×").append(e.getValue());
+      }
+      shown++;
+    }
+    return out.toString();
+  }
+
+  /** A value as a message may quote it: one line, at most {@value #QUOTED_CHARS} characters. */
+  static String quoted(String value) {
+    String line = value.replaceAll("\\p{Cntrl}", " ");
+    return HarFile.clip(line, QUOTED_CHARS);
   }
 }

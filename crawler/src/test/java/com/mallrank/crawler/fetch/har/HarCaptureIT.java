@@ -244,12 +244,17 @@ class HarCaptureIT {
                 CookieJar.empty(),
                 20,
                 slot.plus(Duration.ofHours(5)));
-    assertThat(other.page().status()).isEqualTo(SampleStatus.LAYOUT_CHANGED);
+    // not captured in that slot: skipped, never an empty ranking or a changed layout
+    assertThat(other.page().status()).isEqualTo(SampleStatus.SKIPPED);
+    assertThat(other.page().evidence().marker()).isEqualTo("no-capture");
+    assertThat(other.page().evidence().detail())
+        .startsWith(
+            "no capture: no request to the search URL (capture-url **/api/search?*) within");
     assertThat(other.page().listings()).isEmpty();
   }
 
   @Test
-  void aHarThatIsNotJsonInTheFolderIsAnErrorNamingTheFile() throws Exception {
+  void aHarThatIsNotJsonInTheFolderIsNamedAndTheKeywordSkipped() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("har-broken"));
     Path broken = folder.resolve("phone-2.har");
     Files.writeString(broken, "<html>proxy error</html>");
@@ -265,14 +270,17 @@ class HarCaptureIT {
                 20,
                 Instant.now());
 
-    assertThat(result.page().status()).isEqualTo(SampleStatus.ERROR);
+    assertThat(result.page().status()).isEqualTo(SampleStatus.SKIPPED);
     assertThat(result.page().listings()).isEmpty();
     assertThat(result.attempts()).isEqualTo(1);
-    assertThat(result.page().evidence().detail()).startsWith(broken + ": not a HAR file: not JSON");
+    assertThat(result.page().evidence().detail())
+        .startsWith("no capture: no request to the search URL")
+        .contains("1 file(s) unreadable: [" + broken + ": not a HAR file: not JSON");
+    assertThat(broken).exists(); // a bad file stays in the inbox
   }
 
   @Test
-  void theNewestFileHoldingTheSearchAnswers() throws Exception {
+  void ofTwoFilesHoldingTheSameSearchTheLaterExportAnswers() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("har-newest"));
     String first = mall.world().results(KEYWORD, SLOT, null).get(0).productId();
     String other = "9".repeat(first.length());
@@ -293,13 +301,12 @@ class HarCaptureIT {
             .sample(
                 harProfile(), mall.baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20, slot);
     assertThat(fromNewer.page().listings().get(0).productId()).isEqualTo(other);
-
-    Files.setLastModifiedTime(
-        older, java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(120)));
-    SampleResult fromOlder =
+    // both were read and moved aside; a restart (a new process) reads the same answer from there
+    assertThat(folder.resolve(HarInbox.PROCESSED).resolve("phone-older.har")).exists();
+    SampleResult again =
         harSampler(folder)
             .sample(
                 harProfile(), mall.baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20, slot);
-    assertThat(fromOlder.page().listings().get(0).productId()).isEqualTo(first);
+    assertThat(again.page().listings()).isEqualTo(fromNewer.page().listings());
   }
 }

@@ -1,0 +1,101 @@
+package com.mallrank.crawler.fetch.har;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code crawler.har-dir} as an inbox: a new file is read once and moved to {@code processed/}; the
+ * other keywords and groups of the slot are answered from memory; a restarted slot (a new process)
+ * gets the same answer from the processed file; a processed file written before a slot started is
+ * never read for it.
+ */
+class HarInboxTest {
+
+  private static final Path CHROME = HarLayoutsTest.LAYOUTS.resolve("chrome.har");
+  private static final Instant SLOT = HarLayoutsTest.SLOT;
+
+  @TempDir Path dir;
+
+  private static HarCapture.Outcome find(HarInbox inbox, String keyword, Instant slot)
+      throws HarException {
+    return inbox.find(
+        HarLayoutsTest.PROFILE.fetch().captureUrl(),
+        HarLayoutsTest.PROFILE.fetch().captureKeyword(),
+        keyword,
+        slot,
+        slot.plusSeconds(3600));
+  }
+
+  @Test
+  void aNewFileIsReadOnceMovedAsideAndAnswersEveryLookUpOfTheSlot() throws Exception {
+    Files.copy(CHROME, dir.resolve("morning.har"));
+    HarInbox inbox = new HarInbox(dir);
+
+    HarCapture.Outcome first = find(inbox, "猫粮", SLOT);
+    HarCapture.Outcome other = find(inbox, "狗粮", SLOT);
+    HarCapture.Outcome again = find(inbox, "猫粮", SLOT);
+
+    assertThat(inbox.reads()).isEqualTo(1);
+    assertThat(dir.resolve("morning.har")).doesNotExist();
+    Path processed = dir.resolve(HarInbox.PROCESSED).resolve("morning.har");
+    assertThat(processed).hasSameBinaryContentAs(CHROME);
+    assertThat(first.kind()).isEqualTo(HarCapture.Kind.FOUND);
+    assertThat(first.file()).isEqualTo(processed);
+    assertThat(again.document()).isEqualTo(first.document());
+    assertThat(other.kind()).isEqualTo(HarCapture.Kind.KEYWORD_DIFFERS);
+    assertThat(other.detail()).endsWith("found 猫粮 (query:keyword) ×2");
+
+    // a restart: a new process, the same processed file, the same answer
+    HarInbox restarted = new HarInbox(dir);
+    assertThat(find(restarted, "猫粮", SLOT).document()).isEqualTo(first.document());
+    assertThat(restarted.reads()).isEqualTo(1);
+  }
+
+  @Test
+  void aNameAlreadyProcessedIsKeptAndTheNewFileGetsASuffix() throws Exception {
+    Files.createDirectories(dir.resolve(HarInbox.PROCESSED));
+    Files.writeString(
+        dir.resolve(HarInbox.PROCESSED).resolve("phone.har"), "{\"log\":{\"entries\":[]}}");
+    Files.copy(CHROME, dir.resolve("phone.har"));
+
+    HarCapture.Outcome outcome = find(new HarInbox(dir), "猫粮", SLOT);
+
+    assertThat(outcome.file()).isEqualTo(dir.resolve(HarInbox.PROCESSED).resolve("phone-2.har"));
+    assertThat(dir.resolve(HarInbox.PROCESSED).resolve("phone.har"))
+        .hasContent("{\"log\":{\"entries\":[]}}");
+  }
+
+  @Test
+  void aProcessedFileWrittenBeforeTheSlotIsNotReadForIt() throws Exception {
+    Path processed = Files.createDirectories(dir.resolve(HarInbox.PROCESSED)).resolve("old.har");
+    Files.copy(CHROME, processed);
+    Instant laterSlot = SLOT.plusSeconds(86_400);
+    Files.setLastModifiedTime(processed, FileTime.from(laterSlot.minusSeconds(60)));
+    HarInbox inbox = new HarInbox(dir);
+
+    HarCapture.Outcome outcome = find(inbox, "猫粮", laterSlot);
+
+    assertThat(inbox.reads()).isZero();
+    assertThat(outcome.kind()).isEqualTo(HarCapture.Kind.NO_REQUEST);
+    assertThat(outcome.detail()).endsWith(" in 0 HAR file(s)");
+    Files.setLastModifiedTime(processed, FileTime.from(SLOT.plusSeconds(600)));
+    assertThat(find(inbox, "猫粮", SLOT).kind()).isEqualTo(HarCapture.Kind.FOUND);
+    assertThat(inbox.reads()).isEqualTo(1);
+  }
+
+  @Test
+  void aMissingFolderIsANamedError() {
+    Path missing = dir.resolve("nope");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> find(new HarInbox(missing), "猫粮", SLOT))
+        .isInstanceOf(HarException.class)
+        .hasMessage("the HAR folder " + missing + " does not exist (crawler.har-dir)");
+  }
+}
