@@ -27,7 +27,7 @@ class EsRolesTest {
     JsonNode indices = writer.get("indices");
     assertThat(indices).hasSize(2);
     assertThat(texts(indices.get(0).get("names")))
-        .containsExactly("shop-a-samples*", "shop-a-listings*", "shop-a-changes*");
+        .containsExactly("shop-a-samples*", "shop-a-listings*", "shop-a-changes*", "shop-a-slots*");
     assertThat(texts(indices.get(0).get("privileges")))
         .containsExactly("create_doc", "index", "create_index", "indices:admin/refresh*");
     assertThat(texts(indices.get(1).get("names")))
