@@ -1,6 +1,7 @@
 package com.mallrank.batch.schedule;
 
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.index.document.SlotOutcome;
 import com.mallrank.index.security.MallrankRole;
 import com.mallrank.index.write.SlotOutcomes;
@@ -20,9 +21,20 @@ public class SlotOutcomeLog {
   private static final Logger log = LoggerFactory.getLogger(SlotOutcomeLog.class);
 
   private final ElasticsearchRuntime elasticsearch;
+  private final PlanRepository plans;
 
-  public SlotOutcomeLog(ElasticsearchRuntime elasticsearch) {
+  public SlotOutcomeLog(ElasticsearchRuntime elasticsearch, PlanRepository plans) {
     this.elasticsearch = elasticsearch;
+    this.plans = plans;
+  }
+
+  /** The group's profile (surface) in the current plan, or {@code null} when unknown. */
+  private String profileOf(String group) {
+    try {
+      return plans.plan().requireGroup(group).profile();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** Stores how the slot of the group was judged at {@code now}. */
@@ -31,6 +43,7 @@ public class SlotOutcomeLog {
         new SlotOutcome(
             slot,
             group,
+            profileOf(group),
             switch (outcome) {
               case ON_TIME -> SlotOutcome.ON_TIME;
               case LATE -> SlotOutcome.LATE;

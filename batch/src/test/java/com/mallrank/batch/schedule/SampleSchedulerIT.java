@@ -109,10 +109,15 @@ class SampleSchedulerIT {
             .get(
                 g ->
                     g.index(elasticsearch.names().slotsIndex(completedSlot))
-                        .id(new SlotOutcome(completedSlot, "fast", "on_time", completedSlot).id()),
+                        .id(
+                            new SlotOutcome(completedSlot, "fast", null, "on_time", completedSlot)
+                                .id()),
                 SlotOutcome.class)
             .source();
     assertThat(outcome.outcome()).isIn(SlotOutcome.ON_TIME, SlotOutcome.LATE);
+    assertThat(outcome.profile())
+        .as("the group's surface, for the dashboards' profile control")
+        .isEqualTo("sandbox-static");
   }
 
   /** Slot-outcome documents of group fast by outcome. */

@@ -11,10 +11,13 @@ import java.util.Set;
  *
  * @param slot the slot
  * @param group the keyword group
+ * @param profile the site profile (surface) the group samples, or {@code null} when the plan could
+ *     not be read
  * @param outcome {@value #ON_TIME}, {@value #LATE} or {@value #MISSED}
  * @param judgedAt when the scheduler judged it
  */
-public record SlotOutcome(Instant slot, String group, String outcome, Instant judgedAt) {
+public record SlotOutcome(
+    Instant slot, String group, String profile, String outcome, Instant judgedAt) {
 
   /** Started within the lateness allowance. */
   public static final String ON_TIME = "on_time";

@@ -21,7 +21,7 @@ public final class Fields {
   /** {@code vantage} (samples, listings, changes, daily). */
   public static final String VANTAGE = "vantage";
 
-  /** {@code profile} (samples, listings, changes, daily). */
+  /** {@code profile} (samples, listings, changes, daily, slots). */
   public static final String PROFILE = "profile";
 
   /** {@code status} (samples). */

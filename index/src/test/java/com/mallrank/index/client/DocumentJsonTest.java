@@ -152,7 +152,8 @@ class DocumentJsonTest {
   @Test
   void slotOutcomeFieldsMatchTheSlotsTemplate() throws Exception {
     SlotOutcome outcome =
-        new SlotOutcome(SLOT, "core", SlotOutcome.MISSED, SLOT.plusSeconds(3 * 3600));
+        new SlotOutcome(
+            SLOT, "core", "sandbox-static", SlotOutcome.MISSED, SLOT.plusSeconds(3 * 3600));
 
     JsonNode json = mapper.valueToTree(outcome);
 
@@ -161,7 +162,7 @@ class DocumentJsonTest {
     assertThat(json.get("judged_at").asText()).isEqualTo("2026-11-28T17:00:00Z");
     assertThat(outcome.id()).isEqualTo("20261128T140000Z|core");
     assertThat(mapper.treeToValue(json, SlotOutcome.class)).isEqualTo(outcome);
-    assertThatThrownBy(() -> new SlotOutcome(SLOT, "core", "skipped", SLOT))
+    assertThatThrownBy(() -> new SlotOutcome(SLOT, "core", null, "skipped", SLOT))
         .hasMessage("slot outcome 'skipped' is not one of [late, missed, on_time]");
   }
 

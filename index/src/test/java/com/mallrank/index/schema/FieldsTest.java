@@ -60,7 +60,8 @@ class FieldsTest {
     }
     assertThat(fields(IndexTemplates.SLOTS_RESOURCE))
         .as("slot outcomes are per group and slot")
-        .containsExactly(Fields.SLOT, Fields.GROUP, Fields.OUTCOME, Fields.JUDGED_AT);
+        .containsExactly(
+            Fields.SLOT, Fields.GROUP, Fields.PROFILE, Fields.OUTCOME, Fields.JUDGED_AT);
   }
 
   /** The mapped fields of a template, nested ones as {@code a.b}. */

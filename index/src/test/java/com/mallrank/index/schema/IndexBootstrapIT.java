@@ -118,7 +118,7 @@ class IndexBootstrapIT {
     assertThat(slots.indexTemplate().indexPatterns()).containsExactly(es.names().slotsPattern());
     assertThat(slots.indexTemplate().template().aliases()).containsKey(es.names().slotsAlias());
     assertThat(slots.indexTemplate().template().mappings().properties().keySet())
-        .containsExactlyInAnyOrder("slot", "group", "outcome", "judged_at");
+        .containsExactlyInAnyOrder("slot", "group", "profile", "outcome", "judged_at");
   }
 
   /** Creates {@code index} as an old release did (strict, only a slot), then bootstraps. */
