@@ -138,12 +138,9 @@ final class VegaCheck {
             ranks = true;
           }
         } else if (type.equals("filter")) {
-          for (JsonNode clause : List.of(params.path("exists"), params.path("term"))) {
-            String field = clause.has("field") ? clause.path("field").asText() : firstName(clause);
-            if (field != null) {
-              use.require(view, field, where);
-            }
-          }
+          List<String> fields = new ArrayList<>();
+          queryFields(params, fields);
+          fields.forEach(field -> use.require(view, field, where));
         } else if (type.equals("top_hits")) {
           for (JsonNode sort : params.path("sort")) {
             use.requireAggregatable(view, firstName(sort), where + " sort");
@@ -188,6 +185,26 @@ final class VegaCheck {
     }
     for (JsonNode layer : spec.path("layer")) {
       collectY(layer, out);
+    }
+  }
+
+  /** The fields a query names: exists, term, terms, range, match, match_phrase, in any bool. */
+  private static void queryFields(JsonNode query, List<String> out) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = query.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> clause = it.next();
+      switch (clause.getKey()) {
+        case "exists" -> out.add(clause.getValue().path("field").asText());
+        case "term", "terms", "range", "match", "match_phrase" ->
+            out.add(firstName(clause.getValue()));
+        case "bool" -> {
+          for (JsonNode list : clause.getValue()) {
+            for (JsonNode part : list.isArray() ? list : List.of(list)) {
+              queryFields(part, out);
+            }
+          }
+        }
+        default -> {}
+      }
     }
   }
 
