@@ -91,6 +91,31 @@ public final class IndexBootstrap {
     }
   }
 
+  /**
+   * The names of this prefix's index templates that are not in the cluster: what a process without
+   * the admin credential checks instead of putting them (reading templates needs only the {@code
+   * monitor} cluster privilege, which the reader has).
+   */
+  public java.util.List<String> missingTemplates() {
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    for (String name :
+        java.util.List.of(
+            names.listingsTemplate(),
+            names.samplesTemplate(),
+            names.changesTemplate(),
+            names.dailyTemplate(),
+            names.slotsTemplate())) {
+      try {
+        if (!client.indices().existsIndexTemplate(e -> e.name(name)).value()) {
+          missing.add(name);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not read index template " + name, e);
+      }
+    }
+    return missing;
+  }
+
   /** The configured replica count on the prefix's existing indices (idempotent). */
   private void setReplicasOfExisting() {
     java.util.List<String> all =
