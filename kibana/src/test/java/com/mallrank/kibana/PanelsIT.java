@@ -372,21 +372,12 @@ class PanelsIT {
     List<Map<String, Object>> rows = lens("mallrank-top20-share");
 
     Map<List<Object>, Long> expected = new TreeMap<>(PanelsIT::compareKeys);
-    FIXTURE
-        .listingsBySample()
+    inRangeListings().stream()
+        .filter(l -> l.position() <= 20)
         .forEach(
-            (sample, listings) -> {
-              if (inRange((Instant) sample.get(3))) {
-                listings.stream()
-                    .filter(l -> l.position() <= 20)
-                    .forEach(
-                        l ->
-                            expected.merge(
-                                java.util.Arrays.asList(l.matrixAccount(), l.slot()),
-                                1L,
-                                Long::sum));
-              }
-            });
+            l ->
+                expected.merge(
+                    java.util.Arrays.asList(l.matrixAccount(), l.slot()), 1L, Long::sum));
     Map<List<Object>, Long> actual = new TreeMap<>(PanelsIT::compareKeys);
     rows.forEach(
         r ->
@@ -465,16 +456,9 @@ class PanelsIT {
   @Test
   void topTwentySharePerCompetitorShop() {
     Map<String, Long> expected = new TreeMap<>();
-    FIXTURE
-        .listingsBySample()
-        .forEach(
-            (sample, listings) -> {
-              if (inRange((Instant) sample.get(3))) {
-                listings.stream()
-                    .filter(l -> l.position() <= 20 && l.matrixAccount() == null)
-                    .forEach(l -> expected.merge(l.shopName(), 1L, Long::sum));
-              }
-            });
+    inRangeListings().stream()
+        .filter(l -> l.position() <= 20 && l.matrixAccount() == null)
+        .forEach(l -> expected.merge(l.shopName(), 1L, Long::sum));
 
     Map<String, Long> actual = new TreeMap<>();
     lens("mallrank-analyst-top20-share-by-shop")
@@ -490,21 +474,8 @@ class PanelsIT {
   void competitorSalesOverTimeForTheTenBestSellers() {
     List<Map<String, Object>> rows = lens("mallrank-analyst-competitor-sales");
 
-    Map<String, Map<Instant, Long>> expected = new TreeMap<>();
-    FIXTURE
-        .listingsBySample()
-        .forEach(
-            (sample, listings) -> {
-              if (inRange((Instant) sample.get(3))) {
-                listings.stream()
-                    .filter(l -> l.matrixAccount() == null)
-                    .forEach(
-                        l ->
-                            expected
-                                .computeIfAbsent(l.title(), k -> new TreeMap<>())
-                                .merge(l.slot(), l.salesCount(), Math::max));
-              }
-            });
+    Map<String, Map<Instant, Long>> expected =
+        expectedLines(ListingDocument::title, ListingDocument::salesCount);
     List<String> bestSellers =
         expected.entrySet().stream()
             .sorted(
@@ -519,12 +490,7 @@ class PanelsIT {
             .limit(10)
             .map(Map.Entry::getKey)
             .toList();
-    Map<String, Map<Instant, Long>> actual = new TreeMap<>();
-    rows.forEach(
-        r ->
-            actual
-                .computeIfAbsent((String) r.get("sl-title"), k -> new TreeMap<>())
-                .put((Instant) r.get("sl-slot"), ((Double) r.get("sl-sales")).longValue()));
+    Map<String, Map<Instant, Long>> actual = lines(rows, "sl-title", "sl-slot", "sl-sales");
 
     assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(bestSellers);
     bestSellers.forEach(t -> assertThat(actual.get(t)).as(t).isEqualTo(expected.get(t)));
@@ -542,23 +508,11 @@ class PanelsIT {
     List<Map<String, Object>> rows = lens("mallrank-competitor-prices-over-time");
 
     Map<String, Long> seen = new TreeMap<>();
-    Map<String, Map<Instant, Long>> expected = new TreeMap<>();
-    FIXTURE
-        .listingsBySample()
-        .forEach(
-            (sample, listings) -> {
-              if (inRange((Instant) sample.get(3))) {
-                listings.stream()
-                    .filter(l -> l.matrixAccount() == null)
-                    .forEach(
-                        l -> {
-                          seen.merge(l.productId(), 1L, Long::sum);
-                          expected
-                              .computeIfAbsent(l.productId(), k -> new TreeMap<>())
-                              .merge(l.slot(), l.priceFen(), Math::max);
-                        });
-              }
-            });
+    inRangeListings().stream()
+        .filter(l -> l.matrixAccount() == null)
+        .forEach(l -> seen.merge(l.productId(), 1L, Long::sum));
+    Map<String, Map<Instant, Long>> expected =
+        expectedLines(ListingDocument::productId, ListingDocument::priceFen);
     // terms ordered by count, ties by key (Elasticsearch's order): the 10 most-seen products
     List<String> products =
         seen.entrySet().stream()
@@ -569,12 +523,8 @@ class PanelsIT {
             .limit(10)
             .map(Map.Entry::getKey)
             .toList();
-    Map<String, Map<Instant, Long>> actual = new TreeMap<>();
-    rows.forEach(
-        r ->
-            actual
-                .computeIfAbsent((String) r.get("price-product"), k -> new TreeMap<>())
-                .put((Instant) r.get("price-slot"), ((Double) r.get("price-fen")).longValue()));
+    Map<String, Map<Instant, Long>> actual =
+        lines(rows, "price-product", "price-slot", "price-fen");
 
     assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(products);
     products.forEach(p -> assertThat(actual.get(p)).as(p).isEqualTo(expected.get(p)));
@@ -590,11 +540,8 @@ class PanelsIT {
     assertThat(rows).extracting(r -> r.get("m-keyword")).containsExactly(GAP, RANKED);
     for (Map<String, Object> row : rows) {
       List<ListingDocument> top =
-          FIXTURE.listingsBySample().entrySet().stream()
-              .filter(e -> e.getKey().get(1).equals(row.get("m-keyword")))
-              .filter(e -> inRange((Instant) e.getKey().get(3)))
-              .flatMap(e -> e.getValue().stream())
-              .filter(l -> l.position() <= 20)
+          inRangeListings().stream()
+              .filter(l -> l.keyword().equals(row.get("m-keyword")) && l.position() <= 20)
               .toList();
       List<Long> prices = top.stream().map(ListingDocument::priceFen).sorted().toList();
       assertThat(row.get("m-pmin")).isEqualTo(prices.get(0).doubleValue());
@@ -816,6 +763,41 @@ class PanelsIT {
   private static String index(String view) {
     String title = objects.get(view).path("attributes").path("title").asText();
     return indices.prefix() + title.substring("mallrank".length());
+  }
+
+  /** Every listing of the fixture's samples in the dashboards' range. */
+  private static List<ListingDocument> inRangeListings() {
+    return FIXTURE.listingsBySample().entrySet().stream()
+        .filter(e -> inRange((Instant) e.getKey().get(3)))
+        .flatMap(e -> e.getValue().stream())
+        .toList();
+  }
+
+  /** Per competitor series, the highest value per slot in the range: what a max line draws. */
+  private static Map<String, Map<Instant, Long>> expectedLines(
+      java.util.function.Function<ListingDocument, String> series,
+      java.util.function.Function<ListingDocument, Long> value) {
+    Map<String, Map<Instant, Long>> lines = new TreeMap<>();
+    inRangeListings().stream()
+        .filter(l -> l.matrixAccount() == null)
+        .forEach(
+            l ->
+                lines
+                    .computeIfAbsent(series.apply(l), k -> new TreeMap<>())
+                    .merge(l.slot(), value.apply(l), Math::max));
+    return lines;
+  }
+
+  /** A line chart's table as series → slot → value. */
+  private static Map<String, Map<Instant, Long>> lines(
+      List<Map<String, Object>> rows, String series, String slot, String value) {
+    Map<String, Map<Instant, Long>> lines = new TreeMap<>();
+    rows.forEach(
+        r ->
+            lines
+                .computeIfAbsent((String) r.get(series), k -> new TreeMap<>())
+                .put((Instant) r.get(slot), ((Double) r.get(value)).longValue()));
+    return lines;
   }
 
   private static List<Tuple> points(int... ranks) {
