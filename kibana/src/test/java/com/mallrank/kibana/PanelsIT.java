@@ -45,7 +45,10 @@ import java.util.stream.Collectors;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Every panel of the dashboards, proven on data: each test runs the search the panel's saved
@@ -55,10 +58,14 @@ import org.junit.jupiter.api.Test;
  * range (the last 24 hours), and asserts the answer exactly. Kibana itself cannot run here: these
  * tests stop at the table or the values Kibana would draw. One fixture load for the class.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PanelsIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DashboardFixture FIXTURE = new DashboardFixture();
+
+  /** The panels a test ran: the last test checks every dashboard's panels are among them. */
+  private static final Set<String> PROVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private static TestIndices indices;
   private static ElasticsearchClient client;
@@ -658,6 +665,23 @@ class PanelsIT {
         .containsExactlyInAnyOrder(ANONYMOUS, MX_A, MX_B);
   }
 
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void everyPanelOfEveryDashboardWasProvenAbove() {
+    Set<String> panels = new TreeSet<>();
+    for (JsonNode object : objects.values()) {
+      if (object.path("type").asText().equals("dashboard")) {
+        for (JsonNode ref : object.path("references")) {
+          if (!ref.path("type").asText().equals("index-pattern")) {
+            panels.add(ref.path("id").asText());
+          }
+        }
+      }
+    }
+    assertThat(panels).hasSize(23);
+    assertThat(PROVEN).as("the panels the tests above ran").containsAll(panels);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   /** A Lens panel's table over the dashboards' default range. */
@@ -666,12 +690,14 @@ class PanelsIT {
   }
 
   private static List<Map<String, Object>> lens(String id, List<ObjectNode> filters) {
+    PROVEN.add(id);
     LensRequest request = LensRequest.of(objects.get(id));
     JsonNode response = Search.run(client, index(request.view()), request.body(FROM, TO, filters));
     return request.rows(response);
   }
 
   private static JsonNode vega(String id, List<ObjectNode> filters) {
+    PROVEN.add(id);
     VegaRequest request = VegaRequest.of(objects.get(id));
     String view =
         objects.values().stream()
@@ -685,6 +711,7 @@ class PanelsIT {
 
   /** A saved search's hits: its KQL query and sort, the time range, the dashboard's filters. */
   private static JsonNode savedSearch(String id, List<ObjectNode> filters, int size) {
+    PROVEN.add(id);
     JsonNode search = objects.get(id);
     JsonNode source =
         SavedObjectsCheck.readJson(
