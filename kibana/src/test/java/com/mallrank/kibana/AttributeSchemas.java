@@ -39,7 +39,7 @@ final class AttributeSchemas {
   static void check(String type, JsonNode attributes, SavedObjectsCheck.FieldUse use) {
     String name =
         switch (type) {
-          case "dashboard", "search", "index-pattern" -> type + ".attributes";
+          case "dashboard", "search", "index-pattern", "visualization" -> type + ".attributes";
           default -> null;
         };
     if (name == null) {

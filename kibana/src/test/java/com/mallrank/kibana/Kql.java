@@ -14,8 +14,23 @@ import java.util.Locale;
  */
 final class Kql {
 
-  /** One comparison of the query: {@code field op value}; {@code value} is null for {@code *}. */
-  record Comparison(String field, String op, String value) {}
+  /** A node of the parsed query. */
+  sealed interface Node permits Comparison, And, Or, Not {}
+
+  /**
+   * One comparison of the query: {@code field op value}; {@code value} is null for {@code *}, the
+   * field null for free text.
+   */
+  record Comparison(String field, String op, String value) implements Node {}
+
+  /** All of the parts. */
+  record And(List<Node> parts) implements Node {}
+
+  /** Any of the parts. */
+  record Or(List<Node> parts) implements Node {}
+
+  /** Not the part. */
+  record Not(Node part) implements Node {}
 
   /** The query does not parse; the message names the position. */
   static final class SyntaxError extends IllegalArgumentException {
@@ -55,63 +70,71 @@ final class Kql {
   /** The comparisons of a query; an empty or blank query has none. */
   static List<Comparison> parse(String query) {
     Kql parser = new Kql(query);
-    if (parser.peek().kind() == Kind.END) {
-      return List.of();
-    }
-    parser.or(false);
-    if (parser.peek().kind() != Kind.END) {
-      throw parser.unexpected(parser.peek());
-    }
+    parser.root();
     return List.copyOf(parser.comparisons);
   }
 
+  /** The query as a tree, or null for an empty or blank query. */
+  static Node tree(String query) {
+    return new Kql(query).root();
+  }
+
+  private Node root() {
+    if (peek().kind() == Kind.END) {
+      return null;
+    }
+    Node node = or(false);
+    if (peek().kind() != Kind.END) {
+      throw unexpected(peek());
+    }
+    return node;
+  }
+
   // query := or ; or := and ('or' and)* ; and := not ('and' not)* ; not := 'not' not | primary
-  private void or(boolean inValue) {
-    and(inValue);
+  private Node or(boolean inValue) {
+    List<Node> parts = new ArrayList<>(List.of(and(inValue)));
     while (peek().kind() == Kind.OR) {
       take();
-      and(inValue);
+      parts.add(and(inValue));
     }
+    return parts.size() == 1 ? parts.get(0) : new Or(List.copyOf(parts));
   }
 
-  private void and(boolean inValue) {
-    not(inValue);
+  private Node and(boolean inValue) {
+    List<Node> parts = new ArrayList<>(List.of(not(inValue)));
     while (peek().kind() == Kind.AND) {
       take();
-      not(inValue);
+      parts.add(not(inValue));
     }
+    return parts.size() == 1 ? parts.get(0) : new And(List.copyOf(parts));
   }
 
-  private void not(boolean inValue) {
+  private Node not(boolean inValue) {
     if (peek().kind() == Kind.NOT) {
       take();
-      not(inValue);
-      return;
+      return new Not(not(inValue));
     }
-    primary(inValue);
+    return primary(inValue);
   }
 
-  private void primary(boolean inValue) {
+  private Node primary(boolean inValue) {
     Token token = take();
     switch (token.kind()) {
       case LPAREN -> {
-        or(inValue);
+        Node inner = or(inValue);
         expect(Kind.RPAREN, "a closing ')'");
+        return inner;
       }
       case QUOTED -> {
-        if (inValue) {
-          comparisons.add(new Comparison(field, ":", token.text()));
-        } else {
-          comparisons.add(new Comparison(null, ":", token.text())); // free text
-        }
+        return add(new Comparison(inValue ? field : null, ":", token.text()));
       }
       case WORD -> {
         if (inValue) {
           String text = words(token);
-          comparisons.add(new Comparison(field, ":", text.equals("*") ? null : text));
+          return add(new Comparison(field, ":", text.equals("*") ? null : text));
         } else if (peek().kind() == Kind.COLON) {
           take();
-          fieldValue(token);
+          return fieldValue(token);
         } else if (peek().kind() == Kind.RANGE) {
           Token op = take();
           Token value = take();
@@ -121,9 +144,9 @@ final class Kql {
           if (value.kind() == Kind.WORD && value.text().contains("*")) {
             throw error(value, "a wildcard in a range");
           }
-          comparisons.add(new Comparison(token.text(), op.text(), value.text()));
+          return add(new Comparison(token.text(), op.text(), value.text()));
         } else {
-          comparisons.add(new Comparison(null, ":", words(token))); // free text
+          return add(new Comparison(null, ":", words(token))); // free text
         }
       }
       default ->
@@ -131,22 +154,26 @@ final class Kql {
     }
   }
 
-  private void fieldValue(Token fieldToken) {
+  private Comparison add(Comparison comparison) {
+    comparisons.add(comparison);
+    return comparison;
+  }
+
+  private Node fieldValue(Token fieldToken) {
     Token value = peek();
     if (value.kind() == Kind.LPAREN) {
       take();
       String outer = field;
       field = fieldToken.text();
-      or(true);
+      Node values = or(true);
       field = outer;
       expect(Kind.RPAREN, "a closing ')'");
+      return values;
     } else if (value.kind() == Kind.WORD || value.kind() == Kind.QUOTED) {
       take();
       String text = value.kind() == Kind.WORD ? words(value) : value.text();
       text = value.kind() == Kind.WORD && text.equals("*") ? null : text;
-      comparisons.add(new Comparison(fieldToken.text(), ":", text));
-    } else if (value.kind() == Kind.RANGE || value.kind() == Kind.COLON) {
-      throw error(value, "a value after '" + fieldToken.text() + " :'");
+      return add(new Comparison(fieldToken.text(), ":", text));
     } else {
       throw error(value, "a value after '" + fieldToken.text() + " :'");
     }

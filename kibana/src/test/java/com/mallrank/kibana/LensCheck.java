@@ -97,8 +97,83 @@ final class LensCheck {
         }
       }
     }
+    for (JsonNode layer : layers.values()) {
+      checkRules(layer.path("columns"), use);
+    }
+    if (attributes.path("visualizationType").asText().equals("lnsXY")) {
+      for (Map.Entry<String, Set<String>> layer : drawn.entrySet()) {
+        JsonNode columns =
+            layers.containsKey(layer.getKey()) ? layers.get(layer.getKey()).path("columns") : null;
+        for (String accessor : layer.getValue()) {
+          JsonNode column = columns == null ? null : columns.get(accessor);
+          if (PanelRules.isRankColumn(column) && !isXAccessor(state, accessor)) {
+            use.problem(
+                "column '"
+                    + column.path("label").asText(accessor)
+                    + "' draws a rank ("
+                    + column.path("sourceField").asText()
+                    + ") on a Lens XY axis, which cannot be inverted: rank 1 would be at the"
+                    + " bottom; draw ranks over time with Vega and scale.reverse");
+          }
+        }
+      }
+    }
     use.requireQuery(views, state.path("query"), "query");
     use.requireFilters(views, state.path("filters"));
+  }
+
+  /** The rules of {@link PanelRules} that a Lens layer can break. */
+  private static void checkRules(JsonNode columns, SavedObjectsCheck.FieldUse use) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = columns.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      JsonNode column = entry.getValue();
+      JsonNode params = column.path("params");
+      String label = "column '" + column.path("label").asText(entry.getKey()) + "'";
+      switch (column.path("operationType").asText()) {
+        case "terms" -> {
+          if (params.path("missingBucket").asBoolean(false)
+              && !params.path("otherBucket").asBoolean(false)) {
+            use.problem(
+                label
+                    + ": missingBucket without otherBucket: Lens then sends no missing bucket, and"
+                    + " the rows without '"
+                    + column.path("sourceField").asText()
+                    + "' are dropped");
+          }
+          JsonNode orderBy = params.path("orderBy");
+          if (orderBy.path("type").asText().equals("column")
+              && PanelRules.isRankColumn(columns.get(orderBy.path("columnId").asText("")))
+              && params.path("orderDirection").asText("desc").equals("desc")) {
+            use.problem(
+                label
+                    + ": ordered by the rank '"
+                    + orderBy.path("columnId").asText()
+                    + "' descending keeps the worst ranks; best first is ascending");
+          }
+        }
+        case "date_histogram" -> {
+          String interval = params.path("interval").asText("auto");
+          if (params.path("includeEmptyRows").asBoolean(false) && interval.equals("auto")) {
+            use.problem(
+                label
+                    + ": includeEmptyRows with an auto interval over '"
+                    + column.path("sourceField").asText()
+                    + "': auto is 30 minutes over a day of hourly slots, so every other row is"
+                    + " empty; use the slot interval (1h) without empty rows");
+          }
+        }
+        default -> {}
+      }
+    }
+  }
+
+  private static boolean isXAccessor(JsonNode state, String accessor) {
+    for (JsonNode layer : state.path("visualization").path("layers")) {
+      if (layer.path("xAccessor").asText("").equals(accessor)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void checkOrder(

@@ -191,11 +191,17 @@ final class SavedObjectsCheck {
 
     // Data view id → the field types of the template it reads.
     Map<String, Map<String, FieldType>> dataViewFields = new HashMap<>();
+    Map<String, String> templates = new HashMap<>();
+    Map<String, String> viewIdsByTitle = new HashMap<>();
     for (JsonNode object : byKey.values()) {
       if (object.path("type").asText().equals("index-pattern")) {
         String title = object.path("attributes").path("title").asText();
         Matcher m = DATA_VIEW_TITLE.matcher(title);
         Map<String, FieldType> fields = m.matches() ? fieldsByTemplate.get(m.group(1)) : null;
+        viewIdsByTitle.put(title, object.path("id").asText());
+        if (fields != null) {
+          templates.put(object.path("id").asText(), m.group(1));
+        }
         if (fields == null) {
           problems.add(
               "index-pattern "
@@ -210,10 +216,14 @@ final class SavedObjectsCheck {
       }
     }
 
+    // "type/id" → the data views each object reads (dashboards check their controls against these)
+    Map<String, Set<String>> viewsByKey = new HashMap<>();
+    byKey.forEach((key, object) -> viewsByKey.put(key, viewsOf(object, viewIdsByTitle)));
+
     for (JsonNode object : byKey.values()) {
       String label = object.path("type").asText() + " " + object.path("id").asText();
       Map<String, String> refs = new HashMap<>();
-      FieldUse use = new FieldUse(label, dataViewFields, problems);
+      FieldUse use = new FieldUse(label, dataViewFields, problems, templates, viewIdsByTitle);
       for (JsonNode ref : object.path("references")) {
         String key = ref.path("type").asText() + "/" + ref.path("id").asText();
         if (!byKey.containsKey(key)) {
@@ -228,12 +238,38 @@ final class SavedObjectsCheck {
         case "index-pattern" -> checkDataView(object.path("id").asText(), attributes, use);
         case "lens" -> LensCheck.check(attributes, ids(refs), use);
         case "search" -> checkSearch(attributes, ids(refs), use);
-        case "visualization" -> checkLegacyVisualization(attributes, ids(refs), use);
-        case "dashboard" -> DashboardCheck.check(attributes, refs, use);
+        case "visualization" -> {
+          if (VegaCheck.isVega(attributes)) {
+            VegaCheck.check(attributes, use);
+          } else {
+            checkLegacyVisualization(attributes, ids(refs), use);
+          }
+        }
+        case "dashboard" -> DashboardCheck.check(attributes, refs, use, viewsByKey);
         default -> {}
       }
     }
     return problems;
+  }
+
+  /** The data views an object reads: its data-view references, and a Vega chart's indices. */
+  private static Set<String> viewsOf(JsonNode object, Map<String, String> viewIdsByTitle) {
+    Set<String> views = new TreeSet<>();
+    for (JsonNode ref : object.path("references")) {
+      if (ref.path("type").asText().equals("index-pattern")
+          && !ref.path("name").asText().startsWith("controlGroup_")) {
+        views.add(ref.path("id").asText());
+      }
+    }
+    if (object.path("type").asText().equals("visualization")
+        && VegaCheck.isVega(object.path("attributes"))) {
+      for (String index : VegaCheck.indices(object.path("attributes"))) {
+        if (viewIdsByTitle.containsKey(index)) {
+          views.add(viewIdsByTitle.get(index));
+        }
+      }
+    }
+    return views;
   }
 
   /** Reference name → referenced id. */
@@ -309,10 +345,19 @@ final class SavedObjectsCheck {
 
   /** Records problems for one saved object, and checks the fields it uses. */
   record FieldUse(
-      String label, Map<String, Map<String, FieldType>> dataViewFields, List<String> problems) {
+      String label,
+      Map<String, Map<String, FieldType>> dataViewFields,
+      List<String> problems,
+      Map<String, String> templates,
+      Map<String, String> viewIdsByTitle) {
 
     void problem(String text) {
       problems.add(label + ": " + text);
+    }
+
+    /** The index template a data view reads ({@code samples}), or null. */
+    String template(String view) {
+      return templates.get(view);
     }
 
     Collection<String> allViews() {

@@ -61,7 +61,14 @@ class SavedObjectsTest {
             "mallrank-dashboard-competitive-analyst",
             "mallrank-dashboard-matrix-manager",
             "mallrank-dashboard-keyword-market",
-            "mallrank-dashboard-sampling-health");
+            "mallrank-dashboard-sampling-health",
+            "mallrank-operator-rank-table",
+            "mallrank-operator-organic-vs-ad",
+            "mallrank-analyst-top20-share-by-shop",
+            "mallrank-analyst-competitor-sales",
+            "mallrank-analyst-product-history",
+            "mallrank-health-success-and-duration",
+            "mallrank-health-slot-outcomes");
   }
 
   @Test
@@ -83,7 +90,9 @@ class SavedObjectsTest {
 
     assertThat(problems)
         .anyMatch(
-            p -> p.startsWith("lens mallrank-matrix-rank-over-time") && p.contains("'position'"))
+            p ->
+                p.startsWith("visualization mallrank-matrix-rank-over-time")
+                    && p.contains("'position'"))
         .anyMatch(
             p -> p.startsWith("search mallrank-competitor-listings") && p.contains("'position'"))
         .anyMatch(p -> p.startsWith("lens mallrank-top20-share") && p.contains("'position'"));
@@ -119,7 +128,7 @@ class SavedObjectsTest {
 
     assertThatThrownBy(() -> SavedObjectsCheck.parseNdjson(ndjson + "{\"id\":\n"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("line 26");
+        .hasMessageContaining("line 34");
   }
 
   @Test

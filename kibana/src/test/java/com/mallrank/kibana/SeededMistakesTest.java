@@ -3,12 +3,15 @@ package com.mallrank.kibana;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -156,9 +159,9 @@ class SeededMistakesTest {
             problemsAfter(
                 "mallrank-overview",
                 "\\\"fieldName\\\":\\\"keyword\\\"",
-                "\\\"fieldName\\\":\\\"title\\\""))
+                "\\\"fieldName\\\":\\\"detail\\\""))
         .containsExactly(
-            "dashboard mallrank-overview: control control-keyword: field 'title' is text, not"
+            "dashboard mallrank-overview: control control-keyword: field 'detail' is text, not"
                 + " aggregatable");
   }
 
@@ -195,6 +198,182 @@ class SeededMistakesTest {
         .containsExactly(
             "dashboard mallrank-overview: typeMigrationVersion 9.1.0 is newer than Kibana 8.19.7:"
                 + " refused on import");
+  }
+
+  /** The problems after editing the parsed object with this id. */
+  private static List<String> problemsAfterEdit(String id, Consumer<ObjectNode> edit) {
+    List<JsonNode> objects = SavedObjectsCheck.parseNdjson(ndjson);
+    JsonNode object =
+        objects.stream().filter(o -> o.path("id").asText().equals(id)).findFirst().orElseThrow();
+    edit.accept((ObjectNode) object);
+    return SavedObjectsCheck.problems(objects, templates);
+  }
+
+  /** Edits the spec of a Vega visualization (kept as JSON text inside visState). */
+  private static Consumer<ObjectNode> vegaSpec(Consumer<ObjectNode> edit) {
+    return object -> {
+      ObjectNode attributes = (ObjectNode) object.get("attributes");
+      ObjectNode visState =
+          (ObjectNode) SavedObjectsCheck.readJson(attributes.get("visState").asText());
+      ObjectNode spec =
+          (ObjectNode) SavedObjectsCheck.readJson(visState.path("params").path("spec").asText());
+      edit.accept(spec);
+      ((ObjectNode) visState.get("params")).put("spec", spec.toString());
+      attributes.put("visState", visState.toString());
+    };
+  }
+
+  /** The Lens column with this id in the object's only layer. */
+  private static ObjectNode lensColumn(ObjectNode lens, String column) {
+    JsonNode layers =
+        lens.path("attributes").path("state").path("datasourceStates").path("formBased");
+    return (ObjectNode) layers.path("layers").elements().next().path("columns").path(column);
+  }
+
+  // ---- the rules of PanelRules, one seeded failing object each
+
+  @Test
+  void aMissingBucketWithoutTheOtherBucketDropsTheRowsWithoutTheField() {
+    assertThat(
+            problemsAfterEdit(
+                "mallrank-top20-share",
+                o ->
+                    ((ObjectNode) lensColumn(o, "share-account").get("params"))
+                        .put("otherBucket", false)))
+        .containsExactly(
+            "lens mallrank-top20-share: column 'Matrix account': missingBucket without"
+                + " otherBucket: Lens then sends no missing bucket, and the rows without"
+                + " 'matrix_account' are dropped");
+  }
+
+  @Test
+  void emptyRowsWithAnAutoIntervalOverHourlySlots() {
+    assertThat(
+            problemsAfterEdit(
+                "mallrank-market-median-over-time",
+                o ->
+                    ((ObjectNode) lensColumn(o, "p-slot").get("params"))
+                        .put("interval", "auto")
+                        .put("includeEmptyRows", true)))
+        .containsExactly(
+            "lens mallrank-market-median-over-time: column 'slot': includeEmptyRows with an auto"
+                + " interval over 'slot': auto is 30 minutes over a day of hourly slots, so every"
+                + " other row is empty; use the slot interval (1h) without empty rows");
+    assertThat(
+            problemsAfterEdit(
+                "mallrank-market-median-over-time",
+                o -> ((ObjectNode) lensColumn(o, "p-slot").get("params")).put("interval", "auto")))
+        .as("auto alone, without empty rows, draws a point per bucket with data")
+        .isEmpty();
+  }
+
+  @Test
+  void aControlThatReadsAnotherDataViewThanItsPanels() {
+    assertThat(
+            problemsAfterEdit(
+                "mallrank-dashboard-sampling-health",
+                o -> {
+                  for (JsonNode ref : o.get("references")) {
+                    if (ref.path("name").asText().startsWith("controlGroup_control-vantage")) {
+                      ((ObjectNode) ref).put("id", "mallrank-listings");
+                    }
+                  }
+                }))
+        .containsExactly(
+            "dashboard mallrank-dashboard-sampling-health: control control-vantage reads data view"
+                + " mallrank-listings, which no panel reads [mallrank-samples, mallrank-slots]: it"
+                + " offers values the panels do not have and misses theirs");
+    assertThat(
+            problemsAfterEdit(
+                "mallrank-dashboard-search-operator",
+                o -> {
+                  for (JsonNode ref : o.get("references")) {
+                    if (ref.path("name").asText().startsWith("controlGroup_control-vantage")) {
+                      ((ObjectNode) ref).put("id", "mallrank-listings");
+                    }
+                  }
+                }))
+        .containsExactly(
+            "dashboard mallrank-dashboard-search-operator: control control-vantage reads data view"
+                + " mallrank-listings but the panels read the samples (mallrank-samples): a"
+                + " vantage or keyword with samples and no listings (blocked all day) is missing"
+                + " from the control");
+  }
+
+  @Test
+  void aRankOnALensAxisOrANotReversedVegaAxisOrWorstFirst() {
+    assertThat(
+            problemsAfterEdit(
+                "mallrank-market-median-over-time",
+                o -> lensColumn(o, "p-med").put("sourceField", "position")))
+        .containsExactly(
+            "lens mallrank-market-median-over-time: column 'Median price (fen)' draws a rank"
+                + " (position) on a Lens XY axis, which cannot be inverted: rank 1 would be at the"
+                + " bottom; draw ranks over time with Vega and scale.reverse");
+    assertThat(
+            problemsAfterEdit(
+                "mallrank-operator-rank-by-vantage",
+                vegaSpec(
+                    spec ->
+                        ((ObjectNode) spec.path("encoding").path("y").path("scale"))
+                            .put("reverse", false))))
+        .containsExactly(
+            "visualization mallrank-operator-rank-by-vantage: the y axis 'rank' of a rank is not"
+                + " reversed: rank 1 must be on top (scale.reverse: true)");
+    assertThat(
+            problemsAfterEdit(
+                "mallrank-operator-rank-by-vantage",
+                vegaSpec(
+                    spec -> {
+                      JsonNode vantages =
+                          spec.at("/data/url/body/aggs/mine/aggs/profiles/aggs/vantages/terms");
+                      ((ObjectNode) vantages.get("order")).put("best", "desc");
+                    })))
+        .as("the 10 worst vantages instead of the 10 best")
+        .containsExactly(
+            "visualization mallrank-operator-rank-by-vantage: Vega agg 'vantages' ordered by the"
+                + " rank 'best' descending keeps the worst ranks; best first is ascending");
+  }
+
+  @Test
+  void aDashboardWithoutAProfileControl() {
+    assertThat(
+            problemsAfterEdit(
+                "mallrank-dashboard-matrix-manager",
+                o -> {
+                  ObjectNode controls = (ObjectNode) o.path("attributes").path("controlGroupInput");
+                  ObjectNode panels =
+                      (ObjectNode) SavedObjectsCheck.readJson(controls.get("panelsJSON").asText());
+                  panels.remove("control-profile");
+                  controls.put("panelsJSON", panels.toString());
+                  ArrayNode references = (ArrayNode) o.get("references");
+                  for (int i = references.size() - 1; i >= 0; i--) {
+                    if (references.get(i).path("name").asText().contains("control-profile")) {
+                      references.remove(i);
+                    }
+                  }
+                }))
+        .containsExactly(
+            "dashboard mallrank-dashboard-matrix-manager: no control on 'profile': the rankings"
+                + " of two surfaces (profiles) are mixed");
+  }
+
+  @Test
+  void aVegaChartThatIgnoresTheDashboardOrNamesAnUnknownIndex() {
+    assertThat(
+            problemsAfterEdit(
+                "mallrank-operator-organic-vs-ad",
+                vegaSpec(spec -> ((ObjectNode) spec.at("/data/url")).remove("%context%"))))
+        .containsExactly(
+            "visualization mallrank-operator-organic-vs-ad: Vega data of 'mallrank-listings*'"
+                + " without %context%: true ignores the dashboard controls");
+    assertThat(
+            problemsAfterEdit(
+                "mallrank-operator-organic-vs-ad",
+                vegaSpec(spec -> ((ObjectNode) spec.at("/data/url")).put("index", "listings*"))))
+        .containsExactly(
+            "visualization mallrank-operator-organic-vs-ad: Vega data index 'listings*' is no"
+                + " data view of this file");
   }
 
   @Test

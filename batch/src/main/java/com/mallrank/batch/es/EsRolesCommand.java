@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code mallrank es roles}: mallrank's Elasticsearch roles ({@code mallrank_writer}, {@code
- * mallrank_reader}, {@code mallrank_admin}) for the configured prefix, printed as security-API
- * requests or as a file-realm {@code roles.yml}, or applied to the external cluster.
+ * mallrank_reader} (with the Kibana privilege to open dashboards), {@code mallrank_kibana_objects}
+ * (loads the saved objects), {@code mallrank_admin}) for the configured prefix, printed as
+ * security-API requests or as a file-realm {@code roles.yml}, or applied to the external cluster.
  */
 @Command(
     name = "roles",
@@ -74,8 +75,8 @@ public class EsRolesCommand implements Callable<Integer> {
       } finally {
         client._transport().close();
       }
-      for (MallrankRole role : MallrankRole.values()) {
-        System.out.printf("role %s applied at %s%n", role.roleName(), admin.displayUrl());
+      for (String role : roles.names()) {
+        System.out.printf("role %s applied at %s%n", role, admin.displayUrl());
       }
       return 0;
     }
@@ -84,8 +85,8 @@ public class EsRolesCommand implements Callable<Integer> {
       return 0;
     }
     ObjectMapper json = new ObjectMapper();
-    for (MallrankRole role : MallrankRole.values()) {
-      System.out.printf("PUT _security/role/%s%n", role.roleName());
+    for (String role : roles.names()) {
+      System.out.printf("PUT _security/role/%s%n", role);
       System.out.println(
           json.writerWithDefaultPrettyPrinter()
               .writeValueAsString(json.readTree(roles.body(role))));

@@ -15,8 +15,9 @@ import java.util.TreeMap;
 
 /**
  * The stored change log (the competitive analyst's view) as a {@link ReportDocument}: {@code
- * change_log} (one row per event, newest first: old → new with money in yuan, commission in %,
- * image keys shortened), {@code change_counts} (events per kind) and a change timeline.
+ * change_log} (one row per event, newest first: the listing by its title and shop, old → new with
+ * money in yuan, commission in %, image keys shortened, the product id last), {@code change_counts}
+ * (events per kind) and a change timeline.
  */
 public final class ChangeLogTables {
 
@@ -81,26 +82,28 @@ public final class ChangeLogTables {
             .text("keyword", "关键词 keyword")
             .text("vantage", "视角 vantage")
             .text("kind", "变更 kind")
-            .text("product_id", "商品ID product id")
+            .text("title", "标题 title")
             .text("shop", "店铺 shop")
             .text("old_value", "之前 before")
             .text("new_value", "之后 after")
             .integer("rank_before", "名次前 rank before")
             .integer("rank_after", "名次后 rank after")
-            .text("matrix_account", "矩阵账号 account");
+            .text("matrix_account", "矩阵账号 account")
+            .text("product_id", "商品ID product id");
     for (ChangeEvent e : events) {
       table.row(
           e.slot(),
           e.keyword(),
           e.vantage(),
           e.kind(),
-          e.productId(),
+          e.title(),
           shop(e),
           value(e.changeKind(), e.oldValue()),
           value(e.changeKind(), e.newValue()),
           e.rankBefore(),
           e.rankAfter(),
-          e.matrixAccount());
+          e.matrixAccount(),
+          e.productId());
     }
     return table.build();
   }
@@ -129,9 +132,10 @@ public final class ChangeLogTables {
     return List.of(new ChangeTimeline(TIMELINE_ID, "变更时间线 change timeline", timeline));
   }
 
-  /** The tooltip of one event: who, what, ranks. */
+  /** The tooltip of one event: whose listing (by title and shop), what, ranks. */
   static String label(ChangeEvent e) {
-    String who = e.matrixAccount() != null ? "★ " + e.matrixAccount() : shop(e);
+    String listing = Formats.listing(e.title(), shop(e), e.productId());
+    String who = e.matrixAccount() != null ? "★ " + e.matrixAccount() + " " + listing : listing;
     String values =
         e.oldValue() == null && e.newValue() == null
             ? ""
@@ -139,7 +143,7 @@ public final class ChangeLogTables {
                 + value(e.changeKind(), e.oldValue())
                 + " → "
                 + value(e.changeKind(), e.newValue());
-    return (who == null ? e.productId() : who)
+    return who
         + values
         + " "
         + rank(e.rankBefore())

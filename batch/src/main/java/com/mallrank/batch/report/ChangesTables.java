@@ -22,11 +22,12 @@ import java.util.Locale;
 /**
  * The slot comparison as a {@link ReportDocument}: {@code own_moves} (the seller's listings that
  * moved, entered or left), {@code competitor_changes} (price, commission, main image, title, with
- * the relative price change), {@code competitor_entries} (every competitor that entered or left the
- * Top-N), {@code not_compared} (keywords whose samples produced no ranks, with both statuses), and
- * a change timeline. A keyword sampled on several site profiles (surfaces) is compared once per
- * profile: a report of one profile names it once in its title, a report of several names it on
- * every row (a {@code profile} column after the keyword).
+ * the relative price change; the listing named by its title, its product id in a column of its
+ * own), {@code competitor_entries} (every competitor that entered or left the Top-N), {@code
+ * not_compared} (keywords whose samples produced no ranks, with both statuses), and a change
+ * timeline. A keyword sampled on several site profiles (surfaces) is compared once per profile: a
+ * report of one profile names it once in its title, a report of several names it on every row (a
+ * {@code profile} column after the keyword).
  */
 public final class ChangesTables {
 
@@ -54,6 +55,7 @@ public final class ChangesTables {
     ReportTable.Builder fields =
         keyed(ReportTable.builder("competitor_changes", "竞品变更 competitor changes"), perRow)
             .text("field", "变更 field")
+            .text("title", "标题 title")
             .text("shop", "店铺 shop")
             .text("old_value", "之前 before")
             .text("new_value", "之后 after")
@@ -101,7 +103,7 @@ public final class ChangesTables {
                 at,
                 change.kind() == RankChange.Kind.MOVED ? "own_moved" : timelineKind(change.kind()),
                 label(keyword, perRow),
-                change.matrixAccount() + " " + position(change) + " " + change.title()));
+                change.matrixAccount() + " " + position(change) + " " + name(change)));
       }
       for (FieldChange change : keyword.changes()) {
         fields.row(
@@ -109,6 +111,7 @@ public final class ChangesTables {
                 keyword,
                 perRow,
                 field(change.field()),
+                change.title(),
                 change.shopName(),
                 value(change.field(), change.oldValue()),
                 value(change.field(), change.newValue()),
@@ -121,7 +124,7 @@ public final class ChangesTables {
                 at,
                 timelineKind(change.field()),
                 label(keyword, perRow),
-                (change.shopName() == null ? change.productId() : change.shopName())
+                Formats.listing(change.title(), change.shopName(), change.productId())
                     + " "
                     + value(change.field(), change.oldValue())
                     + " → "
@@ -143,10 +146,7 @@ public final class ChangesTables {
                 at,
                 timelineKind(change.kind()),
                 label(keyword, perRow),
-                (change.shopName() == null ? "" : change.shopName() + " ")
-                    + position(change)
-                    + " "
-                    + change.title()));
+                position(change) + " " + name(change)));
       }
     }
     List<ChartSpec> charts =
@@ -197,6 +197,8 @@ public final class ChangesTables {
         .text("after", "after")
         .layout(true, 14)
         .text("rank", "rank")
+        .layout(false, Integer.MAX_VALUE)
+        .text(Fields.PRODUCT_ID, "product id")
         .layout(false, Integer.MAX_VALUE);
     List<String> notComparable = new ArrayList<>();
     for (KeywordComparison keyword : report.keywords()) {
@@ -221,7 +223,8 @@ public final class ChangesTables {
                 change.shopName(),
                 rank(change.positionBefore()),
                 rank(change.positionAfter()),
-                change.gain() == null ? "" : (change.gain() > 0 ? "+" : "") + change.gain()));
+                change.gain() == null ? "" : (change.gain() > 0 ? "+" : "") + change.gain(),
+                change.productId()));
       }
       for (FieldChange change : keyword.changes()) {
         table.row(
@@ -229,11 +232,12 @@ public final class ChangesTables {
                 keyword,
                 perRow,
                 "competitor " + englishField(change.field()),
-                change.productId(),
+                change.title() == null ? change.productId() : change.title(),
                 change.shopName(),
                 value(change.field(), change.oldValue()),
                 value(change.field(), change.newValue()),
-                "#" + change.positionBefore() + " -> #" + change.positionAfter()));
+                "#" + change.positionBefore() + " -> #" + change.positionAfter(),
+                change.productId()));
       }
       if (!everyEntry && !keyword.competitors().isEmpty()) {
         long entered =
@@ -244,6 +248,7 @@ public final class ChangesTables {
                 perRow,
                 "competitors in/out",
                 entered + " entered, " + (keyword.competitors().size() - entered) + " left",
+                "",
                 "",
                 "",
                 "",
@@ -260,7 +265,8 @@ public final class ChangesTables {
                 competitor.shopName(),
                 rank(competitor.positionBefore()),
                 rank(competitor.positionAfter()),
-                ""));
+                "",
+                competitor.productId()));
       }
     }
     return new TextSection(heading, table.build(), "  no changes", notComparable);
@@ -378,6 +384,11 @@ public final class ChangesTables {
       case IMAGE_KEY -> value.substring(value.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
       case TITLE -> value;
     };
+  }
+
+  /** A listing as a timeline label names it: title and shop ({@link Formats#listing}). */
+  private static String name(RankChange change) {
+    return Formats.listing(change.title(), change.shopName(), change.productId());
   }
 
   private static String position(RankChange change) {

@@ -123,6 +123,7 @@ public final class CoverageTables {
             .text("matrix_account", "矩阵账号 account")
             .integer("best_position", "最佳位置 best position")
             .integer("observations", "次数 observations")
+            .text("title", "标题 title")
             .text("product_id", "商品ID product id");
     for (CoverageReport.NearMiss miss : report.nearMisses()) {
       table.row(
@@ -130,6 +131,7 @@ public final class CoverageTables {
           miss.account(),
           miss.bestPosition(),
           miss.observations(),
+          miss.title(),
           miss.productId());
     }
     return table.build();

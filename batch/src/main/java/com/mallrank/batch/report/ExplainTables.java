@@ -2,6 +2,7 @@ package com.mallrank.batch.report;
 
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
+import com.mallrank.batch.text.Formats;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.report.RankDropExplanation;
 import java.time.Instant;
@@ -53,13 +54,14 @@ public final class ExplainTables {
             .text("vantage", "视角 vantage")
             .text("own_product_id", "自有商品 own product")
             .text("kind", "变更 kind")
-            .text("product_id", "竞品ID competitor product")
+            .text("title", "竞品 competitor")
             .text("shop", "店铺 shop")
             .text("old_value", "之前 before")
             .text("new_value", "之后 after")
             .integer("rank_before", "名次前 rank before")
             .integer("rank_after", "名次后 rank after")
-            .text("overtook", "超越 overtook");
+            .text("overtook", "超越 overtook")
+            .text("product_id", "竞品ID competitor product");
     for (RankDropExplanation d : drops) {
       summary.row(
           d.after(),
@@ -84,13 +86,14 @@ public final class ExplainTables {
             d.vantage(),
             d.productId(),
             e.kind(),
-            e.productId(),
+            e.title(),
             e.shopName() != null ? e.shopName() : e.shopId(),
             ChangeLogTables.value(e.changeKind(), e.oldValue()),
             ChangeLogTables.value(e.changeKind(), e.newValue()),
             e.rankBefore(),
             e.rankAfter(),
-            overtakers.contains(e.productId()) ? "yes" : "");
+            overtakers.contains(e.productId()) ? "yes" : "",
+            e.productId());
       }
     }
     return List.of(summary.build(), causes.build());
@@ -98,6 +101,6 @@ public final class ExplainTables {
 
   private static String who(ChangeEvent e) {
     String shop = e.shopName() != null ? e.shopName() : e.shopId();
-    return (shop == null ? e.productId() : shop + " " + e.productId()) + " #" + e.rankAfter();
+    return Formats.listing(e.title(), shop, e.productId()) + " #" + e.rankAfter();
   }
 }

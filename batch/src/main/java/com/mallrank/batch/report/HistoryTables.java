@@ -4,6 +4,7 @@ import com.mallrank.batch.report.model.ChartSpec;
 import com.mallrank.batch.report.model.RankHistoryChart;
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
+import com.mallrank.batch.text.Formats;
 import com.mallrank.index.report.RankSeries;
 import com.mallrank.index.report.SampleStatusRow;
 import com.mallrank.index.report.SpreadRow;
@@ -111,14 +112,16 @@ public final class HistoryTables {
             .text("keyword", "关键词 keyword")
             .text("vantage", "视角 vantage")
             .text("matrix_account", "矩阵账号 account")
-            .text("product_id", "商品ID product id")
+            .text("title", "标题 title")
+            .text("shop", "店铺 shop")
             .integer("best", "最佳 best")
             .integer("worst", "最差 worst")
             .integer("latest", "最新 latest")
             .datetime("latest_slot", "最新时段 latest slot")
             .integer("movement", "最新变动 movement (+ = up)")
             .integer("window_change", "区间变动 window change (+ = up)")
-            .integer("points", "次数 points");
+            .integer("points", "次数 points")
+            .text("product_id", "商品ID product id");
     for (RankSeries s : series) {
       RankSeries.Point latest = s.latest().orElse(null);
       RankSeries.Point first = s.points().isEmpty() ? null : s.points().get(0);
@@ -126,14 +129,16 @@ public final class HistoryTables {
           s.keyword(),
           s.vantage(),
           s.matrixAccount(),
-          s.productId(),
+          s.title(),
+          s.shopName(),
           s.best().orElse(null),
           s.worst().orElse(null),
           latest == null ? null : latest.position(),
           latest == null ? null : latest.slot(),
           latest == null ? null : latest.movement(),
           latest == null ? null : first.position() - latest.position(),
-          s.points().size());
+          s.points().size(),
+          s.productId());
     }
     return table.build();
   }
@@ -144,17 +149,18 @@ public final class HistoryTables {
         ReportTable.builder("vantage_spread", "千人千面 vantage spread")
             .text("keyword", "关键词 keyword")
             .text("matrix_account", "矩阵账号 account")
-            .text("product_id", "商品ID product id")
+            .text("title", "标题 title")
             .text("median", "中位 median")
             .integer("min", "最佳 min")
             .integer("max", "最差 max")
             .integer("vantages", "视角数 vantages")
-            .text("positions", "各视角 positions");
+            .text("positions", "各视角 positions")
+            .text("product_id", "商品ID product id");
     for (SpreadRow row : rows) {
       table.row(
           row.keyword(),
           row.matrixAccount(),
-          row.productId(),
+          row.title(),
           median(row.median()),
           row.min(),
           row.max(),
@@ -162,7 +168,8 @@ public final class HistoryTables {
           new TreeMap<>(row.positions())
               .entrySet().stream()
                   .map(e -> e.getKey() + " #" + e.getValue())
-                  .collect(Collectors.joining(", ")));
+                  .collect(Collectors.joining(", ")),
+          row.productId());
     }
     return table.build();
   }
@@ -172,7 +179,8 @@ public final class HistoryTables {
   }
 
   private static String name(RankSeries s) {
-    return (s.matrixAccount() == null ? "" : s.matrixAccount() + " · ") + s.productId();
+    return (s.matrixAccount() == null ? "" : s.matrixAccount() + " · ")
+        + Formats.listing(s.title(), s.shopName(), s.productId());
   }
 
   private static int compare(List<String> a, List<String> b) {

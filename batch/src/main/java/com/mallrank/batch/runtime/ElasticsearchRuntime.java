@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Least privilege: each {@link MallrankRole} connects with its own credential when one is
  * configured: sampling writes as the writer, reports and look-ups read as the reader, templates,
- * retention and migrations run as the admin ({@code mallrank es roles}).
+ * retention and migrations run as the admin ({@code mallrank es roles}). A process with writer and
+ * reader credentials and no admin one (a worker) puts no templates: it checks, as the reader, that
+ * they exist.
  */
 @Component
 public class ElasticsearchRuntime implements DisposableBean {
@@ -72,7 +74,9 @@ public class ElasticsearchRuntime implements DisposableBean {
     if (known != null) {
       return known;
     }
-    if (byRole.isEmpty()) {
+    if (byRole.isEmpty() && withoutAdmin()) {
+      checkTemplates();
+    } else if (byRole.isEmpty()) {
       EsConnection admin = connection(MallrankRole.ADMIN);
       ElasticsearchClient created = EsClients.create(admin);
       try {
@@ -92,6 +96,54 @@ public class ElasticsearchRuntime implements DisposableBean {
     ElasticsearchClient client = clients.computeIfAbsent(connection(role), EsClients::create);
     byRole.put(role, client);
     return client;
+  }
+
+  /**
+   * Whether this process runs with role credentials and none for the admin (a worker: writer and
+   * reader only). It then puts no templates; another process (the manager) holds the admin's.
+   */
+  private boolean withoutAdmin() {
+    IndexProperties.Es es = properties.es();
+    return es.external()
+        && es.credentials(MallrankRole.WRITER).present()
+        && !es.credentials(MallrankRole.ADMIN).present();
+  }
+
+  /**
+   * Without the admin credential: the templates must be there already (a write would otherwise
+   * create an index without the strict mapping), checked as the reader.
+   *
+   * @throws UnavailableException naming the missing templates and the key to set
+   */
+  private void checkTemplates() {
+    EsConnection reader = connection(MallrankRole.READER);
+    ElasticsearchClient created = EsClients.create(reader);
+    java.util.List<String> missing;
+    try {
+      missing = new IndexBootstrap(created, names).missingTemplates();
+    } catch (RuntimeException e) {
+      throw new UnavailableException(reader.url(), e);
+    }
+    if (!missing.isEmpty()) {
+      try {
+        created._transport().close();
+      } catch (java.io.IOException | RuntimeException ignored) {
+        // closing a client that was never used
+      }
+      throw new UnavailableException(
+          reader.url(),
+          new IllegalStateException(
+              "index templates "
+                  + missing
+                  + " are missing and this process has no admin credential (index.es.admin.*):"
+                  + " start a process that has it first (the manager puts them)"));
+    }
+    clients.put(reader, created);
+    byRole.put(MallrankRole.READER, created);
+    log.info(
+        "Elasticsearch at {} (indices {}-*, templates checked: no admin credential here)",
+        reader.displayUrl(),
+        names.prefix());
   }
 
   /** A URL as it may be printed or logged: {@link Redaction#url}, the one redaction rule. */

@@ -38,9 +38,9 @@ import org.springframework.stereotype.Component;
  * The scheduler of {@code mallrank serve}. It only starts jobs: every {@code batch.schedule.tick}
  * it reads the plan, finds each group's slots that came due (its cadence), and hands each to {@link
  * SampleLauncher} at the slot's time plus a jitter. A slot started late is flagged; one past its
- * window is skipped and reported as missed (log and metric). Two {@code serve} processes on one
- * JobRepository both try; the repository lets one run and the other is refused, which is logged and
- * counted, never an error.
+ * window is skipped and reported as missed (log, metric and a {@link SlotOutcomeLog} document, as
+ * is every slot it judges). Two {@code serve} processes on one JobRepository both try; the
+ * repository lets one run and the other is refused, which is logged and counted, never an error.
  */
 @Component
 public class SampleScheduler {
@@ -54,6 +54,7 @@ public class SampleScheduler {
   private final JobRepository jobRepository;
   private final JobOperator jobOperator;
   private final BatchProperties properties;
+  private final SlotOutcomeLog outcomes;
   private final Map<String, Instant> checkedUntil = new HashMap<>();
   private final Set<String> handled = ConcurrentHashMap.newKeySet();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -69,7 +70,8 @@ public class SampleScheduler {
       SampleMetrics metrics,
       JobRepository jobRepository,
       JobOperator jobOperator,
-      BatchProperties properties) {
+      BatchProperties properties,
+      SlotOutcomeLog outcomes) {
     this.launcher = launcher;
     this.plans = plans;
     this.recovery = recovery;
@@ -77,6 +79,7 @@ public class SampleScheduler {
     this.jobRepository = jobRepository;
     this.jobOperator = jobOperator;
     this.properties = properties;
+    this.outcomes = outcomes;
   }
 
   /** For tests: the clock slots are judged by. */
@@ -165,6 +168,7 @@ public class SampleScheduler {
     if (outcome == SlotTiming.Outcome.MISSED) {
       log.warn("slot {} of group '{}' missed: past its window of {}", shown, group, window);
       metrics.slot(group, outcome.tag(), slot, now);
+      outcomes.record(group, outcome, slot, now);
       return;
     }
     if (outcome == SlotTiming.Outcome.LATE) {
@@ -176,6 +180,7 @@ public class SampleScheduler {
     }
     try {
       metrics.slot(group, outcome.tag(), slot, now);
+      outcomes.record(group, outcome, slot, now);
       JobExecution execution = launcher.launch(group, slot, outcome == SlotTiming.Outcome.LATE);
       log.info("slot {} of group '{}': {}", shown, group, execution.getStatus());
     } catch (SlotRefusedException e) {
@@ -202,6 +207,7 @@ public class SampleScheduler {
             group.name(),
             last == null ? "never started" : "last run " + last.getStatus());
         metrics.slot(group.name(), SlotTiming.Outcome.MISSED.tag(), slot, now);
+        outcomes.record(group.name(), SlotTiming.Outcome.MISSED, slot, now);
       }
     }
   }

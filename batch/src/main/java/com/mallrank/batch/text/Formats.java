@@ -18,7 +18,10 @@ import java.time.format.DateTimeFormatter;
  *       #percent});
  *   <li>times: in a zone, to the minute, {@code 2026-11-28 14:00} ({@link #time}), or without the
  *       year where the year is obvious (chart axes, chat alerts), {@code 11-28 14:00} ({@link
- *       #shortTime}).
+ *       #shortTime});
+ *   <li>listings: by their title, shortened, with their shop, {@code 【品牌直营】小个子长款… · 杭州雪绒里女装…}
+ *       ({@link #listing}); never by a 19-digit product id, which reports keep in a column of its
+ *       own.
  * </ul>
  */
 public final class Formats {
@@ -74,6 +77,28 @@ public final class Formats {
   /** A slot in UTC for file and folder names: {@code 20261128T0600Z}. */
   public static String compactSlot(Instant slot) {
     return COMPACT.format(slot);
+  }
+
+  /** The most terminal columns of a title in a listing's name (a CJK character takes two). */
+  public static final int LISTING_TITLE_WIDTH = 24;
+
+  /** The most terminal columns of a shop in a listing's name. */
+  public static final int LISTING_SHOP_WIDTH = 16;
+
+  /**
+   * How a listing is named where it has no columns of its own (chart legends, tooltips, timeline
+   * labels): its title shortened to {@value #LISTING_TITLE_WIDTH} columns, then its shop ({@code
+   * 【品牌直营】小个子长款… · 杭州雪绒里女装…}); the product id only when no title is known (its listings were
+   * deleted by retention).
+   */
+  public static String listing(String title, String shop, String productId) {
+    if (title == null || title.isBlank()) {
+      return shop == null || shop.isBlank() ? productId : productId + " · " + shop;
+    }
+    String name = TextTable.truncate(title.strip(), LISTING_TITLE_WIDTH);
+    return shop == null || shop.isBlank()
+        ? name
+        : name + " · " + TextTable.truncate(shop.strip(), LISTING_SHOP_WIDTH);
   }
 
   /** A time in a zone without the year: {@code 11-28 14:00} (chart axes, chat alerts). */

@@ -77,9 +77,14 @@ class ComposeAppCommandIT {
     @SuppressWarnings("unchecked")
     Map<String, Object> serviceEnv = (Map<String, Object>) service.get("environment");
     Map<String, String> dotEnv = dotEnvExample();
-    serviceEnv.forEach((key, value) -> env.put(key, interpolate(String.valueOf(value), dotEnv)));
-    assertThat(env.get("INDEX_ES_USERNAME")).isEqualTo("elastic");
-    assertThat(env.get("INDEX_ES_PASSWORD")).isEqualTo(dotEnv.get("ELASTIC_PASSWORD"));
+    serviceEnv.forEach(
+        (key, value) -> env.put(key, ComposeFiles.interpolate(String.valueOf(value), dotEnv)));
+    // least privilege: a credential per role, none the superuser's (ComposeSecurityTest)
+    assertThat(env)
+        .containsEntry("INDEX_ES_WRITER_USERNAME", "mallrank_writer")
+        .containsEntry("INDEX_ES_READER_USERNAME", "mallrank_reader")
+        .containsEntry("INDEX_ES_ADMIN_USERNAME", "mallrank_admin")
+        .doesNotContainKey("INDEX_ES_USERNAME");
     assertThat(env.get("INDEX_ES_URL")).isEqualTo("http://elasticsearch:9200");
     assertThat(env.get("INDEX_PREFIX")).isEqualTo("mallrank");
     indices = LocalElasticsearchExtension.newTestIndices(ComposeAppCommandIT.class);
@@ -153,36 +158,9 @@ class ComposeAppCommandIT {
     }
   }
 
-  /**
-   * {@code ${NAME}}, {@code ${NAME:?message}} and {@code ${NAME:-default}} as compose reads them.
-   */
-  static String interpolate(String value, Map<String, String> variables) {
-    Matcher reference = Pattern.compile("\\$\\{(\\w+)(?::([?-])([^}]*))?}").matcher(value);
-    StringBuilder out = new StringBuilder();
-    while (reference.find()) {
-      String resolved = variables.get(reference.group(1));
-      if (resolved == null || resolved.isEmpty()) {
-        if ("?".equals(reference.group(2))) {
-          throw new AssertionError(reference.group(1) + ": " + reference.group(3));
-        }
-        resolved = "-".equals(reference.group(2)) ? reference.group(3) : "";
-      }
-      reference.appendReplacement(out, Matcher.quoteReplacement(resolved));
-    }
-    return reference.appendTail(out).toString();
-  }
-
   /** kibana/.env.example, the variables compose interpolates (a user copies it to .env). */
   private static Map<String, String> dotEnvExample() throws IOException {
-    Map<String, String> variables = new LinkedHashMap<>();
-    for (String line :
-        Files.readAllLines(REPO.resolve("kibana/.env.example"), StandardCharsets.UTF_8)) {
-      int eq = line.indexOf('=');
-      if (!line.startsWith("#") && eq > 0) {
-        variables.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-      }
-    }
-    return variables;
+    return ComposeFiles.envFile(REPO.resolve("kibana/.env.example"));
   }
 
   private long sampleCount() throws IOException {

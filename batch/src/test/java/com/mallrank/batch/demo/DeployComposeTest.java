@@ -91,7 +91,8 @@ class DeployComposeTest {
           .containsEntry("INDEX_REPLICAS", "1")
           .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/mallrank")
           .containsEntry("SPRING_ARTEMIS_BROKER_URL", "tcp://artemis:61616");
-      assertThat(env.get("INDEX_ES_PASSWORD")).startsWith("${ELASTIC_PASSWORD:?");
+      assertThat(env.get("INDEX_ES_WRITER_PASSWORD")).startsWith("${MALLRANK_WRITER_PASSWORD:?");
+      assertThat(env.get("INDEX_ES_READER_PASSWORD")).startsWith("${MALLRANK_READER_PASSWORD:?");
       assertThat(env.get("SPRING_DATASOURCE_PASSWORD")).startsWith("${POSTGRES_PASSWORD:?");
       assertThat(env.get("SPRING_ARTEMIS_PASSWORD")).startsWith("${ARTEMIS_PASSWORD:?");
       assertThat(env).doesNotContainKey("BATCH_PLAN"); // the image's plan, the same for all

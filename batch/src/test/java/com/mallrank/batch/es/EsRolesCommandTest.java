@@ -53,6 +53,7 @@ class EsRolesCommandTest {
         .containsExactly(
             "PUT _security/role/mallrank_writer",
             "PUT _security/role/mallrank_reader",
+            "PUT _security/role/mallrank_kibana_objects",
             "PUT _security/role/mallrank_admin");
     assertThat(run.out()).contains("\"shop-a-listings-*\"").doesNotContain("{prefix}");
   }

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mallrank.batch.config.IndexProperties;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SandboxRuntime;
@@ -14,6 +18,8 @@ import com.mallrank.batch.sample.SampleLauncher;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.batch.testing.MallrankITSupport;
 import com.mallrank.crawler.sandbox.SandboxCard;
+import com.mallrank.index.client.EsClients;
+import com.mallrank.index.client.EsConnection;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.local.FileRealm;
@@ -44,6 +50,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.assertj.core.groups.Tuple;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -73,6 +81,7 @@ class LeastPrivilegeIT {
   private static final String WRITER = "mr-writer";
   private static final String READER = "mr-reader";
   private static final String ADMIN = "mr-admin";
+  private static final String KIBANA_IMPORT = "mr-kibana";
   // test-only passwords of a throwaway loopback server
   private static final String PASSWORD = "roles-it-" + UUID.randomUUID();
 
@@ -108,7 +117,8 @@ class LeastPrivilegeIT {
                 // first: the health probe's user (mallrank_reader has cluster monitor)
                 new FileRealm.User(READER, PASSWORD, List.of("mallrank_reader")),
                 new FileRealm.User(WRITER, PASSWORD, List.of("mallrank_writer")),
-                new FileRealm.User(ADMIN, PASSWORD, List.of("mallrank_admin"))));
+                new FileRealm.User(ADMIN, PASSWORD, List.of("mallrank_admin")),
+                new FileRealm.User(KIBANA_IMPORT, PASSWORD, List.of(EsRoles.KIBANA_OBJECTS_ROLE))));
     settings =
         LocalElasticsearchSettings.of(dir.resolve("es"), FreePorts.forElasticsearch(1))
             .withHeap("256m")
@@ -291,6 +301,96 @@ class LeastPrivilegeIT {
     assertThat(result.indicesDeleted()).containsExactly(names().listingsIndex(A));
     assertThat(result.listingsDeleted()).isEqualTo(listings);
     assertThat(reports.counts(A).listings() + reports.counts(B).listings()).isZero();
+  }
+
+  @Test
+  @Order(6)
+  void theReaderMayOpenDashboardsAndTheImportMayWriteSavedObjectsOnly() throws IOException {
+    // the file-realm role descriptors carry Kibana's application privileges
+    JsonNode reader = privileges(elasticsearch.client(MallrankRole.READER));
+    assertThat(reader.path("applications").toString())
+        .isEqualTo(
+            "[{\"application\":\"kibana-.kibana\",\"privileges\":[\"feature_dashboard_v2.read\","
+                + "\"feature_discover_v2.read\"],\"resources\":[\"*\"]}]");
+    ElasticsearchClient kibana =
+        EsClients.create(EsConnection.of(server.url()).withBasicAuth(KIBANA_IMPORT, PASSWORD));
+    try {
+      JsonNode imports = privileges(kibana);
+      JsonNode application = imports.path("applications").get(0);
+      assertThat(application.path("application").asText()).isEqualTo("kibana-.kibana");
+      assertThat(application.path("resources").toString()).isEqualTo("[\"*\"]");
+      List<String> granted = new ArrayList<>();
+      application.path("privileges").forEach(p -> granted.add(p.asText()));
+      assertThat(granted)
+          .as("in any order")
+          .containsExactlyInAnyOrder(
+              "feature_dashboard_v2.all",
+              "feature_discover_v2.all",
+              "feature_indexPatterns.all",
+              "feature_visualize_v2.all");
+      assertThat(imports.path("applications")).hasSize(1);
+      assertThat(imports.path("indices")).as("no index privilege at all").isEmpty();
+      assertForbidden(
+          () -> kibana.search(s -> s.index(names().listingsAlias()), Void.class),
+          "action [indices:data/read/search] is unauthorized for user [" + KIBANA_IMPORT + "]");
+    } finally {
+      kibana.close();
+    }
+  }
+
+  @Test
+  @Order(7)
+  void aWorkerWithoutTheAdminCredentialChecksTheTemplatesInsteadOfPuttingThem() throws Exception {
+    IndexProperties worker = workerProperties(names().prefix());
+    ElasticsearchRuntime runtime = new ElasticsearchRuntime(worker);
+    try {
+      assertThat(runtime.client(MallrankRole.WRITER)).isNotNull();
+    } finally {
+      runtime.destroy();
+    }
+
+    ElasticsearchRuntime fresh =
+        new ElasticsearchRuntime(
+            workerProperties("lp-" + UUID.randomUUID().toString().substring(0, 8)));
+    try {
+      assertThatThrownBy(() -> fresh.client(MallrankRole.WRITER))
+          .isInstanceOf(ElasticsearchRuntime.UnavailableException.class)
+          .hasMessageContaining("are missing and this process has no admin credential")
+          .hasMessageContaining("index.es.admin.*");
+    } finally {
+      fresh.destroy();
+    }
+  }
+
+  @Autowired IndexProperties indexProperties;
+
+  /** Writer and reader credentials, no admin one and no main one: a worker of deploy/. */
+  private IndexProperties workerProperties(String prefix) {
+    return new IndexProperties(
+        prefix,
+        indexProperties.refresh(),
+        new IndexProperties.Es(
+            server.url(),
+            null,
+            null,
+            null,
+            null,
+            new IndexProperties.Credentials(null, WRITER, PASSWORD),
+            new IndexProperties.Credentials(null, READER, PASSWORD),
+            null),
+        indexProperties.local(),
+        0,
+        indexProperties.bulkRetry());
+  }
+
+  private static JsonNode privileges(ElasticsearchClient client) throws IOException {
+    RestClient rest = ((RestClientTransport) client._transport()).restClient();
+    try (var in =
+        rest.performRequest(new Request("GET", "/_security/user/_privileges"))
+            .getEntity()
+            .getContent()) {
+      return new ObjectMapper().readTree(in);
+    }
   }
 
   interface EsCall {

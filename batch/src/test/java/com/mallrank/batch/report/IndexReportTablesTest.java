@@ -131,7 +131,14 @@ class IndexReportTablesTest {
                         new RankChange(RankChange.Kind.ENTERED, "p7", null, "新款", "新店", null, 4)),
                     List.of(
                         new FieldChange(
-                            FieldChange.Field.PRICE_FEN, "p2", "暖冬旗舰店", "29900", "25900", 2, 1))),
+                            FieldChange.Field.PRICE_FEN,
+                            "p2",
+                            "暖冬旗舰店",
+                            "加厚长款羽绒服",
+                            "29900",
+                            "25900",
+                            2,
+                            1))),
                 new KeywordComparison(
                     "洗衣凝珠",
                     "douyin-mall",
@@ -157,6 +164,19 @@ class IndexReportTablesTest {
     assertThat(timeline.events())
         .extracting(ChangeTimeline.Event::kind)
         .containsExactly("own_moved", "price", "entered_top20");
+    // a competitor is named by its title and shop, its product id in a column of its own
+    assertThat(fields.rows().get(0).get(fields.columnIndex("title"))).isEqualTo("加厚长款羽绒服");
+    assertThat(fields.rows().get(0).get(fields.columnIndex("product_id"))).isEqualTo("p2");
+    assertThat(timeline.events().get(1).label()).isEqualTo("加厚长款羽绒服 · 暖冬旗舰店 ¥299.00 → ¥259.00");
+    assertThat(timeline.events().get(2).label()).isEqualTo("- → #4 新款 · 新店");
+    ReportTable text = document.text().get(0).table();
+    List<Object> priceRow =
+        text.rows().stream()
+            .filter(r -> r.get(text.columnIndex("change")).equals("competitor price"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(priceRow.get(text.columnIndex("listing"))).isEqualTo("加厚长款羽绒服");
+    assertThat(priceRow.get(text.columnIndex("product_id"))).isEqualTo("p2");
     assertThat(document.from()).isEqualTo(before);
     assertThat(document.to()).isEqualTo(SLOT);
   }

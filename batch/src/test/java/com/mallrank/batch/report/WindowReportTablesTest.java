@@ -58,7 +58,7 @@ class WindowReportTablesTest {
         List.of(
             new CoverageReport.Gap("b", "mx-c", Basis.NEAR_MISS, 22),
             new CoverageReport.Gap("d", null, Basis.NONE, null)),
-        List.of(new CoverageReport.NearMiss("b", "mx-c", "own-c-22", 22, 2)),
+        List.of(new CoverageReport.NearMiss("b", "mx-c", "own-c-22", "短款羽绒服", "店c", 22, 2)),
         List.of("e"),
         160);
   }
@@ -87,7 +87,7 @@ class WindowReportTablesTest {
             row("b", "mx-c", "near_miss: best rank 21-50", 22L),
             row("d", null, "none: no account appears in the results", null));
     assertThat(table(doc, "near_misses").rows())
-        .containsExactly(row("b", "mx-c", 22L, 2L, "own-c-22"));
+        .containsExactly(row("b", "mx-c", 22L, 2L, "短款羽绒服", "own-c-22"));
     assertThat(table(doc, "unranked").rows()).hasSize(1);
     assertThat(table(doc, "unranked").rows().get(0).get(0)).isEqualTo("e");
     assertThat((String) table(doc, "unranked").rows().get(0).get(1)).contains("not a gap");
@@ -137,7 +137,8 @@ class WindowReportTablesTest {
         after,
         false,
         NOW,
-        null);
+        null,
+        "标题" + product);
   }
 
   static List<ChangeEvent> events() {
@@ -161,28 +162,66 @@ class WindowReportTablesTest {
                 "羽绒服",
                 "anonymous",
                 "commission",
-                "p2",
+                "标题p2",
                 "店p2",
                 "12.50%",
                 "15.00%",
                 4L,
                 3L,
-                null),
+                null,
+                "p2"),
             row(
                 T3,
                 "羽绒服",
                 "anonymous",
                 "main_image",
-                "p3",
+                "标题p3",
                 "店p3",
                 "8409f970c7c6…",
                 "2a2d.jpeg",
                 5L,
                 5L,
-                null),
-            row(T3, "羽绒服", "anonymous", "own_moved", "own1", "s-own1", null, null, 2L, 6L, "mx-a"),
-            row(T2, "羽绒服", "anonymous", "price", "p1", "店p1", "¥299.00", "¥259.00", 8L, 2L, null),
-            row(T2, "羽绒服", "anonymous", "entered_top20", "p9", "店p9", null, null, null, 12L, null));
+                null,
+                "p3"),
+            row(
+                T3,
+                "羽绒服",
+                "anonymous",
+                "own_moved",
+                "标题own1",
+                "s-own1",
+                null,
+                null,
+                2L,
+                6L,
+                "mx-a",
+                "own1"),
+            row(
+                T2,
+                "羽绒服",
+                "anonymous",
+                "price",
+                "标题p1",
+                "店p1",
+                "¥299.00",
+                "¥259.00",
+                8L,
+                2L,
+                null,
+                "p1"),
+            row(
+                T2,
+                "羽绒服",
+                "anonymous",
+                "entered_top20",
+                "标题p9",
+                "店p9",
+                null,
+                null,
+                null,
+                12L,
+                null,
+                "p9"));
     assertThat(table(doc, "change_counts").rows())
         .containsExactly(
             row("price", 1L),
@@ -195,8 +234,10 @@ class WindowReportTablesTest {
     assertThat(timeline.events().get(3))
         .isEqualTo(
             new ChangeTimeline.Event(
-                T2, "price", "羽绒服", "店p1 ¥299.00 → ¥259.00 #8 → #2 [anonymous]"));
-    assertThat(timeline.events().get(2).label()).isEqualTo("★ mx-a #2 → #6 [anonymous]");
+                T2, "price", "羽绒服", "标题p1 · 店p1 ¥299.00 → ¥259.00 #8 → #2 [anonymous]"));
+    assertThat(timeline.events().get(2).label())
+        .as("an own listing: the account, then the listing by title")
+        .isEqualTo("★ mx-a 标题own1 · s-own1 #2 → #6 [anonymous]");
   }
 
   @Test
@@ -225,10 +266,19 @@ class WindowReportTablesTest {
                 "anonymous",
                 "own1",
                 "mx-a",
+                "加厚长款羽绒服女冬季新款",
+                "店a",
                 List.of(point(T1, 3, null), point(T3, 7, null))),
-            new RankSeries("羽绒服", "anonymous", "own2", "mx-b", List.of(point(T3, 12, null))),
             new RankSeries(
-                "羽绒服", "mx-a", "own1", "mx-a", List.of(point(T1, 1, null), point(T2, 2, -1))));
+                "羽绒服", "anonymous", "own2", "mx-b", null, null, List.of(point(T3, 12, null))),
+            new RankSeries(
+                "羽绒服",
+                "mx-a",
+                "own1",
+                "mx-a",
+                "加厚长款羽绒服女冬季新款",
+                "店a",
+                List.of(point(T1, 1, null), point(T2, 2, -1))));
     List<SampleStatusRow> samples =
         List.of(
             new SampleStatusRow("羽绒服", "anonymous", T1, "ok"),
@@ -238,7 +288,17 @@ class WindowReportTablesTest {
             new SampleStatusRow("羽绒服", "mx-a", T2, "partial"),
             new SampleStatusRow("羽绒服", "mx-a", T3, "empty"));
     List<SpreadRow> spread =
-        List.of(new SpreadRow("羽绒服", "own1", "mx-a", Map.of("mx-a", 2, "anonymous", 7), 2, 7, 4.5));
+        List.of(
+            new SpreadRow(
+                "羽绒服",
+                "own1",
+                "mx-a",
+                "加厚长款羽绒服女冬季新款",
+                "店a",
+                Map.of("mx-a", 2, "anonymous", 7),
+                2,
+                7,
+                4.5));
 
     ReportDocument doc = HistoryTables.document(series, samples, spread, T3, WINDOW, NOW);
 
@@ -251,7 +311,7 @@ class WindowReportTablesTest {
     assertThat(anon.blockedSlots()).containsExactly(T2);
     assertThat(anon.series())
         .containsExactly(
-            new RankHistoryChart.RankSeries("mx-a · own1", Arrays.asList(3, null, 7)),
+            new RankHistoryChart.RankSeries("mx-a · 加厚长款羽绒服女冬季新款 · 店a", Arrays.asList(3, null, 7)),
             new RankHistoryChart.RankSeries("mx-b · own2", Arrays.asList(null, null, 12)));
     RankHistoryChart asA = (RankHistoryChart) charts.get(1);
     assertThat(asA.blockedSlots()).containsExactly(T3);
@@ -259,11 +319,25 @@ class WindowReportTablesTest {
 
     assertThat(table(doc, "rank_summary").rows())
         .containsExactly(
-            row("羽绒服", "anonymous", "mx-a", "own1", 3L, 7L, 7L, T3, null, -4L, 2L),
-            row("羽绒服", "anonymous", "mx-b", "own2", 12L, 12L, 12L, T3, null, 0L, 1L),
-            row("羽绒服", "mx-a", "mx-a", "own1", 1L, 2L, 2L, T2, -1L, -1L, 2L));
+            row(
+                "羽绒服",
+                "anonymous",
+                "mx-a",
+                "加厚长款羽绒服女冬季新款",
+                "店a",
+                3L,
+                7L,
+                7L,
+                T3,
+                null,
+                -4L,
+                2L,
+                "own1"),
+            row("羽绒服", "anonymous", "mx-b", null, null, 12L, 12L, 12L, T3, null, 0L, 1L, "own2"),
+            row("羽绒服", "mx-a", "mx-a", "加厚长款羽绒服女冬季新款", "店a", 1L, 2L, 2L, T2, -1L, -1L, 2L, "own1"));
     assertThat(table(doc, "vantage_spread").rows())
-        .containsExactly(row("羽绒服", "mx-a", "own1", "4.5", 2L, 7L, 2L, "anonymous #7, mx-a #2"));
+        .containsExactly(
+            row("羽绒服", "mx-a", "加厚长款羽绒服女冬季新款", "4.5", 2L, 7L, 2L, "anonymous #7, mx-a #2", "own1"));
   }
 
   @Test
@@ -310,7 +384,8 @@ class WindowReportTablesTest {
     ReportDocument doc = ExplainTables.document(List.of(drop), WINDOW, NOW);
 
     assertThat(table(doc, "rank_drops").rows())
-        .containsExactly(row(T3, T2, "羽绒服", "anonymous", "mx-a", "own1", 2L, 6L, 2L, "店p1 p1 #2"));
+        .containsExactly(
+            row(T3, T2, "羽绒服", "anonymous", "mx-a", "own1", 2L, 6L, 2L, "标题p1 · 店p1 #2"));
     assertThat(table(doc, "drop_causes").rows())
         .containsExactly(
             row(
@@ -319,26 +394,28 @@ class WindowReportTablesTest {
                 "anonymous",
                 "own1",
                 "main_image",
-                "p3",
+                "标题p3",
                 "店p3",
                 "a.jpeg",
                 "b.jpeg",
                 1L,
                 1L,
-                ""),
+                "",
+                "p3"),
             row(
                 T3,
                 "羽绒服",
                 "anonymous",
                 "own1",
                 "price",
-                "p1",
+                "标题p1",
                 "店p1",
                 "¥299.00",
                 "¥259.00",
                 8L,
                 2L,
-                "yes"));
+                "yes",
+                "p1"));
   }
 
   @Test
@@ -347,7 +424,8 @@ class WindowReportTablesTest {
         new DailyTables.Parts(
             new Top20Report(T3, "anonymous", List.of()),
             List.of(
-                new RankSeries("羽绒服", "anonymous", "own1", "mx-a", List.of(point(T3, 4, null)))),
+                new RankSeries(
+                    "羽绒服", "anonymous", "own1", "mx-a", "标题", "店", List.of(point(T3, 4, null)))),
             List.of(new SampleStatusRow("羽绒服", "anonymous", T3, "ok")),
             coverage(),
             events(),

@@ -120,7 +120,8 @@ class WindowReportsIT {
     assertThat(rows(doc, "cannibalisation")).containsExactly(row(A, "mx-a, mx-b", 2L, T2));
     assertThat(rows(doc, "coverage_gaps"))
         .containsExactly(row(B, "mx-c", "near_miss: best rank 21-50", 22L));
-    assertThat(rows(doc, "near_misses")).containsExactly(row(B, "mx-c", 22L, 3L, "own-c1"));
+    assertThat(rows(doc, "near_misses"))
+        .containsExactly(row(B, "mx-c", 22L, 3L, B + " own-c1", "own-c1"));
     assertThat(rows(doc, "unranked")).extracting(r -> r.get(0)).containsExactly(C);
   }
 
@@ -130,8 +131,20 @@ class WindowReportsIT {
 
     assertThat(rows(doc, "change_log"))
         .containsExactly(
-            row(T2, A, ANON, "own_moved", "own-a1", "shop-mx-a", null, null, 3L, 5L, "mx-a"),
-            row(T2, A, ANON, "price", "p1", "店铺1", "¥100.01", "¥90.01", 1L, 1L, null));
+            row(
+                T2,
+                A,
+                ANON,
+                "own_moved",
+                A + " own-a1",
+                "shop-mx-a",
+                null,
+                null,
+                3L,
+                5L,
+                "mx-a",
+                "own-a1"),
+            row(T2, A, ANON, "price", A + " 商品 1", "店铺1", "¥100.01", "¥90.01", 1L, 1L, null, "p1"));
     assertThat(rows(doc, "change_counts")).containsExactly(row("price", 1L), row("own_moved", 1L));
 
     ReportDocument prices =
@@ -148,9 +161,9 @@ class WindowReportsIT {
 
     assertThat(rows(doc, "rank_summary"))
         .containsExactly(
-            row(A, ANON, "mx-a", "own-a1", 3L, 5L, 5L, T2, -2L, -2L, 2L),
-            row(A, ANON, "mx-b", "own-b1", 15L, 15L, 15L, T2, 0L, 0L, 2L),
-            row(B, ANON, "mx-c", "own-c1", 22L, 22L, 22L, T3, 0L, 0L, 3L));
+            row(A, ANON, "mx-a", A + " own-a1", null, 3L, 5L, 5L, T2, -2L, -2L, 2L, "own-a1"),
+            row(A, ANON, "mx-b", A + " own-b1", null, 15L, 15L, 15L, T2, 0L, 0L, 2L, "own-b1"),
+            row(B, ANON, "mx-c", B + " own-c1", null, 22L, 22L, 22L, T3, 0L, 0L, 3L, "own-c1"));
     RankHistoryChart a = (RankHistoryChart) doc.charts().get(0);
     assertThat(a.title()).isEqualTo(A + " · " + ANON);
     assertThat(a.slots()).containsExactly(T1, T2, T3);
@@ -159,7 +172,8 @@ class WindowReportsIT {
     assertThat(((RankHistoryChart) doc.charts().get(1)).blockedSlots()).isEmpty();
     // The latest slot (T3): only B was ranked.
     assertThat(rows(doc, "vantage_spread"))
-        .containsExactly(row(B, "mx-c", "own-c1", "22", 22L, 22L, 1L, "anonymous #22"));
+        .containsExactly(
+            row(B, "mx-c", B + " own-c1", "22", 22L, 22L, 1L, "anonymous #22", "own-c1"));
   }
 
   @Test
@@ -188,7 +202,20 @@ class WindowReportsIT {
         .containsExactly(row(T2, T1, A, ANON, "mx-a", "own-a1", 3L, 5L, 1L, ""));
     assertThat(rows(doc, "drop_causes"))
         .containsExactly(
-            row(T2, A, ANON, "own-a1", "price", "p1", "店铺1", "¥100.01", "¥90.01", 1L, 1L, ""));
+            row(
+                T2,
+                A,
+                ANON,
+                "own-a1",
+                "price",
+                A + " 商品 1",
+                "店铺1",
+                "¥100.01",
+                "¥90.01",
+                1L,
+                1L,
+                "",
+                "p1"));
   }
 
   @Test

@@ -2,13 +2,19 @@ package com.mallrank.batch.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.mallrank.batch.ops.SampleMetrics;
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.sample.SampleJobConfiguration;
 import com.mallrank.batch.testing.MallrankIT;
+import com.mallrank.index.document.SlotOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -60,6 +66,7 @@ class SampleSchedulerIT {
   @Autowired SampleScheduler scheduler;
   @Autowired JobRepository jobRepository;
   @Autowired SampleMetrics metrics;
+  @Autowired ElasticsearchRuntime elasticsearch;
 
   @Test
   void startsDueSlotsReportsMissedOnesAndStopsCleanly() throws Exception {
@@ -87,5 +94,51 @@ class SampleSchedulerIT {
     assertThat(jobRepository.findRunningJobExecutions(SampleJobConfiguration.JOB_NAME))
         .as("nothing left running after stop")
         .isEmpty();
+
+    // every judged slot is a document: a missed slot has no samples, dashboards count these
+    Map<String, Long> stored = storedOutcomes();
+    assertThat(stored.get(SlotOutcome.MISSED))
+        .as("one missed document per missed slot")
+        .isEqualTo((long) metrics.slots("fast", "missed"))
+        .isGreaterThan(0L);
+    Instant completedSlot =
+        Instant.parse(completed.getJobParameters().getString(SampleJobConfiguration.SLOT));
+    SlotOutcome outcome =
+        elasticsearch
+            .client()
+            .get(
+                g ->
+                    g.index(elasticsearch.names().slotsIndex(completedSlot))
+                        .id(
+                            new SlotOutcome(completedSlot, "fast", null, "on_time", completedSlot)
+                                .id()),
+                SlotOutcome.class)
+            .source();
+    assertThat(outcome.outcome()).isIn(SlotOutcome.ON_TIME, SlotOutcome.LATE);
+    assertThat(outcome.profile())
+        .as("the group's surface, for the dashboards' profile control")
+        .isEqualTo("sandbox-static");
+  }
+
+  /** Slot-outcome documents of group fast by outcome. */
+  private Map<String, Long> storedOutcomes() throws IOException {
+    ElasticsearchClient client = elasticsearch.client();
+    client.indices().refresh(r -> r.index(elasticsearch.names().slotsAlias()));
+    Map<String, Long> counts = new TreeMap<>();
+    client
+        .search(
+            s ->
+                s.index(elasticsearch.names().slotsAlias())
+                    .size(0)
+                    .query(q -> q.term(t -> t.field("group").value("fast")))
+                    .aggregations("o", a -> a.terms(t -> t.field("outcome"))),
+            Void.class)
+        .aggregations()
+        .get("o")
+        .sterms()
+        .buckets()
+        .array()
+        .forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
+    return counts;
   }
 }

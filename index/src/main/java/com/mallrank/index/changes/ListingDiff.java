@@ -214,7 +214,8 @@ public final class ListingDiff {
               a == null ? null : a.organicRank(),
               subject.sponsored(),
               detectedAt,
-              sample.profile()));
+              sample.profile(),
+              subject.title()));
     }
   }
 

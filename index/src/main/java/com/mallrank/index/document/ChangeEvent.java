@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param sponsored whether the listing is a paid placement (now, or before when it left)
  * @param detectedAt when the detection ran
  * @param profile the site profile (surface) of both samples, part of the id
+ * @param title the listing's title (now, or before when it left), so reports and dashboards name it
+ *     by title rather than by its product id; {@code null} for events stored before it was kept
  */
 public record ChangeEvent(
     Instant slot,
@@ -48,7 +50,8 @@ public record ChangeEvent(
     Integer organicRankAfter,
     boolean sponsored,
     Instant detectedAt,
-    String profile) {
+    String profile,
+    String title) {
 
   public ChangeEvent {
     Objects.requireNonNull(slot, "slot");

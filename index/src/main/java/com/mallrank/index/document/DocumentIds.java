@@ -37,6 +37,9 @@ public final class DocumentIds {
   private static final DateTimeFormatter SLOT =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
+  private static final DateTimeFormatter SLOT_SECONDS =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
   private DocumentIds() {}
 
   /** The id of a sample: {@code slot|profile|vantage|keyword}. */
@@ -67,6 +70,15 @@ public final class DocumentIds {
         + part(keyword)
         + "|"
         + part(productId);
+  }
+
+  /**
+   * The id of a slot outcome: {@code slot|group} with the slot to the second ({@code
+   * 20261128T140000Z|core}: a cadence may fire more than once a minute), so a slot judged twice is
+   * one document.
+   */
+  public static String slotOutcome(Instant slot, String group) {
+    return SLOT_SECONDS.format(slot) + "|" + part(group);
   }
 
   /** The id of a listing: {@code slot|profile|vantage|keyword|position}. */

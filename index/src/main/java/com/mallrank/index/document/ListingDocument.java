@@ -1,5 +1,6 @@
 package com.mallrank.index.document;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -23,7 +24,8 @@ import java.util.Objects;
  * @param commissionBp the commission rate in basis points, or {@code null}
  * @param imageUrl the main image URL as served, or {@code null}
  * @param imageKey the normalised main-image key (URL without signature), or {@code null}
- * @param salesLabel the sales label as shown, or {@code null}
+ * @param salesLabel the sales label as shown, or {@code null} (stored with its number, {@link
+ *     #salesCount})
  * @param matrixAccount the id of the matrix account that owns this listing, {@code null} for a
  *     competitor
  * @param sampledAt when the sample was taken
@@ -94,6 +96,15 @@ public record ListingDocument(
         sampledAt,
         hash,
         surface);
+  }
+
+  /**
+   * The sales label as a number ({@code 已售1.2万} → 12000, {@link SalesCounts}), stored as {@code
+   * sales_count} so sales can be charted over time; derived, never read back.
+   */
+  @JsonProperty(value = "sales_count", access = JsonProperty.Access.READ_ONLY)
+  public Long salesCount() {
+    return SalesCounts.count(salesLabel);
   }
 
   /** Whether a matrix account owns this listing. */

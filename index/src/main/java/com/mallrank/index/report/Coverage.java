@@ -176,7 +176,12 @@ final class Coverage {
                                 .source(
                                     src ->
                                         src.filter(
-                                            f -> f.includes(Fields.PRODUCT_ID, Fields.POSITION))))))
+                                            f ->
+                                                f.includes(
+                                                    Fields.PRODUCT_ID,
+                                                    Fields.POSITION,
+                                                    Fields.TITLE,
+                                                    Fields.SHOP_NAME))))))
         .forEach(
             b -> {
               var hit = b.aggregations().get("best").topHits().hits().hits().get(0);
@@ -186,6 +191,8 @@ final class Coverage {
                       Composites.string(b, Fields.KEYWORD),
                       Composites.string(b, Fields.MATRIX_ACCOUNT),
                       source.getString(Fields.PRODUCT_ID),
+                      source.getString(Fields.TITLE, null),
+                      source.getString(Fields.SHOP_NAME, null),
                       source.getInt(Fields.POSITION),
                       b.docCount()));
             });

@@ -116,5 +116,11 @@ public record CoverageReport(
    * @param observations listings of the account at positions 21–50 in the window
    */
   public record NearMiss(
-      String keyword, String account, String productId, int bestPosition, long observations) {}
+      String keyword,
+      String account,
+      String productId,
+      String title,
+      String shopName,
+      int bestPosition,
+      long observations) {}
 }

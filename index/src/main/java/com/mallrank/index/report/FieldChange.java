@@ -7,6 +7,7 @@ package com.mallrank.index.report;
  * @param field what changed
  * @param productId the product
  * @param shopName the shop name (later slot), or {@code null}
+ * @param title the title (later slot), how reports name the listing
  * @param oldValue the value in the earlier slot (fen, basis points, image key or title as text)
  * @param newValue the value in the later slot
  * @param positionBefore the position in the earlier slot
@@ -16,6 +17,7 @@ public record FieldChange(
     Field field,
     String productId,
     String shopName,
+    String title,
     String oldValue,
     String newValue,
     int positionBefore,

@@ -104,13 +104,17 @@ final class RankHistory {
               builder.raw.put(Composites.number(b, Fields.SLOT), Composites.minInt(b, "best"));
             });
     addDaily(from, to, common, series);
+    Map<String, ListingNames.Name> titles =
+        new ListingNames(client, names, profile)
+            .latest(series.keySet().stream().map(k -> k.get(2)).toList(), to);
     List<RankSeries> result = new ArrayList<>();
     series.forEach(
         (key, builder) ->
             result.add(
                 builder.build(
                     key,
-                    rankedSlots.getOrDefault(List.of(key.get(0), key.get(1)), new TreeSet<>()))));
+                    rankedSlots.getOrDefault(List.of(key.get(0), key.get(1)), new TreeSet<>()),
+                    titles.get(key.get(2)))));
     return result;
   }
 
@@ -224,7 +228,7 @@ final class RankHistory {
       this.account = account;
     }
 
-    RankSeries build(List<String> key, TreeSet<Long> ranked) {
+    RankSeries build(List<String> key, TreeSet<Long> ranked, ListingNames.Name name) {
       TreeMap<Long, RankSeries.Point> points = new TreeMap<>();
       raw.forEach(
           (slot, position) -> {
@@ -246,7 +250,13 @@ final class RankHistory {
         }
       }
       return new RankSeries(
-          key.get(0), key.get(1), key.get(2), account, new ArrayList<>(points.values()));
+          key.get(0),
+          key.get(1),
+          key.get(2),
+          account,
+          name == null ? null : name.title(),
+          name == null ? null : name.shopName(),
+          new ArrayList<>(points.values()));
     }
   }
 }

@@ -12,10 +12,18 @@ import java.util.Optional;
  * @param vantage the vantage
  * @param productId the product
  * @param matrixAccount the owning matrix account, {@code null} for a competitor
+ * @param title the title the product was last shown with, {@code null} when no raw listing is left
+ * @param shopName the shop it was last shown with, or {@code null}
  * @param points the positions, oldest first
  */
 public record RankSeries(
-    String keyword, String vantage, String productId, String matrixAccount, List<Point> points) {
+    String keyword,
+    String vantage,
+    String productId,
+    String matrixAccount,
+    String title,
+    String shopName,
+    List<Point> points) {
 
   public RankSeries {
     points = List.copyOf(points);

@@ -212,6 +212,7 @@ final class SlotComparison {
               field,
               after.productId(),
               after.shopName(),
+              after.title(),
               old.toString(),
               now.toString(),
               before.position(),

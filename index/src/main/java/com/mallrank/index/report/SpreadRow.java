@@ -8,6 +8,8 @@ import java.util.Map;
  * @param keyword the keyword
  * @param productId the product
  * @param matrixAccount the owning matrix account
+ * @param title the title in the slot (its best-placed card)
+ * @param shopName the shop in the slot, or {@code null}
  * @param positions the best position per vantage where it was found, by vantage
  * @param min the best of those positions
  * @param max the worst of those positions
@@ -17,6 +19,8 @@ public record SpreadRow(
     String keyword,
     String productId,
     String matrixAccount,
+    String title,
+    String shopName,
     Map<String, Integer> positions,
     int min,
     int max,

@@ -44,6 +44,7 @@ final class VantageSpread {
   List<SpreadRow> run(Instant slot, Collection<String> keywords) {
     Objects.requireNonNull(slot, "slot");
     List<SpreadRow> rows = new ArrayList<>();
+    List<String> products = new ArrayList<>();
     new Composites(
             client,
             names.listingsAlias(),
@@ -82,16 +83,38 @@ final class VantageSpread {
                   n % 2 == 1
                       ? sorted.get(n / 2)
                       : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+              products.add(Composites.string(b, Fields.PRODUCT_ID));
               rows.add(
                   new SpreadRow(
                       Composites.string(b, Fields.KEYWORD),
                       Composites.string(b, Fields.PRODUCT_ID),
                       Composites.string(b, Fields.MATRIX_ACCOUNT),
+                      null,
+                      null,
                       positions,
                       sorted.get(0),
                       sorted.get(n - 1),
                       median));
             });
-    return rows;
+    Map<String, ListingNames.Name> titles =
+        new ListingNames(client, names, profile).latest(products, slot.plusMillis(1));
+    return rows.stream()
+        .map(
+            r -> {
+              ListingNames.Name name = titles.get(r.productId());
+              return name == null
+                  ? r
+                  : new SpreadRow(
+                      r.keyword(),
+                      r.productId(),
+                      r.matrixAccount(),
+                      name.title(),
+                      name.shopName(),
+                      r.positions(),
+                      r.min(),
+                      r.max(),
+                      r.median());
+            })
+        .toList();
   }
 }

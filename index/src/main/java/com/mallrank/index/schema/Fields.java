@@ -9,19 +9,19 @@ package com.mallrank.index.schema;
  */
 public final class Fields {
 
-  /** {@code slot} (samples, listings, changes). */
+  /** {@code slot} (samples, listings, changes, slots). */
   public static final String SLOT = "slot";
 
   /** {@code keyword} (samples, listings, changes, daily). */
   public static final String KEYWORD = "keyword";
 
-  /** {@code group} (samples, listings, changes, daily). */
+  /** {@code group} (samples, listings, changes, daily, slots). */
   public static final String GROUP = "group";
 
   /** {@code vantage} (samples, listings, changes, daily). */
   public static final String VANTAGE = "vantage";
 
-  /** {@code profile} (samples, listings, changes, daily). */
+  /** {@code profile} (samples, listings, changes, daily, slots). */
   public static final String PROFILE = "profile";
 
   /** {@code status} (samples). */
@@ -63,7 +63,7 @@ public final class Fields {
   /** {@code product_id} (listings, changes, daily). */
   public static final String PRODUCT_ID = "product_id";
 
-  /** {@code title} (listings). */
+  /** {@code title} (listings, changes). */
   public static final String TITLE = "title";
 
   /** {@code shop_id} (listings, changes). */
@@ -89,6 +89,12 @@ public final class Fields {
 
   /** {@code sales_label} (listings). */
   public static final String SALES_LABEL = "sales_label";
+
+  /**
+   * {@code sales_count} (listings): the sales label as a number, its lower bound ({@code 已售1.2万} →
+   * 12000; {@code ListingDocument#salesCount}).
+   */
+  public static final String SALES_COUNT = "sales_count";
 
   /** {@code matrix_account} (listings, changes, daily). */
   public static final String MATRIX_ACCOUNT = "matrix_account";
@@ -140,6 +146,12 @@ public final class Fields {
 
   /** {@code last_commission_bp} (daily). */
   public static final String LAST_COMMISSION_BP = "last_commission_bp";
+
+  /** {@code outcome} (slots): {@code on_time}, {@code late} or {@code missed}. */
+  public static final String OUTCOME = "outcome";
+
+  /** {@code judged_at} (slots): when the scheduler judged the slot. */
+  public static final String JUDGED_AT = "judged_at";
 
   private Fields() {}
 }

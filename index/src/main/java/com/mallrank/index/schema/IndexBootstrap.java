@@ -1,6 +1,7 @@
 package com.mallrank.index.schema;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
 import co.elastic.clients.elasticsearch.indices.put_index_template.IndexTemplateMapping;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,10 +18,11 @@ import java.util.Objects;
  * {prefix}-listings-*}, {@code {prefix}-samples} matching {@code {prefix}-samples-*}, {@code
  * {prefix}-changes} matching {@code {prefix}-changes-*} and {@code {prefix}-daily} matching {@code
  * {prefix}-daily-*}, each adding its read alias. Bodies come from the JSON resources in {@link
- * IndexTemplates}; patterns and aliases are built here from {@link IndexNames}. Idempotent:
- * applying again overwrites the templates with the same content. Existing indices keep their
- * mapping (plus the {@code profile} field, added when missing); new monthly indices get the
- * template's.
+ * IndexTemplates}; patterns and aliases are built here from {@link IndexNames}; the scheduler's
+ * slot outcomes ({@code {prefix}-slots} matching {@code {prefix}-slots-*}) likewise. Idempotent:
+ * applying again overwrites the templates with the same content. Existing indices get every field
+ * of their template added (a field added to a template reaches the indices made before it); new
+ * indices get the template's mapping.
  *
  * <p>Replicas: the templates say {@code number_of_replicas: 0} (one node has nowhere to put a
  * copy); a bootstrap given a replica count ({@code index.replicas}) puts that into every template
@@ -53,7 +55,11 @@ public final class IndexBootstrap {
     this.replicas = replicas;
   }
 
-  /** Puts all four templates. */
+  /**
+   * Puts all five templates, and adds every field of each template to the existing indices of its
+   * pattern (mappings are strict: an index created before a field existed would refuse documents
+   * that carry it).
+   */
   public void apply() {
     put(
         names.listingsTemplate(),
@@ -75,15 +81,39 @@ public final class IndexBootstrap {
         names.dailyPattern(),
         names.dailyAlias(),
         IndexTemplates.DAILY_RESOURCE);
-    // indices created before the profile was part of every document's identity
-    addProfileField(names.listingsPattern());
-    addProfileField(names.changesPattern());
-    addProfileField(names.dailyPattern());
-    // samples indices created before failed samples kept their evidence
-    addKeywordField(names.samplesPattern(), Fields.EVIDENCE_PATH);
+    put(
+        names.slotsTemplate(),
+        names.slotsPattern(),
+        names.slotsAlias(),
+        IndexTemplates.SLOTS_RESOURCE);
     if (replicas != null) {
       setReplicasOfExisting();
     }
+  }
+
+  /**
+   * The names of this prefix's index templates that are not in the cluster: what a process without
+   * the admin credential checks instead of putting them (reading templates needs only the {@code
+   * monitor} cluster privilege, which the reader has).
+   */
+  public java.util.List<String> missingTemplates() {
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    for (String name :
+        java.util.List.of(
+            names.listingsTemplate(),
+            names.samplesTemplate(),
+            names.changesTemplate(),
+            names.dailyTemplate(),
+            names.slotsTemplate())) {
+      try {
+        if (!client.indices().existsIndexTemplate(e -> e.name(name)).value()) {
+          missing.add(name);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not read index template " + name, e);
+      }
+    }
+    return missing;
   }
 
   /** The configured replica count on the prefix's existing indices (idempotent). */
@@ -93,7 +123,8 @@ public final class IndexBootstrap {
             names.listingsPattern(),
             names.samplesPattern(),
             names.changesPattern(),
-            names.dailyPattern());
+            names.dailyPattern(),
+            names.slotsPattern());
     try {
       client
           .indices()
@@ -109,16 +140,13 @@ public final class IndexBootstrap {
   }
 
   /**
-   * Adds the {@code profile} keyword field to the mapping of every existing index of the pattern
-   * (idempotent), so a monthly index created before it took new documents. Old documents get their
-   * profile from {@code mallrank index migrate-ids}.
+   * Adds the template's fields to the mapping of every existing index of the pattern (idempotent: a
+   * field already mapped the same way is unchanged), so an index created before a field was added
+   * (the {@code profile}, {@code evidence_path}, a change event's {@code title}, ...) takes
+   * documents that carry it. Old documents simply lack the field ({@code mallrank index
+   * migrate-ids} fills the profile).
    */
-  private void addProfileField(String pattern) {
-    addKeywordField(pattern, Fields.PROFILE);
-  }
-
-  /** Adds a keyword field to every existing index of the pattern (idempotent). */
-  private void addKeywordField(String pattern, String field) {
+  private void addTemplateFields(String pattern, TypeMapping mappings) {
     try {
       for (String index :
           client
@@ -126,10 +154,10 @@ public final class IndexBootstrap {
               .get(g -> g.index(pattern).ignoreUnavailable(true).allowNoIndices(true))
               .result()
               .keySet()) {
-        client.indices().putMapping(m -> m.index(index).properties(field, p -> p.keyword(k -> k)));
+        client.indices().putMapping(m -> m.index(index).properties(mappings.properties()));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not add the " + field + " field to " + pattern, e);
+      throw new UncheckedIOException("Could not add the template's fields to " + pattern, e);
     }
   }
 
@@ -162,6 +190,7 @@ public final class IndexBootstrap {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not put index template " + name, e);
     }
+    addTemplateFields(pattern, template.mappings());
   }
 
   /** The template body with {@code template.settings.number_of_replicas} set to the configured. */

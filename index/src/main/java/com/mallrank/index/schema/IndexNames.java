@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * document's slot (UTC), e.g. {@code {prefix}-listings-2026.11}, so a re-run of a slot lands in the
  * same index under the same id. Change events follow the same scheme ({@code {prefix}-changes},
  * monthly {@code {prefix}-changes-yyyy.MM}); daily summaries written by retention live in yearly
- * {@code {prefix}-daily-yyyy} indices read through {@code {prefix}-daily}.
+ * {@code {prefix}-daily-yyyy} indices read through {@code {prefix}-daily}; the scheduler's slot
+ * outcomes (on time, late, missed) in yearly {@code {prefix}-slots-yyyy} read through {@code
+ * {prefix}-slots}.
  *
  * @param prefix lowercase letters, digits, {@code -}, {@code _} or {@code .}, starting with a
  *     letter or digit, at most 100 characters
@@ -129,6 +131,26 @@ public record IndexNames(String prefix) {
   /** The daily index template name. */
   public String dailyTemplate() {
     return dailyAlias();
+  }
+
+  /** The read alias over all slot-outcome indices. */
+  public String slotsAlias() {
+    return prefix + "-slots";
+  }
+
+  /** The concrete slot-outcome index for the slot's year (UTC). */
+  public String slotsIndex(Instant slot) {
+    return slotsAlias() + "-" + YEAR.format(slot);
+  }
+
+  /** The pattern the slots template matches. */
+  public String slotsPattern() {
+    return slotsAlias() + "-*";
+  }
+
+  /** The slots index template name. */
+  public String slotsTemplate() {
+    return slotsAlias();
   }
 
   /**

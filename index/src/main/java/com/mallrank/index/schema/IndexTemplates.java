@@ -17,6 +17,9 @@ public final class IndexTemplates {
   /** The daily-summaries template body: the strict mapping of {@code DailySummary}. */
   public static final String DAILY_RESOURCE = "mallrank/index/templates/daily.json";
 
+  /** The slot-outcomes template body: the strict mapping of {@code SlotOutcome}. */
+  public static final String SLOTS_RESOURCE = "mallrank/index/templates/slots.json";
+
   private IndexTemplates() {}
 
   /** Opens a template resource; the caller closes the stream. */

@@ -31,9 +31,18 @@ public final class EsRoles {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Map<MallrankRole, String> bodies;
+  /**
+   * The Kibana role that loads the saved objects (kibana/import.sh): Kibana's feature privileges
+   * {@code all} on dashboards, Discover sessions, the Visualize library and data views, no index
+   * privilege. Not one of the application's {@link MallrankRole}s: no mallrank process connects as
+   * it.
+   */
+  public static final String KIBANA_OBJECTS_ROLE = "mallrank_kibana_objects";
 
-  private EsRoles(Map<MallrankRole, String> bodies) {
+  /** Role name → request body, every role of the resource in its order. */
+  private final Map<String, String> bodies;
+
+  private EsRoles(Map<String, String> bodies) {
     this.bodies = bodies;
   }
 
@@ -53,20 +62,42 @@ public final class EsRoles {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + RESOURCE, e);
     }
-    Map<MallrankRole, String> bodies = new LinkedHashMap<>();
+    Map<String, String> bodies = new LinkedHashMap<>();
+    root.fields()
+        .forEachRemaining(
+            role -> {
+              if (!role.getKey().startsWith("_")) {
+                bodies.put(role.getKey(), role.getValue().toString());
+              }
+            });
     for (MallrankRole role : MallrankRole.values()) {
-      JsonNode body = root.get(role.roleName());
-      if (!(body instanceof ObjectNode)) {
+      if (!(root.get(role.roleName()) instanceof ObjectNode)) {
         throw new IllegalStateException(RESOURCE + " has no object \"" + role.roleName() + "\"");
       }
-      bodies.put(role, body.toString());
+    }
+    if (!(root.get(KIBANA_OBJECTS_ROLE) instanceof ObjectNode)) {
+      throw new IllegalStateException(RESOURCE + " has no object \"" + KIBANA_OBJECTS_ROLE + "\"");
     }
     return new EsRoles(bodies);
   }
 
   /** The request body of {@code PUT _security/role/<name>} for the role (compact JSON). */
   public String body(MallrankRole role) {
-    return bodies.get(role);
+    return bodies.get(role.roleName());
+  }
+
+  /** The body of any role of the resource by name, e.g. {@value #KIBANA_OBJECTS_ROLE}. */
+  public String body(String roleName) {
+    String body = bodies.get(roleName);
+    if (body == null) {
+      throw new IllegalArgumentException("no role " + roleName + " in " + RESOURCE);
+    }
+    return body;
+  }
+
+  /** Every role's name, in the resource's order. */
+  public java.util.List<String> names() {
+    return java.util.List.copyOf(bodies.keySet());
   }
 
   /**
@@ -76,8 +107,7 @@ public final class EsRoles {
   public String rolesYml() {
     StringBuilder yml = new StringBuilder("# mallrank roles, generated from ").append(RESOURCE);
     yml.append('\n');
-    bodies.forEach(
-        (role, body) -> yml.append(role.roleName()).append(": ").append(body).append('\n'));
+    bodies.forEach((role, body) -> yml.append(role).append(": ").append(body).append('\n'));
     return yml.toString();
   }
 
@@ -92,8 +122,8 @@ public final class EsRoles {
       throw new IllegalStateException("applying roles needs the REST client transport");
     }
     RestClient rest = transport.restClient();
-    for (Map.Entry<MallrankRole, String> role : bodies.entrySet()) {
-      Request request = new Request("PUT", "/_security/role/" + role.getKey().roleName());
+    for (Map.Entry<String, String> role : bodies.entrySet()) {
+      Request request = new Request("PUT", "/_security/role/" + role.getKey());
       request.setEntity(new NStringEntity(role.getValue(), ContentType.APPLICATION_JSON));
       try {
         Response response = rest.performRequest(request);
@@ -101,13 +131,12 @@ public final class EsRoles {
       } catch (ResponseException e) {
         throw new IllegalStateException(
             "PUT _security/role/"
-                + role.getKey().roleName()
+                + role.getKey()
                 + " refused: HTTP "
                 + e.getResponse().getStatusLine().getStatusCode(),
             e);
       } catch (IOException e) {
-        throw new UncheckedIOException(
-            "PUT _security/role/" + role.getKey().roleName() + " failed", e);
+        throw new UncheckedIOException("PUT _security/role/" + role.getKey() + " failed", e);
       }
     }
   }

@@ -1,6 +1,7 @@
 package com.mallrank.index.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.DailySummary;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
+import com.mallrank.index.document.SlotOutcome;
 import com.mallrank.index.schema.IndexTemplates;
 import com.mallrank.index.testing.Fixtures;
 import java.io.InputStream;
@@ -37,6 +39,8 @@ class DocumentJsonTest {
     assertThat(fieldNames(json)).containsExactlyInAnyOrderElementsOf(mappedFields("listings"));
     assertThat(json.get("slot").asText()).isEqualTo("2026-11-28T14:00:00Z");
     assertThat(json.get("product_id").asText()).isEqualTo("p3");
+    assertThat(json.get("sales_label").asText()).isEqualTo("已售1.2万");
+    assertThat(json.get("sales_count").asLong()).as("the label as a number").isEqualTo(12_000L);
     assertThat(mapper.treeToValue(json, ListingDocument.class)).isEqualTo(listing);
   }
 
@@ -133,14 +137,33 @@ class DocumentJsonTest {
             4,
             false,
             SLOT.plusSeconds(120),
-            "sandbox-static");
+            "sandbox-static",
+            "加厚长款羽绒服女");
 
     JsonNode json = mapper.valueToTree(event);
 
     assertThat(fieldNames(json))
         .containsExactlyInAnyOrderElementsOf(mappedFields(IndexTemplates.CHANGES_RESOURCE));
     assertThat(event.id()).isEqualTo("20261128T1400Z|sandbox-static|anonymous|羽绒服女|price|p3");
+    assertThat(json.get("title").asText()).isEqualTo("加厚长款羽绒服女");
     assertThat(mapper.treeToValue(json, ChangeEvent.class)).isEqualTo(event);
+  }
+
+  @Test
+  void slotOutcomeFieldsMatchTheSlotsTemplate() throws Exception {
+    SlotOutcome outcome =
+        new SlotOutcome(
+            SLOT, "core", "sandbox-static", SlotOutcome.MISSED, SLOT.plusSeconds(3 * 3600));
+
+    JsonNode json = mapper.valueToTree(outcome);
+
+    assertThat(fieldNames(json))
+        .containsExactlyInAnyOrderElementsOf(mappedFields(IndexTemplates.SLOTS_RESOURCE));
+    assertThat(json.get("judged_at").asText()).isEqualTo("2026-11-28T17:00:00Z");
+    assertThat(outcome.id()).isEqualTo("20261128T140000Z|core");
+    assertThat(mapper.treeToValue(json, SlotOutcome.class)).isEqualTo(outcome);
+    assertThatThrownBy(() -> new SlotOutcome(SLOT, "core", null, "skipped", SLOT))
+        .hasMessage("slot outcome 'skipped' is not one of [late, missed, on_time]");
   }
 
   @Test

@@ -71,9 +71,10 @@ class CoverageIT {
             new CoverageReport.Gap("d", null, Basis.NONE, null));
     assertThat(report.nearMisses())
         .containsExactly(
-            new CoverageReport.NearMiss("b", "acct-2", "own-acct-2-25", 25, 1),
-            new CoverageReport.NearMiss("b", "acct-3", "own-acct-3-22", 22, 1),
-            new CoverageReport.NearMiss("f", "acct-3", "own-acct-3-30", 30, 1));
+            new CoverageReport.NearMiss("b", "acct-2", "own-acct-2-25", "b 商品 25", "acct-2", 25, 1),
+            new CoverageReport.NearMiss("b", "acct-3", "own-acct-3-22", "b 商品 22", "acct-3", 22, 1),
+            new CoverageReport.NearMiss(
+                "f", "acct-3", "own-acct-3-30", "f 商品 30", "acct-3", 30, 1));
     assertThat(report.unranked()).containsExactly("e");
   }
 

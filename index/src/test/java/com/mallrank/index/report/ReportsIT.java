@@ -54,6 +54,13 @@ class ReportsIT {
     assertThat(own)
         .extracting(RankSeries::productId, RankSeries::matrixAccount)
         .containsExactly(tuple("own-acct-1-2", "acct-1"), tuple("own-acct-1-5", "acct-1"));
+    // named by the title and shop the product was last shown with, not by its id
+    assertThat(series)
+        .extracting(RankSeries::productId, RankSeries::title, RankSeries::shopName)
+        .containsExactly(
+            tuple("own-acct-1-2", "a 商品 2", "acct-1"),
+            tuple("own-acct-1-5", "a 商品 5", "acct-1"),
+            tuple("p3", "a 商品 3", "店铺3"));
   }
 
   @Test
@@ -73,7 +80,15 @@ class ReportsIT {
     assertThat(rows)
         .containsExactly(
             new SpreadRow(
-                "a", "own", "acct-1", Map.of(ANON, 3, "acct-1", 1, "acct-2", 10), 1, 10, 3.0));
+                "a",
+                "own",
+                "acct-1",
+                "a 商品 1",
+                "店铺1",
+                Map.of(ANON, 3, "acct-1", 1, "acct-2", 10),
+                1,
+                10,
+                3.0));
   }
 
   /** Keyword "a" with 12 listings and the product "own" of acct-1 at {@code position}. */
@@ -211,7 +226,8 @@ class ReportsIT {
         after,
         false,
         slot.plusSeconds(60),
-        Fixtures.PROFILE);
+        Fixtures.PROFILE,
+        "标题" + product);
   }
 
   private static void write(TestIndices es, List<ChangeEvent> events) throws IOException {

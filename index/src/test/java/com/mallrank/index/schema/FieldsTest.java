@@ -23,7 +23,11 @@ class FieldsTest {
           IndexTemplates.SAMPLES_RESOURCE,
           IndexTemplates.LISTINGS_RESOURCE,
           IndexTemplates.CHANGES_RESOURCE,
-          IndexTemplates.DAILY_RESOURCE);
+          IndexTemplates.DAILY_RESOURCE,
+          IndexTemplates.SLOTS_RESOURCE);
+
+  /** The templates of per-sample data: each is read by keyword, vantage, profile and group. */
+  private static final List<String> PER_SAMPLE = TEMPLATES.subList(0, 4);
 
   @Test
   void everyConstantIsAFieldOfATemplateAndEveryFieldHasOne() throws Exception {
@@ -33,7 +37,10 @@ class FieldsTest {
     }
     Map<String, String> constants = constants();
 
-    assertThat(mapped).as("fields read from the templates").hasSize(44).contains("matrix_account");
+    assertThat(mapped)
+        .as("fields read from the templates")
+        .hasSize(47)
+        .contains("matrix_account", "sales_count", "outcome");
     assertThat(new TreeSet<>(constants.values()))
         .as("Fields constants vs template fields")
         .isEqualTo(mapped);
@@ -46,11 +53,15 @@ class FieldsTest {
 
   @Test
   void theSharedFieldsAreInEveryTemplate() throws Exception {
-    for (String template : TEMPLATES) {
+    for (String template : PER_SAMPLE) {
       assertThat(fields(template))
           .as(template)
           .contains(Fields.KEYWORD, Fields.VANTAGE, Fields.PROFILE, Fields.GROUP);
     }
+    assertThat(fields(IndexTemplates.SLOTS_RESOURCE))
+        .as("slot outcomes are per group and slot")
+        .containsExactly(
+            Fields.SLOT, Fields.GROUP, Fields.PROFILE, Fields.OUTCOME, Fields.JUDGED_AT);
   }
 
   /** The mapped fields of a template, nested ones as {@code a.b}. */

@@ -88,6 +88,39 @@ class IndexBootstrapIT {
     assertThat(mapping.properties().get("evidence_path").isKeyword()).isTrue();
   }
 
+  @Test
+  void aChangesIndexCreatedBeforeTitlesGetsTheTitleAndEveryOtherTemplateField(TestIndices es)
+      throws Exception {
+    String index = es.names().changesIndex(SLOT);
+
+    var mapping = bootstrapOverAnOldIndex(es, index);
+
+    assertThat(mapping.properties().get("title").isText()).isTrue();
+    assertThat(mapping.properties().get("title").text().fields().get("raw").isKeyword()).isTrue();
+    assertThat(mapping.properties().keySet())
+        .as("every field of changes.json")
+        .contains("kind", "product_id", "shop_name", "rank_before", "detected_at", "profile");
+    String listings = es.names().listingsIndex(SLOT);
+    assertThat(bootstrapOverAnOldIndex(es, listings).properties().get("sales_count").isLong())
+        .isTrue();
+  }
+
+  @Test
+  void slotOutcomesGetTheirTemplateAndAlias(TestIndices es) throws Exception {
+    es.bootstrap();
+
+    IndexTemplateItem slots =
+        es.client()
+            .indices()
+            .getIndexTemplate(t -> t.name(es.names().slotsTemplate()))
+            .indexTemplates()
+            .get(0);
+    assertThat(slots.indexTemplate().indexPatterns()).containsExactly(es.names().slotsPattern());
+    assertThat(slots.indexTemplate().template().aliases()).containsKey(es.names().slotsAlias());
+    assertThat(slots.indexTemplate().template().mappings().properties().keySet())
+        .containsExactlyInAnyOrder("slot", "group", "profile", "outcome", "judged_at");
+  }
+
   /** Creates {@code index} as an old release did (strict, only a slot), then bootstraps. */
   private static co.elastic.clients.elasticsearch._types.mapping.TypeMapping
       bootstrapOverAnOldIndex(TestIndices es, String index) throws Exception {

@@ -1,0 +1,97 @@
+package com.mallrank.index.report;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import com.mallrank.index.schema.Fields;
+import com.mallrank.index.schema.Filters;
+import com.mallrank.index.schema.IndexNames;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The title and shop a product was last shown with (before a time; its best-placed card of that
+ * slot), so a report names a listing by its title rather than by its 19-digit product id: one paged
+ * {@code composite} aggregation over the products with a {@code top_hits} of the latest listing. A
+ * product whose raw listings retention deleted has no name (the report then shows its id).
+ */
+final class ListingNames {
+
+  /** A product's latest title and shop name (either may be {@code null}). */
+  record Name(String title, String shopName) {}
+
+  private static final int CHUNK = 1_000;
+
+  private final ElasticsearchClient client;
+  private final IndexNames names;
+  private final String profile;
+
+  ListingNames(ElasticsearchClient client, IndexNames names, String profile) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.names = Objects.requireNonNull(names, "names");
+    this.profile = profile;
+  }
+
+  /** The latest name of each product seen before {@code until}; products never seen are absent. */
+  Map<String, Name> latest(Collection<String> productIds, Instant until) {
+    Map<String, Name> result = new HashMap<>();
+    List<String> ids = new ArrayList<>(new java.util.TreeSet<>(productIds));
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      new Composites(
+              client,
+              names.listingsAlias(),
+              Filters.bool(
+                  b -> {
+                    b.filter(Filters.terms(Fields.PRODUCT_ID, chunk))
+                        .filter(Filters.before(Fields.SLOT, until));
+                    Filters.profile(b, profile);
+                  }))
+          .terms(Fields.PRODUCT_ID)
+          .sub(
+              "latest",
+              Aggregation.of(
+                  a ->
+                      a.topHits(
+                          t ->
+                              t.size(1)
+                                  .sort(
+                                      o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Desc)))
+                                  .sort(
+                                      o ->
+                                          o.field(
+                                              f -> f.field(Fields.POSITION).order(SortOrder.Asc)))
+                                  .source(
+                                      src ->
+                                          src.filter(
+                                              f -> f.includes(Fields.TITLE, Fields.SHOP_NAME))))))
+          .forEach(
+              b -> {
+                JsonObject source =
+                    b.aggregations()
+                        .get("latest")
+                        .topHits()
+                        .hits()
+                        .hits()
+                        .get(0)
+                        .source()
+                        .toJson()
+                        .asJsonObject();
+                result.put(
+                    Composites.string(b, Fields.PRODUCT_ID),
+                    new Name(text(source, Fields.TITLE), text(source, Fields.SHOP_NAME)));
+              });
+    }
+    return result;
+  }
+
+  private static String text(JsonObject source, String field) {
+    return source.containsKey(field) && !source.isNull(field) ? source.getString(field) : null;
+  }
+}
