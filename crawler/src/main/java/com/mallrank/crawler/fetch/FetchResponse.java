@@ -2,6 +2,7 @@ package com.mallrank.crawler.fetch;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a {@link Fetcher} received. HTTP error statuses are responses too (a 403 captcha page has a
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param elapsed how long the fetch took
  * @param screenshot a picture of the rendered page (JPEG), taken by a browser fetch only for a page
  *     that yields no ranks, kept as evidence; {@code null} otherwise
+ * @param cookieNames the names of the cookies the identity holds for the page's URL after the fetch
+ *     (sent and not deleted, or set by the page), for {@code cookie} login proofs; names only,
+ *     never values; empty when the fetcher cannot tell (a saved page, a HAR capture)
  */
 public record FetchResponse(
     String url,
@@ -23,12 +27,26 @@ public record FetchResponse(
     String body,
     Duration retryAfter,
     Duration elapsed,
-    byte[] screenshot) {
+    byte[] screenshot,
+    Set<String> cookieNames) {
 
   public FetchResponse {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(elapsed, "elapsed");
+    cookieNames = cookieNames == null ? Set.of() : Set.copyOf(cookieNames);
+  }
+
+  /** A response without cookie names. */
+  public FetchResponse(
+      String url,
+      int httpStatus,
+      String contentType,
+      String body,
+      Duration retryAfter,
+      Duration elapsed,
+      byte[] screenshot) {
+    this(url, httpStatus, contentType, body, retryAfter, elapsed, screenshot, Set.of());
   }
 
   /** A response without a screenshot. */
@@ -44,6 +62,13 @@ public record FetchResponse(
 
   /** This response with a screenshot of its page. */
   public FetchResponse withScreenshot(byte[] value) {
-    return new FetchResponse(url, httpStatus, contentType, body, retryAfter, elapsed, value);
+    return new FetchResponse(
+        url, httpStatus, contentType, body, retryAfter, elapsed, value, cookieNames);
+  }
+
+  /** This response with the names of the cookies held for its page. */
+  public FetchResponse withCookieNames(Set<String> names) {
+    return new FetchResponse(
+        url, httpStatus, contentType, body, retryAfter, elapsed, screenshot, names);
   }
 }

@@ -220,7 +220,9 @@ public final class JsoupFetcher implements Fetcher {
         response.contentType(),
         body,
         RetryAfter.parse(response.header("Retry-After"), clock.instant()).orElse(null),
-        elapsed);
+        elapsed,
+        null,
+        request.cookies().namesAfter(url, clock.instant(), response.headers("Set-Cookie")));
   }
 
   static boolean isRedirect(int status) {

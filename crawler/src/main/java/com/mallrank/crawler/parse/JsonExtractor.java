@@ -62,6 +62,7 @@ public final class JsonExtractor implements Extractor {
   private final SiteProfile profile;
   private final PageClassifier classifier;
   private final ResultAssembler assembler;
+  private final boolean asAccount;
 
   public JsonExtractor(SiteProfile profile, ExtractOptions options) {
     this.profile = Objects.requireNonNull(profile, "profile");
@@ -70,6 +71,7 @@ public final class JsonExtractor implements Extractor {
     }
     this.classifier = new PageClassifier(profile.markers());
     this.assembler = new ResultAssembler(profile, Objects.requireNonNull(options, "options"));
+    this.asAccount = options.asAccount();
   }
 
   @Override
@@ -88,12 +90,19 @@ public final class JsonExtractor implements Extractor {
       parseError = e.getMessage();
     }
     JsonNode document = root;
-    Optional<ResultPage> classified =
-        classifier.classify(
-            response, response::body, marker -> document != null && matches(document, marker));
-    if (classified.isPresent()) {
-      return classified.get();
-    }
+    String notJson = parseError;
+    java.util.function.Predicate<Marker> structural =
+        marker -> document != null && matches(document, marker);
+    ResultPage page =
+        classifier
+            .classify(response, response::body, structural)
+            .orElseGet(() -> listings(response, document, notJson));
+    return asAccount
+        ? classifier.unproven(page, response, response::body, structural).orElse(page)
+        : page;
+  }
+
+  private ResultPage listings(FetchResponse response, JsonNode document, String parseError) {
     if (document == null || document.isMissingNode()) {
       return ResultPage.without(
           SampleStatus.ERROR,

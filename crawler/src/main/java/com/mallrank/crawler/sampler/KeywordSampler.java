@@ -53,9 +53,12 @@ import org.slf4j.LoggerFactory;
  * request being sent: a rest is not a captcha. A matrix account that got a login wall is marked
  * ({@link NeedsLogin}) and its other samples of the slot are {@link SampleStatus#SKIPPED} (marker
  * {@code needs-login}), not fetched; the anonymous vantage has no login to renew and is never
- * marked. Before each request (each attempt) the identity's {@link RequestBudget} is asked: an
- * identity out of budget has its sample {@link SampleStatus#SKIPPED} (marker {@code budget}), not
- * fetched; samples are taken in plan order, so the budget goes to the highest-priority keywords.
+ * marked. A page taken as a matrix account must prove the login where the profile says how ({@code
+ * markers.logged-in}): one that does not is {@code login_required} like a login wall, so an expired
+ * session served the logged-out page never stores the anonymous ranking as the account's. Before
+ * each request (each attempt) the identity's {@link RequestBudget} is asked: an identity out of
+ * budget has its sample {@link SampleStatus#SKIPPED} (marker {@code budget}), not fetched; samples
+ * are taken in plan order, so the budget goes to the highest-priority keywords.
  *
  * <p>Thread-safe when its {@link Fetcher} is.
  */
@@ -254,13 +257,13 @@ public final class KeywordSampler {
     } catch (AddressRefusedException | IllegalArgumentException e) {
       return done(refused(String.valueOf(base), "refused: " + e.getMessage()), started, 0);
     }
-    Instant loggedOut = needsLogin.since(identity).orElse(null);
+    NeedsLogin.Mark loggedOut = needsLogin.of(identity).orElse(null);
     if (loggedOut != null) {
       return done(
           skipped(
               url,
               SkipReason.NEEDS_LOGIN,
-              identity + " needs a new login (login wall at " + loggedOut + ")"),
+              identity + " needs a new login (" + loggedOut.reason() + ")"),
           started,
           0);
     }
@@ -269,7 +272,10 @@ public final class KeywordSampler {
       return done(
           skipped(url, SkipReason.COOLDOWN, identity + " rests until " + until), started, 0);
     }
-    var extractor = Extractors.forProfile(profile, new ExtractOptions(depth));
+    // As a matrix account, a page must prove the login where the profile says how.
+    var extractor =
+        Extractors.forProfile(
+            profile, new ExtractOptions(depth).asAccount(!FetchRequest.ANONYMOUS.equals(identity)));
     FetchRequest.SampleContext context =
         new FetchRequest.SampleContext(keyword, slotTime, slotTime.plus(harWindow));
     FetchResponse seen = null;

@@ -216,6 +216,30 @@ class SandboxMallTest {
   }
 
   @Test
+  void everyResultPageShowsWhoIsLoggedInAndAForgottenSessionIsServedAsAVisitor() throws Exception {
+    Document visitor = Jsoup.parse(get(KEYWORD, null).body());
+    assertThat(visitor.select("#user-info")).isEmpty();
+    assertThat(visitor.expectFirst("#login-entry").attr("href")).isEqualTo("/login");
+
+    Document account = Jsoup.parse(get(KEYWORD, "mx-hangzhou").body());
+    assertThat(account.expectFirst("#user-info .nickname").text()).isEqualTo("mx-hangzhou");
+    assertThat(account.select("#login-entry")).isEmpty();
+
+    MALL.mall().faults().expireSession("mx-hangzhou");
+    String forgotten = get(KEYWORD, "mx-hangzhou").body();
+    assertThat(Jsoup.parse(forgotten).select("#user-info")).isEmpty();
+    assertThat(productIds(forgotten))
+        .as("no login wall: the anonymous ranking, as a real mall serves an expired session")
+        .isEqualTo(productIds(get(KEYWORD, null).body()))
+        .isNotEqualTo(productIds(account.outerHtml()));
+    assertThat(Jsoup.parse(get(KEYWORD, "mx-yiwu").body()).select("#user-info .nickname").text())
+        .isEqualTo("mx-yiwu");
+
+    MALL.mall().faults().renewLogin("mx-hangzhou");
+    assertThat(Jsoup.parse(get(KEYWORD, "mx-hangzhou").body()).select("#user-info")).hasSize(1);
+  }
+
+  @Test
   void aGlobalFaultHitsEveryKeywordUntilCleared() throws Exception {
     MALL.mall().faults().setGlobal(Fault.CAPTCHA);
     MALL.mall().faults().set(KEYWORD, Fault.LOGIN_WALL);
