@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,7 +96,7 @@ public class AccountsLoginCommand implements Callable<Integer> {
               + " cannot log in by QR code");
     }
     URI page = url != null ? url : login.url(sandbox.baseUrl());
-    Path folder = AccountsFolder.ensure(batch.accountsDir());
+    Path folder = AccountsFolder.ensure(batch.accountsDir()).toAbsolutePath().normalize();
     Path target = folder.resolve(id + ".json");
     PrintStream out = System.out;
     int cookies =
@@ -128,6 +129,7 @@ public class AccountsLoginCommand implements Callable<Integer> {
                 out.flush();
               }
             });
+    AccountsFolder.recordLogin(folder, id, Instant.now(), "accounts login");
     out.printf(
         "logged in: saved the login state of %s (%d cookies) to %s, owner-only%n",
         id, cookies, target);

@@ -198,7 +198,9 @@ class LoginExpiryIT {
         .containsExactly(
             List.of(
                 "mx-hangzhou",
+                "sandbox-static",
                 "ok",
+                "2026-11-28 15:00 ok",
                 "2026-11-28 15:00",
                 "—",
                 "2026-12-28 12:00 (sessionid; 2 cookies)",
@@ -209,11 +211,13 @@ class LoginExpiryIT {
                 "(configured) zh-CN Asia/Shanghai"),
             List.of(
                 "mx-yiwu",
+                "sandbox-static",
                 "needs-login",
+                "2026-11-28 15:00 skipped (needs-login)",
                 "2026-11-28 14:00",
                 "2026-11-28 15:00",
                 "—",
-                "— (none in the plan)",
+                "— (none)",
                 "—",
                 "—",
                 "direct",

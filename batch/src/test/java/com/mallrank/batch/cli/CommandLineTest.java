@@ -96,10 +96,49 @@ class CommandLineTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("invalid plan (3 problems)")
-        .contains(plan + ":4: accounts[0].storage-state: login state file /nonexistent/mx-a.json")
+        .contains("invalid plan (2 problems)")
+        .doesNotContain("mx-a.json") // an account's lost login state is a warning, not a problem
         .contains(plan + ":8: groups[0].cadence: invalid cron '0 61 * * * *'")
         .contains(plan + ":9: groups[0].vantages[1]: unknown vantage 'mx-b'");
+  }
+
+  @Test
+  void planValidateWarnsAboutAnAccountsLostLoginStateAndExitsZero() throws Exception {
+    Path plan = dir.resolve("plan.yml");
+    Path lost = dir.resolve("accounts/mx-a.json");
+    Files.writeString(
+        plan,
+        """
+        accounts:
+          - id: mx-a
+            shop-ids: ["7210000000000000001"]
+            storage-state: %s
+          - id: mx-b
+            shop-ids: ["7210000000000000002"]
+        groups:
+          - name: core
+            profile: sandbox-static
+            vantages: [anonymous, mx-a, mx-b]
+            keywords: [羽绒服女]
+        """
+            .formatted(lost));
+
+    int code =
+        run(
+            "--batch.plan=" + plan,
+            "--batch.accounts-dir=" + dir.resolve("accounts"),
+            "plan",
+            "validate");
+
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines())
+        .contains(plan + ": valid, 2 accounts, 1 groups, 1 warning")
+        .contains(
+            "warning: account mx-a: login state file "
+                + lost
+                + " does not exist: log the account in with `mallrank accounts login` (or"
+                + " `accounts import`); its samples are skipped (needs-login) until it logs in"
+                + " again: mallrank accounts login --id mx-a");
   }
 
   @Test

@@ -204,6 +204,18 @@ public final class KeywordSampler {
     }
   }
 
+  /**
+   * Marks a matrix account as needing a new login for the rest of the slot, for a reason found
+   * before any fetch (its saved login state cannot be used): its samples are then {@link
+   * SampleStatus#SKIPPED} (marker {@code needs-login}, the reason in their detail) without a
+   * request. The anonymous vantage is never marked.
+   */
+  public void needsLogin(String identity, String reason) {
+    if (!FetchRequest.ANONYMOUS.equals(identity)) {
+      needsLogin.mark(identity, time.now(), reason);
+    }
+  }
+
   /** The host pacing of these settings, for a sampler and the image downloads sharing it. */
   public static HostThrottle throttle(SamplerSettings settings, Random random, TimeSource time) {
     return new HostThrottle(
