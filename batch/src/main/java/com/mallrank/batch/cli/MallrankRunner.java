@@ -38,6 +38,9 @@ class MallrankRunner implements CommandLineRunner, ExitCodeGenerator {
     CommandLine commandLine = new CommandLine(MallrankCommand.class, factory);
     commandLine.setExecutionExceptionHandler(
         new FriendlyErrors(Arrays.asList(commandArgs).contains("--debug")));
+    // a path option is relative to where the user is, not to the checkout the launcher runs in
+    commandLine.registerConverter(java.nio.file.Path.class, CallerPaths::resolve);
+    MallrankCommand.groupCommands(commandLine);
     return commandLine;
   }
 

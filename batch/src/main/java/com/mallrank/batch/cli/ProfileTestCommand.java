@@ -107,8 +107,10 @@ public class ProfileTestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SiteProfile siteProfile =
-        profile.endsWith(".yml") || profile.endsWith(".yaml") || Files.exists(Path.of(profile))
-            ? SiteProfiles.load(Path.of(profile))
+        profile.endsWith(".yml")
+                || profile.endsWith(".yaml")
+                || Files.exists(CallerPaths.resolve(profile))
+            ? SiteProfiles.load(CallerPaths.resolve(profile))
             : profiles.get(profile);
     ExtractOptions options = new ExtractOptions(depth);
     ResultPage page;

@@ -110,6 +110,9 @@ public final class PlanLoader {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new PlanException(
+          List.of(new ConfigProblem(file.toString(), 0, "(file)", "cannot read: no such file")));
     } catch (IOException e) {
       throw new PlanException(
           List.of(new ConfigProblem(file.toString(), 0, "(file)", "cannot read: " + e)));

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,13 +47,65 @@ class CommandLineTest {
     return SpringApplication.exit(SpringApplication.run(MallrankApplication.class, all));
   }
 
+  /**
+   * Issue 21 item 5: {@code --help} and {@code help} (which printed an error first) both list every
+   * command, its subcommands included, grouped, one line each, and nothing on stderr.
+   */
   @Test
-  void helpListsTheCommands() {
-    int code = run("--help");
+  void helpAndDashDashHelpListEveryCommandGroupedOneLineEach() {
+    List<String> leaves = new ArrayList<>();
+    collectLeaves(
+        "", new picocli.CommandLine(MallrankCommand.class, new WithoutDependencies()), leaves);
+    assertThat(leaves)
+        .hasSizeGreaterThan(25)
+        .contains("sample", "plan validate", "accounts login", "accounts status", "report top20");
 
-    assertThat(code).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("demo", "sample", "serve", "jobs", "plan", "accounts", "report", "profile");
+    for (String asked : List.of("--help", "help")) {
+      out.reset();
+      err.reset();
+
+      assertThat(run(asked)).as(asked).isZero();
+
+      String help = out.toString(StandardCharsets.UTF_8);
+      assertThat(err.toString(StandardCharsets.UTF_8)).as(asked).isEmpty();
+      assertThat(help.lines())
+          .as(asked)
+          .contains(
+              "Sampling:",
+              "Plan and matrix accounts:",
+              "Reports:",
+              "Site profiles and evidence:",
+              "Operations:");
+      for (String leaf : leaves) {
+        assertThat(
+                help.lines()
+                    .filter(
+                        l -> l.matches("  " + java.util.regex.Pattern.quote(leaf) + "  +\\S.*")))
+            .as("%s: one line for '%s'", asked, leaf)
+            .hasSize(1);
+      }
+      assertThat(help.lines().filter(l -> l.length() > 100)).as("lines fit").isEmpty();
+    }
+
+    out.reset();
+    assertThat(run("help", "accounts")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: mallrank accounts", "status");
+  }
+
+  private static void collectLeaves(String prefix, picocli.CommandLine line, List<String> out) {
+    line.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (name.equals("help") && !prefix.isEmpty()) {
+                return;
+              }
+              String path = prefix.isEmpty() ? name : prefix + " " + name;
+              if (sub.getSubcommands().isEmpty()) {
+                out.add(path);
+              } else {
+                collectLeaves(path, sub, out);
+              }
+            });
   }
 
   @Test

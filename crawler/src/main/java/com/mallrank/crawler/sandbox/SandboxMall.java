@@ -320,6 +320,10 @@ public final class SandboxMall implements AutoCloseable {
         product(exchange, path.substring("/product/".length()));
       } else if (path.equals("/login") && !query.containsKey("uid")) {
         send(exchange, 200, HTML, qrLogin.page(baseUrl()));
+      } else if (path.equals("/login/scan")
+          && query.get("uid") == null
+          && qrLogin.waiting(query.get("ticket"))) {
+        send(exchange, 200, HTML, QrLoginDesk.chooser(query.get("ticket")));
       } else if (path.equals("/login/scan")) {
         boolean ok = qrLogin.scan(query.get("ticket"), query.get("uid"));
         send(exchange, ok ? 200 : 404, "text/plain; charset=utf-8", ok ? "扫码成功" : "二维码已失效");
