@@ -51,6 +51,9 @@ public class AccountsImportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     AccountsFolder.checkId(id);
     JsonNode cookies;
+    if (!Files.isRegularFile(source)) {
+      throw new IllegalArgumentException("cannot read " + source + ": no such file");
+    }
     try {
       cookies = new ObjectMapper().readTree(source.toFile()).path("cookies");
     } catch (IOException e) {

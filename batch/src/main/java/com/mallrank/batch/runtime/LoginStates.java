@@ -32,15 +32,18 @@ public final class LoginStates {
     this.accountsDir = accountsDir;
   }
 
-  /** The state file the account searches with, if it has one. */
+  /**
+   * The state file the account searches with, if it has one: absolute, so what is shown of it names
+   * the file wherever the user runs mallrank from.
+   */
   public Optional<Path> fileOf(MatrixAccount account) {
     if (account.storageState() != null) {
-      return Optional.of(account.storageState());
+      return Optional.of(account.storageState().toAbsolutePath().normalize());
     }
     if (accountsDir == null || !SAFE_ID.matcher(account.id()).matches()) {
       return Optional.empty();
     }
-    Path file = accountsDir.resolve(account.id() + ".json");
+    Path file = accountsDir.resolve(account.id() + ".json").toAbsolutePath().normalize();
     return Files.exists(file) ? Optional.of(file) : Optional.empty();
   }
 
