@@ -294,17 +294,9 @@ class LoginExpiryIT {
     return out;
   }
 
-  /** status/marker of each keyword's sample, in plan order. */
+  /** status/marker of each core keyword's sample, in plan order. */
   private List<String> statuses(Instant slot, String vantage) {
-    Top20Report report =
-        new Reports(elasticsearch.client(), elasticsearch.names()).top20(slot, vantage, KEYWORDS);
-    List<String> out = new ArrayList<>();
-    for (String keyword : KEYWORDS) {
-      KeywordTop20 top = report.keyword(keyword).orElseThrow();
-      assertThat(top.listings().isEmpty()).isEqualTo(!top.status().equals("ok"));
-      out.add(top.status() + "/" + top.sample().marker());
-    }
-    return out;
+    return statuses("sandbox-static", slot, vantage, KEYWORDS);
   }
 
   /** summary · profile · dedupe key of every needs_login alert of an account the receiver got. */
