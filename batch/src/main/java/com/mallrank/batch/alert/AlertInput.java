@@ -73,7 +73,8 @@ public record AlertInput(Instant slot, List<Change> changes, List<Sample> sample
    * @param keyword the keyword
    * @param vantage who searched ({@code anonymous} or a matrix account)
    * @param status the status code ({@code ok}, {@code blocked}, {@code login_required}, ...)
-   * @param detail a short explanation, or {@code null}
+   * @param detail what decided the status (the sample's marker: {@code needs-login} for a sample
+   *     skipped because its account needs a new login), or {@code null}
    */
   public record Sample(
       Instant slot, String profile, String keyword, String vantage, String status, String detail) {

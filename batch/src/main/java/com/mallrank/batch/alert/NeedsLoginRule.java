@@ -7,15 +7,20 @@ import java.util.Map;
 
 /**
  * A matrix account's login expired: one alert per account and profile (surface) that showed a login
- * wall ("账号 X 需要重新登录", the surface named with it), whatever the number of keywords, so a person
- * renews the login instead of reading a report full of {@code login_required}; the skipped count is
- * that surface's. Its dedupe key has no keyword and no slot ({@code account:<id>}), so the account
- * alerts once per surface and dedupe window for as long as it stays logged out. The anonymous
- * vantage has no login to renew.
+ * wall, a page that did not prove the login, or had its samples skipped because its saved login
+ * state cannot be used ("账号 X 需要重新登录", the surface named with it), whatever the number of keywords,
+ * so a person renews the login instead of reading a report full of {@code login_required}; the
+ * skipped count is that surface's. Its dedupe key has no keyword and no slot ({@code
+ * account:<id>}), so the account alerts once per surface and dedupe window for as long as it stays
+ * logged out. The anonymous vantage has no login to renew. The advice names the command that renews
+ * a login: {@code mallrank accounts login --id X}.
  */
 public final class NeedsLoginRule implements AlertRule {
 
   public static final String ID = "needs_login";
+
+  /** The marker of a sample skipped because its account needs a new login. */
+  static final String SKIPPED_FOR_LOGIN = "needs-login";
 
   @Override
   public String id() {
@@ -26,13 +31,18 @@ public final class NeedsLoginRule implements AlertRule {
   public List<Alert> evaluate(AlertInput input) {
     Map<AlertInput.Searcher, int[]> byLogin = new LinkedHashMap<>(); // login_required, skipped
     for (AlertInput.Sample sample : input.samples()) {
-      if (sample.status().equals("login_required") && !sample.vantage().equals("anonymous")) {
-        byLogin.computeIfAbsent(sample.searcher(), v -> new int[2])[0]++;
+      boolean loggedOut =
+          sample.status().equals("login_required")
+              || sample.status().equals("skipped") && SKIPPED_FOR_LOGIN.equals(sample.detail());
+      if (loggedOut && !sample.vantage().equals("anonymous")) {
+        byLogin.computeIfAbsent(sample.searcher(), v -> new int[2]);
       }
     }
     for (AlertInput.Sample sample : input.samples()) {
       int[] counts = byLogin.get(sample.searcher());
-      if (counts != null && sample.status().equals("skipped")) {
+      if (counts != null && sample.status().equals("login_required")) {
+        counts[0]++;
+      } else if (counts != null && sample.status().equals("skipped")) {
         counts[1]++;
       }
     }
@@ -50,11 +60,13 @@ public final class NeedsLoginRule implements AlertRule {
                     searcher.vantage(),
                     searcher.vantage(),
                     "账号 " + searcher.vantage() + " 需要重新登录",
-                    "登录已失效：本时段 "
-                        + counts[0]
-                        + " 个关键词遇到登录墙，"
+                    (counts[0] > 0
+                            ? "登录已失效：本时段 " + counts[0] + " 个关键词遇到登录墙，"
+                            : "登录状态不可用（文件缺失、权限过宽或已过期，见 mallrank accounts status）：本时段 ")
                         + counts[1]
-                        + " 个关键词未采样（skipped）；重新登录后用 mallrank accounts import 导入登录状态")));
+                        + " 个关键词未采样（skipped）；用 mallrank accounts login --id "
+                        + searcher.vantage()
+                        + " 扫码重新登录（或 mallrank accounts import 导入登录状态）")));
     return alerts;
   }
 }

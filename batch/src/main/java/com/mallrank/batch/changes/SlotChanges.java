@@ -98,7 +98,7 @@ public class SlotChanges {
             .map(
                 r ->
                     new AlertInput.Sample(
-                        r.slot(), r.profile(), r.keyword(), r.vantage(), r.status(), null))
+                        r.slot(), r.profile(), r.keyword(), r.vantage(), r.status(), r.marker()))
             .toList();
     return new AlertInput(slot, changes, samples);
   }

@@ -5,27 +5,37 @@ import com.mallrank.batch.runtime.LoginStateFile;
 import com.mallrank.batch.text.Formats;
 import com.mallrank.batch.text.TextTable;
 import com.mallrank.index.report.AccountActivityRow;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
 
 /**
- * The rows of {@code mallrank accounts status}: per matrix account, what its samples say (last ok,
- * last login wall), what its login state file says (soonest cookie expiry, age, permissions), and
- * its own network and device from the plan (proxy without credentials, device, locale, time zone).
- * Nothing here ever holds a cookie value.
+ * The rows of {@code mallrank accounts status}: per matrix account and surface (site profile), what
+ * its newest samples say about its login, what its login state file says (soonest cookie expiry,
+ * age, permissions), and its own network and device from the plan (proxy without credentials,
+ * device, locale, time zone). Nothing here ever holds a cookie value.
+ *
+ * <p>The state of an account on a surface, in this order: {@code needs-login (…)} when its login
+ * state file cannot be used (missing, too open, unreadable, not a storage state, every cookie
+ * expired: its samples are skipped); {@code re-logged in at …} when it was logged in by hand
+ * ({@code accounts login}, {@code accounts import}) after its newest sample that tells logged in
+ * from logged out, until the next such sample; else that sample's word: {@code ok} (ok, partial or
+ * empty: the page was served to the account, and proved the login where the profile says how) or
+ * {@code needs-login} (a login wall, a page that did not prove the login, or skipped for it);
+ * {@code unknown} when no sample tells ({@code blocked}, {@code error}, …); {@code never sampled}.
  */
 public final class AccountStatusTable {
 
   static final List<String> HEADERS =
       List.of(
           "账号 account",
+          "平台 surface",
           "状态 state",
+          "最新样本 newest sample",
           "最近成功 last ok",
           "最近登录墙 last login_required",
           "Cookie 最早过期 cookie expiry",
@@ -35,44 +45,92 @@ public final class AccountStatusTable {
           "代理 proxy",
           "设备 device");
 
+  /** What the table needs to know about one account besides its samples. */
+  public record Account(
+      MatrixAccount account,
+      List<String> plannedSurfaces,
+      LoginStateFile stateFile,
+      Instant loggedInByHand) {}
+
   private AccountStatusTable() {}
 
-  /** One row per account, in plan order. */
+  /**
+   * One row per account and surface, accounts in plan order, each account's planned surfaces first
+   * (plan order), then any other surface it was sampled on; an account with none has one row.
+   */
   public static List<List<String>> rows(
-      List<MatrixAccount> accounts,
-      Map<String, AccountActivityRow> activity,
-      Function<Path, LoginStateFile> files,
-      Instant now,
-      ZoneId zone) {
+      List<Account> accounts, List<AccountActivityRow> activity, Instant now, ZoneId zone) {
     List<List<String>> rows = new ArrayList<>();
-    for (MatrixAccount account : accounts) {
-      AccountActivityRow seen = activity.get(account.id());
-      LoginStateFile file =
-          account.storageState() == null ? null : files.apply(account.storageState());
-      rows.add(
-          List.of(
-              account.id(),
-              state(seen),
-              time(seen == null ? null : seen.lastRanked(), zone),
-              time(seen == null ? null : seen.lastLoginRequired(), zone),
-              expiry(file, now, zone),
-              file == null
-                  ? "— (none in the plan)"
-                  : file.exists() ? file.path().toString() : file.path() + " (missing)",
-              file == null || file.modified() == null
-                  ? "—"
-                  : age(Duration.between(file.modified(), now)),
-              mode(file),
-              account.network().proxy() == null
-                  ? "direct"
-                  : account.network().proxy().shown(), // never its credentials
-              account.network().deviceShown()
-                  + " "
-                  + account.network().locale()
-                  + " "
-                  + account.network().timezone()));
+    for (Account entry : accounts) {
+      MatrixAccount account = entry.account();
+      Set<String> surfaces = new LinkedHashSet<>(entry.plannedSurfaces());
+      activity.stream()
+          .filter(a -> a.vantage().equals(account.id()))
+          .forEach(a -> surfaces.add(a.profile()));
+      if (surfaces.isEmpty()) {
+        surfaces.add(null);
+      }
+      for (String surface : surfaces) {
+        AccountActivityRow seen =
+            activity.stream()
+                .filter(a -> a.vantage().equals(account.id()) && a.profile().equals(surface))
+                .findFirst()
+                .orElse(null);
+        rows.add(row(entry, surface, seen, now, zone));
+      }
     }
     return rows;
+  }
+
+  private static List<String> row(
+      Account entry, String surface, AccountActivityRow seen, Instant now, ZoneId zone) {
+    MatrixAccount account = entry.account();
+    LoginStateFile file = entry.stateFile();
+    return List.of(
+        account.id(),
+        surface == null ? "—" : surface,
+        state(entry, seen, now, zone),
+        newest(seen == null ? null : seen.newest(), zone),
+        time(seen == null ? null : seen.lastRanked(), zone),
+        time(seen == null ? null : seen.lastLoginRequired(), zone),
+        expiry(file, now, zone),
+        file == null
+            ? "— (none)"
+            : file.exists() ? file.path().toString() : file.path() + " (missing)",
+        file == null || file.modified() == null ? "—" : age(Duration.between(file.modified(), now)),
+        mode(file),
+        account.network().proxy() == null
+            ? "direct"
+            : account.network().proxy().shown(), // never its credentials
+        account.network().deviceShown()
+            + " "
+            + account.network().locale()
+            + " "
+            + account.network().timezone());
+  }
+
+  /**
+   * Why each account whose login state cannot be used needs a new login, one line each, with the
+   * command that fixes it.
+   */
+  public static List<String> notes(List<Account> accounts, Instant now) {
+    List<String> notes = new ArrayList<>();
+    for (Account entry : accounts) {
+      if (entry.stateFile() != null) {
+        entry
+            .stateFile()
+            .unusable(now)
+            .ifPresent(
+                why ->
+                    notes.add(
+                        entry.account().id()
+                            + ": "
+                            + why
+                            + "; its samples are skipped until: mallrank accounts login --id "
+                            + entry.account().id()));
+      }
+    }
+    return notes;
   }
 
   /** The rows as a text table. */
@@ -83,11 +141,48 @@ public final class AccountStatusTable {
     return table.render();
   }
 
-  private static String state(AccountActivityRow seen) {
-    if (seen == null || seen.lastRanked() == null && seen.lastLoginRequired() == null) {
-      return "never sampled";
+  private static String state(Account entry, AccountActivityRow seen, Instant now, ZoneId zone) {
+    String trouble = trouble(entry.stateFile(), now);
+    if (trouble != null) {
+      return "needs-login (" + trouble + ")";
     }
-    return seen.needsLogin() ? "needs-login" : "ok";
+    AccountActivityRow.Seen telling = seen == null ? null : seen.newestOnLogin();
+    Instant byHand = entry.loggedInByHand();
+    if (byHand != null && (telling == null || byHand.isAfter(telling.sampledAt()))) {
+      return "re-logged in at " + time(byHand, zone);
+    }
+    if (telling != null) {
+      return telling.loggedIn() ? "ok" : "needs-login";
+    }
+    return seen == null ? "never sampled" : "unknown";
+  }
+
+  /** A short reason the login state cannot be used, or {@code null} when it can (or is none). */
+  private static String trouble(LoginStateFile file, Instant now) {
+    if (file == null || file.unusable(now).isEmpty()) {
+      return null;
+    }
+    if (!file.exists()) {
+      return "state file missing";
+    }
+    if (file.problem() != null) {
+      return file.problem().contains("not readable")
+          ? "state file unreadable"
+          : "state file too open";
+    }
+    return file.cookies() < 0 ? "not a storage state" : "every cookie expired";
+  }
+
+  private static String newest(AccountActivityRow.Seen newest, ZoneId zone) {
+    if (newest == null) {
+      return "—";
+    }
+    return time(newest.slot(), zone)
+        + " "
+        + newest.status()
+        + ("skipped".equals(newest.status()) && newest.marker() != null
+            ? " (" + newest.marker() + ")"
+            : "");
   }
 
   private static String expiry(LoginStateFile file, Instant now, ZoneId zone) {

@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The one home of login states ({@code batch.accounts-dir}), shared by {@code accounts import} and
- * {@code accounts login}: an account id's rule and its owner-only folder.
+ * The one home of login states ({@code batch.accounts-dir}), shared by {@code accounts import},
+ * {@code accounts login} and {@code accounts status}: an account id's rule, its owner-only folder,
+ * and when the account was last logged in by hand ({@code <id>.logged-in-at}: the time only, so
+ * {@code accounts status} can say "re-logged in at …" until a sample proves the new login).
  */
 final class AccountsFolder {
 
@@ -36,5 +41,35 @@ final class AccountsFolder {
       }
     }
     return folder;
+  }
+
+  /** The file that records the account's last login by hand. */
+  private static Path loginRecord(Path folder, String id) {
+    return folder.resolve(id + ".logged-in-at");
+  }
+
+  /**
+   * Records that the account was logged in (its state saved) at {@code at} by {@code how} ({@code
+   * accounts login}, {@code accounts import}). Owner-only like the states beside it.
+   */
+  static void recordLogin(Path folder, String id, Instant at, String how) throws IOException {
+    Path file = loginRecord(folder, id);
+    Files.writeString(file, at + " " + how + "\n");
+    com.mallrank.batch.plan.SecretFiles.restrict(file);
+  }
+
+  /** When the account was last logged in by hand, if it was and the record is readable. */
+  static Optional<Instant> lastLogin(Path folder, String id) {
+    Path file = loginRecord(folder, id);
+    try {
+      if (!Files.isRegularFile(file) || Files.size(file) > 200) {
+        return Optional.empty();
+      }
+      String text = Files.readString(file).strip();
+      int space = text.indexOf(' ');
+      return Optional.of(Instant.parse(space < 0 ? text : text.substring(0, space)));
+    } catch (IOException | DateTimeParseException e) {
+      return Optional.empty(); // an unreadable record says nothing
+    }
   }
 }

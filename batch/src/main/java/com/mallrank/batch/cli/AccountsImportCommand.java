@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +51,9 @@ public class AccountsImportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     AccountsFolder.checkId(id);
     JsonNode cookies;
+    if (!Files.isRegularFile(source)) {
+      throw new IllegalArgumentException("cannot read " + source + ": no such file");
+    }
     try {
       cookies = new ObjectMapper().readTree(source.toFile()).path("cookies");
     } catch (IOException e) {
@@ -58,13 +62,14 @@ public class AccountsImportCommand implements Callable<Integer> {
     if (!cookies.isArray()) {
       throw new IllegalArgumentException(source + " has no 'cookies' list: not a storage state");
     }
-    Path folder = AccountsFolder.ensure(properties.accountsDir());
+    Path folder = AccountsFolder.ensure(properties.accountsDir()).toAbsolutePath().normalize();
     Path target = folder.resolve(id + ".json");
     Path temp = Files.createTempFile(folder, id, ".tmp");
     SecretFiles.restrict(temp);
     Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
     SecretFiles.restrict(temp);
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AccountsFolder.recordLogin(folder, id, Instant.now(), "accounts import");
     System.out.printf(
         "saved the login state of %s (%d cookies) to %s, owner-only%n", id, cookies.size(), target);
     System.out.printf("in the plan, under the account '%s':%n  storage-state: %s%n", id, target);

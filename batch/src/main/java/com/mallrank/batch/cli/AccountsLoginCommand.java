@@ -4,6 +4,7 @@ import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
+import com.mallrank.batch.text.Escaping;
 import com.mallrank.crawler.fetch.browser.QrLogin;
 import com.mallrank.crawler.profile.LoginRule;
 import com.mallrank.crawler.profile.SiteProfile;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,7 +97,10 @@ public class AccountsLoginCommand implements Callable<Integer> {
               + " cannot log in by QR code");
     }
     URI page = url != null ? url : login.url(sandbox.baseUrl());
-    Path folder = AccountsFolder.ensure(batch.accountsDir());
+    boolean sandboxPage =
+        sandbox.usesSandbox()
+            && page.getAuthority().equals(URI.create(sandbox.baseUrl()).getAuthority());
+    Path folder = AccountsFolder.ensure(batch.accountsDir()).toAbsolutePath().normalize();
     Path target = folder.resolve(id + ".json");
     PrintStream out = System.out;
     int cookies =
@@ -115,10 +120,18 @@ public class AccountsLoginCommand implements Callable<Integer> {
                 site.search().guard()),
             new QrLogin.Display() {
               @Override
-              public void qr(String halfBlocks, Path png) {
+              public void qr(String halfBlocks, String link, Path png) {
                 out.printf(
                     "scan this QR code with the Douyin app of %s (also saved as %s):%n", id, png);
                 out.print(halfBlocks);
+                out.printf("the code's link: %s%n", Escaping.terminal(link));
+                if (sandboxPage) {
+                  // the sandbox has no phone app to scan with: opening the link as the account does
+                  out.printf(
+                      "sandbox mall (no phone): to scan it as %s, open %s while this waits,"
+                          + " e.g. curl '%<s'%n",
+                      id, Escaping.terminal(link + "&uid=" + id));
+                }
                 out.flush();
               }
 
@@ -128,6 +141,7 @@ public class AccountsLoginCommand implements Callable<Integer> {
                 out.flush();
               }
             });
+    AccountsFolder.recordLogin(folder, id, Instant.now(), "accounts login");
     out.printf(
         "logged in: saved the login state of %s (%d cookies) to %s, owner-only%n",
         id, cookies, target);

@@ -1,34 +1,37 @@
 package com.mallrank.batch.cli;
 
 import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.plan.KeywordGroup;
 import com.mallrank.batch.plan.MatrixAccount;
+import com.mallrank.batch.plan.Plan;
 import com.mallrank.batch.runtime.LoginStateFile;
+import com.mallrank.batch.runtime.LoginStates;
 import com.mallrank.batch.runtime.PlanRepository;
-import com.mallrank.index.report.AccountActivityRow;
+import com.mallrank.batch.text.Escaping;
 import com.mallrank.index.report.Reports;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
 /**
- * {@code mallrank accounts status}: is each matrix account still logged in? Answers from the stored
- * samples (last ok, last login wall) and the login state files (soonest cookie expiry, age,
- * permissions). Cookie values are never read into the answer.
+ * {@code mallrank accounts status}: is each matrix account still logged in, on each surface?
+ * Answers from the stored samples (the newest one that tells, last ok, last login wall), the login
+ * state files (usable or why not, soonest cookie expiry, age, permissions) and the record of the
+ * last login by hand. Cookie values are never read into the answer. An account whose state file is
+ * missing or too open is listed with why; it never stops the command.
  */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Per matrix account of the plan: its state (ok, or needs-login when a login wall came after"
-          + " its last ok sample), its last ok sample and last login_required sample (slots, in"
-          + " batch.zone), the soonest expiry of its login state's cookies, the state file, its age"
-          + " and permissions.",
+      "Per matrix account of the plan and surface (site profile) it samples: its state, from its"
+          + " newest sample that tells logged in from logged out (ok, or needs-login after a login"
+          + " wall, a page that did not prove the login, or a login state file that cannot be"
+          + " used; 're-logged in at …' after `accounts login` or `accounts import`, until the"
+          + " next such sample), its newest sample, last ok and last login_required (slots, in"
+          + " batch.zone), the soonest expiry of its login state's cookies, the state file, its"
+          + " age and permissions, its proxy and device.",
       "Cookie values are never printed."
     })
 public class AccountsStatusCommand implements Callable<Integer> {
@@ -45,38 +48,49 @@ public class AccountsStatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.out.print(AccountStatusTable.render(rows(Instant.now())));
+    Instant now = Instant.now();
+    List<AccountStatusTable.Account> accounts = accounts(plans.plan());
+    System.out.print(AccountStatusTable.render(rows(accounts, now)));
+    AccountStatusTable.notes(accounts, now)
+        .forEach(note -> System.out.println(Escaping.terminal(note)));
     return 0;
   }
 
   /** The table's rows as of {@code now}. */
   public List<List<String>> rows(Instant now) {
-    List<MatrixAccount> accounts =
-        plans.plan().accounts().stream().map(this::withStateFile).toList();
-    Map<String, AccountActivityRow> activity =
-        reports.accountActivity(accounts.stream().map(MatrixAccount::id).toList()).stream()
-            .collect(Collectors.toMap(AccountActivityRow::vantage, Function.identity()));
+    return rows(accounts(plans.plan()), now);
+  }
+
+  private List<List<String>> rows(List<AccountStatusTable.Account> accounts, Instant now) {
     return AccountStatusTable.rows(
-        accounts, activity, LoginStateFile::inspect, now, properties.zone());
+        accounts,
+        reports.accountActivity(accounts.stream().map(a -> a.account().id()).toList()),
+        now,
+        properties.zone());
   }
 
   /**
-   * The state file the browser uses for the account: the plan's {@code storage-state}, else {@code
-   * <batch.accounts-dir>/<id>.json} when it exists (see {@code BrowserRuntime}).
+   * Each plan account with the surfaces its groups sample, the state file it searches with (the
+   * same {@link LoginStates} the sampler and the browser use) and its last login by hand.
    */
-  private MatrixAccount withStateFile(MatrixAccount account) {
-    if (account.storageState() != null || !account.id().matches("[A-Za-z0-9_][A-Za-z0-9._-]*")) {
-      return account;
-    }
-    Path file = properties.accountsDir().resolve(account.id() + ".json");
-    return Files.exists(file)
-        ? new MatrixAccount(
-            account.id(),
-            account.name(),
-            account.shopIds(),
-            account.productIds(),
-            file,
-            account.network())
-        : account;
+  private List<AccountStatusTable.Account> accounts(Plan plan) {
+    LoginStates states = new LoginStates(properties.accountsDir());
+    return plan.accounts().stream()
+        .map(
+            account ->
+                new AccountStatusTable.Account(
+                    account,
+                    surfaces(plan, account),
+                    states.fileOf(account).map(LoginStateFile::inspect).orElse(null),
+                    AccountsFolder.lastLogin(properties.accountsDir(), account.id()).orElse(null)))
+        .toList();
+  }
+
+  private static List<String> surfaces(Plan plan, MatrixAccount account) {
+    return plan.groups().stream()
+        .filter(g -> g.vantages().contains(account.id()))
+        .map(KeywordGroup::profile)
+        .distinct()
+        .toList();
   }
 }

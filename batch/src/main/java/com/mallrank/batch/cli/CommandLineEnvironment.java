@@ -21,6 +21,9 @@ import org.springframework.core.env.PropertySource;
  *   <li>{@code --debug} is mallrank's (stack traces of errors), not Spring Boot's (which would log
  *       its whole auto-configuration report): Spring's {@code debug} is turned off and {@value
  *       #DEBUG} set instead.
+ *   <li>A path-valued key given on the command line ({@code --batch.plan=plan.yml}) is relative to
+ *       the directory the user started mallrank from, not to the checkout the launcher runs it in
+ *       ({@link CallerPaths}): it is given to the application as that absolute path.
  * </ul>
  */
 public class CommandLineEnvironment implements EnvironmentPostProcessor {
@@ -52,6 +55,12 @@ public class CommandLineEnvironment implements EnvironmentPostProcessor {
       overrides.put("spring.datasource.driver-class-name", "org.h2.Driver");
       overrides.put("spring.datasource.username", "sa");
       overrides.put("spring.datasource.password", "");
+    }
+    for (String key : args.getPropertyNames()) {
+      String value = args.getProperty(key);
+      if (CallerPaths.isPathKey(key) && value != null && !value.isBlank() && !value.contains(",")) {
+        overrides.put(key, CallerPaths.resolve(value.strip()).toString());
+      }
     }
     if (!overrides.isEmpty()) {
       environment

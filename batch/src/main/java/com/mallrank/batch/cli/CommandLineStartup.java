@@ -12,8 +12,9 @@ import picocli.CommandLine.ParseResult;
  * wait for a database, Spring Batch and a web stack that the command never touches:
  *
  * <ul>
- *   <li>{@link Startup#NONE}: help, version, a parent command without its subcommand (usage), and
- *       arguments picocli refuses: printed here, without any Spring context.
+ *   <li>{@link Startup#NONE}: help ({@code --help}, {@code help [COMMAND]}), version, a parent
+ *       command without its subcommand (usage), and arguments picocli refuses: printed here,
+ *       without any Spring context.
  *   <li>{@link Startup#LEAN}: commands that only read files and Elasticsearch ({@code profile},
  *       {@code plan}, {@code report}, {@code accounts}, {@code evidence}, {@code es}, {@code
  *       index}): mallrank's own beans, created lazily, without auto-configuration ({@link
@@ -82,7 +83,9 @@ public final class CommandLineStartup {
       path.add(sub.commandSpec().userObject().getClass());
       leaf = sub;
     }
-    if (help || !leaf.commandSpec().subcommands().isEmpty()) {
+    if (help
+        || !leaf.commandSpec().subcommands().isEmpty()
+        || leaf.commandSpec().userObject() instanceof CommandLine.HelpCommand) {
       // help, or a parent command without its subcommand: usage
       return new Decision(Startup.NONE, new CommandPath(path));
     }

@@ -49,6 +49,9 @@ class MallrankRunner implements CommandLineRunner, ExitCodeGenerator {
           }
           return usage.handleParseException(e, args);
         });
+    // a path option is relative to where the user is, not to the checkout the launcher runs in
+    commandLine.registerConverter(java.nio.file.Path.class, CallerPaths::resolve);
+    MallrankCommand.groupCommands(commandLine);
     return commandLine;
   }
 

@@ -2,11 +2,16 @@ package com.mallrank.batch.cli;
 
 import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.plan.KeywordGroup;
+import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.plan.Plan;
 import com.mallrank.batch.plan.SharedSamples;
+import com.mallrank.batch.runtime.LoginStates;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.sample.Slots;
+import com.mallrank.batch.text.Escaping;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -17,9 +22,12 @@ import picocli.CommandLine.Command;
     description = {
       "Checks the plan (batch.plan) and the keyword lists it imports, and reports EVERY problem"
           + " with file, line and field: invalid cron, unknown account or profile, duplicate"
-          + " keyword in a group, missing or group/world-readable login-state file, bad CSV row.",
-      "Exit code 0 when the plan is valid, 2 when it is not (nothing is ever sampled from an"
-          + " invalid plan)."
+          + " keyword in a group, bad CSV row.",
+      "Warns, naming the account and the file, about a login state that cannot be used (missing,"
+          + " group/world-readable, unreadable, every cookie expired): that account's samples are"
+          + " skipped (needs-login) until it logs in again; the others are sampled.",
+      "Exit code 0 when the plan is valid, warnings or not; 2 when it is not (nothing is ever"
+          + " sampled from an invalid plan)."
     })
 public class PlanValidateCommand implements Callable<Integer> {
 
@@ -35,9 +43,15 @@ public class PlanValidateCommand implements Callable<Integer> {
   public Integer call() {
     Plan plan = plans.plan();
     Instant now = Instant.now();
+    List<String> warnings = warnings(plan, now);
     System.out.printf(
-        "%s: valid, %d accounts, %d groups%n",
-        plan.source(), plan.accounts().size(), plan.groups().size());
+        "%s: valid, %d accounts, %d groups%s%n",
+        plan.source(),
+        plan.accounts().size(),
+        plan.groups().size(),
+        warnings.isEmpty()
+            ? ""
+            : ", " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings"));
     for (KeywordGroup group : plan.groups()) {
       String next =
           group.cadence().slotsBetween(now, now.plus(java.time.Duration.ofDays(400))).stream()
@@ -57,6 +71,28 @@ public class PlanValidateCommand implements Callable<Integer> {
     for (SharedSamples.Overlap overlap : SharedSamples.of(plan).overlaps()) {
       System.out.println(overlap.notice());
     }
+    warnings.forEach(w -> System.out.println(Escaping.terminal("warning: " + w)));
     return 0;
+  }
+
+  /** One line per account whose login state cannot be used: that account, not the plan. */
+  private List<String> warnings(Plan plan, Instant now) {
+    LoginStates states = new LoginStates(properties.accountsDir());
+    List<String> warnings = new ArrayList<>();
+    for (MatrixAccount account : plan.accounts()) {
+      states
+          .unusable(account, now)
+          .ifPresent(
+              why ->
+                  warnings.add(
+                      "account "
+                          + account.id()
+                          + ": "
+                          + why
+                          + "; its samples are skipped (needs-login) until it logs in again:"
+                          + " mallrank accounts login --id "
+                          + account.id()));
+    }
+    return warnings;
   }
 }

@@ -175,8 +175,10 @@ public class ProfileTestCommand implements Callable<Integer> {
 
   private Integer test() throws Exception {
     SiteProfile siteProfile =
-        profile.endsWith(".yml") || profile.endsWith(".yaml") || Files.exists(Path.of(profile))
-            ? SiteProfiles.load(Path.of(profile))
+        profile.endsWith(".yml")
+                || profile.endsWith(".yaml")
+                || Files.exists(CallerPaths.resolve(profile))
+            ? SiteProfiles.load(CallerPaths.resolve(profile))
             : profiles.get(profile);
     if (depth != null && (depth < 1 || depth > ExtractOptions.MAX_DEPTH)) {
       throw new IllegalArgumentException(

@@ -52,10 +52,15 @@ public class EvidenceListCommand implements Callable<Integer> {
       if (keywordPrefix != null && !relative.getFileName().toString().startsWith(keywordPrefix)) {
         continue;
       }
-      System.out.printf("%s  %d bytes%n", Escaping.terminal(file.toString()), Files.size(file));
+      // absolute: `evidence show` and `profile test --page` take it from any directory
+      System.out.printf(
+          "%s  %d bytes%n",
+          Escaping.terminal(file.toAbsolutePath().normalize().toString()), Files.size(file));
       shown++;
     }
-    System.out.printf("%d file(s) under %s%n", shown, Escaping.terminal(store.root().toString()));
+    System.out.printf(
+        "%d file(s) under %s%n",
+        shown, Escaping.terminal(store.root().toAbsolutePath().normalize().toString()));
     return 0;
   }
 

@@ -33,9 +33,11 @@ import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Reads and validates a plan file. Every problem is reported with file, line and field, all at
- * once; a plan with any problem is refused as a whole. The YAML is read the way site profiles are
- * ({@link YamlTree}, nodes that keep their line; a repeated key is a problem), and problems are the
- * same {@link ConfigProblem}s.
+ * once; a plan with any problem is refused as a whole. A matrix account's login state file is not
+ * the plan's problem: one that cannot be used makes that account need a new login (see {@code
+ * LoginStates}), never the whole plan invalid. The YAML is read the way site profiles are ({@link
+ * YamlTree}, nodes that keep their line; a repeated key is a problem), and problems are the same
+ * {@link ConfigProblem}s.
  */
 public final class PlanLoader {
 
@@ -108,6 +110,9 @@ public final class PlanLoader {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new PlanException(
+          List.of(new ConfigProblem(file.toString(), 0, "(file)", "cannot read: no such file")));
     } catch (IOException e) {
       throw new PlanException(
           List.of(new ConfigProblem(file.toString(), 0, "(file)", "cannot read: " + e)));
@@ -328,14 +333,10 @@ public final class PlanLoader {
       if (shops.isEmpty() && products.isEmpty()) {
         problem(map, path, "an account needs shop-ids or product-ids to own listings");
       }
-      Node stateNode = value(map, "storage-state");
-      String stateText = scalar(stateNode, path + ".storage-state");
-      Path state = null;
-      if (stateText != null) {
-        state = Path.of(stateText);
-        SecretFiles.problem(state)
-            .ifPresent(message -> problem(stateNode, path + ".storage-state", message));
-      }
+      // A state file that is missing, too open or expired is that account's trouble only, not the
+      // plan's: its samples are skipped as needs-login and `plan validate` warns (LoginStates).
+      String stateText = scalar(value(map, "storage-state"), path + ".storage-state");
+      Path state = stateText == null ? null : Path.of(stateText);
       IdentityNetwork network = network(map, path);
       return id == null
           ? null

@@ -1,5 +1,6 @@
 package com.mallrank.batch.report;
 
+import com.mallrank.batch.cli.CallerPaths;
 import com.mallrank.batch.report.format.ReportFiles;
 import com.mallrank.batch.report.format.ReportFormat;
 import com.mallrank.batch.report.model.ReportDocument;
@@ -58,9 +59,9 @@ public class ReportOutputOptions {
     return format != null ? format : byExtension != null ? byExtension : ReportFormat.TABLE;
   }
 
-  /** The chosen output, or {@code null}. */
+  /** The chosen output, relative to the directory the user is in, or {@code null}. */
   public Path output() {
-    return output == null ? null : Path.of(output);
+    return output == null ? null : CallerPaths.resolve(output);
   }
 
   /** Sets the format and output (for callers outside picocli); {@code TABLE} defers to the file. */
@@ -84,7 +85,7 @@ public class ReportOutputOptions {
     try {
       Path target = output();
       if (target == null && (chosen == ReportFormat.XLSX || chosen == ReportFormat.HTML)) {
-        target = Path.of(".");
+        target = CallerPaths.dir();
       }
       if (target == null) {
         files.write(report, chosen, out);
@@ -108,7 +109,7 @@ public class ReportOutputOptions {
     return output != null
         && (output.endsWith("/")
             || output.endsWith(java.io.File.separator)
-            || Files.isDirectory(Path.of(output)));
+            || Files.isDirectory(CallerPaths.resolve(output)));
   }
 
   /** The format the output's file extension names ({@code .htm} too), or {@code null}. */

@@ -2,7 +2,6 @@ package com.mallrank.batch.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.plan.Plan;
 import com.mallrank.batch.plan.PlanLoader;
 import com.mallrank.crawler.fetch.Cookie;
@@ -32,6 +31,7 @@ public final class AccountCookies {
 
   private final Plan plan;
   private final String sandboxHost;
+  private final LoginStates states;
   private final Map<String, CookieJar> loaded = new ConcurrentHashMap<>();
 
   /**
@@ -39,8 +39,17 @@ public final class AccountCookies {
    *     cookie is scoped to it), or {@code null}
    */
   public AccountCookies(Plan plan, String sandboxHost) {
+    this(plan, sandboxHost, new LoginStates(null));
+  }
+
+  /**
+   * @param states which state file each account searches with (the plan's, else the accounts
+   *     folder's: the same file the browser loads)
+   */
+  public AccountCookies(Plan plan, String sandboxHost, LoginStates states) {
     this.plan = plan;
     this.sandboxHost = sandboxHost;
+    this.states = states;
   }
 
   /** The cookies of a vantage. */
@@ -48,7 +57,7 @@ public final class AccountCookies {
     if (vantage.equals(PlanLoader.ANONYMOUS)) {
       return CookieJar.empty();
     }
-    Path state = plan.account(vantage).map(MatrixAccount::storageState).orElse(null);
+    Path state = plan.account(vantage).flatMap(states::fileOf).orElse(null);
     if (state == null) {
       return sandboxHost == null
           ? CookieJar.empty()

@@ -54,19 +54,14 @@ public class BrowserRuntime implements DisposableBean {
     // Each identity's own proxy, from the plan (read at each fetch: a reloaded plan applies).
     this.routes = identity -> Optional.ofNullable(network(identity).proxy());
     StorageStates folder = StorageStates.inDirectory(batch.accountsDir());
+    LoginStates logins = new LoginStates(batch.accountsDir());
     this.states =
         identity -> {
           PlanRepository repository = plans.getIfAvailable();
-          Path planned =
-              repository == null
-                  ? null
-                  : repository
-                      .plan()
-                      .account(identity)
-                      .map(MatrixAccount::storageState)
-                      .orElse(null);
-          return planned != null
-              ? Optional.of(SecretStateFiles.require(planned))
+          MatrixAccount account =
+              repository == null ? null : repository.plan().account(identity).orElse(null);
+          return account != null
+              ? logins.fileOf(account).map(SecretStateFiles::require)
               : folder.fileOf(identity);
         };
   }

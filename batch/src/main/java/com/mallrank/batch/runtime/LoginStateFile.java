@@ -24,6 +24,7 @@ import java.time.Instant;
  * @param sessionCookies how many of them have no expiry (end with the browser session)
  * @param soonestExpiry the earliest expiry of a persistent cookie, or {@code null}
  * @param soonestName that cookie's name when it is a plain token, else {@code ?}
+ * @param latestExpiry the latest expiry of a persistent cookie, or {@code null}
  */
 public record LoginStateFile(
     Path path,
@@ -34,7 +35,34 @@ public record LoginStateFile(
     int cookies,
     int sessionCookies,
     Instant soonestExpiry,
-    String soonestName) {
+    String soonestName,
+    Instant latestExpiry) {
+
+  /**
+   * Why the state cannot log the account in at {@code now}, or empty: missing, not a file, open to
+   * group/others, unreadable ({@link #problem}), not a storage state, or every cookie it holds
+   * expired (a state of session cookies, or of none, is not taken for expired: some sites keep the
+   * login in localStorage). The one rule for sampling, {@code plan validate} and {@code accounts
+   * status}. Names the file, never a value.
+   */
+  public java.util.Optional<String> unusable(Instant now) {
+    if (problem != null) {
+      return java.util.Optional.of(problem);
+    }
+    if (cookies < 0) {
+      return java.util.Optional.of(
+          "login state file " + path + " is not a storage-state JSON (no 'cookies' list)");
+    }
+    if (cookies > 0 && sessionCookies == 0 && latestExpiry != null && !latestExpiry.isAfter(now)) {
+      return java.util.Optional.of(
+          "every cookie of login state file "
+              + path
+              + " expired (the last at "
+              + latestExpiry
+              + ")");
+    }
+    return java.util.Optional.empty();
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,7 +70,16 @@ public record LoginStateFile(
   public static LoginStateFile inspect(Path path) {
     if (!Files.isRegularFile(path)) {
       return new LoginStateFile(
-          path, false, null, null, SecretStateFiles.problem(path).orElse(null), -1, 0, null, null);
+          path,
+          false,
+          null,
+          null,
+          SecretStateFiles.problem(path).orElse(null),
+          -1,
+          0,
+          null,
+          null,
+          null);
     }
     Instant modified = null;
     String mode = null;
@@ -57,6 +94,7 @@ public record LoginStateFile(
     int session = 0;
     Instant soonest = null;
     String soonestName = null;
+    Instant latest = null;
     try {
       JsonNode list = JSON.readTree(path.toFile()).path("cookies");
       if (list.isArray()) {
@@ -68,6 +106,9 @@ public record LoginStateFile(
             continue;
           }
           Instant at = Instant.ofEpochMilli((long) (expires * 1000));
+          if (latest == null || at.isAfter(latest)) {
+            latest = at;
+          }
           if (soonest == null || at.isBefore(soonest)) {
             soonest = at;
             String name = cookie.path("name").asText("");
@@ -79,6 +120,6 @@ public record LoginStateFile(
       // not JSON: cookies stays -1 (the parser's message may quote the contents: not kept)
     }
     return new LoginStateFile(
-        path, true, modified, mode, problem, cookies, session, soonest, soonestName);
+        path, true, modified, mode, problem, cookies, session, soonest, soonestName, latest);
   }
 }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
           + " samples and listings. batch.threads keyword shards run side by side.",
       "A slot that completed is never sampled twice (refused, exit 3); a slot that is running"
           + " elsewhere is refused; a slot that failed, or was left running by a killed process,"
-          + " is restarted where it stopped.",
+          + " is restarted where it stopped. A slot after the group's current slot (by its"
+          + " cadence) is refused (exit 3): it is sampled once it is due.",
       "On a terminal a progress bar shows keywords done/total, ETA and samples by status."
     })
 public class SampleCommand implements Callable<Integer> {
@@ -71,6 +72,12 @@ public class SampleCommand implements Callable<Integer> {
                 .latestSlot(clock.instant())
                 .orElseGet(() -> Slots.currentHour(clock))
             : Slots.parse(slot, properties.zone(), clock);
+    try {
+      Slots.requireDue(group, keywordGroup.cadence(), at, clock, properties.zone());
+    } catch (SampleLauncher.SlotRefusedException e) {
+      System.err.println("refused: " + Escaping.terminal(e.getMessage()));
+      return 3;
+    }
     System.out.printf(
         "sampling group '%s', slot %s (%s)%n", group, Slots.show(at, properties.zone()), at);
     // Before any page is fetched: an unreachable Elasticsearch is one line naming its URL, not a

@@ -12,6 +12,7 @@ import com.mallrank.batch.remote.IdentityShardPartitioner;
 import com.mallrank.batch.remote.Role;
 import com.mallrank.batch.runtime.AccountCookies;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.runtime.LoginStates;
 import com.mallrank.batch.runtime.MainImages;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SamplerFactory;
@@ -210,21 +211,27 @@ public class SampleJobConfiguration {
       ElasticsearchRuntime elasticsearch,
       EvidenceKeeper evidence,
       RequestBudgets budgets,
+      BatchProperties batchProperties,
       @Value("#{jobParameters['" + SLOT + "']}") String slot,
       @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
     boolean useSandbox = sandbox.usesSandbox();
     Plan plan = plans.plan();
+    LoginStates logins = new LoginStates(batchProperties.accountsDir());
     return new SampleProcessor(
         Instant.parse(slot),
         samplers.forRun(jobExecutionId, useSandbox, Instant.parse(slot), budgets.of(plan)),
         profiles::get,
         sandbox.baseUrl(),
-        new AccountCookies(plan, useSandbox ? URI.create(sandbox.baseUrl()).getHost() : null)::of,
+        new AccountCookies(
+                plan, useSandbox ? URI.create(sandbox.baseUrl()).getHost() : null, logins)
+            ::of,
         plan.ownership(),
         metrics,
         images::fingerprint,
         new StoredSamples(elasticsearch.client(), elasticsearch.names()),
-        evidence);
+        evidence,
+        vantage ->
+            plan.account(vantage).flatMap(account -> logins.unusable(account, Instant.now())));
   }
 
   @Bean

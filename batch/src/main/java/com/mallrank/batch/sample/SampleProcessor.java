@@ -13,7 +13,9 @@ import com.mallrank.index.write.StoredSamples;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -24,7 +26,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Takes the sample of one task. Whatever the site does, the result is a snapshot with a status: a
  * blocked or broken page is recorded as such, never dropped and never turned into ranks. This is
  * the job's skip policy: a keyword whose sampling throws is not skipped but stored as a sample with
- * status {@code error} and the reason.
+ * status {@code error} and the reason. A matrix account whose saved login state cannot be used has
+ * its samples skipped ({@code needs-login}, the reason in the detail) before any request.
  */
 class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
 
@@ -40,6 +43,8 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
   private final UnaryOperator<Snapshot> images;
   private final StoredSamples stored;
   private final EvidenceKeeper evidence;
+  private final Function<String, Optional<String>> loginTrouble;
+  private final Map<String, Optional<String>> checkedLogins = new ConcurrentHashMap<>();
 
   SampleProcessor(
       Instant slot,
@@ -51,8 +56,10 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
       SampleMetrics metrics,
       UnaryOperator<Snapshot> images,
       StoredSamples stored,
-      EvidenceKeeper evidence) {
+      EvidenceKeeper evidence,
+      Function<String, Optional<String>> loginTrouble) {
     this.evidence = evidence;
+    this.loginTrouble = loginTrouble;
     this.slot = slot;
     this.sampler = sampler;
     this.profiles = profiles;
@@ -81,7 +88,11 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
       }
     }
     try {
-      CookieJar jar = cookies.apply(task.vantage());
+      // A login state that cannot be used (missing, too open, expired) is this account's trouble
+      // only: its samples are skipped as needs-login, with the reason; the others go on.
+      Optional<String> trouble = checkedLogins.computeIfAbsent(task.vantage(), loginTrouble::apply);
+      trouble.ifPresent(reason -> sampler.needsLogin(task.vantage(), reason));
+      CookieJar jar = trouble.isPresent() ? CookieJar.empty() : cookies.apply(task.vantage());
       SampleResult result =
           sampler.sample(
               profiles.apply(task.profile()),

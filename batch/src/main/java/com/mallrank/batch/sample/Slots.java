@@ -1,5 +1,6 @@
 package com.mallrank.batch.sample;
 
+import com.mallrank.batch.plan.Cadence;
 import com.mallrank.batch.text.Formats;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +41,42 @@ public final class Slots {
               + "' (use 2026-11-28T14:00 in "
               + zone
               + ", 2026-11-28T06:00:00Z, or now)");
+    }
+  }
+
+  /**
+   * The group's current slot: its latest slot by its cadence at {@code now} (the slot {@code
+   * sample} takes by default), or the current hour for a cadence that never fired.
+   */
+  public static Instant current(Cadence cadence, Clock clock) {
+    return cadence.latestSlot(clock.instant()).orElseGet(() -> currentHour(clock));
+  }
+
+  /**
+   * Refuses a slot beyond the group's current slot: sampled now, it would be stored as that slot's
+   * run, and the real slot, once due, refused as sampled already.
+   *
+   * @throws SampleLauncher.SlotRefusedException naming the group, the slot and the current slot
+   */
+  public static void requireDue(
+      String group, Cadence cadence, Instant slot, Clock clock, ZoneId zone) {
+    Instant current = current(cadence, clock);
+    if (slot.isAfter(current)) {
+      throw new SampleLauncher.SlotRefusedException(
+          "slot "
+              + show(slot, zone)
+              + " ("
+              + slot
+              + ") of group '"
+              + group
+              + "' is in the future: the group's current slot is "
+              + show(current, zone)
+              + " ("
+              + current
+              + ", cadence '"
+              + cadence.cron()
+              + "'); a slot is sampled once it is due. Nothing was sampled",
+          null);
     }
   }
 

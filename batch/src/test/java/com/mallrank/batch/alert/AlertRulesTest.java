@@ -143,7 +143,37 @@ class AlertRulesTest {
     assertThat(alert.matrixAccount()).isEqualTo("mx-yiwu");
     assertThat(alert.severity()).isEqualTo(Alert.Severity.CRITICAL);
     assertThat(alert.summary()).isEqualTo("账号 mx-yiwu 需要重新登录");
-    assertThat(alert.detail()).startsWith("登录已失效：本时段 1 个关键词遇到登录墙，2 个关键词未采样（skipped）");
+    assertThat(alert.detail())
+        .isEqualTo(
+            "登录已失效：本时段 1 个关键词遇到登录墙，2 个关键词未采样（skipped）；"
+                + "用 mallrank accounts login --id mx-yiwu 扫码重新登录（或 mallrank accounts import 导入登录状态）");
+  }
+
+  @Test
+  void anAccountWhoseLoginStateCannotBeUsedIsOneAlertBudgetSkipsNone() {
+    AlertInput input =
+        new AlertInput(
+            Fixtures.SLOT,
+            List.of(),
+            List.of(
+                new AlertInput.Sample(
+                    Fixtures.SLOT, Fixtures.MALL, "a", "mx-old", "skipped", "needs-login"),
+                new AlertInput.Sample(
+                    Fixtures.SLOT, Fixtures.MALL, "b", "mx-old", "skipped", "needs-login"),
+                new AlertInput.Sample(
+                    Fixtures.SLOT, Fixtures.MALL, "a", "mx-yiwu", "skipped", "budget"),
+                new AlertInput.Sample(
+                    Fixtures.SLOT, Fixtures.MALL, "b", "mx-yiwu", "skipped", "cooldown")));
+
+    List<Alert> alerts = new NeedsLoginRule().evaluate(input);
+
+    assertThat(alerts)
+        .extracting(Alert::dedupeKey)
+        .containsExactly("needs_login|douyin-mall||account:mx-old");
+    assertThat(alerts.get(0).detail())
+        .isEqualTo(
+            "登录状态不可用（文件缺失、权限过宽或已过期，见 mallrank accounts status）：本时段 2 个关键词未采样（skipped）；"
+                + "用 mallrank accounts login --id mx-old 扫码重新登录（或 mallrank accounts import 导入登录状态）");
   }
 
   @Test

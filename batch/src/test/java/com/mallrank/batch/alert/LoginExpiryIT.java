@@ -14,6 +14,7 @@ import com.mallrank.batch.sample.SampleLauncher;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.index.report.KeywordTop20;
 import com.mallrank.index.report.Reports;
+import com.mallrank.index.report.SlotCounts;
 import com.mallrank.index.report.Top20Report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * receiver: the mall expires one matrix account's login mid-slot; that account's remaining keywords
  * are stored {@code skipped} (reason {@code needs-login}) without a request, the other identities
  * complete, and one "账号 X 需要重新登录" alert arrives, once, however many slots it stays logged out.
+ *
+ * <p>Issue 21 item 1: a login is proven, not assumed. When the mall forgets an account's session
+ * without a login wall (it serves the logged-out page: the anonymous ranking), the page lacks the
+ * profile's logged-in marker, so the sample is {@code login_required}, never ok, on a static
+ * surface (sandbox-static) and on a browser surface (sandbox-spa, rendered by Chromium) alike.
  */
 @MallrankIT(properties = {"batch.threads=1", "alerts.enabled=true", "alerts.retry.max-attempts=1"})
 class LoginExpiryIT {
@@ -45,6 +52,11 @@ class LoginExpiryIT {
   private static final Instant NEXT = SLOT.plusSeconds(3600);
   private static final List<String> KEYWORDS =
       List.of("加厚羽绒服女长款", "白鸭绒羽绒服女短款", "羽绒服女小个子", "高领毛衣女内搭");
+
+  /** Keywords of the proof groups: none shared with core, so no fetch is shared. */
+  private static final List<String> PROOF_KEYWORDS = List.of("无线蓝牙耳机降噪", "洗衣凝珠持久留香", "男士冲锋衣三合一");
+
+  private static final String NOT_SHOWN = "logged-in: not shown (select #user-info .nickname)";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Receiver RECEIVER = receiver();
 
@@ -92,14 +104,31 @@ class LoginExpiryIT {
           - id: mx-yiwu
             name: 义乌家居矩阵
             shop-ids: ["7276133299620037403"]
+          - id: mx-guangzhou
+            name: 广州数码鞋服矩阵
+            shop-ids: ["7269246855089709110"]
         groups:
           - name: core
             profile: sandbox-static
             depth: 20
             vantages: [anonymous, mx-hangzhou, mx-yiwu]
             keywords: [%s]
+          - name: proof
+            profile: sandbox-static
+            depth: 20
+            vantages: [anonymous, mx-guangzhou]
+            keywords: [%s]
+          - name: proof-spa
+            profile: sandbox-spa
+            depth: 20
+            vantages: [anonymous, mx-guangzhou]
+            keywords: [%s]
         """
-            .formatted(state, String.join(", ", KEYWORDS)));
+            .formatted(
+                state,
+                String.join(", ", KEYWORDS),
+                String.join(", ", PROOF_KEYWORDS),
+                String.join(", ", PROOF_KEYWORDS.subList(0, 2))));
     registry.add("batch.accounts-dir", folder::toString);
     registry.add("batch.plan", plan::toString);
     registry.add("alerts.webhooks[0].name", () -> "ops");
@@ -142,7 +171,7 @@ class LoginExpiryIT {
     assertThat(sandbox.mall().searchRequests() - before)
         .as("4 anonymous + 4 mx-hangzhou + 2 mx-yiwu: skipped keywords are not fetched")
         .isEqualTo(10);
-    assertThat(needsLoginAlerts())
+    assertThat(needsLoginAlerts("mx-yiwu"))
         .containsExactly(
             "账号 mx-yiwu 需要重新登录 · sandbox-static · needs_login|sandbox-static||account:mx-yiwu");
 
@@ -155,7 +184,7 @@ class LoginExpiryIT {
             "skipped/needs-login",
             "skipped/needs-login",
             "skipped/needs-login");
-    assertThat(needsLoginAlerts())
+    assertThat(needsLoginAlerts("mx-yiwu"))
         .as("deduplicated")
         .containsExactly(
             "账号 mx-yiwu 需要重新登录 · sandbox-static · needs_login|sandbox-static||account:mx-yiwu");
@@ -165,11 +194,13 @@ class LoginExpiryIT {
         new AccountsStatusCommand(
                 plans, new Reports(elasticsearch.client(), elasticsearch.names()), properties)
             .rows(STATE_WRITTEN.plusSeconds(30 * 3600));
-    assertThat(rows)
+    assertThat(rows.stream().filter(r -> !r.get(0).equals("mx-guangzhou")))
         .containsExactly(
             List.of(
                 "mx-hangzhou",
+                "sandbox-static",
                 "ok",
+                "2026-11-28 15:00 ok",
                 "2026-11-28 15:00",
                 "—",
                 "2026-12-28 12:00 (sessionid; 2 cookies)",
@@ -180,11 +211,13 @@ class LoginExpiryIT {
                 "(configured) zh-CN Asia/Shanghai"),
             List.of(
                 "mx-yiwu",
+                "sandbox-static",
                 "needs-login",
+                "2026-11-28 15:00 skipped (needs-login)",
                 "2026-11-28 14:00",
                 "2026-11-28 15:00",
                 "—",
-                "— (none in the plan)",
+                "— (none)",
                 "—",
                 "—",
                 "direct",
@@ -192,12 +225,68 @@ class LoginExpiryIT {
     assertThat(AccountStatusTable.render(rows)).doesNotContain("s3cr3t");
   }
 
-  /** status/marker of each keyword's sample, in plan order. */
-  private List<String> statuses(Instant slot, String vantage) {
-    Top20Report report =
-        new Reports(elasticsearch.client(), elasticsearch.names()).top20(slot, vantage, KEYWORDS);
+  @Test
+  void aForgottenSessionOnAStaticSurfaceIsLoginRequiredNeverOk() throws Exception {
+    Instant slot = Instant.parse("2026-11-28T09:00:00Z");
+    sandbox.mall().setTime(slot);
+    sandbox.mall().faults().expireSession("mx-guangzhou");
+    long before = sandbox.mall().searchRequests();
+
+    assertThat(launcher.launch("proof", slot).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+    assertThat(statuses("sandbox-static", slot, "mx-guangzhou", PROOF_KEYWORDS))
+        .containsExactly(
+            "login_required/" + NOT_SHOWN, "skipped/needs-login", "skipped/needs-login");
+    assertThat(statuses("sandbox-static", slot, "anonymous", PROOF_KEYWORDS))
+        .containsExactly("ok/null", "ok/null", "ok/null");
+    SlotCounts stored = reports().counts(slot);
+    assertThat(stored.samplesByStatus())
+        .isEqualTo(Map.of("ok", 3L, "login_required", 1L, "skipped", 2L));
+    assertThat(stored.listings())
+        .as("20 listings per anonymous sample; none from the account's logged-out page")
+        .isEqualTo(60);
+    assertThat(sandbox.mall().searchRequests() - before)
+        .as("3 anonymous + 1 mx-guangzhou")
+        .isEqualTo(4);
+    assertThat(needsLoginAlerts("mx-guangzhou"))
+        .contains(
+            "账号 mx-guangzhou 需要重新登录 · sandbox-static"
+                + " · needs_login|sandbox-static||account:mx-guangzhou");
+  }
+
+  @Test
+  void aForgottenSessionOnABrowserSurfaceIsLoginRequiredNeverOk() throws Exception {
+    Instant slot = Instant.parse("2026-11-28T10:00:00Z");
+    sandbox.mall().setTime(slot);
+    sandbox.mall().faults().expireSession("mx-guangzhou");
+
+    assertThat(launcher.launch("proof-spa", slot).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+    List<String> keywords = PROOF_KEYWORDS.subList(0, 2);
+    assertThat(statuses("sandbox-spa", slot, "mx-guangzhou", keywords))
+        .containsExactly("login_required/" + NOT_SHOWN, "skipped/needs-login");
+    assertThat(statuses("sandbox-spa", slot, "anonymous", keywords))
+        .containsExactly("ok/null", "ok/null");
+    SlotCounts stored = reports().counts(slot);
+    assertThat(stored.samplesByStatus())
+        .isEqualTo(Map.of("ok", 2L, "login_required", 1L, "skipped", 1L));
+    assertThat(stored.listings()).isEqualTo(40);
+    assertThat(needsLoginAlerts("mx-guangzhou"))
+        .contains(
+            "账号 mx-guangzhou 需要重新登录 · sandbox-spa"
+                + " · needs_login|sandbox-spa||account:mx-guangzhou");
+  }
+
+  private Reports reports() {
+    return new Reports(elasticsearch.client(), elasticsearch.names());
+  }
+
+  /** status/marker of each keyword's sample on a surface, in plan order. */
+  private List<String> statuses(
+      String profile, Instant slot, String vantage, List<String> keywords) {
+    Top20Report report = reports().onProfile(profile).top20(slot, vantage, keywords);
     List<String> out = new ArrayList<>();
-    for (String keyword : KEYWORDS) {
+    for (String keyword : keywords) {
       KeywordTop20 top = report.keyword(keyword).orElseThrow();
       assertThat(top.listings().isEmpty()).isEqualTo(!top.status().equals("ok"));
       out.add(top.status() + "/" + top.sample().marker());
@@ -205,12 +294,18 @@ class LoginExpiryIT {
     return out;
   }
 
-  /** summary · profile · dedupe key of every needs_login alert the receiver got. */
-  private static List<String> needsLoginAlerts() throws IOException {
+  /** status/marker of each core keyword's sample, in plan order. */
+  private List<String> statuses(Instant slot, String vantage) {
+    return statuses("sandbox-static", slot, vantage, KEYWORDS);
+  }
+
+  /** summary · profile · dedupe key of every needs_login alert of an account the receiver got. */
+  private static List<String> needsLoginAlerts(String account) throws IOException {
     List<String> summaries = new ArrayList<>();
     for (Receiver.Request request : RECEIVER.requests()) {
       for (JsonNode alert : JSON.readTree(request.body()).path("alerts")) {
-        if (alert.path("rule").asText().equals(NeedsLoginRule.ID)) {
+        if (alert.path("rule").asText().equals(NeedsLoginRule.ID)
+            && alert.path("dedupe_key").asText().endsWith("account:" + account)) {
           summaries.add(
               alert.path("summary").asText()
                   + " · "

@@ -6,6 +6,7 @@ import com.mallrank.batch.plan.IdentityNetwork;
 import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.runtime.LoginStateFile;
 import com.mallrank.index.report.AccountActivityRow;
+import com.mallrank.index.report.AccountActivityRow.Seen;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -13,12 +14,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code accounts status} rows from real files: exact cells, never a cookie value. */
+/**
+ * {@code accounts status} rows from real files: one per account and surface, the state from the
+ * newest sample that tells, a login state that cannot be used, a login by hand; exact cells, never
+ * a cookie value.
+ */
 class AccountStatusTableTest {
 
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -28,11 +32,22 @@ class AccountStatusTableTest {
   private static final String SECRET = "SECRET-VALUE-42";
   private static final String DIRECT = "direct";
   private static final String DEVICE = "(configured) zh-CN Asia/Shanghai";
+  private static final String STATIC = "sandbox-static";
+  private static final String SPA = "sandbox-spa";
 
   @TempDir Path dir;
 
+  private static Seen seen(Instant slot, String status, String marker) {
+    return new Seen(slot, status, marker, slot.plusSeconds(65));
+  }
+
+  private static AccountActivityRow activity(
+      String id, String profile, Seen newest, Seen onLogin, Instant ranked, Instant wall) {
+    return new AccountActivityRow(id, profile, ranked, wall, null, newest, onLogin);
+  }
+
   @Test
-  void oneRowPerAccountFromSamplesAndStateFiles() throws Exception {
+  void oneRowPerAccountAndSurfaceFromItsNewestSamplesAndItsStateFile() throws Exception {
     Path folder = Files.createDirectory(dir.resolve("accounts"));
     Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
     Path good = folder.resolve("mx-a.json");
@@ -60,16 +75,21 @@ class AccountStatusTableTest {
     List<List<String>> rows =
         AccountStatusTable.rows(
             List.of(
-                account("mx-a", good),
-                account("mx-b", open),
-                account("mx-c", null),
-                account("mx-d", missing)),
-            Map.of(
-                "mx-a", new AccountActivityRow("mx-a", T2, T1, null),
-                "mx-b", new AccountActivityRow("mx-b", T1, T2, null),
-                "mx-c", new AccountActivityRow("mx-c", null, null, null),
-                "mx-d", new AccountActivityRow("mx-d", T1, null, null)),
-            LoginStateFile::inspect,
+                account("mx-a", good, List.of(SPA), null),
+                account("mx-b", open, List.of(STATIC), null),
+                account("mx-c", null, List.of(), null),
+                account("mx-d", missing, List.of(STATIC), null)),
+            List.of(
+                // mx-a: ok on the app, a page without its login on the static surface
+                activity("mx-a", SPA, seen(T2, "ok", null), seen(T2, "ok", null), T2, null),
+                activity(
+                    "mx-a",
+                    STATIC,
+                    seen(T2, "skipped", "needs-login"),
+                    seen(T2, "skipped", "needs-login"),
+                    T1,
+                    T2),
+                activity("mx-b", STATIC, seen(T1, "ok", null), seen(T1, "ok", null), T1, null)),
             NOW,
             ZONE);
 
@@ -77,9 +97,24 @@ class AccountStatusTableTest {
         .containsExactly(
             List.of(
                 "mx-a",
+                SPA,
                 "ok",
+                "2026-11-28 15:00 ok",
                 "2026-11-28 15:00",
+                "—",
+                "2026-12-28 12:00 (sessionid; 3 cookies)",
+                good.toString(),
+                "26h",
+                "rw------- ok",
+                DIRECT,
+                DEVICE),
+            List.of(
+                "mx-a",
+                STATIC,
+                "needs-login",
+                "2026-11-28 15:00 skipped (needs-login)",
                 "2026-11-28 14:00",
+                "2026-11-28 15:00",
                 "2026-12-28 12:00 (sessionid; 3 cookies)",
                 good.toString(),
                 "26h",
@@ -88,9 +123,11 @@ class AccountStatusTableTest {
                 DEVICE),
             List.of(
                 "mx-b",
-                "needs-login",
+                STATIC,
+                "needs-login (state file too open)",
+                "2026-11-28 14:00 ok",
                 "2026-11-28 14:00",
-                "2026-11-28 15:00",
+                "—",
                 "not a storage state",
                 open.toString(),
                 "3d 2h",
@@ -99,19 +136,23 @@ class AccountStatusTableTest {
                 DEVICE),
             List.of(
                 "mx-c",
+                "—",
                 "never sampled",
                 "—",
                 "—",
                 "—",
-                "— (none in the plan)",
+                "—",
+                "— (none)",
                 "—",
                 "—",
                 DIRECT,
                 DEVICE),
             List.of(
                 "mx-d",
-                "ok",
-                "2026-11-28 14:00",
+                STATIC,
+                "needs-login (state file missing)",
+                "—",
+                "—",
                 "—",
                 "—",
                 missing + " (missing)",
@@ -120,45 +161,71 @@ class AccountStatusTableTest {
                 DIRECT,
                 DEVICE));
     assertThat(AccountStatusTable.render(rows)).doesNotContain(SECRET).contains("账号 account");
+    assertThat(
+            AccountStatusTable.notes(
+                List.of(
+                    account("mx-a", good, List.of(), null),
+                    account("mx-d", missing, List.of(), null)),
+                NOW))
+        .containsExactly(
+            "mx-d: login state file "
+                + missing
+                + " does not exist: log the account in with `mallrank accounts login` (or"
+                + " `accounts import`); its samples are skipped until: mallrank accounts login"
+                + " --id mx-d");
   }
 
   @Test
-  void anExpiredCookieAndASkipForLoginShowAsSuch() throws Exception {
+  void aLoginByHandShowsUntilTheNextSampleThatTellsAndExpiredCookiesNeedALogin() throws Exception {
     Path folder = Files.createDirectory(dir.resolve("a"));
     Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-    Path state = folder.resolve("mx-a.json");
+    Path expired = folder.resolve("mx-a.json");
     Files.writeString(
-        state,
+        expired,
         "{\"cookies\":[{\"name\":\"bad name\",\"value\":\"v\",\"domain\":\".douyin.com\",\"expires\":"
             + T1.getEpochSecond()
             + "}]}");
-    Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rw-------"));
-    Files.setLastModifiedTime(state, FileTime.from(NOW.minusSeconds(59)));
+    Files.setPosixFilePermissions(expired, PosixFilePermissions.fromString("rw-------"));
+    Files.setLastModifiedTime(expired, FileTime.from(NOW.minusSeconds(59)));
+    Seen wall = seen(T1, "login_required", "login-required: select .login-guide");
+    Seen blocked = seen(T2, "blocked", "blocked: select #captcha-verify");
+    Instant relogin = T1.plusSeconds(600);
 
-    List<String> row =
+    List<String> states =
         AccountStatusTable.rows(
-                List.of(account("mx-a", state)),
-                Map.of("mx-a", new AccountActivityRow("mx-a", T1, null, T2)),
-                LoginStateFile::inspect,
+                List.of(
+                    account("mx-a", expired, List.of(STATIC), null),
+                    account("mx-b", null, List.of(STATIC), relogin),
+                    account("mx-c", null, List.of(STATIC), relogin),
+                    account("mx-d", null, List.of(STATIC), null)),
+                List.of(
+                    activity("mx-a", STATIC, seen(T1, "ok", null), seen(T1, "ok", null), T1, null),
+                    // after the login by hand, only a captcha: still waiting for proof
+                    activity("mx-b", STATIC, blocked, wall, null, T1),
+                    // a proven sample after the login by hand: ok again
+                    activity("mx-c", STATIC, seen(T2, "ok", null), seen(T2, "ok", null), T2, T1),
+                    activity("mx-d", STATIC, blocked, null, null, null)),
                 NOW,
                 ZONE)
-            .get(0);
+            .stream()
+            .map(r -> r.get(0) + " " + r.get(2) + " | " + r.get(3) + " | " + r.get(6))
+            .toList();
 
-    assertThat(row)
+    assertThat(states)
         .containsExactly(
-            "mx-a",
-            "needs-login",
-            "2026-11-28 14:00",
-            "—",
-            "expired 2026-11-28 14:00 (?; 1 cookies)",
-            state.toString(),
-            "0m",
-            "rw------- ok",
-            DIRECT,
-            DEVICE);
+            "mx-a needs-login (every cookie expired) | 2026-11-28 14:00 ok"
+                + " | expired 2026-11-28 14:00 (?; 1 cookies)",
+            "mx-b re-logged in at 2026-11-28 14:10 | 2026-11-28 15:00 blocked | —",
+            "mx-c ok | 2026-11-28 15:00 ok | —",
+            "mx-d unknown | 2026-11-28 15:00 blocked | —");
   }
 
-  private static MatrixAccount account(String id, Path state) {
-    return new MatrixAccount(id, id, Set.of(), Set.of(), state, IdentityNetwork.DEFAULT);
+  private static AccountStatusTable.Account account(
+      String id, Path state, List<String> surfaces, Instant loggedInByHand) {
+    return new AccountStatusTable.Account(
+        new MatrixAccount(id, id, Set.of(), Set.of(), state, IdentityNetwork.DEFAULT),
+        surfaces,
+        state == null ? null : LoginStateFile.inspect(state),
+        loggedInByHand);
   }
 }

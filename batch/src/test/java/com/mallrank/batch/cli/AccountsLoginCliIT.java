@@ -77,6 +77,8 @@ class AccountsLoginCliIT {
     Path state = accounts.resolve("mx-yiwu.json");
     assertThat(code).as(console.err()).isZero();
     assertThat(printed)
+        .contains("the code's link: " + ticketUrl + "\n")
+        .doesNotContain("sandbox mall (no phone)") // a mall of its own: crawler.base-url is set
         .contains("waiting for the scan: ")
         .contains("logged in: saved the login state of mx-yiwu (1 cookies) to " + state)
         .contains("in the plan, under the account 'mx-yiwu':\n  storage-state: " + state)
@@ -86,9 +88,80 @@ class AccountsLoginCliIT {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(accounts)))
         .isEqualTo("rwx------");
     try (var files = Files.list(accounts)) {
-      assertThat(files.map(p -> p.getFileName().toString()).toList())
-          .containsExactly("mx-yiwu.json");
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+          .as("the state, and when it was logged in by hand (for accounts status)")
+          .containsExactly("mx-yiwu.json", "mx-yiwu.logged-in-at");
     }
+
+    int before = console.out().length();
+    assertThat(MALLRANK.exit("--batch.accounts-dir=" + accounts, "accounts", "status")).isZero();
+    assertThat(console.out().substring(before).lines().filter(l -> l.startsWith("mx-yiwu ")))
+        .singleElement()
+        .asString()
+        .contains("re-logged in at ", state.toString());
+  }
+
+  /**
+   * Issue 21 item 5: on the in-process sandbox mall (no crawler.base-url), the command prints what
+   * to open to complete the scan, since there is no phone; opening exactly that logs the account
+   * in. The QR code's link opened as is shows the accounts to pick, not "二维码已失效".
+   */
+  @Test
+  void onTheSandboxMallItPrintsWhatToOpenToCompleteTheScan() throws Exception {
+    Path accounts = root.resolve("accounts");
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    Future<Integer> run =
+        thread.submit(
+            () ->
+                MALLRANK.exit(
+                    "--batch.accounts-dir=" + accounts,
+                    "accounts",
+                    "login",
+                    "--id",
+                    "mx-yiwu",
+                    "--timeout",
+                    "60s"));
+    thread.shutdown();
+
+    waitForQr(run);
+    String link = printedAfter("the code's link: ", run);
+    String open = printedAfter("sandbox mall (no phone): to scan it as mx-yiwu, open ", run);
+    assertThat(open)
+        .isEqualTo(link + "&uid=mx-yiwu while this waits, e.g. curl '" + link + "&uid=mx-yiwu'");
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> asIs =
+        http.send(
+            HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(asIs.statusCode()).isEqualTo(200);
+    assertThat(asIs.body()).contains("以哪个账号扫码登录", "&amp;uid=mx-yiwu").doesNotContain("二维码已失效");
+    HttpResponse<String> scan =
+        http.send(
+            HttpRequest.newBuilder(URI.create(link + "&uid=mx-yiwu")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(scan.body()).isEqualTo("扫码成功");
+
+    assertThat(run.get(90, TimeUnit.SECONDS)).as(console.err()).isZero();
+    assertThat(console.out())
+        .contains(
+            "logged in: saved the login state of mx-yiwu (1 cookies) to "
+                + accounts.resolve("mx-yiwu.json"));
+  }
+
+  /** The rest of the printed line that starts with {@code prefix}, once printed. */
+  private String printedAfter(String prefix, Future<Integer> run) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      for (String line : console.out().lines().toList()) {
+        if (line.startsWith(prefix)) {
+          return line.substring(prefix.length());
+        }
+      }
+      if (run.isDone()) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no line '" + prefix + "…' printed: " + console.out() + console.err());
   }
 
   @Test
@@ -136,7 +209,9 @@ class AccountsLoginCliIT {
       for (int i = 0; i < lines.size(); i++) {
         if (lines.get(i).startsWith("scan this QR code with the Douyin app of mx-yiwu")) {
           start = i + 1;
-        } else if (start >= 0 && lines.get(i).startsWith("waiting for the scan")) {
+        } else if (start >= 0
+            && (lines.get(i).startsWith("the code's link: ")
+                || lines.get(i).startsWith("waiting for the scan"))) {
           return String.join("\n", lines.subList(start, i));
         }
       }

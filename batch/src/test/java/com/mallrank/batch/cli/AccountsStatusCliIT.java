@@ -30,9 +30,17 @@ class AccountsStatusCliIT {
     assertThat(lines.stream().filter(l -> l.startsWith("账号 account")))
         .singleElement()
         .asString()
-        .contains("Cookie 最早过期 cookie expiry", "权限 mode");
-    assertThat(lines.stream().filter(l -> l.contains("never sampled")).map(l -> l.split(" ")[0]))
-        .containsExactly("mx-hangzhou", "mx-yiwu", "mx-guangzhou");
+        .contains("平台 surface", "最新样本 newest sample", "Cookie 最早过期 cookie expiry", "权限 mode");
+    assertThat(
+            lines.stream()
+                .filter(l -> l.contains("never sampled"))
+                .map(l -> String.join(" ", List.of(l.split("\\s{2,}")).subList(0, 2))))
+        .as("one row per account and surface its groups sample")
+        .containsExactly(
+            "mx-hangzhou sandbox-static",
+            "mx-hangzhou sandbox-spa",
+            "mx-yiwu sandbox-static",
+            "mx-guangzhou sandbox-static");
   }
 
   @Test

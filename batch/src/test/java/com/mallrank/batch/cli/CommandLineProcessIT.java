@@ -34,9 +34,14 @@ class CommandLineProcessIT {
   }
 
   private Run run(String... args) throws Exception {
+    return runWith(List.of(), args);
+  }
+
+  private Run runWith(List<String> jvmOptions, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xmx384m", "-cp", System.getProperty("java.class.path")));
+    command.addAll(jvmOptions);
     command.add(MallrankApplication.class.getName());
     command.addAll(List.of(args));
     Path out = elsewhere.resolve("stdout.txt");
@@ -150,5 +155,38 @@ class CommandLineProcessIT {
         .startsWith("error: Elasticsearch at http://127.0.0.1:" + port)
         .contains("at com.mallrank.batch.runtime.ElasticsearchRuntime.client(")
         .doesNotContain("CONDITIONS EVALUATION REPORT");
+  }
+
+  /**
+   * Issue 21 item 5: a relative {@code --batch.plan} is read from the directory the user is in. The
+   * launcher runs the jar in the checkout (here {@code work}) and says where the user is ({@code
+   * -Dmallrank.caller.dir}, LauncherScriptTest); the plan is in that other directory. A missing one
+   * is an error naming the path tried.
+   */
+  @Test
+  void aRelativePlanIsReadFromTheCallersDirectoryNotTheCheckout() throws Exception {
+    Files.writeString(
+        elsewhere.resolve("my-plan.yml"),
+        """
+        groups:
+          - name: mine
+            profile: sandbox-static
+            vantages: [anonymous]
+            keywords: [羽绒服女]
+        """);
+    List<String> launcher = List.of("-Dmallrank.caller.dir=" + elsewhere);
+
+    Run run = runWith(launcher, "--batch.plan=my-plan.yml", "plan", "validate");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out().lines().findFirst().orElseThrow())
+        .isEqualTo(elsewhere.resolve("my-plan.yml") + ": valid, 0 accounts, 1 groups");
+
+    Run missing = runWith(launcher, "--batch.plan=nope.yml", "plan", "validate");
+
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err())
+        .contains(elsewhere.resolve("nope.yml") + ": (file): cannot read: no such file");
+    assertThat(filesIn(work)).as("nothing written in the checkout").isEmpty();
   }
 }

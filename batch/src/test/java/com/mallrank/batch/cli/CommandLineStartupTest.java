@@ -41,6 +41,8 @@ class CommandLineStartupTest {
     assertThat(CommandLineStartup.of("plan").startup()).isEqualTo(Startup.NONE);
     assertThat(CommandLineStartup.of("--debug", "-V").startup()).isEqualTo(Startup.NONE);
     assertThat(CommandLineStartup.of("no-such-command").startup()).isEqualTo(Startup.NONE);
+    assertThat(CommandLineStartup.of("help").startup()).isEqualTo(Startup.NONE);
+    assertThat(CommandLineStartup.of("help", "report").startup()).isEqualTo(Startup.NONE);
     assertThat(CommandLineStartup.of("--batch.plan=x.yml", "plan", "validate").startup())
         .isEqualTo(Startup.LEAN);
     assertThat(CommandLineStartup.of("profile", "test", "-p", "x", "--page", "y").startup())

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,13 +47,65 @@ class CommandLineTest {
     return SpringApplication.exit(SpringApplication.run(MallrankApplication.class, all));
   }
 
+  /**
+   * Issue 21 item 5: {@code --help} and {@code help} (which printed an error first) both list every
+   * command, its subcommands included, grouped, one line each, and nothing on stderr.
+   */
   @Test
-  void helpListsTheCommands() {
-    int code = run("--help");
+  void helpAndDashDashHelpListEveryCommandGroupedOneLineEach() {
+    List<String> leaves = new ArrayList<>();
+    collectLeaves(
+        "", new picocli.CommandLine(MallrankCommand.class, new WithoutDependencies()), leaves);
+    assertThat(leaves)
+        .hasSizeGreaterThan(25)
+        .contains("sample", "plan validate", "accounts login", "accounts status", "report top20");
 
-    assertThat(code).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("demo", "sample", "serve", "jobs", "plan", "accounts", "report", "profile");
+    for (String asked : List.of("--help", "help")) {
+      out.reset();
+      err.reset();
+
+      assertThat(run(asked)).as(asked).isZero();
+
+      String help = out.toString(StandardCharsets.UTF_8);
+      assertThat(err.toString(StandardCharsets.UTF_8)).as(asked).isEmpty();
+      assertThat(help.lines())
+          .as(asked)
+          .contains(
+              "Sampling:",
+              "Plan and matrix accounts:",
+              "Reports:",
+              "Site profiles and evidence:",
+              "Operations:");
+      for (String leaf : leaves) {
+        assertThat(
+                help.lines()
+                    .filter(
+                        l -> l.matches("  " + java.util.regex.Pattern.quote(leaf) + "  +\\S.*")))
+            .as("%s: one line for '%s'", asked, leaf)
+            .hasSize(1);
+      }
+      assertThat(help.lines().filter(l -> l.length() > 100)).as("lines fit").isEmpty();
+    }
+
+    out.reset();
+    assertThat(run("help", "accounts")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: mallrank accounts", "status");
+  }
+
+  private static void collectLeaves(String prefix, picocli.CommandLine line, List<String> out) {
+    line.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (name.equals("help") && !prefix.isEmpty()) {
+                return;
+              }
+              String path = prefix.isEmpty() ? name : prefix + " " + name;
+              if (sub.getSubcommands().isEmpty()) {
+                out.add(path);
+              } else {
+                collectLeaves(path, sub, out);
+              }
+            });
   }
 
   @Test
@@ -96,10 +150,49 @@ class CommandLineTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("invalid plan (3 problems)")
-        .contains(plan + ":4: accounts[0].storage-state: login state file /nonexistent/mx-a.json")
+        .contains("invalid plan (2 problems)")
+        .doesNotContain("mx-a.json") // an account's lost login state is a warning, not a problem
         .contains(plan + ":8: groups[0].cadence: invalid cron '0 61 * * * *'")
         .contains(plan + ":9: groups[0].vantages[1]: unknown vantage 'mx-b'");
+  }
+
+  @Test
+  void planValidateWarnsAboutAnAccountsLostLoginStateAndExitsZero() throws Exception {
+    Path plan = dir.resolve("plan.yml");
+    Path lost = dir.resolve("accounts/mx-a.json");
+    Files.writeString(
+        plan,
+        """
+        accounts:
+          - id: mx-a
+            shop-ids: ["7210000000000000001"]
+            storage-state: %s
+          - id: mx-b
+            shop-ids: ["7210000000000000002"]
+        groups:
+          - name: core
+            profile: sandbox-static
+            vantages: [anonymous, mx-a, mx-b]
+            keywords: [羽绒服女]
+        """
+            .formatted(lost));
+
+    int code =
+        run(
+            "--batch.plan=" + plan,
+            "--batch.accounts-dir=" + dir.resolve("accounts"),
+            "plan",
+            "validate");
+
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines())
+        .contains(plan + ": valid, 2 accounts, 1 groups, 1 warning")
+        .contains(
+            "warning: account mx-a: login state file "
+                + lost
+                + " does not exist: log the account in with `mallrank accounts login` (or"
+                + " `accounts import`); its samples are skipped (needs-login) until it logs in"
+                + " again: mallrank accounts login --id mx-a");
   }
 
   @Test

@@ -79,4 +79,50 @@ class LauncherScriptTest {
     Files.delete(cdsJar);
     assertThat(bash(launch, Map.of()).lines().toList()).isEqualTo(List.of("-jar", jar.toString()));
   }
+
+  /** Runs the launcher itself from {@code cwd} in a dry run: it prints the java command it runs. */
+  private String dryRun(Path cwd, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(SCRIPT.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
+    builder.environment().remove("MALLRANK_JAVA_OPTS");
+    builder.environment().put("MALLRANK_DRY_RUN", "1");
+    Process process = builder.start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(out).isZero();
+    return out;
+  }
+
+  private static String javaLine(String out) {
+    return out.lines().filter(l -> l.startsWith("+ java ")).findFirst().orElseThrow();
+  }
+
+  /**
+   * Issue 21 item 5: the launcher runs the jar in the checkout, so it tells the jar where the user
+   * is; relative paths the user gives resolve there (CommandLineProcessIT runs the jar that way).
+   */
+  @Test
+  void theJarIsToldTheDirectoryTheUserRunsTheLauncherFrom() throws Exception {
+    String java = javaLine(dryRun(dir, "--batch.plan=my-plan.yml", "plan", "validate"));
+
+    assertThat(java)
+        .contains(" -Dmallrank.caller.dir=" + dir.toRealPath() + " ")
+        .contains(" -jar ")
+        .endsWith(" --batch.plan=my-plan.yml plan validate ");
+  }
+
+  /**
+   * {@code --help} and {@code help} both run the jar's grouped command list, then the launcher's.
+   */
+  @Test
+  void helpAndDashDashHelpRunTheJarsCommandList() throws Exception {
+    for (String asked : List.of("--help", "help")) {
+      String out = dryRun(dir, asked);
+      assertThat(javaLine(out)).as(asked).endsWith(" --help ");
+      assertThat(out).as(asked).contains("The launcher's own:", "test [mvn args]");
+    }
+    assertThat(javaLine(dryRun(dir, "help", "report"))).endsWith(" help report ");
+  }
 }

@@ -79,6 +79,7 @@ abstract class AbstractSlotRunIT {
   @Autowired SlotRuns slotRuns;
   @Autowired SamplerFactory samplers;
   @Autowired SiteProfileRegistry profiles;
+  @Autowired org.springframework.context.ApplicationContext context;
 
   @Value("${index.prefix}")
   String prefix;
@@ -312,6 +313,78 @@ abstract class AbstractSlotRunIT {
    * What the job stored for the slot equals what one plain run of the same work stores: the same
    * sample and listing ids, and samples by status that add up to one sample per task.
    */
+  /**
+   * Issue 21 item 6: {@code sample --slot} 50 minutes in the future was stored as a completed run,
+   * so the real slot would later be refused as sampled already. It is refused: exit 3, a message
+   * naming the group, the slot and the current slot, no job instance, no sample stored.
+   */
+  @Test
+  void aSlotInTheFutureIsRefusedAndNothingIsStored() throws Exception {
+    KeywordGroup group = plans.plan().requireGroup(GROUP);
+    java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+    Instant now = Instant.now();
+    Instant current = group.cadence().latestSlot(now).orElseThrow();
+    Instant future =
+        now.plus(Duration.ofMinutes(50)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    String shown = Slots.show(future, zone).replace(' ', 'T');
+
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code;
+    java.io.PrintStream original = System.err;
+    System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      code =
+          new picocli.CommandLine(
+                  com.mallrank.batch.cli.MallrankCommand.class,
+                  new picocli.CommandLine.IFactory() {
+                    @Override
+                    public <K> K create(Class<K> type) throws Exception {
+                      try {
+                        return context.getAutowireCapableBeanFactory().createBean(type);
+                      } catch (RuntimeException e) {
+                        return picocli.CommandLine.defaultFactory().create(type);
+                      }
+                    }
+                  })
+              .execute("sample", "--group", GROUP, "--slot", shown);
+    } finally {
+      System.setErr(original);
+    }
+
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        .isEqualTo(
+            "refused: slot "
+                + Slots.show(future, zone)
+                + " ("
+                + future
+                + ") of group '"
+                + GROUP
+                + "' is in the future: the group's current slot is "
+                + Slots.show(current, zone)
+                + " ("
+                + current
+                + ", cadence '0 5 * * * *'); a slot is sampled once it is due. Nothing was"
+                + " sampled");
+    assertThat(
+            jobRepository.getJobInstance(
+                SampleJobConfiguration.JOB_NAME, SampleLauncher.parameters(GROUP, future)))
+        .as("no run of the future slot in the JobRepository")
+        .isNull();
+    String samples = new IndexNames(prefix).samplesAlias();
+    assertThat(
+            LocalElasticsearchExtension.client()
+                .count(
+                    c ->
+                        c.index(samples + "*")
+                            .ignoreUnavailable(true)
+                            .allowNoIndices(true)
+                            .query(q -> q.term(t -> t.field("slot").value(future.toString()))))
+                .count())
+        .as("no sample of the future slot in %s", samples)
+        .isZero();
+  }
+
   private void assertSameAsUndisturbedRun(KeywordGroup group, Instant slot) {
     String reference = prefix + "-ref";
     ElasticsearchClient client = LocalElasticsearchExtension.client();

@@ -4,8 +4,10 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -79,6 +81,51 @@ public final class CookieJar {
       return null;
     }
     return matching.stream().map(c -> c.name() + "=" + c.value()).collect(Collectors.joining("; "));
+  }
+
+  /**
+   * The names of the cookies held for {@code url} once a response with these {@code Set-Cookie}
+   * headers arrived: those sent to it, without the ones the response deleted ({@code Max-Age} of 0
+   * or less, an empty value), with the ones it set. Names only: values are never kept.
+   */
+  public Set<String> namesAfter(URI url, Instant now, List<String> setCookieHeaders) {
+    Set<String> names = new LinkedHashSet<>();
+    forUrl(url, now).forEach(c -> names.add(c.name()));
+    for (String header : setCookieHeaders) {
+      String[] parts = header.split(";");
+      int eq = parts[0].indexOf('=');
+      if (eq <= 0) {
+        continue;
+      }
+      String name = parts[0].substring(0, eq).strip();
+      boolean deleted = parts[0].substring(eq + 1).strip().isEmpty();
+      for (int i = 1; i < parts.length; i++) {
+        String attribute = parts[i].strip().toLowerCase(Locale.ROOT);
+        if (attribute.startsWith("max-age=")) {
+          String age = attribute.substring("max-age=".length()).strip();
+          deleted |= age.startsWith("-") || age.matches("0+");
+        } else if (attribute.startsWith("expires=")) {
+          deleted |= expired(parts[i].strip().substring("expires=".length()), now);
+        }
+      }
+      if (deleted) {
+        names.remove(name);
+      } else {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  private static boolean expired(String date, Instant now) {
+    try {
+      return java.time.ZonedDateTime.parse(
+              date.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+          .toInstant()
+          .isBefore(now);
+    } catch (java.time.format.DateTimeParseException e) {
+      return false; // an unreadable date deletes nothing
+    }
   }
 
   static boolean domainMatches(String host, Cookie cookie) {

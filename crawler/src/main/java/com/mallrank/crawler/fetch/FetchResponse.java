@@ -2,6 +2,7 @@ package com.mallrank.crawler.fetch;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a {@link Fetcher} received. HTTP error statuses are responses too (a 403 captcha page has a
@@ -19,6 +20,9 @@ import java.util.Objects;
  *     response); {@code null} when {@code body} is all there is. The JSON extractor reads these, so
  *     a streamed body whose frames split a character is read exactly ({@code body}, decoded from
  *     them, is what text markers and evidence use)
+ * @param cookieNames the names of the cookies the identity holds for the page's URL after the fetch
+ *     (sent and not deleted, or set by the page), for {@code cookie} login proofs; names only,
+ *     never values; empty when the fetcher cannot tell (a saved page, a HAR capture)
  */
 public record FetchResponse(
     String url,
@@ -28,15 +32,17 @@ public record FetchResponse(
     Duration retryAfter,
     Duration elapsed,
     byte[] screenshot,
-    byte[] bytes) {
+    byte[] bytes,
+    Set<String> cookieNames) {
 
   public FetchResponse {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(elapsed, "elapsed");
+    cookieNames = cookieNames == null ? Set.of() : Set.copyOf(cookieNames);
   }
 
-  /** A response without the bytes of its body. */
+  /** A response without the bytes of its body and without cookie names. */
   public FetchResponse(
       String url,
       int httpStatus,
@@ -45,7 +51,7 @@ public record FetchResponse(
       Duration retryAfter,
       Duration elapsed,
       byte[] screenshot) {
-    this(url, httpStatus, contentType, body, retryAfter, elapsed, screenshot, null);
+    this(url, httpStatus, contentType, body, retryAfter, elapsed, screenshot, null, Set.of());
   }
 
   /** A response without a screenshot. */
@@ -73,11 +79,19 @@ public record FetchResponse(
         null,
         elapsed,
         null,
-        bytes);
+        bytes,
+        Set.of());
   }
 
   /** This response with a screenshot of its page. */
   public FetchResponse withScreenshot(byte[] value) {
-    return new FetchResponse(url, httpStatus, contentType, body, retryAfter, elapsed, value, bytes);
+    return new FetchResponse(
+        url, httpStatus, contentType, body, retryAfter, elapsed, value, bytes, cookieNames);
+  }
+
+  /** This response with the names of the cookies held for its page. */
+  public FetchResponse withCookieNames(Set<String> names) {
+    return new FetchResponse(
+        url, httpStatus, contentType, body, retryAfter, elapsed, screenshot, bytes, names);
   }
 }

@@ -225,7 +225,8 @@ public final class JsoupFetcher implements Fetcher {
         null,
         // A UTF-8 body keeps its bytes: a streamed body whose frames split a character is read
         // from them exactly. Another charset's bytes are not JSON's; its decoded text is used.
-        StandardCharsets.UTF_8.equals(charset) ? bytes : null);
+        StandardCharsets.UTF_8.equals(charset) ? bytes : null,
+        request.cookies().namesAfter(url, clock.instant(), response.headers("Set-Cookie")));
   }
 
   static boolean isRedirect(int status) {

@@ -28,6 +28,7 @@ public final class HtmlExtractor implements Extractor {
   private final PageClassifier classifier;
   private final ResultAssembler assembler;
   private final List<Marker> structuralMarkers;
+  private final boolean asAccount;
 
   public HtmlExtractor(SiteProfile profile, ExtractOptions options) {
     this.profile = Objects.requireNonNull(profile, "profile");
@@ -36,11 +37,13 @@ public final class HtmlExtractor implements Extractor {
     }
     this.classifier = new PageClassifier(profile.markers());
     this.assembler = new ResultAssembler(profile, Objects.requireNonNull(options, "options"));
+    this.asAccount = options.asAccount();
     this.structuralMarkers =
         java.util.stream.Stream.of(
                 profile.markers().blocked(),
                 profile.markers().loginRequired(),
-                profile.markers().empty())
+                profile.markers().empty(),
+                profile.markers().loggedIn())
             .flatMap(List::stream)
             .filter(m -> m.kind() == Marker.Kind.SELECT)
             .toList();
@@ -88,9 +91,13 @@ public final class HtmlExtractor implements Extractor {
     List<Element> elements = document.getAllElements();
     StructuralMarkers present = new StructuralMarkers(document, elements, structuralMarkers);
     Optional<ResultPage> classified = classifier.classify(response, document::text, present::has);
-    if (classified.isPresent()) {
-      return classified.get();
-    }
+    ResultPage page = classified.orElseGet(() -> cards(response, document, elements));
+    return asAccount
+        ? classifier.unproven(page, response, document::text, present::has).orElse(page)
+        : page;
+  }
+
+  private ResultPage cards(FetchResponse response, Document document, List<Element> elements) {
     List<Element> cards = new ArrayList<>();
     for (Element element : elements) {
       if (profile.cards().css().matches(document, element)) {

@@ -64,6 +64,7 @@ public final class JsonExtractor implements Extractor {
   private final SiteProfile profile;
   private final PageClassifier classifier;
   private final ResultAssembler assembler;
+  private final boolean asAccount;
 
   public JsonExtractor(SiteProfile profile, ExtractOptions options) {
     this.profile = Objects.requireNonNull(profile, "profile");
@@ -72,6 +73,7 @@ public final class JsonExtractor implements Extractor {
     }
     this.classifier = new PageClassifier(profile.markers());
     this.assembler = new ResultAssembler(profile, Objects.requireNonNull(options, "options"));
+    this.asAccount = options.asAccount();
   }
 
   @Override
@@ -101,15 +103,19 @@ public final class JsonExtractor implements Extractor {
     }
     JsonNode document = root;
     String pageText = text;
-    Optional<ResultPage> classified =
-        classifier.classify(
-            response,
-            pageText,
-            () -> pageText,
-            marker -> document != null && matches(document, marker));
-    if (classified.isPresent()) {
-      return classified.get();
-    }
+    String notJson = parseError;
+    java.util.function.Predicate<Marker> structural =
+        marker -> document != null && matches(document, marker);
+    ResultPage page =
+        classifier
+            .classify(response, pageText, () -> pageText, structural)
+            .orElseGet(() -> listings(response, document, notJson));
+    return asAccount
+        ? classifier.unproven(page, response, pageText, () -> pageText, structural).orElse(page)
+        : page;
+  }
+
+  private ResultPage listings(FetchResponse response, JsonNode document, String parseError) {
     if (document == null || document.isMissingNode()) {
       return ResultPage.without(
           SampleStatus.ERROR,

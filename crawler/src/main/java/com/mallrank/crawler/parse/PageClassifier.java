@@ -19,6 +19,11 @@ import java.util.function.Supplier;
  * named in the evidence as e.g. {@code blocked: select #captcha-verify}); then any non-2xx status
  * without a marker is an {@link SampleStatus#ERROR}. Markers are checked whatever the HTTP status,
  * because a 403 captcha page is a block, not a network error.
+ *
+ * <p>Last, for a page taken as a matrix account, {@link #unproven}: when the profile says how a
+ * logged-in page looks ({@code markers.logged-in}), a page that shows none of it is {@link
+ * SampleStatus#LOGIN_REQUIRED}, whatever its cards: a site that silently serves an expired session
+ * the logged-out page would otherwise store the anonymous ranking as the account's.
  */
 public final class PageClassifier {
 
@@ -97,6 +102,60 @@ public final class PageClassifier {
     return Optional.empty();
   }
 
+  /**
+   * A page taken as a matrix account that does not prove the login: {@link
+   * SampleStatus#LOGIN_REQUIRED} when the profile declares logged-in markers, the page would be ok,
+   * partial or empty, and none of the markers holds; else empty. Blocked, login-wall, broken and
+   * changed pages keep their own status.
+   *
+   * @param page what the page was classified as without the proof
+   */
+  public Optional<ResultPage> unproven(
+      ResultPage page,
+      FetchResponse response,
+      Supplier<String> pageText,
+      Predicate<Marker> structural) {
+    return unproven(page, response, response.body(), pageText, structural);
+  }
+
+  /**
+   * {@link #unproven(ResultPage, FetchResponse, Supplier, Predicate)} where a {@code text} proof is
+   * first looked for in {@code rawText} (a streamed body's joined payloads) instead of the body.
+   */
+  public Optional<ResultPage> unproven(
+      ResultPage page,
+      FetchResponse response,
+      String rawText,
+      Supplier<String> pageText,
+      Predicate<Marker> structural) {
+    List<Marker> proofs = markers.loggedIn();
+    SampleStatus status = page.status();
+    if (proofs.isEmpty()
+        || !(status == SampleStatus.OK
+            || status == SampleStatus.PARTIAL
+            || status == SampleStatus.EMPTY)) {
+      return Optional.empty();
+    }
+    Supplier<String> text = memoize(pageText);
+    for (Marker proof : proofs) {
+      if (holds(proof, response, rawText, text, structural)) {
+        return Optional.empty();
+      }
+    }
+    String expected = proofs.get(0).describe() + (proofs.size() > 1 ? " (or another)" : "");
+    return Optional.of(
+        ResultPage.without(
+            SampleStatus.LOGIN_REQUIRED,
+            new Evidence(
+                response.url(),
+                response.httpStatus(),
+                "logged-in: not shown (" + expected + ")",
+                "the page does not prove the account's login: none of the profile's logged-in"
+                    + " markers matched, so it was served as to a logged-out visitor (its "
+                    + status.code()
+                    + " listings are not the account's)")));
+  }
+
   private static Optional<ResultPage> match(
       FetchResponse response,
       String rawText,
@@ -106,16 +165,7 @@ public final class PageClassifier {
       Supplier<String> text,
       Predicate<Marker> structural) {
     for (Marker marker : candidates) {
-      boolean hit =
-          switch (marker.kind()) {
-            case HTTP_STATUS -> response.httpStatus() == marker.httpStatus();
-            // The raw body is a cheap first test: text absent from the markup is absent from the
-            // page (a marker written only as character references is missed; such a page then
-            // shows no cards and is LAYOUT_CHANGED, never a ranking).
-            case TEXT -> rawText.contains(marker.text()) && text.get().contains(marker.text());
-            case SELECT, PATH -> structural.test(marker);
-          };
-      if (hit) {
+      if (holds(marker, response, rawText, text, structural)) {
         return Optional.of(
             ResultPage.without(
                 status,
@@ -127,6 +177,36 @@ public final class PageClassifier {
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean holds(
+      Marker marker,
+      FetchResponse response,
+      String rawText,
+      Supplier<String> text,
+      Predicate<Marker> structural) {
+    return switch (marker.kind()) {
+      case HTTP_STATUS -> response.httpStatus() == marker.httpStatus();
+      // The raw body is a cheap first test: text absent from the markup is absent from the
+      // page (a marker written only as character references is missed; such a page then
+      // shows no cards and is LAYOUT_CHANGED, never a ranking).
+      case TEXT -> rawText.contains(marker.text()) && text.get().contains(marker.text());
+      case SELECT, PATH -> structural.test(marker);
+      case COOKIE -> response.cookieNames().contains(marker.text());
+      case URL -> withoutQuery(response.url()).contains(marker.text());
+    };
+  }
+
+  /** The URL up to its query or fragment: a login page's return address is not where it is. */
+  private static String withoutQuery(String url) {
+    int end = url.length();
+    for (char c : new char[] {'?', '#'}) {
+      int at = url.indexOf(c);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    return url.substring(0, end);
   }
 
   private static Supplier<String> memoize(Supplier<String> supplier) {

@@ -59,8 +59,21 @@ final class ProfileReader {
       Set.of("select", "attr", "regex", "unit", "decimal-separator");
   private static final Set<String> JSON_FIELD_KEYS =
       Set.of("path", "regex", "unit", "decimal-separator");
-  private static final Set<String> MARKER_GROUPS = Set.of("blocked", "login-required", "empty");
+  private static final Set<String> MARKER_GROUPS =
+      Set.of("blocked", "login-required", "empty", "logged-in");
+
+  /** Where a marker list is: what it may test. */
+  private enum MarkerUse {
+    /** blocked, login-required, empty: the page, its rendered DOM, its HTTP status */
+    PAGE,
+    /** logged-in: the page, its rendered DOM, the identity's cookies, the page's URL */
+    LOGIN,
+    /** skip-cards: one card, and what it lacks ({@code missing}) */
+    CARD
+  }
+
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Pattern COOKIE_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}");
 
   private final String file;
   private final List<ConfigProblem> problems = new ArrayList<>();
@@ -94,7 +107,9 @@ final class ProfileReader {
     boolean expectCards = bool(map, "expect-cards", "", true);
     Locator cards = mode == null ? null : cards(map, mode);
     List<Marker> skipCards =
-        mode == null ? List.of() : markerList(map, "skip-cards", "skip-cards", mode, false);
+        mode == null
+            ? List.of()
+            : markerList(map, "skip-cards", "skip-cards", mode, MarkerUse.CARD);
     boolean dedupe = dedupe(map);
     Map<FieldName, FieldRule> fields = mode == null ? Map.of() : fields(map, mode);
     SponsoredRule sponsored = mode == null ? null : sponsored(map, mode);
@@ -516,13 +531,14 @@ final class ProfileReader {
     }
     checkKeys(markers, "markers", MARKER_GROUPS);
     return new Markers(
-        markerList(markers, "blocked", "markers.blocked", mode, true),
-        markerList(markers, "login-required", "markers.login-required", mode, true),
-        markerList(markers, "empty", "markers.empty", mode, true));
+        markerList(markers, "blocked", "markers.blocked", mode, MarkerUse.PAGE),
+        markerList(markers, "login-required", "markers.login-required", mode, MarkerUse.PAGE),
+        markerList(markers, "empty", "markers.empty", mode, MarkerUse.PAGE),
+        markerList(markers, "logged-in", "markers.logged-in", mode, MarkerUse.LOGIN));
   }
 
   private List<Marker> markerList(
-      MapNode parent, String key, String keyPath, ProfileMode mode, boolean allowHttpStatus) {
+      MapNode parent, String key, String keyPath, ProfileMode mode, MarkerUse use) {
     Entry entry = parent.entries().get(key);
     List<Marker> result = new ArrayList<>();
     if (entry == null) {
@@ -539,11 +555,17 @@ final class ProfileReader {
       Set<String> allowed = new java.util.HashSet<>();
       allowed.addAll(
           mode == ProfileMode.HTML ? Set.of("select", "text") : Set.of("path", "equals", "text"));
-      if (allowHttpStatus) {
-        allowed.add("http-status");
-        allowed.add("select"); // json: tests a browser capture's rendered page ("dom")
-      } else {
-        allowed.add("missing"); // skip-cards: skip a card by what it lacks
+      switch (use) {
+        case PAGE -> {
+          allowed.add("http-status");
+          allowed.add("select"); // json: tests a browser capture's rendered page ("dom")
+        }
+        case LOGIN -> {
+          allowed.add("select");
+          allowed.add("cookie");
+          allowed.add("url");
+        }
+        case CARD -> allowed.add("missing"); // skip-cards: skip a card by what it lacks
       }
       checkKeys(map, path, allowed);
       Set<String> present = new java.util.HashSet<>(map.entries().keySet());
@@ -552,13 +574,10 @@ final class ProfileReader {
       int before = result.size();
       present.retainAll(allowed);
       if (present.size() != 1) {
-        problem(
-            path,
-            map.line(),
-            "must have exactly one of "
-                + (mode == ProfileMode.HTML
-                    ? "select, text, http-status"
-                    : allowHttpStatus ? "path, select, text, http-status" : "path, text"));
+        List<String> kinds = new ArrayList<>(allowed);
+        kinds.removeAll(List.of("equals", "missing"));
+        kinds.sort(null);
+        problem(path, map.line(), "must have exactly one of " + String.join(", ", kinds));
         continue;
       }
       String kind = present.iterator().next();
@@ -575,12 +594,23 @@ final class ProfileReader {
             result.add(Marker.path(json, string(map, "equals", path, false)));
           }
         }
-        case "text" -> {
-          String text = string(map, "text", path, true);
+        case "text", "url" -> {
+          String text = string(map, kind, path, true);
           if (text != null && !text.isEmpty()) {
-            result.add(Marker.text(text));
+            result.add(kind.equals("text") ? Marker.text(text) : Marker.url(text));
           } else if (text != null) {
-            problem(path + ".text", valueLine(map, "text"), "must not be empty");
+            problem(path + "." + kind, valueLine(map, kind), "must not be empty");
+          }
+        }
+        case "cookie" -> {
+          String name = string(map, "cookie", path, true);
+          if (name != null && COOKIE_NAME.matcher(name).matches()) {
+            result.add(Marker.cookie(name));
+          } else if (name != null) {
+            problem(
+                path + ".cookie",
+                valueLine(map, "cookie"),
+                "must be a cookie name (letters, digits and !#$%&'*+-.^_`|~), was '" + name + "'");
           }
         }
         default -> {

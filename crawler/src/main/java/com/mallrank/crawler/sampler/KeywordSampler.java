@@ -55,9 +55,12 @@ import org.slf4j.LoggerFactory;
  * request being sent: a rest is not a captcha. A matrix account that got a login wall is marked
  * ({@link NeedsLogin}) and its other samples of the slot are {@link SampleStatus#SKIPPED} (marker
  * {@code needs-login}), not fetched; the anonymous vantage has no login to renew and is never
- * marked. Before each request (each attempt) the identity's {@link RequestBudget} is asked: an
- * identity out of budget has its sample {@link SampleStatus#SKIPPED} (marker {@code budget}), not
- * fetched; samples are taken in plan order, so the budget goes to the highest-priority keywords.
+ * marked. A page taken as a matrix account must prove the login where the profile says how ({@code
+ * markers.logged-in}): one that does not is {@code login_required} like a login wall, so an expired
+ * session served the logged-out page never stores the anonymous ranking as the account's. Before
+ * each request (each attempt) the identity's {@link RequestBudget} is asked: an identity out of
+ * budget has its sample {@link SampleStatus#SKIPPED} (marker {@code budget}), not fetched; samples
+ * are taken in plan order, so the budget goes to the highest-priority keywords.
  *
  * <p>Thread-safe when its {@link Fetcher} is.
  */
@@ -215,6 +218,18 @@ public final class KeywordSampler {
     }
   }
 
+  /**
+   * Marks a matrix account as needing a new login for the rest of the slot, for a reason found
+   * before any fetch (its saved login state cannot be used): its samples are then {@link
+   * SampleStatus#SKIPPED} (marker {@code needs-login}, the reason in their detail) without a
+   * request. The anonymous vantage is never marked.
+   */
+  public void needsLogin(String identity, String reason) {
+    if (!FetchRequest.ANONYMOUS.equals(identity)) {
+      needsLogin.mark(identity, time.now(), reason);
+    }
+  }
+
   /** The host pacing of these settings, for a sampler and the image downloads sharing it. */
   public static HostThrottle throttle(SamplerSettings settings, Random random, TimeSource time) {
     return new HostThrottle(
@@ -270,13 +285,13 @@ public final class KeywordSampler {
     } catch (AddressRefusedException | IllegalArgumentException e) {
       return done(refused(String.valueOf(base), "refused: " + e.getMessage()), started, 0);
     }
-    Instant loggedOut = needsLogin.since(identity).orElse(null);
+    NeedsLogin.Mark loggedOut = needsLogin.of(identity).orElse(null);
     if (loggedOut != null) {
       return done(
           skipped(
               url,
               SkipReason.NEEDS_LOGIN,
-              identity + " needs a new login (login wall at " + loggedOut + ")"),
+              identity + " needs a new login (" + loggedOut.reason() + ")"),
           started,
           0);
     }
@@ -285,7 +300,10 @@ public final class KeywordSampler {
       return done(
           skipped(url, SkipReason.COOLDOWN, identity + " rests until " + until), started, 0);
     }
-    var extractor = Extractors.forProfile(profile, new ExtractOptions(depth));
+    // As a matrix account, a page must prove the login where the profile says how.
+    var extractor =
+        Extractors.forProfile(
+            profile, new ExtractOptions(depth).asAccount(!FetchRequest.ANONYMOUS.equals(identity)));
     FetchRequest.SampleContext context =
         new FetchRequest.SampleContext(keyword, slotTime, slotTime.plus(harWindow));
     FetchResponse seen = null;

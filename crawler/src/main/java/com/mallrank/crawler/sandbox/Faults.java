@@ -3,6 +3,7 @@ package com.mallrank.crawler.sandbox;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,6 +15,7 @@ public final class Faults {
 
   private final Map<String, Fault> byKeyword = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> loginSearchesLeft = new ConcurrentHashMap<>();
+  private final Set<String> forgottenSessions = ConcurrentHashMap.newKeySet();
   private volatile Fault global;
   private volatile Duration slowDelay = Duration.ofSeconds(5);
   private volatile int oversizedBytes = 3 * 1024 * 1024;
@@ -64,10 +66,11 @@ public final class Faults {
     this.global = null;
   }
 
-  /** Removes every fault, expired logins included. */
+  /** Removes every fault, expired logins and sessions included. */
   public void clearAll() {
     byKeyword.clear();
     loginSearchesLeft.clear();
+    forgottenSessions.clear();
     global = null;
   }
 
@@ -84,9 +87,27 @@ public final class Faults {
     loginSearchesLeft.put(uid, new AtomicInteger(searches));
   }
 
-  /** Gives {@code uid} a working login again. */
+  /**
+   * Gives {@code uid} a working login again (after {@link #expireLogin} or {@link #expireSession}).
+   */
   public void renewLogin(String uid) {
     loginSearchesLeft.remove(uid);
+    forgottenSessions.remove(uid);
+  }
+
+  /**
+   * Forgets the session of identity {@code uid} without a login wall: from now on the mall serves
+   * every page to its cookie as to a logged-out visitor (the anonymous ranking, the login entry in
+   * the header instead of its nickname), as a real mall does once a session expired on its side,
+   * until {@link #renewLogin}. Other identities are not affected.
+   */
+  public void expireSession(String uid) {
+    forgottenSessions.add(uid);
+  }
+
+  /** Whether the mall forgot the session of {@code uid} ({@link #expireSession}). */
+  public boolean sessionExpired(String uid) {
+    return uid != null && forgottenSessions.contains(uid);
   }
 
   /**

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * The sandbox's QR login (扫码登录), as a site's login page works: {@code GET /login} shows a QR code
  * (a PNG data URL drawn with ZXing) whose text is a one-time URL {@code
  * <base>/login/scan?ticket=<ticket>}; the page polls {@code GET /login/poll?ticket=…} until a phone
- * "scans" it by calling that URL with {@code &uid=<account>}; the poll that sees the scan sets the
- * identity cookie and the ticket is spent. At most {@value #MAX_TICKETS} tickets are kept (the
- * oldest dropped), so a page polled forever cannot grow the sandbox.
+ * "scans" it by calling that URL with {@code &uid=<account>} (opened without it, the link shows a
+ * page to pick the account: the sandbox has no phone app to say who scans); the poll that sees the
+ * scan sets the identity cookie and the ticket is spent. At most {@value #MAX_TICKETS} tickets are
+ * kept (the oldest dropped), so a page polled forever cannot grow the sandbox.
  */
 final class QrLoginDesk {
 
@@ -59,6 +60,37 @@ final class QrLoginDesk {
         + ".then(j=>{if(j.status==='confirmed'){location.href='/';}else{setTimeout(poll,300);}})"
         + ".catch(()=>setTimeout(poll,1000));setTimeout(poll,300);"
         + "</script></body></html>\n";
+  }
+
+  /** Whether the ticket is waiting for a scan (shown, not scanned, not spent). */
+  synchronized boolean waiting(String ticket) {
+    return ticket != null
+        && TICKET.matcher(ticket).matches()
+        && PENDING.equals(tickets.get(ticket));
+  }
+
+  /**
+   * What the QR code's link shows when opened without {@code uid} (the sandbox has no phone app to
+   * say who scans): a page to pick the account, one link each, and how to name another.
+   */
+  static String chooser(String ticket) {
+    StringBuilder page =
+        new StringBuilder(
+            "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                + "<title>扫码确认 (sandbox)</title></head><body><div id=\"scan-as\">"
+                + "<h1>以哪个账号扫码登录？</h1><p>The sandbox mall has no phone app: pick the"
+                + " account that scans this code, or add <code>&amp;uid=&lt;account id&gt;</code>"
+                + " to this link.</p><ul>");
+    for (String account : MatrixAccounts.ACCOUNTS) {
+      page.append("<li><a href=\"/login/scan?ticket=")
+          .append(ticket)
+          .append("&amp;uid=")
+          .append(account)
+          .append("\">")
+          .append(account)
+          .append("</a></li>");
+    }
+    return page.append("</ul></div></body></html>\n").toString();
   }
 
   /** A phone scanned the ticket as {@code uid}: true when the ticket was waiting for a scan. */

@@ -27,9 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Routes (v1): {@code GET /search?keyword=…} (the server-rendered result page), {@code GET
  * /product/<id>} (a minimal detail page), {@code GET /login?uid=…} (sets the identity cookie and
- * redirects to {@code /}), {@code GET /} (links to every keyword; {@code #user-info} when logged
- * in, {@code #login-entry} when not). {@code GET /login} without {@code uid} is the QR login page,
- * with {@code /login/scan} and {@code /login/poll} (see {@link QrLoginDesk}).
+ * redirects to {@code /}), {@code GET /} (links to every keyword). Every mall page (the index, the
+ * result pages, the app shell) shows who is logged in, as a real mall does: {@code #user-info} with
+ * the account's nickname when the mall knows the searcher's session, {@code #login-entry} when not
+ * (a logged-out visitor, or a session it forgot: {@link Faults#expireSession}). {@code GET /login}
+ * without {@code uid} is the QR login page, with {@code /login/scan} and {@code /login/poll} (see
+ * {@link QrLoginDesk}).
  *
  * <p>Routes (v2, the single-page app): {@code GET /spa/search?keyword=…[&api=v2]} serves an app
  * shell whose inline script renders the grid from {@code GET
@@ -317,6 +320,10 @@ public final class SandboxMall implements AutoCloseable {
         product(exchange, path.substring("/product/".length()));
       } else if (path.equals("/login") && !query.containsKey("uid")) {
         send(exchange, 200, HTML, qrLogin.page(baseUrl()));
+      } else if (path.equals("/login/scan")
+          && query.get("uid") == null
+          && qrLogin.waiting(query.get("ticket"))) {
+        send(exchange, 200, HTML, QrLoginDesk.chooser(query.get("ticket")));
       } else if (path.equals("/login/scan")) {
         boolean ok = qrLogin.scan(query.get("ticket"), query.get("uid"));
         send(exchange, ok ? 200 : 404, "text/plain; charset=utf-8", ok ? "扫码成功" : "二维码已失效");
@@ -370,15 +377,15 @@ public final class SandboxMall implements AutoCloseable {
     List<SandboxCard> cards = world.results(keyword, clock.slot(), identity);
     String body =
         fault == null
-            ? renderer.results(keyword, cards)
+            ? renderer.results(keyword, cards, identity)
             : switch (fault) {
               case CAPTCHA -> renderer.captcha(keyword, identity);
               case LOGIN_WALL -> renderer.loginWall(keyword);
               case LAYOUT_CHANGED -> renderer.layoutChanged(keyword, cards, identity);
-              case EMPTY -> renderer.empty(keyword);
-              case SLOW -> renderer.results(keyword, cards);
-              case TRUNCATED -> truncate(renderer.results(keyword, cards));
-              case OVERSIZED -> padHtml(renderer.results(keyword, cards));
+              case EMPTY -> renderer.empty(keyword, identity);
+              case SLOW -> renderer.results(keyword, cards, identity);
+              case TRUNCATED -> truncate(renderer.results(keyword, cards, identity));
+              case OVERSIZED -> padHtml(renderer.results(keyword, cards, identity));
               case HTTP_500, HTTP_429 -> throw new IllegalStateException("handled above");
             };
     send(exchange, 200, HTML, body);
@@ -400,7 +407,9 @@ public final class SandboxMall implements AutoCloseable {
     if (fault == Fault.SLOW) {
       pause();
     }
-    String shell = spaRenderer.shell(keyword, percentApi ? "/api/v2/search" : "/api/search");
+    String shell =
+        spaRenderer.shell(
+            keyword, percentApi ? "/api/v2/search" : "/api/search", identity(exchange));
     if (fault == Fault.TRUNCATED) {
       shell = truncate(shell);
     } else if (fault == Fault.OVERSIZED) {
@@ -506,10 +515,7 @@ public final class SandboxMall implements AutoCloseable {
   private String index(String identity) {
     StringBuilder sb = new StringBuilder("<!doctype html><html lang=\"zh-CN\"><head>");
     sb.append("<meta charset=\"utf-8\"><title>抖音商城 (sandbox)</title></head><body>");
-    sb.append(
-        identity == null
-            ? "<a id=\"login-entry\" href=\"/login\">登录</a>"
-            : "<div id=\"user-info\">" + SearchPageRenderer.esc(identity) + "</div>");
+    sb.append(SearchPageRenderer.viewer(identity));
     sb.append("<ul>\n");
     for (String keyword : world.keywords()) {
       sb.append("<li><a href=\"/search?keyword=")
@@ -521,12 +527,17 @@ public final class SandboxMall implements AutoCloseable {
     return sb.append("</ul></body></html>\n").toString();
   }
 
-  private static String identity(HttpExchange exchange) {
+  /**
+   * The searcher the mall knows by its identity cookie, or {@code null} (anonymous): also for a
+   * cookie whose session the mall forgot ({@link Faults#expireSession}).
+   */
+  private String identity(HttpExchange exchange) {
     for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) {
       for (String part : header.split(";")) {
         String[] kv = part.trim().split("=", 2);
         if (kv.length == 2 && kv[0].equals(IDENTITY_COOKIE)) {
-          return URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+          String uid = URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+          return faults.sessionExpired(uid) ? null : uid;
         }
       }
     }

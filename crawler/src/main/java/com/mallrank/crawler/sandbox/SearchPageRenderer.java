@@ -21,10 +21,18 @@ final class SearchPageRenderer {
   }
 
   String results(String keyword, List<SandboxCard> cards) {
+    return results(keyword, cards, null);
+  }
+
+  /**
+   * The result page as {@code viewer} sees it ({@code null}: a logged-out visitor): the header
+   * shows the viewer's nickname, or the login entry ({@link #viewer}).
+   */
+  String results(String keyword, List<SandboxCard> cards, String viewer) {
     if (cards.isEmpty()) {
-      return empty(keyword);
+      return empty(keyword, viewer);
     }
-    StringBuilder sb = head(keyword);
+    StringBuilder sb = head(keyword, viewer);
     sb.append("<div id=\"search-root\" data-keyword=\"").append(esc(keyword)).append("\">\n");
     sb.append("  <ul class=\"result-grid\">\n");
     for (SandboxCard c : cards) {
@@ -65,7 +73,11 @@ final class SearchPageRenderer {
   }
 
   String empty(String keyword) {
-    StringBuilder sb = head(keyword);
+    return empty(keyword, null);
+  }
+
+  String empty(String keyword, String viewer) {
+    StringBuilder sb = head(keyword, viewer);
     sb.append("<div id=\"search-root\" data-keyword=\"")
         .append(esc(keyword))
         .append("\"><div class=\"search-empty\">抱歉，没有找到\"")
@@ -102,8 +114,9 @@ final class SearchPageRenderer {
         + "\";</script>";
   }
 
+  /** The login wall: the mall no longer knows the visitor, so its header offers the login. */
   String loginWall(String keyword) {
-    StringBuilder sb = head(keyword);
+    StringBuilder sb = head(keyword, null);
     sb.append("<div id=\"search-root\" data-keyword=\"")
         .append(esc(keyword))
         .append("\"><div class=\"login-guide\">登录后查看更多商品</div></div>");
@@ -117,7 +130,7 @@ final class SearchPageRenderer {
 
   /** The redesigned page, echoing the identity and signed links like {@link #captcha}. */
   String layoutChanged(String keyword, List<SandboxCard> cards, String identity) {
-    StringBuilder sb = head(keyword);
+    StringBuilder sb = head(keyword, identity);
     sb.append(signedTrail(keyword, identity));
     sb.append("<div id=\"search-root\" data-keyword=\"").append(esc(keyword)).append("\">\n");
     sb.append("  <div class=\"sku-list\">\n");
@@ -158,6 +171,27 @@ final class SearchPageRenderer {
         .append(state.price().toPlainString())
         .append("</span></div>");
     return tail(sb);
+  }
+
+  /** A mall page's head and header: who is logged in, as a real mall shows it on every page. */
+  private static StringBuilder head(String title, String viewer) {
+    return head(title).append(viewer(viewer)).append('\n');
+  }
+
+  /**
+   * The header's account part: {@code <div id="user-info" data-uid="…"><span
+   * class="nickname">…</span></div>} for a logged-in viewer (the mall knows its session), {@code <a
+   * id="login-entry" href="/login">登录</a>} for a logged-out one. What {@code markers.logged-in} of
+   * the sandbox profiles tests.
+   */
+  static String viewer(String viewer) {
+    return viewer == null
+        ? "<a id=\"login-entry\" href=\"/login\">登录</a>"
+        : "<div id=\"user-info\" data-uid=\""
+            + esc(viewer)
+            + "\"><span class=\"nickname\">"
+            + esc(viewer)
+            + "</span></div>";
   }
 
   private static StringBuilder head(String title) {

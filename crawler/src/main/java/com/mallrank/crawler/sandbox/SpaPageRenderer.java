@@ -176,13 +176,20 @@ final class SpaPageRenderer {
    *     (percent)
    */
   String shell(String keyword, String apiPath) {
+    return shell(keyword, apiPath, null);
+  }
+
+  /** The app shell as {@code viewer} sees it: its header names the logged-in viewer. */
+  String shell(String keyword, String apiPath, String viewer) {
     String kw = SearchPageRenderer.esc(keyword);
     return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>"
         + kw
         + " - 抖音商城</title><style>\n"
         + STYLE
-        + "</style></head><body>\n<div id=\"search-root\" data-keyword=\""
+        + "</style></head><body>\n"
+        + SearchPageRenderer.viewer(viewer)
+        + "\n<div id=\"search-root\" data-keyword=\""
         + kw
         + "\" data-api=\""
         + apiPath

@@ -86,4 +86,19 @@ class CookieJarTest {
         .isEqualTo("Cookie[sessionid for www.douyin.com/]")
         .doesNotContain("s1");
   }
+
+  @Test
+  void namesAfterAResponseDropWhatItDeletedAndAddWhatItSet() {
+    List<String> setCookie =
+        List.of(
+            "sessionid=; Path=/; Max-Age=0",
+            "odin_tt=gone; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+            "ttwid=new; Path=/; Max-Age=3600; HttpOnly",
+            "fresh=again; Path=/; Expires=Wed, 30 Dec 2026 12:00:00 GMT",
+            "garbage-without-value");
+
+    assertThat(JAR.namesAfter(URI.create("https://www.douyin.com/search"), NOW, setCookie))
+        .containsExactly("sid_guard", "fresh", "ttwid");
+    assertThat(JAR.namesAfter(URI.create("https://evil.test/"), NOW, List.of())).isEmpty();
+  }
 }

@@ -130,6 +130,39 @@ class SandboxMallTest {
         .hasValueSatisfying(v -> assertThat(v).startsWith("sandbox_uid=mx-hangzhou;"));
   }
 
+  /**
+   * Issue 21 item 5: the QR code's link opened as is (no phone app to say who scans) shows the
+   * accounts to scan as, not "二维码已失效"; with {@code &uid=} it scans; a spent ticket is expired.
+   */
+  @Test
+  void theQrCodesLinkOpenedWithoutAnAccountOffersTheAccounts() throws Exception {
+    String login = text(MALL.mall().baseUrl() + "/login").body();
+    java.util.regex.Matcher ticket =
+        java.util.regex.Pattern.compile("const t='([0-9a-f]{32})'").matcher(login);
+    assertThat(ticket.find()).as(login).isTrue();
+    String link = MALL.mall().baseUrl() + "/login/scan?ticket=" + ticket.group(1);
+
+    HttpResponse<String> asIs = text(link);
+    assertThat(asIs.statusCode()).isEqualTo(200);
+    Document chooser = Jsoup.parse(asIs.body());
+    assertThat(chooser.select("#scan-as a").eachAttr("href"))
+        .containsExactly(
+            "/login/scan?ticket=" + ticket.group(1) + "&uid=mx-hangzhou",
+            "/login/scan?ticket=" + ticket.group(1) + "&uid=mx-yiwu",
+            "/login/scan?ticket=" + ticket.group(1) + "&uid=mx-guangzhou");
+    assertThat(chooser.text()).contains("&uid=<account id>");
+
+    assertThat(text(link + "&uid=mx-yiwu").body()).isEqualTo("扫码成功");
+    HttpResponse<String> again = text(link);
+    assertThat(again.statusCode()).isEqualTo(404);
+    assertThat(again.body()).isEqualTo("二维码已失效");
+  }
+
+  private static HttpResponse<String> text(String url) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   void keywordsWithoutResultsGetTheEmptyPage() throws Exception {
     for (String keyword : List.of(MALL.mall().world().noResultsKeyword(), "完全不存在的词")) {
@@ -213,6 +246,30 @@ class SandboxMallTest {
     assertThat(response.body()).hasSize(2_000_000);
     assertThat(productIds(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)))
         .hasSameSizeAs(MALL.mall().world().results(KEYWORD, TIME, null));
+  }
+
+  @Test
+  void everyResultPageShowsWhoIsLoggedInAndAForgottenSessionIsServedAsAVisitor() throws Exception {
+    Document visitor = Jsoup.parse(get(KEYWORD, null).body());
+    assertThat(visitor.select("#user-info")).isEmpty();
+    assertThat(visitor.expectFirst("#login-entry").attr("href")).isEqualTo("/login");
+
+    Document account = Jsoup.parse(get(KEYWORD, "mx-hangzhou").body());
+    assertThat(account.expectFirst("#user-info .nickname").text()).isEqualTo("mx-hangzhou");
+    assertThat(account.select("#login-entry")).isEmpty();
+
+    MALL.mall().faults().expireSession("mx-hangzhou");
+    String forgotten = get(KEYWORD, "mx-hangzhou").body();
+    assertThat(Jsoup.parse(forgotten).select("#user-info")).isEmpty();
+    assertThat(productIds(forgotten))
+        .as("no login wall: the anonymous ranking, as a real mall serves an expired session")
+        .isEqualTo(productIds(get(KEYWORD, null).body()))
+        .isNotEqualTo(productIds(account.outerHtml()));
+    assertThat(Jsoup.parse(get(KEYWORD, "mx-yiwu").body()).select("#user-info .nickname").text())
+        .isEqualTo("mx-yiwu");
+
+    MALL.mall().faults().renewLogin("mx-hangzhou");
+    assertThat(Jsoup.parse(get(KEYWORD, "mx-hangzhou").body()).select("#user-info")).hasSize(1);
   }
 
   @Test

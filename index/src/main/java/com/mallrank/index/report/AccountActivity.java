@@ -1,31 +1,40 @@
 package com.mallrank.index.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.json.JsonData;
 import com.mallrank.index.document.SampleStatus;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * When each identity (matrix account) last sampled well and last met a login wall, over every
- * stored slot and profile, from one aggregation over the samples (no listings read): the sampling
- * half of {@code mallrank accounts status}.
+ * What each identity's samples say about its login, per surface (site profile), from one
+ * aggregation over the samples (no listings read): its newest sample, its newest sample that tells
+ * logged in from logged out, its last ok and last login wall. The sampling half of {@code mallrank
+ * accounts status}.
  */
 final class AccountActivity {
 
-  /** The marker of a sample skipped because its identity needs a new login. */
-  private static final String NEEDS_LOGIN = "needs-login";
+  /** More surfaces per identity than any plan has. */
+  private static final int MAX_PROFILES = 100;
 
   private final ElasticsearchClient client;
   private final IndexNames names;
@@ -35,15 +44,16 @@ final class AccountActivity {
     this.names = Objects.requireNonNull(names, "names");
   }
 
-  /** One row per identity asked for, in that order; an identity never sampled has all nulls. */
+  /**
+   * One row per identity asked for and surface it was sampled on: identities in the order asked,
+   * surfaces by name. An identity never sampled has no row.
+   */
   List<AccountActivityRow> run(Collection<String> vantages) {
-    Map<String, AccountActivityRow> rows = new LinkedHashMap<>();
-    vantages.forEach(v -> rows.put(v, new AccountActivityRow(v, null, null, null)));
     if (vantages.isEmpty()) {
       return List.of();
     }
     try {
-      var response =
+      SearchResponse<Void> response =
           client.search(
               s ->
                   s.index(names.samplesAlias())
@@ -55,40 +65,99 @@ final class AccountActivity {
                           Fields.VANTAGE,
                           a ->
                               a.terms(t -> t.field(Fields.VANTAGE).size(vantages.size()))
-                                  .aggregations("ranked", lastSlot(Filters.ranked()))
-                                  .aggregations(
-                                      "login",
-                                      lastSlot(
-                                          Filters.term(Fields.STATUS, SampleStatus.LOGIN_REQUIRED)))
-                                  .aggregations(
-                                      "skipped",
-                                      lastSlot(
-                                          Filters.bool(
-                                              b ->
-                                                  b.filter(
-                                                          Filters.term(
-                                                              Fields.STATUS, SampleStatus.SKIPPED))
-                                                      .filter(
-                                                          Filters.term(
-                                                              Fields.MARKER, NEEDS_LOGIN)))))),
+                                  .aggregations(Fields.PROFILE, perProfile())),
               Void.class);
+      List<AccountActivityRow> rows = new ArrayList<>();
       Aggregate byVantage = response.aggregations().get(Fields.VANTAGE);
-      if (byVantage != null) {
-        for (var bucket : byVantage.sterms().buckets().array()) {
-          String vantage = bucket.key().stringValue();
-          rows.put(
-              vantage,
-              new AccountActivityRow(
-                  vantage,
-                  last(bucket.aggregations().get("ranked")),
-                  last(bucket.aggregations().get("login")),
-                  last(bucket.aggregations().get("skipped"))));
+      for (String vantage : vantages) {
+        if (byVantage == null) {
+          break;
+        }
+        for (StringTermsBucket bucket : byVantage.sterms().buckets().array()) {
+          if (!bucket.key().stringValue().equals(vantage)) {
+            continue;
+          }
+          List<StringTermsBucket> byProfile =
+              bucket.aggregations().get(Fields.PROFILE).sterms().buckets().array();
+          List<AccountActivityRow> own = new ArrayList<>();
+          for (StringTermsBucket surface : byProfile) {
+            Map<String, Aggregate> aggs = surface.aggregations();
+            Aggregate onLogin = aggs.get("on-login");
+            own.add(
+                new AccountActivityRow(
+                    vantage,
+                    surface.key().stringValue(),
+                    last(aggs.get("ranked")),
+                    last(aggs.get("login")),
+                    last(aggs.get("skipped")),
+                    seen(aggs.get("newest")),
+                    onLogin.filter().docCount() == 0
+                        ? null
+                        : seen(onLogin.filter().aggregations().get("newest"))));
+          }
+          own.sort((x, y) -> x.profile().compareTo(y.profile()));
+          rows.addAll(own);
         }
       }
-      return List.copyOf(rows.values());
+      return rows;
     } catch (IOException e) {
       throw new UncheckedIOException("Reading account activity from " + names.samplesAlias(), e);
     }
+  }
+
+  /** Per surface of an identity: last ok, last login wall, last skip for login, newest samples. */
+  private static Aggregation perProfile() {
+    Aggregation onLogin = Aggregation.of(f -> f.filter(onLogin()).aggregations("newest", newest()));
+    return Aggregation.of(
+        p ->
+            p.terms(t -> t.field(Fields.PROFILE).size(MAX_PROFILES))
+                .aggregations("ranked", lastSlot(Filters.ranked()))
+                .aggregations(
+                    "login", lastSlot(Filters.term(Fields.STATUS, SampleStatus.LOGIN_REQUIRED)))
+                .aggregations("skipped", lastSlot(skippedForLogin()))
+                .aggregations("newest", newest())
+                .aggregations("on-login", onLogin));
+  }
+
+  private static Query skippedForLogin() {
+    return Filters.bool(
+        b ->
+            b.filter(Filters.term(Fields.STATUS, SampleStatus.SKIPPED))
+                .filter(Filters.term(Fields.MARKER, AccountActivityRow.NEEDS_LOGIN)));
+  }
+
+  /** Samples that tell logged in from logged out (see {@link AccountActivityRow#newestOnLogin}). */
+  private static Query onLogin() {
+    return Filters.bool(
+        b ->
+            b.should(
+                    Filters.terms(
+                        Fields.STATUS,
+                        List.of(
+                            SampleStatus.OK,
+                            SampleStatus.PARTIAL,
+                            "empty",
+                            SampleStatus.LOGIN_REQUIRED)))
+                .should(skippedForLogin())
+                .minimumShouldMatch("1"));
+  }
+
+  private static Aggregation newest() {
+    return Aggregation.of(
+        a ->
+            a.topHits(
+                t ->
+                    t.size(1)
+                        .sort(o -> o.field(f -> f.field(Fields.SAMPLED_AT).order(SortOrder.Desc)))
+                        .source(
+                            src ->
+                                src.filter(
+                                    f ->
+                                        f.includes(
+                                            Fields.SLOT,
+                                            Fields.STATUS,
+                                            Fields.MARKER,
+                                            Fields.SAMPLED_AT)))));
   }
 
   private static Aggregation lastSlot(Query filter) {
@@ -103,5 +172,36 @@ final class AccountActivity {
     }
     double max = filter.filter().aggregations().get("last").max().value();
     return Double.isNaN(max) || Double.isInfinite(max) ? null : Instant.ofEpochMilli((long) max);
+  }
+
+  /** The one sample of a top-hits aggregation, {@code null} when it has none. */
+  private static AccountActivityRow.Seen seen(Aggregate topHits) {
+    if (topHits == null || topHits.topHits().hits().hits().isEmpty()) {
+      return null;
+    }
+    JsonData source = topHits.topHits().hits().hits().get(0).source();
+    if (source == null) {
+      return null;
+    }
+    JsonObject json = source.toJson().asJsonObject();
+    return new AccountActivityRow.Seen(
+        instant(json.get(Fields.SLOT)),
+        text(json.get(Fields.STATUS)),
+        text(json.get(Fields.MARKER)),
+        instant(json.get(Fields.SAMPLED_AT)));
+  }
+
+  private static String text(JsonValue value) {
+    return value instanceof JsonString s ? s.getString() : null;
+  }
+
+  private static Instant instant(JsonValue value) {
+    if (value instanceof JsonString s) {
+      return Instant.parse(s.getString());
+    }
+    if (value instanceof JsonNumber n) {
+      return Instant.ofEpochMilli(n.longValue());
+    }
+    return null;
   }
 }

@@ -183,8 +183,8 @@ public final class Reports {
   }
 
   /**
-   * When each identity last sampled well and last met a login wall (every slot and profile): one
-   * row per identity asked for, in that order.
+   * What each identity's samples say about its login, per surface (site profile, every slot): one
+   * row per identity asked for and surface it was sampled on, identities in the order asked.
    */
   public List<AccountActivityRow> accountActivity(Collection<String> vantages) {
     return new AccountActivity(client(), names).run(vantages);

@@ -55,6 +55,7 @@ final class SampleStatuses {
         .terms(Fields.SLOT)
         .terms(Fields.PROFILE)
         .terms(Fields.STATUS)
+        .terms(Fields.MARKER, Fields.MARKER, true)
         .forEach(
             b ->
                 rows.add(
@@ -63,7 +64,8 @@ final class SampleStatuses {
                         Composites.string(b, Fields.VANTAGE),
                         Instant.ofEpochMilli(Composites.number(b, Fields.SLOT)),
                         Composites.string(b, Fields.STATUS),
-                        Composites.string(b, Fields.PROFILE))));
+                        Composites.string(b, Fields.PROFILE),
+                        Composites.string(b, Fields.MARKER))));
     return rows;
   }
 }

@@ -19,9 +19,11 @@ import com.microsoft.playwright.options.ScreenshotType;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -191,6 +193,7 @@ public final class PlaywrightFetcher implements Fetcher {
       }
       throwIfProxyFailed(url, request.identity(), session);
       throwIfRefused(url, session, false);
+      response = response.withCookieNames(cookieNames(page, response.url()));
       if (screenshotIf.test(response)) {
         response = response.withScreenshot(screenshot(page));
       }
@@ -213,6 +216,17 @@ public final class PlaywrightFetcher implements Fetcher {
     } finally {
       session.release(request.identity(), succeeded);
     }
+  }
+
+  /** The names (never the values) of the cookies the context holds for the page's URL. */
+  private static Set<String> cookieNames(Page page, String pageUrl) {
+    Set<String> names = new LinkedHashSet<>();
+    try {
+      page.context().cookies(pageUrl).forEach(c -> names.add(c.name));
+    } catch (PlaywrightException e) {
+      log.debug("cookies of {} not readable: {}", pageUrl, firstLine(e));
+    }
+    return names;
   }
 
   /** The largest screenshot kept (JPEG of the viewport). */

@@ -46,9 +46,11 @@ public final class QrLogin {
      * The QR code to scan.
      *
      * @param halfBlocks the code drawn with Unicode half blocks, one line per two module rows
+     * @param link what the code says (the link a phone opens when it scans it): shown like the code
+     *     itself, never logged
      * @param png where the code was also saved as a PNG
      */
-    void qr(String halfBlocks, Path png);
+    void qr(String halfBlocks, String link, Path png);
 
     /** Called about every {@code countdownStep} while waiting. */
     void countdown(long secondsLeft);
@@ -149,7 +151,7 @@ public final class QrLogin {
       try {
         LoginStateSaver.write(
             request.qrPng(), QrCodes.png(text, 8)); // owner-only: the ticket logs us in
-        display.qr(QrCodes.halfBlocks(text), request.qrPng());
+        display.qr(QrCodes.halfBlocks(text), text, request.qrPng());
         waitForLogin(page, request, display);
         String state = context.storageState();
         int cookies = new ObjectMapper().readTree(state).path("cookies").size();

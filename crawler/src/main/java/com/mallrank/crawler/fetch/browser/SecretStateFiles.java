@@ -33,7 +33,10 @@ public final class SecretStateFiles {
   public static Optional<String> problem(Path file) {
     if (!Files.exists(file)) {
       return Optional.of(
-          "login state file " + file + " does not exist: save it with `mallrank accounts import`");
+          "login state file "
+              + file
+              + " does not exist: log the account in with `mallrank accounts login`"
+              + " (or `accounts import`)");
     }
     if (!Files.isRegularFile(file)) {
       return Optional.of("login state " + file + " is not a file");

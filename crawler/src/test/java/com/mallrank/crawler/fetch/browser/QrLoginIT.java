@@ -67,8 +67,10 @@ class QrLoginIT {
                     request(state, Duration.ofSeconds(60)),
                     new QrLogin.Display() {
                       @Override
-                      public void qr(String halfBlocks, Path png) {
+                      public void qr(String halfBlocks, String link, Path png) {
                         assertThat(png).exists();
+                        assertThat(link)
+                            .startsWith(BROWSER.mall().baseUrl() + "/login/scan?ticket=");
                         shown.complete(halfBlocks);
                       }
 
@@ -127,7 +129,7 @@ class QrLoginIT {
                     request(state, Duration.ofSeconds(2)),
                     new QrLogin.Display() {
                       @Override
-                      public void qr(String halfBlocks, Path png) {}
+                      public void qr(String halfBlocks, String link, Path png) {}
 
                       @Override
                       public void countdown(long secondsLeft) {}
