@@ -190,8 +190,8 @@ final class ChartOptions {
 
   /**
    * Own listings' ranks per keyword (x), one scatter series per vantage, offset side by side within
-   * the keyword's band; rank 1 on top. A keyword a vantage has no ranks for gets a grey square on
-   * the bottom line carrying the status (the tooltip says it), never nothing.
+   * the keyword's band; rank 1 on top. A keyword a vantage has no ranks for gets a grey square in a
+   * band below the last rank, carrying the status (the tooltip says it), never nothing.
    */
   private ObjectNode vantageRanks(VantageRanksChart chart) {
     ObjectNode option = base(chart.title());
@@ -214,13 +214,15 @@ final class ChartOptions {
       max = Math.max(max, rank.position());
     }
     int top = (max + 4) / 5 * 5;
+    // one band below the last rank holds the marks of vantages without ranks (its label hidden by
+    // the page), so they never read as rank 20
     ObjectNode y =
         option
             .putObject("yAxis")
             .put("type", "value")
             .put("inverse", true)
             .put("min", 0)
-            .put("max", top)
+            .put("max", top + 5)
             .put("interval", 5);
     y.putObject("splitLine").putObject("lineStyle").put("color", "#eef0f3");
     ArrayNode series = option.putArray("series");
@@ -231,11 +233,6 @@ final class ChartOptions {
           series.addObject().put("type", "scatter").put("name", vantage).put("symbolSize", 12);
       // side by side within the keyword's band: 14 px apart, centred
       s.putArray("symbolOffset").add((int) Math.round((i - (count - 1) / 2.0) * 14)).add(0);
-      s.putObject("label")
-          .put("show", true)
-          .put("position", "right")
-          .put("fontSize", 10)
-          .put("formatter", "{@[1]}");
       ArrayNode data = s.putArray("data");
       for (VantageRanksChart.Rank rank : chart.ranks()) {
         if (!rank.vantage().equals(vantage)) {
@@ -251,12 +248,11 @@ final class ChartOptions {
           continue;
         }
         ObjectNode point = data.addObject();
-        point.putArray("value").add(chart.keywords().indexOf(mark.keyword())).add(top);
+        point.putArray("value").add(chart.keywords().indexOf(mark.keyword())).add(top + 3);
         point.put("name", mark.status());
         point.put("status", mark.status());
         point.put("symbol", "rect");
         point.putObject("itemStyle").put("color", "rgba(148,163,184,0.8)");
-        point.putObject("label").put("show", false);
       }
     }
     return option;

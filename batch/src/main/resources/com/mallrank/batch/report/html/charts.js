@@ -46,8 +46,12 @@
     option.tooltip.confine = true;
     if (tooltips[spec.type]) { option.tooltip.formatter = tooltips[spec.type](option); }
     if (spec.type === 'rank_history' || spec.type === 'vantage_ranks') {
-      // Rank 0 does not exist: the axis starts there only to get ticks at 5, 10, 15, 20.
-      option.yAxis.axisLabel = { formatter: function (v) { return v === 0 ? '' : String(v); } };
+      // Rank 0 does not exist: the axis starts there only to get ticks at 5, 10, 15, 20. The
+      // vantage chart's last band holds the "no ranks" marks: no rank there either.
+      var last = spec.type === 'vantage_ranks' ? option.yAxis.max - 5 : Infinity;
+      option.yAxis.axisLabel = {
+        formatter: function (v) { return v === 0 || v > last ? '' : String(v); }
+      };
     }
     var chart = echarts.init(element, null, { renderer: 'canvas' });
     chart.setOption(option);
