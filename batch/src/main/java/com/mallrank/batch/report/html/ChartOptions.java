@@ -135,16 +135,7 @@ final class ChartOptions {
         }
       }
     }
-    ObjectNode y =
-        option
-            .putObject("yAxis")
-            .put("type", "value")
-            .put("inverse", true)
-            // 0 (unlabelled by the page) to a multiple of 5: ticks at 5, 10, 15, 20.
-            .put("min", 0)
-            .put("max", (max + 4) / 5 * 5)
-            .put("interval", 5);
-    y.putObject("splitLine").putObject("lineStyle").put("color", "#eef0f3");
+    rankAxis(option, (max + 4) / 5 * 5);
     ArrayNode series = option.putArray("series");
     for (RankHistoryChart.RankSeries s : chart.series()) {
       ObjectNode line =
@@ -216,15 +207,7 @@ final class ChartOptions {
     int top = (max + 4) / 5 * 5;
     // one band below the last rank holds the marks of vantages without ranks (its label hidden by
     // the page), so they never read as rank 20
-    ObjectNode y =
-        option
-            .putObject("yAxis")
-            .put("type", "value")
-            .put("inverse", true)
-            .put("min", 0)
-            .put("max", top + 5)
-            .put("interval", 5);
-    y.putObject("splitLine").putObject("lineStyle").put("color", "#eef0f3");
+    rankAxis(option, top + 5);
     ArrayNode series = option.putArray("series");
     int count = chart.vantages().size();
     for (int i = 0; i < count; i++) {
@@ -256,6 +239,22 @@ final class ChartOptions {
       }
     }
     return option;
+  }
+
+  /**
+   * The rank axis, rank 1 on top: from 0 (unlabelled by the page) to {@code max}, a multiple of 5,
+   * ticks at 5, 10, 15, 20.
+   */
+  private static void rankAxis(ObjectNode option, int max) {
+    ObjectNode y =
+        option
+            .putObject("yAxis")
+            .put("type", "value")
+            .put("inverse", true)
+            .put("min", 0)
+            .put("max", max)
+            .put("interval", 5);
+    y.putObject("splitLine").putObject("lineStyle").put("color", "#eef0f3");
   }
 
   private ObjectNode heatmap(CoverageHeatmap chart) {
