@@ -4,6 +4,7 @@ import com.mallrank.batch.cli.CommandLineStartup;
 import com.mallrank.batch.cli.FriendlyErrors;
 import com.mallrank.batch.cli.LeanCommandLine;
 import com.mallrank.batch.remote.Role;
+import com.mallrank.batch.schedule.ServePort;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -95,6 +96,11 @@ public class MallrankApplication {
                                             role,
                                             "management.health.jms.enabled",
                                             Boolean.toString(!role.equals("all"))))));
+                    // several serve processes on one host: each its own actuator port
+                    Map<String, Object> port = ServePort.choose(event.getEnvironment());
+                    if (!port.isEmpty()) {
+                      sources.addFirst(new MapPropertySource("mallrank-serve-port", port));
+                    }
                   });
     }
     return builder;

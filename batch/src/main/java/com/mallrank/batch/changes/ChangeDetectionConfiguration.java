@@ -1,5 +1,6 @@
 package com.mallrank.batch.changes;
 
+import com.mallrank.batch.sample.SampleJobConfiguration;
 import java.time.Instant;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -11,7 +12,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The step that follows sampling in the {@code sample} job: detect the slot's changes and send its
- * alerts. It reads the slot from the job's identifying {@code slot} parameter.
+ * alerts. It reads the slot and the group from the job's identifying {@code slot} and {@code group}
+ * parameters: the changes of the group's samples are detected, not those of other groups sampled in
+ * the same slot.
  */
 @Configuration
 public class ChangeDetectionConfiguration {
@@ -26,9 +29,11 @@ public class ChangeDetectionConfiguration {
     return new StepBuilder(STEP_NAME, jobRepository)
         .tasklet(
             (contribution, context) -> {
-              String slot =
-                  context.getStepContext().getStepExecution().getJobParameters().getString("slot");
-              var result = slotChanges.process(Instant.parse(slot));
+              var parameters = context.getStepContext().getStepExecution().getJobParameters();
+              var result =
+                  slotChanges.process(
+                      Instant.parse(parameters.getString(SampleJobConfiguration.SLOT)),
+                      parameters.getString(SampleJobConfiguration.GROUP));
               contribution.incrementWriteCount(result.events());
               return RepeatStatus.FINISHED;
             },

@@ -43,6 +43,17 @@ public class SlotChanges {
 
   /** Detects the slot's changes and sends its alerts; returns what detection found. */
   public DetectionResult process(Instant slot) {
+    return process(slot, null);
+  }
+
+  /**
+   * Detects the changes of one group's samples of the slot (the group whose job just sampled it:
+   * other groups sampled at the same time detect their own) and sends the slot's alerts; returns
+   * what detection found.
+   *
+   * @param group the keyword group, or {@code null} for every sample of the slot
+   */
+  public DetectionResult process(Instant slot, String group) {
     refresh();
     // Events are few and the alerts read them right away: wait for them to be searchable.
     DetectionResult result =
@@ -53,10 +64,11 @@ public class SlotChanges {
                 DetectionSettings.defaults(),
                 Clock.systemUTC(),
                 Refresh.WaitFor)
-            .detectSlot(slot);
+            .detectSlot(slot, group);
     log.info(
-        "slot {}: {} samples compared, {} not comparable, {} change events",
+        "slot {}{}: {} samples compared, {} not comparable, {} change events",
         slot,
+        group == null ? "" : " of group '" + group + "'",
         result.compared(),
         result.skipped(),
         result.events());

@@ -1,10 +1,15 @@
 package com.mallrank.batch.report;
 
 import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.sample.Slots;
 import com.mallrank.index.report.Reports;
+import com.mallrank.index.report.Top20VantagesQuery;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,8 +21,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Prints the Top-20 of each keyword for one slot and vantage: position, organic rank, ad"
-            + " flag, title, shop, price, commission, and which matrix account owns the listing.")
+            + " flag, title, shop, price, commission, and which matrix account owns the listing."
+            + " With several vantages (--vantage anonymous,mx-a or --vantage all) side by side:"
+            + " per keyword and position one column per vantage, a vantage without ranks showing"
+            + " its sample status.")
 public class Top20Command implements Callable<Integer> {
+
+  /** The {@code --vantage} value that means every vantage sampled in the slot. */
+  static final String ALL = "all";
 
   @Option(
       names = {"-s", "--slot"},
@@ -28,8 +39,13 @@ public class Top20Command implements Callable<Integer> {
   @Option(
       names = {"-v", "--vantage"},
       defaultValue = "anonymous",
-      description = "Who searched: anonymous or a matrix-account id (default ${DEFAULT-VALUE}).")
-  String vantage;
+      split = ",",
+      paramLabel = "VANTAGE",
+      description =
+          "Who searched: anonymous or a matrix-account id (default ${DEFAULT-VALUE}). Several"
+              + " (repeat the option or separate with commas) are shown side by side; all: every"
+              + " vantage sampled in the slot.")
+  List<String> vantages;
 
   @Option(
       names = {"-k", "--keyword"},
@@ -55,12 +71,45 @@ public class Top20Command implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    List<String> asked = asked(vantages);
     Instant at = slots.resolve(slot, properties.zone());
-    var report = reports.onProfile(profile).top20(at, vantage, keywords);
+    Reports scoped = reports.onProfile(profile);
+    if (asked.size() == 1 && !asked.get(0).equals(ALL)) {
+      var report = scoped.top20(at, asked.get(0), keywords);
+      output.write(
+          Top20Tables.document(report, properties.zone(), null, Clock.systemUTC().instant()),
+          ReportOutputOptions.baseName("top20", report.slot(), null, report.vantage()),
+          System.out);
+      return 0;
+    }
+    List<String> named = new ArrayList<>();
+    if (asked.contains(ALL)) {
+      named.addAll(scoped.vantages(at));
+    }
+    asked.stream().filter(v -> !v.equals(ALL) && !named.contains(v)).forEach(named::add);
+    if (named.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--vantage all: no sample in the slot " + Slots.show(at, properties.zone()));
+    }
+    var report = scoped.top20Vantages(new Top20VantagesQuery(at, named, keywords));
     output.write(
-        Top20Tables.document(report, properties.zone(), null, Clock.systemUTC().instant()),
-        ReportOutputOptions.baseName("top20", report.slot(), null, report.vantage()),
+        Top20VantagesTables.document(report, properties.zone(), Clock.systemUTC().instant()),
+        ReportOutputOptions.baseName("top20", report.slot(), null, String.join("+", asked)),
         System.out);
     return 0;
+  }
+
+  /** The vantages asked for, trimmed, duplicates dropped; a blank one is refused. */
+  static List<String> asked(List<String> vantages) {
+    Set<String> asked = new LinkedHashSet<>();
+    for (String vantage : vantages) {
+      if (vantage == null || vantage.isBlank()) {
+        throw new IllegalArgumentException(
+            "--vantage: an empty vantage name (write --vantage anonymous,mx-a without spaces or"
+                + " empty entries)");
+      }
+      asked.add(vantage.strip());
+    }
+    return List.copyOf(asked);
   }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,18 +48,21 @@ public class SampleCommand implements Callable<Integer> {
   private final PlanRepository plans;
   private final SlotProgress progress;
   private final ElasticsearchRuntime elasticsearch;
+  private final JobRepository jobRepository;
 
   public SampleCommand(
       SampleLauncher launcher,
       BatchProperties properties,
       PlanRepository plans,
       SlotProgress progress,
-      ElasticsearchRuntime elasticsearch) {
+      ElasticsearchRuntime elasticsearch,
+      JobRepository jobRepository) {
     this.launcher = launcher;
     this.properties = properties;
     this.plans = plans;
     this.progress = progress;
     this.elasticsearch = elasticsearch;
+    this.jobRepository = jobRepository;
   }
 
   @Override
@@ -93,11 +97,14 @@ public class SampleCommand implements Callable<Integer> {
       System.err.println("refused: " + Escaping.terminal(e.getMessage()));
       return 3;
     }
+    // from the JobRepository: with --batch.role=manager the workers wrote the partitions' counts
+    JobExecution stored = jobRepository.getJobExecution(execution.getId());
     long samples =
-        execution.getStepExecutions().stream()
-            .filter(s -> s.getStepName().startsWith(SampleJobConfiguration.STEP_NAME + ":"))
-            .mapToLong(s -> s.getWriteCount())
-            .sum();
+        (stored == null ? execution : stored)
+            .getStepExecutions().stream()
+                .filter(s -> s.getStepName().startsWith(SampleJobConfiguration.STEP_NAME + ":"))
+                .mapToLong(s -> s.getWriteCount())
+                .sum();
     System.out.printf("%s: %d samples stored%n", execution.getStatus(), samples);
     if (execution.getStatus() != BatchStatus.COMPLETED) {
       execution.getAllFailureExceptions().stream()

@@ -65,16 +65,24 @@ public class SlotProgress {
     }
   }
 
-  void finished(long jobExecutionId) {
+  /**
+   * Closes a slot's progress and logs its samples by status.
+   *
+   * @param stored the slot's samples by status as its partitions recorded them (the JobRepository:
+   *     also what other processes, the workers of a manager, stored), or {@code null} for what this
+   *     process counted
+   */
+  void finished(long jobExecutionId, Map<String, Long> stored) {
     Run run = runs.remove(jobExecutionId);
     if (run == null) {
       return;
     }
     synchronized (run) {
+      Map<String, Long> byStatus = stored == null ? run.byStatus : new TreeMap<>(stored);
       if (terminal != null) {
         terminal.println("\r" + run.bar(run.done()));
       }
-      log.info("{}: samples by status {}", run.label, run.byStatus);
+      log.info("{}: samples by status {}", run.label, byStatus);
     }
   }
 

@@ -34,16 +34,29 @@ class SlotProgressListener implements JobExecutionListener {
     progress.started(execution.getId(), group + " " + slot, total, storedBefore(execution));
   }
 
+  /**
+   * Closes the progress with the slot's samples by status as its partitions' step executions hold
+   * them in the JobRepository (this execution's and the earlier ones'): on a manager the samples
+   * are stored by the workers, so this process counted none itself.
+   */
   @Override
   public void afterJob(JobExecution execution) {
-    progress.finished(execution.getId());
+    progress.finished(execution.getId(), stored(execution, true));
   }
 
   /** Samples by status of the partitions that earlier executions of this slot left behind. */
   private Map<String, Long> storedBefore(JobExecution execution) {
+    return stored(execution, false);
+  }
+
+  /**
+   * Samples by status of the slot's partitions: the latest step execution of each partition, of
+   * every execution of the slot ({@code withCurrent}) or of the earlier ones only.
+   */
+  private Map<String, Long> stored(JobExecution execution, boolean withCurrent) {
     Map<String, StepExecution> latest = new TreeMap<>();
     for (JobExecution earlier : jobRepository.getJobExecutions(execution.getJobInstance())) {
-      if (earlier.getId() == execution.getId()) {
+      if (!withCurrent && earlier.getId() == execution.getId()) {
         continue;
       }
       for (StepExecution step : earlier.getStepExecutions()) {

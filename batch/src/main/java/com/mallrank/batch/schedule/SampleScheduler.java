@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -191,25 +192,83 @@ public class SampleScheduler {
     }
   }
 
-  /** Slots of the lookback that are past their window and were never completed. */
+  /**
+   * Slots of the lookback that are past their window and were never completed: counted per slot
+   * (metric), logged as one line for the group ({@link #missedSummary}), not one per slot: a fresh
+   * manager of a 5-minute group would otherwise print hundreds.
+   */
   private void reportMissed(KeywordGroup group, Instant now) {
     Instant windowStart = now.minus(group.cadence().window());
+    Map<String, Integer> reasons = new TreeMap<>();
+    Instant first = null;
+    Instant last = null;
+    int missed = 0;
     for (Instant slot :
         group.cadence().slotsBetween(now.minus(properties.schedule().lookback()), windowStart)) {
       JobInstance instance =
           jobRepository.getJobInstance(
               SampleJobConfiguration.JOB_NAME, SampleLauncher.parameters(group.name(), slot));
-      JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
-      if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
-        log.warn(
-            "slot {} of group '{}' missed ({}): past its window, not sampled",
-            Slots.show(slot, properties.zone()),
-            group.name(),
-            last == null ? "never started" : "last run " + last.getStatus());
+      JobExecution lastRun = instance == null ? null : jobRepository.getLastJobExecution(instance);
+      if (lastRun == null || lastRun.getStatus() != BatchStatus.COMPLETED) {
+        reasons.merge(
+            lastRun == null ? "never started" : "last run " + lastRun.getStatus(), 1, Integer::sum);
+        first = first == null || slot.isBefore(first) ? slot : first;
+        last = last == null || slot.isAfter(last) ? slot : last;
+        missed++;
         metrics.slot(group.name(), SlotTiming.Outcome.MISSED.tag(), slot, now);
         outcomes.record(group.name(), SlotTiming.Outcome.MISSED, slot, now);
       }
     }
+    if (missed > 0) {
+      log.warn(
+          missedSummary(
+              group.name(),
+              missed,
+              properties.schedule().lookback(),
+              reasons,
+              Slots.show(first, properties.zone()),
+              Slots.show(last, properties.zone())));
+    }
+  }
+
+  /**
+   * The one line of a group's missed slots at start-up: {@code group 'core': 23 slots of the last
+   * 24h missed, past their window and not sampled (never started: 22, last run FAILED: 1), first
+   * 2026-11-27 21:05, last 2026-11-28 19:05}.
+   */
+  static String missedSummary(
+      String group,
+      int missed,
+      Duration lookback,
+      Map<String, Integer> reasons,
+      String first,
+      String last) {
+    StringBuilder why = new StringBuilder();
+    reasons.forEach(
+        (reason, n) ->
+            why.append(why.length() == 0 ? "" : ", ").append(reason).append(": ").append(n));
+    return "group '"
+        + group
+        + "': "
+        + missed
+        + (missed == 1 ? " slot" : " slots")
+        + " of the last "
+        + shown(lookback)
+        + " missed, past their window and not sampled ("
+        + why
+        + "), first "
+        + first
+        + ", last "
+        + last;
+  }
+
+  /** A duration as configured: {@code 24h}, {@code 90m}, {@code 20s}. */
+  private static String shown(Duration duration) {
+    long seconds = duration.toSeconds();
+    if (seconds % 3600 == 0) {
+      return seconds / 3600 + "h";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
   }
 
   /** Blocks until {@link #stop} ran (on SIGTERM, when the application closes). */

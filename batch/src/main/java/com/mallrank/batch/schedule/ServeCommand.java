@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
           + " 'cadence'), spreads each slot's start with a jitter, samples a missed slot late"
           + " within its 'window' and reports it as missed after. Runs until SIGTERM/Ctrl-C;"
           + " running slots then stop at a chunk boundary and restart later where they stopped.",
-      "Serves the actuator on server.port (default 9464): /actuator/health,"
+      "Serves the actuator on server.port (default 9464; the next free port when another"
+          + " serve on this host has it, batch.serve.ports): /actuator/health,"
           + " /actuator/prometheus. Several serve processes may share one JobRepository:"
           + " each slot still runs once.",
       "Also runs the retention job daily (batch.retention.cron, keep batch.retention.keep-days"

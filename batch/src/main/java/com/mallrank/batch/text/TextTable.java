@@ -103,7 +103,11 @@ public final class TextTable {
     return wide ? 2 : 1;
   }
 
-  static String truncate(String text, int maxWidth) {
+  /**
+   * The text cut to at most {@code maxWidth} display columns, ending with an ellipsis when cut:
+   * {@code 加厚羽绒服女长款 商品 4 限时直降} at 12 → {@code 加厚羽绒服…}.
+   */
+  public static String truncate(String text, int maxWidth) {
     if (width(text) <= maxWidth) {
       return text;
     }

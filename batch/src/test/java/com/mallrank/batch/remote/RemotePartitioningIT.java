@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,6 +200,17 @@ class RemotePartitioningIT {
     assertThat(withoutSlot(StoredIds.ofSlot(new IndexNames(prefix).listingsAlias(), esSlot)))
         .containsExactlyInAnyOrderElementsOf(
             withoutSlot(StoredIds.ofSlot(new IndexNames(prefix + "-ref").listingsAlias(), SLOT)));
+    // The manager's slot summary and change-detection line count what the workers stored: the
+    // samples by status of the slot's partitions (step executions), and this group's samples.
+    assertThat(statusTotal(manager, GROUP + " " + esSlot + ": samples by status "))
+        .isEqualTo(2L * KEYWORDS);
+    List<String> detection = manager.linesWith("slot " + esSlot + " of group '" + GROUP + "': ");
+    assertThat(detection).hasSize(1);
+    Matcher compared =
+        Pattern.compile("(\\d+) samples compared, (\\d+) not comparable").matcher(detection.get(0));
+    assertThat(compared.find()).as(detection.get(0)).isTrue();
+    assertThat(Integer.parseInt(compared.group(1)) + Integer.parseInt(compared.group(2)))
+        .isEqualTo(2 * KEYWORDS);
     cut.process().destroyForcibly();
     cut.process().waitFor(30, TimeUnit.SECONDS);
 
@@ -232,6 +245,22 @@ class RemotePartitioningIT {
     assertThat(lastStatus(third)).isEqualTo("FAILED");
     assertThat(partitionCount(third)).isZero();
     manager.closeStdin();
+  }
+
+  /**
+   * The sum of the samples by status in the one line of {@code child} that contains {@code prefix}
+   * followed by {@code {ok=120, blocked=80}}.
+   */
+  private static long statusTotal(ChildProcess child, String prefix) {
+    List<String> lines = child.linesWith(prefix);
+    assertThat(lines).as(prefix).hasSize(1);
+    String map = lines.get(0).substring(lines.get(0).indexOf(prefix) + prefix.length());
+    Matcher counts = Pattern.compile("=(\\d+)").matcher(map.substring(0, map.indexOf('}') + 1));
+    long total = 0;
+    while (counts.find()) {
+      total += Long.parseLong(counts.group(1));
+    }
+    return total;
   }
 
   private static Path plan(Path file, int keywords) throws IOException {

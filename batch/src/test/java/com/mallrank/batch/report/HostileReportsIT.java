@@ -118,6 +118,10 @@ class HostileReportsIT {
   private Map<String, List<String>> commands() {
     Map<String, List<String>> commands = new LinkedHashMap<>();
     commands.put("top20", List.of("report", "top20", "--slot", T2.toString()));
+    // side by side: every vantage of the slot (the anonymous one) and mx-a, never sampled
+    commands.put(
+        "top20-vantages",
+        List.of("report", "top20", "--slot", T2.toString(), "--vantage", "all,mx-a"));
     commands.put(
         "changes",
         List.of(
@@ -166,6 +170,24 @@ class HostileReportsIT {
         assertThat(text).as(name + ": the keyword, as text").contains(SCRIPT);
         if (List.of("top20", "changes", "daily").contains(name)) {
           assertThat(text).as(name + ": the title, as text").contains(IMG);
+        }
+        if (name.equals("top20-vantages")) {
+          // the listing cells show the title shortened, as text; mx-a's cells its status
+          assertThat(page.locator("#table-top20 tbody tr").first().locator("td").allInnerTexts())
+              .containsExactly(
+                  KEYWORD,
+                  "sandbox-static",
+                  "1",
+                  "<img src=x onerror=aler… · <script>ale…",
+                  "¥90.01",
+                  "",
+                  "p1",
+                  "(missing)",
+                  "",
+                  "",
+                  "");
+          assertThat(page.locator("#table-top20 td.own").allInnerTexts())
+              .containsExactly("<img src=x onerror=aler… · <script>ale…", "★ mx-a");
         }
         page.context().close();
       }

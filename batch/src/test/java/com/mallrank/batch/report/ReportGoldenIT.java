@@ -9,18 +9,23 @@ import static com.mallrank.batch.report.FixtureSlots.T1;
 import static com.mallrank.batch.report.FixtureSlots.T2;
 import static com.mallrank.batch.report.FixtureSlots.T3;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.testing.InContextCommand;
 import com.mallrank.batch.testing.MallrankIT;
+import com.mallrank.crawler.testing.HeadlessChromium;
 import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.testing.Fixtures;
 import com.mallrank.index.write.Snapshot;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +39,15 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -235,6 +245,16 @@ class ReportGoldenIT {
     commands.put("top20", List.of("report", "top20", "--slot", T2.toString()));
     commands.put(
         "top20-vantage", List.of("report", "top20", "--slot", T2.toString(), "--vantage", HZ));
+    // side by side: keyword A ranked from both, B from the anonymous vantage only (mx-hangzhou
+    // has no sample: missing), C blocked / missing
+    commands.put(
+        "top20-vantages",
+        List.of("report", "top20", "--slot", T2.toString(), "--vantage", ANON + "," + HZ));
+    // every vantage of T3: A blocked / missing, B ranked from both (own-c1 at 18 only for
+    // mx-hangzhou), C blocked / missing
+    commands.put(
+        "top20-vantage-all",
+        List.of("report", "top20", "--slot", T3.toString(), "--vantage", "all"));
     commands.put(
         "changes", List.of("report", "changes", "--from", T1.toString(), "--to", T2.toString()));
     commands.put(
@@ -281,6 +301,144 @@ class ReportGoldenIT {
       }
     }
     return tests.stream();
+  }
+
+  /**
+   * The side-by-side Top-20 of the golden fixture's T2 (anonymous and mx-hangzhou) as XLSX (read
+   * back with POI) and as HTML (opened in Chromium): the cells each vantage saw, the own listings
+   * marked per vantage, a vantage without ranks showing its status, the chart of own ranks drawn
+   * with one series per vantage.
+   */
+  @Test
+  void theSideBySideTop20AsXlsxAndHtmlShowsWhatEachVantageSawAndNeverABlank(@TempDir Path dir)
+      throws Exception {
+    Path xlsx = dir.resolve("side.xlsx");
+    assertThat(
+            mallrank(
+                "report",
+                "top20",
+                "--slot",
+                T2.toString(),
+                "--vantage",
+                ANON,
+                "--vantage",
+                HZ,
+                "-o",
+                xlsx.toString()))
+        .contains("wrote " + xlsx);
+    try (InputStream in = Files.newInputStream(xlsx);
+        XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+      assertThat(workbook.getNumberOfSheets()).isEqualTo(3); // top20, samples, about
+      Sheet top = workbook.getSheetAt(0);
+      List<String> header = new ArrayList<>();
+      top.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+      assertThat(header)
+          .containsExactly(
+              "关键词 keyword",
+              "站点 profile",
+              "位置 pos",
+              "anonymous 商品 listing",
+              "anonymous 价格 price ¥",
+              "anonymous 矩阵账号 account",
+              "anonymous 商品ID product id",
+              "mx-hangzhou 商品 listing",
+              "mx-hangzhou 价格 price ¥",
+              "mx-hangzhou 矩阵账号 account",
+              "mx-hangzhou 商品ID product id");
+      // keyword A, position 4: a competitor for the anonymous shopper, own-a1 for mx-hangzhou
+      Row four = top.getRow(4);
+      assertThat(four.getCell(0).getStringCellValue()).isEqualTo(A);
+      assertThat(four.getCell(2).getNumericCellValue()).isEqualTo(4.0);
+      assertThat(four.getCell(3).getStringCellValue()).isEqualTo(A + " 商品 4… · 店铺4");
+      assertThat(four.getCell(4).getNumericCellValue()).isEqualTo(100.04);
+      assertThat(four.getCell(5) == null ? "" : four.getCell(5).getStringCellValue()).isEmpty();
+      assertThat(four.getCell(7).getStringCellValue()).isEqualTo("own-a1 自营 · mx-hangzhou…");
+      assertThat(four.getCell(8).getNumericCellValue()).isEqualTo(199.0);
+      assertThat(four.getCell(9).getStringCellValue()).isEqualTo(HZ);
+      assertThat(four.getCell(10).getStringCellValue()).isEqualTo("own-a1");
+      // keyword C: blocked for the anonymous shopper, never sampled as mx-hangzhou: one row
+      Row blocked = top.getRow(21);
+      assertThat(blocked.getCell(0).getStringCellValue()).isEqualTo(C);
+      assertThat(blocked.getCell(2) == null ? "" : blocked.getCell(2).toString()).isEmpty();
+      assertThat(blocked.getCell(3).getStringCellValue()).isEqualTo("(blocked)");
+      assertThat(blocked.getCell(7).getStringCellValue()).isEqualTo("(missing)");
+      // keyword B: ranked anonymously, missing as mx-hangzhou in every row
+      for (int r = 22; r <= 41; r++) {
+        assertThat(top.getRow(r).getCell(0).getStringCellValue()).isEqualTo(B);
+        assertThat(top.getRow(r).getCell(7).getStringCellValue()).isEqualTo("(missing)");
+      }
+      assertThat(top.getLastRowNum()).isEqualTo(41);
+    }
+
+    Path html = dir.resolve("side.html");
+    mallrank(
+        "report",
+        "top20",
+        "--slot",
+        T2.toString(),
+        "--vantage",
+        ANON + "," + HZ,
+        "-o",
+        html.toString());
+    HeadlessChromium chromium = HeadlessChromium.launch();
+    try {
+      Page page = chromium.browser().newContext().newPage();
+      List<String> problems = new ArrayList<>();
+      page.onPageError(e -> problems.add("page error: " + e));
+      page.onConsoleMessage(
+          m -> {
+            if (m.type().equals("error")) {
+              problems.add("console: " + m.text());
+            }
+          });
+      page.navigate(html.toUri().toString());
+      page.waitForSelector("body[data-charts-rendered]");
+      assertThat(problems).isEmpty();
+      assertThat(page.getAttribute("body", "data-charts-rendered")).isEqualTo("1");
+      Locator rows = page.locator("#table-top20 tbody tr");
+      assertThat(rows.count()).isEqualTo(41);
+      assertThat(rows.nth(3).locator("td").allInnerTexts())
+          .containsExactly(
+              A,
+              "sandbox-static",
+              "4",
+              A + " 商品 4… · 店铺4",
+              "¥100.04",
+              "",
+              "p4",
+              "own-a1 自营 · mx-hangzhou…",
+              "¥199.00",
+              "★ " + HZ,
+              "own-a1");
+      // own listings: the anonymous shopper sees own-a1 at 5 and own-b1 at 15, mx-hangzhou
+      // own-a1 at 4; each marks its listing and account cells
+      assertThat(page.locator("#table-top20 td.own").allInnerTexts())
+          .containsExactly(
+              "own-a1 自营 · mx-hangzhou…",
+              "★ " + HZ,
+              "own-a1 自营 · mx-hangzhou…",
+              "★ " + HZ,
+              "own-b1 自营 · mx-yiwu 旗…",
+              "★ " + YW);
+      assertThat(rows.nth(20).locator("td").allInnerTexts())
+          .containsExactly(
+              C, "sandbox-static", "", "(blocked)", "", "", "", "(missing)", "", "", "");
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> series =
+          (List<Map<String, Object>>)
+              page.evaluate(
+                  "() => echarts.getInstanceByDom(document.getElementById("
+                      + "'chart-own_ranks_by_vantage')).getOption().series.map(s => ({name:"
+                      + " s.name, points: s.data.map(d => d.status ? d.status : '#' + d.value[1]"
+                      + " + ' ' + d.account)}))");
+      assertThat(series)
+          .extracting(m -> m.get("name"), m -> m.get("points"))
+          .containsExactly(
+              tuple(ANON, List.of("#5 " + HZ, "#15 " + YW, "blocked")),
+              tuple(HZ, List.of("#4 " + HZ, "missing", "missing")));
+    } finally {
+      chromium.close();
+    }
   }
 
   private static void assertGolden(String name, String actual) throws IOException {

@@ -13,14 +13,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The scheduler on a real clock with a two-second cadence: slots of the lookback that never ran are
  * reported missed, due slots are started and complete, and stopping leaves nothing running.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @MallrankIT(
     properties = {
       "batch.schedule.tick=1s",
@@ -69,7 +76,7 @@ class SampleSchedulerIT {
   @Autowired ElasticsearchRuntime elasticsearch;
 
   @Test
-  void startsDueSlotsReportsMissedOnesAndStopsCleanly() throws Exception {
+  void startsDueSlotsReportsMissedOnesAndStopsCleanly(CapturedOutput output) throws Exception {
     scheduler.start();
     JobExecution completed = null;
     for (int i = 0; i < 600 && completed == null; i++) { // bounded: at most 60 s
@@ -91,6 +98,23 @@ class SampleSchedulerIT {
         .as("slots of the lookback past their window, never run")
         .isGreaterThan(0);
     assertThat(metrics.slots("fast", "on-time") + metrics.slots("fast", "late")).isGreaterThan(0);
+    // the lookback's missed slots (20 s back to the 5 s window, every 2 s: 7 or 8) are one line
+    List<String> missed =
+        output
+            .getAll()
+            .lines()
+            .filter(l -> l.contains("group 'fast': ") && l.contains(" missed"))
+            .toList();
+    assertThat(missed).hasSize(1);
+    Matcher summary =
+        Pattern.compile(
+                "group 'fast': (\\d+) slots of the last 20s missed, past their window and not"
+                    + " sampled \\(never started: (\\d+)\\), first .+, last .+")
+            .matcher(missed.get(0));
+    assertThat(summary.find()).as(missed.get(0)).isTrue();
+    assertThat(Integer.parseInt(summary.group(1))).isBetween(7, 8);
+    assertThat(summary.group(2)).isEqualTo(summary.group(1));
+    assertThat(output.getAll()).doesNotContain("missed (never started)");
     assertThat(jobRepository.findRunningJobExecutions(SampleJobConfiguration.JOB_NAME))
         .as("nothing left running after stop")
         .isEmpty();

@@ -15,6 +15,8 @@ import com.mallrank.index.testing.TestIndices;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,9 +81,20 @@ class ServeReadinessIT {
   @Test
   void upOnceTheSchedulerRunsDownWhileElasticsearchIsUnreachable() throws Exception {
     TcpProxy es = elasticsearchProxy();
+    // another serve on this host holds the configured port: this one takes the next free one
+    ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+    cleanup.add(taken);
     long started = System.nanoTime();
     String base =
-        startServe(es, "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("jobrepo/mallrank"));
+        startServe(
+            es,
+            "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("jobrepo/mallrank"),
+            "--server.port=" + taken.getLocalPort());
+    int port = URI.create(base).getPort();
+    assertThat(port)
+        .as("the first free port after the taken one")
+        .isGreaterThan(taken.getLocalPort())
+        .isLessThan(taken.getLocalPort() + 10);
 
     HealthResponse up =
         await(base + "/actuator/health", h -> h.status().equals("UP"), READY_WITHIN);
@@ -177,7 +191,6 @@ class ServeReadinessIT {
     command.addAll(
         List.of(
             "serve",
-            "--server.port=0",
             "--logging.structured.format.console=",
             "--index.es.url=" + es.url(),
             "--index.prefix=" + prefix,
@@ -186,6 +199,9 @@ class ServeReadinessIT {
             // the browser check only looks for an executable file; this test is not about
             // Chromium, which may be missing on a build machine
             "--crawler.browser.executable=" + java));
+    if (Stream.of(properties).noneMatch(p -> p.startsWith("--server.port="))) {
+      command.add("--server.port=0");
+    }
     command.addAll(List.of(properties));
     child = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     Thread reader = new Thread(this::drainOutput, "serve-output");

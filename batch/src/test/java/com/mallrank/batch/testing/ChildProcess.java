@@ -87,6 +87,13 @@ public final class ChildProcess {
     }
   }
 
+  /** The lines printed so far that contain {@code text}. */
+  public List<String> linesWith(String text) {
+    synchronized (lines) {
+      return lines.stream().filter(l -> l.contains(text)).toList();
+    }
+  }
+
   /** The next line (not seen by an earlier wait) starting with {@code prefix}. */
   public String await(String prefix, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

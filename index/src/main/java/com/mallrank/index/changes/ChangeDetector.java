@@ -122,16 +122,35 @@ public final class ChangeDetector {
    * page and one bulk request per page.
    */
   public DetectionResult detectSlot(Instant slot) {
+    return detectSlot(slot, null);
+  }
+
+  /**
+   * Detects and writes the events of the samples of the slot that served one keyword group (its
+   * job's samples: other groups sampled in the same slot are theirs to detect), {@value
+   * #SAMPLE_PAGE} samples per page and one bulk request per page. Stale events are removed for the
+   * group's profiles, keywords and vantages only.
+   *
+   * @param group the keyword group, or {@code null} for every sample of the slot
+   */
+  public DetectionResult detectSlot(Instant slot, String group) {
     Objects.requireNonNull(slot, "slot");
     DetectionResult total = new DetectionResult(0, 0, 0, 0);
     Set<String> ids = new HashSet<>();
+    Set<String> profiles = new HashSet<>();
+    Set<String> keywords = new HashSet<>();
+    Set<String> vantages = new HashSet<>();
     List<FieldValue> after = null;
     while (true) {
-      List<Hit<SampleDocument>> page = samplesOfSlot(slot, after);
+      List<Hit<SampleDocument>> page = samplesOfSlot(slot, group, after);
       List<ChangeEvent> pageEvents = new ArrayList<>();
       int compared = 0;
       for (Hit<SampleDocument> hit : page) {
-        List<ChangeEvent> events = eventsOf(hit.source());
+        SampleDocument sample = hit.source();
+        profiles.add(sample.profile());
+        keywords.add(sample.keyword());
+        vantages.add(sample.vantage());
+        List<ChangeEvent> events = eventsOf(sample);
         if (events != null) {
           compared++;
           pageEvents.addAll(events);
@@ -146,7 +165,13 @@ public final class ChangeDetector {
       }
       after = page.get(page.size() - 1).sort();
     }
-    long stale = store.deleteOthers(slot, null, null, null, ids);
+    long stale;
+    if (group == null) {
+      stale = store.deleteOthers(slot, (String) null, null, null, ids);
+    } else {
+      // none of the group's samples: none of its events to keep or remove
+      stale = keywords.isEmpty() ? 0 : store.deleteOthers(slot, profiles, keywords, vantages, ids);
+    }
     return total.plus(new DetectionResult(0, 0, 0, stale));
   }
 
@@ -320,7 +345,16 @@ public final class ChangeDetector {
     }
   }
 
-  private List<Hit<SampleDocument>> samplesOfSlot(Instant slot, List<FieldValue> after) {
+  private List<Hit<SampleDocument>> samplesOfSlot(
+      Instant slot, String group, List<FieldValue> after) {
+    Query query =
+        Filters.bool(
+            b -> {
+              b.filter(Filters.term(Fields.SLOT, slot.toString()));
+              if (group != null) {
+                b.filter(Filters.term(Fields.GROUP, group));
+              }
+            });
     try {
       return client
           .search(
@@ -329,7 +363,7 @@ public final class ChangeDetector {
                     .ignoreUnavailable(true)
                     .allowNoIndices(true)
                     .allowPartialSearchResults(false)
-                    .query(Filters.term(Fields.SLOT, slot.toString()))
+                    .query(query)
                     .size(SAMPLE_PAGE)
                     .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
                     .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -68,23 +69,33 @@ final class EventStore {
    */
   long deleteOthers(
       Instant slot, String profile, String keyword, String vantage, Set<String> keep) {
+    return deleteOthers(slot, one(profile), one(keyword), one(vantage), keep);
+  }
+
+  private static Set<String> one(String value) {
+    return value == null ? null : Set.of(value);
+  }
+
+  /**
+   * Deletes the events of the slot whose ids are not in {@code keep}, of these profiles, keywords
+   * and vantages ({@code null} or empty: any).
+   *
+   * @return the number deleted
+   */
+  long deleteOthers(
+      Instant slot,
+      Collection<String> profiles,
+      Collection<String> keywords,
+      Collection<String> vantages,
+      Set<String> keep) {
     Query query =
-        Query.of(
-            q ->
-                q.bool(
-                    b -> {
-                      b.filter(Filters.term(Fields.SLOT, slot.toString()));
-                      if (profile != null) {
-                        b.filter(Filters.term(Fields.PROFILE, profile));
-                      }
-                      if (keyword != null) {
-                        b.filter(Filters.term(Fields.KEYWORD, keyword));
-                      }
-                      if (vantage != null) {
-                        b.filter(Filters.term(Fields.VANTAGE, vantage));
-                      }
-                      return b;
-                    }));
+        Filters.bool(
+            b -> {
+              b.filter(Filters.term(Fields.SLOT, slot.toString()));
+              Filters.optionalTerms(b, Fields.PROFILE, profiles);
+              Filters.optionalTerms(b, Fields.KEYWORD, keywords);
+              Filters.optionalTerms(b, Fields.VANTAGE, vantages);
+            });
     List<BulkOperation> deletes = new ArrayList<>();
     List<FieldValue> after = null;
     try {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -26,6 +27,12 @@ final class ReportSearches {
   static final int WINDOW = 10_000;
 
   private static final int KEYWORDS_PER_SAMPLE_SEARCH = 1_000;
+
+  /** The vantage of samples taken logged out. */
+  static final String ANONYMOUS = "anonymous";
+
+  /** The most vantages one slot may list ({@link #vantages}). */
+  static final int MAX_VANTAGES = 200;
 
   /**
    * How many site profiles (surfaces) one keyword may be sampled on in a slot when every profile is
@@ -116,6 +123,51 @@ final class ReportSearches {
       }
     }
     return result;
+  }
+
+  /**
+   * The vantages with a sample in the slot (on the profile read): {@value #ANONYMOUS} first, then
+   * the others sorted. Fails when there are more than {@value #MAX_VANTAGES}.
+   */
+  List<String> vantages(Instant slot) {
+    try {
+      var response =
+          client.search(
+              s ->
+                  s.index(names.samplesAlias())
+                      .ignoreUnavailable(true)
+                      .allowNoIndices(true)
+                      .size(0)
+                      .query(
+                          q ->
+                              q.bool(
+                                  b ->
+                                      b.filter(Filters.slots(List.of(slot)))
+                                          .filter(profileFilter())))
+                      .aggregations(
+                          Fields.VANTAGE,
+                          a -> a.terms(t -> t.field(Fields.VANTAGE).size(MAX_VANTAGES + 1))),
+              Void.class);
+      List<String> vantages = new ArrayList<>();
+      var terms = response.aggregations().get(Fields.VANTAGE);
+      if (terms != null) {
+        terms.sterms().buckets().array().forEach(b -> vantages.add(b.key().stringValue()));
+      }
+      if (vantages.size() > MAX_VANTAGES) {
+        throw new IllegalArgumentException(
+            "more than "
+                + MAX_VANTAGES
+                + " vantages sampled in "
+                + slot
+                + "; name the vantages to report on explicitly");
+      }
+      vantages.sort(
+          Comparator.comparing((String v) -> !v.equals(ANONYMOUS))
+              .thenComparing(Comparator.naturalOrder()));
+      return vantages;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Listing the vantages of " + slot + " failed", e);
+    }
   }
 
   private List<SampleDocument> searchSamples(

@@ -73,6 +73,22 @@ public final class Reports {
   }
 
   /**
+   * The Top-20 per keyword of one slot from several vantages, side by side; see {@link
+   * Top20VantagesQuery}.
+   */
+  public Top20VantagesReport top20Vantages(Top20VantagesQuery query) {
+    return new Top20(searches()).runVantages(Objects.requireNonNull(query, "query"));
+  }
+
+  /**
+   * The vantages with a sample in the slot (on this profile, or on any when unscoped): {@code
+   * anonymous} first, then the matrix accounts sorted.
+   */
+  public List<String> vantages(Instant slot) {
+    return searches().vantages(Objects.requireNonNull(slot, "slot"));
+  }
+
+  /**
    * What changed in the Top-20 between two slots, per keyword, for one vantage.
    *
    * @param keywords the keywords, in this order; {@code null} or empty for every keyword sampled in

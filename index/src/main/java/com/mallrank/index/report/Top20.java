@@ -4,10 +4,12 @@ import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The Top-20 per keyword for a slot and a vantage: the sample status of every keyword, and the
@@ -26,6 +28,57 @@ final class Top20 {
    */
   Top20(ReportSearches searches) {
     this.searches = searches;
+  }
+
+  /**
+   * Runs the report for several vantages, side by side: one entry per keyword and site profile,
+   * each with one view per vantage (a vantage without that sample: {@value
+   * KeywordTop20#STATUS_MISSING}). Two searches per vantage, plus one to list the vantages when
+   * none are named.
+   */
+  Top20VantagesReport runVantages(Top20VantagesQuery query) {
+    Instant slot = query.slot();
+    List<String> vantages = query.vantages() != null ? query.vantages() : searches.vantages(slot);
+    List<Top20Report> reports = new ArrayList<>();
+    for (String vantage : vantages) {
+      reports.add(run(new Top20Query(slot, vantage, query.keywords())));
+    }
+    // keyword → its profiles (sorted), from every vantage's samples
+    Map<String, TreeSet<String>> profiles = new HashMap<>();
+    for (Top20Report report : reports) {
+      for (KeywordTop20 entry : report.keywords()) {
+        TreeSet<String> ofKeyword = profiles.computeIfAbsent(entry.keyword(), k -> new TreeSet<>());
+        if (entry.sample() != null) {
+          ofKeyword.add(entry.sample().profile());
+        }
+      }
+    }
+    List<String> order =
+        query.keywords() != null ? query.keywords() : profiles.keySet().stream().sorted().toList();
+    List<Top20VantagesReport.KeywordVantages> rows = new ArrayList<>();
+    for (String keyword : order) {
+      TreeSet<String> ofKeyword = profiles.getOrDefault(keyword, new TreeSet<>());
+      List<String> keys =
+          ofKeyword.isEmpty() ? Collections.singletonList(null) : List.copyOf(ofKeyword);
+      for (String profile : keys) {
+        List<KeywordTop20> views = new ArrayList<>();
+        for (Top20Report report : reports) {
+          views.add(
+              report.keywords().stream()
+                  .filter(
+                      e ->
+                          e.keyword().equals(keyword)
+                              && e.sample() != null
+                              && e.sample().profile().equals(profile))
+                  .findFirst()
+                  .orElseGet(
+                      () ->
+                          new KeywordTop20(keyword, KeywordTop20.STATUS_MISSING, null, List.of())));
+        }
+        rows.add(new Top20VantagesReport.KeywordVantages(keyword, profile, views));
+      }
+    }
+    return new Top20VantagesReport(slot, vantages, rows);
   }
 
   /** Runs the report. */

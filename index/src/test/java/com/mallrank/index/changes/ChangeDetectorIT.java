@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.json.JsonData;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.ListingDocument;
+import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.testing.Fixtures;
 import com.mallrank.index.testing.LocalElasticsearchTest;
 import com.mallrank.index.testing.TestIndices;
@@ -252,6 +253,50 @@ class ChangeDetectorIT {
     assertThat(second).isEqualTo(first);
     assertThat(stored().stream().map(ChangeEvent::id).sorted().toList()).isEqualTo(ids);
     assertThat(ids).contains("20261128T1600Z|sandbox-static|anonymous|羽绒服女|price|p7");
+  }
+
+  @Test
+  void aGroupsDetectionComparesAndCountsOnlyItsOwnSamplesAndKeepsTheOtherGroupsEvents()
+      throws IOException {
+    // another group samples 围巾 in the same slots: p1 cuts its price between T1 and T3
+    String other = "other-group";
+    for (Instant slot : List.of(T1, T3)) {
+      Fixtures.Listing p1 = Fixtures.listing(slot, "围巾", ANON, 1);
+      if (slot.equals(T3)) {
+        p1.priceFen(5_000L);
+      }
+      es.writer()
+          .write(
+              SampleDocument.ofGroup(
+                  slot,
+                  "围巾",
+                  other,
+                  ANON,
+                  Fixtures.PROFILE,
+                  "ok",
+                  1,
+                  1L,
+                  200,
+                  null,
+                  null,
+                  null,
+                  slot.plusSeconds(60)),
+              List.of(p1.build()));
+    }
+
+    DetectionResult mine = detector.detectSlot(T3, Fixtures.GROUP);
+    DetectionResult theirs = detector.detectSlot(T3, other);
+    DetectionResult mineAgain = detector.detectSlot(T3, Fixtures.GROUP);
+
+    // this group: 羽绒服女 anonymous compared (11 events), acct-1 without an earlier sample
+    assertThat(mine).isEqualTo(new DetectionResult(1, 1, 11, 0));
+    assertThat(theirs).isEqualTo(new DetectionResult(1, 0, 1, 0));
+    assertThat(mineAgain).as("the other group's event is not stale for this group").isEqualTo(mine);
+    assertThat(stored())
+        .filteredOn(e -> e.keyword().equals("围巾"))
+        .extracting(ChangeEvent::kind, ChangeEvent::productId, ChangeEvent::newValue)
+        .containsExactly(tuple("price", "p1", "5000"));
+    assertThat(detector.detectSlot(T3)).isEqualTo(new DetectionResult(2, 1, 12, 0));
   }
 
   /** A skipped sample (not fetched on purpose) is not sampled, exactly like a blocked one. */

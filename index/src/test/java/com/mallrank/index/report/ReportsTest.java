@@ -39,4 +39,15 @@ class ReportsTest {
     assertThat(new Top20Query(Instant.EPOCH, "anonymous", List.of()).keywords()).isNull();
     assertThatThrownBy(() -> new Top20Query(null, "anonymous", null)).hasMessage("slot");
   }
+
+  @Test
+  void aSideBySideQueryDropsDuplicatesReadsEmptyAsEveryVantageAndRefusesABlankVantage() {
+    Top20VantagesQuery query =
+        new Top20VantagesQuery(Instant.EPOCH, List.of("mx-b", "anonymous", "mx-b"), List.of());
+    assertThat(query.vantages()).containsExactly("mx-b", "anonymous");
+    assertThat(query.keywords()).isNull();
+    assertThat(new Top20VantagesQuery(Instant.EPOCH, List.of(), null).vantages()).isNull();
+    assertThatThrownBy(() -> new Top20VantagesQuery(Instant.EPOCH, List.of("mx-a", " "), null))
+        .hasMessage("a vantage name is empty");
+  }
 }

@@ -94,4 +94,49 @@ class Top20QueryIT {
         .isEqualTo(KeywordTop20.STATUS_MISSING);
     assertThat(query.top20(SLOT.minusSeconds(3600), ANON, null).keywords()).isEmpty();
   }
+
+  @Test
+  void severalVantagesSideBySideGiveEveryKeywordOneViewPerVantageAndMissingWhereNotSampled() {
+    Top20VantagesReport report =
+        query.top20Vantages(new Top20VantagesQuery(SLOT, null, null)); // every vantage sampled
+
+    assertThat(report.vantages()).containsExactly(ANON, "acct-1");
+    assertThat(report.keywords())
+        .extracting(Top20VantagesReport.KeywordVantages::keyword)
+        .containsExactlyElementsOf(List.of("加绒卫衣", "围巾", "羽绒服女", "雪地靴").stream().sorted().toList());
+    Top20VantagesReport.KeywordVantages both =
+        report.keywords().stream().filter(k -> k.keyword().equals("羽绒服女")).findFirst().get();
+    assertThat(both.profile()).isEqualTo("sandbox-static");
+    assertThat(both.views())
+        .extracting(KeywordTop20::status, k -> k.listings().size())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("ok", 20),
+            org.assertj.core.groups.Tuple.tuple("ok", 1));
+    assertThat(both.views().get(1).listings().get(0).productId()).isEqualTo("mine");
+    Top20VantagesReport.KeywordVantages blocked =
+        report.keywords().stream().filter(k -> k.keyword().equals("雪地靴")).findFirst().get();
+    assertThat(blocked.ranked()).isFalse();
+    assertThat(blocked.views())
+        .extracting(KeywordTop20::status)
+        .containsExactly("blocked", KeywordTop20.STATUS_MISSING);
+
+    // named vantages, in the order given: one never sampled is missing everywhere, never empty
+    Top20VantagesReport named =
+        query.top20Vantages(
+            new Top20VantagesQuery(
+                SLOT, List.of("acct-1", "acct-2", "acct-1"), List.of("羽绒服女", "没采过")));
+    assertThat(named.vantages()).containsExactly("acct-1", "acct-2");
+    assertThat(named.keywords())
+        .extracting(
+            Top20VantagesReport.KeywordVantages::keyword,
+            Top20VantagesReport.KeywordVantages::profile,
+            k -> k.views().stream().map(KeywordTop20::status).toList())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "羽绒服女", "sandbox-static", List.of("ok", KeywordTop20.STATUS_MISSING)),
+            org.assertj.core.groups.Tuple.tuple(
+                "没采过", null, List.of(KeywordTop20.STATUS_MISSING, KeywordTop20.STATUS_MISSING)));
+    assertThat(query.vantages(SLOT.plusSeconds(3600))).containsExactly(ANON);
+    assertThat(query.vantages(SLOT.minusSeconds(3600))).isEmpty();
+  }
 }

@@ -7,6 +7,7 @@ import com.mallrank.batch.report.model.ChangeTimeline;
 import com.mallrank.batch.report.model.ChartSpec;
 import com.mallrank.batch.report.model.CoverageHeatmap;
 import com.mallrank.batch.report.model.RankHistoryChart;
+import com.mallrank.batch.report.model.VantageRanksChart;
 import com.mallrank.batch.text.Formats;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -63,6 +64,9 @@ final class ChartOptions {
     if (chart instanceof CoverageHeatmap c) {
       return heatmap(c);
     }
+    if (chart instanceof VantageRanksChart c) {
+      return vantageRanks(c);
+    }
     return timeline((ChangeTimeline) chart);
   }
 
@@ -74,6 +78,9 @@ final class ChartOptions {
     if (chart instanceof ChangeTimeline c) {
       long rows = c.events().stream().map(ChangeTimeline.Event::keyword).distinct().count();
       return (int) Math.max(240, 130 + 30 * rows);
+    }
+    if (chart instanceof VantageRanksChart) {
+      return 340;
     }
     return 300;
   }
@@ -128,16 +135,7 @@ final class ChartOptions {
         }
       }
     }
-    ObjectNode y =
-        option
-            .putObject("yAxis")
-            .put("type", "value")
-            .put("inverse", true)
-            // 0 (unlabelled by the page) to a multiple of 5: ticks at 5, 10, 15, 20.
-            .put("min", 0)
-            .put("max", (max + 4) / 5 * 5)
-            .put("interval", 5);
-    y.putObject("splitLine").putObject("lineStyle").put("color", "#eef0f3");
+    rankAxis(option, (max + 4) / 5 * 5);
     ArrayNode series = option.putArray("series");
     for (RankHistoryChart.RankSeries s : chart.series()) {
       ObjectNode line =
@@ -179,6 +177,84 @@ final class ChartOptions {
       }
     }
     return option;
+  }
+
+  /**
+   * Own listings' ranks per keyword (x), one scatter series per vantage, offset side by side within
+   * the keyword's band; rank 1 on top. A keyword a vantage has no ranks for gets a grey square in a
+   * band below the last rank, carrying the status (the tooltip says it), never nothing.
+   */
+  private ObjectNode vantageRanks(VantageRanksChart chart) {
+    ObjectNode option = base(chart.title());
+    option.putObject("tooltip").put("trigger", "item");
+    option.putObject("legend").put("type", "scroll").put("top", 26).put("left", 8).put("right", 8);
+    option
+        .putObject("grid")
+        .put("left", 44)
+        .put("right", 18)
+        .put("top", 64)
+        .put("bottom", 48)
+        .put("containLabel", false);
+    ObjectNode x = option.putObject("xAxis").put("type", "category").put("boundaryGap", true);
+    x.set("data", strings(chart.keywords()));
+    x.putObject("axisLabel").put("interval", 0).put("hideOverlap", true);
+    x.putObject("axisLine").put("onZero", false);
+    x.putObject("splitArea").put("show", true);
+    int max = 20;
+    for (VantageRanksChart.Rank rank : chart.ranks()) {
+      max = Math.max(max, rank.position());
+    }
+    int top = (max + 4) / 5 * 5;
+    // one band below the last rank holds the marks of vantages without ranks (its label hidden by
+    // the page), so they never read as rank 20
+    rankAxis(option, top + 5);
+    ArrayNode series = option.putArray("series");
+    int count = chart.vantages().size();
+    for (int i = 0; i < count; i++) {
+      String vantage = chart.vantages().get(i);
+      ObjectNode s =
+          series.addObject().put("type", "scatter").put("name", vantage).put("symbolSize", 12);
+      // side by side within the keyword's band: 14 px apart, centred
+      s.putArray("symbolOffset").add((int) Math.round((i - (count - 1) / 2.0) * 14)).add(0);
+      ArrayNode data = s.putArray("data");
+      for (VantageRanksChart.Rank rank : chart.ranks()) {
+        if (!rank.vantage().equals(vantage)) {
+          continue;
+        }
+        ObjectNode point = data.addObject();
+        point.putArray("value").add(chart.keywords().indexOf(rank.keyword())).add(rank.position());
+        point.put("name", rank.listing() == null ? "" : rank.listing());
+        point.put("account", rank.account());
+      }
+      for (VantageRanksChart.Unranked mark : chart.unranked()) {
+        if (!mark.vantage().equals(vantage)) {
+          continue;
+        }
+        ObjectNode point = data.addObject();
+        point.putArray("value").add(chart.keywords().indexOf(mark.keyword())).add(top + 3);
+        point.put("name", mark.status());
+        point.put("status", mark.status());
+        point.put("symbol", "rect");
+        point.putObject("itemStyle").put("color", "rgba(148,163,184,0.8)");
+      }
+    }
+    return option;
+  }
+
+  /**
+   * The rank axis, rank 1 on top: from 0 (unlabelled by the page) to {@code max}, a multiple of 5,
+   * ticks at 5, 10, 15, 20.
+   */
+  private static void rankAxis(ObjectNode option, int max) {
+    ObjectNode y =
+        option
+            .putObject("yAxis")
+            .put("type", "value")
+            .put("inverse", true)
+            .put("min", 0)
+            .put("max", max)
+            .put("interval", 5);
+    y.putObject("splitLine").putObject("lineStyle").put("color", "#eef0f3");
   }
 
   private ObjectNode heatmap(CoverageHeatmap chart) {

@@ -10,6 +10,7 @@ import com.mallrank.batch.report.model.CoverageHeatmap;
 import com.mallrank.batch.report.model.RankHistoryChart;
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
+import com.mallrank.batch.report.model.VantageRanksChart;
 import com.mallrank.batch.text.Escaping;
 import com.mallrank.batch.text.Formats;
 import com.mallrank.index.document.SampleStatus;
@@ -22,6 +23,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -34,9 +36,14 @@ import java.util.List;
  * <p>Every text is escaped: titles and shop names come from the web. Chart data goes in a {@code
  * <script type="application/json">} element escaped by {@link Escaping#scriptJson}; tooltips escape
  * again in the page. Table rows whose {@code matrix_account} cell is set are highlighted (the
- * seller's own listings); cells of a {@code status} column show as badges.
+ * seller's own listings); in a side-by-side table, the cells of the vantage that saw one ({@code
+ * <vantage>_listing} and {@code <vantage>_matrix_account}, marked ★); cells of a {@code status}
+ * column show as badges.
  */
 public final class HtmlReportWriter {
+
+  /** The key suffix of a side-by-side report's own-account column, one per vantage. */
+  private static final String SIDE_BY_SIDE_OWN = "_matrix_account";
 
   private final ObjectMapper mapper = new ObjectMapper();
 
@@ -166,6 +173,7 @@ public final class HtmlReportWriter {
       List<Column> columns = table.columns();
       int ownColumn = indexOf(columns, "matrix_account");
       int statusColumn = indexOf(columns, "status");
+      int[] ownCell = ownCells(columns);
       html.append("<div class=\"table-scroll\"><table>\n<thead><tr>");
       for (Column column : columns) {
         html.append("<th")
@@ -188,13 +196,17 @@ public final class HtmlReportWriter {
               type == ColumnType.MONEY_FEN && value != null
                   ? Formats.price((Long) value)
                   : type.text(value, report.zone());
+          boolean ownHere =
+              ownCell[i] >= 0 && row.get(ownCell[i]) != null && !"".equals(row.get(ownCell[i]));
+          String classes =
+              (numeric(type) ? "num" : type == ColumnType.DATETIME ? "time" : "")
+                  + (ownHere ? " own" : "");
           html.append("<td")
-              .append(
-                  numeric(type)
-                      ? " class=\"num\""
-                      : type == ColumnType.DATETIME ? " class=\"time\"" : "")
+              .append(classes.isBlank() ? "" : " class=\"" + classes.strip() + "\"")
               .append(">");
-          if (i == statusColumn && value != null) {
+          if (ownHere && ownCell[i] == i) {
+            html.append("★ ").append(Escaping.html(text));
+          } else if (i == statusColumn && value != null) {
             html.append("<span class=\"status")
                 .append(SampleStatus.producesRanks(text) ? " ok" : "")
                 .append("\">")
@@ -240,11 +252,37 @@ public final class HtmlReportWriter {
     if (chart instanceof CoverageHeatmap) {
       return "coverage_heatmap";
     }
+    if (chart instanceof VantageRanksChart) {
+      return "vantage_ranks";
+    }
     return "change_timeline";
   }
 
   private static boolean numeric(ColumnType type) {
     return type == ColumnType.INT || type == ColumnType.MONEY_FEN || type == ColumnType.PERCENT_BP;
+  }
+
+  /**
+   * For each column, the side-by-side own-account column it belongs to ({@code <vantage>_listing}
+   * and {@code <vantage>_matrix_account} → the index of {@code <vantage>_matrix_account}), or -1:
+   * those cells are highlighted where that vantage saw one of the seller's listings.
+   */
+  private static int[] ownCells(List<Column> columns) {
+    int[] own = new int[columns.size()];
+    Arrays.fill(own, -1);
+    for (int i = 0; i < columns.size(); i++) {
+      String key = columns.get(i).key();
+      if (key.endsWith(SIDE_BY_SIDE_OWN) && key.length() > SIDE_BY_SIDE_OWN.length()) {
+        own[i] = i;
+        int listing =
+            indexOf(
+                columns, key.substring(0, key.length() - SIDE_BY_SIDE_OWN.length()) + "_listing");
+        if (listing >= 0) {
+          own[listing] = i;
+        }
+      }
+    }
+    return own;
   }
 
   private static int indexOf(List<Column> columns, String key) {

@@ -23,6 +23,13 @@
           '<br>' + p.marker + '最佳名次 #' + esc(p.value[2]);
       };
     },
+    vantage_ranks: function (option) {
+      return function (p) {
+        var head = esc(option.xAxis.data[p.value[0]]) + '<br>' + p.marker + esc(p.seriesName) + '：';
+        if (p.data.status) { return head + esc(p.data.status) + '，无排名 no ranks'; }
+        return head + '#' + esc(p.value[1]) + ' ★ ' + esc(p.data.account) + '<br>' + esc(p.name);
+      };
+    },
     change_timeline: function () {
       return function (p) {
         return esc(p.data.time) + '<br>' + p.marker + esc(p.seriesName) + '<br>' +
@@ -38,9 +45,13 @@
     option.tooltip = option.tooltip || {};
     option.tooltip.confine = true;
     if (tooltips[spec.type]) { option.tooltip.formatter = tooltips[spec.type](option); }
-    if (spec.type === 'rank_history') {
-      // Rank 0 does not exist: the axis starts there only to get ticks at 5, 10, 15, 20.
-      option.yAxis.axisLabel = { formatter: function (v) { return v === 0 ? '' : String(v); } };
+    if (spec.type === 'rank_history' || spec.type === 'vantage_ranks') {
+      // Rank 0 does not exist: the axis starts there only to get ticks at 5, 10, 15, 20. The
+      // vantage chart's last band holds the "no ranks" marks: no rank there either.
+      var last = spec.type === 'vantage_ranks' ? option.yAxis.max - 5 : Infinity;
+      option.yAxis.axisLabel = {
+        formatter: function (v) { return v === 0 || v > last ? '' : String(v); }
+      };
     }
     var chart = echarts.init(element, null, { renderer: 'canvas' });
     chart.setOption(option);

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.batch.report.SampleReports;
 import com.mallrank.batch.report.model.ReportDocument;
+import com.mallrank.batch.report.model.VantageRanksChart;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReportJsonTest {
@@ -63,5 +65,35 @@ class ReportJsonTest {
     assertThat(charts.get(6).path("type").asText()).isEqualTo("coverage_heatmap");
     assertThat(charts.get(6).path("cells").get(0).has("best_rank")).isTrue();
     assertThat(charts.get(7).path("type").asText()).isEqualTo("change_timeline");
+  }
+
+  @Test
+  void roundTripsTheOwnRanksByVantageChart() throws Exception {
+    VantageRanksChart chart =
+        new VantageRanksChart(
+            "own_ranks_by_vantage",
+            "自有商品各视角排名",
+            List.of("羽绒服女", "雪地靴"),
+            List.of("anonymous", "mx-a"),
+            List.of(new VantageRanksChart.Rank("羽绒服女", "mx-a", "mx-a", 3, "自营 · 店")),
+            List.of(new VantageRanksChart.Unranked("雪地靴", "anonymous", "blocked")));
+    ReportDocument report =
+        new ReportDocument(
+            "报告",
+            FormatFixtures.SLOT,
+            FormatFixtures.SLOT,
+            null,
+            FormatFixtures.ZONE,
+            FormatFixtures.SLOT,
+            List.of(FormatFixtures.samples()),
+            List.of(chart));
+
+    byte[] json = json(report);
+
+    assertThat(new ReportJson().read(new ByteArrayInputStream(json))).isEqualTo(report);
+    JsonNode written = new ObjectMapper().readTree(json).path("charts").get(0);
+    assertThat(written.path("type").asText()).isEqualTo("vantage_ranks");
+    assertThat(written.path("ranks").get(0).path("position").asInt()).isEqualTo(3);
+    assertThat(written.path("unranked").get(0).path("status").asText()).isEqualTo("blocked");
   }
 }
