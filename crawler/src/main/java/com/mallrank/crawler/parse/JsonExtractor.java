@@ -145,7 +145,8 @@ public final class JsonExtractor implements Extractor {
     if (!cuts.isEmpty() && values.isEmpty()) {
       return CaptureDocument.cutBeforeAnyCard(response, cuts);
     }
-    return CaptureDocument.afterCuts(assembler.assemble(response, values), cuts);
+    return CaptureDocument.afterCuts(
+        assembler.assemble(response, values, CaptureDocument.rest(profile, document)), cuts);
   }
 
   /** A tile that is not a listing (promo banner, placeholder) by the profile's skip-cards. */

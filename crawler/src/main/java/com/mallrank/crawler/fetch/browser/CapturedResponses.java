@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.mallrank.crawler.body.HasMore;
 import com.mallrank.crawler.body.ResponseStream;
 import com.mallrank.crawler.body.StreamFormatException;
 import com.mallrank.crawler.fetch.FetchException;
@@ -196,20 +197,9 @@ final class CapturedResponses {
    * {@code false}/0 → the end; {@code null} when no body states it.
    */
   Boolean hasMore(JsonPointer pointer) {
-    for (int i = read.size() - 1; i >= 0; i--) {
-      List<JsonNode> documents = read.get(i).documents();
-      for (int d = documents.size() - 1; d >= 0; d--) {
-        JsonNode flag = documents.get(d).at(pointer);
-        if (flag.isBoolean()) {
-          return flag.booleanValue();
-        }
-        if (flag.isNumber()) {
-          return flag.decimalValue().signum()
-              != 0; // never intValue(): 1e999999999 would be expanded
-        }
-      }
-    }
-    return null;
+    List<JsonNode> documents = new ArrayList<>();
+    read.forEach(c -> documents.addAll(c.documents()));
+    return HasMore.of(documents, pointer);
   }
 
   /**

@@ -209,7 +209,13 @@ class HarKeywordTest {
     HarCapture.Outcome outcome = find(file, "猫粮", FORM);
 
     assertThat(outcome.kind()).isEqualTo(HarCapture.Kind.FOUND);
-    assertThat(outcome.detail()).isEqualTo("2 page(s) from " + file.getFileName());
+    // the failed page 3 ends the search: pages 1 and 2 are read, their positions are known
+    assertThat(outcome.detail())
+        .isEqualTo(
+            "2 page(s) from "
+                + file.getFileName()
+                + "; page 3 unusable, the search read up to it: status 0, _error: Connection"
+                + " killed.");
     assertThat(JSON.readTree(outcome.document()).path("responses").findValuesAsText("gid"))
         .containsExactly("new-1", "new-2");
     assertThat(JSON.readTree(outcome.document()).path("captured").get(0).path("url").asText())
