@@ -13,6 +13,7 @@ import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sampler.KeywordSampler;
 import com.mallrank.crawler.sampler.SamplerSettings;
 import com.mallrank.crawler.testing.MitmproxyHar;
+import com.mallrank.crawler.testing.StreamPages;
 import com.mallrank.crawler.testing.TtnetFrames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Cut streams, failed pages and the capture's depth, through the HAR path with the built-in
  * douyin-mall: what {@code profile test --har} extracts ({@link HarCapture} on a file, read only)
  * and what a slot's sample reads from the inbox must agree, and a cut stream is never {@code ok}.
- * The answers are hand-made v2 stream pages in the card model of douyin-notes §7 (see {@code
- * DouyinMallHarAcceptanceTest}).
+ * The answers are hand-made v2 stream pages in the card model of douyin-notes §7 ({@link
+ * StreamPages}), the HAR counterparts of {@code StreamedBodiesTest}'s saved streams.
  */
 class HarCutStreamsTest {
 
@@ -45,25 +46,7 @@ class HarCutStreamsTest {
 
   /** A page document with cards {@code from..to-1} and the paging flag (null: none). */
   private static String page(int from, int to, Boolean hasMore) {
-    StringBuilder items = new StringBuilder();
-    for (int i = from; i < to; i++) {
-      items
-          .append(i == from ? "" : ",")
-          .append("{\"ProductID\":\"37120261200000")
-          .append(10000 + i)
-          .append("\",\"Title\":\"猫粮 ")
-          .append(i)
-          .append("\",\"Price\":")
-          .append(1000 + i)
-          .append(",\"MaterialContentInfo\":\"素材id:601,素材内容:宠物店")
-          .append(i)
-          .append(";\"}");
-    }
-    return "{\"status_code\":0,\"page_data\":{\"feed_layer\":{\"sections\":[{\"items\":["
-        + items
-        + "]}]}}"
-        + (hasMore == null ? "" : ",\"load_more_config\":{\"has_more\":" + hasMore + "}")
-        + "}";
+    return StreamPages.page(from, to, hasMore);
   }
 
   private static byte[] utf8(String s) {
@@ -133,10 +116,7 @@ class HarCutStreamsTest {
       assertThat(page.status()).isEqualTo(SampleStatus.PARTIAL);
       assertThat(ids(page))
           .containsExactly(
-              "3712026120000010000",
-              "3712026120000010001",
-              "3712026120000010002",
-              "3712026120000010003");
+              StreamPages.id(0), StreamPages.id(1), StreamPages.id(2), StreamPages.id(3));
       assertThat(page.evidence().detail())
           .isEqualTo(
               "5 cards on the page, 4 kept; captured response 2: stream cut at byte offset "
@@ -207,7 +187,7 @@ class HarCutStreamsTest {
     for (ResultPage page : List.of(profileTest(har, 2), sample(har, 2))) {
       // deep enough, and page 1 even says there is no more: still not ok, the cut is named
       assertThat(page.status()).isEqualTo(SampleStatus.PARTIAL);
-      assertThat(ids(page)).containsExactly("3712026120000010000", "3712026120000010001");
+      assertThat(ids(page)).containsExactly(StreamPages.id(0), StreamPages.id(1));
       assertThat(page.evidence().detail())
           .isEqualTo(
               "3 cards on the page, 2 kept; captured response 2: stream cut at byte offset 0:"
@@ -227,7 +207,7 @@ class HarCutStreamsTest {
     Path gap = har(0, page1, 3, null, 6, page3);
     for (ResultPage page : List.of(profileTest(gap, 20), sample(gap, 20))) {
       assertThat(ids(page))
-          .containsExactly("3712026120000010000", "3712026120000010001", "3712026120000010002");
+          .containsExactly(StreamPages.id(0), StreamPages.id(1), StreamPages.id(2));
       assertThat(page.status()).isEqualTo(SampleStatus.PARTIAL);
       assertThat(page.evidence().detail())
           .isEqualTo(
@@ -249,7 +229,7 @@ class HarCutStreamsTest {
     for (ResultPage page : List.of(profileTest(retried, 20), sample(retried, 20))) {
       assertThat(page.listings()).hasSize(8);
       assertThat(page.listings().get(7).position()).isEqualTo(8);
-      assertThat(page.listings().get(7).productId()).isEqualTo("3712026120000010007");
+      assertThat(page.listings().get(7).productId()).isEqualTo(StreamPages.id(7));
       assertThat(page.status()).isEqualTo(SampleStatus.OK);
     }
   }
