@@ -143,23 +143,6 @@ public final class HarCapture {
   }
 
   /**
-   * The capture document of {@code keyword} from one file, for tests and tools that want the
-   * document only.
-   *
-   * @param from inclusive, or {@code null} for no lower bound
-   * @param to exclusive, or {@code null} for no upper bound
-   * @return the document; with no {@code responses} when nothing fits
-   * @throws HarException when the file cannot be read as a HAR
-   */
-  public String document(Path file, String keyword, Instant from, Instant to) throws HarException {
-    Outcome outcome = find(List.of(file), keyword, from, to);
-    if (!outcome.badFiles().isEmpty()) {
-      throw new HarException(outcome.badFiles().get(0));
-    }
-    return outcome.document() != null ? outcome.document() : empty(file);
-  }
-
-  /**
    * Reads {@code files} and finds the newest search of {@code keyword}. A file that cannot be read
    * is named in {@link Outcome#badFiles()} and does not stop the others.
    *
@@ -462,14 +445,6 @@ public final class HarCapture {
     meta.put("status", page.status());
     meta.put("bytes", page.responseBody().length);
     return meta;
-  }
-
-  private static String empty(Path file) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("url", file.toUri().toString());
-    root.putArray("responses");
-    root.putArray("captured");
-    return root.toString();
   }
 
   private static boolean within(Instant started, Instant from, Instant to) {
