@@ -1,16 +1,12 @@
 package com.mallrank.crawler.fetch.browser;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.mallrank.crawler.body.BodyJson;
 import com.mallrank.crawler.body.HasMore;
 import com.mallrank.crawler.body.ResponseStream;
 import com.mallrank.crawler.body.StreamFormatException;
@@ -35,25 +31,8 @@ import java.util.Set;
  */
 final class CapturedResponses {
 
-  /**
-   * Numbers are kept exact (never doubles: {@code 1e999999999} would become "Infinity" and a
-   * price's trailing zero would vanish) and bounded as in the JSON extractor, which reads the
-   * document this class builds and refuses out-of-bounds values itself.
-   */
-  private static final ObjectMapper JSON =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNumberLength(100)
-                          .maxNestingDepth(200)
-                          .maxStringLength(20_000_000)
-                          .build())
-                  .build())
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-          .build();
+  /** Exact, bounded numbers, as the extractor reads them ({@link BodyJson}). */
+  private static final ObjectMapper JSON = BodyJson.MAPPER;
 
   private static final int MAX_ADMITTED = 10_000;
 

@@ -3,6 +3,7 @@ package com.mallrank.crawler.fetch.har;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mallrank.crawler.body.BodyJson;
 import com.mallrank.crawler.body.ResponseStream;
 import com.mallrank.crawler.body.StreamFormatException;
 import com.mallrank.crawler.fetch.FetchResponse;
@@ -56,7 +57,8 @@ public final class HarCapture {
   /** How long a value quoted in a message may be. */
   static final int QUOTED_CHARS = 40;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Exact, bounded numbers, as the browser's captures and the extractor ({@link BodyJson}). */
+  private static final ObjectMapper JSON = BodyJson.MAPPER;
 
   private final String captureUrl;
   private final UrlPattern pattern;
