@@ -1,7 +1,10 @@
 package com.mallrank.crawler.parse;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mallrank.crawler.body.HasMore;
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.model.CaptureSource;
 import com.mallrank.crawler.model.Evidence;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.model.SampleStatus;
@@ -25,6 +28,9 @@ import org.jsoup.nodes.Document;
  * <p>A cut stream's documents are only those before the cut, so its sample is never {@code ok}: at
  * most {@code partial}, the evidence naming the byte offset; with no card before the cut it is an
  * {@code error} (a broken transfer, not a changed layout and not "no results").
+ *
+ * <p>A person's capture ({@code "source": "har"}) is as deep as the person scrolled: whether it is
+ * the whole list is what its last page says ({@link #rest}).
  */
 final class CaptureDocument {
 
@@ -89,6 +95,33 @@ final class CaptureDocument {
         + cut.path("offset").asLong()
         + ": "
         + cut.path("reason").asText();
+  }
+
+  /** What a person's capture says of further results after its last page. */
+  enum Rest {
+    /** Its last page says there is no more: the capture holds the whole list. */
+    NONE,
+    /** Its last page says there is more: the person stopped scrolling. */
+    MORE,
+    /** No page says (or the profile has no {@code has-more-pointer}). */
+    UNSTATED
+  }
+
+  /**
+   * For a capture a person made ({@code "source": "har"}), what its last page says at the profile's
+   * {@code has-more-pointer}: such a capture holds what the phone loaded, so the capture, not the
+   * sample's depth, says whether it is the whole list. {@code null} for any other document, whose
+   * depth the sample's depth decides alone.
+   */
+  static Rest rest(SiteProfile profile, JsonNode document) {
+    if (!CaptureSource.HAR.code().equals(document.path("source").asText())) {
+      return null;
+    }
+    String pointer = profile.fetch().hasMorePointer();
+    List<JsonNode> documents = new ArrayList<>();
+    document.path("responses").forEach(documents::add);
+    Boolean more = HasMore.of(documents, pointer == null ? null : JsonPointer.compile(pointer));
+    return more == null ? Rest.UNSTATED : more ? Rest.MORE : Rest.NONE;
   }
 
   /** The {@code error} page of a cut stream that held no card before its cut. */

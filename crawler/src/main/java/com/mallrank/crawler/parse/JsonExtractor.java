@@ -1,12 +1,9 @@
 package com.mallrank.crawler.parse;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.mallrank.crawler.body.BodyJson;
 import com.mallrank.crawler.body.ResponseStream;
 import com.mallrank.crawler.body.StreamFormatException;
 import com.mallrank.crawler.fetch.FetchResponse;
@@ -35,31 +32,8 @@ import java.util.Optional;
  */
 public final class JsonExtractor implements Extractor {
 
-  /**
-   * Bounds on what a page body may hold, checked while parsing: a number token longer than {@value
-   * #MAX_NUMBER_LENGTH} characters or nesting deeper than {@value #MAX_NESTING_DEPTH} makes the
-   * body "not JSON" (an ERROR sample) instead of a costly {@code BigInteger}; strings may be as
-   * long as a page ({@code crawler.max-page-size}) because a captured non-JSON body is kept as one.
-   */
-  static final int MAX_NUMBER_LENGTH = 100;
-
-  static final int MAX_NESTING_DEPTH = 200;
-  static final int MAX_STRING_LENGTH = 20_000_000;
-
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNumberLength(MAX_NUMBER_LENGTH)
-                          .maxNestingDepth(MAX_NESTING_DEPTH)
-                          .maxStringLength(MAX_STRING_LENGTH)
-                          .build())
-                  .build())
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-          .build();
+  /** Exact, bounded numbers ({@link BodyJson}), as the capture documents were written. */
+  private static final JsonMapper MAPPER = BodyJson.MAPPER;
 
   private final SiteProfile profile;
   private final PageClassifier classifier;
@@ -151,7 +125,8 @@ public final class JsonExtractor implements Extractor {
     if (!cuts.isEmpty() && values.isEmpty()) {
       return CaptureDocument.cutBeforeAnyCard(response, cuts);
     }
-    return CaptureDocument.afterCuts(assembler.assemble(response, values), cuts);
+    return CaptureDocument.afterCuts(
+        assembler.assemble(response, values, CaptureDocument.rest(profile, document)), cuts);
   }
 
   /** A tile that is not a listing (promo banner, placeholder) by the profile's skip-cards. */

@@ -16,6 +16,11 @@ import java.util.Optional;
 /**
  * Turns the cards a profile located into a ranked page: positions, organic ranks, depth, and the OK
  * / PARTIAL / LAYOUT_CHANGED decision. Shared by the HTML and JSON extractors.
+ *
+ * <p>Depth: a page with at least the requested number of cards is {@code ok}, one with fewer is
+ * {@code partial}, except a person's capture (a phone's HAR) whose last page says there is no more:
+ * it holds the whole list, so it is {@code ok} (the one rule for {@code profile test --har} and a
+ * sample read from {@code crawler.har-dir}).
  */
 final class ResultAssembler {
 
@@ -31,6 +36,15 @@ final class ResultAssembler {
   }
 
   ResultPage assemble(FetchResponse response, List<CardValues> located) {
+    return assemble(response, located, null);
+  }
+
+  /**
+   * @param rest for a person's capture, what its last page says of further results ({@link
+   *     CaptureDocument#rest}): {@code NONE} makes a list shorter than the depth whole ({@code
+   *     ok}), since there is nothing more to capture; {@code null} for any other page
+   */
+  ResultPage assemble(FetchResponse response, List<CardValues> located, CaptureDocument.Rest rest) {
     String url = response.url();
     int status = response.httpStatus();
     Duplicates duplicates = profile.dedupe() ? Duplicates.drop(located) : Duplicates.NONE;
@@ -83,15 +97,39 @@ final class ResultAssembler {
               card.get(FieldName.IMAGE),
               card.get(FieldName.SALES)));
     }
-    boolean complete = cards.size() >= options.depth();
+    boolean deepEnough = cards.size() >= options.depth();
+    boolean whole = rest == CaptureDocument.Rest.NONE;
     String detail =
-        complete
+        deepEnough
             ? cards.size() + " cards on the page, " + kept + " kept"
-            : cards.size() + " cards on the page, fewer than the " + options.depth() + " requested";
+            : cards.size()
+                + " cards on the page, fewer than the "
+                + options.depth()
+                + " requested"
+                + shortNote(rest);
     return new ResultPage(
-        complete ? SampleStatus.OK : SampleStatus.PARTIAL,
+        deepEnough || whole ? SampleStatus.OK : SampleStatus.PARTIAL,
         listings,
         new Evidence(url, status, null, detail + duplicates.note() + refusedNote(cards, kept)));
+  }
+
+  /** Why a person's capture holds fewer cards than requested, or {@code ""} for other pages. */
+  private String shortNote(CaptureDocument.Rest rest) {
+    if (rest == null) {
+      return "";
+    }
+    String pointer = profile.fetch().hasMorePointer();
+    return switch (rest) {
+      case NONE -> ": the capture's last page says there is no more (" + pointer + " false)";
+      case MORE ->
+          "; the capture's last page says there is more ("
+              + pointer
+              + " true): the phone stopped scrolling";
+      case UNSTATED ->
+          pointer == null
+              ? "; the capture does not say whether there is more (no has-more-pointer)"
+              : "; the capture does not say whether there is more (no " + pointer + ")";
+    };
   }
 
   /**

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -82,7 +83,8 @@ class SelectionTargetTest {
     HttpResponse<String> response = post(signed(KEYWORD, 20));
     assertThat(response.statusCode()).isEqualTo(200);
 
-    ResponseStream.Split split = ResponseStream.split(response.body(), JSON);
+    ResponseStream.Split split =
+        ResponseStream.split(response.body().getBytes(StandardCharsets.UTF_8), JSON);
     assertThat(split.framing()).isEqualTo(ResponseStream.Framing.LENGTH_PREFIXED);
     assertThat(split.documents()).hasSize(2);
     JsonNode data = split.documents().get(1).get("data");

@@ -1,16 +1,13 @@
 package com.mallrank.crawler.fetch.browser;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.mallrank.crawler.body.BodyJson;
+import com.mallrank.crawler.body.HasMore;
 import com.mallrank.crawler.body.ResponseStream;
 import com.mallrank.crawler.body.StreamFormatException;
 import com.mallrank.crawler.fetch.FetchException;
@@ -34,25 +31,8 @@ import java.util.Set;
  */
 final class CapturedResponses {
 
-  /**
-   * Numbers are kept exact (never doubles: {@code 1e999999999} would become "Infinity" and a
-   * price's trailing zero would vanish) and bounded as in the JSON extractor, which reads the
-   * document this class builds and refuses out-of-bounds values itself.
-   */
-  private static final ObjectMapper JSON =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNumberLength(100)
-                          .maxNestingDepth(200)
-                          .maxStringLength(20_000_000)
-                          .build())
-                  .build())
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-          .build();
+  /** Exact, bounded numbers, as the extractor reads them ({@link BodyJson}). */
+  private static final ObjectMapper JSON = BodyJson.MAPPER;
 
   private static final int MAX_ADMITTED = 10_000;
 
@@ -196,20 +176,9 @@ final class CapturedResponses {
    * {@code false}/0 → the end; {@code null} when no body states it.
    */
   Boolean hasMore(JsonPointer pointer) {
-    for (int i = read.size() - 1; i >= 0; i--) {
-      List<JsonNode> documents = read.get(i).documents();
-      for (int d = documents.size() - 1; d >= 0; d--) {
-        JsonNode flag = documents.get(d).at(pointer);
-        if (flag.isBoolean()) {
-          return flag.booleanValue();
-        }
-        if (flag.isNumber()) {
-          return flag.decimalValue().signum()
-              != 0; // never intValue(): 1e999999999 would be expanded
-        }
-      }
-    }
-    return null;
+    List<JsonNode> documents = new ArrayList<>();
+    read.forEach(c -> documents.addAll(c.documents()));
+    return HasMore.of(documents, pointer);
   }
 
   /**
