@@ -1,5 +1,6 @@
 package com.mallrank.crawler.profile;
 
+import com.mallrank.crawler.body.RequestKeyword;
 import java.util.List;
 
 /**
@@ -19,6 +20,11 @@ import java.util.List;
  *     keyword into a search box, pressing Enter, waiting for the result call; empty = none
  * @param har whether the responses are read from HAR files captured on a phone ({@code with: har},
  *     always {@code mode: capture}) instead of being fetched
+ * @param subrequestHosts hosts a browser page's own requests (scripts, styles, XHR, frames) may
+ *     reach besides {@code search.allowed-hosts} ({@code fetch.subrequest-hosts}); {@link
+ *     #ANY_PUBLIC_HOST} by default. Private addresses stay refused unless the profile allows them
+ * @param captureKeyword capture: where a captured response's request must carry the keyword to be
+ *     kept ({@code fetch.capture-keyword}), or {@code null}: every matching response is kept
  */
 public record FetchRule(
     boolean browser,
@@ -30,13 +36,31 @@ public record FetchRule(
     String waitFor,
     String end,
     List<PageAction> actions,
-    boolean har) {
+    boolean har,
+    List<String> subrequestHosts,
+    RequestKeyword captureKeyword) {
+
+  /** The default of {@code fetch.subrequest-hosts}: any host with a public address. */
+  public static final List<String> ANY_PUBLIC_HOST = List.of("*");
 
   /** A static GET: the default. */
   public static final FetchRule STATIC =
-      new FetchRule(false, false, null, null, null, null, null, null, List.of(), false);
+      new FetchRule(
+          false,
+          false,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          List.of(),
+          false,
+          ANY_PUBLIC_HOST,
+          null);
 
   public FetchRule {
     actions = actions == null ? List.of() : List.copyOf(actions);
+    subrequestHosts = subrequestHosts == null ? ANY_PUBLIC_HOST : List.copyOf(subrequestHosts);
   }
 }

@@ -1,5 +1,6 @@
 package com.mallrank.crawler.profile;
 
+import com.mallrank.crawler.body.RequestKeyword;
 import com.mallrank.crawler.yaml.ConfigProblem;
 import com.mallrank.crawler.yaml.YamlTree.Entry;
 import com.mallrank.crawler.yaml.YamlTree.ListNode;
@@ -50,7 +51,9 @@ final class ProfileReader {
           "load-more",
           "wait-for",
           "end",
-          "actions");
+          "actions",
+          "subrequest-hosts",
+          "capture-keyword");
   private static final Set<String> SEARCH_KEYS =
       Set.of("url-template", "allowed-hosts", "allow-private-addresses");
   private static final Set<String> HTML_FIELD_KEYS =
@@ -196,7 +199,12 @@ final class ProfileReader {
     if (capture && captureUrl == null) {
       problem("fetch.capture-url", map.line(), "mode: capture needs the URL pattern to capture");
     }
-    if (!capture && (captureUrl != null || itemsPointer != null || hasMorePointer != null)) {
+    RequestKeyword captureKeyword = captureKeyword(map);
+    if (!capture
+        && (captureUrl != null
+            || itemsPointer != null
+            || hasMorePointer != null
+            || captureKeyword != null)) {
       problem("fetch.mode", valueLine(map, "mode"), "capture keys need mode: capture");
     }
     return new FetchRule(
@@ -209,7 +217,60 @@ final class ProfileReader {
         cssOrNull(map, "wait-for"),
         cssOrNull(map, "end"),
         new PageActionReader(this::problem).read(map.entries().get("actions")),
-        har);
+        har,
+        subrequestHosts(map),
+        captureKeyword);
+  }
+
+  /** A host name, an IP literal, {@code *.suffix} or {@code *}. */
+  private static final Pattern HOST_PATTERN =
+      Pattern.compile(
+          "\\*|(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*"
+              + "|\\[[0-9a-f:.]+\\]",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * {@code fetch.subrequest-hosts}: the hosts a browser page's own requests may reach besides the
+   * allow-list; absent = any public host, {@code []} = the allow-list only.
+   */
+  private List<String> subrequestHosts(MapNode map) {
+    Entry entry = map.entries().get("subrequest-hosts");
+    if (entry == null) {
+      return FetchRule.ANY_PUBLIC_HOST;
+    }
+    List<String> hosts = new ArrayList<>();
+    List<Node> items = list(entry, "fetch.subrequest-hosts");
+    for (int i = 0; i < items.size(); i++) {
+      String host = scalar(items.get(i), "fetch.subrequest-hosts[" + i + "]");
+      if (host == null) {
+        continue;
+      }
+      if (host.strip().length() > 253 || !HOST_PATTERN.matcher(host.strip()).matches()) {
+        problem(
+            "fetch.subrequest-hosts[" + i + "]",
+            items.get(i).line(),
+            "must be a host name, *.suffix or * (no scheme, port or path), was '" + host + "'");
+      } else {
+        hosts.add(host.strip());
+      }
+    }
+    return hosts;
+  }
+
+  /**
+   * {@code fetch.capture-keyword}: {@code json:/pointer}, {@code form:field}, {@code query:name}.
+   */
+  private RequestKeyword captureKeyword(MapNode map) {
+    String text = string(map, "capture-keyword", "fetch", false);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return RequestKeyword.parse(text);
+    } catch (IllegalArgumentException e) {
+      problem("fetch.capture-keyword", valueLine(map, "capture-keyword"), e.getMessage());
+      return null;
+    }
   }
 
   /** The fetch keys a HAR profile may have: the rest drive a browser. */

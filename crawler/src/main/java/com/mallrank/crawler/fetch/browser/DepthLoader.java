@@ -30,6 +30,7 @@ final class DepthLoader {
   private final CapturedResponses captured;
   private final JsonPointer items;
   private final JsonPointer hasMore;
+  private final JsonPointer itemId;
   private final Deadline deadline;
   private final BrowserTimeouts timeouts;
 
@@ -52,6 +53,10 @@ final class DepthLoader {
     this.hasMore =
         captured != null && options.hasMorePointer() != null
             ? JsonPointer.compile(options.hasMorePointer())
+            : null;
+    this.itemId =
+        captured != null && options.itemIdPointer() != null
+            ? JsonPointer.compile(options.itemIdPointer())
             : null;
     this.deadline = deadline;
     this.timeouts = timeouts;
@@ -145,7 +150,7 @@ final class DepthLoader {
     if (captured != null) {
       captured.drain();
       if (items != null) {
-        return captured.itemCount(items);
+        return captured.itemCount(items, itemId);
       }
     }
     return page.locator(options.cardSelector()).count();
