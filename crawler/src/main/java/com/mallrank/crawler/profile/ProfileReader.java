@@ -40,7 +40,7 @@ final class ProfileReader {
           "fetch",
           "login");
   private static final Set<String> LOGIN_KEYS =
-      Set.of("url-template", "qr", "logged-in", "logged-out");
+      Set.of("url-template", "qr", "logged-in", "logged-out", "logged-in-when-url-leaves");
   private static final Set<String> FETCH_KEYS =
       Set.of(
           "with",
@@ -135,7 +135,10 @@ final class ProfileReader {
     return false;
   }
 
-  /** The optional {@code login:} mapping: every key required, selectors valid CSS. */
+  /**
+   * The optional {@code login:} mapping: {@code url-template} and {@code qr}, then either the
+   * {@code logged-in} and {@code logged-out} selectors or {@code logged-in-when-url-leaves}.
+   */
   private LoginRule login(MapNode root) {
     MapNode map = map(root, "login", "", false);
     if (map == null) {
@@ -154,17 +157,39 @@ final class ProfileReader {
         url = null;
       }
     }
-    String[] selectors = new String[3];
-    String[] keys = {"qr", "logged-in", "logged-out"};
+    String qr = css(map, "qr", "login", true) == null ? null : string(map, "qr", "login", true);
+    if (map.entries().containsKey("logged-in-when-url-leaves")) {
+      String leaves = string(map, "logged-in-when-url-leaves", "login", true);
+      for (String key : List.of("logged-in", "logged-out")) {
+        if (map.entries().containsKey(key)) {
+          problem(
+              "login." + key,
+              map.entries().get(key).keyLine(),
+              "not with logged-in-when-url-leaves: the page URL tells both states");
+        }
+      }
+      if (leaves != null && (leaves.isBlank() || leaves.length() > 200)) {
+        problem(
+            "login.logged-in-when-url-leaves",
+            valueLine(map, "logged-in-when-url-leaves"),
+            "must be the part of the login page's URL that marks it, e.g. /account/login");
+        leaves = null;
+      }
+      return url == null || qr == null || leaves == null
+          ? null
+          : new LoginRule(url, qr, null, null, leaves.strip());
+    }
+    String[] selectors = new String[2];
+    String[] keys = {"logged-in", "logged-out"};
     for (int i = 0; i < keys.length; i++) {
       if (css(map, keys[i], "login", true) != null) {
         selectors[i] = string(map, keys[i], "login", true);
       }
     }
-    if (url == null || selectors[0] == null || selectors[1] == null || selectors[2] == null) {
+    if (url == null || qr == null || selectors[0] == null || selectors[1] == null) {
       return null;
     }
-    return new LoginRule(url, selectors[0], selectors[1], selectors[2]);
+    return new LoginRule(url, qr, selectors[0], selectors[1]);
   }
 
   private FetchRule fetch(MapNode root) {
