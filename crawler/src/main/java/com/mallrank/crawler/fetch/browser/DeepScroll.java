@@ -70,6 +70,17 @@ final class DeepScroll {
   private static final String SIZES =
       "() => [(document.scrollingElement || document.documentElement).scrollHeight, innerHeight]";
 
+  /** Resolves after two animation frames, or after 300 ms when frames do not come. */
+  private static final String NEXT_FRAMES =
+      """
+      () => new Promise(resolve => {
+        let done = false;
+        const finish = () => { if (!done) { done = true; resolve(true); } };
+        requestAnimationFrame(() => requestAnimationFrame(finish));
+        setTimeout(finish, 300);
+      })
+      """;
+
   /** Scroll events for listeners of the window, the document and the cards' container. */
   private static final String DISPATCH =
       """
@@ -107,6 +118,9 @@ final class DeepScroll {
       if (document <= window + 1 && height < before.height) {
         page.setViewportSize(before.width, height);
         shrunk = before;
+        // Let the page render once at the new size before scrolling back down: an intersection
+        // observer (a "sentinel" below the cards) only fires when it saw the sentinel leave.
+        page.evaluate(NEXT_FRAMES);
       }
     }
     once(page, cardSelector);
