@@ -616,7 +616,8 @@ public final class SandboxMall implements AutoCloseable {
     return null;
   }
 
-  private static Map<String, String> parseQuery(String rawQuery) {
+  /** A query's parameters, decoded; the first value of each. */
+  static Map<String, String> parseQuery(String rawQuery) {
     Map<String, String> result = new LinkedHashMap<>();
     if (rawQuery == null) {
       return result;

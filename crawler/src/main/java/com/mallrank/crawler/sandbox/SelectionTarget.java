@@ -183,7 +183,8 @@ final class SelectionTarget {
     }
     byte[] raw = exchange.getRequestBody().readNBytes(8192);
     String text = new String(raw, StandardCharsets.UTF_8);
-    String signature = queryParam(exchange.getRequestURI().getRawQuery(), "a_bogus");
+    String signature =
+        SandboxMall.parseQuery(exchange.getRequestURI().getRawQuery()).get("a_bogus");
     if (!sign(seed(identity), text).equals(signature)) {
       unsignedCalls.incrementAndGet();
       send(exchange, 403, json, "{\"code\":40300,\"msg\":\"签名校验失败\"}");
@@ -306,19 +307,6 @@ final class SelectionTarget {
     root.put("log_id", String.valueOf(logIds.get()));
     root.put("st", 0);
     return root;
-  }
-
-  private static String queryParam(String rawQuery, String name) {
-    if (rawQuery == null) {
-      return null;
-    }
-    for (String pair : rawQuery.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0 && pair.substring(0, eq).equals(name)) {
-        return pair.substring(eq + 1);
-      }
-    }
-    return null;
   }
 
   /** The signing SDK the script host serves: the same for everyone, as a CDN's file is. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mallrank.crawler.fetch.Cookie;
 import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.JsoupFetcher;
-import com.mallrank.crawler.fetch.browser.BrowserSettings;
-import com.mallrank.crawler.fetch.browser.BrowserTimeouts;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.StorageStates;
@@ -18,11 +16,6 @@ import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import com.mallrank.crawler.testing.BrowserFixture;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -56,12 +49,7 @@ class SelectionPublicHostsIT {
           .withFetcher(
               () ->
                   new PlaywrightFetcher(
-                      BrowserSettings.defaults()
-                          .withTimeouts(
-                              BrowserTimeouts.defaults()
-                                  .withWaitForSelector(Duration.ofSeconds(4))
-                                  .withGrowth(Duration.ofMillis(2000))
-                                  .withPage(Duration.ofSeconds(40))),
+                      SelectionSamplerIT.settings(),
                       RenderOptions.dom("body"),
                       StorageStates.none(),
                       connector(),
@@ -98,7 +86,7 @@ class SelectionPublicHostsIT {
 
   /** The built-in flow, on the public-looking page host, private addresses refused. */
   private static SiteProfile profile(String fetchExtra) {
-    String text = builtIn();
+    String text = SelectionSamplerIT.builtInText();
     String search = "  allowed-hosts: [127.0.0.1]\n  allow-private-addresses: true\n";
     assertThat(text).contains(search);
     String fetch = "  capture-keyword: json:/search_text\n";
@@ -109,16 +97,6 @@ class SelectionPublicHostsIT {
                 search,
                 "  allowed-hosts: [" + HostileNet.MALL + "]\n  allow-private-addresses: false\n")
             .replace(fetch, fetch + fetchExtra));
-  }
-
-  private static String builtIn() {
-    try (InputStream in =
-        SiteProfiles.class.getResourceAsStream(
-            "/" + SiteProfiles.BUILT_IN_FOLDER + "sandbox-selection.yml")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static SampleResult sample(SiteProfile profile, int depth) {

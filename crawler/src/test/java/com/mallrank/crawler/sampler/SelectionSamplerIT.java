@@ -41,15 +41,17 @@ class SelectionSamplerIT {
   static final BrowserFixture BROWSER =
       BrowserFixture.sandboxMallAt(SLOT)
           .clearingFaultsAfterEach()
-          .withFetcher(
-              BrowserSettings.defaults()
-                  .withTimeouts(
-                      BrowserTimeouts.defaults()
-                          .withWaitForSelector(Duration.ofSeconds(4))
-                          .withGrowth(Duration.ofMillis(2000))
-                          .withPage(Duration.ofSeconds(40))),
-              RenderOptions.dom("body"),
-              () -> StorageStates.none());
+          .withFetcher(settings(), RenderOptions.dom("body"), () -> StorageStates.none());
+
+  /** Short waits: a fault page returns quickly; a slow answer (1.5 s) is still waited for. */
+  static BrowserSettings settings() {
+    return BrowserSettings.defaults()
+        .withTimeouts(
+            BrowserTimeouts.defaults()
+                .withWaitForSelector(Duration.ofSeconds(4))
+                .withGrowth(Duration.ofMillis(2000))
+                .withPage(Duration.ofSeconds(40)));
+  }
 
   private static final SiteProfile PROFILE = SiteProfiles.builtIn("sandbox-selection");
 
@@ -288,7 +290,8 @@ class SelectionSamplerIT {
         .isEqualTo("no response matched capture-url '**/pc/selection/common/material_list*'");
   }
 
-  private static String builtInText() {
+  /** The built-in sandbox-selection.yml as text, for variants. */
+  static String builtInText() {
     try (var in =
         SiteProfiles.class.getResourceAsStream(
             "/" + SiteProfiles.BUILT_IN_FOLDER + "sandbox-selection.yml")) {

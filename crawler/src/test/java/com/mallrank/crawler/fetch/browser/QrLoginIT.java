@@ -45,6 +45,16 @@ class QrLoginIT {
 
   private static SiteProfile profile;
 
+  /** A display nobody reads (the login is left to time out). */
+  private static final QrLogin.Display SILENT =
+      new QrLogin.Display() {
+        @Override
+        public void qr(String halfBlocks, Path png) {}
+
+        @Override
+        public void countdown(long secondsLeft) {}
+      };
+
   @RegisterExtension
   static final BrowserFixture BROWSER = BrowserFixture.sandboxMallAt(BrowserIT.TIME);
 
@@ -154,17 +164,7 @@ class QrLoginIT {
     SiteProfile selection = SiteProfiles.builtIn("sandbox-selection");
     Path state = ownerOnly(root.resolve("accounts")).resolve(HANGZHOU + ".json");
 
-    assertThatThrownBy(
-            () ->
-                QrLogin.run(
-                    request(selection, state, Duration.ofSeconds(2)),
-                    new QrLogin.Display() {
-                      @Override
-                      public void qr(String halfBlocks, Path png) {}
-
-                      @Override
-                      public void countdown(long secondsLeft) {}
-                    }))
+    assertThatThrownBy(() -> QrLogin.run(request(selection, state, Duration.ofSeconds(2)), SILENT))
         .isInstanceOf(QrLogin.LoginFailedException.class)
         .hasMessage(
             "no login within 2 s: classpath:mallrank/profiles/sandbox-selection.yml: the page URL"
@@ -181,17 +181,7 @@ class QrLoginIT {
     Files.writeString(state, "{\"cookies\":[],\"origins\":[]}");
     Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rw-------"));
 
-    assertThatThrownBy(
-            () ->
-                QrLogin.run(
-                    request(state, Duration.ofSeconds(2)),
-                    new QrLogin.Display() {
-                      @Override
-                      public void qr(String halfBlocks, Path png) {}
-
-                      @Override
-                      public void countdown(long secondsLeft) {}
-                    }))
+    assertThatThrownBy(() -> QrLogin.run(request(state, Duration.ofSeconds(2)), SILENT))
         .isInstanceOf(QrLogin.LoginFailedException.class)
         .hasMessage(
             "no login within 2 s: classpath:mallrank/profiles/sandbox-static.yml: login.logged-in"
