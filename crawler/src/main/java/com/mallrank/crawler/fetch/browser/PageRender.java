@@ -123,12 +123,17 @@ final class PageRender {
     // A hop to a host the page's own requests may reach passed the proxy; the page still is not
     // the search's unless every hop stayed on the allow-list.
     for (Request hop = main.request(); navigation != null && hop != null; ) {
-      URI hopUrl = URI.create(hop.url());
-      if (!navigation.allowsHost(hopUrl.getHost())) {
+      URI hopUrl;
+      try {
+        hopUrl = URI.create(hop.url());
+      } catch (IllegalArgumentException e) {
+        hopUrl = null;
+      }
+      if (hopUrl == null || !navigation.allowsHost(hopUrl.getHost())) {
         throw new RefusedFetchException(
             url,
             "refused: the page redirected to "
-                + AddressGuard.withoutQueryOf(hopUrl)
+                + (hopUrl == null ? "an unparsable URL" : AddressGuard.withoutQueryOf(hopUrl))
                 + " (its host is not on the allow-list) [HOST_NOT_ALLOWED]",
             null);
       }
