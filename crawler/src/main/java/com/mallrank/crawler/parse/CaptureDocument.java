@@ -21,8 +21,10 @@ import org.jsoup.nodes.Document;
  * page beyond its responses: the rendered markup, which {@code select} markers of a JSON profile
  * test (a captcha page served instead of the app is {@code blocked} by {@code #captcha-verify}),
  * whether any response matched {@code capture-url} at all (none is its own {@code layout_changed}
- * reason, distinct from "the responses have no cards"), and which streamed responses were cut
- * ({@code captured[i].cut}, or {@code cut} at the top of a saved stream: see {@link
+ * reason, distinct from "the responses have no cards") or matched but was skipped as not the
+ * search's answer (its request did not carry the keyword: a feed; its host was off the allow-list:
+ * then the reason says how many and why the first was skipped), and which streamed responses were
+ * cut ({@code captured[i].cut}, or {@code cut} at the top of a saved stream: see {@link
  * com.mallrank.crawler.body.ResponseStream.Split#describe}).
  *
  * <p>A cut stream's documents are only those before the cut, so its sample is never {@code ok}: at
@@ -60,14 +62,22 @@ final class CaptureDocument {
         || !document.has("responses")) {
       return Optional.empty();
     }
+    JsonNode skipped = document.path("skipped");
+    int count = skipped.path("count").asInt(0);
+    String detail =
+        count > 0
+            ? count
+                + (count == 1 ? " response" : " responses")
+                + " matched capture-url '"
+                + profile.fetch().captureUrl()
+                + "' but none was the search's (first: "
+                + skipped.path("first").asText("")
+                + ")"
+            : "no response matched capture-url '" + profile.fetch().captureUrl() + "'";
     return Optional.of(
         ResultPage.without(
             SampleStatus.LAYOUT_CHANGED,
-            new Evidence(
-                response.url(),
-                response.httpStatus(),
-                null,
-                "no response matched capture-url '" + profile.fetch().captureUrl() + "'")));
+            new Evidence(response.url(), response.httpStatus(), null, detail)));
   }
 
   /**

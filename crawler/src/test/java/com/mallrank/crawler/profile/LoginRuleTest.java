@@ -45,4 +45,51 @@ class LoginRuleTest {
         .hasMessageContaining("demo.yml:11: login.logged-in: required key is missing")
         .hasMessageContaining("demo.yml:14: login.cookie: unknown key");
   }
+
+  @Test
+  void theBuyinProfilesLoginIsReadFromThePageUrlLeavingTheLoginPage() {
+    LoginRule buyin = SiteProfiles.builtIn("douyin-buyin").login();
+    LoginRule sandbox = SiteProfiles.builtIn("sandbox-selection").login();
+
+    assertThat(buyin.url("http://ignored").toString())
+        .isEqualTo("https://buyin.jinritemai.com/mpa/account/login");
+    assertThat(buyin.urlLeaves()).isEqualTo("/account/login");
+    assertThat(buyin.loggedIn()).isNull();
+    assertThat(buyin.loggedOut()).isNull();
+    assertThat(sandbox.url("http://127.0.0.1:4000").toString())
+        .isEqualTo("http://127.0.0.1:4000/mpa/account/login");
+    assertThat(sandbox.qr()).isEqualTo("#login-qr");
+    assertThat(sandbox.urlLeaves()).isEqualTo("/account/login");
+  }
+
+  @Test
+  void theUrlConditionReplacesBothSelectorsAndIsChecked() {
+    String both =
+        BASE
+            + """
+            login:
+              url-template: "https://buyin.example/mpa/account/login"
+              qr: canvas
+              logged-in: .avatar
+              logged-in-when-url-leaves: /account/login
+            """;
+    String blank =
+        BASE
+            + """
+            login:
+              url-template: "https://buyin.example/mpa/account/login"
+              qr: canvas
+              logged-in-when-url-leaves: " "
+            """;
+
+    assertThatThrownBy(() -> SiteProfiles.parse("demo.yml", both))
+        .isInstanceOf(ProfileException.class)
+        .hasMessageContaining(
+            "demo.yml:13: login.logged-in: not with logged-in-when-url-leaves: the page URL tells"
+                + " both states");
+    assertThatThrownBy(() -> SiteProfiles.parse("demo.yml", blank))
+        .hasMessageContaining(
+            "demo.yml:13: login.logged-in-when-url-leaves: must be the part of the login page's"
+                + " URL that marks it, e.g. /account/login");
+  }
 }
