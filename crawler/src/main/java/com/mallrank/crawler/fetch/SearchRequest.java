@@ -42,7 +42,7 @@ public final class SearchRequest {
   public static final int MAX_BODY = 1024 * 1024;
 
   /** The most characters of a value a message shows. */
-  static final int MAX_SHOWN = 40;
+  public static final int MAX_SHOWN = 40;
 
   private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd};
 
@@ -213,8 +213,7 @@ public final class SearchRequest {
    * Why the request does not carry {@code keyword}, or {@code null} when it does: each location
    * with what it held ({@code json:/search_text was ""}, {@code form:keyword is absent}), and why
    * the body could not be read or that there was none ({@code json:/search_text is absent (body is
-   * not JSON)}). Values are quoted, control characters dropped, cut to {@value #MAX_SHOWN}
-   * characters.
+   * not JSON)}). Values are quoted and {@link #clipped}.
    */
   public String mismatch(CaptureKeyword where, String keyword) {
     if (carries(where, keyword)) {
@@ -241,19 +240,27 @@ public final class SearchRequest {
     return bodyless && bodyPlace ? reason + " (the request has no body)" : reason;
   }
 
-  /** A value as a message shows it: quoted, control characters dropped, cut. */
-  static String shown(String value) {
-    StringBuilder sb = new StringBuilder("\"");
+  /**
+   * A value from a capture as a message may show it (a searched text, an {@code _error}): one line,
+   * control characters as spaces, at most {@value #MAX_SHOWN} characters (code points, never half a
+   * character), then {@code …} when cut. The one rule for HAR and browser captures' messages.
+   */
+  public static String clipped(String value) {
+    StringBuilder sb = new StringBuilder();
     value
         .codePoints()
-        .filter(c -> !Character.isISOControl(c))
         .limit(MAX_SHOWN + 1L)
-        .forEach(sb::appendCodePoint);
-    if (sb.codePointCount(1, sb.length()) > MAX_SHOWN) {
-      sb.setLength(sb.offsetByCodePoints(1, MAX_SHOWN));
+        .forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    if (sb.codePointCount(0, sb.length()) > MAX_SHOWN) {
+      sb.setLength(sb.offsetByCodePoints(0, MAX_SHOWN));
       sb.append('…');
     }
-    return sb.append('"').toString();
+    return sb.toString();
+  }
+
+  /** {@link #clipped} in double quotes. */
+  static String shown(String value) {
+    return '"' + clipped(value) + '"';
   }
 
   private static void named(List<Param> params, CaptureKeyword.Location at, List<Found> found) {

@@ -74,7 +74,10 @@ class SearchRequestTest {
     assertThat(mismatch(place, "https://x.example/s?k=\u0007bell", null, "x"))
         .as("a query place needs no body")
         .isEqualTo("query:keyword is absent");
-    assertThat(SearchRequest.shown("a\u0007b")).isEqualTo("\"ab\"");
+    assertThat(SearchRequest.shown("a\u0007b\nc")).isEqualTo("\"a b c\"");
+    assertThat(SearchRequest.clipped("😀".repeat(41)))
+        .as("cut between characters, never inside a surrogate pair")
+        .isEqualTo("😀".repeat(40) + "…");
   }
 
   @Test

@@ -54,9 +54,6 @@ public final class HarCapture {
   /** How many distinct other keywords a message names. */
   static final int NAMED_VALUES = 5;
 
-  /** How long a value quoted in a message may be. */
-  static final int QUOTED_CHARS = 40;
-
   /** Exact, bounded numbers, as the browser's captures and the extractor ({@link BodyJson}). */
   private static final ObjectMapper JSON = BodyJson.MAPPER;
 
@@ -503,9 +500,8 @@ public final class HarCapture {
     return out.toString();
   }
 
-  /** A value as a message may quote it: one line, at most {@value #QUOTED_CHARS} characters. */
+  /** A value as a message may quote it ({@link SearchRequest#clipped}). */
   static String quoted(String value) {
-    String line = value.replaceAll("\\p{Cntrl}", " ");
-    return HarFile.clip(line, QUOTED_CHARS);
+    return SearchRequest.clipped(value);
   }
 }
