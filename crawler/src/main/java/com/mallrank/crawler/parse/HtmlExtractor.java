@@ -136,7 +136,7 @@ public final class HtmlExtractor implements Extractor {
   }
 
   /** The first of the card's elements (the card itself included) that the locator selects. */
-  private static Element first(Element card, List<Element> elements, Locator locator) {
+  static Element first(Element card, List<Element> elements, Locator locator) {
     if (locator.css() == null) {
       return card;
     }
@@ -149,7 +149,7 @@ public final class HtmlExtractor implements Extractor {
   }
 
   /** The field's text or attribute as on the page, before its regex. */
-  private static String raw(Element card, List<Element> elements, FieldRule rule) {
+  static String raw(Element card, List<Element> elements, FieldRule rule) {
     Element element = first(card, elements, rule.locator());
     if (element == null) {
       return null;
@@ -169,7 +169,7 @@ public final class HtmlExtractor implements Extractor {
     return raw;
   }
 
-  private static boolean sponsored(Element card, List<Element> elements, SponsoredRule rule) {
+  static boolean sponsored(Element card, List<Element> elements, SponsoredRule rule) {
     if (rule == null) {
       return false;
     }

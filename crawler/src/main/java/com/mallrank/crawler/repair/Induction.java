@@ -1,0 +1,213 @@
+package com.mallrank.crawler.repair;
+
+import com.mallrank.crawler.profile.FieldName;
+import com.mallrank.crawler.profile.FieldRule;
+import com.mallrank.crawler.profile.ProfileMode;
+import com.mallrank.crawler.profile.SiteProfile;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the html and json inductions share once the cards of the new page are found and matched to
+ * known listings: each field's rule chosen from the candidates seen on the known cards (with the
+ * old rule's parts mixed in, so what still holds is kept), and the sponsored rule.
+ */
+abstract class Induction<C> {
+
+  /** Candidates tried per field, those seen on the most known cards first. */
+  static final int TRIED = 40;
+
+  final SiteProfile old;
+  final double minAgreement;
+
+  Induction(SiteProfile old, double minAgreement) {
+    this.old = old;
+    this.minAgreement = minAgreement;
+  }
+
+  ProfileMode mode() {
+    return old.mode();
+  }
+
+  /** The candidates for a field, from where its known values are on the known cards. */
+  abstract CandidatePool candidates(FieldName field, List<Match<C>> matches);
+
+  /** The sponsored rules that tell the known ads on the new page from the organic cards. */
+  abstract List<Chooser.SponsoredCandidate> sponsoredCandidates(List<Match<C>> matches);
+
+  /** Every field's decision. */
+  Map<FieldName, FieldOutcome> fields(Chooser<C> chooser, List<Match<C>> matches) {
+    Map<FieldName, FieldOutcome> out = new EnumMap<>(FieldName.class);
+    for (FieldName field : FieldName.values()) {
+      FieldRule rule = old.field(field);
+      RuleSpec oldSpec = rule == null ? null : RuleSpec.of(rule, mode());
+      out.put(field, field(field, oldSpec, chooser, matches));
+    }
+    return out;
+  }
+
+  private FieldOutcome field(
+      FieldName field, RuleSpec oldSpec, Chooser<C> chooser, List<Match<C>> matches) {
+    int total = 0;
+    for (Match<C> match : matches) {
+      if (KnownValues.of(match.known(), field) != null) {
+        total++;
+      }
+    }
+    if (total == 0) {
+      return new FieldOutcome(
+          field,
+          oldSpec,
+          null,
+          0,
+          0,
+          oldSpec == null
+              ? null
+              : "no known listing on the new page has a value of this field to learn from");
+    }
+    CandidatePool pool = candidates(field, matches);
+    Set<Candidate> tried = new LinkedHashSet<>(pool.top(TRIED));
+    if (oldSpec != null) {
+      for (Candidate c : pool.top(10)) {
+        RuleSpec spec = c.spec();
+        tried.add(
+            new Candidate(
+                spec.withTransform(oldSpec.regex(), oldSpec.unit(), oldSpec.separator()),
+                c.cost(),
+                c.seen()));
+        if (mode() == ProfileMode.HTML) {
+          tried.add(new Candidate(spec.withAttrs(oldSpec.attrs()), c.cost(), c.seen()));
+        }
+        tried.add(new Candidate(oldSpec.withLocators(spec.locators()), c.cost(), c.seen()));
+        if (mode() == ProfileMode.JSON && oldSpec.locators().size() > 1) {
+          // a list of alternatives keeps serving the shapes it was written for: add the new path
+          List<String> appended = new ArrayList<>(oldSpec.locators());
+          appended.addAll(spec.locators());
+          tried.add(new Candidate(spec.withLocators(appended), c.cost() - 0.5, c.seen()));
+        }
+      }
+    }
+    Chooser.Scored best = chooser.best(field, tried, oldSpec);
+    if (best != null && best.agree() < best.total() && mode() == ProfileMode.HTML) {
+      best = withFallbackAttribute(field, best, pool, chooser, oldSpec);
+    }
+    if (best == null || best.agree() == 0) {
+      return new FieldOutcome(
+          field,
+          oldSpec,
+          null,
+          0,
+          total,
+          "no rule reads the known values on the cards (0 of " + total + ")");
+    }
+    if (best.agree() < minAgreement * best.total()) {
+      return new FieldOutcome(
+          field,
+          oldSpec,
+          null,
+          best.agree(),
+          best.total(),
+          "the best rule found, "
+              + best.spec().describe()
+              + ", reads the known value on "
+              + best.agree()
+              + " of "
+              + best.total()
+              + " cards (below "
+              + Math.round(minAgreement * 100)
+              + " %)");
+    }
+    if (field == FieldName.PRODUCT_ID && !best.readsAll()) {
+      return new FieldOutcome(
+          field,
+          oldSpec,
+          null,
+          best.agree(),
+          best.total(),
+          "the best rule, "
+              + best.spec().describe()
+              + ", reads no id on some cards (they would make the sample layout_changed)");
+    }
+    return new FieldOutcome(field, oldSpec, best.spec(), best.agree(), best.total(), null);
+  }
+
+  /**
+   * Lazy images and the like: the value is in one attribute on some cards and in another on the
+   * rest ({@code data-src} until the picture loads, then {@code src}): an ordered list of two.
+   */
+  private Chooser.Scored withFallbackAttribute(
+      FieldName field,
+      Chooser.Scored best,
+      CandidatePool pool,
+      Chooser<C> chooser,
+      RuleSpec oldSpec) {
+    if (best.spec().attrs().size() != 1) {
+      return best;
+    }
+    String first = best.spec().attrs().get(0);
+    Set<String> others = new LinkedHashSet<>();
+    for (Candidate c : pool.withLocators(best.spec().locators())) {
+      for (String a : c.spec().attrs()) {
+        if (!a.equals(first)) {
+          others.add(a);
+        }
+      }
+    }
+    Chooser.Scored result = best;
+    for (String other : others) {
+      for (List<String> attrs : List.of(List.of(first, other), List.of(other, first))) {
+        Chooser.Scored scored =
+            chooser.score(field, best.spec().withAttrs(attrs), best.cost() + 0.5, oldSpec);
+        if (scored != null && scored.agree() > result.agree()) {
+          result = scored;
+        }
+      }
+    }
+    return result;
+  }
+
+  /** The sponsored decision, or {@code null} when there is nothing to decide. */
+  Proposal.SponsoredOutcome sponsored(Chooser<C> chooser, List<Match<C>> matches) {
+    SponsoredSpec oldSpec = SponsoredSpec.of(old.sponsored());
+    int ads = 0;
+    for (Match<C> match : matches) {
+      if (match.known().sponsored()) {
+        ads++;
+      }
+    }
+    Chooser.ScoredSponsored kept = oldSpec == null ? null : chooser.score(oldSpec, 0, oldSpec);
+    if (ads == 0) {
+      if (kept == null) {
+        return null;
+      }
+      boolean fine = kept.counts().accepted(minAgreement);
+      return new Proposal.SponsoredOutcome(
+          oldSpec,
+          fine ? oldSpec : null,
+          kept.counts(),
+          fine
+              ? null
+              : "no known ad is on the new page to learn from, and the old rule flags "
+                  + kept.counts().fp()
+                  + " organic cards");
+    }
+    Collection<Chooser.SponsoredCandidate> candidates = sponsoredCandidates(matches);
+    Chooser.ScoredSponsored best = chooser.bestSponsored(candidates, oldSpec);
+    if (best == null || !best.counts().accepted(minAgreement)) {
+      return new Proposal.SponsoredOutcome(
+          oldSpec,
+          null,
+          best == null ? AdCounts.of(List.of(), List.of(), List.of()) : best.counts(),
+          "no element or field is on most known ads and rarely elsewhere"
+              + (best == null
+                  ? ""
+                  : " (best: " + best.spec().describe() + ": " + best.counts().describe() + ")"));
+    }
+    return new Proposal.SponsoredOutcome(oldSpec, best.spec(), best.counts(), null);
+  }
+}
