@@ -3,6 +3,7 @@ package com.mallrank.crawler.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mallrank.crawler.profile.FieldName;
 import com.mallrank.crawler.profile.FieldRule;
+import com.mallrank.crawler.profile.Marker;
 import com.mallrank.crawler.profile.SponsoredRule;
 import java.math.BigDecimal;
 import java.util.List;
@@ -35,6 +36,16 @@ public final class CardReading {
     } catch (RefusedValueException e) {
       return null;
     }
+  }
+
+  /** Whether a card is one of the tiles the skip-cards rules drop (html). */
+  public static boolean skipped(Element card, List<Marker> skipCards) {
+    return HtmlExtractor.skipped(card, skipCards);
+  }
+
+  /** Whether an item is one of the tiles the skip-cards rules drop (json). */
+  public static boolean skipped(JsonNode item, List<Marker> skipCards) {
+    return JsonExtractor.skipped(item, skipCards);
   }
 
   /** Whether the rule marks the HTML card sponsored. */

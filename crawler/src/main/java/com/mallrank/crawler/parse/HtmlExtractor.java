@@ -100,7 +100,7 @@ public final class HtmlExtractor implements Extractor {
     List<CardValues> values = new ArrayList<>(cards.size());
     FieldRegexes regexes = new FieldRegexes();
     for (Element card : cards) {
-      if (!skipped(card)) {
+      if (!skipped(card, profile.skipCards())) {
         values.add(read(card, regexes));
       }
     }
@@ -108,8 +108,8 @@ public final class HtmlExtractor implements Extractor {
   }
 
   /** A tile that is not a listing (promo banner, placeholder) by the profile's skip-cards. */
-  private boolean skipped(Element card) {
-    for (Marker marker : profile.skipCards()) {
+  static boolean skipped(Element card, List<Marker> skipCards) {
+    for (Marker marker : skipCards) {
       boolean hit =
           marker.kind() == Marker.Kind.TEXT
               ? card.text().contains(marker.text())

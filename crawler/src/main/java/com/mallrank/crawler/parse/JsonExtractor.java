@@ -134,7 +134,7 @@ public final class JsonExtractor implements Extractor {
     List<CardValues> values = new ArrayList<>(items.size());
     FieldRegexes regexes = new FieldRegexes();
     for (JsonNode item : items) {
-      if (!skipped(item)) {
+      if (!skipped(item, profile.skipCards())) {
         values.add(read(item, regexes));
       }
     }
@@ -161,8 +161,8 @@ public final class JsonExtractor implements Extractor {
   }
 
   /** A tile that is not a listing (promo banner, placeholder) by the profile's skip-cards. */
-  private boolean skipped(JsonNode item) {
-    for (Marker marker : profile.skipCards()) {
+  static boolean skipped(JsonNode item, List<Marker> skipCards) {
+    for (Marker marker : skipCards) {
       boolean hit =
           marker.kind() == Marker.Kind.TEXT
               ? item.toString().contains(marker.text())

@@ -40,12 +40,31 @@ final class Chooser<C> {
   private final List<C> cards;
   private final CardReader<C> reader;
   private final ProfileMode mode;
+  private final IdShape ids;
 
-  Chooser(List<Match<C>> matches, List<C> cards, CardReader<C> reader, ProfileMode mode) {
+  /**
+   * @param cards every card of the page the profile will read (skipped tiles left out): a product
+   *     id rule must read an id looking like the known ones ({@code ids}) on each
+   */
+  Chooser(
+      List<Match<C>> matches, List<C> cards, CardReader<C> reader, ProfileMode mode, IdShape ids) {
     this.matches = matches;
     this.cards = cards;
     this.reader = reader;
     this.mode = mode;
+    this.ids = ids;
+  }
+
+  /** The cards on which the product id rule reads nothing that looks like an id. */
+  List<C> withoutId(RuleSpec spec) {
+    FieldRule rule = compile(spec);
+    List<C> out = new java.util.ArrayList<>();
+    for (C card : cards) {
+      if (rule == null || !ids.fits(reader.read(card, FieldName.PRODUCT_ID, rule))) {
+        out.add(card);
+      }
+    }
+    return out;
   }
 
   /** The candidate on the matched cards, or {@code null} when it does not compile. */
@@ -68,7 +87,7 @@ final class Chooser<C> {
     boolean readsAll = true;
     if (field == FieldName.PRODUCT_ID && agree > 0) {
       for (C card : cards) {
-        if (reader.read(card, field, rule) == null) {
+        if (!ids.fits(reader.read(card, field, rule))) {
           readsAll = false;
           break;
         }

@@ -11,9 +11,16 @@ import com.mallrank.crawler.profile.FieldName;
  * @param agree on how many cards of known listings the chosen rule reads the known value
  * @param total how many cards of known listings have a known value for the field
  * @param reason why the field is left as it is, or {@code null}
+ * @param best the best rule found, proposed or not ({@code null} when none read anything)
  */
 record FieldOutcome(
-    FieldName field, RuleSpec old, RuleSpec proposed, int agree, int total, String reason) {
+    FieldName field,
+    RuleSpec old,
+    RuleSpec proposed,
+    int agree,
+    int total,
+    String reason,
+    RuleSpec best) {
 
   /** Whether the proposal changes the field's rule. */
   boolean changed() {

@@ -94,16 +94,34 @@ final class HtmlInduction extends Induction<Element> {
               + " found): nothing to learn the new layout from");
     }
     Map<Element, Set<String>> idsUnder = idsUnder(found);
-    CardChoice cards = cards(found, present, idsUnder, oldCards);
-    if (cards == null) {
+    List<CardChoice> choices = cards(found, present, idsUnder, oldCards);
+    if (choices.isEmpty()) {
       return Proposal.failed(
           oldCards,
           "no card selector matches one element per known product: the known ids ("
               + present.size()
               + " found) are not in repeated cards");
     }
-    List<Match<Element>> matches = match(cards.elements(), idsUnder);
-    Chooser<Element> chooser = new Chooser<>(matches, cards.elements(), reader, mode());
+    IdShape ids = IdShape.of(known.stream().map(Listing::productId).toList());
+    // the first card selector whose cards all have an id; else the first, perhaps with a skip rule
+    CardChoice cards = null;
+    IdDecision<Element> id = null;
+    for (CardChoice choice : choices) {
+      List<Element> kept = new ArrayList<>(choice.elements());
+      kept.removeIf(card -> CardReading.skipped(card, old.skipCards()));
+      IdDecision<Element> decision = productId(kept, match(kept, idsUnder), ids);
+      if (decision.outcome().proposed() != null && decision.skip() == null) {
+        cards = choice;
+        id = decision;
+        break;
+      }
+      if (cards == null) {
+        cards = choice;
+        id = decision;
+      }
+    }
+    List<Match<Element>> matches = match(id.cards(), idsUnder);
+    Chooser<Element> chooser = chooser(id.cards(), matches, ids);
     List<String> notes = new ArrayList<>();
     if (cards.unmatchedOutside() > 0) {
       notes.add(
@@ -114,11 +132,22 @@ final class HtmlInduction extends Induction<Element> {
     return new Proposal(
         oldCards,
         cards.selector(),
-        fields(chooser, matches),
+        fields(chooser, matches, id.outcome()),
         sponsored(chooser, matches),
         Map.of(),
+        id.skip(),
         notes,
         null);
+  }
+
+  @Override
+  CardReader<Element> reader() {
+    return reader;
+  }
+
+  @Override
+  boolean lacks(Element card, String locator) {
+    return com.mallrank.crawler.profile.Locator.css(locator).first(card) == null;
   }
 
   private int distinctIds() {
@@ -237,14 +266,15 @@ final class HtmlInduction extends Induction<Element> {
     }
   }
 
-  private CardChoice cards(
+  /** The card selectors that find the cards, best first: the old one when it still does. */
+  private List<CardChoice> cards(
       Map<String, List<Element>> found,
       Set<String> present,
       Map<Element, Set<String>> idsUnder,
       String oldCards) {
     CardChoice kept = tryCards(oldCards, present, idsUnder, true);
     if (kept != null) {
-      return kept;
+      return List.of(kept);
     }
     Map<String, CardCandidate> candidates = new LinkedHashMap<>();
     for (String id : present) {
@@ -285,13 +315,14 @@ final class HtmlInduction extends Induction<Element> {
         Comparator.comparingInt((CardCandidate c) -> -c.ids.size())
             .thenComparingDouble(CardCandidate::meanHeight)
             .thenComparingDouble(c -> c.cost));
-    for (int i = 0; i < Math.min(CARD_SELECTORS_TRIED, ordered.size()); i++) {
+    List<CardChoice> valid = new ArrayList<>();
+    for (int i = 0; i < Math.min(CARD_SELECTORS_TRIED, ordered.size()) && valid.size() < 8; i++) {
       CardChoice choice = tryCards(ordered.get(i).css, present, idsUnder, false);
       if (choice != null) {
-        return choice.unmatchedOutside() == 0 ? choice : narrowed(choice, present, idsUnder);
+        valid.add(choice.unmatchedOutside() == 0 ? choice : narrowed(choice, present, idsUnder));
       }
     }
-    return null;
+    return valid;
   }
 
   /**

@@ -40,10 +40,61 @@ abstract class Induction<C> {
   /** The sponsored rules that tell the known ads on the new page from the organic cards. */
   abstract List<Chooser.SponsoredCandidate> sponsoredCandidates(List<Match<C>> matches);
 
-  /** Every field's decision. */
-  Map<FieldName, FieldOutcome> fields(Chooser<C> chooser, List<Match<C>> matches) {
+  /** The reader of one card with a candidate rule. */
+  abstract CardReader<C> reader();
+
+  /** Whether the card holds no node the locator finds (so a skip-cards rule can name it). */
+  abstract boolean lacks(C card, String locator);
+
+  /** The chooser over these cards, judging product ids by the known ones' shape. */
+  Chooser<C> chooser(List<C> cards, List<Match<C>> matches, IdShape ids) {
+    return new Chooser<>(matches, cards, reader(), mode(), ids);
+  }
+
+  /**
+   * The product-id decision on these cards and, when its best rule reads an id on every known card
+   * but not on a few others that lack its element or path altogether (promo tiles, "best sellers"
+   * blocks), the skip-cards rule that drops them ({@code missing: true}) with the cards left.
+   *
+   * @param skip the locator of the skip rule proposed, or {@code null}
+   */
+  record IdDecision<C>(FieldOutcome outcome, String skip, List<C> cards) {}
+
+  IdDecision<C> productId(List<C> cards, List<Match<C>> matches, IdShape ids) {
+    RuleSpec oldSpec = RuleSpec.of(old.field(FieldName.PRODUCT_ID), mode());
+    FieldOutcome id = field(FieldName.PRODUCT_ID, oldSpec, chooser(cards, matches, ids), matches);
+    if (id.proposed() != null || id.best() == null || id.agree() < id.total()) {
+      return new IdDecision<>(id, null, cards);
+    }
+    List<C> without = chooser(cards, matches, ids).withoutId(id.best());
+    String locator = id.best().locator();
+    if (without.isEmpty()
+        || without.size() > MAX_SKIPPED_SHARE * cards.size()
+        || id.best().locators().size() != 1
+        || locator.isEmpty()
+        || !without.stream().allMatch(card -> lacks(card, locator))) {
+      return new IdDecision<>(id, null, cards);
+    }
+    List<C> kept = new java.util.ArrayList<>(cards);
+    kept.removeIf(card -> without.stream().anyMatch(w -> w == card));
+    FieldOutcome again = field(FieldName.PRODUCT_ID, oldSpec, chooser(kept, matches, ids), matches);
+    return again.proposed() == null
+        ? new IdDecision<>(id, null, cards)
+        : new IdDecision<>(again, locator, kept);
+  }
+
+  /** The largest share of a page's cards a proposed skip-cards rule may drop. */
+  static final double MAX_SKIPPED_SHARE = 0.2;
+
+  /** Every field's decision; the product id's as already decided. */
+  Map<FieldName, FieldOutcome> fields(
+      Chooser<C> chooser, List<Match<C>> matches, FieldOutcome productId) {
     Map<FieldName, FieldOutcome> out = new EnumMap<>(FieldName.class);
     for (FieldName field : FieldName.values()) {
+      if (field == FieldName.PRODUCT_ID) {
+        out.put(field, productId);
+        continue;
+      }
       FieldRule rule = old.field(field);
       RuleSpec oldSpec = rule == null ? null : RuleSpec.of(rule, mode());
       out.put(field, field(field, oldSpec, chooser, matches));
@@ -68,10 +119,20 @@ abstract class Induction<C> {
           0,
           oldSpec == null
               ? null
-              : "no known listing on the new page has a value of this field to learn from");
+              : "no known listing on the new page has a value of this field to learn from",
+          null);
     }
     CandidatePool pool = candidates(field, matches);
     Set<Candidate> tried = new LinkedHashSet<>(pool.top(TRIED));
+    for (Candidate c : pool.top(10)) {
+      // every transform seen with the most seen locators: a label regex that holds on the ads
+      // only was seen on few cards, and may still read all of them
+      for (Candidate same : pool.withLocators(c.spec().locators())) {
+        if (same.spec().attrs().equals(c.spec().attrs())) {
+          tried.add(same);
+        }
+      }
+    }
     if (oldSpec != null) {
       for (Candidate c : pool.top(10)) {
         RuleSpec spec = c.spec();
@@ -103,7 +164,8 @@ abstract class Induction<C> {
           null,
           0,
           total,
-          "no rule reads the known values on the cards (0 of " + total + ")");
+          "no rule reads the known values on the cards (0 of " + total + ")",
+          null);
     }
     if (best.agree() < minAgreement * best.total()) {
       return new FieldOutcome(
@@ -120,7 +182,8 @@ abstract class Induction<C> {
               + best.total()
               + " cards (below "
               + Math.round(minAgreement * 100)
-              + " %)");
+              + " %)",
+          best.spec());
     }
     if (field == FieldName.PRODUCT_ID && !best.readsAll()) {
       return new FieldOutcome(
@@ -131,9 +194,11 @@ abstract class Induction<C> {
           best.total(),
           "the best rule, "
               + best.spec().describe()
-              + ", reads no id on some cards (they would make the sample layout_changed)");
+              + ", reads no id on some cards (they would make the sample layout_changed)",
+          best.spec());
     }
-    return new FieldOutcome(field, oldSpec, best.spec(), best.agree(), best.total(), null);
+    return new FieldOutcome(
+        field, oldSpec, best.spec(), best.agree(), best.total(), null, best.spec());
   }
 
   /**

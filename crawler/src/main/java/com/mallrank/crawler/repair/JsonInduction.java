@@ -109,8 +109,12 @@ final class JsonInduction extends Induction<JsonNode> {
       // the alternatives keep reading the shapes they were written for; the new path joins them
       newItems = oldItems + " | " + items.path();
     }
-    List<Match<JsonNode>> matches = match(items.items(), ids);
-    Chooser<JsonNode> chooser = new Chooser<>(matches, items.items(), reader, mode());
+    IdShape shape = IdShape.of(known.stream().map(Listing::productId).toList());
+    List<JsonNode> kept = new ArrayList<>(items.items());
+    kept.removeIf(item -> CardReading.skipped(item, old.skipCards()));
+    IdDecision<JsonNode> id = productId(kept, match(kept, ids), shape);
+    List<Match<JsonNode>> matches = match(id.cards(), ids);
+    Chooser<JsonNode> chooser = chooser(id.cards(), matches, shape);
     Map<String, String> edits = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
     if (!items.path().equals(oldItems)) {
@@ -119,11 +123,22 @@ final class JsonInduction extends Induction<JsonNode> {
     return new Proposal(
         oldItems,
         newItems,
-        fields(chooser, matches),
+        fields(chooser, matches, id.outcome()),
         sponsored(chooser, matches),
         edits,
+        id.skip(),
         notes,
         null);
+  }
+
+  @Override
+  CardReader<JsonNode> reader() {
+    return reader;
+  }
+
+  @Override
+  boolean lacks(JsonNode item, String locator) {
+    return Locator.json(locator).all(item).isEmpty();
   }
 
   // --- walking -----------------------------------------------------------------------------

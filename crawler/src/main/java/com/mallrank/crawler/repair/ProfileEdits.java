@@ -51,6 +51,14 @@ final class ProfileEdits {
         .otherEdits()
         .forEach(
             (key, value) -> text.replace(List.of(key.split("\\.")), new ProfileText.Scalar(value)));
+    if (proposal.skip() != null) {
+      Map<String, String> skip = new LinkedHashMap<>();
+      skip.put(mode == ProfileMode.HTML ? "select" : "path", proposal.skip());
+      skip.put("missing", "true");
+      if (!text.appendItem("skip-cards", mode == ProfileMode.HTML ? "cards" : "items", skip)) {
+        throw new IllegalStateException("skip-cards is a flow list: add the rule by hand");
+      }
+    }
     return text.text();
   }
 

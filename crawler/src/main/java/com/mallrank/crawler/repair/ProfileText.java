@@ -20,7 +20,7 @@ import java.util.Map;
 final class ProfileText {
 
   /** A YAML value to write. */
-  sealed interface Value permits Scalar, FlowList, BlockList, Mapping {}
+  sealed interface Value permits Scalar, FlowList, BlockList, Mapping, MappingList {}
 
   /** A single value, quoted when YAML needs it. */
   record Scalar(String text) implements Value {}
@@ -33,6 +33,9 @@ final class ProfileText {
 
   /** Keys under the key, in this order ({@code null} values left out). */
   record Mapping(Map<String, Value> entries) implements Value {}
+
+  /** A block list of small mappings ({@code - path: a} / {@code missing: true}). */
+  record MappingList(List<Map<String, String>> items) implements Value {}
 
   private final List<String> lines;
   private final String newline;
@@ -211,6 +214,47 @@ final class ProfileText {
     lines.add(last + 1, itemLine.substring(0, Math.max(dash, 0)) + "- " + scalar(item));
   }
 
+  /**
+   * Adds a mapping at the end of a list entry: a block list gets one more item indented like its
+   * items, an empty flow list ({@code []}) or a missing key becomes a block list holding it (the
+   * key added after {@code after}). A non-empty flow list is left as it is: {@code false}.
+   */
+  boolean appendItem(String key, String after, Map<String, String> item) {
+    Entry entry = entry(List.of(key));
+    if (entry == null) {
+      addTopLevel(after, key, new MappingList(List.of(item)));
+      return true;
+    }
+    if (!(entry.value() instanceof YamlTree.ListNode list)) {
+      return false;
+    }
+    if (list.items().isEmpty()) {
+      replace(List.of(key), new MappingList(List.of(item)));
+      return true;
+    }
+    if (flow(entry)) {
+      return false;
+    }
+    String first = lines.get(list.items().get(0).line() - 1);
+    int dash = first.indexOf('-');
+    lines.addAll(end(entry) + 1, item(first.substring(0, Math.max(dash, 0)), item));
+    return true;
+  }
+
+  private static List<String> item(String indent, Map<String, String> item) {
+    List<String> out = new ArrayList<>();
+    boolean firstKey = true;
+    for (Map.Entry<String, String> e : item.entrySet()) {
+      String value =
+          e.getValue().equals("true") || e.getValue().equals("false")
+              ? e.getValue() // a flag repair writes, never a page's text
+              : scalar(e.getValue());
+      out.add(indent + (firstKey ? "- " : "  ") + e.getKey() + ": " + value);
+      firstKey = false;
+    }
+    return out;
+  }
+
   /** Adds a top-level entry after the entry {@code after} (or at the end). */
   void addTopLevel(String after, String key, Value value) {
     Entry previous = entry(List.of(after));
@@ -267,6 +311,9 @@ final class ProfileText {
     } else if (value instanceof Mapping m) {
       out.add(indent + key + ":");
       m.entries().forEach((k, v) -> out.addAll(render(indent + "  ", k, v)));
+    } else if (value instanceof MappingList l) {
+      out.add(indent + key + ":");
+      l.items().forEach(item -> out.addAll(item(indent + "  ", item)));
     }
     return out;
   }

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param sponsored the sponsored decision, or {@code null} when the known listings have no
  *     sponsored card on the new page and the old rule flags none
  * @param otherEdits further keys to set (e.g. {@code fetch.items-pointer}), key path → value
+ * @param skip the selector (html) or path (json) of a {@code skip-cards} rule to add with {@code
+ *     missing: true} (cards without it are tiles, not listings), or {@code null}
  * @param notes what the reviewer should check by hand (markers naming old paths, ...)
  * @param failure why nothing could be proposed, or {@code null}
  */
@@ -23,6 +25,7 @@ record Proposal(
     Map<FieldName, FieldOutcome> fields,
     SponsoredOutcome sponsored,
     Map<String, String> otherEdits,
+    String skip,
     List<String> notes,
     String failure) {
 
@@ -43,6 +46,6 @@ record Proposal(
   }
 
   static Proposal failed(String oldCards, String why) {
-    return new Proposal(oldCards, oldCards, Map.of(), null, Map.of(), List.of(), why);
+    return new Proposal(oldCards, oldCards, Map.of(), null, Map.of(), null, List.of(), why);
   }
 }

@@ -202,6 +202,15 @@ public record RepairResult(
         .forEach(
             (key, value) ->
                 rows.add(new Row(key, "-", old.fetch().itemsPointer(), value, "follows cards")));
+    List<String> notes = new ArrayList<>(proposal.notes());
+    if (proposal.skip() != null) {
+      rows.add(new Row("skip-cards", "-", "-", "+ " + proposal.skip() + " missing", "added"));
+      notes.add(
+          "cards without '"
+              + proposal.skip()
+              + "' (no product id: tiles, not listings) are skipped by the added skip-cards rule;"
+              + " check that they are not products");
+    }
     return new RepairResult(
         complete ? Outcome.REPAIRED : Outcome.PARTIAL,
         old.id(),
@@ -211,7 +220,7 @@ public record RepairResult(
         rows,
         unrepaired,
         differences(check),
-        proposal.notes(),
+        notes,
         null,
         check.page(),
         known,

@@ -69,7 +69,7 @@ record Transform(String regex, NumberUnit unit, char separator, double cost) {
     if (firstGroup(group, raw).equals(known)) {
       out.add(new Transform(group, null, '.', 1));
     }
-    // the shortest literal before it that finds it, and the path or parameter part it belongs to
+    // the shortest literal before it that finds it, and the path segment or parameter it is in
     for (int k = 1; k <= Math.min(24, at); k++) {
       String regex = literal(raw.substring(at - k, at)) + group;
       if (firstGroup(regex, raw).equals(known)) {
@@ -87,7 +87,8 @@ record Transform(String regex, NumberUnit unit, char separator, double cost) {
     if (start < at) {
       String regex = literal(raw.substring(start, at)) + group;
       if (firstGroup(regex, raw).equals(known)) {
-        out.add(new Transform(regex, null, '.', 1.6));
+        // the whole path segment or parameter name reads better and holds longer: preferred
+        out.add(new Transform(regex, null, '.', 1.4));
       }
     }
   }
