@@ -66,14 +66,16 @@ record Transform(String regex, NumberUnit unit, char separator, double cost) {
       return;
     }
     String group = "(" + chars + "+)";
+    // an id cut out of a long text (a whole card's) holds less than one out of a link
+    double noise = raw.length() > known.length() + 64 ? 1 : 0;
     if (firstGroup(group, raw).equals(known)) {
-      out.add(new Transform(group, null, '.', 1));
+      out.add(new Transform(group, null, '.', 1.5 + noise));
     }
     // the shortest literal before it that finds it, and the path segment or parameter it is in
     for (int k = 1; k <= Math.min(24, at); k++) {
       String regex = literal(raw.substring(at - k, at)) + group;
       if (firstGroup(regex, raw).equals(known)) {
-        out.add(new Transform(regex, null, '.', 1.5));
+        out.add(new Transform(regex, null, '.', 2 + noise));
         break;
       }
     }
@@ -88,7 +90,7 @@ record Transform(String regex, NumberUnit unit, char separator, double cost) {
       String regex = literal(raw.substring(start, at)) + group;
       if (firstGroup(regex, raw).equals(known)) {
         // the whole path segment or parameter name reads better and holds longer: preferred
-        out.add(new Transform(regex, null, '.', 1.4));
+        out.add(new Transform(regex, null, '.', 1.9 + noise));
       }
     }
   }
