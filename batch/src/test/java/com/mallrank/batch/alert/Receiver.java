@@ -90,6 +90,23 @@ public final class Receiver implements AutoCloseable {
     return List.copyOf(requests);
   }
 
+  /** Every alert of one rule received by a {@code json} webhook, in the order received. */
+  public List<com.fasterxml.jackson.databind.JsonNode> alerts(String rule) throws IOException {
+    List<com.fasterxml.jackson.databind.JsonNode> alerts = new java.util.ArrayList<>();
+    for (Request request : requests) {
+      for (com.fasterxml.jackson.databind.JsonNode alert :
+          JSON.readTree(request.body()).path("alerts")) {
+        if (alert.path("rule").asText().equals(rule)) {
+          alerts.add(alert);
+        }
+      }
+    }
+    return alerts;
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   @Override
   public void close() {
     server.stop(0);

@@ -15,4 +15,15 @@ interface CardReader<C> {
 
   /** Whether the rule marks the card sponsored. */
   boolean sponsored(C card, SponsoredRule rule);
+
+  /**
+   * A value as stored: numbers in yuan or percent (plain), texts as they are; {@code null} stays.
+   */
+  static String stored(FieldName field, FieldRule rule, String value) {
+    if (value == null || !KnownValues.numeric(field)) {
+      return value;
+    }
+    java.math.BigDecimal number = com.mallrank.crawler.parse.CardReading.number(field, rule, value);
+    return number == null ? null : number.toPlainString();
+  }
 }

@@ -54,12 +54,8 @@ final class HtmlInduction extends Induction<Element> {
       new CardReader<>() {
         @Override
         public String read(Element card, FieldName field, FieldRule rule) {
-          String value = CardReading.html(card, elementsOf(card), field, rule);
-          if (value == null || !KnownValues.numeric(field)) {
-            return value;
-          }
-          var number = CardReading.number(field, rule, value);
-          return number == null ? null : number.toPlainString();
+          return CardReader.stored(
+              field, rule, CardReading.html(card, elementsOf(card), field, rule));
         }
 
         @Override
@@ -407,23 +403,8 @@ final class HtmlInduction extends Induction<Element> {
     return choice;
   }
 
-  /** Each card holding exactly one known id, paired with that id's next known listing. */
   private List<Match<Element>> match(List<Element> cards, Map<Element, Set<String>> idsUnder) {
-    Map<String, Deque<Listing>> byId = new HashMap<>();
-    for (Listing listing : known) {
-      byId.computeIfAbsent(listing.productId(), k -> new ArrayDeque<>()).add(listing);
-    }
-    List<Match<Element>> matches = new ArrayList<>();
-    for (int i = 0; i < cards.size(); i++) {
-      Set<String> ids = idsUnder.getOrDefault(cards.get(i), Set.of());
-      if (ids.size() == 1) {
-        Deque<Listing> next = byId.get(ids.iterator().next());
-        if (next != null && !next.isEmpty()) {
-          matches.add(new Match<>(i, cards.get(i), next.poll()));
-        }
-      }
-    }
-    return matches;
+    return match(cards, card -> idsUnder.getOrDefault(card, Set.of()), known);
   }
 
   // --- candidates --------------------------------------------------------------------------
@@ -476,41 +457,26 @@ final class HtmlInduction extends Induction<Element> {
 
   @Override
   List<Chooser.SponsoredCandidate> sponsoredCandidates(List<Match<Element>> matches) {
-    Map<SponsoredSpec, Double> costs = new LinkedHashMap<>();
-    Map<SponsoredSpec, Integer> seen = new HashMap<>();
+    SponsoredPool pool = new SponsoredPool();
     for (Match<Element> match : matches) {
       if (!match.known().sponsored()) {
         continue;
       }
-      Set<SponsoredSpec> here = new HashSet<>();
-      Element card = match.node();
-      for (Element x : elementsOf(card)) {
+      for (Element x : elementsOf(match.node())) {
         String own = x.ownText().strip();
         String label = own.length() >= 1 && own.length() <= 8 ? own : null;
-        List<Selectors.Sel> selectors =
-            x == card ? Selectors.simple(card, true) : Selectors.simple(x, true);
-        for (Selectors.Sel sel : selectors) {
-          here.add(new SponsoredSpec(sel.css(), null, null));
-          costs.merge(new SponsoredSpec(sel.css(), null, null), sel.cost(), Math::min);
+        for (Selectors.Sel sel : Selectors.simple(x, true)) {
+          pool.add(new SponsoredSpec(sel.css(), null, null), sel.cost());
           if (label != null) {
-            SponsoredSpec withText = new SponsoredSpec(sel.css(), label, null);
-            here.add(withText);
-            costs.merge(withText, sel.cost() + 0.5, Math::min);
+            pool.add(new SponsoredSpec(sel.css(), label, null), sel.cost() + 0.5);
           }
         }
         if (label != null) {
-          SponsoredSpec text = new SponsoredSpec(null, label, null);
-          here.add(text);
-          costs.merge(text, 3.0, Math::min);
+          pool.add(new SponsoredSpec(null, label, null), 3.0);
         }
       }
-      here.forEach(spec -> seen.merge(spec, 1, Integer::sum));
+      pool.nextCard();
     }
-    List<Chooser.SponsoredCandidate> out = new ArrayList<>();
-    costs.forEach((spec, cost) -> out.add(new Chooser.SponsoredCandidate(spec, cost)));
-    out.sort(
-        Comparator.comparingInt((Chooser.SponsoredCandidate c) -> -seen.get(c.spec()))
-            .thenComparingDouble(Chooser.SponsoredCandidate::cost));
-    return out.subList(0, Math.min(200, out.size()));
+    return pool.top();
   }
 }

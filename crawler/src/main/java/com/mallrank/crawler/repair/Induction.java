@@ -1,5 +1,6 @@
 package com.mallrank.crawler.repair;
 
+import com.mallrank.crawler.model.Listing;
 import com.mallrank.crawler.profile.FieldName;
 import com.mallrank.crawler.profile.FieldRule;
 import com.mallrank.crawler.profile.ProfileMode;
@@ -81,6 +82,29 @@ abstract class Induction<C> {
     return again.proposed() == null
         ? new IdDecision<>(id, null, cards)
         : new IdDecision<>(again, locator, kept);
+  }
+
+  /**
+   * Each card holding exactly one known id, paired with that id's next known listing (an advertiser
+   * shown twice pairs with its two known listings in page order).
+   */
+  static <C> List<Match<C>> match(
+      List<C> cards, java.util.function.Function<C, Set<String>> idsIn, List<Listing> known) {
+    Map<String, java.util.Deque<Listing>> byId = new java.util.HashMap<>();
+    for (Listing listing : known) {
+      byId.computeIfAbsent(listing.productId(), k -> new java.util.ArrayDeque<>()).add(listing);
+    }
+    List<Match<C>> matches = new ArrayList<>();
+    for (int i = 0; i < cards.size(); i++) {
+      Set<String> ids = idsIn.apply(cards.get(i));
+      if (ids.size() == 1) {
+        java.util.Deque<Listing> next = byId.get(ids.iterator().next());
+        if (next != null && !next.isEmpty()) {
+          matches.add(new Match<>(i, cards.get(i), next.poll()));
+        }
+      }
+    }
+    return matches;
   }
 
   /** The largest share of a page's cards a proposed skip-cards rule may drop. */

@@ -9,16 +9,12 @@ import com.mallrank.crawler.profile.Locator;
 import com.mallrank.crawler.profile.Marker;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SponsoredRule;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,12 +47,7 @@ final class JsonInduction extends Induction<JsonNode> {
       new CardReader<>() {
         @Override
         public String read(JsonNode item, FieldName field, FieldRule rule) {
-          String value = CardReading.json(item, field, rule);
-          if (value == null || !KnownValues.numeric(field)) {
-            return value;
-          }
-          var number = CardReading.number(field, rule, value);
-          return number == null ? null : number.toPlainString();
+          return CardReader.stored(field, rule, CardReading.json(item, field, rule));
         }
 
         @Override
@@ -389,21 +380,7 @@ final class JsonInduction extends Induction<JsonNode> {
   }
 
   private List<Match<JsonNode>> match(List<JsonNode> items, Set<String> ids) {
-    Map<String, Deque<Listing>> byId = new HashMap<>();
-    for (Listing listing : known) {
-      byId.computeIfAbsent(listing.productId(), k -> new ArrayDeque<>()).add(listing);
-    }
-    List<Match<JsonNode>> matches = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      Set<String> inside = idsIn(items.get(i), ids);
-      if (inside.size() == 1) {
-        Deque<Listing> next = byId.get(inside.iterator().next());
-        if (next != null && !next.isEmpty()) {
-          matches.add(new Match<>(i, items.get(i), next.poll()));
-        }
-      }
-    }
-    return matches;
+    return match(items, item -> idsIn(item, ids), known);
   }
 
   /**
@@ -512,13 +489,11 @@ final class JsonInduction extends Induction<JsonNode> {
 
   @Override
   List<Chooser.SponsoredCandidate> sponsoredCandidates(List<Match<JsonNode>> matches) {
-    Map<SponsoredSpec, Double> costs = new LinkedHashMap<>();
-    Map<SponsoredSpec, Integer> seen = new HashMap<>();
+    SponsoredPool pool = new SponsoredPool();
     for (Match<JsonNode> match : matches) {
       if (!match.known().sponsored()) {
         continue;
       }
-      Set<SponsoredSpec> here = new LinkedHashSet<>();
       walk(
           match.node(),
           ITEM_DEPTH,
@@ -529,25 +504,16 @@ final class JsonInduction extends Induction<JsonNode> {
               return;
             }
             double cost = 1 + path.size() * 0.5;
-            SponsoredSpec truthy = new SponsoredSpec(rendered, null, null);
-            here.add(truthy);
-            costs.merge(truthy, cost, Math::min);
+            pool.add(new SponsoredSpec(rendered, null, null), cost);
             if (node.isValueNode() && !node.isBoolean()) {
               String text = CardReading.text(node);
               if (text != null && text.length() <= 64) {
-                SponsoredSpec equals = new SponsoredSpec(rendered, null, text);
-                here.add(equals);
-                costs.merge(equals, cost + 0.5, Math::min);
+                pool.add(new SponsoredSpec(rendered, null, text), cost + 0.5);
               }
             }
           });
-      here.forEach(spec -> seen.merge(spec, 1, Integer::sum));
+      pool.nextCard();
     }
-    List<Chooser.SponsoredCandidate> out = new ArrayList<>();
-    costs.forEach((spec, cost) -> out.add(new Chooser.SponsoredCandidate(spec, cost)));
-    out.sort(
-        Comparator.comparingInt((Chooser.SponsoredCandidate c) -> -seen.get(c.spec()))
-            .thenComparingDouble(Chooser.SponsoredCandidate::cost));
-    return out.subList(0, Math.min(200, out.size()));
+    return pool.top();
   }
 }

@@ -54,13 +54,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * verify} object), {@link Fault#LOGIN_WALL} ({@code status_code} {@value
  * SearchApiRenderer#STATUS_LOGIN}), {@link Fault#EMPTY} (no items, {@code has_more} false) and
  * {@link Fault#LAYOUT_CHANGED} ({@code data.goods_list[]} with {@code goods_id}, {@code name},
- * {@code store}, {@code min_price}, {@code commission}, {@code img}, {@code sold_text}, {@code
- * promo}; {@code next_cursor}; {@code has_more} 0/1) hit the API, and the shell shows the v1 marker
- * for them. A scheduled redesign ({@link Faults#redesignAt}) serves, from its slot on, the
- * redesigned v1 page ({@code article.pd-card}) and the {@code goods_list} answers to every keyword.
- * The main image is served by the mall itself under {@code /obj/ecom-shop-material/} (a distinct
- * PNG per image key, {@link PictureRenderer}) and the app's font under {@code /static/}, so a test
- * can count what a browser loaded ({@link #imageRequests()}, {@link #fontRequests()}).
+ * {@code store}, {@code min_price}, {@code commission}, {@code img}, {@code imgs}, {@code
+ * sold_text}, {@code promo}; {@code next_cursor}; {@code has_more} 0/1) hit the API, and the shell
+ * shows the v1 marker for them. A scheduled redesign ({@link Faults#redesignAt}) serves, from its
+ * slot on, the redesigned v1 page ({@code article.pd-card}) and the {@code goods_list} answers to
+ * every keyword. The main image is served by the mall itself under {@code /obj/ecom-shop-material/}
+ * (a distinct PNG per image key, {@link PictureRenderer}) and the app's font under {@code
+ * /static/}, so a test can count what a browser loaded ({@link #imageRequests()}, {@link
+ * #fontRequests()}).
  *
  * <pre>{@code
  * try (SandboxMall mall = SandboxMall.start()) {

@@ -29,42 +29,42 @@ class UnseenMallRepairTest {
   @Test
   void theHtmlMallsRedesignIsRepairedToEveryFieldOnEveryCard() {
     List<UnseenMalls.Item> items = UnseenMalls.mercado();
-    SiteProfile old = profile("mercado-es");
-    List<Listing> truth = UnseenMalls.truth(items);
-    List<Listing> known = known(old, UnseenMalls.mercadoOld(items));
-    assertSame(known, truth); // the old profile read the old design right
-
-    byte[] page = UnseenMalls.mercadoNew(items).getBytes(StandardCharsets.UTF_8);
-    RepairResult result =
-        ProfileRepair.repair(
-            old,
-            text("mercado-es"),
-            "https://www.mercado.test/s?k=god+of+war",
-            page,
-            known,
-            ProfileRepair.Settings.DEFAULT);
-
-    assertThat(result.outcome())
-        .as(ProfileRepairTest.report(result))
-        .isEqualTo(RepairResult.Outcome.REPAIRED);
-    assertSame(result.extracted().listings(), truth);
+    repairsExactly(
+        "mercado-es",
+        items,
+        UnseenMalls.mercadoOld(items),
+        UnseenMalls.mercadoNew(items),
+        "https://www.mercado.test/s?k=god+of+war");
   }
 
   @Test
   void theJsonMallsRedesignIsRepairedToEveryFieldOnEveryCard() {
     List<UnseenMalls.Item> items = UnseenMalls.tienda();
-    SiteProfile old = profile("tienda");
+    repairsExactly(
+        "tienda",
+        items,
+        UnseenMalls.tiendaOld(items),
+        UnseenMalls.tiendaNew(items),
+        "https://s.tienda.test/search?q=女包");
+  }
+
+  /**
+   * The old profile reads the old design right (what it read is the known listings); the repair of
+   * the redesign is complete and reads every card exactly.
+   */
+  private static void repairsExactly(
+      String id, List<UnseenMalls.Item> items, String oldPage, String newPage, String url) {
+    SiteProfile old = profile(id);
     List<Listing> truth = UnseenMalls.truth(items);
-    List<Listing> known = known(old, UnseenMalls.tiendaOld(items));
+    List<Listing> known = known(old, oldPage);
     assertSame(known, truth);
 
-    byte[] page = UnseenMalls.tiendaNew(items).getBytes(StandardCharsets.UTF_8);
     RepairResult result =
         ProfileRepair.repair(
             old,
-            text("tienda"),
-            "https://s.tienda.test/search?q=女包",
-            page,
+            text(id),
+            url,
+            newPage.getBytes(StandardCharsets.UTF_8),
             known,
             ProfileRepair.Settings.DEFAULT);
 
