@@ -89,6 +89,28 @@ class ProfileRepairTest {
   }
 
   @Test
+  void aSmallRedesignIsASmallDiff() throws Exception {
+    byte[] old = get(MALL.mall().searchUrl(KEYWORD));
+    List<Listing> known = known(STATIC, MALL.mall().searchUrl(KEYWORD), old);
+    // only the price's class renamed: the rest of the profile still reads the page
+    byte[] page =
+        new String(old, StandardCharsets.UTF_8)
+            .replace("class=\"price-num\"", "class=\"price-value\"")
+            .getBytes(StandardCharsets.UTF_8);
+
+    RepairResult result = repair(STATIC, page, known);
+
+    assertThat(result.outcome()).as(report(result)).isEqualTo(RepairResult.Outcome.REPAIRED);
+    assertExact(result.extracted(), truth(SLOT));
+    assertThat(result.diff().lines().filter(l -> l.matches("^[-+][^-+].*")).toList())
+        .containsExactly("-    select: .goods-price .price-num", "+    select: .goods-price");
+    assertThat(result.rows())
+        .filteredOn(r -> r.state().equals("repaired"))
+        .extracting(RepairResult.Row::what)
+        .containsExactly("price");
+  }
+
+  @Test
   void anUnchangedPageNeedsNoRepair() throws Exception {
     byte[] page = get(MALL.mall().searchUrl(KEYWORD));
     RepairResult result = repair(STATIC, page, known(STATIC, "file:/ok.html", page));
