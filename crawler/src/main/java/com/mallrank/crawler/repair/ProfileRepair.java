@@ -122,7 +122,17 @@ public final class ProfileRepair {
     if (proposal.failure() != null) {
       return RepairResult.failed(old, oldText, known.size(), proposal.failure());
     }
-    String newText = ProfileEdits.apply(oldText, old.mode(), proposal);
+    String newText;
+    try {
+      newText = ProfileEdits.apply(oldText, old.mode(), proposal);
+    } catch (IllegalStateException e) {
+      // a shape the line editor leaves to a person (a non-empty flow list, a nested flow mapping)
+      return RepairResult.failed(
+          old,
+          oldText,
+          known.size(),
+          "the profile's YAML cannot be edited here: " + e.getMessage());
+    }
     SiteProfile repaired;
     try {
       repaired = SiteProfiles.parse(old.source(), newText);
