@@ -14,14 +14,34 @@ import java.util.Objects;
  * @param slot the slot just sampled
  * @param changes the change events of the slot
  * @param samples the samples of the slot
+ * @param layoutChanges the keywords whose samples turned layout_changed in the slot, per profile,
+ *     and whether a repair proposal can be made for each
  */
-public record AlertInput(Instant slot, List<Change> changes, List<Sample> samples) {
+public record AlertInput(
+    Instant slot, List<Change> changes, List<Sample> samples, List<LayoutChange> layoutChanges) {
 
   public AlertInput {
     Objects.requireNonNull(slot, "slot");
     changes = List.copyOf(changes);
     samples = List.copyOf(samples);
+    layoutChanges = List.copyOf(layoutChanges);
   }
+
+  /** An input without layout changes. */
+  public AlertInput(Instant slot, List<Change> changes, List<Sample> samples) {
+    this(slot, changes, samples, List.of());
+  }
+
+  /**
+   * A keyword whose page changed layout on one profile in the slot.
+   *
+   * @param profile the site profile (surface)
+   * @param keyword the keyword
+   * @param samples its layout_changed samples in the slot (one per vantage)
+   * @param repairable whether evidence was kept and an earlier sample produced ranks, so {@code
+   *     profile repair} can propose the fix
+   */
+  public record LayoutChange(String profile, String keyword, long samples, boolean repairable) {}
 
   /**
    * One change event.

@@ -41,6 +41,9 @@ public final class AlertRules {
     if (config.needsLogin()) {
       rules.add(new NeedsLoginRule());
     }
+    if (config.layoutChanged()) {
+      rules.add(new LayoutChangedRule());
+    }
     return new AlertRules(rules);
   }
 

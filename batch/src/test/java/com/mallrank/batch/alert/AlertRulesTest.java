@@ -26,6 +26,7 @@ class AlertRulesTest {
               true,
               5,
               Set.of("blocked", "login_required"),
+              true,
               true));
 
   private List<String> fired(AlertInput input) {
@@ -114,6 +115,36 @@ class AlertRulesTest {
             "sampling_blocked|douyin-mall||vantage:mx-yiwu",
             "needs_login|douyin-mall||account:mx-yiwu");
     assertThat(alerts.get(0).summary()).isEqualTo("采样受阻：mx-yiwu 2/3 个关键词 blocked/login_required");
+  }
+
+  @Test
+  void aChangedLayoutIsOneAlertPerProfileWithTheRepairCommandWhenOneCanBeProposed() {
+    AlertInput input =
+        new AlertInput(
+            Fixtures.SLOT,
+            List.of(),
+            List.of(),
+            List.of(
+                new AlertInput.LayoutChange("sandbox-static", "羽绒服 女", 4, false),
+                new AlertInput.LayoutChange("sandbox-static", "高领毛衣女内搭", 4, true),
+                new AlertInput.LayoutChange("douyin-mall", "a", 1, false)));
+
+    List<Alert> alerts = rules.evaluate(input);
+
+    assertThat(alerts)
+        .extracting(Alert::dedupeKey, Alert::summary, Alert::detail)
+        .containsExactly(
+            tuple(
+                "layout_changed|sandbox-static||profile:sandbox-static",
+                "版面变化：sandbox-static 2 个关键词 layout_changed（8 个样本）",
+                "关键词：羽绒服 女、高领毛衣女内搭；可生成修复方案 (repair proposal available)：mallrank"
+                    + " profile repair --profile sandbox-static --keyword 高领毛衣女内搭，检查差异后加 --write 安装"),
+            tuple(
+                "layout_changed|douyin-mall||profile:douyin-mall",
+                "版面变化：douyin-mall 1 个关键词 layout_changed（1 个样本）",
+                "关键词：a；无法自动修复（未保留证据或此前无正常样本）：保存新页面后用 mallrank profile repair --page …"
+                    + " --known … 修复"));
+    assertThat(alerts).allMatch(a -> a.severity() == Alert.Severity.CRITICAL);
   }
 
   @Test
@@ -271,7 +302,7 @@ class AlertRulesTest {
     AlertRules none =
         AlertRules.from(
             new AlertProperties.Rules(
-                false, 0, BigDecimal.ZERO, false, false, false, 0, Set.of(), false));
+                false, 0, BigDecimal.ZERO, false, false, false, 0, Set.of(), false, false));
 
     assertThat(none.rules()).isEmpty();
   }
