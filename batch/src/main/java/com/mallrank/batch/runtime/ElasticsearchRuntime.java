@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * The Elasticsearch mallrank writes to: the external cluster of {@code index.es.url}, or else the
  * local one (the embedded default), started or reused on first use. Index templates are applied
- * once, on first use. A local server this process started is stopped when the application ends
- * (unless {@code index.local.stop-on-exit=false}).
+ * once, before the first writer's or admin's client; the reader's installs nothing. A local server
+ * this process started is stopped when the application ends (unless {@code
+ * index.local.stop-on-exit=false}).
  *
  * <p>Least privilege: each {@link MallrankRole} connects with its own credential when one is
  * configured: sampling writes as the writer, reports and look-ups read as the reader, templates,
@@ -53,8 +54,8 @@ public class ElasticsearchRuntime implements DisposableBean {
    * The reader's client (reports, look-ups), connecting (and starting the local server) on first
    * use: {@code client(MallrankRole.READER)}.
    *
-   * @throws UnavailableException when the cluster cannot be reached or refuses the index templates:
-   *     one line naming the URL (credentials removed)
+   * @throws UnavailableException when the cluster cannot be reached or refuses the credential: one
+   *     line naming the URL (credentials removed)
    */
   public ElasticsearchClient client() {
     return client(MallrankRole.READER);
@@ -62,36 +63,90 @@ public class ElasticsearchRuntime implements DisposableBean {
 
   /**
    * The client of a role, with its credential ({@code index.es.<role>.*}, else {@code index.es.*}).
-   * The index templates are put once, through the admin's client, before any client is handed out.
    * Roles with the same credential share one client.
    *
-   * @throws UnavailableException when the cluster cannot be reached or refuses the index templates
+   * <p>Only those who write install the schema: the first writer's or admin's client puts the index
+   * templates through the admin's client ({@link #ensureSchema()}). The reader's client writes
+   * nothing, so reports run with the reader credential alone; its first use checks that the cluster
+   * answers it.
+   *
+   * @throws UnavailableException when the cluster cannot be reached, refuses the credential or
+   *     (writer, admin) refuses the index templates
    */
   public synchronized ElasticsearchClient client(MallrankRole role) {
     ElasticsearchClient known = byRole.get(role);
     if (known != null) {
       return known;
     }
-    if (byRole.isEmpty()) {
-      EsConnection admin = connection(MallrankRole.ADMIN);
-      ElasticsearchClient created = EsClients.create(admin);
-      try {
-        new IndexBootstrap(created, names, properties.replicas()).apply();
-      } catch (RuntimeException e) {
-        try {
-          created._transport().close();
-        } catch (java.io.IOException | RuntimeException closing) {
-          e.addSuppressed(closing);
-        }
-        throw new UnavailableException(admin.url(), e);
-      }
-      clients.put(admin, created);
-      byRole.put(MallrankRole.ADMIN, created);
-      log.info("Elasticsearch at {} (indices {}-*)", admin.displayUrl(), names.prefix());
+    if (role != MallrankRole.READER) {
+      ensureSchema();
     }
-    ElasticsearchClient client = clients.computeIfAbsent(connection(role), EsClients::create);
+    EsConnection connection = connection(role);
+    ElasticsearchClient client = clients.get(connection);
+    if (client == null) {
+      client = EsClients.create(connection);
+      if (role == MallrankRole.READER) {
+        answers(client, connection);
+      }
+      clients.put(connection, client);
+    }
     byRole.put(role, client);
     return client;
+  }
+
+  /**
+   * Puts the index templates, once per process, through the admin's client (the writer's role
+   * cannot): what the writing commands (sampling, migrations, retention) do before they write.
+   *
+   * @throws UnavailableException when the cluster cannot be reached or refuses the templates
+   */
+  public synchronized void ensureSchema() {
+    if (byRole.containsKey(MallrankRole.ADMIN)) {
+      return;
+    }
+    EsConnection admin = connection(MallrankRole.ADMIN);
+    ElasticsearchClient created = clients.get(admin);
+    boolean fresh = created == null;
+    if (fresh) {
+      created = EsClients.create(admin);
+    }
+    try {
+      new IndexBootstrap(created, names, properties.replicas()).apply();
+    } catch (RuntimeException e) {
+      if (fresh) {
+        close(created, e);
+      }
+      throw new UnavailableException(admin.url(), e);
+    }
+    clients.put(admin, created);
+    byRole.put(MallrankRole.ADMIN, created);
+    log.info("Elasticsearch at {} (indices {}-*)", admin.displayUrl(), names.prefix());
+  }
+
+  /**
+   * A first request through a reader's new client (cluster health, allowed by the reader role's
+   * cluster {@code monitor}): the cluster answers, and takes the credential.
+   */
+  private static void answers(ElasticsearchClient client, EsConnection connection) {
+    RuntimeException failure;
+    try {
+      client.cluster().health();
+      return;
+    } catch (IOException e) {
+      failure = new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    close(client, failure);
+    throw new UnavailableException(connection.url(), failure);
+  }
+
+  private static void close(ElasticsearchClient client, RuntimeException failure) {
+    try {
+      client._transport().close();
+    } catch (IOException | RuntimeException closing) {
+      failure.addSuppressed(closing);
+    }
   }
 
   /** A URL as it may be printed or logged: {@link Redaction#url}, the one redaction rule. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import com.mallrank.batch.config.IndexProperties;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SandboxRuntime;
@@ -133,6 +134,7 @@ class LeastPrivilegeIT {
   @Autowired SandboxRuntime sandbox;
   @Autowired ElasticsearchRuntime elasticsearch;
   @Autowired PlanRepository plans;
+  @Autowired IndexProperties index;
 
   private IndexNames names() {
     return elasticsearch.names();
@@ -189,6 +191,41 @@ class LeastPrivilegeIT {
     assertThat(truthHasCards()).isTrue();
   }
 
+  @Test
+  @Order(2)
+  void reportsRunWithTheReaderCredentialAloneAndInstallNothing() throws Exception {
+    // a report host configured with the reader credential only: before, its first client put the
+    // index templates and the cluster refused them, so no report ran
+    IndexProperties readerOnly =
+        new IndexProperties(
+            names().prefix(),
+            index.refresh(),
+            new IndexProperties.Es(server.url(), null, READER, PASSWORD, null, null, null, null),
+            index.local(),
+            index.replicas(),
+            index.bulkRetry());
+    ElasticsearchRuntime reports = new ElasticsearchRuntime(readerOnly);
+    try {
+      var group = plans.plan().requireGroup(GROUP);
+      String vantage = group.vantages().get(0);
+      Reports asReader = new Reports(reports.client(), names());
+      Reports reference = new Reports(elasticsearch.client(), names());
+      assertThat(asReader.counts(B).samples())
+          .isEqualTo(group.keywords().size() * group.vantages().size());
+      assertThat(asReader.counts(B).listings()).isEqualTo(reference.counts(B).listings());
+      assertThat(asReader.top20(B, vantage, group.keywords()))
+          .isEqualTo(reference.top20(B, vantage, group.keywords()));
+
+      // installing the templates is a writer's or an admin's start, and this credential cannot
+      assertThatThrownBy(() -> reports.client(MallrankRole.WRITER))
+          .isInstanceOf(ElasticsearchRuntime.UnavailableException.class)
+          .hasMessageContaining("[es/indices.put_index_template] failed")
+          .hasMessageContaining("is unauthorized for user [" + READER + "]");
+    } finally {
+      reports.destroy();
+    }
+  }
+
   private boolean truthHasCards() {
     List<SandboxCard> cards =
         sandbox
@@ -199,7 +236,7 @@ class LeastPrivilegeIT {
   }
 
   @Test
-  @Order(2)
+  @Order(3)
   void theWriterCannotSearchOrDelete() {
     ElasticsearchClient writer = elasticsearch.client(MallrankRole.WRITER);
     assertThat(writer).isNotSameAs(elasticsearch.client(MallrankRole.READER));
@@ -233,7 +270,7 @@ class LeastPrivilegeIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void theReaderCannotWrite() {
     ElasticsearchClient reader = elasticsearch.client(MallrankRole.READER);
     assertForbidden(
@@ -253,7 +290,7 @@ class LeastPrivilegeIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void applyingTheRolesNeedsManageSecurityWhichTheAdminRoleLacks() {
     // the integ-test-zip holds no native roles: only the refusal of the security API is testable
     assertThatThrownBy(
@@ -263,7 +300,7 @@ class LeastPrivilegeIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void retentionRunsAsTheAdminNotAsTheReader() {
     // the month of A and B ends on the cutoff: the admin deletes their listings index whole
     Instant cutoff = Instant.parse("2026-12-01T00:00:00Z");

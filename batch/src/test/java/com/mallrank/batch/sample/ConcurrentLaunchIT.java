@@ -166,7 +166,7 @@ class ConcurrentLaunchIT {
    */
   private void createMonthIndices(Instant slot) throws IOException {
     IndexNames names = new IndexNames(prefix);
-    elasticsearch.client(); // puts the index templates
+    elasticsearch.ensureSchema(); // puts the index templates
     ElasticsearchClient client = LocalElasticsearchExtension.client();
     for (String index :
         List.of(names.samplesIndex(slot), names.listingsIndex(slot), names.changesIndex(slot))) {
