@@ -10,11 +10,13 @@ import com.mallrank.index.local.LocalElasticsearch;
 import com.mallrank.index.local.LocalElasticsearchSettings;
 import com.mallrank.index.schema.IndexBootstrap;
 import com.mallrank.index.schema.IndexNames;
+import com.mallrank.index.schema.MonthlyIndices;
 import com.mallrank.index.security.MallrankRole;
 import com.mallrank.index.write.BulkRetry;
 import com.mallrank.index.write.SnapshotWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,6 +44,7 @@ public class ElasticsearchRuntime implements DisposableBean {
   private final IndexProperties properties;
   private final IndexNames names;
   private LocalElasticsearch local;
+  private MonthlyIndices months;
   private final Map<EsConnection, ElasticsearchClient> clients = new HashMap<>();
   private final Map<MallrankRole, ElasticsearchClient> byRole = new EnumMap<>(MallrankRole.class);
 
@@ -120,7 +123,27 @@ public class ElasticsearchRuntime implements DisposableBean {
     }
     clients.put(admin, created);
     byRole.put(MallrankRole.ADMIN, created);
+    months = new MonthlyIndices(created, names, properties.bulkRetry());
     log.info("Elasticsearch at {} (indices {}-*)", admin.displayUrl(), names.prefix());
+  }
+
+  /**
+   * The listings, samples and changes indices of the slot's month and of the month after it exist
+   * and are active ({@link MonthlyIndices}, through the admin's client, waiting at most {@code
+   * index.bulk-retry}): called when a slot starts, so a month's indices are created during the
+   * month before and the first slots of a month never meet an index being created. Months already
+   * seen by this process send nothing.
+   *
+   * @throws UnavailableException when the cluster cannot be reached or refuses the templates
+   * @throws IllegalStateException when the indices do not become active in time
+   */
+  public void ensureMonths(Instant slot) {
+    MonthlyIndices ahead;
+    synchronized (this) {
+      ensureSchema();
+      ahead = months;
+    }
+    ahead.ensureAround(slot);
   }
 
   /**
