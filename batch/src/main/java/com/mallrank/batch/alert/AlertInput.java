@@ -11,17 +11,42 @@ import java.util.Objects;
  * sample's identity is slot × profile × keyword × vantage. {@code SlotChanges} maps the index's
  * change events and samples to this.
  *
- * @param slot the slot just sampled
+ * @param slot the slot just sampled (or, for dead letters, the slot they belong to)
  * @param changes the change events of the slot
  * @param samples the samples of the slot
+ * @param deadLetters partitions of the slot whose request the broker dead-lettered
  */
-public record AlertInput(Instant slot, List<Change> changes, List<Sample> samples) {
+public record AlertInput(
+    Instant slot, List<Change> changes, List<Sample> samples, List<DeadLetter> deadLetters) {
 
   public AlertInput {
     Objects.requireNonNull(slot, "slot");
     changes = List.copyOf(changes);
     samples = List.copyOf(samples);
+    deadLetters = List.copyOf(deadLetters);
   }
+
+  /** A sampled slot's input: its changes and samples, no dead letters. */
+  public AlertInput(Instant slot, List<Change> changes, List<Sample> samples) {
+    this(slot, changes, samples, List.of());
+  }
+
+  /** Partitions the broker gave up on: nothing else to look at. */
+  public static AlertInput deadLetters(Instant slot, List<DeadLetter> deadLetters) {
+    return new AlertInput(slot, List.of(), List.of(), deadLetters);
+  }
+
+  /**
+   * A partition request the broker moved to its dead-letter queue after workers handed it back too
+   * often: its keywords are not sampled until it is moved back ({@code mallrank broker requeue}).
+   *
+   * @param stepExecutionId the partition's step execution id
+   * @param partition the partition's name ({@code sampleKeywords:anonymous-shard0}), or {@code
+   *     null} when the JobRepository does not know it
+   * @param group the plan group of its slot, or {@code null}
+   * @param identity the vantage whose keywords it holds, or {@code null}
+   */
+  public record DeadLetter(long stepExecutionId, String partition, String group, String identity) {}
 
   /**
    * One change event.

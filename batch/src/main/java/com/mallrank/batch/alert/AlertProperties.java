@@ -52,6 +52,8 @@ public record AlertProperties(
    *     (empty = off)
    * @param needsLogin alert once per matrix account whose login expired ({@code login_required}):
    *     "账号 X 需要重新登录"
+   * @param partitionDeadLettered alert once per partition whose request the broker dead-lettered
+   *     ({@code serve --role manager})
    */
   public record Rules(
       boolean ownLeftTop20,
@@ -62,7 +64,8 @@ public record AlertProperties(
       boolean newEntrant,
       int newEntrantMaxRank,
       Set<String> samplingBlockedStatuses,
-      boolean needsLogin) {}
+      boolean needsLogin,
+      boolean partitionDeadLettered) {}
 
   /**
    * {@code alerts.retry.*}: bounded retries with exponential backoff; a 429's Retry-After is

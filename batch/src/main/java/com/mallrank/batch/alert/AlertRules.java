@@ -41,6 +41,9 @@ public final class AlertRules {
     if (config.needsLogin()) {
       rules.add(new NeedsLoginRule());
     }
+    if (config.partitionDeadLettered()) {
+      rules.add(new DeadLetterRule());
+    }
     return new AlertRules(rules);
   }
 

@@ -152,7 +152,9 @@ class RemotePartitioningTest {
                     0,
                     1,
                     ES_TIMEOUT,
-                    ES_INTERVAL))
+                    ES_INTERVAL,
+                    "DLQ",
+                    Duration.ofMinutes(1)))
         .hasMessage("batch.remote.shards-per-identity must be at least 1, not 0");
     assertThatThrownBy(
             () ->
@@ -164,8 +166,24 @@ class RemotePartitioningTest {
                     1,
                     1,
                     ES_TIMEOUT,
-                    ES_INTERVAL))
+                    ES_INTERVAL,
+                    "DLQ",
+                    Duration.ofMinutes(1)))
         .hasMessage("batch.remote.queue must not be blank");
+    assertThatThrownBy(
+            () ->
+                new RemoteProperties(
+                    "q",
+                    Duration.ofHours(1),
+                    Duration.ofSeconds(1),
+                    Duration.ofMinutes(1),
+                    1,
+                    1,
+                    ES_TIMEOUT,
+                    ES_INTERVAL,
+                    "",
+                    Duration.ofMinutes(1)))
+        .hasMessage("batch.remote.dead-letter-queue must not be blank");
     assertThat(Cadence.class).isNotNull();
   }
 }
