@@ -154,11 +154,20 @@ public class BrokerCommand implements Runnable {
     }
 
     @Override
-    public Integer call() throws JMSException {
+    public Integer call() {
       DeadLetters deadLetters =
           new DeadLetters(
               BrokerSettings.client(environment), remote.queue(), remote.deadLetterQueue());
-      List<DeadLetters.DeadLetter> letters = dryRun ? deadLetters.list() : deadLetters.requeue();
+      List<DeadLetters.DeadLetter> letters;
+      try {
+        letters = dryRun ? deadLetters.list() : deadLetters.requeue();
+      } catch (JMSException e) {
+        // the URL without its query: Artemis URLs may carry options, credentials among them
+        String url =
+            environment.getProperty("spring.artemis.broker-url", BrokerSettings.DEFAULT_URL);
+        throw new IllegalStateException(
+            "broker at " + url.strip().replaceAll("\\?.*", "") + ": " + e.getMessage(), e);
+      }
       String queues = remote.deadLetterQueue() + " → " + remote.queue();
       if (letters.isEmpty()) {
         System.out.println("broker: no dead-lettered partition request (" + queues + ")");
