@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.json.JsonData;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.testing.Fixtures;
@@ -201,7 +200,7 @@ class ChangeDetectorIT {
     Instant december = Instant.parse("2026-12-01T00:00:00Z");
     es.writer()
         .writeAll(List.of(new Snapshot(Fixtures.sample(december, KW, ANON, "ok", 30), List.of())));
-    unallocatable(es.names().listingsIndex(december));
+    es.createUnallocatable(es.names().listingsIndex(december));
 
     assertThatThrownBy(() -> detector.detect(december, Fixtures.PROFILE, KW, ANON))
         .hasMessageStartingWith("Loading listings of ")
@@ -220,28 +219,13 @@ class ChangeDetectorIT {
             es.names().samplesIndex(december),
             es.names().listingsIndex(december),
             es.names().changesIndex(december))) {
-      unallocatable(index);
+      es.createUnallocatable(index);
     }
 
     DetectionResult result = detector.detectSlot(T3);
 
     assertThat(result).isEqualTo(new DetectionResult(1, 1, 11, 0));
     assertThat(stored()).hasSize(11).allMatch(e -> e.previousSlot().equals(T1));
-  }
-
-  /** Creates the index with a primary that can be allocated on no node: it never becomes active. */
-  private void unallocatable(String index) throws IOException {
-    es.client()
-        .indices()
-        .create(
-            c ->
-                c.index(index)
-                    .waitForActiveShards(w -> w.count(0))
-                    .settings(
-                        st ->
-                            st.otherSettings(
-                                "index.routing.allocation.require._name",
-                                JsonData.of("no-such-node"))));
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.json.JsonData;
 import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionResult;
 import com.mallrank.index.changes.DetectionSettings;
@@ -179,17 +178,7 @@ class MonthlyIndicesIT {
   void aMonthWhoseShardCannotStartIsAnErrorNamingItsIndices(TestIndices es) throws Exception {
     es.bootstrap();
     Instant day = Instant.parse("2027-06-01T00:00:00Z");
-    es.client()
-        .indices()
-        .create(
-            c ->
-                c.index(es.names().changesIndex(day))
-                    .waitForActiveShards(w -> w.count(0))
-                    .settings(
-                        st ->
-                            st.otherSettings(
-                                "index.routing.allocation.require._name",
-                                JsonData.of("no-such-node"))));
+    es.createUnallocatable(es.names().changesIndex(day));
 
     MonthlyIndices monthly = new MonthlyIndices(es.client(), es.names(), Duration.ofSeconds(1));
     assertThatThrownBy(() -> monthly.ensure(YearMonth.of(2027, 6)))
