@@ -91,8 +91,8 @@ public class AccountsLoginCommand implements Callable<Integer> {
     if (login == null) {
       throw new IllegalArgumentException(
           site.source()
-              + ": no login: section (login.url-template, login.qr, login.logged-in,"
-              + " login.logged-out): profile "
+              + ": no login: section (login.url-template, login.qr, and login.logged-in with"
+              + " login.logged-out or login.logged-in-when-url-leaves): profile "
               + site.id()
               + " cannot log in by QR code");
     }
@@ -110,6 +110,7 @@ public class AccountsLoginCommand implements Callable<Integer> {
                 login.qr(),
                 login.loggedIn(),
                 login.loggedOut(),
+                login.urlLeaves(),
                 site.source(),
                 target,
                 folder.resolve(id + ".login-qr.png"),

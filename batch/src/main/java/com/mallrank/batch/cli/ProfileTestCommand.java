@@ -10,13 +10,11 @@ import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.text.Escaping;
 import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchRequest;
-import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.har.HarCapture;
 import com.mallrank.crawler.fetch.har.HarException;
 import com.mallrank.crawler.fetch.har.HarInbox;
 import com.mallrank.crawler.model.ResultPage;
-import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.parse.ExtractOptions;
 import com.mallrank.crawler.parse.Extractors;
 import com.mallrank.crawler.parse.ProfileTester;
@@ -106,8 +104,9 @@ public class ProfileTestCommand implements Callable<Integer> {
   @Option(
       names = "--depth",
       description =
-          "Listings to extract, 1..60 (default 60; with --har: what the capture holds, so a"
-              + " two-page capture is not partial).")
+          "Listings to extract, 1..60 (default 60). With --har, a capture whose last page says"
+              + " there is no more (the profile's has-more-pointer) is ok however short; one the"
+              + " phone stopped scrolling is partial below the depth.")
   Integer depth;
 
   @Option(names = "--json", description = "Print one JSON object instead of a table.")
@@ -184,7 +183,7 @@ public class ProfileTestCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--depth must be 1.." + ExtractOptions.MAX_DEPTH + ", was " + depth);
     }
-    int requested = depth == null ? ExtractOptions.MAX_DEPTH : depth;
+    int requested = requested();
     ExtractOptions options = new ExtractOptions(requested);
     ResultPage page;
     if (source.page != null) {
@@ -213,6 +212,10 @@ public class ProfileTestCommand implements Callable<Integer> {
               .page();
     }
     return print(page);
+  }
+
+  private int requested() {
+    return depth == null ? ExtractOptions.MAX_DEPTH : depth;
   }
 
   private int print(ResultPage page) {
@@ -262,27 +265,11 @@ public class ProfileTestCommand implements Callable<Integer> {
       }
       return 3;
     }
-    FetchResponse response =
-        new FetchResponse(
-            outcome.file().toUri().toString(),
-            200,
-            "application/json",
-            outcome.document(),
-            null,
-            java.time.Duration.ZERO);
-    ResultPage page =
-        Extractors.forProfile(siteProfile, new ExtractOptions(depth == null ? 60 : depth))
-            .extract(response);
-    if (depth == null
-        && page.status() == SampleStatus.PARTIAL
-        && !page.listings().isEmpty()
-        && page.listings().size() < ExtractOptions.MAX_DEPTH) {
-      // a capture's depth is what it holds: the pages the phone loaded, not 60
-      page =
-          Extractors.forProfile(siteProfile, new ExtractOptions(page.listings().size()))
-              .extract(response);
-    }
-    return print(page);
+    // the one depth rule of a phone's capture (ResultAssembler): whole when its last page says
+    // there is no more, partial when the phone stopped scrolling before the depth
+    return print(
+        Extractors.forProfile(siteProfile, new ExtractOptions(requested()))
+            .extract(outcome.response(java.time.Duration.ZERO)));
   }
 
   /** A HAR file, or the HAR files of a folder and of its processed/ sub-folder. */

@@ -101,15 +101,39 @@ class ProfileTestStreamsCommandTest {
   }
 
   @Test
-  void aTwoPageCaptureIsOkAtTheDepthItHolds() throws Exception {
+  void aCaptureWhoseLastPageSaysThereIsNoMoreIsOkHoweverShort() throws Exception {
     int code = har(LAYOUTS.resolve("chrome.har").toString(), "--har-keyword", "猫粮", "--json");
 
     assertThat(code).isZero();
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(console.out());
     assertThat(json.path("status").asText()).isEqualTo("ok");
-    assertThat(json.path("detail").asText()).isEqualTo("3 cards on the page, 3 kept");
+    assertThat(json.path("detail").asText())
+        .isEqualTo(
+            "3 cards on the page, fewer than the 60 requested: the capture's last page says there"
+                + " is no more (/data/has_more false)");
     assertThat(json.path("listings").findValuesAsText("product-id"))
         .containsExactly("3700000000000000001", "3700000000000000002", "3700000000000000003");
+  }
+
+  @Test
+  void aCaptureThePhoneStoppedScrollingIsPartialBelowTheDepth() throws Exception {
+    String bom = LAYOUTS.resolve("bom.har").toString();
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    int code = har(bom, "--har-keyword", "猫粮", "--json");
+
+    assertThat(code).isZero(); // partial still ranks
+    var json = mapper.readTree(console.out());
+    assertThat(json.path("status").asText()).isEqualTo("partial");
+    assertThat(json.path("detail").asText())
+        .isEqualTo(
+            "2 cards on the page, fewer than the 60 requested; the capture's last page says there"
+                + " is more (/data/has_more true): the phone stopped scrolling");
+    console.reset();
+    har(bom, "--har-keyword", "猫粮", "--json", "--depth", "2");
+    json = mapper.readTree(console.out());
+    assertThat(json.path("status").asText()).isEqualTo("ok");
+    assertThat(json.path("detail").asText()).isEqualTo("2 cards on the page, 2 kept");
   }
 
   @Test
@@ -139,7 +163,7 @@ class ProfileTestStreamsCommandTest {
             "mitmproxy.har")) {
       expected.put(ok, "0 ok");
     }
-    expected.put("bom.har", "0 ok");
+    expected.put("bom.har", "0 partial"); // one page, has_more true
     expected.put("timeout.har", "3 error response-unusable");
     expected.put("cut.har", "2 error har-unreadable");
     expected.put("not-json.har", "2 error har-unreadable");

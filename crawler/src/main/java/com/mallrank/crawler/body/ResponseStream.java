@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -87,6 +86,16 @@ public final class ResponseStream {
     public String describe() {
       return "stream cut at byte offset " + offset + ": " + reason;
     }
+
+    /**
+     * Adds {@code "cut": {"offset", "reason"}} to a capture document's entry (or a saved stream's
+     * root), which the extractor turns into a {@code partial} sample naming the offset.
+     */
+    public void putInto(ObjectNode node) {
+      ObjectNode c = node.putObject("cut");
+      c.put("offset", offset);
+      c.put("reason", reason);
+    }
   }
 
   /**
@@ -134,7 +143,7 @@ public final class ResponseStream {
       ArrayNode responses = root.putArray("responses");
       documents.forEach(responses::add);
       if (cut != null) {
-        putCut(root);
+        cut.putInto(root);
       }
       return root;
     }
@@ -153,70 +162,12 @@ public final class ResponseStream {
       captured.put("framing", framing.code());
       captured.put("documents", documents.size());
       if (cut != null) {
-        putCut(captured);
+        cut.putInto(captured);
       }
-    }
-
-    private void putCut(ObjectNode node) {
-      ObjectNode c = node.putObject("cut");
-      c.put("offset", cut.offset());
-      c.put("reason", cut.reason());
     }
   }
 
   private ResponseStream() {}
-
-  /**
-   * Splits a body held as text, where a truncated stream cannot be reported: a cut is a {@link
-   * StreamFormatException}. The text is the body's UTF-8 characters; a lone surrogate
-   * U+DC80..U+DCFF stands for the undecodable byte it escapes (Python's {@code surrogateescape}, as
-   * mitmproxy writes a body that is not valid UTF-8 into a HAR, {@link #bytes(String)}), so a
-   * stream whose frames split a character survives the round trip through text. Prefer {@link
-   * #split(byte[], ObjectMapper)}.
-   *
-   * @param mapper parses each document (its number settings apply)
-   * @return the documents, or {@code null} when the body is empty or not JSON at all
-   * @throws StreamFormatException when the body is framed as a stream but the framing is wrong or
-   *     the stream is cut
-   */
-  public static Split split(String body, ObjectMapper mapper) {
-    if (body == null) {
-      return null;
-    }
-    Split split = split(bytes(body), mapper);
-    if (split != null && split.isCut()) {
-      throw new StreamFormatException(split.cut().offset(), split.cut().reason());
-    }
-    return split;
-  }
-
-  /**
-   * The bytes of a body held as text: UTF-8, except that a lone surrogate U+DC80..U+DCFF becomes
-   * the byte it escapes (U+DCE4 → 0xE4), the inverse of Python's {@code bytes.decode("utf-8",
-   * "surrogateescape")}. Other lone surrogates become {@code ?}, as in {@link String#getBytes}.
-   */
-  public static byte[] bytes(String text) {
-    ByteArrayOutputStream out = null;
-    int run = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean escape =
-          c >= 0xDC80 && c <= 0xDCFF && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
-      if (escape) {
-        if (out == null) {
-          out = new ByteArrayOutputStream(text.length() + 16);
-        }
-        out.writeBytes(text.substring(run, i).getBytes(StandardCharsets.UTF_8));
-        out.write(c - 0xDC00);
-        run = i + 1;
-      }
-    }
-    if (out == null) {
-      return text.getBytes(StandardCharsets.UTF_8);
-    }
-    out.writeBytes(text.substring(run).getBytes(StandardCharsets.UTF_8));
-    return out.toByteArray();
-  }
 
   /**
    * Splits the bytes of one response body.

@@ -12,14 +12,29 @@ public final class StreamFormatException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final long offset;
+  private final String reason;
 
-  public StreamFormatException(long offset, String message) {
-    super("streamed body, byte offset " + offset + ": " + message);
+  public StreamFormatException(long offset, String reason) {
+    super("streamed body, byte offset " + offset + ": " + reason);
     this.offset = offset;
+    this.reason = reason;
   }
 
   /** The byte offset (from the start of the body) where the problem is. */
   public long offset() {
     return offset;
+  }
+
+  /** What is wrong there, without the offset. */
+  public String reason() {
+    return reason;
+  }
+
+  /**
+   * The body as a cut stream: nothing after the offset can be read, so a capture that goes on
+   * without this body records it as cut there ({@link ResponseStream.Cut#putInto}).
+   */
+  public ResponseStream.Cut cut() {
+    return new ResponseStream.Cut(offset, reason);
   }
 }

@@ -1,8 +1,8 @@
 package com.mallrank.crawler.fetch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.luben.zstd.ZstdInputStream;
+import com.mallrank.crawler.body.BodyJson;
 import com.mallrank.crawler.model.CaptureKeyword;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,14 +27,23 @@ import java.util.zip.GZIPInputStream;
  * mitmproxy may already have decoded a {@code content-encoding}); one that cannot be read says so
  * ({@link #unreadable()}), so a message can tell "keyword differs" from "keyword not readable".
  *
- * <p>Bounded: a decompressed body over {@value #MAX_BODY} bytes is not read. Pure.
+ * <p>The one reading of "where the keyword is in a request" ({@code fetch.capture-keyword}, {@link
+ * CaptureKeyword}) for both captures: a phone's HAR entries and the requests behind a browser
+ * page's captured responses. A value is the keyword when it equals it exactly once leading and
+ * trailing white space is stripped from both: {@code 羽绒服} is never a search of {@code 羽绒服女}.
+ *
+ * <p>Bounded: a body over {@value #MAX_BODY} bytes (before or after decompression) is not read;
+ * JSON is read as {@link BodyJson} reads a page; values shown in messages are cut to {@value
+ * #MAX_SHOWN} characters. Pure.
  */
 public final class SearchRequest {
 
   /** The largest request body read, decompressed. */
   public static final int MAX_BODY = 1024 * 1024;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The most characters of a value a message shows. */
+  public static final int MAX_SHOWN = 40;
+
   private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd};
 
   /** A parameter: a name and its decoded value. */
@@ -52,12 +61,15 @@ public final class SearchRequest {
   private final List<Param> form;
   private final JsonNode json;
   private final String unreadable;
+  private final boolean bodyless;
 
-  private SearchRequest(List<Param> query, List<Param> form, JsonNode json, String unreadable) {
+  private SearchRequest(
+      List<Param> query, List<Param> form, JsonNode json, String unreadable, boolean bodyless) {
     this.query = List.copyOf(query);
     this.form = List.copyOf(form);
     this.json = json;
     this.unreadable = unreadable;
+    this.bodyless = bodyless;
   }
 
   /**
@@ -79,6 +91,10 @@ public final class SearchRequest {
     type = type == null ? "" : type.toLowerCase(Locale.ROOT);
     String unreadable = null;
     byte[] bytes = body;
+    if (bytes != null && bytes.length > MAX_BODY) {
+      unreadable = "body over " + MAX_BODY + " bytes";
+      bytes = null;
+    }
     if (bytes != null && bytes.length > 0) {
       String encoding = encoding(headers, bytes);
       if (encoding != null) {
@@ -92,13 +108,17 @@ public final class SearchRequest {
     }
     List<Param> form = new ArrayList<>();
     JsonNode json = null;
+    boolean bodyless =
+        unreadable == null
+            && (bytes == null || bytes.length == 0)
+            && (params == null || params.isEmpty());
     if (bytes != null && bytes.length > 0) {
       String text = utf8(bytes);
       if (text == null) {
         unreadable = unreadable != null ? unreadable : "body is not UTF-8 text";
       } else if (type.contains("json") || text.stripLeading().startsWith("{")) {
         try {
-          json = JSON.readTree(text);
+          json = BodyJson.MAPPER.readTree(text);
         } catch (IOException e) {
           unreadable = "body is not JSON";
         }
@@ -110,7 +130,7 @@ public final class SearchRequest {
         form.add(new Param(decode(p.name()), decode(p.value())));
       }
     }
-    return new SearchRequest(query, form, json, unreadable);
+    return new SearchRequest(query, form, json, unreadable, bodyless);
   }
 
   /** Why the body could not be read (e.g. {@code body encoded as zstd}), or {@code null}. */
@@ -180,9 +200,67 @@ public final class SearchRequest {
     return found;
   }
 
-  /** Whether {@code keyword} is exactly the value at one of the locations. */
+  /**
+   * Whether {@code keyword} is the value at one of the locations: exactly, once leading and
+   * trailing white space is stripped from both.
+   */
   public boolean carries(CaptureKeyword where, String keyword) {
-    return values(where).stream().anyMatch(f -> f.value().equals(keyword));
+    String wanted = keyword == null ? "" : keyword.strip();
+    return values(where).stream().anyMatch(f -> f.value().strip().equals(wanted));
+  }
+
+  /**
+   * Why the request does not carry {@code keyword}, or {@code null} when it does: each location
+   * with what it held ({@code json:/search_text was ""}, {@code form:keyword is absent}), and why
+   * the body could not be read or that there was none ({@code json:/search_text is absent (body is
+   * not JSON)}). Values are quoted and {@link #clipped}.
+   */
+  public String mismatch(CaptureKeyword where, String keyword) {
+    if (carries(where, keyword)) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    if (where.anywhere()) {
+      parts.add("no parameter holds it");
+    }
+    for (CaptureKeyword.Location location : where.locations()) {
+      CaptureKeyword single = new CaptureKeyword(List.of(location));
+      List<Found> found = values(single);
+      parts.add(
+          location.code()
+              + (found.isEmpty() ? " is absent" : " was " + shown(found.get(0).value())));
+    }
+    String reason = String.join("; ", parts);
+    boolean bodyPlace =
+        where.anywhere()
+            || where.locations().stream().anyMatch(l -> l.kind() != CaptureKeyword.Kind.QUERY);
+    if (unreadable != null) {
+      return reason + " (" + unreadable + ")";
+    }
+    return bodyless && bodyPlace ? reason + " (the request has no body)" : reason;
+  }
+
+  /**
+   * A value from a capture as a message may show it (a searched text, an {@code _error}): one line,
+   * control characters as spaces, at most {@value #MAX_SHOWN} characters (code points, never half a
+   * character), then {@code …} when cut. The one rule for HAR and browser captures' messages.
+   */
+  public static String clipped(String value) {
+    StringBuilder sb = new StringBuilder();
+    value
+        .codePoints()
+        .limit(MAX_SHOWN + 1L)
+        .forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    if (sb.codePointCount(0, sb.length()) > MAX_SHOWN) {
+      sb.setLength(sb.offsetByCodePoints(0, MAX_SHOWN));
+      sb.append('…');
+    }
+    return sb.toString();
+  }
+
+  /** {@link #clipped} in double quotes. */
+  static String shown(String value) {
+    return '"' + clipped(value) + '"';
   }
 
   private static void named(List<Param> params, CaptureKeyword.Location at, List<Found> found) {

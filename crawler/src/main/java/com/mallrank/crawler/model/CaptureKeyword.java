@@ -55,19 +55,25 @@ public record CaptureKeyword(List<Location> locations) {
     return locations.isEmpty();
   }
 
+  /** The longest {@code query:}/{@code form:} name or JSON pointer accepted. */
+  private static final int MAX_NAME = 100;
+
   /**
-   * Reads one location as written in a profile.
+   * Reads one location as written in a profile: {@code query:NAME}, {@code form:NAME} (a name
+   * without white space, {@code &}, {@code =} or {@code #}) or {@code json:/POINTER} (a JSON
+   * pointer, {@code ~} only as {@code ~0} or {@code ~1}).
    *
    * @throws IllegalArgumentException naming what is wrong
    */
   public static Location parse(String text) {
-    int colon = text == null ? -1 : text.indexOf(':');
+    String t = text == null ? "" : text.strip();
+    int colon = t.indexOf(':');
     if (colon <= 0) {
       throw new IllegalArgumentException(
-          "must be query:NAME, form:NAME or json:/POINTER, was '" + text + "'");
+          "must be query:NAME, form:NAME or json:/POINTER, was '" + t + "'");
     }
-    String kind = text.substring(0, colon);
-    String name = text.substring(colon + 1);
+    String kind = t.substring(0, colon);
+    String name = t.substring(colon + 1);
     Kind parsed =
         switch (kind) {
           case "query" -> Kind.QUERY;
@@ -78,11 +84,29 @@ public record CaptureKeyword(List<Location> locations) {
                   "unknown place '" + kind + "': must be query, form or json");
         };
     if (name.isEmpty()) {
-      throw new IllegalArgumentException("'" + text + "' names no parameter");
+      throw new IllegalArgumentException("'" + t + "' names no parameter");
     }
-    if (parsed == Kind.JSON && !name.startsWith("/")) {
+    if (name.length() > MAX_NAME) {
       throw new IllegalArgumentException(
-          "json: takes a JSON pointer starting with '/', e.g. json:/search_text");
+          "'" + kind + ":' takes a name of at most " + MAX_NAME + " characters");
+    }
+    if (parsed == Kind.JSON) {
+      if (!name.startsWith("/")) {
+        throw new IllegalArgumentException(
+            "json: takes a JSON pointer starting with '/', e.g. json:/search_text");
+      }
+      if (name.replace("~0", "").replace("~1", "").contains("~")) {
+        throw new IllegalArgumentException(
+            "'" + t + "' is not a JSON pointer: '~' is written ~0 and '/' in a name ~1");
+      }
+    } else if (!name.chars().allMatch(c -> c > ' ' && c != '&' && c != '=' && c != '#')) {
+      throw new IllegalArgumentException(
+          kind
+              + ": takes a field name (no spaces, '&', '=' or '#'), e.g. "
+              + kind
+              + ":keyword; was '"
+              + t
+              + "'");
     }
     return new Location(parsed, name);
   }

@@ -1,7 +1,10 @@
 package com.mallrank.crawler.parse;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mallrank.crawler.body.HasMore;
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.model.CaptureSource;
 import com.mallrank.crawler.model.Evidence;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.model.SampleStatus;
@@ -18,13 +21,18 @@ import org.jsoup.nodes.Document;
  * page beyond its responses: the rendered markup, which {@code select} markers of a JSON profile
  * test (a captcha page served instead of the app is {@code blocked} by {@code #captcha-verify}),
  * whether any response matched {@code capture-url} at all (none is its own {@code layout_changed}
- * reason, distinct from "the responses have no cards"), and which streamed responses were cut
- * ({@code captured[i].cut}, or {@code cut} at the top of a saved stream: see {@link
+ * reason, distinct from "the responses have no cards") or matched but was skipped as not the
+ * search's answer (its request did not carry the keyword: a feed; its host was off the allow-list:
+ * then the reason says how many and why the first was skipped), and which streamed responses were
+ * cut ({@code captured[i].cut}, or {@code cut} at the top of a saved stream: see {@link
  * com.mallrank.crawler.body.ResponseStream.Split#describe}).
  *
  * <p>A cut stream's documents are only those before the cut, so its sample is never {@code ok}: at
  * most {@code partial}, the evidence naming the byte offset; with no card before the cut it is an
  * {@code error} (a broken transfer, not a changed layout and not "no results").
+ *
+ * <p>A person's capture ({@code "source": "har"}) is as deep as the person scrolled: whether it is
+ * the whole list is what its last page says ({@link #rest}).
  */
 final class CaptureDocument {
 
@@ -54,14 +62,22 @@ final class CaptureDocument {
         || !document.has("responses")) {
       return Optional.empty();
     }
+    JsonNode skipped = document.path("skipped");
+    int count = skipped.path("count").asInt(0);
+    String detail =
+        count > 0
+            ? count
+                + (count == 1 ? " response" : " responses")
+                + " matched capture-url '"
+                + profile.fetch().captureUrl()
+                + "' but none was the search's (first: "
+                + skipped.path("first").asText("")
+                + ")"
+            : "no response matched capture-url '" + profile.fetch().captureUrl() + "'";
     return Optional.of(
         ResultPage.without(
             SampleStatus.LAYOUT_CHANGED,
-            new Evidence(
-                response.url(),
-                response.httpStatus(),
-                null,
-                "no response matched capture-url '" + profile.fetch().captureUrl() + "'")));
+            new Evidence(response.url(), response.httpStatus(), null, detail)));
   }
 
   /**
@@ -89,6 +105,33 @@ final class CaptureDocument {
         + cut.path("offset").asLong()
         + ": "
         + cut.path("reason").asText();
+  }
+
+  /** What a person's capture says of further results after its last page. */
+  enum Rest {
+    /** Its last page says there is no more: the capture holds the whole list. */
+    NONE,
+    /** Its last page says there is more: the person stopped scrolling. */
+    MORE,
+    /** No page says (or the profile has no {@code has-more-pointer}). */
+    UNSTATED
+  }
+
+  /**
+   * For a capture a person made ({@code "source": "har"}), what its last page says at the profile's
+   * {@code has-more-pointer}: such a capture holds what the phone loaded, so the capture, not the
+   * sample's depth, says whether it is the whole list. {@code null} for any other document, whose
+   * depth the sample's depth decides alone.
+   */
+  static Rest rest(SiteProfile profile, JsonNode document) {
+    if (!CaptureSource.HAR.code().equals(document.path("source").asText())) {
+      return null;
+    }
+    String pointer = profile.fetch().hasMorePointer();
+    List<JsonNode> documents = new ArrayList<>();
+    document.path("responses").forEach(documents::add);
+    Boolean more = HasMore.of(documents, pointer == null ? null : JsonPointer.compile(pointer));
+    return more == null ? Rest.UNSTATED : more ? Rest.MORE : Rest.NONE;
   }
 
   /** The {@code error} page of a cut stream that held no card before its cut. */

@@ -1,12 +1,9 @@
 package com.mallrank.crawler.parse;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.mallrank.crawler.body.BodyJson;
 import com.mallrank.crawler.body.ResponseStream;
 import com.mallrank.crawler.body.StreamFormatException;
 import com.mallrank.crawler.fetch.FetchResponse;
@@ -35,31 +32,8 @@ import java.util.Optional;
  */
 public final class JsonExtractor implements Extractor {
 
-  /**
-   * Bounds on what a page body may hold, checked while parsing: a number token longer than {@value
-   * #MAX_NUMBER_LENGTH} characters or nesting deeper than {@value #MAX_NESTING_DEPTH} makes the
-   * body "not JSON" (an ERROR sample) instead of a costly {@code BigInteger}; strings may be as
-   * long as a page ({@code crawler.max-page-size}) because a captured non-JSON body is kept as one.
-   */
-  static final int MAX_NUMBER_LENGTH = 100;
-
-  static final int MAX_NESTING_DEPTH = 200;
-  static final int MAX_STRING_LENGTH = 20_000_000;
-
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNumberLength(MAX_NUMBER_LENGTH)
-                          .maxNestingDepth(MAX_NESTING_DEPTH)
-                          .maxStringLength(MAX_STRING_LENGTH)
-                          .build())
-                  .build())
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-          .build();
+  /** Exact, bounded numbers ({@link BodyJson}), as the capture documents were written. */
+  private static final JsonMapper MAPPER = BodyJson.MAPPER;
 
   private final SiteProfile profile;
   private final PageClassifier classifier;
@@ -86,13 +60,10 @@ public final class JsonExtractor implements Extractor {
     String parseError = null;
     String text = response.body();
     try {
-      // A streamed body (several documents) reads as {"responses": [...]}, like a capture.
       ResponseStream.Split split = ResponseStream.split(bytes, MAPPER);
-      if (split != null) {
-        root = split.root(MAPPER);
-        text = split.text() != null ? split.text() : text;
-      } else {
-        root = MAPPER.readTree(bytes); // fails, naming why the body is not JSON
+      root = root(split, bytes);
+      if (split != null && split.text() != null) {
+        text = split.text();
       }
     } catch (JsonProcessingException e) {
       parseError = e.getOriginalMessage();
@@ -143,7 +114,7 @@ public final class JsonExtractor implements Extractor {
     List<CardValues> values = new ArrayList<>(items.size());
     FieldRegexes regexes = new FieldRegexes();
     for (JsonNode item : items) {
-      if (!skipped(item)) {
+      if (!skipped(item, profile.skipCards())) {
         values.add(read(item, regexes));
       }
     }
@@ -151,12 +122,28 @@ public final class JsonExtractor implements Extractor {
     if (!cuts.isEmpty() && values.isEmpty()) {
       return CaptureDocument.cutBeforeAnyCard(response, cuts);
     }
-    return CaptureDocument.afterCuts(assembler.assemble(response, values), cuts);
+    return CaptureDocument.afterCuts(
+        assembler.assemble(response, values, CaptureDocument.rest(profile, document)), cuts);
+  }
+
+  /**
+   * The document a body reads as, parsed with the extractor's bounds: a streamed body (several
+   * documents) as {@code {"responses": [...]}}, like a capture; a single document as itself.
+   *
+   * @throws IOException naming why the body is not JSON
+   * @throws StreamFormatException when the body is framed as a stream but the framing is wrong
+   */
+  public static JsonNode document(byte[] bytes) throws IOException {
+    return root(ResponseStream.split(bytes, MAPPER), bytes);
+  }
+
+  private static JsonNode root(ResponseStream.Split split, byte[] bytes) throws IOException {
+    return split != null ? split.root(MAPPER) : MAPPER.readTree(bytes); // fails, naming why
   }
 
   /** A tile that is not a listing (promo banner, placeholder) by the profile's skip-cards. */
-  private boolean skipped(JsonNode item) {
-    for (Marker marker : profile.skipCards()) {
+  static boolean skipped(JsonNode item, List<Marker> skipCards) {
+    for (Marker marker : skipCards) {
       boolean hit =
           marker.kind() == Marker.Kind.TEXT
               ? item.toString().contains(marker.text())
@@ -190,7 +177,7 @@ public final class JsonExtractor implements Extractor {
    * alternative that reaches a value wins, so {@code img.url_list[0] | img} reads an image given
    * either as an object or as a plain URL.
    */
-  private static String firstScalar(FieldRule rule, JsonNode item) {
+  static String firstScalar(FieldRule rule, JsonNode item) {
     for (JsonNode node : rule.locator().all(item)) {
       String text = text(node);
       if (text != null) {
@@ -210,7 +197,7 @@ public final class JsonExtractor implements Extractor {
     return marker.locator().all(document).stream().anyMatch(node -> truthy(node, marker.text()));
   }
 
-  private static boolean sponsored(JsonNode item, SponsoredRule rule) {
+  static boolean sponsored(JsonNode item, SponsoredRule rule) {
     if (rule == null) {
       return false;
     }

@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * <p>The check resolves the host itself; fetchers connect to the addresses {@link #check} returns
  * (through {@link com.mallrank.crawler.net.GuardProxy}), so DNS rebinding between check and connect
  * has nothing to rebind.
+ *
+ * <p>A page's own requests in a browser (scripts, styles, XHR: a signing SDK on a CDN) may follow a
+ * wider host list than the navigation ({@link #withSubrequestHosts}, {@link #subrequests()}); the
+ * address rules are the same for both.
  */
 public final class AddressGuard {
 
@@ -43,6 +47,9 @@ public final class AddressGuard {
   private final boolean allowPrivateAddresses;
   private final Resolver resolver;
 
+  /** Hosts a page's own requests may reach besides {@link #allowedHosts}; null = none. */
+  private final List<String> subrequestHosts;
+
   /**
    * @param allowedHosts host names, {@code *.suffix} patterns or {@code *}
    * @param allowPrivateAddresses whether loopback and private addresses may be fetched (the
@@ -51,9 +58,22 @@ public final class AddressGuard {
    */
   public AddressGuard(
       Collection<String> allowedHosts, boolean allowPrivateAddresses, Resolver resolver) {
-    this.allowedHosts = allowedHosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+    this(allowedHosts, allowPrivateAddresses, resolver, null);
+  }
+
+  private AddressGuard(
+      Collection<String> allowedHosts,
+      boolean allowPrivateAddresses,
+      Resolver resolver,
+      Collection<String> subrequestHosts) {
+    this.allowedHosts = normalized(allowedHosts);
     this.allowPrivateAddresses = allowPrivateAddresses;
     this.resolver = Objects.requireNonNull(resolver, "resolver");
+    this.subrequestHosts = subrequestHosts == null ? null : normalized(subrequestHosts);
+  }
+
+  private static List<String> normalized(Collection<String> hosts) {
+    return hosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
   }
 
   /** A guard resolving through the JDK. */
@@ -63,7 +83,42 @@ public final class AddressGuard {
 
   /** A guard with these rules that resolves through {@code other}: one resolver per process. */
   public AddressGuard withResolver(Resolver other) {
-    return new AddressGuard(allowedHosts, allowPrivateAddresses, other);
+    return new AddressGuard(allowedHosts, allowPrivateAddresses, other, subrequestHosts);
+  }
+
+  /**
+   * This guard, whose page may also send its own requests (scripts, styles, XHR, frames) to {@code
+   * hosts} (names, {@code *.suffix} or {@code *}): a page's signing SDK and bundles on another
+   * company's CDN. The navigation stays on the allow-list; the address rules hold for every host.
+   */
+  public AddressGuard withSubrequestHosts(Collection<String> hosts) {
+    return new AddressGuard(allowedHosts, allowPrivateAddresses, resolver, List.copyOf(hosts));
+  }
+
+  /**
+   * The guard of a page's own requests: the allow-list plus the {@linkplain #withSubrequestHosts
+   * subrequest hosts} (none unless given), with the same address rules and resolver.
+   */
+  public AddressGuard subrequests() {
+    if (subrequestHosts == null || subrequestHosts.isEmpty()) {
+      return this;
+    }
+    List<String> both = new java.util.ArrayList<>(allowedHosts);
+    both.addAll(subrequestHosts);
+    return new AddressGuard(both, allowPrivateAddresses, resolver, null);
+  }
+
+  /**
+   * Whether the host (a URL's host, any case, a trailing dot ignored) is on the allow-list: the
+   * name rule alone, without resolving it (for a response already received, such as a captured list
+   * call or a redirect hop the browser followed).
+   */
+  public boolean allowsHost(String host) {
+    if (host == null || host.isBlank()) {
+      return false;
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    return isAllowedHost(h.endsWith(".") ? h.substring(0, h.length() - 1) : h);
   }
 
   /**

@@ -20,8 +20,13 @@ import java.util.List;
  *     keyword into a search box, pressing Enter, waiting for the result call; empty = none
  * @param har whether the responses are read from HAR files captured on a phone ({@code with: har},
  *     always {@code mode: capture}) instead of being fetched
- * @param captureKeyword where a captured search request carries the keyword ({@code
- *     capture-keyword}); {@link CaptureKeyword#ANY} when not given
+ * @param subrequestHosts hosts a browser page's own requests (scripts, styles, XHR, frames) may
+ *     reach besides {@code search.allowed-hosts} ({@code fetch.subrequest-hosts}); {@link
+ *     #ANY_PUBLIC_HOST} by default. Private addresses stay refused unless the profile allows them
+ * @param captureKeyword capture: where a captured search request carries the keyword ({@code
+ *     fetch.capture-keyword}); {@link CaptureKeyword#ANY} when not given, which a HAR capture reads
+ *     as "any parameter holding exactly the keyword" and a browser capture as "not checked" (every
+ *     response matching {@code capture-url} after the search action is kept)
  */
 public record FetchRule(
     boolean browser,
@@ -34,15 +39,31 @@ public record FetchRule(
     String end,
     List<PageAction> actions,
     boolean har,
+    List<String> subrequestHosts,
     CaptureKeyword captureKeyword) {
+
+  /** The default of {@code fetch.subrequest-hosts}: any host with a public address. */
+  public static final List<String> ANY_PUBLIC_HOST = List.of("*");
 
   /** A static GET: the default. */
   public static final FetchRule STATIC =
       new FetchRule(
-          false, false, null, null, null, null, null, null, List.of(), false, CaptureKeyword.ANY);
+          false,
+          false,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          List.of(),
+          false,
+          ANY_PUBLIC_HOST,
+          CaptureKeyword.ANY);
 
   public FetchRule {
     actions = actions == null ? List.of() : List.copyOf(actions);
+    subrequestHosts = subrequestHosts == null ? ANY_PUBLIC_HOST : List.copyOf(subrequestHosts);
     captureKeyword = captureKeyword == null ? CaptureKeyword.ANY : captureKeyword;
   }
 }

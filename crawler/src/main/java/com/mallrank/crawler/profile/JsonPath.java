@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A small JSON path: dotted field names with optional array steps, e.g. {@code
@@ -119,6 +120,28 @@ public final class JsonPath {
   /** The path as written. */
   public String expression() {
     return expression;
+  }
+
+  /**
+   * This path as a JSON pointer ({@code info.id} → {@code /info/id}, {@code items[0]} → {@code
+   * /items/0}), for code that reads with pointers; empty when it has alternatives, a wildcard, or
+   * no step.
+   */
+  public Optional<String> pointer() {
+    if (alternatives.size() != 1 || alternatives.get(0).isEmpty()) {
+      return Optional.empty();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Step step : alternatives.get(0)) {
+      if (step instanceof Field f) {
+        sb.append('/').append(f.name().replace("~", "~0").replace("/", "~1"));
+      } else if (step instanceof Index ix) {
+        sb.append('/').append(ix.index());
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(sb.toString());
   }
 
   /** Whether this is the empty path (the node itself). */

@@ -10,16 +10,32 @@ import java.util.Objects;
  * @param urlTemplate the login page, e.g. {@code {base}/login}; {@code {base}} is the configured
  *     base URL
  * @param qr CSS selector of the login QR code's element (screenshot and decoded)
- * @param loggedIn CSS selector present once the account is logged in
- * @param loggedOut CSS selector present on the login page while nobody is logged in
+ * @param loggedIn CSS selector present once the account is logged in; {@code null} with {@code
+ *     urlLeaves}
+ * @param loggedOut CSS selector present on the login page while nobody is logged in; {@code null}
+ *     with {@code urlLeaves}
+ * @param urlLeaves instead of the two selectors, for a site whose login page has a URL of its own
+ *     (百应: {@code /account/login}): logged out while the page URL contains it, logged in once the
+ *     URL no longer does ({@code login.logged-in-when-url-leaves}); else {@code null}
  */
-public record LoginRule(String urlTemplate, String qr, String loggedIn, String loggedOut) {
+public record LoginRule(
+    String urlTemplate, String qr, String loggedIn, String loggedOut, String urlLeaves) {
 
   public LoginRule {
     Objects.requireNonNull(urlTemplate, "urlTemplate");
     Objects.requireNonNull(qr, "qr");
-    Objects.requireNonNull(loggedIn, "loggedIn");
-    Objects.requireNonNull(loggedOut, "loggedOut");
+    if (urlLeaves == null) {
+      Objects.requireNonNull(loggedIn, "loggedIn");
+      Objects.requireNonNull(loggedOut, "loggedOut");
+    } else if (urlLeaves.isBlank() || loggedIn != null || loggedOut != null) {
+      throw new IllegalArgumentException(
+          "urlLeaves is not blank and replaces both selectors: " + urlLeaves);
+    }
+  }
+
+  /** A login read from CSS selectors. */
+  public LoginRule(String urlTemplate, String qr, String loggedIn, String loggedOut) {
+    this(urlTemplate, qr, loggedIn, loggedOut, null);
   }
 
   /**

@@ -40,7 +40,7 @@ final class ProfileReader {
           "fetch",
           "login");
   private static final Set<String> LOGIN_KEYS =
-      Set.of("url-template", "qr", "logged-in", "logged-out");
+      Set.of("url-template", "qr", "logged-in", "logged-out", "logged-in-when-url-leaves");
   private static final Set<String> FETCH_KEYS =
       Set.of(
           "with",
@@ -52,7 +52,8 @@ final class ProfileReader {
           "load-more",
           "wait-for",
           "end",
-          "actions");
+          "actions",
+          "subrequest-hosts");
   private static final Set<String> SEARCH_KEYS =
       Set.of("url-template", "allowed-hosts", "allow-private-addresses");
   private static final Set<String> HTML_FIELD_KEYS =
@@ -149,7 +150,10 @@ final class ProfileReader {
     return false;
   }
 
-  /** The optional {@code login:} mapping: every key required, selectors valid CSS. */
+  /**
+   * The optional {@code login:} mapping: {@code url-template} and {@code qr}, then either the
+   * {@code logged-in} and {@code logged-out} selectors or {@code logged-in-when-url-leaves}.
+   */
   private LoginRule login(MapNode root) {
     MapNode map = map(root, "login", "", false);
     if (map == null) {
@@ -168,17 +172,39 @@ final class ProfileReader {
         url = null;
       }
     }
-    String[] selectors = new String[3];
-    String[] keys = {"qr", "logged-in", "logged-out"};
+    String qr = css(map, "qr", "login", true) == null ? null : string(map, "qr", "login", true);
+    if (map.entries().containsKey("logged-in-when-url-leaves")) {
+      String leaves = string(map, "logged-in-when-url-leaves", "login", true);
+      for (String key : List.of("logged-in", "logged-out")) {
+        if (map.entries().containsKey(key)) {
+          problem(
+              "login." + key,
+              map.entries().get(key).keyLine(),
+              "not with logged-in-when-url-leaves: the page URL tells both states");
+        }
+      }
+      if (leaves != null && (leaves.isBlank() || leaves.length() > 200)) {
+        problem(
+            "login.logged-in-when-url-leaves",
+            valueLine(map, "logged-in-when-url-leaves"),
+            "must be the part of the login page's URL that marks it, e.g. /account/login");
+        leaves = null;
+      }
+      return url == null || qr == null || leaves == null
+          ? null
+          : new LoginRule(url, qr, null, null, leaves.strip());
+    }
+    String[] selectors = new String[2];
+    String[] keys = {"logged-in", "logged-out"};
     for (int i = 0; i < keys.length; i++) {
       if (css(map, keys[i], "login", true) != null) {
         selectors[i] = string(map, keys[i], "login", true);
       }
     }
-    if (url == null || selectors[0] == null || selectors[1] == null || selectors[2] == null) {
+    if (url == null || qr == null || selectors[0] == null || selectors[1] == null) {
       return null;
     }
-    return new LoginRule(url, selectors[0], selectors[1], selectors[2]);
+    return new LoginRule(url, qr, selectors[0], selectors[1]);
   }
 
   private FetchRule fetch(MapNode root) {
@@ -213,7 +239,12 @@ final class ProfileReader {
     if (capture && captureUrl == null) {
       problem("fetch.capture-url", map.line(), "mode: capture needs the URL pattern to capture");
     }
-    if (!capture && (captureUrl != null || itemsPointer != null || hasMorePointer != null)) {
+    CaptureKeyword captureKeyword = captureKeyword(map);
+    if (!capture
+        && (captureUrl != null
+            || itemsPointer != null
+            || hasMorePointer != null
+            || map.entries().containsKey("capture-keyword"))) {
       problem("fetch.mode", valueLine(map, "mode"), "capture keys need mode: capture");
     }
     return new FetchRule(
@@ -227,7 +258,43 @@ final class ProfileReader {
         cssOrNull(map, "end"),
         new PageActionReader(this::problem).read(map.entries().get("actions")),
         har,
-        captureKeyword(map, capture));
+        subrequestHosts(map),
+        captureKeyword);
+  }
+
+  /** A host name, an IP literal, {@code *.suffix} or {@code *}. */
+  private static final Pattern HOST_PATTERN =
+      Pattern.compile(
+          "\\*|(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*"
+              + "|\\[[0-9a-f:.]+\\]",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * {@code fetch.subrequest-hosts}: the hosts a browser page's own requests may reach besides the
+   * allow-list; absent = any public host, {@code []} = the allow-list only.
+   */
+  private List<String> subrequestHosts(MapNode map) {
+    Entry entry = map.entries().get("subrequest-hosts");
+    if (entry == null) {
+      return FetchRule.ANY_PUBLIC_HOST;
+    }
+    List<String> hosts = new ArrayList<>();
+    List<Node> items = list(entry, "fetch.subrequest-hosts");
+    for (int i = 0; i < items.size(); i++) {
+      String host = scalar(items.get(i), "fetch.subrequest-hosts[" + i + "]");
+      if (host == null) {
+        continue;
+      }
+      if (host.strip().length() > 253 || !HOST_PATTERN.matcher(host.strip()).matches()) {
+        problem(
+            "fetch.subrequest-hosts[" + i + "]",
+            items.get(i).line(),
+            "must be a host name, *.suffix or * (no scheme, port or path), was '" + host + "'");
+      } else {
+        hosts.add(host.strip());
+      }
+    }
+    return hosts;
   }
 
   /** The fetch keys a HAR profile may have: the rest drive a browser. */
@@ -239,15 +306,12 @@ final class ProfileReader {
    * {@code fetch.capture-keyword}: one location or a list ({@code form:keyword}, {@code
    * query:keyword}, {@code json:/search_text}); only with {@code mode: capture}.
    */
-  private CaptureKeyword captureKeyword(MapNode map, boolean capture) {
+  private CaptureKeyword captureKeyword(MapNode map) {
     Entry entry = map.entries().get("capture-keyword");
     if (entry == null) {
       return CaptureKeyword.ANY;
     }
     String path = "fetch.capture-keyword";
-    if (!capture) {
-      problem(path, entry.keyLine(), "needs mode: capture");
-    }
     List<Node> items =
         entry.value() instanceof ListNode list ? list.items() : List.of(entry.value());
     List<CaptureKeyword.Location> locations = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.mallrank.crawler.profile;
 
+import com.mallrank.crawler.politeness.AddressGuard;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,6 +58,14 @@ public record SiteProfile(
     Objects.requireNonNull(markers, "markers");
     Objects.requireNonNull(fetch, "fetch");
     Objects.requireNonNull(source, "source");
+  }
+
+  /**
+   * The guard of this profile's pages: the search allow-list for what is fetched and navigated to,
+   * and for a browser page's own requests also {@code fetch.subrequest-hosts}.
+   */
+  public AddressGuard guard() {
+    return search.guard().withSubrequestHosts(fetch.subrequestHosts());
   }
 
   /** The rule for a field, or {@code null} when the profile does not extract it. */

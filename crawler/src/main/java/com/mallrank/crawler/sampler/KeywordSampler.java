@@ -31,9 +31,11 @@ import com.mallrank.crawler.politeness.RetryDecision;
 import com.mallrank.crawler.politeness.RetryPolicy;
 import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.profile.FetchRule;
+import com.mallrank.crawler.profile.FieldName;
+import com.mallrank.crawler.profile.FieldRule;
+import com.mallrank.crawler.profile.JsonPath;
 import com.mallrank.crawler.profile.SiteProfile;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -276,7 +278,7 @@ public final class KeywordSampler {
     Instant started = time.now();
     Instant slotTime = slot == null ? started : slot;
     URI url;
-    AddressGuard guard = profile.search().guard().withResolver(resolver);
+    AddressGuard guard = profile.guard().withResolver(resolver);
     try {
       url = profile.search().url(base, keyword);
       if (!profile.fetch().har()) {
@@ -350,12 +352,10 @@ public final class KeywordSampler {
         seen = null;
         page = error(e.url(), 0, e.getMessage());
         outcome =
-            e.getCause() instanceof SocketTimeoutException
-                ? AttemptOutcome.TIMEOUT
-                // a broken HAR file stays broken: not worth another try
-                : e.getCause() instanceof HarException
-                    ? AttemptOutcome.CLIENT_ERROR
-                    : AttemptOutcome.CONNECTION_FAILED;
+            // a broken HAR file stays broken: not worth another try
+            e.getCause() instanceof HarException
+                ? AttemptOutcome.CLIENT_ERROR
+                : AttemptOutcome.ofFailure(e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return done(error(url.toString(), 0, "interrupted"), started, attempt);
@@ -422,7 +422,8 @@ public final class KeywordSampler {
       return browser.fetch(
           new FetchRequest(url, identity, cookies, Gate.unpaced(guard), context),
           renderOptions(profile, depth)
-              .withActions(BrowserActions.forKeyword(rule.actions(), keyword)),
+              .withActions(BrowserActions.forKeyword(rule.actions(), keyword))
+              .withCaptureKeyword(rule.captureKeyword(), keyword),
           failed);
     }
   }
@@ -438,7 +439,20 @@ public final class KeywordSampler {
         .withTargetCount(depth)
         .withLoadMoreSelector(rule.loadMore())
         .withWaitForSelector(rule.waitFor())
-        .withEndSelector(rule.end());
+        .withEndSelector(rule.end())
+        .withItemIdPointer(rule.capture() && profile.dedupe() ? productIdPointer(profile) : null);
+  }
+
+  /**
+   * With {@code dedupe: product-id}, the browser counts a capture's listings once per product id (a
+   * list whose scrolls send the first screen again would otherwise stop loading early): the
+   * product-id path as a JSON pointer, when it is a plain path ({@code product_id}, {@code
+   * info.id}); else {@code null} and every item counts.
+   */
+  private static String productIdPointer(SiteProfile profile) {
+    FieldRule id = profile.field(FieldName.PRODUCT_ID);
+    JsonPath path = id == null ? null : id.locator().path();
+    return path == null ? null : path.pointer().orElse(null);
   }
 
   private static AttemptOutcome outcomeOf(ResultPage page) {

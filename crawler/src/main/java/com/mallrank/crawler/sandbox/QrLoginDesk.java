@@ -34,8 +34,18 @@ final class QrLoginDesk {
   /** Ticket to the uid that scanned it ({@link #PENDING} until then), oldest first. */
   private final Map<String, String> tickets = new LinkedHashMap<>();
 
-  /** A new login page whose QR code carries a fresh ticket. */
-  synchronized String page(String baseUrl) {
+  /**
+   * A new login page whose QR code carries a fresh ticket; once scanned it moves on to {@code /}.
+   */
+  String page(String baseUrl) {
+    return page(baseUrl, "/");
+  }
+
+  /**
+   * A new login page whose QR code carries a fresh ticket; once scanned it moves on to {@code
+   * after} (a path of the sandbox).
+   */
+  synchronized String page(String baseUrl, String after) {
     byte[] bytes = new byte[16];
     random.nextBytes(bytes);
     String ticket = HexFormat.of().formatHex(bytes);
@@ -57,7 +67,9 @@ final class QrLoginDesk {
         + "const t='"
         + ticket
         + "';const poll=()=>fetch('/login/poll?ticket='+t).then(r=>r.json())"
-        + ".then(j=>{if(j.status==='confirmed'){location.href='/';}else{setTimeout(poll,300);}})"
+        + ".then(j=>{if(j.status==='confirmed'){location.href='"
+        + after
+        + "';}else{setTimeout(poll,300);}})"
         + ".catch(()=>setTimeout(poll,1000));setTimeout(poll,300);"
         + "</script></body></html>\n";
   }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,11 +58,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * verify} object), {@link Fault#LOGIN_WALL} ({@code status_code} {@value
  * SearchApiRenderer#STATUS_LOGIN}), {@link Fault#EMPTY} (no items, {@code has_more} false) and
  * {@link Fault#LAYOUT_CHANGED} ({@code data.goods_list[]} with {@code goods_id}, {@code name},
- * {@code store}, {@code min_price}, {@code commission}, {@code img}, {@code sold_text}, {@code
- * promo}; {@code next_cursor}; {@code has_more} 0/1) hit the API, and the shell shows the v1 marker
- * for them. The main image is served by the mall itself under {@code /obj/ecom-shop-material/} (a
- * distinct PNG per image key, {@link PictureRenderer}) and the app's font under {@code /static/},
- * so a test can count what a browser loaded ({@link #imageRequests()}, {@link #fontRequests()}).
+ * {@code store}, {@code min_price}, {@code commission}, {@code img}, {@code imgs}, {@code
+ * sold_text}, {@code promo}; {@code next_cursor}; {@code has_more} 0/1) hit the API, and the shell
+ * shows the v1 marker for them. A scheduled redesign ({@link Faults#redesignAt}) serves, from its
+ * slot on, the redesigned v1 page ({@code article.pd-card}) and the {@code goods_list} answers to
+ * every keyword. The main image is served by the mall itself under {@code /obj/ecom-shop-material/}
+ * (a distinct PNG per image key, {@link PictureRenderer}) and the app's font under {@code
+ * /static/}, so a test can count what a browser loaded ({@link #imageRequests()}, {@link
+ * #fontRequests()}).
  *
  * <pre>{@code
  * try (SandboxMall mall = SandboxMall.start()) {
@@ -128,7 +132,12 @@ public final class SandboxMall implements AutoCloseable {
   private final SearchApiRenderer apiRenderer;
   private final SelectionTarget selection;
   private final HttpServer server;
+  private final HttpServer scriptServer;
   private final ExecutorService executor;
+  private final AtomicLong scriptRequests = new AtomicLong();
+  private final List<String> scriptCookies = new CopyOnWriteArrayList<>();
+  private volatile String scriptOrigin;
+  private volatile boolean feedAfterSearch;
 
   private SandboxMall(SandboxWorld world, SandboxClock clock, int port) throws IOException {
     this.world = world;
@@ -145,9 +154,13 @@ public final class SandboxMall implements AutoCloseable {
             clock,
             faults,
             this::signedImageUrls,
-            new AtomicLong(7_000_000L)::incrementAndGet);
+            new AtomicLong(7_000_000L)::incrementAndGet,
+            qrLogin);
     this.server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    // The selection page's signing SDK comes from another host, as 百应's does (§8).
+    this.scriptServer =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     this.executor =
         Executors.newFixedThreadPool(
             4,
@@ -158,7 +171,10 @@ public final class SandboxMall implements AutoCloseable {
             });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
+    scriptServer.setExecutor(executor);
+    scriptServer.createContext("/", this::script);
     server.start();
+    scriptServer.start();
   }
 
   /** Starts the standard world on a random loopback port, following real time. */
@@ -213,8 +229,9 @@ public final class SandboxMall implements AutoCloseable {
   }
 
   /**
-   * The "selection" page (精选联盟-like: login wall, search box, signed POST, streamed answers, results
-   * in an inner scroll container); see {@link SelectionTarget}.
+   * The "selection" page (a 百应 stand-in: QR login, search box and button, a POST signed by an SDK
+   * from another host, a feed before the search, the first screen again on scroll, results in an
+   * inner scroll container); see {@link SelectionTarget}.
    */
   public String selectionUrl() {
     return baseUrl() + SelectionTarget.PAGE_PATH;
@@ -223,6 +240,68 @@ public final class SandboxMall implements AutoCloseable {
   /** How many "为你推荐" feed answers the selection page was served (its list before a search). */
   public long selectionFeedAnswers() {
     return selection.feedAnswers();
+  }
+
+  /** How many selection list calls carried the signing SDK's signature (and were answered). */
+  public long selectionSignedCalls() {
+    return selection.signedCalls();
+  }
+
+  /** How many selection list calls were refused for a missing or wrong signature. */
+  public long selectionUnsignedCalls() {
+    return selection.unsignedCalls();
+  }
+
+  /**
+   * Where the selection page loads its signing SDK from: {@code http://localhost:<port>} of the
+   * mall's second listener by default (another host name than {@link #baseUrl()}'s).
+   */
+  public String selectionScriptOrigin() {
+    String origin = scriptOrigin;
+    return origin != null ? origin : "http://localhost:" + scriptServer.getAddress().getPort();
+  }
+
+  /**
+   * Names the selection page's script host otherwise (a test resolving a public-looking name to
+   * {@link #scriptPort()}); {@code null} restores the default.
+   */
+  public void setSelectionScriptOrigin(String origin) {
+    scriptOrigin = origin;
+  }
+
+  /** The loopback port of the script host, the mall's second listener. */
+  public int scriptPort() {
+    return scriptServer.getAddress().getPort();
+  }
+
+  /** How many requests the script host was sent. */
+  public long scriptRequests() {
+    return scriptRequests.get();
+  }
+
+  /** The {@code Cookie} header of each request the script host was sent ({@code ""}: none). */
+  public List<String> scriptCookies() {
+    return List.copyOf(scriptCookies);
+  }
+
+  /** Makes the selection page refresh a feed (a list call with an empty text) after each search. */
+  public void setSelectionFeedAfterSearch(boolean on) {
+    feedAfterSearch = on;
+  }
+
+  private void script(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      scriptRequests.incrementAndGet();
+      scriptCookies.add(
+          String.join("; ", exchange.getRequestHeaders().getOrDefault("Cookie", List.of())));
+      if (exchange.getRequestURI().getPath().equals(SelectionTarget.SCRIPT_PATH)) {
+        // Not cached: a test counts one request per page.
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        send(exchange, 200, "application/javascript; charset=utf-8", SelectionTarget.SDK_SCRIPT);
+      } else {
+        send(exchange, 404, "text/plain; charset=utf-8", "not found");
+      }
+    }
   }
 
   /** Pins the simulated time (pages then show the slot of {@code time}). */
@@ -292,6 +371,7 @@ public final class SandboxMall implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    scriptServer.stop(0);
     executor.shutdownNow();
   }
 
@@ -301,7 +381,13 @@ public final class SandboxMall implements AutoCloseable {
       String path = uri.getPath();
       Map<String, String> query = parseQuery(uri.getRawQuery());
       if (SelectionTarget.handles(path)) {
-        selection.handle(exchange, path, identity(exchange));
+        selection.handle(
+            exchange,
+            path,
+            identity(exchange),
+            baseUrl(),
+            selectionScriptOrigin(),
+            feedAfterSearch);
       } else if (!"GET".equals(exchange.getRequestMethod())) {
         send(exchange, 405, "text/plain; charset=utf-8", "GET only");
       } else if (path.equals("/search")) {
@@ -375,9 +461,12 @@ public final class SandboxMall implements AutoCloseable {
     }
     String identity = identity(exchange);
     List<SandboxCard> cards = world.results(keyword, clock.slot(), identity);
+    boolean redesigned = faults.redesigned(clock.slot());
     String body =
         fault == null
-            ? renderer.results(keyword, cards, identity)
+            ? redesigned
+                ? renderer.redesigned(keyword, cards, identity)
+                : renderer.results(keyword, cards, identity)
             : switch (fault) {
               case CAPTCHA -> renderer.captcha(keyword, identity);
               case LOGIN_WALL -> renderer.loginWall(keyword);
@@ -444,7 +533,9 @@ public final class SandboxMall implements AutoCloseable {
             : SearchApiRenderer.CommissionUnit.BASIS_POINTS;
     String body =
         fault == null
-            ? apiRenderer.page(keyword, cards, cursor, count, unit)
+            ? faults.redesigned(clock.slot())
+                ? apiRenderer.layoutChanged(cards, cursor, count)
+                : apiRenderer.page(keyword, cards, cursor, count, unit)
             : switch (fault) {
               case CAPTCHA -> apiRenderer.verify();
               case LOGIN_WALL -> apiRenderer.loginRequired();
@@ -544,7 +635,8 @@ public final class SandboxMall implements AutoCloseable {
     return null;
   }
 
-  private static Map<String, String> parseQuery(String rawQuery) {
+  /** A query's parameters, decoded; the first value of each. */
+  static Map<String, String> parseQuery(String rawQuery) {
     Map<String, String> result = new LinkedHashMap<>();
     if (rawQuery == null) {
       return result;

@@ -8,48 +8,68 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The sandbox's "selection" target: a 精选联盟-like product-selection page (douyin-notes §1.4, §7),
- * built so every hard part of the real one can be tested offline.
+ * The sandbox's "selection" target: a stand-in for the 精选联盟 / 巨量百应 selection page (douyin-notes §7,
+ * §8), built so every hard part of the real one can be tested offline. What the evidence says, and
+ * what this page does:
  *
  * <ul>
- *   <li>{@code GET /selection} without the identity cookie redirects to {@code /mpa/account/login}
- *       (a login page); with it, the page shows a search box ({@code #SearchBarWrapper input}) and,
- *       before any search, a "为你推荐" feed.
- *   <li>The list is a {@code POST /selection/api/material_list} made by the page's script with a
- *       JSON body {@code {search_text, cursor, a_bogus}}; {@code a_bogus} is a signature the script
- *       computes from a seed in the page (FNV-1a of {@code seed|text|cursor}); a request without it
- *       or with a wrong one is refused (HTTP 403, {@code code 40300}).
- *   <li>Answers are <b>streamed</b>: two JSON documents, each preceded by its length in hexadecimal
- *       ({@code {code, log_id}} then {@code {code, msg, data: {summary_promotions, has_more, total,
- *       cursor}}}), like the app's search stream.
- *   <li>Cards use the selection list's documented paths: {@code product_id}, {@code
+ *   <li>The page's signing SDK ({@code bdms.js}, making {@code a_bogus}) loads from another
+ *       company's host (§8): here {@value #SCRIPT_PATH} on a second listener, by default {@code
+ *       http://localhost:<its port>} (another host name than the page's {@code 127.0.0.1}; a test
+ *       may name it otherwise, {@link SandboxMall#setSelectionScriptOrigin}). The SDK wraps {@code
+ *       window.fetch} and appends {@code a_bogus} to the list call's URL, computed from a seed in
+ *       the page ({@code <meta name="sbx-sdk-seed">}, per identity and hour) and the request body
+ *       (FNV-1a of {@code seed|body}, a sandbox invention). A call without it or with a wrong one
+ *       is refused (HTTP 403, {@code code 40300}): a browser that blocks the SDK never gets a list.
+ *   <li>{@code GET /selection} without the identity cookie redirects to {@value #LOGIN_PATH}, a QR
+ *       login page ({@link QrLoginDesk}) that moves on to {@code /selection} once scanned (§8:
+ *       logged in when the URL leaves {@code /account/login}); with it, the page shows a search box
+ *       ({@code #SearchBarWrapper input}) and its button, and before any search a "为你推荐" feed.
+ *   <li>The search is sent by <b>clicking</b> {@code #SearchBarWrapper button} (§8: the one crawler
+ *       that drives the box clicks it; no source shows Enter submitting it, so Enter does nothing
+ *       here).
+ *   <li>The list is a {@code POST} to {@value #API_PATH} with a JSON body {@code
+ *       {"scene":"PCSquareFeed","search_text":"…","cursor":0}} (§8); the feed is the same call with
+ *       {@code search_text ""}. With {@link SandboxMall#setSelectionFeedAfterSearch} the page also
+ *       refreshes a "猜你喜欢" feed (the same call, {@code search_text ""}) right after each search.
+ *   <li>Answers are plain JSON (§7's envelope {@code {code, msg, data, log_id, st}}, not streamed):
+ *       {@code data.summary_promotions[]}, {@code has_more}, {@code total}, {@code cursor}, {@code
+ *       extra.search_id}. Cards use the documented paths: {@code product_id}, {@code
  *       base_model.product_info.{name, main_img.url_list}}, {@code
  *       base_model.marketing_info.price_desc.price.origin} (fen), {@code
  *       base_model.promotion_info.cos_info.cos.cos_ratio.origin} (percent), {@code
- *       base_model.shop_info.{shop_id, shop_name}}. Each page of {@value #PAGE} products has one
- *       non-product card (a live room, no {@code base_model}) after its 7th card.
+ *       base_model.shop_info.{shop_id, shop_name}}. The list is the world's organic results (no ad
+ *       placement is documented). Each page of {@value #PAGE} products has one non-product card (a
+ *       live room, no {@code base_model}; a sandbox invention) after its 7th.
+ *   <li>"Scrolling returns the first screen again" (§8, opencli-buyin): every answer to a scroll
+ *       ({@code cursor > 0}) starts with the first screen's cards again, then the next page's.
  *   <li>The list sits in an inner container ({@code div.list-scroller}, {@code overflow-y: auto});
  *       the window cannot scroll. The next page loads when that container is scrolled to its end.
- *   <li>Faults per keyword: {@link Fault#CAPTCHA} → an <i>empty</i> answer with {@code
+ *   <li>Faults per keyword: {@link Fault#HTTP_429} → {@code {"code": 11001, "msg": "访问频繁…"}} (HTTP
+ *       200, §7); {@link Fault#EMPTY} → no products; {@link Fault#HTTP_500} → HTTP 500; {@link
+ *       Fault#SLOW} delays the answer (set on the keyword {@code ""}, it delays the feed). Two
+ *       hostile variants that are <em>not</em> 百应's shapes (they are Douyin web-search answers,
+ *       §8): {@link Fault#CAPTCHA} → an <i>empty</i> answer with {@code
  *       search_nil_info.search_nil_type = "verify_check"}; {@link Fault#LOGIN_WALL} → {@code
- *       {"status_code": 2483, "status_msg": "请先登录，再继续搜索吧"}}; {@link Fault#HTTP_429} → {@code
- *       {"code": 11001, "msg": "访问频繁，请稍后再试"}} (HTTP 200); {@link Fault#EMPTY} → no products; {@link
- *       Fault#HTTP_500} → HTTP 500; {@link Fault#SLOW} delays the answer (set on the keyword {@code
- *       ""}, it delays the feed, so its answer arrives after the search). A <i>global</i> {@link
- *       Fault#CAPTCHA} serves a captcha page ({@code #captcha-verify}) instead of the app.
+ *       {"status_code": 2483, …}}. A <i>global</i> {@link Fault#CAPTCHA} serves a captcha page
+ *       ({@code #captcha-verify}) instead of the app.
  * </ul>
  */
 final class SelectionTarget {
 
   static final String PAGE_PATH = "/selection";
-  static final String API_PATH = "/selection/api/material_list";
+  static final String API_PATH = "/pc/selection/common/material_list";
   static final String LOGIN_PATH = "/mpa/account/login";
+
+  /** The signing SDK's path on the script host. */
+  static final String SCRIPT_PATH = "/obj/secsdk/sandbox-sdk.js";
 
   /** Products per answer (the real list pages by 30; 20 makes depth 60 three loads). */
   static final int PAGE = 20;
@@ -64,19 +84,24 @@ final class SelectionTarget {
   private final Faults faults;
   private final UnaryOperator<String> signer;
   private final Supplier<Long> logIds;
+  private final QrLoginDesk login;
   private final AtomicLong feedAnswers = new AtomicLong();
+  private final AtomicLong signedCalls = new AtomicLong();
+  private final AtomicLong unsignedCalls = new AtomicLong();
 
   SelectionTarget(
       SandboxWorld world,
       SandboxClock clock,
       Faults faults,
       UnaryOperator<String> signer,
-      Supplier<Long> logIds) {
+      Supplier<Long> logIds,
+      QrLoginDesk login) {
     this.world = world;
     this.clock = clock;
     this.faults = faults;
     this.signer = signer;
     this.logIds = logIds;
+    this.login = login;
   }
 
   /** How many "为你推荐" answers (list calls with an empty search text) were served. */
@@ -84,14 +109,35 @@ final class SelectionTarget {
     return feedAnswers.get();
   }
 
+  /** How many list calls carried the SDK's signature (and were answered). */
+  long signedCalls() {
+    return signedCalls.get();
+  }
+
+  /** How many list calls were refused for a missing or wrong signature. */
+  long unsignedCalls() {
+    return unsignedCalls.get();
+  }
+
   static boolean handles(String path) {
     return path.equals(PAGE_PATH) || path.equals(API_PATH) || path.equals(LOGIN_PATH);
   }
 
-  void handle(HttpExchange exchange, String path, String identity) throws IOException {
+  /**
+   * @param scriptOrigin where the page loads its signing SDK from ({@code http://host:port})
+   * @param feedAfterSearch whether the page refreshes a feed right after each search
+   */
+  void handle(
+      HttpExchange exchange,
+      String path,
+      String identity,
+      String baseUrl,
+      String scriptOrigin,
+      boolean feedAfterSearch)
+      throws IOException {
     String method = exchange.getRequestMethod();
     if (path.equals(LOGIN_PATH)) {
-      send(exchange, 200, "text/html; charset=utf-8", LOGIN_PAGE);
+      send(exchange, 200, "text/html; charset=utf-8", login.page(baseUrl, PAGE_PATH));
     } else if (path.equals(PAGE_PATH) && "GET".equals(method)) {
       if (identity == null || identity.isBlank()) {
         exchange.getResponseHeaders().add("Location", LOGIN_PATH);
@@ -99,7 +145,11 @@ final class SelectionTarget {
       } else if (faults.active(null).orElse(null) == Fault.CAPTCHA) {
         send(exchange, 200, "text/html; charset=utf-8", CAPTCHA_PAGE);
       } else {
-        send(exchange, 200, "text/html; charset=utf-8", page(seed(identity)));
+        send(
+            exchange,
+            200,
+            "text/html; charset=utf-8",
+            page(seed(identity), scriptOrigin, feedAfterSearch));
       }
     } else if (path.equals(API_PATH) && "POST".equals(method)) {
       api(exchange, identity);
@@ -114,10 +164,10 @@ final class SelectionTarget {
         (identity + "|" + clock.slot().getEpochSecond()).hashCode() & 0xffffffffL);
   }
 
-  /** The page script's signature: FNV-1a (32 bit) of the UTF-8 bytes of seed|text|cursor, hex. */
-  static String sign(String seed, String text, int cursor) {
+  /** The SDK's signature: FNV-1a (32 bit) of the UTF-8 bytes of seed|body, hex. */
+  static String sign(String seed, String body) {
     int h = 0x811c9dc5;
-    for (byte b : (seed + "|" + text + "|" + cursor).getBytes(StandardCharsets.UTF_8)) {
+    for (byte b : (seed + "|" + body).getBytes(StandardCharsets.UTF_8)) {
       h ^= (b & 0xff);
       h *= 0x01000193;
     }
@@ -127,11 +177,20 @@ final class SelectionTarget {
   private void api(HttpExchange exchange, String identity) throws IOException {
     String json = "application/json; charset=utf-8";
     if (identity == null || identity.isBlank()) {
+      // a sandbox choice: §8 shows only the page's redirect to the login page
       send(exchange, 200, json, "{\"code\":-1025,\"msg\":\"选品会话无效\"}");
       return;
     }
-    JsonNode request;
     byte[] raw = exchange.getRequestBody().readNBytes(8192);
+    String text = new String(raw, StandardCharsets.UTF_8);
+    String signature =
+        SandboxMall.parseQuery(exchange.getRequestURI().getRawQuery()).get("a_bogus");
+    if (!sign(seed(identity), text).equals(signature)) {
+      unsignedCalls.incrementAndGet();
+      send(exchange, 403, json, "{\"code\":40300,\"msg\":\"签名校验失败\"}");
+      return;
+    }
+    JsonNode request;
     try {
       request = JSON.readTree(raw);
     } catch (IOException e) {
@@ -141,17 +200,13 @@ final class SelectionTarget {
       send(exchange, 400, json, "{\"code\":40000,\"msg\":\"bad request\"}");
       return;
     }
-    String text = request.path("search_text").asText("");
+    signedCalls.incrementAndGet();
+    String keyword = request.path("search_text").asText("");
     int cursor = Math.max(0, request.path("cursor").asInt(0));
-    String signature = request.path("a_bogus").asText("");
-    if (!signature.equals(sign(seed(identity), text, cursor))) {
-      send(exchange, 403, json, "{\"code\":40300,\"msg\":\"签名校验失败\"}");
-      return;
-    }
-    if (text.isEmpty()) {
+    if (keyword.isEmpty()) {
       feedAnswers.incrementAndGet();
     }
-    Fault fault = faults.active(text).orElse(null);
+    Fault fault = faults.active(keyword).orElse(null);
     if (fault == Fault.SLOW) {
       try {
         Thread.sleep(faults.slowDelay().toMillis());
@@ -166,38 +221,49 @@ final class SelectionTarget {
     }
     String body;
     if (fault == Fault.LOGIN_WALL) {
-      body = frame("{\"status_code\":2483,\"status_msg\":\"请先登录，再继续搜索吧\"}");
+      body = "{\"status_code\":2483,\"status_msg\":\"请先登录，再继续搜索吧\"}";
     } else if (fault == Fault.HTTP_429) {
-      body = frame("{\"code\":11001,\"msg\":\"访问频繁，请稍后再试\",\"data\":null}");
+      body = "{\"code\":11001,\"msg\":\"访问频繁，请稍后再试\",\"data\":null}";
     } else if (fault == Fault.CAPTCHA) {
       ObjectNode answer = answer(List.of(), 0, false, 0);
       answer.putObject("search_nil_info").put("search_nil_type", "verify_check");
-      body = head() + frame(answer.toString());
+      body = answer.toString();
     } else {
       List<SandboxCard> all =
-          text.isEmpty()
+          keyword.isEmpty()
               ? feed(identity)
-              : fault == Fault.EMPTY ? List.of() : world.results(text, clock.slot(), identity);
+              : fault == Fault.EMPTY ? List.of() : list(keyword, identity);
       int from = Math.min(cursor, all.size());
       int to = Math.min(from + PAGE, all.size());
-      body =
-          head() + frame(answer(all.subList(from, to), to, to < all.size(), all.size()).toString());
+      List<SandboxCard> cards = new ArrayList<>();
+      if (from > 0) {
+        cards.addAll(all.subList(0, Math.min(PAGE, all.size()))); // the first screen again
+      }
+      cards.addAll(all.subList(from, to));
+      body = answer(cards, to, to < all.size(), all.size()).toString();
     }
-    send(exchange, 200, json, body + "0\r\n\r\n");
+    send(exchange, 200, json, body);
+  }
+
+  /**
+   * The selection list of a keyword: the world's organic results in their order. The list has no ad
+   * placement (none is documented, §7), so the mall's ad cards (which repeat organic products) are
+   * not on it.
+   */
+  private List<SandboxCard> list(String keyword, String identity) {
+    return world.results(keyword, clock.slot(), identity).stream()
+        .filter(c -> !c.sponsored())
+        .toList();
   }
 
   /** What the page shows before a search: products of another keyword, never the result. */
   private List<SandboxCard> feed(String identity) {
     List<String> keywords = world.keywords();
-    List<SandboxCard> cards =
-        world.results(keywords.get(keywords.size() / 2), clock.slot(), identity);
+    List<SandboxCard> cards = list(keywords.get(keywords.size() / 2), identity);
     return cards.subList(0, Math.min(FEED_SIZE, cards.size()));
   }
 
-  private String head() {
-    return frame("{\"code\":0,\"log_id\":\"" + logIds.get() + "\",\"st\":0}");
-  }
-
+  /** The envelope {code, msg, data, log_id, st} with one card list; a live card after each 7th. */
   private ObjectNode answer(List<SandboxCard> cards, int cursor, boolean hasMore, int total) {
     ObjectNode root = JSON.createObjectNode();
     root.put("code", 0);
@@ -228,7 +294,7 @@ final class SelectionTarget {
       ObjectNode shop = base.putObject("shop_info");
       shop.put("shop_id", c.shopId());
       shop.put("shop_name", c.shopName());
-      if (i == 6) {
+      if (i % PAGE == 6) {
         ObjectNode live = items.addObject();
         live.put("card_type", "live");
         live.putObject("live_info").put("room_title", "直播间 · 正在讲解");
@@ -238,16 +304,35 @@ final class SelectionTarget {
     data.put("has_more", hasMore);
     data.put("total", total);
     data.putObject("extra").put("search_id", Long.toHexString(logIds.get()));
+    root.put("log_id", String.valueOf(logIds.get()));
+    root.put("st", 0);
     return root;
   }
 
-  /** One document, framed: its UTF-8 length in hex, CRLF, the document, CRLF. */
-  static String frame(String document) {
-    return Integer.toHexString(document.getBytes(StandardCharsets.UTF_8).length)
-        + "\r\n"
-        + document
-        + "\r\n";
-  }
+  /** The signing SDK the script host serves: the same for everyone, as a CDN's file is. */
+  static final String SDK_SCRIPT =
+      """
+      (function () {
+        var meta = document.querySelector('meta[name="sbx-sdk-seed"]');
+        var seed = meta ? meta.content : '';
+        function sign(body) {
+          var h = 0x811c9dc5;
+          var bytes = new TextEncoder().encode(seed + '|' + body);
+          for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+          return h.toString(16);
+        }
+        var plain = window.fetch;
+        window.fetch = function (input, init) {
+          var url = typeof input === 'string' ? input : input.url;
+          if (url.indexOf('/pc/selection/') >= 0 && init && typeof init.body === 'string') {
+            url += (url.indexOf('?') < 0 ? '?' : '&') + 'a_bogus=' + sign(init.body);
+            return plain.call(window, url, init);
+          }
+          return plain.apply(window, arguments);
+        };
+        window.sbxSecSdk = {version: '1.0.0-sandbox'};
+      })();
+      """;
 
   /** Served instead of the app under a global {@link Fault#CAPTCHA}: no list call is ever made. */
   private static final String CAPTCHA_PAGE =
@@ -257,19 +342,18 @@ final class SelectionTarget {
       <iframe src="about:blank" title="verifycenter"></iframe></div></body></html>
       """;
 
-  private static final String LOGIN_PAGE =
-      """
-      <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>登录 (sandbox)</title>
-      </head><body><div class="login-page"><h1>请登录</h1><p>登录后使用精选联盟</p></div></body></html>
-      """;
-
-  private static String page(String seed) {
-    return PAGE_HTML.replace("__SEED__", seed);
+  private static String page(String seed, String scriptOrigin, boolean feedAfterSearch) {
+    return PAGE_HTML
+        .replace("__SEED__", seed)
+        .replace("__SDK__", scriptOrigin + SCRIPT_PATH)
+        .replace("__FEED_AFTER__", String.valueOf(feedAfterSearch));
   }
 
   private static final String PAGE_HTML =
       """
       <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>精选联盟 选品 (sandbox)</title>
+      <meta name="sbx-sdk-seed" content="__SEED__">
+      <script src="__SDK__"></script>
       <style>
       html,body{height:100%;margin:0;overflow:hidden;font-family:sans-serif}
       #app{display:flex;flex-direction:column;height:100%}
@@ -283,41 +367,32 @@ final class SelectionTarget {
       <button type="button" class="search-btn">搜索</button></div>
       <div class="feed-title">为你推荐</div>
       <div class="list-scroller"><div class="material-list"></div><div class="list-status"></div></div>
+      <div class="guess-you-like" hidden></div>
       </div><script>
       (function () {
-        var SEED = '__SEED__';
+        var FEED_AFTER = __FEED_AFTER__;
         var input = document.querySelector('#SearchBarWrapper input');
         var list = document.querySelector('.material-list');
         var status = document.querySelector('.list-status');
         var scroller = document.querySelector('.list-scroller');
         var title = document.querySelector('.feed-title');
+        var guess = document.querySelector('.guess-you-like');
         var state = {text: '', cursor: 0, hasMore: true, loading: false, gen: 0};
-        function sign(text, cursor) {
-          var h = 0x811c9dc5;
-          var bytes = new TextEncoder().encode(SEED + '|' + text + '|' + cursor);
-          for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
-          return h.toString(16);
-        }
-        function split(buf) {
-          var bytes = new Uint8Array(buf), docs = [], pos = 0, dec = new TextDecoder();
-          while (pos < bytes.length) {
-            while (pos < bytes.length && (bytes[pos] === 13 || bytes[pos] === 10)) pos++;
-            var start = pos;
-            while (pos < bytes.length && bytes[pos] !== 13 && bytes[pos] !== 10) pos++;
-            var len = parseInt(dec.decode(bytes.subarray(start, pos)), 16);
-            if (!len) break;
-            while (bytes[pos] === 13 || bytes[pos] === 10) pos++;
-            docs.push(JSON.parse(dec.decode(bytes.subarray(pos, pos + len))));
-            pos += len;
-          }
-          return docs;
-        }
         function el(tag, cls, text) {
           var e = document.createElement(tag); e.className = cls; e.textContent = text; return e;
         }
-        function show(docs, gen) {
+        function call(text, cursor) {
+          return fetch('/pc/selection/common/material_list?verifyFp=verify_sandbox&fp=verify_sandbox'
+              + '&msToken=sandbox', {
+            method: 'POST', headers: {'Content-Type': 'application/json'},
+            body: JSON.stringify({scene: 'PCSquareFeed', search_text: text, cursor: cursor})
+          }).then(function (r) {
+            if (!r.ok) throw new Error('HTTP ' + r.status);
+            return r.json();
+          });
+        }
+        function show(answer, gen) {
           if (gen !== state.gen) return;
-          var answer = docs[docs.length - 1] || {};
           var data = answer.data || {};
           var items = data.summary_promotions || [];
           items.forEach(function (it) {
@@ -334,12 +409,8 @@ final class SelectionTarget {
           if (state.loading || !state.hasMore) return;
           state.loading = true;
           var gen = state.gen;
-          fetch('/selection/api/material_list?verifyFp=verify_sandbox&msToken=sandbox', {
-            method: 'POST', headers: {'Content-Type': 'application/json'},
-            body: JSON.stringify({search_text: state.text, cursor: state.cursor,
-                                  a_bogus: sign(state.text, state.cursor)})
-          }).then(function (r) { return r.arrayBuffer(); })
-            .then(function (b) { show(split(b), gen); })
+          call(state.text, state.cursor)
+            .then(function (answer) { show(answer, gen); })
             .catch(function () { status.appendChild(el('div', 'load-error', '加载失败')); })
             .then(function () { if (gen === state.gen) state.loading = false; });
         }
@@ -350,8 +421,12 @@ final class SelectionTarget {
           title.textContent = '搜索结果';
           scroller.scrollTop = 0;
           load();
+          if (FEED_AFTER) {
+            call('', 0).then(function (answer) {
+              guess.textContent = ((answer.data || {}).summary_promotions || []).length + ' 猜你喜欢';
+            }).catch(function () {});
+          }
         }
-        input.addEventListener('keydown', function (e) { if (e.key === 'Enter') search(); });
         document.querySelector('.search-btn').addEventListener('click', search);
         scroller.addEventListener('scroll', function () {
           if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 40) load();

@@ -239,13 +239,21 @@ public final class HostileNet implements AutoCloseable {
    * alarm), anything else refused: nothing leaves loopback.
    */
   public Connector connector() {
+    return connector(mall.port(), other.port());
+  }
+
+  /**
+   * The same, with {@value #MALL} and {@value #OTHER} served by other loopback ports (a sandbox
+   * mall and its script host); the hostile targets still reach only the internal server.
+   */
+  public Connector connector(int mallPort, int otherPort) {
     return (address, port, timeoutMillis) -> {
       String a = address.getHostAddress();
       int local;
       if (a.equals(MALL_ADDRESS)) {
-        local = mall.port();
+        local = mallPort;
       } else if (a.equals(OTHER_ADDRESS)) {
-        local = other.port();
+        local = otherPort;
       } else if (isHostileTarget(address)) {
         local = internal.port();
       } else {

@@ -77,4 +77,19 @@ class CaptureDocumentTest {
     assertThat(page.status()).isEqualTo(SampleStatus.LAYOUT_CHANGED);
     assertThat(page.evidence().detail()).startsWith("no cards:");
   }
+
+  @Test
+  void responsesSkippedAsNotTheSearchsAreCountedWithTheFirstReason() {
+    String body =
+        "{\"url\":\"u\",\"responses\":[],\"captured\":[],\"skipped\":{\"count\":3,\"first\":"
+            + "\"its request does not carry the keyword: json:/search_text was \\\"\\\"\"}}";
+
+    ResultPage page = extract(SiteProfiles.parse("cap.yml", PROFILE), body);
+
+    assertThat(page.status()).isEqualTo(SampleStatus.LAYOUT_CHANGED);
+    assertThat(page.evidence().detail())
+        .isEqualTo(
+            "3 responses matched capture-url '**/api/search*' but none was the search's (first:"
+                + " its request does not carry the keyword: json:/search_text was \"\")");
+  }
 }

@@ -7,6 +7,7 @@ import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
+import com.mallrank.crawler.testing.StreamPages;
 import com.mallrank.crawler.testing.TtnetFrames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,19 +49,7 @@ class StreamedBodiesTest {
   @TempDir Path dir;
 
   private static String section(int from, int to) {
-    StringBuilder items = new StringBuilder();
-    for (int i = from; i < to; i++) {
-      items
-          .append(i == from ? "" : ",")
-          .append("{\"ProductID\":\"36981234567890")
-          .append(10000 + i)
-          .append("\",\"Title\":\"羽绒服 ")
-          .append(i)
-          .append("\",\"Price\":")
-          .append(1990 + i)
-          .append('}');
-    }
-    return "{\"page_data\":{\"feed_layer\":{\"sections\":[{\"items\":[" + items + "]}]}}}";
+    return StreamPages.page(from, to);
   }
 
   private ResultPage test(String body) throws Exception {

@@ -248,4 +248,36 @@ class AddressGuardTest {
         .hasMessageContaining(text)
         .hasMessageContaining(url.contains("?") ? url.substring(0, url.indexOf('?')) : url);
   }
+
+  @Test
+  void aPagesOwnRequestsFollowTheWiderListWithTheSameAddressRules() throws Exception {
+    AddressGuard buyin =
+        new AddressGuard(List.of("*.jinritemai.com"), false, FAKE_DNS)
+            .withSubrequestHosts(List.of("*.ecombdimg.com", "internal.example.com"));
+    AddressGuard own = buyin.subrequests();
+
+    assertThat(own.check(URI.create("https://p3-aio.ecombdimg.com/obj/x"))).hasSize(1);
+    assertThat(own.check(URI.create("https://haohuo.jinritemai.com/x"))).hasSize(1);
+    assertThatThrownBy(() -> buyin.check(URI.create("https://p3-aio.ecombdimg.com/obj/x")))
+        .isInstanceOf(AddressRefusedException.class)
+        .extracting(e -> ((AddressRefusedException) e).rule())
+        .isEqualTo(Rule.HOST_NOT_ALLOWED);
+    assertThatThrownBy(() -> own.check(URI.create("http://internal.example.com/admin")))
+        .as("listed, but its address is private")
+        .extracting(e -> ((AddressRefusedException) e).rule())
+        .isEqualTo(Rule.PRIVATE_ADDRESS);
+    assertThat(buyin.withResolver(FAKE_DNS).subrequests().allowsHost("p26-item.ecombdimg.com"))
+        .as("kept by withResolver")
+        .isTrue();
+    assertThat(douyin.subrequests()).as("without a list: the allow-list").isSameAs(douyin);
+  }
+
+  @Test
+  void allowsHostReadsTheNameRuleOnlyWithoutResolving() {
+    assertThat(douyin.allowsHost("HAOHUO.jinritemai.com.")).isTrue();
+    assertThat(douyin.allowsHost("jinritemai.com")).isFalse();
+    assertThat(douyin.allowsHost("unresolvable.example.com")).isTrue();
+    assertThat(douyin.allowsHost(null)).isFalse();
+    assertThat(douyin.allowsHost("")).isFalse();
+  }
 }

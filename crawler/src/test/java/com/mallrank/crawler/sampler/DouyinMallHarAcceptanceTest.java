@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mallrank.crawler.fetch.CookieJar;
-import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.har.HarCapture;
+import com.mallrank.crawler.fetch.har.HarInbox;
 import com.mallrank.crawler.model.Listing;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.model.SampleStatus;
@@ -20,9 +20,7 @@ import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.testing.MitmproxyHar;
 import com.mallrank.crawler.testing.TtnetFrames;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.InetAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,33 +37,39 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The acceptance test of issue 17: a HAR written as mitmproxy 12 writes it ({@link MitmproxyHar}),
- * of two goods searches (猫粮, 羽绒服: neither a substring of the other) with two pages each on Douyin
- * 38's v2 stream path, {@code POST /aweme/v2/shop/search/aggregate/shopping/stream/} with the
- * keyword in the form body (douyin-notes §8), each answer a TTNet stream whose frames cut documents
- * and characters. Read by the BUILT-IN douyin-mall profile through the HAR path, as {@code profile
- * test --har} and as a slot's sample from {@code crawler.har-dir} do: every listing's id, title,
- * price, shop, sales, ad flag and rank exact, and nothing else.
+ * of goods searches with two pages each on Douyin 38's v2 stream path, {@code POST
+ * /aweme/v2/shop/search/aggregate/shopping/stream/} with the keyword in the form body (douyin-notes
+ * §8), each answer a TTNet stream whose frames cut documents and characters. Read by the BUILT-IN
+ * douyin-mall profile, unchanged, as {@code profile test --har} reads it (a file, read only) and as
+ * a slot's sample reads it from the {@code crawler.har-dir} inbox (moved to {@code processed/}):
+ * every listing's id, title, price, shop, sales, ad flag and rank exact, and nothing else.
+ *
+ * <p>The keywords: 猫粮 成猫 (typed with a space: the form says {@code +}), 羽绒服, and 羽绒服女, searched
+ * after 羽绒服, so a match by substring would take 羽绒服女's list for 羽绒服. Each test writes its own copy
+ * of the HAR: the inbox moves what it read.
  *
  * <p>Built by hand from §8's facts: the card model (ProductID, Title, Price in fen,
  * MaterialContentInfo) is the v3 stream's (§7), INFERRED for the v2 stream; the live-room card's
  * and the related-search section's field names are INVENTED (see pages/douyin-mall/202612/README).
  * Also in the capture, and never read as listings: a recommendation call carrying products in the
- * same card model (its path INVENTED), a product image, a failed flow, the other keyword's search,
- * the preload document, the sort/filter section, the live-room card, 大家都在搜, a product repeated on
- * page 2.
+ * same card model (its path INVENTED), a product image, a failed flow, the other keywords'
+ * searches, the preload document, the sort/filter section, the live-room card, 大家都在搜, a product
+ * repeated on page 2.
  *
  * <p>mitmproxy writes a body base64 only when more than 30 % of its first 100 bytes look binary;
- * the 羽绒服 page 2 starts with a card whose Chinese title comes first, so it is base64, and its
- * frames split documents but no character (the HAR reader on main decodes base64 bodies to text
- * before splitting them, which a split character would not survive). The other three pages are text
- * with lone surrogates where their frames split characters.
+ * 羽绒服's page 2 starts with a card whose Chinese title comes first, so it is base64, and its frames
+ * end inside characters (the reader decodes base64 to bytes before joining frames). The other pages
+ * are text with lone surrogates where their frames split characters. Depth: 猫粮 成猫's and 羽绒服's last
+ * pages say there is no more (ok, shorter than the depth); 羽绒服女's says there is more (the phone
+ * stopped scrolling: partial).
  */
 class DouyinMallHarAcceptanceTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant SLOT = Instant.parse("2026-12-07T06:00:00Z");
-  private static final String CAT = "猫粮";
+  private static final String CAT = "猫粮 成猫";
   private static final String COAT = "羽绒服";
+  private static final String COAT_W = "羽绒服女";
   private static final String HOST = "https://ecom5-normal-lf.ecombdapi.com";
   private static final String DEVICE =
       "?iid=7432100000000000&device_id=7432100000000001&ac=wifi&channel=huawei&aid=1128"
@@ -196,11 +200,39 @@ class DouyinMallHarAcceptanceTest {
       new Card(
           "3712026120000002006", "羽绒服女小个子短款", 29900, "素材id:601,素材内容:云朵服饰专营店;", "云朵服饰专营店", null);
 
-  @TempDir static Path dir;
+  private static final Card C1 =
+      new Card(
+          "3712026120000003001",
+          "羽绒服女短款面包服",
+          35900,
+          "素材id:601,素材内容:暖冬女装店;素材id:541,素材内容:已售2000+件;",
+          "暖冬女装店",
+          "已售2000+件");
+  private static final Card C2 =
+      new Card(
+          "3712026120000003002",
+          "羽绒服女中长款收腰",
+          52900,
+          "区域名称:sales 内容:[素材id:546,素材内容:已售600+件;]区域名称:shop 内容:[素材id:601,素材内容:雪域服饰旗舰店;]",
+          "雪域服饰旗舰店",
+          "已售600+件");
+  private static final Card C3 =
+      new Card("3712026120000003003", "羽绒服女韩版宽松", 31900, "素材id:601,素材内容:云朵服饰专营店;", "云朵服饰专营店", null);
+  private static final Card C4 =
+      new Card(
+          "3712026120000003004",
+          "羽绒服女大毛领",
+          68900,
+          "素材id:601,素材内容:雪域服饰旗舰店;素材id:541,素材内容:已售150件;",
+          "雪域服饰旗舰店",
+          "已售150件");
 
-  private static Path folder;
-  private static Path har;
+  /** The HAR's text, as mitmproxy writes it; each test writes its own copy. */
+  private static String harText;
+
   private static byte[] coatPage2;
+
+  @TempDir Path dir;
 
   @BeforeAll
   static void writeTheHar() throws IOException {
@@ -220,12 +252,17 @@ class DouyinMallHarAcceptanceTest {
     byte[] coatPage1 =
         TtnetFrames.closedEvery(
             docs(preload(B1, B2), page(true, 4, sortFilter(), goods(B1, B2, B3, B4))), 89);
-    // A card whose title comes first: mitmproxy judges the body binary and writes it base64.
-    // Frames end on ASCII bytes only (between a card's fields), still inside documents.
+    // A card whose title comes first: mitmproxy judges the body binary and writes it base64. Its
+    // frames end inside characters (the titles of cards 2 and 3, the 素材 of card 1), as the text
+    // pages' frames do.
     byte[] page2 = docs(titleFirst(page(false, 7, goods(B5, B2, B6))));
-    coatPage2 = TtnetFrames.concat(TtnetFrames.frames(page2, asciiCuts(page2)), TtnetFrames.CLOSE);
+    coatPage2 =
+        TtnetFrames.concat(TtnetFrames.frames(page2, insideCharacters(page2)), TtnetFrames.CLOSE);
+    byte[] coatWPage1 =
+        TtnetFrames.closedEvery(docs(page(true, 3, sortFilter(), goods(C1, C2, C3))), 61);
+    byte[] coatWPage2 = TtnetFrames.closedEvery(docs(page(true, 5, goods(C4, C1))), 41);
 
-    String har =
+    harText =
         new MitmproxyHar()
             .get(
                 SLOT.plusSeconds(95),
@@ -246,77 +283,134 @@ class DouyinMallHarAcceptanceTest {
                 "peer closed connection without sending complete message body")
             .post(SLOT.plusSeconds(300), SEARCH + DEVICE, form(0, COAT), JSON_UTF8, coatPage1)
             .post(SLOT.plusSeconds(308), SEARCH + DEVICE, form(4, COAT), JSON_UTF8, coatPage2)
+            .post(SLOT.plusSeconds(420), SEARCH + DEVICE, form(0, COAT_W), JSON_UTF8, coatWPage1)
+            .post(SLOT.plusSeconds(426), SEARCH + DEVICE, form(3, COAT_W), JSON_UTF8, coatWPage2)
             .write();
-    folder = Files.createDirectories(dir.resolve("har-dir"));
-    DouyinMallHarAcceptanceTest.har = folder.resolve("phone-2026-12-07.har");
-    Files.writeString(DouyinMallHarAcceptanceTest.har, har, StandardCharsets.US_ASCII);
+  }
+
+  /** A copy of the HAR in {@code folder}, as the phone's export would be dropped there. */
+  private static Path writeHar(Path folder) throws IOException {
+    Path har = Files.createDirectories(folder).resolve("phone-2026-12-07.har");
+    Files.writeString(har, harText, StandardCharsets.US_ASCII);
+    return har;
   }
 
   @Test
   void theHarIsWrittenAsMitmproxyWritesIt() throws IOException {
-    JsonNode entries = JSON.readTree(har.toFile()).at("/log/entries");
-    assertThat(entries).hasSize(7);
-    assertThat(Files.readString(har)).isASCII();
-    // three search answers are text, with one lone surrogate per byte of a split character
-    for (int i : new int[] {1, 3, 5}) {
+    JsonNode entries = JSON.readTree(writeHar(dir).toFile()).at("/log/entries");
+    assertThat(entries).hasSize(9);
+    assertThat(harText).isASCII();
+    // the other search answers are text, with one lone surrogate per byte of a split character
+    for (int i : new int[] {1, 3, 5, 7, 8}) {
       JsonNode content = entries.get(i).at("/response/content");
       assertThat(content.has("encoding")).isFalse();
       assertThat(content.get("text").asText()).containsPattern("[\\udc80-\\udcff]");
     }
     assertThat(entries.get(6).at("/response/content/encoding").asText()).isEqualTo("base64");
     assertThat(MitmproxyHar.mostlyBinary(coatPage2)).isTrue();
+    byte[] base64 =
+        java.util.Base64.getDecoder().decode(entries.get(6).at("/response/content/text").asText());
+    assertThat(base64).isEqualTo(coatPage2);
+    assertThat(framesEndingInsideACharacter(coatPage2)).isEqualTo(3);
     assertThat(entries.get(0).at("/response/content/encoding").asText()).isEqualTo("base64");
     assertThat(entries.get(4).at("/response/status").asInt()).isZero();
     assertThat(entries.get(4).at("/response/_error").asText()).startsWith("peer closed");
     assertThat(entries.get(1).at("/request/postData/params/2/value").asText()).isEqualTo(CAT);
     assertThat(entries.get(1).at("/request/postData/text").asText())
-        .startsWith("cursor=0&count=10&keyword=%E7%8C%AB%E7%B2%AE&");
+        .startsWith("cursor=0&count=10&keyword=%E7%8C%AB%E7%B2%AE+%E6%88%90%E7%8C%AB&");
   }
 
   @Test
   void profileTestHarReadsEveryListingOfEachKeywordExactly() throws Exception {
-    assertCat(extract(CAT));
-    assertCoat(extract(COAT));
+    Path har = writeHar(dir.resolve("downloads"));
+
+    assertCat(extract(har, CAT), ExtractOptions.MAX_DEPTH);
+    assertCoat(extract(har, COAT), ExtractOptions.MAX_DEPTH);
+    assertCoatWomen(extract(har, COAT_W), ExtractOptions.MAX_DEPTH);
+    // read only: profile test moves nothing
+    assertThat(har).exists();
   }
 
   @Test
   void aSlotSampledFromTheHarFolderReadsTheSameListings() throws Exception {
+    Path folder = dir.resolve("har-dir");
+    writeHar(folder);
     KeywordSampler sampler =
         KeywordSampler.builder(null, SamplerSettings.UNTHROTTLED)
             .random(new Random(1))
             .har(folder, Duration.ofHours(1))
-            // the sample sends nothing; the search URL's host check still resolves it
-            .resolver(host -> new InetAddress[] {InetAddress.getByAddress(host, PUBLIC)})
             .build();
-    SiteProfile profile = harProfile();
+    SiteProfile profile = SiteProfiles.builtIn("douyin-mall");
     assertThat(profile.fetch().har()).isTrue();
 
-    SampleResult cat = sampler.sample(profile, "", CAT, "mx-hangzhou", CookieJar.empty(), 20, SLOT);
-    SampleResult coat =
-        sampler.sample(profile, "", COAT, "mx-hangzhou", CookieJar.empty(), 20, SLOT);
+    SampleResult cat = sample(sampler, CAT);
+    SampleResult coat = sample(sampler, COAT);
+    SampleResult coatW = sample(sampler, COAT_W);
+    SampleResult other = sample(sampler, "羽绒");
 
-    assertCat(cat.page());
-    assertCoat(coat.page());
-    assertThat(cat.page().evidence().url()).isEqualTo(har.toUri().toString());
+    assertCat(cat.page(), 20);
+    assertCoat(coat.page(), 20);
+    assertCoatWomen(coatW.page(), 20);
+    Path processed = folder.resolve(HarInbox.PROCESSED).resolve("phone-2026-12-07.har");
+    assertThat(folder.resolve("phone-2026-12-07.har")).doesNotExist();
+    assertThat(processed).exists();
+    assertThat(cat.page().evidence().url()).isEqualTo(processed.toUri().toString());
+    // a keyword the phone did not search: skipped, naming what was searched instead
+    assertThat(other.page().status()).isEqualTo(SampleStatus.SKIPPED);
+    assertThat(other.page().evidence().marker()).isEqualTo("no-capture");
+    assertThat(other.page().evidence().detail())
+        .isEqualTo(
+            "no capture: search URL matched (6 request(s) within 2026-12-07T06:00:00Z to"
+                + " 2026-12-07T07:00:00Z) but the keyword differs: '羽绒' not at [form:keyword,"
+                + " form:query]; found 猫粮 成猫 (form:keyword) ×2, 羽绒服 (form:keyword) ×2, 羽绒服女"
+                + " (form:keyword) ×2");
   }
 
-  private static final byte[] PUBLIC = {(byte) 203, (byte) 107, 1, 1};
-
-  private static void assertCat(ResultPage page) {
-    assertListings(page, "card 5 repeats card 3", A1, A2, A3, A4, A5, A6);
+  private static SampleResult sample(KeywordSampler sampler, String keyword) {
+    return sampler.sample(
+        SiteProfiles.builtIn("douyin-mall"),
+        "",
+        keyword,
+        "mx-hangzhou",
+        CookieJar.empty(),
+        20,
+        SLOT);
   }
 
-  private static void assertCoat(ResultPage page) {
-    assertListings(page, "card 6 repeats card 2", B1, B2, B3, B4, B5, B6);
+  /** The capture's last page says there is no more: ok however short. */
+  private static void assertCat(ResultPage page, int depth) {
+    assertListings(page, depth, NO_MORE, "card 5 repeats card 3", A1, A2, A3, A4, A5, A6);
   }
 
-  /** Partial (six of the 20 asked), one repeat dropped, exactly these cards in this order. */
-  private static void assertListings(ResultPage page, String repeat, Card... cards) {
-    assertThat(page.status()).as("%s", page.evidence()).isEqualTo(SampleStatus.PARTIAL);
+  private static void assertCoat(ResultPage page, int depth) {
+    assertListings(page, depth, NO_MORE, "card 6 repeats card 2", B1, B2, B3, B4, B5, B6);
+  }
+
+  /** The capture's last page says there is more: the phone stopped scrolling, partial. */
+  private static void assertCoatWomen(ResultPage page, int depth) {
+    assertListings(page, depth, MORE, "card 5 repeats card 1", C1, C2, C3, C4);
+  }
+
+  private static final String NO_MORE =
+      ": the capture's last page says there is no more (/load_more_config/has_more false)";
+  private static final String MORE =
+      "; the capture's last page says there is more (/load_more_config/has_more true): the phone"
+          + " stopped scrolling";
+
+  /** One repeat dropped, exactly these cards in this order, the depth rule in the evidence. */
+  private static void assertListings(
+      ResultPage page, int depth, String rest, String repeat, Card... cards) {
+    assertThat(page.status())
+        .as("%s", page.evidence())
+        .isEqualTo(rest.equals(NO_MORE) ? SampleStatus.OK : SampleStatus.PARTIAL);
     assertThat(page.evidence().detail())
         .isEqualTo(
-            "6 cards on the page, fewer than the 20 requested; 1 repeated product id dropped"
-                + " (first: "
+            cards.length
+                + " cards on the page, fewer than the "
+                + depth
+                + " requested"
+                + rest
+                + "; 1 repeated product id dropped (first: "
                 + repeat
                 + ")");
     List<Tuple> expected = new ArrayList<>();
@@ -336,28 +430,19 @@ class DouyinMallHarAcceptanceTest {
         .containsExactlyElementsOf(expected);
   }
 
-  /** What {@code profile test --profile douyin-mall --har … --har-keyword …} extracts. */
-  private static ResultPage extract(String keyword) throws Exception {
+  /**
+   * What {@code profile test --profile douyin-mall --har FILE --har-keyword K} extracts: the same
+   * look-up ({@code capture-url}, {@code capture-keyword}) and extraction at the default depth.
+   */
+  private static ResultPage extract(Path har, String keyword) {
     SiteProfile builtIn = SiteProfiles.builtIn("douyin-mall");
-    String document =
-        new HarCapture(builtIn.fetch().captureUrl()).document(har, keyword, null, null);
-    return Extractors.forProfile(builtIn, ExtractOptions.depth(20))
-        .extract(
-            new FetchResponse(har.toUri().toString(), 200, null, document, null, Duration.ZERO));
-  }
-
-  /** The built-in, as the README says to copy it for a HAR folder: {@code with: har}. */
-  private static SiteProfile harProfile() throws IOException {
-    String yaml;
-    try (InputStream in =
-        DouyinMallHarAcceptanceTest.class
-            .getClassLoader()
-            .getResourceAsStream(SiteProfiles.BUILT_IN_FOLDER + "douyin-mall.yml")) {
-      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    assertThat(yaml).containsOnlyOnce("  with: browser\n");
-    return SiteProfiles.parse(
-        "douyin-mall.yml", yaml.replace("  with: browser\n", "  with: har\n"));
+    HarCapture.Outcome outcome =
+        new HarCapture(builtIn.fetch().captureUrl(), builtIn.fetch().captureKeyword())
+            .find(List.of(har), keyword, null, null);
+    assertThat(outcome.kind()).as(outcome.detail()).isEqualTo(HarCapture.Kind.FOUND);
+    assertThat(outcome.detail()).isEqualTo("2 page(s) from " + har.getFileName());
+    return Extractors.forProfile(builtIn, new ExtractOptions(ExtractOptions.MAX_DEPTH))
+        .extract(outcome.response(Duration.ZERO));
   }
 
   // ---- the answers, built from §7/§8's shapes
@@ -465,17 +550,48 @@ class DouyinMallHarAcceptanceTest {
   }
 
   /**
-   * Frame ends just before each {@code "ProductID"} and each {@code "Price"}: ASCII on both sides.
+   * Frame ends inside three characters: 1 byte into card 1's 素 (of its MaterialContentInfo), 1 byte
+   * into card 2's title and 2 bytes into card 3's title. The first 100 bytes stay whole, so the
+   * body still looks binary to mitmproxy.
    */
-  private static int[] asciiCuts(byte[] payload) {
+  private static int[] insideCharacters(byte[] payload) {
     String text = new String(payload, StandardCharsets.ISO_8859_1);
-    List<Integer> cuts = new ArrayList<>();
-    for (String key : new String[] {"\"ProductID\"", "\"Price\""}) {
-      for (int at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
-        cuts.add(at);
+    String material = new String(utf8("\"MaterialContentInfo\":\"素"), StandardCharsets.ISO_8859_1);
+    String title = "\"Title\":\"";
+    int first = text.indexOf(title);
+    int second = text.indexOf(title, first + 1);
+    int third = text.indexOf(title, second + 1);
+    return new int[] {
+      text.indexOf(material) + material.length() - 2,
+      second + title.length() + 1,
+      third + title.length() + 2
+    };
+  }
+
+  /**
+   * How many frames of a framed body end in the middle of a UTF-8 character: those after which the
+   * next frame's data starts with a continuation byte ({@code 10xxxxxx}).
+   */
+  private static int framesEndingInsideACharacter(byte[] body) {
+    int count = 0;
+    int pos = 0;
+    for (int size = -1; size != 0; ) {
+      int eol = pos;
+      while (body[eol] != '\r') {
+        eol++;
       }
+      size = Integer.parseInt(new String(body, pos, eol - pos, StandardCharsets.US_ASCII), 16);
+      int data = eol + 2;
+      if (pos > 0 && size > 0 && (body[data] & 0xC0) == 0x80) {
+        count++;
+      }
+      pos = data + size + 2;
     }
-    return cuts.stream().sorted().mapToInt(Integer::intValue).toArray();
+    return count;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] jpegLike() {

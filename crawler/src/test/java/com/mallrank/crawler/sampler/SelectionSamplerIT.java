@@ -24,10 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The built-in {@code sandbox-selection} profile in real Chromium against the sandbox's 精选联盟-like
- * page: the keyword is typed into the search box, the page's script signs its POST, the streamed
- * answers are captured, the "为你推荐" feed shown before the search is never taken, and the list loads
- * deeper on its inner container's scroll (the window cannot scroll).
+ * The built-in {@code sandbox-selection} profile in real Chromium against the sandbox's 百应
+ * stand-in: the keyword is typed into the search box and the button clicked, the page's signing SDK
+ * loads from another host (without the seller's cookie) and signs the POST, only answers whose
+ * request carries the keyword are captured (the "为你推荐" feed, before or after the search, never is),
+ * the first screen sent again on every scroll is dropped, and the list loads deeper on its inner
+ * container's scroll (the window cannot scroll).
  */
 class SelectionSamplerIT {
 
@@ -39,20 +41,29 @@ class SelectionSamplerIT {
   static final BrowserFixture BROWSER =
       BrowserFixture.sandboxMallAt(SLOT)
           .clearingFaultsAfterEach()
-          .withFetcher(
-              BrowserSettings.defaults()
-                  .withTimeouts(
-                      BrowserTimeouts.defaults()
-                          .withWaitForSelector(Duration.ofSeconds(4))
-                          .withGrowth(Duration.ofMillis(2000))
-                          .withPage(Duration.ofSeconds(40))),
-              RenderOptions.dom("body"),
-              () -> StorageStates.none());
+          .withFetcher(settings(), RenderOptions.dom("body"), () -> StorageStates.none());
+
+  /** Short waits: a fault page returns quickly; a slow answer (1.5 s) is still waited for. */
+  static BrowserSettings settings() {
+    return BrowserSettings.defaults()
+        .withTimeouts(
+            BrowserTimeouts.defaults()
+                .withWaitForSelector(Duration.ofSeconds(4))
+                .withGrowth(Duration.ofMillis(2000))
+                .withPage(Duration.ofSeconds(40)));
+  }
 
   private static final SiteProfile PROFILE = SiteProfiles.builtIn("sandbox-selection");
 
   private SampleResult sample(String identity, int depth) {
     return BROWSER.sample(PROFILE, KEYWORD, identity, depth);
+  }
+
+  /** The selection list of the keyword: the world's organic results (it has no ads). */
+  private static List<SandboxCard> truth() {
+    return BROWSER.mall().world().results(KEYWORD, SLOT, UID).stream()
+        .filter(c -> !c.sponsored())
+        .toList();
   }
 
   private static List<String> ids(List<SandboxCard> cards) {
@@ -72,7 +83,7 @@ class SelectionSamplerIT {
     SampleResult result = sample(UID, 20);
 
     assertThat(BROWSER.mall().selectionFeedAnswers()).isEqualTo(feedsBefore + 1);
-    List<SandboxCard> truth = BROWSER.mall().world().results(KEYWORD, SLOT, UID).subList(0, 20);
+    List<SandboxCard> truth = truth().subList(0, 20);
     assertThat(result.page().status()).isEqualTo(SampleStatus.OK);
     List<Listing> listings = result.page().listings();
     assertThat(listings).extracting(Listing::productId).containsExactlyElementsOf(ids(truth));
@@ -87,19 +98,146 @@ class SelectionSamplerIT {
   }
 
   @Test
-  void depth60LoadsOnTheInnerContainersScroll() {
+  void depth60LoadsOnTheInnerContainersScrollToTheEndAndDropsTheFirstScreenSentAgain() {
     SampleResult result = sample(UID, 60);
 
-    List<SandboxCard> truth = BROWSER.mall().world().results(KEYWORD, SLOT, UID);
-    assertThat(truth.size()).isGreaterThanOrEqualTo(60);
-    assertThat(result.page().status()).isEqualTo(SampleStatus.OK);
-    assertThat(result.page().listings())
-        .extracting(Listing::productId)
-        .containsExactlyElementsOf(ids(truth.subList(0, 60)));
+    // The keyword's whole list: 58 products, all of them loaded (a loader counting the repeated
+    // first screen would have stopped at 60 cards, 40 products).
+    List<SandboxCard> truth = truth();
+    assertThat(truth).hasSize(58);
+    assertThat(result.page().status()).isEqualTo(SampleStatus.PARTIAL);
+    List<Listing> listings = result.page().listings();
+    assertThat(listings).extracting(Listing::productId).containsExactlyElementsOf(ids(truth));
+    assertThat(listings).extracting(Listing::position).containsExactlyElementsOf(range(1, 58));
+    // three answers: 20, then 20 again + 20, then 20 again + 18 (their live cards skipped)
+    assertThat(result.page().evidence().detail())
+        .contains("40 repeated product ids dropped (first: card 21 repeats card 1)");
+  }
+
+  private static List<Integer> range(int from, int to) {
+    return java.util.stream.IntStream.rangeClosed(from, to).boxed().toList();
   }
 
   @Test
-  void refusalsAreClassifiedFromTheStreamedAnswers() {
+  void theSigningSdkComesFromAnotherHostWithoutTheSellersCookie() {
+    long scripts = BROWSER.mall().scriptRequests();
+    long signed = BROWSER.mall().selectionSignedCalls();
+    long refused = BROWSER.mall().selectionUnsignedCalls();
+
+    SampleResult result = sample(UID, 20);
+
+    assertThat(result.page().status()).isEqualTo(SampleStatus.OK);
+    assertThat(BROWSER.mall().selectionScriptOrigin()).startsWith("http://localhost:");
+    assertThat(BROWSER.mall().scriptRequests()).isEqualTo(scripts + 1);
+    assertThat(BROWSER.mall().scriptCookies().subList((int) scripts, (int) scripts + 1))
+        .as("the sandbox_uid cookie of 127.0.0.1 stays with the site")
+        .containsExactly("");
+    assertThat(BROWSER.mall().selectionSignedCalls())
+        .as("the feed and the search's answer, both signed by the SDK")
+        .isEqualTo(signed + 2);
+    assertThat(BROWSER.mall().selectionUnsignedCalls()).isEqualTo(refused);
+  }
+
+  /**
+   * The page refreshes a feed right after each search, and the search's answer is held back so the
+   * feed's (sent after the search action) arrives first.
+   */
+  private static void feedAfterTheSearchArrivingFirst() {
+    BROWSER.mall().setSelectionFeedAfterSearch(true);
+    BROWSER.mall().faults().setSlowDelay(Duration.ofMillis(1500));
+    BROWSER.mall().faults().set(KEYWORD, Fault.SLOW);
+  }
+
+  @Test
+  void aFeedRefreshedAfterTheSearchIsNeverStored() {
+    feedAfterTheSearchArrivingFirst();
+    try {
+      long feeds = BROWSER.mall().selectionFeedAnswers();
+
+      SampleResult result = sample(UID, 20);
+
+      assertThat(BROWSER.mall().selectionFeedAnswers()).as("before and after").isEqualTo(feeds + 2);
+      assertThat(result.page().status()).isEqualTo(SampleStatus.OK);
+      assertThat(result.page().listings())
+          .extracting(Listing::productId)
+          .containsExactlyElementsOf(ids(truth().subList(0, 20)));
+    } finally {
+      BROWSER.mall().setSelectionFeedAfterSearch(false);
+    }
+  }
+
+  @Test
+  void withoutCaptureKeywordTheFeedRefreshedAfterTheSearchWouldBeStored() {
+    // The control of the test above: the same page, the profile without capture-keyword.
+    feedAfterTheSearchArrivingFirst();
+    try {
+      SiteProfile unchecked = variant("  capture-keyword: json:/search_text\n", "");
+
+      SampleResult result = sample(unchecked, UID, 20);
+
+      // the feed's answer says has_more false: loading stops there, and the feed's 12 products
+      // would be ranked as the keyword's
+      assertThat(result.page().status()).isEqualTo(SampleStatus.PARTIAL);
+      assertThat(result.page().listings())
+          .extracting(Listing::productId)
+          .containsExactlyElementsOf(feedIds());
+    } finally {
+      BROWSER.mall().setSelectionFeedAfterSearch(false);
+    }
+  }
+
+  /** The feed's products: the first 12 of the world's middle keyword. */
+  private static List<String> feedIds() {
+    List<String> keywords = BROWSER.mall().world().keywords();
+    return ids(
+        BROWSER.mall().world().results(keywords.get(keywords.size() / 2), SLOT, UID).stream()
+            .filter(c -> !c.sponsored())
+            .limit(12)
+            .toList());
+  }
+
+  @Test
+  void answersWhoseRequestLacksTheKeywordAreLayoutChangedSayingWhy() {
+    SiteProfile elsewhere =
+        variant("capture-keyword: json:/search_text\n", "capture-keyword: json:/keyword\n");
+
+    SampleResult result = sample(elsewhere, UID, 20);
+
+    assertThat(result.page().status()).isEqualTo(SampleStatus.LAYOUT_CHANGED);
+    assertThat(result.page().listings()).isEmpty();
+    assertThat(result.page().evidence().detail())
+        .isEqualTo(
+            "1 response matched capture-url '**/pc/selection/common/material_list*' but none was"
+                + " the search's (first: its request does not carry the keyword: json:/keyword is"
+                + " absent)");
+  }
+
+  @Test
+  void enterDoesNotSearchOnThisPageTheButtonDoes() {
+    SiteProfile pressing =
+        variant(
+            "    - click: \"#SearchBarWrapper button\"\n",
+            "    - press: {key: Enter, selector: \"#SearchBarWrapper input\"}\n");
+
+    SampleResult result = sample(pressing, UID, 20);
+
+    assertThat(result.page().status()).isEqualTo(SampleStatus.LAYOUT_CHANGED);
+    assertThat(result.page().evidence().detail())
+        .isEqualTo("no response matched capture-url '**/pc/selection/common/material_list*'");
+  }
+
+  private static SiteProfile variant(String line, String replacement) {
+    String text = builtInText();
+    assertThat(text).contains(line);
+    return SiteProfiles.parse("sel.yml", text.replace(line, replacement));
+  }
+
+  private SampleResult sample(SiteProfile profile, String identity, int depth) {
+    return BROWSER.sample(profile, KEYWORD, identity, depth);
+  }
+
+  @Test
+  void refusalsAreClassifiedFromTheAnswers() {
     Map<Fault, SampleStatus> expected =
         Map.of(
             Fault.CAPTCHA, SampleStatus.BLOCKED,
@@ -149,10 +287,11 @@ class SelectionSamplerIT {
 
     assertThat(result.page().status()).isEqualTo(SampleStatus.LAYOUT_CHANGED);
     assertThat(result.page().evidence().detail())
-        .isEqualTo("no response matched capture-url '**/selection/api/material_list*'");
+        .isEqualTo("no response matched capture-url '**/pc/selection/common/material_list*'");
   }
 
-  private static String builtInText() {
+  /** The built-in sandbox-selection.yml as text, for variants. */
+  static String builtInText() {
     try (var in =
         SiteProfiles.class.getResourceAsStream(
             "/" + SiteProfiles.BUILT_IN_FOLDER + "sandbox-selection.yml")) {

@@ -41,6 +41,12 @@ public final class MitmproxyHar {
   public MitmproxyHar post(
       Instant started, String url, String form, String contentType, byte[] answer) {
     Map<String, Object> entry = entry(started, "POST", url, answer, contentType);
+    withForm(entry, form);
+    entries.add(entry);
+    return this;
+  }
+
+  private static void withForm(Map<String, Object> entry, String form) {
     @SuppressWarnings("unchecked")
     Map<String, Object> request = (Map<String, Object>) entry.get("request");
     request.put("bodySize", form.getBytes(StandardCharsets.UTF_8).length);
@@ -49,8 +55,6 @@ public final class MitmproxyHar {
     postData.put("text", form); // latin-1 of a percent-encoded (ASCII) body: the body itself
     postData.put("params", pairs(form));
     request.put("postData", postData);
-    entries.add(entry);
-    return this;
   }
 
   /** A GET and its answer. */
@@ -61,7 +65,19 @@ public final class MitmproxyHar {
 
   /** A GET that failed before any answer: status 0, {@code _error}. */
   public MitmproxyHar failed(Instant started, String url, String error) {
-    Map<String, Object> entry = entry(started, "GET", url, null, null);
+    entries.add(failure(entry(started, "GET", url, null, null), error));
+    return this;
+  }
+
+  /** A POST with a form body that failed before any answer: status 0, {@code _error}. */
+  public MitmproxyHar failedPost(Instant started, String url, String form, String error) {
+    Map<String, Object> entry = entry(started, "POST", url, null, null);
+    withForm(entry, form);
+    entries.add(failure(entry, error));
+    return this;
+  }
+
+  private static Map<String, Object> failure(Map<String, Object> entry, String error) {
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("status", 0);
     response.put("statusText", "");
@@ -75,8 +91,7 @@ public final class MitmproxyHar {
     response.put("_transferSize", 0);
     response.put("_error", error);
     entry.put("response", response);
-    entries.add(entry);
-    return this;
+    return entry;
   }
 
   /** Whether mitmproxy writes this body base64 ({@code strutils.is_mostly_bin}). */

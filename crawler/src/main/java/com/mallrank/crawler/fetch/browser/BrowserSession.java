@@ -92,7 +92,7 @@ final class BrowserSession implements AutoCloseable {
 
   /**
    * Opens a page as {@code identity}, its requests guarded by {@code guard} (the route and the
-   * proxy) until {@link #release}.
+   * proxy; the page's own requests by {@link AddressGuard#subrequests()}) until {@link #release}.
    *
    * @param storageState the identity's storage state file, or {@code null}
    */
@@ -116,7 +116,9 @@ final class BrowserSession implements AutoCloseable {
     current = context;
     currentProxy = way;
     way.clearRefusals();
-    way.use(guard);
+    // The proxy cannot tell a navigation from a page's own request: it applies the wider of the
+    // two lists (the route and the render check the navigation against the allow-list itself).
+    way.use(guard == null ? null : guard.subrequests());
     context.requests().use(guard);
     return context.page();
   }

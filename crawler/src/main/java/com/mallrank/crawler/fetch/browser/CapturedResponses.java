@@ -1,28 +1,32 @@
 package com.mallrank.crawler.fetch.browser;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.mallrank.crawler.body.BodyJson;
+import com.mallrank.crawler.body.HasMore;
 import com.mallrank.crawler.body.ResponseStream;
 import com.mallrank.crawler.body.StreamFormatException;
 import com.mallrank.crawler.fetch.FetchException;
+import com.mallrank.crawler.fetch.SearchRequest;
+import com.mallrank.crawler.model.CaptureKeyword;
+import com.mallrank.crawler.politeness.AddressGuard;
+import com.mallrank.crawler.politeness.BodyTooLargeException;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,29 +34,19 @@ import java.util.Set;
  * {@link RenderMode#CAPTURE} document built from them. Only counts listings and reads a "more"
  * flag, so that loading knows when to stop; extraction is the extractor's job.
  *
+ * <p>Only the search's own answers are kept: a response whose host is off the page's allow-list
+ * (the page's own requests may reach wider, {@link AddressGuard#subrequests()}), or whose request
+ * does not carry the keyword where the profile says ({@code fetch.capture-keyword}, read by {@link
+ * SearchRequest} as for a HAR capture: the "为你推荐" feed is the same call with an empty search text),
+ * is skipped; the document counts what was skipped and says why the first one was, so a capture
+ * with nothing kept is reported as such.
+ *
  * <p>Used on the page's thread only: {@link #offer} runs inside Playwright's event dispatch.
  */
 final class CapturedResponses {
 
-  /**
-   * Numbers are kept exact (never doubles: {@code 1e999999999} would become "Infinity" and a
-   * price's trailing zero would vanish) and bounded as in the JSON extractor, which reads the
-   * document this class builds and refuses out-of-bounds values itself.
-   */
-  private static final ObjectMapper JSON =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNumberLength(100)
-                          .maxNestingDepth(200)
-                          .maxStringLength(20_000_000)
-                          .build())
-                  .build())
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-          .build();
+  /** Exact, bounded numbers, as the extractor reads them ({@link BodyJson}). */
+  private static final ObjectMapper JSON = BodyJson.MAPPER;
 
   private static final int MAX_ADMITTED = 10_000;
 
@@ -82,6 +76,11 @@ final class CapturedResponses {
   private final UrlPattern pattern;
   private final String pageUrl;
   private final long maxBytes;
+  private final AddressGuard navigation;
+  private final CaptureKeyword keywordPlace;
+  private final String keyword;
+  private int skipped;
+  private String firstSkipped;
   private final List<Response> seen = new ArrayList<>();
   private final List<Captured> read = new ArrayList<>();
   private long bytes;
@@ -94,10 +93,30 @@ final class CapturedResponses {
    * @param documentBytes what the main document already used of it
    */
   CapturedResponses(UrlPattern pattern, String pageUrl, long maxBytes, long documentBytes) {
+    this(pattern, pageUrl, maxBytes, documentBytes, null, null, null);
+  }
+
+  /**
+   * @param navigation the page's guard: a response from a host off its allow-list is skipped;
+   *     {@code null}: any host
+   * @param keywordPlace where a kept response's request carries {@code keyword}; {@code null} or
+   *     {@link CaptureKeyword#ANY} (no {@code capture-keyword}): not checked
+   */
+  CapturedResponses(
+      UrlPattern pattern,
+      String pageUrl,
+      long maxBytes,
+      long documentBytes,
+      AddressGuard navigation,
+      CaptureKeyword keywordPlace,
+      String keyword) {
     this.pattern = pattern;
     this.pageUrl = pageUrl;
     this.maxBytes = maxBytes;
     this.bytes = Math.max(0, documentBytes);
+    this.navigation = navigation;
+    this.keywordPlace = keywordPlace;
+    this.keyword = keyword;
   }
 
   /**
@@ -116,8 +135,43 @@ final class CapturedResponses {
       return; // sent before the search action: the feed shown before a search, still in flight
     }
     if (pattern.matches(response.url())) {
-      seen.add(response);
+      String why = whyNotTheSearch(response);
+      if (why == null) {
+        seen.add(response);
+      } else if (skipped++ == 0) {
+        firstSkipped = why;
+      }
     }
+  }
+
+  /** Why a matching response is not the search's answer, or {@code null} when it is. */
+  private String whyNotTheSearch(Response response) {
+    String host;
+    try {
+      host = URI.create(response.url()).getHost();
+    } catch (IllegalArgumentException e) {
+      host = null;
+    }
+    if (navigation != null && !navigation.allowsHost(host)) {
+      return "its host " + host + " is not on the search allow-list";
+    }
+    if (keywordPlace == null || keywordPlace.anywhere()) {
+      return null;
+    }
+    Request request = response.request();
+    byte[] body;
+    Map<String, String> headers;
+    try {
+      body = request.postDataBuffer();
+      headers = request.headers();
+    } catch (PlaywrightException e) {
+      body = null;
+      headers = Map.of();
+    }
+    String mismatch =
+        SearchRequest.of(request.url(), headers, null, body, List.of())
+            .mismatch(keywordPlace, keyword);
+    return mismatch == null ? null : "its request does not carry the keyword: " + mismatch;
   }
 
   /**
@@ -127,6 +181,8 @@ final class CapturedResponses {
   void startOver() {
     seen.clear();
     read.clear();
+    skipped = 0;
+    firstSkipped = null;
     admitted = Collections.newSetFromMap(new IdentityHashMap<>());
   }
 
@@ -180,15 +236,36 @@ final class CapturedResponses {
 
   /** The listings in the bodies read so far: the sizes of the arrays at {@code pointer}. */
   int itemCount(JsonPointer pointer) {
+    return itemCount(pointer, null);
+  }
+
+  /**
+   * The listings in the bodies read so far: the items of the arrays at {@code pointer}, or, with an
+   * {@code id} pointer (relative to an item), the distinct ids among them (an item without one is
+   * not a listing).
+   */
+  int itemCount(JsonPointer pointer, JsonPointer id) {
     int count = 0;
+    Set<String> ids = new HashSet<>();
     for (Captured c : read) {
       for (JsonNode json : c.documents()) {
-        if (json.at(pointer).isArray()) {
-          count += json.at(pointer).size();
+        JsonNode items = json.at(pointer);
+        if (!items.isArray()) {
+          continue;
+        }
+        if (id == null) {
+          count += items.size();
+          continue;
+        }
+        for (JsonNode item : items) {
+          JsonNode value = item.at(id);
+          if (value.isValueNode() && !value.isNull()) {
+            ids.add(value.asText());
+          }
         }
       }
     }
-    return count;
+    return id == null ? count : ids.size();
   }
 
   /**
@@ -196,20 +273,9 @@ final class CapturedResponses {
    * {@code false}/0 → the end; {@code null} when no body states it.
    */
   Boolean hasMore(JsonPointer pointer) {
-    for (int i = read.size() - 1; i >= 0; i--) {
-      List<JsonNode> documents = read.get(i).documents();
-      for (int d = documents.size() - 1; d >= 0; d--) {
-        JsonNode flag = documents.get(d).at(pointer);
-        if (flag.isBoolean()) {
-          return flag.booleanValue();
-        }
-        if (flag.isNumber()) {
-          return flag.decimalValue().signum()
-              != 0; // never intValue(): 1e999999999 would be expanded
-        }
-      }
-    }
-    return null;
+    List<JsonNode> documents = new ArrayList<>();
+    read.forEach(c -> documents.addAll(c.documents()));
+    return HasMore.of(documents, pointer);
   }
 
   /**
@@ -217,7 +283,9 @@ final class CapturedResponses {
    * a body that is not JSON (cut off, HTML error page) is kept as a JSON string. A streamed body
    * adds each of its documents to {@code responses}, and {@code "framing"}, {@code "documents"}
    * and, when truncated, {@code "cut"} to its {@code captured} entry. An empty {@code captured}
-   * list means no response matched the capture pattern.
+   * list means no response was kept; {@code "skipped": {"count", "first"}} (present when any was)
+   * counts the responses that matched the pattern but were not the search's, and says why the first
+   * was not.
    */
   String document(String finalUrl) throws FetchException {
     return document(finalUrl, null);
@@ -237,6 +305,9 @@ final class CapturedResponses {
     }
     ArrayNode responses = root.putArray("responses");
     ArrayNode captured = root.putArray("captured");
+    if (skipped > 0) {
+      root.putObject("skipped").put("count", skipped).put("first", firstSkipped);
+    }
     for (Captured c : read) {
       c.entries().forEach(responses::add);
       ObjectNode meta = captured.addObject();
@@ -271,7 +342,7 @@ final class CapturedResponses {
   }
 
   private FetchException tooBig(long size) {
-    return new FetchException(
-        pageUrl, "captured responses exceed " + maxBytes + " bytes (" + size + " so far)");
+    String message = "captured responses exceed " + maxBytes + " bytes (" + size + " so far)";
+    return new FetchException(pageUrl, message, new BodyTooLargeException(message, maxBytes));
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.mallrank.crawler.fetch.FetchException;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.ViewportSize;
 import java.time.Duration;
 
 /**
@@ -11,7 +13,10 @@ import java.time.Duration;
  * scrollable container, a wheel over the last card, see {@link DeepScroll}) and, when that brings
  * nothing, clicks "load more", until {@link RenderOptions#targetCount()} listings are there, the
  * results say they ended, or {@value #MAX_IDLE_ROUNDS} rounds of scroll and click bring no growth
- * within {@link BrowserTimeouts#growth()} each.
+ * within {@link BrowserTimeouts#growth()} each. A round after one that brought nothing makes the
+ * stronger gesture ({@link DeepScroll#unstick}: scroll events, and a viewport shrunk until the
+ * document can scroll), so a list shorter than the window that loads on the window's {@code scroll}
+ * event still loads; the viewport is given back when loading ends.
  */
 final class DepthLoader {
 
@@ -25,6 +30,7 @@ final class DepthLoader {
   private final CapturedResponses captured;
   private final JsonPointer items;
   private final JsonPointer hasMore;
+  private final JsonPointer itemId;
   private final Deadline deadline;
   private final BrowserTimeouts timeouts;
 
@@ -47,6 +53,10 @@ final class DepthLoader {
     this.hasMore =
         captured != null && options.hasMorePointer() != null
             ? JsonPointer.compile(options.hasMorePointer())
+            : null;
+    this.itemId =
+        captured != null && options.itemIdPointer() != null
+            ? JsonPointer.compile(options.itemIdPointer())
             : null;
     this.deadline = deadline;
     this.timeouts = timeouts;
@@ -76,30 +86,51 @@ final class DepthLoader {
 
   /** Loads more until the target, the end, or no growth; returns the listings counted. */
   int load() throws FetchException {
-    int count = count();
-    int idle = 0;
-    // A page without a single listing (captcha, login wall, empty) has nothing to scroll.
-    while (count > 0 && count < options.targetCount() && !ended()) {
-      checkDeadline();
-      DeepScroll.once(page, options.cardSelector());
-      int grown = awaitGrowth(count);
-      if (grown == count && options.loadMoreSelector() != null && !ended()) {
-        Locator button = page.locator(options.loadMoreSelector()).first();
-        if (button.isVisible()) {
-          button.click(new Locator.ClickOptions().setTimeout(deadline.millis(timeouts.growth())));
-          grown = awaitGrowth(count);
+    ViewportSize original = null;
+    try {
+      int count = count();
+      int idle = 0;
+      // A page without a single listing (captcha, login wall, empty) has nothing to scroll.
+      while (count > 0 && count < options.targetCount() && !ended()) {
+        checkDeadline();
+        if (idle == 0) {
+          DeepScroll.once(page, options.cardSelector());
+        } else {
+          ViewportSize before = DeepScroll.unstick(page, options.cardSelector());
+          original = original == null ? before : original;
         }
-      }
-      if (grown == count) {
-        if (++idle >= MAX_IDLE_ROUNDS) {
-          break;
+        int grown = awaitGrowth(count);
+        if (grown == count && options.loadMoreSelector() != null && !ended()) {
+          Locator button = page.locator(options.loadMoreSelector()).first();
+          if (button.isVisible()) {
+            button.click(new Locator.ClickOptions().setTimeout(deadline.millis(timeouts.growth())));
+            grown = awaitGrowth(count);
+          }
         }
-        continue; // a slow next page: one more gesture and wait before giving up
+        if (grown == count) {
+          if (++idle >= MAX_IDLE_ROUNDS) {
+            break;
+          }
+          continue; // a slow next page, or a window that cannot scroll: the stronger gesture
+        }
+        idle = 0;
+        count = grown;
       }
-      idle = 0;
-      count = grown;
+      return count;
+    } finally {
+      restore(original);
     }
-    return count;
+  }
+
+  /** Gives the page its viewport back after {@link DeepScroll#unstick} shrank it. */
+  private void restore(ViewportSize original) {
+    if (original != null) {
+      try {
+        page.setViewportSize(original.width, original.height);
+      } catch (PlaywrightException e) {
+        // the page is gone or navigated on; the next page of this tab starts from the context's
+      }
+    }
   }
 
   private int awaitGrowth(int before) throws FetchException {
@@ -119,7 +150,7 @@ final class DepthLoader {
     if (captured != null) {
       captured.drain();
       if (items != null) {
-        return captured.itemCount(items);
+        return captured.itemCount(items, itemId);
       }
     }
     return page.locator(options.cardSelector()).count();

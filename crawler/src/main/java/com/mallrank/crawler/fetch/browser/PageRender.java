@@ -6,6 +6,7 @@ import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.RefusedFetchException;
 import com.mallrank.crawler.net.GuardProxy;
 import com.mallrank.crawler.politeness.AddressGuard;
+import com.mallrank.crawler.politeness.BodyTooLargeException;
 import com.mallrank.crawler.politeness.RetryAfter;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
@@ -33,17 +34,27 @@ final class PageRender {
   private final long startNanos;
 
   private final int maxRedirects;
+  private final AddressGuard navigation;
 
   PageRender(Page page, BrowserSettings settings, RenderOptions options) {
-    this(page, settings, options, JsoupFetcher.Settings.DEFAULT_MAX_REDIRECTS);
+    this(page, settings, options, JsoupFetcher.Settings.DEFAULT_MAX_REDIRECTS, null);
   }
 
   /**
    * @param maxRedirects the most redirects the navigation may take (each hop was already checked by
    *     the guard proxy); more is a {@link RefusedFetchException}
+   * @param navigation the page's guard: every hop of the navigation and every captured response
+   *     must be on its allow-list (the proxy let them pass with the wider {@link
+   *     AddressGuard#subrequests() subrequest} list); {@code null}: not checked here
    */
-  PageRender(Page page, BrowserSettings settings, RenderOptions options, int maxRedirects) {
+  PageRender(
+      Page page,
+      BrowserSettings settings,
+      RenderOptions options,
+      int maxRedirects,
+      AddressGuard navigation) {
     this.maxRedirects = maxRedirects;
+    this.navigation = navigation;
     this.page = page;
     this.settings = settings;
     this.options = options;
@@ -59,7 +70,13 @@ final class PageRender {
     if (options.mode() == RenderMode.CAPTURE) {
       captured =
           new CapturedResponses(
-              UrlPattern.parse(options.captureUrlPattern()), url, settings.maxPageBytes(), 0);
+              UrlPattern.parse(options.captureUrlPattern()),
+              url,
+              settings.maxPageBytes(),
+              0,
+              navigation,
+              options.captureKeyword(),
+              options.keyword());
       listener = captured::offer;
       page.onResponse(listener);
       requests = captured::requested; // page actions: which requests the search sent
@@ -104,6 +121,25 @@ final class PageRender {
       throw new RefusedFetchException(
           url, "refused: the page redirected to " + hop + " (" + why + ") [" + refused + "]", null);
     }
+    // A hop to a host the page's own requests may reach passed the proxy; the page still is not
+    // the search's unless every hop stayed on the allow-list.
+    for (Request hop = main.request(); navigation != null && hop != null; ) {
+      URI hopUrl;
+      try {
+        hopUrl = URI.create(hop.url());
+      } catch (IllegalArgumentException e) {
+        hopUrl = null;
+      }
+      if (hopUrl == null || !navigation.allowsHost(hopUrl.getHost())) {
+        throw new RefusedFetchException(
+            url,
+            "refused: the page redirected to "
+                + (hopUrl == null ? "an unparsable URL" : AddressGuard.withoutQueryOf(hopUrl))
+                + " (its host is not on the allow-list) [HOST_NOT_ALLOWED]",
+            null);
+      }
+      hop = hop.redirectedFrom();
+    }
     int redirects = 0;
     for (Request hop = main.request().redirectedFrom(); hop != null; hop = hop.redirectedFrom()) {
       redirects++;
@@ -114,8 +150,9 @@ final class PageRender {
     }
     long declared = PageBytes.declaredLength(main);
     if (declared > settings.maxPageBytes()) {
+      String message = "page is " + declared + " bytes, more than " + settings.maxPageBytes();
       throw new FetchException(
-          url, "page is " + declared + " bytes, more than " + settings.maxPageBytes());
+          url, message, new BodyTooLargeException(message, settings.maxPageBytes()));
     }
     page.waitForLoadState(
         LoadState.DOMCONTENTLOADED,

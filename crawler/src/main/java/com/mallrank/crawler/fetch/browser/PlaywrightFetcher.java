@@ -185,7 +185,9 @@ public final class PlaywrightFetcher implements Fetcher {
       }
       FetchResponse response;
       try {
-        response = new PageRender(page, settings, options, maxRedirects).render(url);
+        response =
+            new PageRender(page, settings, options, maxRedirects, request.gate().guard())
+                .render(url);
       } catch (PlaywrightException | FetchException e) {
         throwIfProxyFailed(url, request.identity(), session);
         throwIfRefused(url, session, isBlockedNavigation(e));

@@ -25,9 +25,10 @@ import java.util.Optional;
  * Logs a matrix account in by QR code (扫码登录) in Chromium and keeps its login state: opens the login
  * page, decodes the page's QR code from a screenshot of its element, shows it (half blocks and a
  * PNG) through a {@link Display}, waits — bounded, counting down — until the logged-in marker
- * appears, then saves the storage state owner-only and atomically ({@link LoginStateSaver#write}).
- * On a timeout or any failure nothing is saved and an existing state file is left as it was.
- * Cookies and tokens are never printed or logged; only their count is returned.
+ * appears (or, for a site whose login page has a URL of its own, until the page URL leaves it, as
+ * 百应's does), then saves the storage state owner-only and atomically ({@link
+ * LoginStateSaver#write}). On a timeout or any failure nothing is saved and an existing state file
+ * is left as it was. Cookies and tokens are never printed or logged; only their count is returned.
  *
  * <p>Every request of the page is checked by the address guard: the login page against the
  * profile's allow-list, the resources it pulls in against private addresses ({@link
@@ -61,8 +62,11 @@ public final class QrLogin {
    *
    * @param loginUrl the login page
    * @param qr CSS selector of the QR code's element
-   * @param loggedIn CSS selector present once logged in
-   * @param loggedOut CSS selector present on the login page while logged out
+   * @param loggedIn CSS selector present once logged in; {@code null} with {@code urlLeaves}
+   * @param loggedOut CSS selector present on the login page while logged out; {@code null} with
+   *     {@code urlLeaves}
+   * @param urlLeaves instead of the selectors: logged out while the page URL contains it, logged in
+   *     once an http(s) page URL no longer does; {@code null}: the selectors decide
    * @param markerSource where the selectors come from, for errors (the profile file)
    * @param stateFile where to save the login state (its folder must exist, owner-only)
    * @param qrPng where to save the QR code as a PNG (deleted when done)
@@ -77,6 +81,7 @@ public final class QrLogin {
       String qr,
       String loggedIn,
       String loggedOut,
+      String urlLeaves,
       String markerSource,
       Path stateFile,
       Path qrPng,
@@ -90,6 +95,9 @@ public final class QrLogin {
       Objects.requireNonNull(loginUrl, "loginUrl");
       Objects.requireNonNull(stateFile, "stateFile");
       Objects.requireNonNull(qrPng, "qrPng");
+      if (urlLeaves == null && (loggedIn == null || loggedOut == null)) {
+        throw new IllegalArgumentException("a login needs the two selectors or urlLeaves");
+      }
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("the login timeout must be positive: " + timeout);
       }
@@ -183,7 +191,7 @@ public final class QrLogin {
     long deadline = System.nanoTime() + QR_WAIT.toNanos();
     Locator qr = page.locator(request.qr()).first();
     while (System.nanoTime() < deadline) {
-      if (present(page, request.qr()) && present(page, request.loggedOut())) {
+      if (present(page, request.qr()) && loggedOut(page, request)) {
         Optional<String> text = QrCodes.decode(qr.screenshot());
         if (text.isPresent()) {
           return text.get();
@@ -192,8 +200,12 @@ public final class QrLogin {
       page.waitForTimeout(POLL_MILLIS);
     }
     String missing =
-        !present(page, request.loggedOut())
-            ? "login.logged-out '" + request.loggedOut() + "' is not on the page"
+        !loggedOut(page, request)
+            ? request.urlLeaves() != null
+                ? "the page URL does not contain login.logged-in-when-url-leaves '"
+                    + request.urlLeaves()
+                    + "'"
+                : "login.logged-out '" + request.loggedOut() + "' is not on the page"
             : !present(page, request.qr())
                 ? "login.qr '" + request.qr() + "' is not on the page"
                 : "login.qr '" + request.qr() + "' shows no readable QR code";
@@ -215,7 +227,7 @@ public final class QrLogin {
     long nextCountdown = start;
     while (true) {
       long now = System.nanoTime();
-      if (present(page, request.loggedIn())) {
+      if (loggedIn(page, request)) {
         return;
       }
       if (now >= end) {
@@ -232,10 +244,33 @@ public final class QrLogin {
             + request.timeout().toSeconds()
             + " s: "
             + request.markerSource()
-            + ": login.logged-in '"
-            + request.loggedIn()
-            + "' never appeared; nothing saved to "
+            + (request.urlLeaves() != null
+                ? ": the page URL never left login.logged-in-when-url-leaves '"
+                    + request.urlLeaves()
+                    + "'"
+                : ": login.logged-in '" + request.loggedIn() + "' never appeared")
+            + "; nothing saved to "
             + request.stateFile());
+  }
+
+  /** The login page, nobody logged in: its URL part, or its logged-out marker. */
+  private static boolean loggedOut(Page page, Request request) {
+    return request.urlLeaves() != null
+        ? page.url().contains(request.urlLeaves())
+        : present(page, request.loggedOut());
+  }
+
+  /**
+   * Logged in: the page URL left the login page's (an http(s) page, not a blank one between
+   * documents), or the logged-in marker is there.
+   */
+  private static boolean loggedIn(Page page, Request request) {
+    if (request.urlLeaves() == null) {
+      return present(page, request.loggedIn());
+    }
+    String url = page.url();
+    return (url.startsWith("https://") || url.startsWith("http://"))
+        && !url.contains(request.urlLeaves());
   }
 
   /** Whether a selector matches now; false while the page is between documents. */

@@ -1,5 +1,7 @@
 package com.mallrank.crawler.fetch.browser;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.mallrank.crawler.model.CaptureKeyword;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +27,14 @@ import java.util.Objects;
  *     (e.g. {@code /data/has_more}, {@code true}/{@code 1}); false in the last body stops loading
  * @param actions steps taken after navigation, before waiting for content (type the keyword into a
  *     search box, press Enter, …); see {@link PageActions}
+ * @param captureKeyword in {@link RenderMode#CAPTURE}, where a captured response's request must
+ *     carry {@code keyword} to be kept (the feed a page loads before or after its search is the
+ *     same call for another text, {@code fetch.capture-keyword}); {@code null} or {@link
+ *     CaptureKeyword#ANY}: every matching response is kept
+ * @param keyword the sampled keyword, for {@code captureKeyword}
+ * @param itemIdPointer in {@link RenderMode#CAPTURE}, a JSON pointer to an item's product id,
+ *     relative to an item (e.g. {@code /product_id}): listings are then counted once per id, for a
+ *     list whose scrolls send the first screen again; {@code null}: every item counts
  */
 public record RenderOptions(
     RenderMode mode,
@@ -36,7 +46,10 @@ public record RenderOptions(
     String endSelector,
     String itemsPointer,
     String hasMorePointer,
-    List<BrowserAction> actions) {
+    List<BrowserAction> actions,
+    CaptureKeyword captureKeyword,
+    String keyword,
+    String itemIdPointer) {
 
   /** The default depth: the Top-20 ("豆腐块"). */
   public static final int DEFAULT_TARGET = 20;
@@ -60,6 +73,13 @@ public record RenderOptions(
         throw new IllegalArgumentException("CAPTURE needs an itemsPointer or a cardSelector");
       }
     }
+    captureKeyword = captureKeyword == null ? CaptureKeyword.ANY : captureKeyword;
+    if (!captureKeyword.anywhere() && keyword == null) {
+      throw new IllegalArgumentException("a captureKeyword needs the keyword");
+    }
+    if (itemIdPointer != null) {
+      JsonPointer.compile(itemIdPointer);
+    }
     if (mode == RenderMode.DOM && cardSelector == null) {
       throw new IllegalArgumentException("DOM needs a cardSelector to count listings");
     }
@@ -77,7 +97,10 @@ public record RenderOptions(
         null,
         null,
         null,
-        List.of());
+        List.of(),
+        null,
+        null,
+        null);
   }
 
   /**
@@ -96,7 +119,10 @@ public record RenderOptions(
         null,
         itemsPointer,
         hasMorePointer,
-        List.of());
+        List.of(),
+        null,
+        null,
+        null);
   }
 
   public RenderOptions withTargetCount(int value) {
@@ -110,7 +136,10 @@ public record RenderOptions(
         endSelector,
         itemsPointer,
         hasMorePointer,
-        actions);
+        actions,
+        captureKeyword,
+        keyword,
+        itemIdPointer);
   }
 
   public RenderOptions withCardSelector(String value) {
@@ -124,7 +153,10 @@ public record RenderOptions(
         endSelector,
         itemsPointer,
         hasMorePointer,
-        actions);
+        actions,
+        captureKeyword,
+        keyword,
+        itemIdPointer);
   }
 
   public RenderOptions withLoadMoreSelector(String value) {
@@ -138,7 +170,10 @@ public record RenderOptions(
         endSelector,
         itemsPointer,
         hasMorePointer,
-        actions);
+        actions,
+        captureKeyword,
+        keyword,
+        itemIdPointer);
   }
 
   public RenderOptions withWaitForSelector(String value) {
@@ -152,7 +187,10 @@ public record RenderOptions(
         endSelector,
         itemsPointer,
         hasMorePointer,
-        actions);
+        actions,
+        captureKeyword,
+        keyword,
+        itemIdPointer);
   }
 
   public RenderOptions withEndSelector(String value) {
@@ -166,7 +204,10 @@ public record RenderOptions(
         value,
         itemsPointer,
         hasMorePointer,
-        actions);
+        actions,
+        captureKeyword,
+        keyword,
+        itemIdPointer);
   }
 
   /** These options with page actions run after navigation. */
@@ -181,6 +222,50 @@ public record RenderOptions(
         endSelector,
         itemsPointer,
         hasMorePointer,
-        value);
+        value,
+        captureKeyword,
+        keyword,
+        itemIdPointer);
+  }
+
+  /**
+   * These options keeping only captured responses whose request carries {@code keyword} at {@code
+   * place} ({@code null} or {@link CaptureKeyword#ANY}: every matching response).
+   */
+  public RenderOptions withCaptureKeyword(CaptureKeyword place, String keyword) {
+    return new RenderOptions(
+        mode,
+        captureUrlPattern,
+        targetCount,
+        cardSelector,
+        loadMoreSelector,
+        waitForSelector,
+        endSelector,
+        itemsPointer,
+        hasMorePointer,
+        actions,
+        place,
+        keyword,
+        itemIdPointer);
+  }
+
+  /**
+   * These options counting captured listings once per id at {@code pointer} ({@code null}: all).
+   */
+  public RenderOptions withItemIdPointer(String pointer) {
+    return new RenderOptions(
+        mode,
+        captureUrlPattern,
+        targetCount,
+        cardSelector,
+        loadMoreSelector,
+        waitForSelector,
+        endSelector,
+        itemsPointer,
+        hasMorePointer,
+        actions,
+        captureKeyword,
+        keyword,
+        pointer);
   }
 }

@@ -14,15 +14,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The route every request of an identity's pages passes before it leaves Chromium (navigation,
- * fetch/XHR, frames, scripts, images): checked against the current page's {@link AddressGuard}, so
- * a refusal is early and can be reported. Refused requests are aborted. Refusals that matter are
- * recorded: the page's navigation, and any request to a non-public address; a request to a public
- * host that is only off the allow-list (a tracker, an ad) is aborted quietly. Then images, fonts
+ * fetch/XHR, frames, scripts, images), so a refusal is early and can be reported. The page's main
+ * navigation is checked against the current page's {@link AddressGuard} (the profile's search
+ * allow-list); every other request against its {@link AddressGuard#subrequests() subrequest guard}
+ * (the allow-list plus the profile's {@code fetch.subrequest-hosts}: a signing SDK or bundle on
+ * another company's CDN), with the same address rules. Refused requests are aborted. Refusals that
+ * matter are recorded: the page's navigation, and any request to a non-public address; a request to
+ * a public host that is only off the list (a tracker, an ad) is aborted quietly. Then images, fonts
  * and media are aborted when resources are blocked ({@link ResourceBlocker}).
  *
  * <p>Redirect hops never reach a route (Playwright routes only the first request of a chain):
- * {@link com.mallrank.crawler.net.GuardProxy} checks those. Between pages no guard is set and
- * everything is refused.
+ * {@link com.mallrank.crawler.net.GuardProxy} checks those (with the subrequest guard: it cannot
+ * tell a navigation from a page's own request), and {@link PageRender} refuses a navigation whose
+ * chain left the allow-list. Between pages no guard is set and everything is refused. Cookies are
+ * Chromium's to scope: a login's cookies (of the site's domains) never go to a CDN's host.
  */
 final class RequestGuard {
 
@@ -31,6 +36,7 @@ final class RequestGuard {
   private final boolean blockResources;
   private final List<AddressRefusedException> refusals = new ArrayList<>();
   private AddressGuard guard;
+  private AddressGuard subrequests;
   private int quietlyBlocked;
 
   RequestGuard(boolean blockResources) {
@@ -40,6 +46,7 @@ final class RequestGuard {
   /** Guards the requests of the next page with {@code next}; {@code null} refuses them all. */
   synchronized void use(AddressGuard next) {
     guard = next;
+    subrequests = next == null ? null : next.subrequests();
     refusals.clear();
     quietlyBlocked = 0;
   }
@@ -74,9 +81,10 @@ final class RequestGuard {
   }
 
   private AddressRefusedException check(Request request, String url) {
+    boolean navigation = isMainNavigation(request);
     AddressGuard current;
     synchronized (this) {
-      current = guard;
+      current = navigation ? guard : subrequests;
     }
     URI uri;
     try {
@@ -99,7 +107,7 @@ final class RequestGuard {
       current.check(uri);
       return null;
     } catch (AddressRefusedException e) {
-      if (e.rule() != AddressRefusedException.Rule.HOST_NOT_ALLOWED || isMainNavigation(request)) {
+      if (e.rule() != AddressRefusedException.Rule.HOST_NOT_ALLOWED || navigation) {
         return record(e);
       }
       try {

@@ -3,13 +3,17 @@ package com.mallrank.crawler.fetch.har;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mallrank.crawler.body.BodyJson;
 import com.mallrank.crawler.body.ResponseStream;
 import com.mallrank.crawler.body.StreamFormatException;
+import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.SearchRequest;
 import com.mallrank.crawler.fetch.browser.UrlPattern;
 import com.mallrank.crawler.model.CaptureKeyword;
+import com.mallrank.crawler.model.CaptureSource;
 import com.mallrank.crawler.politeness.AddressGuard;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,9 +32,17 @@ import java.util.Set;
  * request carries the keyword exactly where {@code capture-keyword} says ({@link SearchRequest});
  * the search's first page (no {@code cursor}/{@code offset}, or 0) started within the window. Of
  * those, the newest search: its first page and the pages that follow it in the same file, so page 2
- * follows page 1 and an older search of the same keyword is left out. Failed or cancelled flows
- * (status 0, mitmproxy's {@code _error}) are not responses. Bodies are bytes ({@link HarText}),
- * split into their JSON documents by {@link ResponseStream}.
+ * follows page 1 and an older search of the same keyword is left out. Bodies are bytes ({@link
+ * HarText}), split into their JSON documents by {@link ResponseStream}.
+ *
+ * <p>A search's pages are read in order up to the first that cannot be read: a failed or cancelled
+ * flow (status 0, mitmproxy's {@code _error}), an empty, non-JSON or broken body. The positions of
+ * the cards after a missing page cannot be known, so the pages after it are left out, unless the
+ * app asked for the same page again (the same {@code cursor}), which then stands in for it. A page
+ * whose stream was cut keeps its documents before the cut, and a broken stream that ends the search
+ * is recorded as a cut at its byte offset: either way the sample is {@code partial} at most, with
+ * the offset in its evidence ({@link ResponseStream.Split#describe}). A first page that cannot be
+ * read leaves the search unusable.
  *
  * <p>When nothing fits, the {@link Outcome} says which of three things happened: no request to the
  * search URL; the URL matched but the keyword differs (naming what was found, bounded) or cannot be
@@ -42,10 +54,8 @@ public final class HarCapture {
   /** How many distinct other keywords a message names. */
   static final int NAMED_VALUES = 5;
 
-  /** How long a value quoted in a message may be. */
-  static final int QUOTED_CHARS = 40;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Exact, bounded numbers, as the browser's captures and the extractor ({@link BodyJson}). */
+  private static final ObjectMapper JSON = BodyJson.MAPPER;
 
   private final String captureUrl;
   private final UrlPattern pattern;
@@ -109,28 +119,26 @@ public final class HarCapture {
     public Outcome {
       badFiles = List.copyOf(badFiles);
     }
+
+    /**
+     * The search found, as the response an extractor reads: the capture document, from the file's
+     * URL, status 200.
+     *
+     * @param took how long finding it took
+     * @throws IllegalStateException when nothing was found
+     */
+    public FetchResponse response(Duration took) {
+      if (kind != Kind.FOUND) {
+        throw new IllegalStateException("no capture: " + detail);
+      }
+      return new FetchResponse(
+          file.toUri().toString(), 200, "application/json", document, null, took);
+    }
   }
 
   /** Whether a request URL matches {@code capture-url}. */
   boolean urlMatches(String url) {
     return pattern.matches(url);
-  }
-
-  /**
-   * The capture document of {@code keyword} from one file, for tests and tools that want the
-   * document only.
-   *
-   * @param from inclusive, or {@code null} for no lower bound
-   * @param to exclusive, or {@code null} for no upper bound
-   * @return the document; with no {@code responses} when nothing fits
-   * @throws HarException when the file cannot be read as a HAR
-   */
-  public String document(Path file, String keyword, Instant from, Instant to) throws HarException {
-    Outcome outcome = find(List.of(file), keyword, from, to);
-    if (!outcome.badFiles().isEmpty()) {
-      throw new HarException(outcome.badFiles().get(0));
-    }
-    return outcome.document() != null ? outcome.document() : empty(file);
   }
 
   /**
@@ -202,34 +210,47 @@ public final class HarCapture {
           continue;
         }
         carrying++;
-        List<HarEntry> pages = new ArrayList<>();
-        pages.add(first.entry());
+        List<Candidate> pages = new ArrayList<>();
+        pages.add(first);
         for (int j = i + 1; j < ofKeyword.size() && !isFirstPage(ofKeyword.get(j).request()); j++) {
-          pages.add(ofKeyword.get(j).entry());
+          pages.add(ofKeyword.get(j));
         }
-        List<HarEntry> usable = new ArrayList<>();
-        for (HarEntry page : pages) {
-          String why = unusable(page);
-          if (why == null) {
-            usable.add(page);
-          } else {
-            unusable.add(why);
+        List<Page> read = new ArrayList<>();
+        Page end = null;
+        for (int j = 0; j < pages.size(); j++) {
+          Page page = Page.read(pages.get(j).entry());
+          if (page.unusable() == null) {
+            read.add(page);
+          } else if (!retried(pages, j)) {
+            if (read.isEmpty()) {
+              unusable.add(page.unusable());
+            } else {
+              end = page;
+            }
+            break;
           }
         }
-        if (!usable.isEmpty()
+        if (!read.isEmpty()
             && (best == null || !first.entry().startedOrEpoch().isBefore(best.started()))) {
-          best = new Search(scan.file(), first.entry().startedOrEpoch(), usable);
+          best = new Search(scan.file(), first.entry().startedOrEpoch(), read, end);
         }
       }
     }
     String window = window(from, to);
     String badNote = bad.isEmpty() ? "" : "; " + bad.size() + " file(s) unreadable: " + bad;
     if (best != null) {
+      String endNote =
+          best.end() == null
+              ? ""
+              : "; page "
+                  + (best.pages().size() + 1)
+                  + " unusable, the search read up to it: "
+                  + best.end().unusable();
       return new Outcome(
           Kind.FOUND,
           document(best),
           best.file(),
-          best.pages().size() + " page(s) from " + best.file().getFileName() + badNote,
+          best.pages().size() + " page(s) from " + best.file().getFileName() + endNote + badNote,
           bad);
     }
     String what = anyKeyword ? "any keyword" : "'" + quoted(keyword) + "'";
@@ -306,7 +327,55 @@ public final class HarCapture {
 
   private record Candidate(HarEntry entry, SearchRequest request, boolean inWindow) {}
 
-  private record Search(Path file, Instant started, List<HarEntry> pages) {}
+  /**
+   * The keyword's newest search.
+   *
+   * @param pages its pages, in order, up to the first that cannot be read
+   * @param end that page, or {@code null} when every page was read
+   */
+  private record Search(Path file, Instant started, List<Page> pages, Page end) {}
+
+  /**
+   * One page of a search, read once.
+   *
+   * @param split its documents, or {@code null} when it cannot be read
+   * @param unusable why it cannot be read, or {@code null}
+   * @param broken the stream error when its body is a broken or cut stream, or {@code null}
+   */
+  private record Page(
+      HarEntry entry, ResponseStream.Split split, String unusable, StreamFormatException broken) {
+
+    static Page read(HarEntry page) {
+      String why = null;
+      if (page.status() == 0) {
+        why =
+            page.error() != null
+                ? "status 0, _error: " + quoted(page.error())
+                : "status 0 (no response: the flow failed or was cancelled)";
+      } else if (page.error() != null) {
+        why = "_error: " + quoted(page.error());
+      } else if (page.bodyProblem() != null) {
+        why = page.bodyProblem();
+      } else if (page.responseBody().length == 0) {
+        why = "empty body (status " + page.status() + ")";
+      }
+      if (why != null) {
+        return new Page(page, null, why, null);
+      }
+      try {
+        ResponseStream.Split split = ResponseStream.split(page.responseBody(), JSON);
+        return split != null
+            ? new Page(page, split, null, null)
+            : new Page(
+                page,
+                null,
+                "not JSON (status " + page.status() + ", " + page.responseBody().length + " bytes)",
+                null);
+      } catch (StreamFormatException e) {
+        return new Page(page, null, e.getMessage(), e);
+      }
+    }
+  }
 
   static SearchRequest request(HarEntry entry) {
     List<SearchRequest.Param> params =
@@ -315,68 +384,66 @@ public final class HarCapture {
         entry.url(), entry.requestHeaders(), entry.postMimeType(), entry.postBody(), params);
   }
 
-  /** Why a page cannot be read, or {@code null} when it can. */
-  private static String unusable(HarEntry page) {
-    if (page.status() == 0) {
-      return page.error() != null
-          ? "status 0, _error: " + quoted(page.error())
-          : "status 0 (no response: the flow failed or was cancelled)";
-    }
-    if (page.error() != null) {
-      return "_error: " + quoted(page.error());
-    }
-    if (page.bodyProblem() != null) {
-      return page.bodyProblem();
-    }
-    if (page.responseBody().length == 0) {
-      return "empty body (status " + page.status() + ")";
-    }
-    try {
-      if (ResponseStream.split(page.responseBody(), JSON) == null) {
-        return "not JSON (status " + page.status() + ", " + page.responseBody().length + " bytes)";
+  /**
+   * Whether the page at {@code index} is asked for again later in the search (the same {@code
+   * cursor}/{@code offset}): an app retries a page that failed, and the retry stands in for it.
+   */
+  private static boolean retried(List<Candidate> pages, int index) {
+    String cursor = cursor(pages.get(index).request());
+    for (int j = index + 1; cursor != null && j < pages.size(); j++) {
+      if (cursor.equals(cursor(pages.get(j).request()))) {
+        return true;
       }
-    } catch (StreamFormatException e) {
-      return e.getMessage();
+    }
+    return false;
+  }
+
+  private static boolean isFirstPage(SearchRequest request) {
+    String cursor = cursor(request);
+    return cursor == null || cursor.chars().allMatch(c -> c == '0');
+  }
+
+  /** Where a page starts: the request's {@code cursor} or {@code offset}, or {@code null}. */
+  private static String cursor(SearchRequest request) {
+    for (String name : List.of("cursor", "offset")) {
+      String value = request.parameter(name);
+      if (value != null && !value.isEmpty()) {
+        return value;
+      }
     }
     return null;
   }
 
-  private static boolean isFirstPage(SearchRequest request) {
-    for (String name : List.of("cursor", "offset")) {
-      String value = request.parameter(name);
-      if (value != null && !value.isEmpty() && !value.chars().allMatch(c -> c == '0')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
+  /**
+   * The capture document: every document of the pages read, in order, and per page a {@code
+   * captured} entry with what the stream split recorded ({@link ResponseStream.Split#describe}), so
+   * a cut stream is never taken as whole. A page whose stream broke ends the search as a cut there.
+   * {@code "source": "har"} tells the extractor that a person made this capture, so the capture
+   * says how deep it goes (its last page's {@code has-more-pointer}), not the sample's depth.
+   */
   private static String document(Search search) {
     ObjectNode root = JSON.createObjectNode();
     root.put("url", search.file().toUri().toString());
+    root.put("source", CaptureSource.HAR.code());
     ArrayNode responses = root.putArray("responses");
     ArrayNode captured = root.putArray("captured");
-    for (HarEntry entry : search.pages()) {
-      ObjectNode meta = captured.addObject();
-      meta.put("url", AddressGuard.withoutQueryOf(entry.url()));
-      meta.put("status", entry.status());
-      meta.put("bytes", entry.responseBody().length);
-      ResponseStream.Split split = ResponseStream.split(entry.responseBody(), JSON);
-      split.documents().forEach(responses::add);
-      if (split.isStream()) {
-        meta.put("framing", split.framing().code());
-        meta.put("documents", split.documents().size());
-      }
+    for (Page page : search.pages()) {
+      page.split().documents().forEach(responses::add);
+      page.split().describe(entry(captured, page.entry()));
+    }
+    Page end = search.end();
+    if (end != null && end.broken() != null) {
+      end.broken().cut().putInto(entry(captured, end.entry()));
     }
     return root.toString();
   }
 
-  private static String empty(Path file) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("url", file.toUri().toString());
-    root.putArray("responses");
-    root.putArray("captured");
-    return root.toString();
+  private static ObjectNode entry(ArrayNode captured, HarEntry page) {
+    ObjectNode meta = captured.addObject();
+    meta.put("url", AddressGuard.withoutQueryOf(page.url()));
+    meta.put("status", page.status());
+    meta.put("bytes", page.responseBody().length);
+    return meta;
   }
 
   private static boolean within(Instant started, Instant from, Instant to) {
@@ -433,9 +500,8 @@ public final class HarCapture {
     return out.toString();
   }
 
-  /** A value as a message may quote it: one line, at most {@value #QUOTED_CHARS} characters. */
+  /** A value as a message may quote it ({@link SearchRequest#clipped}). */
   static String quoted(String value) {
-    String line = value.replaceAll("\\p{Cntrl}", " ");
-    return HarFile.clip(line, QUOTED_CHARS);
+    return SearchRequest.clipped(value);
   }
 }

@@ -56,13 +56,7 @@ public final class HarFetcher implements Fetcher {
       throw new FetchException(url, e.getMessage(), e);
     }
     if (outcome.kind() == HarCapture.Kind.FOUND) {
-      return new FetchResponse(
-          outcome.file().toUri().toString(),
-          200,
-          "application/json",
-          outcome.document(),
-          null,
-          Duration.ofNanos(System.nanoTime() - started));
+      return outcome.response(Duration.ofNanos(System.nanoTime() - started));
     }
     if (outcome.kind().noCapture()) {
       throw new NoCaptureException(url, outcome.detail());

@@ -60,18 +60,12 @@ public final class HarInbox {
   private final Path folder;
   private final Map<Key, HarFile.Scan> read = new LinkedHashMap<>(16, 0.75f, true);
   private final Map<Key, String> bad = new HashMap<>();
-  private int reads;
 
   /**
    * @param folder the inbox ({@code crawler.har-dir}); {@value #PROCESSED}/ is created inside it
    */
   public HarInbox(Path folder) {
     this.folder = Objects.requireNonNull(folder, "folder");
-  }
-
-  /** How many times a file was read from disk (each new file once): for tests. */
-  synchronized int reads() {
-    return reads;
   }
 
   /** The inbox folder. */
@@ -125,7 +119,6 @@ public final class HarInbox {
     String problem = bad.get(key);
     if (problem == null) {
       try {
-        reads++;
         HarFile.Scan scan = HarFile.scan(file, capture::urlMatches);
         remember(key, scan);
         return scan;

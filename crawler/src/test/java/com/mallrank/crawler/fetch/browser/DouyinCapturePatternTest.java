@@ -37,10 +37,17 @@ class DouyinCapturePatternTest {
         .containsExactly(
             PageAction.Kind.WAIT_FOR,
             PageAction.Kind.FILL,
-            PageAction.Kind.PRESS,
+            PageAction.Kind.CLICK,
             PageAction.Kind.WAIT_FOR);
     assertThat(buyin.fetch().actions().get(1).textFor("羽绒服")).isEqualTo("羽绒服");
+    // §8: the one crawler that drives the box clicks the button; nothing shows Enter working
+    assertThat(buyin.fetch().actions().get(2).selector()).isEqualTo("#SearchBarWrapper button");
     assertThat(buyin.fetch().actions().get(2).search()).isTrue();
+    // §8: only list calls whose JSON body has the keyword as search_text; the first screen
+    // sent again on scroll is dropped; the SDK's hosts are reachable (any public host)
+    assertThat(buyin.fetch().captureKeyword()).hasToString("[json:/search_text]");
+    assertThat(buyin.dedupe()).isTrue();
+    assertThat(buyin.fetch().subrequestHosts()).containsExactly("*");
     assertThat(
             list.matches(
                 "https://buyin.jinritemai.com/pc/selection/common/material_list?verifyFp=v&a_bogus=x"))

@@ -231,6 +231,77 @@ class HostileBrowserIT {
         "127.0.0.1 (Loopback) [PRIVATE_ADDRESS]");
   }
 
+  /** The profile default: the allow-list for the navigation, any public host for the page's own. */
+  private static Gate mallWithAnyPublicSubrequest() {
+    return Gate.unpaced(
+        new AddressGuard(List.of(MALL), false, net.resolver()).withSubrequestHosts(List.of("*")));
+  }
+
+  @Test
+  void aPagesOwnRequestToAPublicHostFollowsTheSubrequestPolicyWithoutTheSellersCookies()
+      throws Exception {
+    // a signing SDK on another company's CDN: it loads, and the login cookies stay with the site
+    CookieJar jar =
+        CookieJar.of(
+            List.of(
+                Cookie.hostOnly("sessionid", "s3cr3t", MALL),
+                new Cookie("sid_guard", "g3", MALL, false, "/", false, null)));
+
+    FetchResponse response =
+        BROWSER
+            .fetcher()
+            .fetch(
+                new FetchRequest(
+                    URI.create(
+                        "http://" + MALL + "/fetcher?to=" + encode("http://" + OTHER + "/sdk.js")),
+                    "mx-sdk",
+                    jar,
+                    mallWithAnyPublicSubrequest()));
+
+    assertThat(response.httpStatus()).isEqualTo(200);
+    assertThat(net.other.paths).containsExactly("/sdk.js");
+    assertThat(net.other.cookies).containsExactly("");
+    assertThat(net.mall.pageCookies()).hasSize(1);
+    assertThat(net.mall.pageCookies().get(0).split("; "))
+        .containsExactlyInAnyOrder("sessionid=s3cr3t", "sid_guard=g3");
+  }
+
+  @ParameterizedTest
+  @FieldSource("HOSTILE_HOSTS")
+  void underTheWiderSubrequestPolicyANonPublicAddressIsStillRefused(String host) {
+    String target = net.hostileUrl(host, "/admin");
+
+    assertThatThrownBy(
+            () ->
+                BROWSER
+                    .fetcher()
+                    .fetch(
+                        FetchRequest.anonymous(
+                            URI.create("http://" + MALL + "/fetcher?to=" + encode(target)),
+                            mallWithAnyPublicSubrequest())))
+        .isInstanceOf(RefusedFetchException.class)
+        .hasMessageContaining("[PRIVATE_ADDRESS]");
+    assertThat(net.internal.requests).hasValue(0);
+  }
+
+  @Test
+  void underTheWiderSubrequestPolicyANavigationRedirectedOffTheAllowListIsStillRefused() {
+    // The proxy cannot tell the redirect hop from a page's own request and lets it pass to the
+    // public host; the page is still refused: its navigation left the allow-list.
+    assertThatThrownBy(
+            () ->
+                BROWSER
+                    .fetcher()
+                    .fetch(
+                        FetchRequest.anonymous(
+                            URI.create(redirectTo("http://" + OTHER + "/x")),
+                            mallWithAnyPublicSubrequest())))
+        .isInstanceOf(RefusedFetchException.class)
+        .hasMessageStartingWith(
+            "refused: the page redirected to http://other.example/x (its host is not on the"
+                + " allow-list) [HOST_NOT_ALLOWED]");
+  }
+
   private static String encode(String s) {
     return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }

@@ -45,6 +45,16 @@ class QrLoginIT {
 
   private static SiteProfile profile;
 
+  /** A display nobody reads (the login is left to time out). */
+  private static final QrLogin.Display SILENT =
+      new QrLogin.Display() {
+        @Override
+        public void qr(String halfBlocks, String link, Path png) {}
+
+        @Override
+        public void countdown(long secondsLeft) {}
+      };
+
   @RegisterExtension
   static final BrowserFixture BROWSER = BrowserFixture.sandboxMallAt(BrowserIT.TIME);
 
@@ -116,6 +126,62 @@ class QrLoginIT {
   }
 
   @Test
+  void aLoginPageWithAUrlOfItsOwnIsDoneWhenThePageLeavesIt(@TempDir Path root) throws Exception {
+    // The 百应 stand-in (sandbox-selection): logged in once the URL leaves /account/login (§8).
+    SiteProfile selection = SiteProfiles.builtIn("sandbox-selection");
+    Path dir = ownerOnly(root.resolve("accounts"));
+    Path state = dir.resolve(HANGZHOU + ".json");
+    CompletableFuture<String> shown = new CompletableFuture<>();
+    CompletableFuture<String> linked = new CompletableFuture<>();
+    CompletableFuture<Integer> login =
+        CompletableFuture.supplyAsync(
+            () ->
+                QrLogin.run(
+                    request(selection, state, Duration.ofSeconds(60)),
+                    new QrLogin.Display() {
+                      @Override
+                      public void qr(String halfBlocks, String link, Path png) {
+                        linked.complete(link);
+                        shown.complete(halfBlocks);
+                      }
+
+                      @Override
+                      public void countdown(long secondsLeft) {}
+                    }));
+    String ticketUrl =
+        QrCodes.decode(
+                QrCodes.png(
+                    QrCodes.readHalfBlocks(shown.get(60, TimeUnit.SECONDS)).orElseThrow(), 4))
+            .orElseThrow();
+    assertThat(linked.get(60, TimeUnit.SECONDS))
+        .as("the link shown beside the code is what the code says")
+        .isEqualTo(ticketUrl)
+        .startsWith(BROWSER.mall().baseUrl() + "/login/scan?ticket=");
+    HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(ticketUrl + "&uid=" + HANGZHOU)).build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(login.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(Files.readString(state)).contains("\"name\":\"sandbox_uid\"");
+    assertThat(names(dir)).containsExactly(HANGZHOU + ".json");
+  }
+
+  @Test
+  void aUrlLoginNobodyScansTimesOutNamingTheField(@TempDir Path root) throws Exception {
+    SiteProfile selection = SiteProfiles.builtIn("sandbox-selection");
+    Path state = ownerOnly(root.resolve("accounts")).resolve(HANGZHOU + ".json");
+
+    assertThatThrownBy(() -> QrLogin.run(request(selection, state, Duration.ofSeconds(2)), SILENT))
+        .isInstanceOf(QrLogin.LoginFailedException.class)
+        .hasMessage(
+            "no login within 2 s: classpath:mallrank/profiles/sandbox-selection.yml: the page URL"
+                + " never left login.logged-in-when-url-leaves '/account/login'; nothing saved to "
+                + state);
+    assertThat(state).doesNotExist();
+  }
+
+  @Test
   void aLoginNobodyScansTimesOutNamingFileAndFieldAndWritesNothing(@TempDir Path root)
       throws Exception {
     Path dir = ownerOnly(root.resolve("accounts"));
@@ -123,17 +189,7 @@ class QrLoginIT {
     Files.writeString(state, "{\"cookies\":[],\"origins\":[]}");
     Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rw-------"));
 
-    assertThatThrownBy(
-            () ->
-                QrLogin.run(
-                    request(state, Duration.ofSeconds(2)),
-                    new QrLogin.Display() {
-                      @Override
-                      public void qr(String halfBlocks, String link, Path png) {}
-
-                      @Override
-                      public void countdown(long secondsLeft) {}
-                    }))
+    assertThatThrownBy(() -> QrLogin.run(request(state, Duration.ofSeconds(2)), SILENT))
         .isInstanceOf(QrLogin.LoginFailedException.class)
         .hasMessage(
             "no login within 2 s: classpath:mallrank/profiles/sandbox-static.yml: login.logged-in"
@@ -144,12 +200,17 @@ class QrLoginIT {
   }
 
   private static QrLogin.Request request(Path state, Duration timeout) {
+    return request(profile, state, timeout);
+  }
+
+  private static QrLogin.Request request(SiteProfile profile, Path state, Duration timeout) {
     LoginRule login = profile.login();
     return new QrLogin.Request(
         login.url(BROWSER.mall().baseUrl()),
         login.qr(),
         login.loggedIn(),
         login.loggedOut(),
+        login.urlLeaves(),
         profile.source(),
         state,
         state.resolveSibling(HANGZHOU + ".login-qr.png"),

@@ -1,10 +1,8 @@
 package com.mallrank.crawler.fetch.har;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mallrank.crawler.fetch.CookieJar;
-import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.browser.BrowserSettings;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
@@ -101,18 +99,18 @@ class HarCaptureIT {
     }
   }
 
-  private static ResultPage extract(String document) {
+  /** What {@code profile test --har} extracts (depth 20) from the recorded file. */
+  private static ResultPage extract() {
+    HarCapture.Outcome outcome =
+        new HarCapture(PROFILE.fetch().captureUrl()).find(List.of(har), KEYWORD, null, null);
+    assertThat(outcome.kind()).as(outcome.detail()).isEqualTo(HarCapture.Kind.FOUND);
     return Extractors.forProfile(PROFILE, ExtractOptions.depth(20))
-        .extract(
-            new FetchResponse(har.toUri().toString(), 200, null, document, null, Duration.ZERO));
+        .extract(outcome.response(Duration.ZERO));
   }
 
   @Test
   void aRecordedHarGivesTheGroundTruthTop20() throws Exception {
-    String document =
-        new HarCapture(PROFILE.fetch().captureUrl()).document(har, KEYWORD, null, null);
-
-    ResultPage page = extract(document);
+    ResultPage page = extract();
 
     List<SandboxCard> truth = mall.world().results(KEYWORD, SLOT, null).subList(0, 20);
     assertThat(page.status()).isEqualTo(SampleStatus.OK);
@@ -123,16 +121,18 @@ class HarCaptureIT {
   }
 
   @Test
-  void aWindowWithoutTheSearchGivesNothingCaptured() throws Exception {
+  void aWindowWithoutTheSearchHasNoCapture() throws Exception {
     Instant later = Instant.now().plusSeconds(3600);
-    String document =
+    HarCapture.Outcome outcome =
         new HarCapture(PROFILE.fetch().captureUrl())
-            .document(har, KEYWORD, later, later.plusSeconds(60));
+            .find(List.of(har), KEYWORD, later, later.plusSeconds(60));
 
-    ResultPage page = extract(document);
-
-    assertThat(page.status()).isEqualTo(SampleStatus.LAYOUT_CHANGED);
-    assertThat(page.evidence().detail()).startsWith("no response matched capture-url");
+    assertThat(outcome.kind()).isEqualTo(HarCapture.Kind.NO_REQUEST);
+    assertThat(outcome.kind().noCapture()).isTrue(); // a sample is skipped, never layout_changed
+    assertThat(outcome.detail())
+        .startsWith(
+            "no capture: no request to the search URL (capture-url **/api/search?*) within ")
+        .endsWith(" in 1 HAR file(s)");
   }
 
   @Test
@@ -143,11 +143,12 @@ class HarCaptureIT {
     Files.writeString(notHar, "{\"entries\": []}");
     HarCapture capture = new HarCapture(PROFILE.fetch().captureUrl());
 
-    assertThatThrownBy(() -> capture.document(notJson, KEYWORD, null, null))
-        .isInstanceOf(HarException.class)
-        .hasMessageStartingWith(notJson + ": not a HAR file: not JSON");
-    assertThatThrownBy(() -> capture.document(notHar, KEYWORD, null, null))
-        .hasMessage(notHar + ": not a HAR file: no \"log\" object at the top");
+    assertThat(capture.find(List.of(notJson), KEYWORD, null, null).badFiles())
+        .singleElement()
+        .asString()
+        .startsWith(notJson + ": not a HAR file: not JSON");
+    assertThat(capture.find(List.of(notHar), KEYWORD, null, null).badFiles())
+        .containsExactly(notHar + ": not a HAR file: no \"log\" object at the top");
   }
 
   /** sandbox-spa read from HAR files instead of a browser: {@code fetch.with: har}. */
@@ -192,9 +193,7 @@ class HarCaptureIT {
         .containsExactlyElementsOf(truth.stream().map(SandboxCard::productId).toList());
     assertThat(result.page().listings())
         .usingRecursiveFieldByFieldElementComparator()
-        .containsExactlyElementsOf(
-            extract(new HarCapture(PROFILE.fetch().captureUrl()).document(har, KEYWORD, null, null))
-                .listings());
+        .containsExactlyElementsOf(extract().listings());
 
     // the live capture of the same search, in Chromium, reads the same listings
     SampleResult live;

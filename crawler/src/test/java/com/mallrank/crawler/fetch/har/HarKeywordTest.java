@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.luben.zstd.Zstd;
 import com.mallrank.crawler.model.CaptureKeyword;
+import com.mallrank.crawler.testing.MitmproxyHar;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class HarKeywordTest {
     }
     ObjectNode postData = request.putObject("postData");
     postData.put("mimeType", "application/x-www-form-urlencoded");
-    postData.put("text", surrogateEscaped(form));
+    postData.put("text", MitmproxyHar.surrogateEscape(form));
     postData.putArray("params");
     ObjectNode response = entry.putObject("response");
     if (body == null) {
@@ -63,19 +64,6 @@ class HarKeywordTest {
       response.putObject("content").put("mimeType", "application/json").put("text", body);
     }
     return entry;
-  }
-
-  /** Python's bytes.decode("utf-8", "surrogateescape") for bytes that are ASCII or not UTF-8. */
-  private static String surrogateEscaped(byte[] bytes) {
-    String utf8 = new String(bytes, StandardCharsets.UTF_8);
-    if (java.util.Arrays.equals(utf8.getBytes(StandardCharsets.UTF_8), bytes)) {
-      return utf8;
-    }
-    StringBuilder out = new StringBuilder();
-    for (byte b : bytes) {
-      out.append(b >= 0 ? (char) b : (char) (0xDC00 + (b & 0xFF)));
-    }
-    return out.toString();
   }
 
   private Path har(ObjectNode... entries) throws Exception {
@@ -209,7 +197,13 @@ class HarKeywordTest {
     HarCapture.Outcome outcome = find(file, "猫粮", FORM);
 
     assertThat(outcome.kind()).isEqualTo(HarCapture.Kind.FOUND);
-    assertThat(outcome.detail()).isEqualTo("2 page(s) from " + file.getFileName());
+    // the failed page 3 ends the search: pages 1 and 2 are read, their positions are known
+    assertThat(outcome.detail())
+        .isEqualTo(
+            "2 page(s) from "
+                + file.getFileName()
+                + "; page 3 unusable, the search read up to it: status 0, _error: Connection"
+                + " killed.");
     assertThat(JSON.readTree(outcome.document()).path("responses").findValuesAsText("gid"))
         .containsExactly("new-1", "new-2");
     assertThat(JSON.readTree(outcome.document()).path("captured").get(0).path("url").asText())

@@ -1,7 +1,6 @@
 package com.mallrank.crawler.fetch.har;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchResponse;
@@ -114,15 +113,15 @@ class HarLayoutsTest {
     Path cut = LAYOUTS.resolve("cut.har");
     Path notJson = LAYOUTS.resolve("not-json.har");
 
-    assertThatThrownBy(() -> capture().document(cut, "猫粮", null, null))
-        .isInstanceOf(HarException.class)
-        .hasMessageMatching(
+    assertThat(capture().find(List.of(cut), "猫粮", null, null).badFiles())
+        .singleElement()
+        .asString()
+        .matches(
             java.util.regex.Pattern.quote(cut.toString())
                 + ": cut off at byte \\d+: the file ends inside the JSON \\(still being written or"
                 + " copied\\?\\)");
-    assertThatThrownBy(() -> capture().document(notJson, "猫粮", null, null))
-        .isInstanceOf(HarException.class)
-        .hasMessage(
+    assertThat(capture().find(List.of(notJson), "猫粮", null, null).badFiles())
+        .containsExactly(
             notJson
                 + ": not a HAR file: not JSON (line 1, column 1: Unexpected character ('<' (code"
                 + " 60)): expected a valid value (JSON String, Number, Array, Object or token"
@@ -135,13 +134,32 @@ class HarLayoutsTest {
   }
 
   @Test
-  void aStreamWrittenWithSurrogateEscapesComesBackByteForByte() throws Exception {
-    HarFile.Scan scan =
-        HarFile.scan(LAYOUTS.resolve("mitmproxy-split-frames.har"), capture()::urlMatches);
+  void aStreamWrittenWithSurrogateEscapesComesBackByteForByteAndReadsEveryListing()
+      throws Exception {
+    Path har = LAYOUTS.resolve("mitmproxy-split-frames.har");
+    HarFile.Scan scan = HarFile.scan(har, capture()::urlMatches);
 
     assertThat(scan.matching()).hasSize(1);
     assertThat(scan.matching().get(0).responseBody())
         .isEqualTo(Files.readAllBytes(LAYOUTS.resolve("mitmproxy-split-frames.body")));
+
+    // documents running across frames, 发 and 鸡 split between frames, a ;ttnet=1 extension
+    HarCapture.Outcome outcome = capture().find(List.of(har), "猫粮", null, null);
+    assertThat(outcome.detail()).isEqualTo("1 page(s) from mitmproxy-split-frames.har");
+    ResultPage page = extract(outcome.document(), 20);
+    assertThat(page.listings())
+        .extracting(Listing::position, Listing::productId, Listing::title, Listing::price)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                1, "3700000000000000001", "猫粮成猫全价冻干双拼增肥发腮营养天然粮", new BigDecimal("89.90")),
+            org.assertj.core.groups.Tuple.tuple(
+                2, "3700000000000000002", "幼猫猫粮 鸡肉味", new BigDecimal("45.50")));
+    // the capture's only page says there is more: the phone stopped scrolling
+    assertThat(page.status()).isEqualTo(SampleStatus.PARTIAL);
+    assertThat(page.evidence().detail())
+        .isEqualTo(
+            "2 cards on the page, fewer than the 20 requested; the capture's last page says there"
+                + " is more (/data/has_more true): the phone stopped scrolling");
   }
 
   /** The sampling path: each layout alone in an inbox, sampled for its slot. */
