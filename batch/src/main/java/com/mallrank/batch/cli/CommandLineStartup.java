@@ -4,6 +4,7 @@ import com.mallrank.batch.evidence.EvidenceListCommand;
 import com.mallrank.batch.evidence.EvidenceShowCommand;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -18,8 +19,9 @@ import picocli.CommandLine.ParseResult;
  *       command without its subcommand (usage), and arguments picocli refuses: printed here,
  *       without any Spring context.
  *   <li>{@link Startup#PLAIN}: commands that need the crawler, the plan reader and files only
- *       ({@link #PLAIN_COMMANDS}: {@code profile test}, {@code plan validate}, {@code evidence
- *       list|show}): no Spring at all, their collaborators made by hand ({@link WithoutSpring}).
+ *       ({@link #PLAIN_COMMANDS}: {@code profile test}, {@code profile repair} from files, {@code
+ *       plan validate}, {@code evidence list|show}): no Spring at all, their collaborators made by
+ *       hand ({@link WithoutSpring}).
  *   <li>{@link Startup#LEAN}: the other commands that only read files and Elasticsearch ({@code
  *       profile}, {@code plan}, {@code report}, {@code accounts}, {@code evidence}, {@code es},
  *       {@code index}): mallrank's own beans, created lazily, without auto-configuration ({@link
@@ -45,9 +47,17 @@ public final class CommandLineStartup {
   static final Set<Class<?>> PLAIN_COMMANDS =
       Set.of(
           ProfileTestCommand.class,
+          ProfileRepairCommand.class,
           PlanValidateCommand.class,
           EvidenceListCommand.class,
           EvidenceShowCommand.class);
+
+  /**
+   * The option with which a command of {@link #PLAIN_COMMANDS} reads the store (Elasticsearch): it
+   * then starts the lean context ({@code profile repair --keyword}; from files it needs none).
+   */
+  static final Map<Class<?>, String> STORE_OPTIONS =
+      Map.of(ProfileRepairCommand.class, "--keyword");
 
   /**
    * Top-level commands that need neither the JobRepository nor any auto-configured bean: they read
@@ -111,7 +121,10 @@ public final class CommandLineStartup {
       // help, or a parent command without its subcommand: usage
       return new Decision(Startup.NONE, new CommandPath(path));
     }
-    if (PLAIN_COMMANDS.contains(leaf.commandSpec().userObject().getClass())) {
+    Class<?> command = leaf.commandSpec().userObject().getClass();
+    if (PLAIN_COMMANDS.contains(command)
+        && !(STORE_OPTIONS.containsKey(command)
+            && leaf.hasMatchedOption(STORE_OPTIONS.get(command)))) {
       return new Decision(Startup.PLAIN, new CommandPath(path));
     }
     String top = parsed.subcommand().commandSpec().name();

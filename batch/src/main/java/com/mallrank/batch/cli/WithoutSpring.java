@@ -11,6 +11,8 @@ import com.mallrank.batch.runtime.SamplerFactory;
 import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -34,7 +36,9 @@ import picocli.CommandLine;
  * run yet and the command starts the lean context instead, which reports it as always.
  *
  * <p>A command runs here when it is in {@link CommandLineStartup#PLAIN_COMMANDS} and each of its
- * constructor's parameters has a recipe (a test checks both).
+ * constructor's parameters has a recipe (a test checks both), or is an {@code ObjectProvider} of
+ * what it asks for only with an option that starts the lean context ({@link
+ * CommandLineStartup#STORE_OPTIONS}).
  */
 final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
 
@@ -112,7 +116,11 @@ final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
             .orElseThrow(() -> new IllegalStateException(type.getName() + ": no constructor"));
     Object[] arguments = new Object[constructor.getParameterCount()];
     for (int i = 0; i < arguments.length; i++) {
-      arguments[i] = get(constructor.getParameterTypes()[i]);
+      Class<?> parameter = constructor.getParameterTypes()[i];
+      arguments[i] =
+          parameter == ObjectProvider.class
+              ? provider(providedType(constructor.getGenericParameterTypes()[i]))
+              : get(parameter);
     }
     return type.cast(constructor.newInstance(arguments));
   }
@@ -131,6 +139,19 @@ final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
     return type.cast(bean);
   }
 
+  /** {@code T} of a parameter {@code ObjectProvider<T>}. */
+  private static Class<?> providedType(Type parameter) {
+    if (parameter instanceof ParameterizedType provider
+        && provider.getActualTypeArguments()[0] instanceof Class<?> type) {
+      return type;
+    }
+    throw new IllegalStateException(parameter + ": not an ObjectProvider of a class");
+  }
+
+  /**
+   * The collaborator, made when the command asks for it: one without a recipe (the Elasticsearch
+   * reports of {@code profile repair --keyword}, which starts the lean context) is an error then.
+   */
   private <T> ObjectProvider<T> provider(Class<T> type) {
     return new ObjectProvider<>() {
       @Override

@@ -2,13 +2,11 @@ package com.mallrank.batch.config;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +25,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.unit.DataSize;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.reader.UnicodeReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -105,6 +104,11 @@ public final class PlainConfiguration {
   private static final String PATTERN_KEY = "logging.pattern.console";
 
   private static final Pattern URL_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+
+  /** A key as this reader reads it (Spring strips other characters, or reads brackets). */
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]+");
+
+  private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Z0-9_]+");
 
   /** Spring Boot's names of the logging configuration files it would use instead of its own. */
   private static final List<String> LOGGING_FILES =
@@ -269,7 +273,7 @@ public final class PlainConfiguration {
       if (!relevant(uniform)) {
         continue;
       }
-      if (!key.matches("[A-Za-z0-9._-]+")) {
+      if (!KEY.matcher(key).matches()) {
         throw new NeedsSpring(key + " in " + name + ": a key form this reader does not read");
       }
       if (user && beyondThisReader(uniform)) {
@@ -306,7 +310,7 @@ public final class PlainConfiguration {
       if (!relevant(uniform)) {
         continue;
       }
-      if (!name.matches("[A-Z0-9_]+")) {
+      if (!ENVIRONMENT_NAME.matcher(name).matches()) {
         throw new NeedsSpring("environment variable " + name + ": not upper case");
       }
       if (uniform.startsWith("logging.level.")) {
@@ -377,7 +381,7 @@ public final class PlainConfiguration {
         throw new NeedsSpring("configuration files " + files);
       }
       for (Path file : files) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = new UnicodeReader(Files.newInputStream(file))) {
           sources.add(yaml(file.toString(), reader, true));
         } catch (IOException | RuntimeException e) {
           throw new NeedsSpring("cannot read " + file + ": " + e.getMessage());
@@ -420,10 +424,7 @@ public final class PlainConfiguration {
       throw new NeedsSpring("no packaged " + ApplicationYaml.RESOURCE);
     }
     try (InputStream in = resource.openStream()) {
-      return yaml(
-          "classpath:" + ApplicationYaml.RESOURCE,
-          new InputStreamReader(in, StandardCharsets.UTF_8),
-          false);
+      return yaml("classpath:" + ApplicationYaml.RESOURCE, new UnicodeReader(in), false);
     } catch (IOException | RuntimeException e) {
       throw new NeedsSpring("cannot read " + resource + ": " + e.getMessage());
     }
@@ -445,15 +446,14 @@ public final class PlainConfiguration {
   private static Source yaml(String name, Reader reader, boolean user) throws NeedsSpring {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
-    Yaml yaml =
-        new Yaml(
-            new SafeConstructor(options),
-            new Representer(new DumperOptions()),
-            new DumperOptions(),
-            options,
-            new NoTimestamps());
+    // what Yaml.loadAll does, without the dumping half it would set up too
+    SafeConstructor constructor = new SafeConstructor(options);
+    constructor.setComposer(
+        new Composer(
+            new ParserImpl(new StreamReader(reader), options), new NoTimestamps(), options));
     List<Object> documents = new ArrayList<>();
-    for (Object document : yaml.loadAll(reader)) {
+    while (constructor.checkData()) {
+      Object document = constructor.getData();
       if (document != null) {
         documents.add(document);
       }
@@ -686,7 +686,9 @@ public final class PlainConfiguration {
     if (type == boolean.class && raw instanceof Boolean b) {
       return b;
     }
-    if (type == boolean.class && string && text.matches("(?i)true|false")) {
+    if (type == boolean.class
+        && string
+        && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
       return Boolean.parseBoolean(text);
     }
     if (type == int.class && (string || raw instanceof Integer)) {

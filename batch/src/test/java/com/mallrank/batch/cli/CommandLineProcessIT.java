@@ -38,6 +38,11 @@ class CommandLineProcessIT {
   }
 
   private Run runWith(List<String> jvmOptions, String... args) throws Exception {
+    return runWith(java.util.Map.of(), jvmOptions, args);
+  }
+
+  private Run runWith(java.util.Map<String, String> env, List<String> jvmOptions, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xmx384m", "-cp", System.getProperty("java.class.path")));
@@ -46,12 +51,13 @@ class CommandLineProcessIT {
     command.addAll(List.of(args));
     Path out = elsewhere.resolve("stdout.txt");
     Path err = elsewhere.resolve("stderr.txt");
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(work.toFile())
             .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+            .redirectError(err.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
     if (!process.waitFor(180, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("mallrank " + String.join(" ", args) + " did not end in 180 s");
@@ -83,6 +89,45 @@ class CommandLineProcessIT {
 
     assertThat(run.out()).as(run.err()).contains("layout_changed");
     assertThat(filesIn(work)).as("files written in the working directory").isEmpty();
+  }
+
+  /**
+   * Issue 20 item 7: without Spring, {@code profile test} reads its keys from the same places as
+   * the lean context: {@code ./config/application.yml} of the working directory, the environment,
+   * the command line; and answers byte for byte as it does.
+   */
+  @Test
+  void withoutSpringTheConfigurationComesFromTheFilesTheEnvironmentAndTheArguments()
+      throws Exception {
+    Path profiles = work.resolve("my-profiles");
+    Files.createDirectories(profiles);
+    // the built-in profile with cards it cannot find: the override is visible in the outcome
+    Files.writeString(
+        profiles.resolve("sandbox-static.yml"),
+        Files.readString(
+                Path.of("../crawler/src/main/resources/mallrank/profiles/sandbox-static.yml"))
+            .replace("li.goods-card", "li.no-such-card"));
+    Files.createDirectories(work.resolve("config"));
+    Files.writeString(
+        work.resolve("config/application.yml"), "crawler:\n  profiles-dir: my-profiles\n");
+    Path page =
+        Path.of("../crawler/src/test/resources/pages/sandbox-static/202611/ok-60-ads.html")
+            .toAbsolutePath()
+            .normalize();
+    java.util.Map<String, String> env =
+        java.util.Map.of("CRAWLER_POLITENESS_JITTER", "0s", "LOGGING_LEVEL_ORG_JSOUP", "ERROR");
+    String[] line = {
+      "--crawler.timeout=5s", "profile", "test", "-p", "sandbox-static", "--page", page + ""
+    };
+
+    Run plain = runWith(env, List.of(), line);
+    Run lean = runWith(env, List.of("-Dmallrank.cli.startup=lean"), line);
+
+    assertThat(plain.code()).as(plain.err()).isEqualTo(3);
+    assertThat(plain.out()).startsWith("status: layout_changed");
+    assertThat(plain).isEqualTo(lean);
+    Files.delete(work.resolve("config/application.yml"));
+    assertThat(runWith(env, List.of(), line).out()).startsWith("status: ok");
   }
 
   @Test

@@ -53,6 +53,14 @@ class CommandLineStartupTest {
     assertThat(CommandLineStartup.of("--debug", "evidence", "show", "x.html").startup())
         .isEqualTo(Startup.PLAIN);
     assertThat(CommandLineStartup.of("evidence", "list").startup()).isEqualTo(Startup.PLAIN);
+    assertThat(
+            CommandLineStartup.of("profile", "repair", "-p", "x", "--page", "y", "--known", "z")
+                .startup())
+        .isEqualTo(Startup.PLAIN);
+    assertThat(CommandLineStartup.of("profile", "repair", "-p", "x", "--keyword", "k").startup())
+        .isEqualTo(Startup.LEAN);
+    assertThat(CommandLineStartup.of("profile", "repair", "-p", "x", "--keyword=k").startup())
+        .isEqualTo(Startup.LEAN);
     assertThat(CommandLineStartup.of("profile", "test", "--help").startup())
         .isEqualTo(Startup.NONE);
     assertThat(CommandLineStartup.of("plan", "capacity").startup()).isEqualTo(Startup.LEAN);
@@ -298,6 +306,62 @@ class CommandLineStartupTest {
   }
 
   /**
+   * Issue 20 item 7: {@code profile repair} from files runs without Spring (it does not hand over
+   * to the lean context) and answers as the whole application: the same output, exit code and
+   * proposal file; from the store ({@code --keyword}) it needs Elasticsearch and starts the lean
+   * context.
+   */
+  @Test
+  void profileRepairFromFilesRunsWithoutSpringAndAnswersAsTheWholeApplication() throws Exception {
+    String[] test = {"profile", "test", "-p", "sandbox-static", "--page", PAGE + "", "--json"};
+    Output tested = runForcing("", test);
+    assertThat(tested.code()).as(tested.err()).isZero();
+    Path known = Files.writeString(dir.resolve("ok.json"), tested.out());
+    Path profiles = dir.resolve("profiles");
+    Files.createDirectories(profiles);
+    // the built-in profile whose cards are no longer found: the repair proposes the fix
+    Files.writeString(
+        profiles.resolve("sandbox-static.yml"),
+        Files.readString(
+                Path.of("../crawler/src/main/resources/mallrank/profiles/sandbox-static.yml"))
+            .replace("li.goods-card", "li.no-such-card"));
+    Path fixed = dir.resolve("fixed.yml");
+    String[] broken = {
+      "--crawler.profiles-dir=" + profiles,
+      "profile",
+      "repair",
+      "-p",
+      "sandbox-static",
+      "--page",
+      PAGE + "",
+      "--known",
+      known + "",
+      "-o",
+      fixed + ""
+    };
+    String[] nothing = {
+      "profile", "repair", "-p", "sandbox-static", "--page", PAGE + "", "--known", known + ""
+    };
+
+    Output full = runForcing("full", broken);
+    String proposal = Files.readString(fixed);
+    Files.delete(fixed);
+    Output plain = runWithoutSpringOnly(broken);
+
+    assertThat(full.code()).as(full.err()).isZero();
+    assertThat(full.out()).contains("repaired: the proposal is in " + fixed);
+    assertThat(proposal).doesNotContain("no-such-card");
+    assertThat(plain).isEqualTo(full);
+    assertThat(Files.readString(fixed)).isEqualTo(proposal);
+    Output nothingFull = runForcing("full", nothing);
+    assertThat(nothingFull.code()).isZero();
+    assertThat(nothingFull.err()).isEmpty();
+    assertThat(nothingFull.out())
+        .endsWith("nothing to repair: sandbox-static reads the new page; nothing written\n");
+    assertThat(runWithoutSpringOnly(nothing)).isEqualTo(nothingFull);
+  }
+
+  /**
    * {@code --debug} prints the error's stack trace without Spring as with it: the same lines down
    * to picocli (below it, how the command was started differs).
    */
@@ -322,11 +386,24 @@ class CommandLineStartupTest {
 
   private record Output(int code, String out, String err) {}
 
+  /** Runs the command line without Spring; fails when it would hand over to the lean context. */
+  private static Output runWithoutSpringOnly(String... args) {
+    return capture(
+        "",
+        () ->
+            CommandLineStartup.runWithoutSpring(CommandLineStartup.of(args).path(), args)
+                .orElseThrow(() -> new AssertionError("handed over to the lean context")));
+  }
+
   private static Output runForcing(String startup, String... args) {
     String[] all = new String[args.length + 1];
     // the whole application writes its JobRepository to ./data otherwise
     all[0] = "--spring.datasource.url=jdbc:h2:mem:startup-" + System.nanoTime();
     System.arraycopy(args, 0, all, 1, args.length);
+    return capture(startup, () -> MallrankApplication.run(all));
+  }
+
+  private static Output capture(String startup, java.util.function.IntSupplier run) {
     PrintStream originalOut = System.out;
     PrintStream originalErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -336,7 +413,7 @@ class CommandLineStartupTest {
     String before = System.getProperty(CommandLineStartup.OVERRIDE);
     System.setProperty(CommandLineStartup.OVERRIDE, startup);
     try {
-      int code = MallrankApplication.run(all);
+      int code = run.getAsInt();
       return new Output(
           code,
           out.toString(StandardCharsets.UTF_8),
