@@ -38,7 +38,9 @@ start=$(date +%s)
   "$CDS/lib" picocli- >"$TARGET/cds-classfiles.log" 2>&1 ||
   echo "[cds] class files left as they are: see target/cds-classfiles.log"
 grep '^\[cds\]' "$TARGET/cds-classfiles.log" || true
+echo "[cds] class files: $(($(date +%s) - start)) s"
 for archive in mallrank plain; do
+  started=$(date +%s)
   mode=all
   [[ "$archive" == plain ]] && mode=plain
   if ! "$JAVA" -XX:ArchiveClassesAtExit="$CDS/$archive.jsa" -Xshare:auto -Xlog:cds=off \
@@ -48,6 +50,6 @@ for archive in mallrank plain; do
     rm -f "$CDS/mallrank.jsa" "$CDS/plain.jsa"
     exit 0
   fi
-  echo "[cds] target/cds/$archive.jsa: $(du -h "$CDS/$archive.jsa" | cut -f1)"
+  echo "[cds] target/cds/$archive.jsa: $(du -h "$CDS/$archive.jsa" | cut -f1) in $(($(date +%s) - started)) s"
 done
 echo "[cds] trained in $(($(date +%s) - start)) s"
