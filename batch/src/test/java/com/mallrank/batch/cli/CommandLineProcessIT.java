@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.batch.MallrankApplication;
+import com.mallrank.batch.testing.TestProfiles;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -99,14 +100,8 @@ class CommandLineProcessIT {
   @Test
   void withoutSpringTheConfigurationComesFromTheFilesTheEnvironmentAndTheArguments()
       throws Exception {
-    Path profiles = work.resolve("my-profiles");
-    Files.createDirectories(profiles);
     // the built-in profile with cards it cannot find: the override is visible in the outcome
-    Files.writeString(
-        profiles.resolve("sandbox-static.yml"),
-        Files.readString(
-                Path.of("../crawler/src/main/resources/mallrank/profiles/sandbox-static.yml"))
-            .replace("li.goods-card", "li.no-such-card"));
+    TestProfiles.sandboxStaticWithoutCards(work.resolve("my-profiles"));
     Files.createDirectories(work.resolve("config"));
     Files.writeString(
         work.resolve("config/application.yml"), "crawler:\n  profiles-dir: my-profiles\n");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mallrank.batch.MallrankApplication;
 import com.mallrank.batch.cli.CommandLineStartup.Startup;
 import com.mallrank.batch.config.PlainConfiguration;
+import com.mallrank.batch.testing.TestProfiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -202,14 +203,8 @@ class CommandLineStartupTest {
     Path kept = evidence.resolve("20261128T0600Z/sandbox-static/anonymous/羽绒服.html");
     Files.createDirectories(kept.getParent());
     Files.writeString(kept, "<html><head><title>验证码</title></head><body>\u001b[31m</body></html>");
-    Path profiles = dir.resolve("profiles");
-    Files.createDirectories(profiles);
     // the built-in profile, but its cards are not found: another outcome than the built-in one
-    Files.writeString(
-        profiles.resolve("sandbox-static.yml"),
-        Files.readString(
-                Path.of("../crawler/src/main/resources/mallrank/profiles/sandbox-static.yml"))
-            .replace("li.goods-card", "li.no-such-card"));
+    Path profiles = TestProfiles.sandboxStaticWithoutCards(dir.resolve("profiles"));
     String evidenceDir = "--crawler.evidence.dir=" + evidence;
     List<String[]> lines =
         List.of(
@@ -317,14 +312,8 @@ class CommandLineStartupTest {
     Output tested = runForcing("", test);
     assertThat(tested.code()).as(tested.err()).isZero();
     Path known = Files.writeString(dir.resolve("ok.json"), tested.out());
-    Path profiles = dir.resolve("profiles");
-    Files.createDirectories(profiles);
     // the built-in profile whose cards are no longer found: the repair proposes the fix
-    Files.writeString(
-        profiles.resolve("sandbox-static.yml"),
-        Files.readString(
-                Path.of("../crawler/src/main/resources/mallrank/profiles/sandbox-static.yml"))
-            .replace("li.goods-card", "li.no-such-card"));
+    Path profiles = TestProfiles.sandboxStaticWithoutCards(dir.resolve("profiles"));
     Path fixed = dir.resolve("fixed.yml");
     String[] broken = {
       "--crawler.profiles-dir=" + profiles,
