@@ -55,7 +55,7 @@ final class ProfileReader {
           "actions",
           "subrequest-hosts");
   private static final Set<String> SEARCH_KEYS =
-      Set.of("url-template", "allowed-hosts", "allow-private-addresses");
+      Set.of("url-template", "allowed-hosts", "allow-private-addresses", "requires-login");
   private static final Set<String> HTML_FIELD_KEYS =
       Set.of("select", "attr", "regex", "unit", "decimal-separator");
   private static final Set<String> JSON_FIELD_KEYS =
@@ -415,7 +415,10 @@ final class ProfileReader {
       }
     }
     boolean allowPrivate = bool(search, "allow-private-addresses", "search", false);
-    return template == null ? null : new SearchSettings(template, hosts, allowPrivate);
+    boolean requiresLogin = bool(search, "requires-login", "search", false);
+    return template == null
+        ? null
+        : new SearchSettings(template, hosts, allowPrivate, requiresLogin);
   }
 
   private Locator cards(MapNode root, ProfileMode mode) {

@@ -1,0 +1,211 @@
+package com.mallrank.crawler.sampler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import com.mallrank.crawler.fetch.CookieJar;
+import com.mallrank.crawler.fetch.har.HarInbox;
+import com.mallrank.crawler.model.Listing;
+import com.mallrank.crawler.model.ResultPage;
+import com.mallrank.crawler.model.SampleStatus;
+import com.mallrank.crawler.profile.SiteProfile;
+import com.mallrank.crawler.profile.SiteProfiles;
+import com.mallrank.crawler.testing.DouyinPhone;
+import com.mallrank.crawler.testing.DouyinPhone.Card;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A capture belongs to one vantage: {@code crawler.har-dir/<account-id>/} holds that account's
+ * phone's captures, and a sample of the account reads only them. The same keyword searched on two
+ * phones with different results gives each account its own listings; a capture in one account's
+ * folder is never another's; the anonymous vantage is never sampled on douyin-mall (its search
+ * needs a login: 2483), so what lies in the root folder is not read for it. The phone holds the
+ * login: a capture showing the login refusal is that sample's {@code login_required}, the account's
+ * other captures of the slot are still read, and a login state file's trouble (the static or
+ * browser login) never skips a phone capture.
+ */
+class HarVantagesTest {
+
+  private static final SiteProfile MALL = SiteProfiles.builtIn("douyin-mall");
+  private static final Instant SLOT = Instant.parse("2026-12-08T02:00:00Z"); // 10:00 Beijing
+  private static final String CAT = "猫粮";
+  private static final String DOG = "狗粮";
+
+  private static final Card A1 = new Card("3712026120800001001", "全价成猫粮鸡肉味2kg", 13900, "喵生活宠物旗舰店");
+  private static final Card A2 = new Card("3712026120800001002", "冻干双拼猫粮1.8kg", 32800, "毛球粮仓专营店");
+  private static final Card A3 = new Card("3712026120800001003", "幼猫奶糕猫粮1kg", 16500, "小爪子宠物店");
+  private static final Card B1 = new Card("3712026120800002001", "鱼肉味猫粮2.5kg", 6900, "猫咪食堂专营店");
+  private static final Card D1 = new Card("3712026120800003001", "全价成犬粮牛肉味10kg", 19900, "汪星球旗舰店");
+
+  @TempDir Path dir;
+  private Path root;
+  private KeywordSampler sampler;
+
+  @BeforeEach
+  void inbox() throws Exception {
+    root = Files.createDirectories(dir.resolve("har"));
+    sampler =
+        KeywordSampler.builder(null, SamplerSettings.UNTHROTTLED)
+            .random(new Random(1))
+            .har(root, Duration.ofHours(1))
+            .build();
+  }
+
+  private Path drop(String folder, String name, DouyinPhone phone) throws Exception {
+    Path file = Files.createDirectories(root.resolve(folder)).resolve(name);
+    Files.writeString(file, phone.write(), StandardCharsets.US_ASCII);
+    // exported after its searches, as a phone's export is
+    Files.setLastModifiedTime(file, FileTime.from(SLOT.plusSeconds(1200)));
+    return file;
+  }
+
+  private ResultPage sample(String vantage, String keyword) {
+    return sampler.sample(MALL, "", keyword, vantage, CookieJar.empty(), 10, SLOT).page();
+  }
+
+  @Test
+  void eachAccountsSampleReadsItsOwnPhonesCaptureOnly() throws Exception {
+    // the same keyword on both phones, a minute apart, with different answers; 狗粮 on mx-a's only
+    drop(
+        "mx-a",
+        "pixel.har",
+        new DouyinPhone()
+            .search(SLOT.plusSeconds(300), CAT, A1, A2, A3)
+            .search(SLOT.plusSeconds(400), DOG, D1));
+    drop("mx-b", "iphone.har", new DouyinPhone().search(SLOT.plusSeconds(360), CAT, B1, A3, A1));
+
+    ResultPage catA = sample("mx-a", CAT);
+    ResultPage catB = sample("mx-b", CAT);
+    ResultPage dogA = sample("mx-a", DOG);
+    ResultPage dogB = sample("mx-b", DOG);
+
+    assertThat(catA.status()).isEqualTo(SampleStatus.OK);
+    assertThat(catA.listings())
+        .extracting(Listing::position, Listing::productId, Listing::title, Listing::price)
+        .containsExactly(
+            tuple(1, A1.id(), A1.title(), new BigDecimal("139.00")),
+            tuple(2, A2.id(), A2.title(), new BigDecimal("328.00")),
+            tuple(3, A3.id(), A3.title(), new BigDecimal("165.00")));
+    assertThat(catB.status()).isEqualTo(SampleStatus.OK);
+    assertThat(catB.listings())
+        .extracting(Listing::position, Listing::productId, Listing::shopName)
+        .containsExactly(
+            tuple(1, B1.id(), "猫咪食堂专营店"),
+            tuple(2, A3.id(), "小爪子宠物店"),
+            tuple(3, A1.id(), "喵生活宠物旗舰店"));
+    assertThat(catA.evidence().url())
+        .isEqualTo(root.resolve("mx-a/processed/pixel.har").toUri().toString());
+    assertThat(catB.evidence().url())
+        .isEqualTo(root.resolve("mx-b/processed/iphone.har").toUri().toString());
+    assertThat(dogA.listings())
+        .as(dogA.evidence().detail())
+        .extracting(Listing::productId)
+        .containsExactly(D1.id());
+    // mx-a's 狗粮 is not mx-b's: mx-b's phone searched 猫粮 only
+    assertThat(dogB.status()).isEqualTo(SampleStatus.SKIPPED);
+    assertThat(dogB.evidence().marker()).isEqualTo("no-capture");
+    assertThat(dogB.evidence().detail())
+        .isEqualTo(
+            "no capture: search URL matched (1 request(s) within 2026-12-08T02:00:00Z to"
+                + " 2026-12-08T03:00:00Z) but the keyword differs: '狗粮' not at [form:keyword,"
+                + " form:query]; found 猫粮 (form:keyword)");
+  }
+
+  @Test
+  void aCaptureOnlyInOneAccountsFolderLeavesTheOtherWithoutOne() throws Exception {
+    drop("mx-a", "pixel.har", new DouyinPhone().search(SLOT.plusSeconds(300), CAT, A1, A2));
+
+    ResultPage catB = sample("mx-b", CAT);
+
+    assertThat(catB.status()).isEqualTo(SampleStatus.SKIPPED);
+    assertThat(catB.evidence().marker()).isEqualTo("no-capture");
+    assertThat(catB.evidence().detail())
+        .isEqualTo(
+            "no capture: mx-b's phone captures go to "
+                + root.resolve("mx-b")
+                + "/, which does not exist (one folder per account in crawler.har-dir)");
+    // the file was not touched for mx-b: still new in mx-a's inbox
+    assertThat(root.resolve("mx-a/pixel.har")).exists();
+
+    Files.createDirectories(root.resolve("mx-b"));
+    ResultPage again = sample("mx-b", CAT);
+    assertThat(again.evidence().marker()).isEqualTo("no-capture");
+    assertThat(again.evidence().detail())
+        .startsWith("no capture: no request to the search URL")
+        .endsWith(" in 0 HAR file(s)");
+    assertThat(sample("mx-a", CAT).listings()).hasSize(2);
+  }
+
+  @Test
+  void theAnonymousVantageIsNeverSampledOnASearchThatNeedsALogin() throws Exception {
+    Path rootFile = root.resolve("logged-in-phone.har");
+    Files.writeString(
+        rootFile,
+        new DouyinPhone().search(SLOT.plusSeconds(300), CAT, A1).write(),
+        StandardCharsets.US_ASCII);
+    assertThat(MALL.search().requiresLogin()).isTrue();
+
+    ResultPage anonymous = sample("anonymous", CAT);
+
+    assertThat(anonymous.status()).isEqualTo(SampleStatus.SKIPPED);
+    assertThat(anonymous.evidence().marker()).isEqualTo("no-account");
+    assertThat(anonymous.evidence().detail())
+        .isEqualTo(
+            "not sampled: douyin-mall searches only with a logged-in account"
+                + " (search.requires-login): sample it as a matrix account, its phone's captures in"
+                + " crawler.har-dir/<account-id>/");
+    assertThat(anonymous.listings()).isEmpty();
+    // not read: a logged-in phone's capture is an account's view, never the anonymous one
+    assertThat(rootFile).exists();
+    assertThat(root.resolve(HarInbox.PROCESSED)).doesNotExist();
+  }
+
+  @Test
+  void thePhoneHoldsTheLoginEachCaptureProvesOrRefusesItOnItsOwn() throws Exception {
+    drop(
+        "mx-b",
+        "iphone.har",
+        new DouyinPhone()
+            .loginRefused(SLOT.plusSeconds(300), CAT)
+            // logged in again on the phone, then searched 狗粮
+            .search(SLOT.plusSeconds(600), DOG, D1));
+    // mx-b's login state file (its static and browser login) cannot be used: not the phone's
+    sampler.needsLogin("mx-b", "login state file /nowhere/mx-b.json does not exist");
+
+    ResultPage cat = sample("mx-b", CAT);
+    ResultPage dog = sample("mx-b", DOG);
+
+    assertThat(cat.status()).isEqualTo(SampleStatus.LOGIN_REQUIRED);
+    assertThat(cat.evidence().marker())
+        .isEqualTo("login-required: path responses[*].status_code | status_code = 2483");
+    assertThat(cat.listings()).isEmpty();
+    assertThat(dog.status()).as(dog.evidence().detail()).isEqualTo(SampleStatus.OK);
+    assertThat(dog.listings()).extracting(Listing::productId).containsExactly(D1.id());
+  }
+
+  @Test
+  void anAccountIdThatIsTheProcessedFolderIsAnErrorNotAnotherVantagesFiles() throws Exception {
+    drop(HarInbox.PROCESSED, "old.har", new DouyinPhone().search(SLOT.plusSeconds(300), CAT, A1));
+
+    ResultPage page = sample("processed", CAT);
+
+    assertThat(page.status()).isEqualTo(SampleStatus.ERROR);
+    assertThat(page.evidence().detail())
+        .isEqualTo(
+            "account id 'processed' cannot have a folder of phone captures:"
+                + " crawler.har-dir/processed/ holds the anonymous vantage's processed files;"
+                + " rename the account ("
+                + root.resolve("processed").toUri()
+                + ")");
+  }
+}
