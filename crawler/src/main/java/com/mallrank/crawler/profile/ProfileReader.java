@@ -69,6 +69,12 @@ final class ProfileReader {
     PAGE,
     /** logged-in: the page, its rendered DOM, the identity's cookies, the page's URL */
     LOGIN,
+    /**
+     * logged-in of a phone capture ({@code fetch.with: har}): the captured answer only. A {@code
+     * select}, {@code cookie} or {@code url} proof could never hold on a capture, or would hold on
+     * where the HAR file lies (its URL is the file's), so a logged-out capture would be ok
+     */
+    CAPTURED_LOGIN,
     /** skip-cards: one card, and what it lacks ({@code missing}) */
     CARD
   }
@@ -114,8 +120,8 @@ final class ProfileReader {
     boolean dedupe = dedupe(map);
     Map<FieldName, FieldRule> fields = mode == null ? Map.of() : fields(map, mode);
     SponsoredRule sponsored = mode == null ? null : sponsored(map, mode);
-    Markers markers = mode == null ? Markers.NONE : markers(map, mode);
     FetchRule fetch = fetch(map);
+    Markers markers = mode == null ? Markers.NONE : markers(map, mode, fetch.har());
     LoginRule login = login(map);
     if (!problems.isEmpty()) {
       return null;
@@ -591,7 +597,12 @@ final class ProfileReader {
     return locator == null ? null : new SponsoredRule(locator, null, equals);
   }
 
-  private Markers markers(MapNode root, ProfileMode mode) {
+  /**
+   * @param phoneCapture {@code fetch.with: har}: a phone's capture has no rendered page, no cookies
+   *     of the account and no page URL (its URL is the HAR file's), so its login can be proven by
+   *     the captured answer only ({@code path}, {@code text})
+   */
+  private Markers markers(MapNode root, ProfileMode mode, boolean phoneCapture) {
     MapNode markers = map(root, "markers", "", false);
     if (markers == null) {
       return Markers.NONE;
@@ -601,7 +612,12 @@ final class ProfileReader {
         markerList(markers, "blocked", "markers.blocked", mode, MarkerUse.PAGE),
         markerList(markers, "login-required", "markers.login-required", mode, MarkerUse.PAGE),
         markerList(markers, "empty", "markers.empty", mode, MarkerUse.PAGE),
-        markerList(markers, "logged-in", "markers.logged-in", mode, MarkerUse.LOGIN));
+        markerList(
+            markers,
+            "logged-in",
+            "markers.logged-in",
+            mode,
+            phoneCapture ? MarkerUse.CAPTURED_LOGIN : MarkerUse.LOGIN));
   }
 
   private List<Marker> markerList(
@@ -633,6 +649,23 @@ final class ProfileReader {
           allowed.add("url");
         }
         case CARD -> allowed.add("missing"); // skip-cards: skip a card by what it lacks
+        case CAPTURED_LOGIN -> {
+          boolean refused = false;
+          for (String proof : List.of("select", "cookie", "url")) {
+            if (map.entries().containsKey(proof)) {
+              problem(
+                  path + "." + proof,
+                  map.entries().get(proof).keyLine(),
+                  "a phone capture (fetch.with: har) has no rendered page, no cookies of the"
+                      + " account and no page URL: prove the login with a path or text of the"
+                      + " captured answer");
+              refused = true;
+            }
+          }
+          if (refused) {
+            continue;
+          }
+        }
       }
       checkKeys(map, path, allowed);
       Set<String> present = new java.util.HashSet<>(map.entries().keySet());

@@ -1,6 +1,7 @@
 package com.mallrank.crawler.sampler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.mallrank.crawler.fetch.CookieJar;
@@ -191,6 +192,64 @@ class HarVantagesTest {
     assertThat(cat.listings()).isEmpty();
     assertThat(dog.status()).as(dog.evidence().detail()).isEqualTo(SampleStatus.OK);
     assertThat(dog.listings()).extracting(Listing::productId).containsExactly(D1.id());
+  }
+
+  @Test
+  void aPhoneLoggedOutWhileScrollingGivesNoRanksForThatSearch() throws Exception {
+    // page 1 served with cards, page 2 refused (2483): whose list page 1 was cannot be trusted
+    drop(
+        "mx-a",
+        "pixel.har",
+        new DouyinPhone()
+            .firstPageOfMore(SLOT.plusSeconds(300), CAT, A1, A2)
+            .nextPageRefused(SLOT.plusSeconds(305), CAT, 2));
+
+    ResultPage cat = sample("mx-a", CAT);
+
+    assertThat(cat.status()).isEqualTo(SampleStatus.LOGIN_REQUIRED);
+    assertThat(cat.evidence().marker())
+        .isEqualTo("login-required: path responses[*].status_code | status_code = 2483");
+    assertThat(cat.listings()).isEmpty();
+  }
+
+  @Test
+  void aCaptureOutsideTheAccountsFolderIsNeverItsEvenInTheRootFolder() throws Exception {
+    // a logged-in phone's capture dropped in crawler.har-dir itself, and in another account's
+    Path inRoot = root.resolve("unsorted.har");
+    Files.writeString(
+        inRoot,
+        new DouyinPhone().search(SLOT.plusSeconds(300), CAT, A1, A2).write(),
+        StandardCharsets.US_ASCII);
+    Path inB = drop("mx-b", "iphone.har", new DouyinPhone().search(SLOT.plusSeconds(360), CAT, B1));
+    Files.createDirectories(root.resolve("mx-a"));
+
+    ResultPage cat = sample("mx-a", CAT);
+
+    assertThat(cat.status()).isEqualTo(SampleStatus.SKIPPED);
+    assertThat(cat.evidence().marker()).isEqualTo("no-capture");
+    assertThat(cat.listings()).isEmpty();
+    assertThat(inRoot).exists();
+    assertThat(inB).exists();
+  }
+
+  @Test
+  void aLoginProofAPhoneCaptureCannotShowIsRefusedWithItsLine() {
+    // A url proof would test the HAR file's own file:// URL (data/har/mx-a/…): a logged-out
+    // capture would prove it; a cookie or rendered-page proof never holds on a capture.
+    String text =
+        SiteProfiles.builtInText("douyin-mall")
+            + "  logged-in:\n    - url: /har/\n    - cookie: sessionid\n    - path: user_id\n";
+    int line = (int) text.lines().count() - 2;
+
+    assertThatThrownBy(() -> SiteProfiles.parse("douyin-mall.yml", text))
+        .hasMessageContaining(
+            "douyin-mall.yml:"
+                + line
+                + ": markers.logged-in[0].url: a phone capture (fetch.with: har) has no rendered"
+                + " page, no cookies of the account and no page URL: prove the login with a path"
+                + " or text of the captured answer")
+        .hasMessageContaining("douyin-mall.yml:" + (line + 1) + ": markers.logged-in[1].cookie:")
+        .hasMessageNotContaining("logged-in[2]");
   }
 
   @Test

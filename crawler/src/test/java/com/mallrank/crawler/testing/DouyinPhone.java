@@ -35,6 +35,18 @@ public final class DouyinPhone {
 
   /** A search of {@code keyword} at {@code at}, answered with one page of these cards. */
   public DouyinPhone search(Instant at, String keyword, Card... cards) {
+    return page(at, keyword, false, cards);
+  }
+
+  /**
+   * The first page of a search of {@code keyword} at {@code at} that says there is more ({@code
+   * has_more} true): the phone scrolled on.
+   */
+  public DouyinPhone firstPageOfMore(Instant at, String keyword, Card... cards) {
+    return page(at, keyword, true, cards);
+  }
+
+  private DouyinPhone page(Instant at, String keyword, boolean more, Card... cards) {
     ObjectNode page = JSON.createObjectNode().put("status_code", 0);
     ArrayNode sections = page.putObject("page_data").putObject("feed_layer").putArray("sections");
     ArrayNode items = sections.addObject().put("section_id", "goods").putArray("items");
@@ -46,18 +58,34 @@ public final class DouyinPhone {
           .put("Price", card.fen())
           .put("MaterialContentInfo", "素材id:601,素材内容:" + card.shop() + ";");
     }
-    page.putObject("load_more_config").put("has_more", false).put("cursor", cards.length);
+    page.putObject("load_more_config").put("has_more", more).put("cursor", cards.length);
     return answer(at, keyword, page.toString());
   }
 
   /** A search of {@code keyword} at {@code at} by a phone that is not logged in: 2483. */
   public DouyinPhone loginRefused(Instant at, String keyword) {
-    return answer(at, keyword, "{\"status_code\":2483,\"status_msg\":\"请先登录，再继续搜索吧\"}");
+    return answer(at, keyword, REFUSED);
   }
 
+  /**
+   * The next page of the search of {@code keyword} (form {@code cursor=<cursor>}) at {@code at},
+   * refused with 2483: the phone was logged out while scrolling.
+   */
+  public DouyinPhone nextPageRefused(Instant at, String keyword, int cursor) {
+    return answer(at, keyword, cursor, REFUSED);
+  }
+
+  private static final String REFUSED = "{\"status_code\":2483,\"status_msg\":\"请先登录，再继续搜索吧\"}";
+
   private DouyinPhone answer(Instant at, String keyword, String document) {
+    return answer(at, keyword, 0, document);
+  }
+
+  private DouyinPhone answer(Instant at, String keyword, int cursor, String document) {
     String form =
-        "cursor=0&count=10&keyword="
+        "cursor="
+            + cursor
+            + "&count=10&keyword="
             + URLEncoder.encode(keyword, StandardCharsets.UTF_8)
             + "&search_source=normal_search";
     har.post(
