@@ -253,6 +253,29 @@ class HarVantagesTest {
   }
 
   @Test
+  void aTextProofOfLoginIsLookedForInWhatTheAppAnsweredNotInWhereTheFileLies() throws Exception {
+    // the account's id is in the HAR file's path (data/har/mx-a/…), never in the app's answer
+    SiteProfile byId =
+        SiteProfiles.parse(
+            "douyin-mall.yml",
+            SiteProfiles.builtInText("douyin-mall") + "  logged-in:\n    - text: mx-a\n");
+    SiteProfile byShop =
+        SiteProfiles.parse(
+            "douyin-mall.yml",
+            SiteProfiles.builtInText("douyin-mall") + "  logged-in:\n    - text: 喵生活宠物旗舰店\n");
+    drop("mx-a", "pixel.har", new DouyinPhone().search(SLOT.plusSeconds(300), CAT, A1, A2));
+
+    ResultPage unproven = sampler.sample(byId, "", CAT, "mx-a", CookieJar.empty(), 10, SLOT).page();
+    ResultPage proven = sampler.sample(byShop, "", CAT, "mx-a", CookieJar.empty(), 10, SLOT).page();
+
+    assertThat(unproven.status()).isEqualTo(SampleStatus.LOGIN_REQUIRED);
+    assertThat(unproven.evidence().marker()).isEqualTo("logged-in: not shown (text \"mx-a\")");
+    assertThat(unproven.listings()).isEmpty();
+    assertThat(proven.status()).as(proven.evidence().detail()).isEqualTo(SampleStatus.OK);
+    assertThat(proven.listings()).extracting(Listing::productId).containsExactly(A1.id(), A2.id());
+  }
+
+  @Test
   void anAccountIdThatIsTheProcessedFolderIsAnErrorNotAnotherVantagesFiles() throws Exception {
     drop(HarInbox.PROCESSED, "old.har", new DouyinPhone().search(SLOT.plusSeconds(300), CAT, A1));
 
