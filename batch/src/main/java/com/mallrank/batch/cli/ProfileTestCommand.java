@@ -239,7 +239,7 @@ public class ProfileTestCommand implements Callable<Integer> {
     }
     List<Path> files = harFiles(source.har);
     HarCapture.Outcome outcome =
-        new HarCapture(rule.captureUrl(), rule.captureKeyword())
+        new HarCapture(rule.captureUrl(), rule.captureKeyword(), rule.captureDevice())
             .find(files, harKeyword, null, null);
     if (outcome.kind() != HarCapture.Kind.FOUND) {
       if (outcome.badFiles().size() == files.size()) {

@@ -47,6 +47,7 @@ final class ProfileReader {
           "mode",
           "capture-url",
           "capture-keyword",
+          "capture-device",
           "items-pointer",
           "has-more-pointer",
           "load-more",
@@ -245,7 +246,15 @@ final class ProfileReader {
     if (capture && captureUrl == null) {
       problem("fetch.capture-url", map.line(), "mode: capture needs the URL pattern to capture");
     }
-    CaptureKeyword captureKeyword = captureKeyword(map);
+    CaptureKeyword captureKeyword = places(map, "capture-keyword");
+    CaptureKeyword captureDevice =
+        map.entries().containsKey("capture-device") ? places(map, "capture-device") : null;
+    if (captureDevice != null && !har) {
+      problem(
+          "fetch.capture-device",
+          valueLine(map, "capture-device"),
+          "capture-device is for phone captures: it needs with: har");
+    }
     if (!capture
         && (captureUrl != null
             || itemsPointer != null
@@ -265,7 +274,8 @@ final class ProfileReader {
         new PageActionReader(this::problem).read(map.entries().get("actions")),
         har,
         subrequestHosts(map),
-        captureKeyword);
+        captureKeyword,
+        captureDevice);
   }
 
   /** A host name, an IP literal, {@code *.suffix} or {@code *}. */
@@ -306,18 +316,25 @@ final class ProfileReader {
   /** The fetch keys a HAR profile may have: the rest drive a browser. */
   private static final List<String> HAR_KEYS =
       List.of(
-          "with", "mode", "capture-url", "capture-keyword", "items-pointer", "has-more-pointer");
+          "with",
+          "mode",
+          "capture-url",
+          "capture-keyword",
+          "capture-device",
+          "items-pointer",
+          "has-more-pointer");
 
   /**
    * {@code fetch.capture-keyword}: one location or a list ({@code form:keyword}, {@code
    * query:keyword}, {@code json:/search_text}); only with {@code mode: capture}.
    */
-  private CaptureKeyword captureKeyword(MapNode map) {
-    Entry entry = map.entries().get("capture-keyword");
+  /** {@code fetch.capture-keyword} or {@code fetch.capture-device}: places in a request. */
+  private CaptureKeyword places(MapNode map, String key) {
+    Entry entry = map.entries().get(key);
     if (entry == null) {
       return CaptureKeyword.ANY;
     }
-    String path = "fetch.capture-keyword";
+    String path = "fetch." + key;
     List<Node> items =
         entry.value() instanceof ListNode list ? list.items() : List.of(entry.value());
     List<CaptureKeyword.Location> locations = new ArrayList<>();
@@ -333,7 +350,12 @@ final class ProfileReader {
       }
     }
     if (locations.isEmpty() && problems.isEmpty()) {
-      problem(path, entry.keyLine(), "must name at least one place (e.g. form:keyword)");
+      problem(
+          path,
+          entry.keyLine(),
+          "must name at least one place (e.g. "
+              + (key.equals("capture-device") ? "query:device_id" : "form:keyword")
+              + ")");
     }
     return new CaptureKeyword(locations);
   }

@@ -438,7 +438,8 @@ public final class KeywordSampler {
             url.toString(),
             "profile " + profile.id() + " reads HAR files; crawler.har-dir is unset");
       }
-      return new HarFetcher(harInboxes, rule.captureUrl(), rule.captureKeyword())
+      return new HarFetcher(
+              harInboxes, rule.captureUrl(), rule.captureKeyword(), rule.captureDevice())
           .fetch(new FetchRequest(url, identity, cookies, Gate.unpaced(guard), context));
     }
     if (!rule.browser()) {

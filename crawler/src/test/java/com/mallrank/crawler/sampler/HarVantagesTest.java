@@ -253,6 +253,39 @@ class HarVantagesTest {
   }
 
   @Test
+  void twoPhonesCapturesInOneFolderAreNeverOnePhonesList() throws Exception {
+    // one proxy for two phones: A's page 1, B's page 1, A's page 2, B's page 2 in one export,
+    // put in mx-a's folder. Before capture-device: mx-a's 猫粮 was ok as B's page 1, A's page 2
+    // and B's page 2 chained into one list.
+    drop(
+        "mx-a",
+        "proxy.har",
+        new DouyinPhone()
+            .firstPageOfMore(SLOT.plusSeconds(300), CAT, A1, A2)
+            .fromDevice("7432100000000777", "7432100000000776")
+            .firstPageOfMore(SLOT.plusSeconds(330), CAT, B1, A3)
+            .fromDevice("7432100000000001", "7432100000000000")
+            .nextPage(SLOT.plusSeconds(340), CAT, 2, false, D1)
+            .fromDevice("7432100000000777", "7432100000000776")
+            .nextPage(SLOT.plusSeconds(350), CAT, 2, false, A1));
+    assertThat(MALL.fetch().captureDevice()).hasToString("[query:device_id, query:iid]");
+
+    ResultPage cat = sample("mx-a", CAT);
+    ResultPage dog = sample("mx-a", DOG);
+
+    String detail =
+        "captures of 2 devices: the 4 search request(s) within 2026-12-08T02:00:00Z to"
+            + " 2026-12-08T03:00:00Z differ at capture-device [query:device_id, query:iid], so"
+            + " they are not one phone's; export each phone's captures into its own account's"
+            + " folder";
+    assertThat(cat.status()).isEqualTo(SampleStatus.ERROR);
+    assertThat(cat.listings()).isEmpty();
+    assertThat(cat.evidence().detail()).startsWith(detail).doesNotContain("7432100000000");
+    assertThat(dog.status()).isEqualTo(SampleStatus.ERROR);
+    assertThat(dog.evidence().detail()).startsWith(detail);
+  }
+
+  @Test
   void aTextProofOfLoginIsLookedForInWhatTheAppAnsweredNotInWhereTheFileLies() throws Exception {
     // the account's id is in the HAR file's path (data/har/mx-a/…), never in the app's answer
     SiteProfile byId =

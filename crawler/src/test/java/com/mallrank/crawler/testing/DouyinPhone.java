@@ -32,6 +32,27 @@ public final class DouyinPhone {
   public record Card(String id, String title, long fen, String shop) {}
 
   private final MitmproxyHar har = new MitmproxyHar();
+  private String search = SEARCH;
+
+  /**
+   * The requests after this one come from another app install: another {@code device_id} and {@code
+   * iid} (invented values), as a second phone behind the same proxy sends them.
+   */
+  public DouyinPhone fromDevice(String deviceId, String installId) {
+    search =
+        SEARCH
+            .replace("device_id=7432100000000001", "device_id=" + deviceId)
+            .replace("iid=7432100000000000", "iid=" + installId);
+    return this;
+  }
+
+  /**
+   * A later page of a search of {@code keyword} (form {@code cursor=<cursor>}) at {@code at},
+   * answered with these cards; {@code more}: its {@code has_more}.
+   */
+  public DouyinPhone nextPage(Instant at, String keyword, int cursor, boolean more, Card... cards) {
+    return answer(at, keyword, cursor, document(more, cursor, cards));
+  }
 
   /** A search of {@code keyword} at {@code at}, answered with one page of these cards. */
   public DouyinPhone search(Instant at, String keyword, Card... cards) {
@@ -47,6 +68,10 @@ public final class DouyinPhone {
   }
 
   private DouyinPhone page(Instant at, String keyword, boolean more, Card... cards) {
+    return answer(at, keyword, document(more, 0, cards));
+  }
+
+  private static String document(boolean more, int cursor, Card... cards) {
     ObjectNode page = JSON.createObjectNode().put("status_code", 0);
     ArrayNode sections = page.putObject("page_data").putObject("feed_layer").putArray("sections");
     ArrayNode items = sections.addObject().put("section_id", "goods").putArray("items");
@@ -58,8 +83,8 @@ public final class DouyinPhone {
           .put("Price", card.fen())
           .put("MaterialContentInfo", "素材id:601,素材内容:" + card.shop() + ";");
     }
-    page.putObject("load_more_config").put("has_more", more).put("cursor", cards.length);
-    return answer(at, keyword, page.toString());
+    page.putObject("load_more_config").put("has_more", more).put("cursor", cursor + cards.length);
+    return page.toString();
   }
 
   /** A search of {@code keyword} at {@code at} by a phone that is not logged in: 2483. */
@@ -90,7 +115,7 @@ public final class DouyinPhone {
             + "&search_source=normal_search";
     har.post(
         at,
-        SEARCH,
+        search,
         form,
         JSON_UTF8,
         TtnetFrames.closedEvery(document.getBytes(StandardCharsets.UTF_8), 97));

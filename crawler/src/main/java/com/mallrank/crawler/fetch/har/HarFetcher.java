@@ -25,16 +25,20 @@ public final class HarFetcher implements Fetcher {
   private final HarInboxes inboxes;
   private final String captureUrl;
   private final CaptureKeyword where;
+  private final CaptureKeyword device;
 
   /**
    * @param inboxes the folders HAR files are dropped in ({@code crawler.har-dir}, one per vantage)
    * @param captureUrl the profile's {@code capture-url}
    * @param where the profile's {@code capture-keyword}
+   * @param device the profile's {@code capture-device}, or {@code null}
    */
-  public HarFetcher(HarInboxes inboxes, String captureUrl, CaptureKeyword where) {
+  public HarFetcher(
+      HarInboxes inboxes, String captureUrl, CaptureKeyword where, CaptureKeyword device) {
     this.inboxes = Objects.requireNonNull(inboxes, "inboxes");
     this.captureUrl = Objects.requireNonNull(captureUrl, "captureUrl");
     this.where = where == null ? CaptureKeyword.ANY : where;
+    this.device = device;
   }
 
   @Override
@@ -52,6 +56,7 @@ public final class HarFetcher implements Fetcher {
               .find(
                   captureUrl,
                   where,
+                  device,
                   request.sample().keyword(),
                   request.sample().from(),
                   request.sample().to());
