@@ -12,12 +12,11 @@ import com.mallrank.index.document.SampleStatus;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
+import com.mallrank.index.schema.Searches;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,57 +51,53 @@ final class AccountActivity {
     if (vantages.isEmpty()) {
       return List.of();
     }
-    try {
-      SearchResponse<Void> response =
-          client.search(
-              s ->
-                  s.index(names.samplesAlias())
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
-                      .size(0)
-                      .query(Filters.terms(Fields.VANTAGE, vantages))
-                      .aggregations(
-                          Fields.VANTAGE,
-                          a ->
-                              a.terms(t -> t.field(Fields.VANTAGE).size(vantages.size()))
-                                  .aggregations(Fields.PROFILE, perProfile())),
-              Void.class);
-      List<AccountActivityRow> rows = new ArrayList<>();
-      Aggregate byVantage = response.aggregations().get(Fields.VANTAGE);
-      for (String vantage : vantages) {
-        if (byVantage == null) {
-          break;
-        }
-        for (StringTermsBucket bucket : byVantage.sterms().buckets().array()) {
-          if (!bucket.key().stringValue().equals(vantage)) {
-            continue;
-          }
-          List<StringTermsBucket> byProfile =
-              bucket.aggregations().get(Fields.PROFILE).sterms().buckets().array();
-          List<AccountActivityRow> own = new ArrayList<>();
-          for (StringTermsBucket surface : byProfile) {
-            Map<String, Aggregate> aggs = surface.aggregations();
-            Aggregate onLogin = aggs.get("on-login");
-            own.add(
-                new AccountActivityRow(
-                    vantage,
-                    surface.key().stringValue(),
-                    last(aggs.get("ranked")),
-                    last(aggs.get("login")),
-                    last(aggs.get("skipped")),
-                    seen(aggs.get("newest")),
-                    onLogin.filter().docCount() == 0
-                        ? null
-                        : seen(onLogin.filter().aggregations().get("newest"))));
-          }
-          own.sort((x, y) -> x.profile().compareTo(y.profile()));
-          rows.addAll(own);
-        }
+    SearchResponse<Void> response =
+        Searches.search(
+            client,
+            names.samplesAlias(),
+            Void.class,
+            "Reading account activity from " + names.samplesAlias(),
+            s ->
+                s.size(0)
+                    .query(Filters.terms(Fields.VANTAGE, vantages))
+                    .aggregations(
+                        Fields.VANTAGE,
+                        a ->
+                            a.terms(t -> t.field(Fields.VANTAGE).size(vantages.size()))
+                                .aggregations(Fields.PROFILE, perProfile())));
+    List<AccountActivityRow> rows = new ArrayList<>();
+    Aggregate byVantage = response.aggregations().get(Fields.VANTAGE);
+    for (String vantage : vantages) {
+      if (byVantage == null) {
+        break;
       }
-      return rows;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Reading account activity from " + names.samplesAlias(), e);
+      for (StringTermsBucket bucket : byVantage.sterms().buckets().array()) {
+        if (!bucket.key().stringValue().equals(vantage)) {
+          continue;
+        }
+        List<StringTermsBucket> byProfile =
+            bucket.aggregations().get(Fields.PROFILE).sterms().buckets().array();
+        List<AccountActivityRow> own = new ArrayList<>();
+        for (StringTermsBucket surface : byProfile) {
+          Map<String, Aggregate> aggs = surface.aggregations();
+          Aggregate onLogin = aggs.get("on-login");
+          own.add(
+              new AccountActivityRow(
+                  vantage,
+                  surface.key().stringValue(),
+                  last(aggs.get("ranked")),
+                  last(aggs.get("login")),
+                  last(aggs.get("skipped-for-login")),
+                  seen(aggs.get("newest")),
+                  onLogin.filter().docCount() == 0
+                      ? null
+                      : seen(onLogin.filter().aggregations().get("newest"))));
+        }
+        own.sort((x, y) -> x.profile().compareTo(y.profile()));
+        rows.addAll(own);
+      }
     }
+    return rows;
   }
 
   /** Per surface of an identity: last ok, last login wall, last skip for login, newest samples. */
@@ -114,7 +109,7 @@ final class AccountActivity {
                 .aggregations("ranked", lastSlot(Filters.ranked()))
                 .aggregations(
                     "login", lastSlot(Filters.term(Fields.STATUS, SampleStatus.LOGIN_REQUIRED)))
-                .aggregations("skipped", lastSlot(skippedForLogin()))
+                .aggregations("skipped-for-login", lastSlot(skippedForLogin()))
                 .aggregations("newest", newest())
                 .aggregations("on-login", onLogin));
   }
@@ -136,7 +131,7 @@ final class AccountActivity {
                         List.of(
                             SampleStatus.OK,
                             SampleStatus.PARTIAL,
-                            "empty",
+                            SampleStatus.EMPTY,
                             SampleStatus.LOGIN_REQUIRED)))
                 .should(skippedForLogin())
                 .minimumShouldMatch("1"));

@@ -7,8 +7,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.mallrank.index.schema.Searches;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,36 +66,30 @@ final class Composites {
     Map<String, FieldValue> after = null;
     while (true) {
       Map<String, FieldValue> afterKey = after;
-      CompositeAggregate page;
-      try {
-        page =
-            client
-                .search(
-                    s ->
-                        s.index(index)
-                            .ignoreUnavailable(true)
-                            .allowNoIndices(true)
-                            .size(0)
-                            .query(query)
-                            .aggregations(
-                                "c",
-                                a ->
-                                    a.composite(
-                                            c -> {
-                                              c.size(pageSize).sources(sources);
-                                              if (afterKey != null) {
-                                                c.after(afterKey);
-                                              }
-                                              return c;
-                                            })
-                                        .aggregations(subAggregations)),
-                    Void.class)
-                .aggregations()
-                .get("c")
-                .composite();
-      } catch (IOException e) {
-        throw new UncheckedIOException("Composite aggregation over " + index + " failed", e);
-      }
+      CompositeAggregate page =
+          Searches.search(
+                  client,
+                  index,
+                  Void.class,
+                  "Composite aggregation over " + index + " failed",
+                  s ->
+                      s.size(0)
+                          .query(query)
+                          .aggregations(
+                              "c",
+                              a ->
+                                  a.composite(
+                                          c -> {
+                                            c.size(pageSize).sources(sources);
+                                            if (afterKey != null) {
+                                              c.after(afterKey);
+                                            }
+                                            return c;
+                                          })
+                                      .aggregations(subAggregations)))
+              .aggregations()
+              .get("c")
+              .composite();
       List<CompositeBucket> buckets = page.buckets().array();
       buckets.forEach(consumer);
       if (buckets.size() < pageSize || page.afterKey() == null || page.afterKey().isEmpty()) {

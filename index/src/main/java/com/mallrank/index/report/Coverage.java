@@ -8,8 +8,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.mallrank.index.schema.Searches;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -61,12 +60,7 @@ final class Coverage {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Consumer<BoolQuery.Builder> window =
-        b -> {
-          b.filter(Filters.range(Fields.SLOT, from, to));
-          Filters.optionalTerms(b, Fields.KEYWORD, keywords);
-          Filters.profile(b, profile);
-          Filters.optionalTerms(b, Fields.VANTAGE, vantages);
-        };
+        b -> Filters.window(b, from, to, profile, keywords, vantages);
 
     // keywords sampled, and which of them have a ranked sample
     TreeSet<String> ranked = new TreeSet<>();
@@ -117,38 +111,33 @@ final class Coverage {
     fold.flush();
 
     // shares of the first screen
-    long total;
     Map<String, Long> held = new TreeMap<>();
-    try {
-      var response =
-          client.search(
-              s ->
-                  s.index(names.listingsAlias())
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
-                      .size(0)
-                      .trackTotalHits(t -> t.enabled(true))
-                      .query(
-                          Filters.bool(
-                              b -> {
-                                window.accept(b);
-                                b.filter(Filters.between(Fields.POSITION, 1, Top20Query.TOP));
-                              }))
-                      .aggregations(
-                          "accounts",
-                          a -> a.terms(t -> t.field(Fields.MATRIX_ACCOUNT).size(10_000))),
-              Void.class);
-      total = response.hits().total() == null ? 0 : response.hits().total().value();
-      response
-          .aggregations()
-          .get("accounts")
-          .sterms()
-          .buckets()
-          .array()
-          .forEach(b -> held.put(b.key().stringValue(), b.docCount()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Counting Top-20 positions failed", e);
-    }
+    var firstScreen =
+        Searches.search(
+            client,
+            names.listingsAlias(),
+            Void.class,
+            "Counting Top-20 positions failed",
+            s ->
+                s.size(0)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .query(
+                        Filters.bool(
+                            b -> {
+                              window.accept(b);
+                              b.filter(Filters.between(Fields.POSITION, 1, Top20Query.TOP));
+                            }))
+                    .aggregations(
+                        "accounts",
+                        a -> a.terms(t -> t.field(Fields.MATRIX_ACCOUNT).size(10_000))));
+    long total = firstScreen.hits().total() == null ? 0 : firstScreen.hits().total().value();
+    firstScreen
+        .aggregations()
+        .get("accounts")
+        .sterms()
+        .buckets()
+        .array()
+        .forEach(b -> held.put(b.key().stringValue(), b.docCount()));
 
     // near misses
     List<CoverageReport.NearMiss> nearMisses = new ArrayList<>();

@@ -3,6 +3,7 @@ package com.mallrank.index.report;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
+import com.mallrank.index.document.SampleStatus;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
@@ -42,7 +43,7 @@ final class LayoutChanges {
             Filters.bool(
                 b -> {
                   b.filter(Filters.range(Fields.SLOT, from, to))
-                      .filter(Filters.term(Fields.STATUS, "layout_changed"));
+                      .filter(Filters.term(Fields.STATUS, SampleStatus.LAYOUT_CHANGED));
                   Filters.profile(b, profile);
                 }))
         .terms(Fields.PROFILE)

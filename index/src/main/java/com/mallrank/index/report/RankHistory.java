@@ -10,8 +10,7 @@ import com.mallrank.index.document.DailySummary;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.mallrank.index.schema.Searches;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -126,11 +125,8 @@ final class RankHistory {
             names.samplesAlias(),
             Filters.bool(
                 b -> {
-                  b.filter(Filters.range(Fields.SLOT, from, to));
+                  Filters.window(b, from, to, profile, keywords, vantages);
                   b.filter(Filters.ranked());
-                  Filters.optionalTerms(b, Fields.KEYWORD, keywords);
-                  Filters.profile(b, profile);
-                  Filters.optionalTerms(b, Fields.VANTAGE, vantages);
                 }))
         .terms(Fields.KEYWORD)
         .terms(Fields.VANTAGE)
@@ -157,42 +153,37 @@ final class RankHistory {
     List<FieldValue> after = null;
     while (true) {
       List<FieldValue> searchAfter = after;
-      SearchResponse<DailySummary> page;
-      try {
-        page =
-            client.search(
-                s -> {
-                  s.index(names.dailyAlias())
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
-                      .query(
-                          Filters.bool(
-                              b -> {
-                                b.filter(
-                                    f ->
-                                        f.range(
-                                            r ->
-                                                r.date(
-                                                    d ->
-                                                        d.field(Fields.DAY)
-                                                            .gte(firstDay.toString())
-                                                            .lte(lastDay.toString()))));
-                                common.accept(b);
-                              }))
-                      .size(Composites.PAGE)
-                      .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
-                      .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
-                      .sort(o -> o.field(f -> f.field(Fields.PRODUCT_ID)))
-                      .sort(o -> o.field(f -> f.field(Fields.DAY)));
-                  if (searchAfter != null) {
-                    s.searchAfter(searchAfter);
-                  }
-                  return s;
-                },
-                DailySummary.class);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Reading daily summaries failed", e);
-      }
+      SearchResponse<DailySummary> page =
+          Searches.search(
+              client,
+              names.dailyAlias(),
+              DailySummary.class,
+              "Reading daily summaries failed",
+              s -> {
+                s.query(
+                        Filters.bool(
+                            b -> {
+                              b.filter(
+                                  f ->
+                                      f.range(
+                                          r ->
+                                              r.date(
+                                                  d ->
+                                                      d.field(Fields.DAY)
+                                                          .gte(firstDay.toString())
+                                                          .lte(lastDay.toString()))));
+                              common.accept(b);
+                            }))
+                    .size(Composites.PAGE)
+                    .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
+                    .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
+                    .sort(o -> o.field(f -> f.field(Fields.PRODUCT_ID)))
+                    .sort(o -> o.field(f -> f.field(Fields.DAY)));
+                if (searchAfter != null) {
+                  s.searchAfter(searchAfter);
+                }
+                return s;
+              });
       for (Hit<DailySummary> hit : page.hits().hits()) {
         DailySummary d = hit.source();
         series

@@ -43,13 +43,7 @@ final class SampleStatuses {
     new Composites(
             client,
             names.samplesAlias(),
-            Filters.bool(
-                b -> {
-                  b.filter(Filters.range(Fields.SLOT, from, to));
-                  Filters.optionalTerms(b, Fields.KEYWORD, keywords);
-                  Filters.profile(b, profile);
-                  Filters.optionalTerms(b, Fields.VANTAGE, vantages);
-                }))
+            Filters.bool(b -> Filters.window(b, from, to, profile, keywords, vantages)))
         .terms(Fields.KEYWORD)
         .terms(Fields.VANTAGE)
         .terms(Fields.SLOT)

@@ -2,6 +2,7 @@ package com.mallrank.index.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.mallrank.index.document.SampleStatus;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
@@ -61,7 +62,7 @@ final class SamplingHealth {
       }
     }
     List<LayoutChangeRow> layoutChanges =
-        bySlot.values().stream().anyMatch(s -> s.containsKey("layout_changed"))
+        bySlot.values().stream().anyMatch(s -> s.containsKey(SampleStatus.LAYOUT_CHANGED))
             ? new LayoutChanges(client, names, profile).run(from, to)
             : List.of();
     return new SamplingHealthReport(
