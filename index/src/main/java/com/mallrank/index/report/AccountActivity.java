@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What each identity's samples say about its login, per surface (site profile), from one
@@ -30,17 +29,13 @@ import java.util.Objects;
  * logged in from logged out, its last ok and last login wall. The sampling half of {@code mallrank
  * accounts status}.
  */
-final class AccountActivity {
+final class AccountActivity extends ReportQuery {
 
   /** More surfaces per identity than any plan has. */
   private static final int MAX_PROFILES = 100;
 
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-
   AccountActivity(ElasticsearchClient client, IndexNames names) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
+    super(client, names, null);
   }
 
   /**

@@ -18,16 +18,10 @@ import java.util.function.Consumer;
  * range, newest slot first, paged with {@code search_after} on (slot desc, keyword, vantage, kind,
  * product) — the event id's parts, so the order is total and pages never skip or repeat.
  */
-final class ChangeLog {
-
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final String profile;
+final class ChangeLog extends ReportQuery {
 
   ChangeLog(ElasticsearchClient client, IndexNames names, String profile) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
-    this.profile = profile;
+    super(client, names, profile);
   }
 
   /**

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.mallrank.index.schema.Composites;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
@@ -34,19 +35,13 @@ import java.util.function.Consumer;
  * observations, then account id); else the account with the most listings at any position in the
  * keyword's results in the window; else none.
  */
-final class Coverage {
+final class Coverage extends ReportQuery {
 
   /** The deepest near-miss position. */
   static final int NEAR_MISS_MAX = 50;
 
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final String profile;
-
   Coverage(ElasticsearchClient client, IndexNames names, String profile) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
-    this.profile = profile;
+    super(client, names, profile);
   }
 
   /**
@@ -79,15 +74,7 @@ final class Coverage {
     Map<List<String>, long[]> cells = new TreeMap<>(Coverage::compareKeys);
     Map<String, CannibalisationBuilder> fights = new TreeMap<>();
     SampleFold fold = new SampleFold(fights);
-    new Composites(
-            client,
-            names.listingsAlias(),
-            Filters.bool(
-                b -> {
-                  window.accept(b);
-                  b.filter(Filters.between(Fields.POSITION, 1, Top20Query.TOP))
-                      .filter(Filters.exists(Fields.MATRIX_ACCOUNT));
-                }))
+    ownListings(window, Filters.between(Fields.POSITION, 1, Top20Query.TOP))
         .terms(Fields.KEYWORD)
         .terms(Fields.VANTAGE)
         .terms(Fields.SLOT)
@@ -141,15 +128,7 @@ final class Coverage {
 
     // near misses
     List<CoverageReport.NearMiss> nearMisses = new ArrayList<>();
-    new Composites(
-            client,
-            names.listingsAlias(),
-            Filters.bool(
-                b -> {
-                  window.accept(b);
-                  b.filter(Filters.between(Fields.POSITION, Top20Query.TOP + 1, NEAR_MISS_MAX))
-                      .filter(Filters.exists(Fields.MATRIX_ACCOUNT));
-                }))
+    ownListings(window, Filters.between(Fields.POSITION, Top20Query.TOP + 1, NEAR_MISS_MAX))
         .terms(Fields.KEYWORD)
         .terms(Fields.MATRIX_ACCOUNT)
         .sub(
@@ -232,6 +211,18 @@ final class Coverage {
         total);
   }
 
+  /** The matrix-account listings of the window that also match {@code restriction}. */
+  private Composites ownListings(Consumer<BoolQuery.Builder> window, Query restriction) {
+    return new Composites(
+        client,
+        names.listingsAlias(),
+        Filters.bool(
+            b -> {
+              window.accept(b);
+              b.filter(restriction).filter(Filters.exists(Fields.MATRIX_ACCOUNT));
+            }));
+  }
+
   /** For gap keywords without a near miss: the account with the most listings at any position. */
   private Map<String, String> presence(
       Consumer<BoolQuery.Builder> window,
@@ -243,14 +234,7 @@ final class Coverage {
       return best;
     }
     Map<String, Long> bestCount = new LinkedHashMap<>();
-    Query query =
-        Filters.bool(
-            b -> {
-              window.accept(b);
-              b.filter(Filters.terms(Fields.KEYWORD, rest))
-                  .filter(Filters.exists(Fields.MATRIX_ACCOUNT));
-            });
-    new Composites(client, names.listingsAlias(), query)
+    ownListings(window, Filters.terms(Fields.KEYWORD, rest))
         .terms(Fields.KEYWORD)
         .terms(Fields.MATRIX_ACCOUNT)
         .forEach(

@@ -3,6 +3,7 @@ package com.mallrank.index.report;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import com.mallrank.index.schema.Composites;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
@@ -13,7 +14,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The title and shop a product was last shown with (before a time; its best-placed card of that
@@ -21,21 +21,15 @@ import java.util.Objects;
  * {@code composite} aggregation over the products with a {@code top_hits} of the latest listing. A
  * product whose raw listings retention deleted has no name (the report then shows its id).
  */
-final class ListingNames {
+final class ListingNames extends ReportQuery {
 
   /** A product's latest title and shop name (either may be {@code null}). */
   record Name(String title, String shopName) {}
 
   private static final int CHUNK = 1_000;
 
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final String profile;
-
   ListingNames(ElasticsearchClient client, IndexNames names, String profile) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
-    this.profile = profile;
+    super(client, names, profile);
   }
 
   /** The latest name of each product seen before {@code until}; products never seen are absent. */

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.index.document.DailySummary;
+import com.mallrank.index.schema.Composites;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
@@ -36,16 +37,10 @@ import java.util.function.Consumer;
  * Movement is computed within the window: the first ranked sample of the window, and daily points,
  * have none.
  */
-final class RankHistory {
-
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final String profile;
+final class RankHistory extends ReportQuery {
 
   RankHistory(ElasticsearchClient client, IndexNames names, String profile) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
-    this.profile = profile;
+    super(client, names, profile);
   }
 
   /**

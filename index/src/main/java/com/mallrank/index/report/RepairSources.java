@@ -18,19 +18,16 @@ import java.util.Optional;
  * The samples {@code profile repair} learns from ({@link RepairEvidence}): three small searches,
  * newest first, each of at most one sample or one sample's listings.
  */
-final class RepairSources {
+final class RepairSources extends ReportQuery {
 
   /** The most listings read of one sample (a page holds at most 60). */
   static final int MAX_LISTINGS = 200;
 
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final String profile;
-
   RepairSources(ElasticsearchClient client, IndexNames names, String profile) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
-    this.profile = Objects.requireNonNull(profile, "a repair needs the profile: onProfile(id)");
+    super(
+        client,
+        names,
+        Objects.requireNonNull(profile, "a repair needs the profile: onProfile(id)"));
   }
 
   Optional<RepairEvidence> run(String keyword, String group) {

@@ -19,7 +19,7 @@ import java.util.List;
  * The bounded searches the reports are built from: filters and sorts, sizes computed from the
  * question (keywords x slots x positions), chunked below the 10,000-hit window.
  */
-final class ReportSearches {
+final class ReportSearches extends ReportQuery {
 
   /** Elasticsearch's default max_result_window. */
   static final int WINDOW = 10_000;
@@ -38,17 +38,11 @@ final class ReportSearches {
    */
   static final int MAX_PROFILES = 4;
 
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final String profile;
-
   /**
    * @param profile the site profile (surface) to read, or {@code null} for every profile
    */
   ReportSearches(ElasticsearchClient client, IndexNames names, String profile) {
-    this.client = client;
-    this.names = names;
-    this.profile = profile;
+    super(client, names, profile);
   }
 
   /** The site profile (surface) read, or {@code null} for every profile. */

@@ -1,7 +1,6 @@
 package com.mallrank.index.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
@@ -9,36 +8,33 @@ import com.mallrank.index.schema.Searches;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Document counts per slot, through the read aliases (0 when nothing was written yet). Counts see
  * what has been refreshed; write with {@code wait_for} before counting in tests.
  */
-final class SampleCounts {
-
-  private final ElasticsearchClient client;
-  private final IndexNames names;
+final class SampleCounts extends ReportQuery {
 
   SampleCounts(ElasticsearchClient client, IndexNames names) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
+    super(client, names, null);
   }
 
   /** Listing documents of the slot (all keywords and vantages). */
   long listings(Instant slot) {
-    return count(names.listingsAlias(), Filters.term(Fields.SLOT, slot.toString()));
+    return Searches.count(
+        client, names.listingsAlias(), Filters.term(Fields.SLOT, slot.toString()));
   }
 
   /** Sample documents of the slot (all keywords and vantages). */
   long samples(Instant slot) {
-    return count(names.samplesAlias(), Filters.term(Fields.SLOT, slot.toString()));
+    return Searches.count(client, names.samplesAlias(), Filters.term(Fields.SLOT, slot.toString()));
   }
 
   /** Listing documents of one sample ({@code profile == null}: of every profile). */
   long listings(Instant slot, String profile, String keyword, String vantage) {
-    return count(
+    return Searches.count(
+        client,
         names.listingsAlias(),
         Filters.bool(b -> Filters.sample(b, slot, profile, keyword, vantage)));
   }
@@ -84,9 +80,5 @@ final class SampleCounts {
           .forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
     }
     return counts;
-  }
-
-  private long count(String alias, Query query) {
-    return Searches.count(client, alias, query);
   }
 }

@@ -1,4 +1,4 @@
-package com.mallrank.index.report;
+package com.mallrank.index.schema;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -7,7 +7,6 @@ import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import com.mallrank.index.schema.Searches;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +15,14 @@ import java.util.function.Consumer;
 
 /**
  * Streams the buckets of a {@code composite} aggregation page by page ({@code after_key}), so a
- * report holds one page of buckets at a time whatever the number of documents. Buckets arrive in
- * source order (ascending), which the reports use to fold consecutive buckets.
+ * reader (a report, retention's daily summaries) holds one page of buckets at a time whatever the
+ * number of documents. Searched through {@link Searches} (a missing index has no buckets). Buckets
+ * arrive in source order (ascending), which the reports use to fold consecutive buckets.
  */
-final class Composites {
+public final class Composites {
 
   /** Buckets per page; below the default {@code search.max_buckets} with sub-aggregations. */
-  static final int PAGE = 5_000;
+  public static final int PAGE = 5_000;
 
   private final ElasticsearchClient client;
   private final String index;
@@ -31,14 +31,14 @@ final class Composites {
   private final Map<String, Aggregation> subAggregations = new LinkedHashMap<>();
   private int pageSize = PAGE;
 
-  Composites(ElasticsearchClient client, String index, Query query) {
+  public Composites(ElasticsearchClient client, String index, Query query) {
     this.client = client;
     this.index = index;
     this.query = query;
   }
 
   /** A terms source on a field (a missing value is a bucket with a {@code null} key if asked). */
-  Composites terms(String name, String field, boolean missingBucket) {
+  public Composites terms(String name, String field, boolean missingBucket) {
     sources.add(
         Map.of(
             name,
@@ -47,22 +47,30 @@ final class Composites {
     return this;
   }
 
-  Composites terms(String field) {
+  /** A terms source named after its field, without a missing bucket. */
+  public Composites terms(String field) {
     return terms(field, field, false);
   }
 
-  Composites sub(String name, Aggregation aggregation) {
+  /** A sub-aggregation computed per bucket. */
+  public Composites sub(String name, Aggregation aggregation) {
     subAggregations.put(name, aggregation);
     return this;
   }
 
-  Composites pageSize(int size) {
+  /** Buckets per page ({@value #PAGE} by default). */
+  public Composites pageSize(int size) {
     this.pageSize = size;
     return this;
   }
 
   /** Calls {@code consumer} for every bucket, in key order. */
-  void forEach(Consumer<CompositeBucket> consumer) {
+  public void forEach(Consumer<CompositeBucket> consumer) {
+    forEachPage(buckets -> buckets.forEach(consumer));
+  }
+
+  /** Calls {@code consumer} with every page of buckets, in key order. */
+  public void forEachPage(Consumer<List<CompositeBucket>> consumer) {
     Map<String, FieldValue> after = null;
     while (true) {
       Map<String, FieldValue> afterKey = after;
@@ -91,7 +99,7 @@ final class Composites {
               .get("c")
               .composite();
       List<CompositeBucket> buckets = page.buckets().array();
-      buckets.forEach(consumer);
+      consumer.accept(buckets);
       if (buckets.size() < pageSize || page.afterKey() == null || page.afterKey().isEmpty()) {
         return;
       }
@@ -100,18 +108,18 @@ final class Composites {
   }
 
   /** The string value of a key, {@code null} for a missing bucket. */
-  static String string(CompositeBucket bucket, String name) {
+  public static String string(CompositeBucket bucket, String name) {
     FieldValue value = bucket.key().get(name);
     return value == null || value.isNull() ? null : value.stringValue();
   }
 
   /** The long value of a key (dates are epoch milliseconds). */
-  static long number(CompositeBucket bucket, String name) {
+  public static long number(CompositeBucket bucket, String name) {
     return bucket.key().get(name).longValue();
   }
 
   /** The value of a min/max sub-aggregation as an int, {@code null} when empty. */
-  static Integer minInt(CompositeBucket bucket, String name) {
+  public static Integer minInt(CompositeBucket bucket, String name) {
     var agg = bucket.aggregations().get(name);
     double v = agg.isMin() ? agg.min().value() : agg.max().value();
     return Double.isNaN(v) || Double.isInfinite(v) ? null : (int) v;
