@@ -1,8 +1,6 @@
 package com.mallrank.index.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import com.mallrank.index.schema.Composites;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
@@ -48,35 +46,10 @@ final class ListingNames extends ReportQuery {
                     Filters.profile(b, profile);
                   }))
           .terms(Fields.PRODUCT_ID)
-          .sub(
-              "latest",
-              Aggregation.of(
-                  a ->
-                      a.topHits(
-                          t ->
-                              t.size(1)
-                                  .sort(
-                                      o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Desc)))
-                                  .sort(
-                                      o ->
-                                          o.field(
-                                              f -> f.field(Fields.POSITION).order(SortOrder.Asc)))
-                                  .source(
-                                      src ->
-                                          src.filter(
-                                              f -> f.includes(Fields.TITLE, Fields.SHOP_NAME))))))
+          .sub("latest", Composites.newestListing(Fields.TITLE, Fields.SHOP_NAME))
           .forEach(
               b -> {
-                JsonObject source =
-                    b.aggregations()
-                        .get("latest")
-                        .topHits()
-                        .hits()
-                        .hits()
-                        .get(0)
-                        .source()
-                        .toJson()
-                        .asJsonObject();
+                JsonObject source = Composites.newestSource(b, "latest");
                 result.put(
                     Composites.string(b, Fields.PRODUCT_ID),
                     new Name(text(source, Fields.TITLE), text(source, Fields.SHOP_NAME)));

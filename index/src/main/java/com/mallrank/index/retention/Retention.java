@@ -3,7 +3,6 @@ package com.mallrank.index.retention;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
@@ -172,26 +171,8 @@ public final class Retention {
                   m -> m.cardinality(x -> x.field(Fields.SLOT).precisionThreshold(1_000))))
           .sub(
               "last",
-              Aggregation.of(
-                  m ->
-                      m.topHits(
-                          t ->
-                              t.size(1)
-                                  .sort(
-                                      o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Desc)))
-                                  .sort(
-                                      o ->
-                                          o.field(
-                                              f -> f.field(Fields.POSITION).order(SortOrder.Asc)))
-                                  .source(
-                                      src ->
-                                          src.filter(
-                                              f ->
-                                                  f.includes(
-                                                      Fields.PRICE_FEN,
-                                                      Fields.COMMISSION_BP,
-                                                      Fields.MATRIX_ACCOUNT,
-                                                      Fields.GROUP))))))
+              Composites.newestListing(
+                  Fields.PRICE_FEN, Fields.COMMISSION_BP, Fields.MATRIX_ACCOUNT, Fields.GROUP))
           .forEachPage(buckets -> write(index, day, buckets, writtenIds));
       return writtenIds.size();
     } catch (UncheckedIOException e) {
@@ -225,8 +206,7 @@ public final class Retention {
 
   private static DailySummary summary(LocalDate day, CompositeBucket b) {
     var aggs = b.aggregations();
-    var last = aggs.get("last").topHits().hits().hits().get(0);
-    JsonObject source = last.source().toJson().asJsonObject();
+    JsonObject source = Composites.newestSource(b, "last");
     return new DailySummary(
         day,
         b.key().get(Fields.KEYWORD).stringValue(),

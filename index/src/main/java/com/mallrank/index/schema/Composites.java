@@ -2,11 +2,13 @@ package com.mallrank.index.schema;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +107,35 @@ public final class Composites {
       }
       after = page.afterKey();
     }
+  }
+
+  /**
+   * A sub-aggregation holding each bucket's newest listing (the latest slot, then the best
+   * position), with only {@code fields} of its source; read it with {@link #newestSource}.
+   */
+  public static Aggregation newestListing(String... fields) {
+    return Aggregation.of(
+        a ->
+            a.topHits(
+                t ->
+                    t.size(1)
+                        .sort(o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Desc)))
+                        .sort(o -> o.field(f -> f.field(Fields.POSITION).order(SortOrder.Asc)))
+                        .source(src -> src.filter(f -> f.includes(List.of(fields))))));
+  }
+
+  /** The source of a bucket's {@link #newestListing} sub-aggregation named {@code name}. */
+  public static JsonObject newestSource(CompositeBucket bucket, String name) {
+    return bucket
+        .aggregations()
+        .get(name)
+        .topHits()
+        .hits()
+        .hits()
+        .get(0)
+        .source()
+        .toJson()
+        .asJsonObject();
   }
 
   /** The string value of a key, {@code null} for a missing bucket. */
