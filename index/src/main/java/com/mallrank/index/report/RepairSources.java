@@ -82,7 +82,6 @@ final class RepairSources extends ReportQuery {
             client,
             names.samplesAlias(),
             SampleDocument.class,
-            "Searching " + names.samplesAlias() + " failed",
             s ->
                 s.query(query)
                     .size(1)
@@ -97,7 +96,6 @@ final class RepairSources extends ReportQuery {
         client,
         names.listingsAlias(),
         ListingDocument.class,
-        "Searching " + names.listingsAlias() + " failed",
         s ->
             s.query(
                     Filters.bool(

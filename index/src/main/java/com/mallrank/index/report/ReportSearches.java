@@ -94,7 +94,6 @@ final class ReportSearches extends ReportQuery {
               client,
               names.listingsAlias(),
               ListingDocument.class,
-              "Searching " + names.listingsAlias() + " failed",
               s ->
                   s.query(query)
                       .size(size)

@@ -51,14 +51,16 @@ public final class Searches {
     return search(client, List.of(alias), type, failure, body);
   }
 
-  /** The documents a search of one alias returns, in its order. */
+  /**
+   * The documents a search of one alias returns, in its order; a failure says {@code Searching
+   * <alias> failed}.
+   */
   public static <T> List<T> sources(
       ElasticsearchClient client,
       String alias,
       Class<T> type,
-      String failure,
       UnaryOperator<SearchRequest.Builder> body) {
-    return sources(search(client, alias, type, failure, body));
+    return sources(search(client, alias, type, "Searching " + alias + " failed", body));
   }
 
   /** The documents of a response, in its order. */
