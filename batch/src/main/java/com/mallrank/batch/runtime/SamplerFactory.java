@@ -4,7 +4,6 @@ import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.crawler.fetch.Fetcher;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.har.HarInbox;
-import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.politeness.HostThrottle;
 import com.mallrank.crawler.politeness.NeedsLogin;
 import com.mallrank.crawler.politeness.RequestBudget;
@@ -114,7 +113,10 @@ public class SamplerFactory {
     }
   }
 
-  /** A static fetcher with the configured timeout, page-size cap, User-Agent and redirect limit. */
+  /**
+   * A static fetcher with the configured timeout, page-size cap, User-Agent and redirect limit, on
+   * the process's clients (each identity's own network).
+   */
   public JsoupFetcher fetcher() {
     return new JsoupFetcher(
         new JsoupFetcher.Settings(
@@ -124,8 +126,7 @@ public class SamplerFactory {
             JsoupFetcher.Settings.DEFAULTS.acceptLanguage(),
             properties.maxRedirects()),
         Clock.systemUTC(),
-        Connector.direct(),
-        browser.proxyRoutes());
+        browser.httpClients());
   }
 
   private SamplerSettings settings(boolean sandbox) {

@@ -84,6 +84,46 @@ public final class CookieJar {
   }
 
   /**
+   * This jar once a response to {@code url} arrived with these {@code Set-Cookie} headers ({@link
+   * SetCookie}): a cookie with the same name, domain and path is replaced in place (or removed by a
+   * deletion), a new one is added at the end, one the URL may not set is ignored. What a browser
+   * keeps between the hops of a redirect.
+   */
+  public CookieJar after(URI url, Instant now, List<String> setCookieHeaders) {
+    if (setCookieHeaders.isEmpty()) {
+      return this;
+    }
+    List<Cookie> next = new java.util.ArrayList<>(cookies);
+    for (String header : setCookieHeaders) {
+      SetCookie set = SetCookie.parse(url, header, now).orElse(null);
+      if (set == null) {
+        continue;
+      }
+      Cookie c = set.cookie();
+      int same = -1;
+      for (int i = 0; i < next.size(); i++) {
+        Cookie old = next.get(i);
+        if (old.name().equals(c.name())
+            && old.domain().equals(c.domain())
+            && old.path().equals(c.path())) {
+          same = i;
+          break;
+        }
+      }
+      if (set.deletes(now)) {
+        if (same >= 0) {
+          next.remove(same);
+        }
+      } else if (same >= 0) {
+        next.set(same, c);
+      } else {
+        next.add(c);
+      }
+    }
+    return of(next);
+  }
+
+  /**
    * The names of the cookies held for {@code url} once a response with these {@code Set-Cookie}
    * headers arrived: those sent to it, without the ones the response deleted ({@code Max-Age} of 0
    * or less, an empty value), with the ones it set. Names only: values are never kept.
@@ -146,7 +186,7 @@ public final class CookieJar {
     return cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length()) == '/';
   }
 
-  private static boolean isIpLiteral(String host) {
+  static boolean isIpLiteral(String host) {
     if (host.contains(":")) {
       return true;
     }
