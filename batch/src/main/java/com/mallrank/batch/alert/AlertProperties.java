@@ -52,6 +52,10 @@ public record AlertProperties(
    *     (empty = off)
    * @param needsLogin alert once per matrix account whose login expired ({@code login_required}):
    *     "账号 X 需要重新登录"
+   * @param layoutChanged alert once per profile whose samples turned {@code layout_changed}, with
+   *     the {@code profile repair} command when a proposal can be made
+   * @param partitionDeadLettered alert once per partition whose request the broker dead-lettered
+   *     ({@code serve --role manager})
    */
   public record Rules(
       boolean ownLeftTop20,
@@ -62,7 +66,9 @@ public record AlertProperties(
       boolean newEntrant,
       int newEntrantMaxRank,
       Set<String> samplingBlockedStatuses,
-      boolean needsLogin) {}
+      boolean needsLogin,
+      boolean layoutChanged,
+      boolean partitionDeadLettered) {}
 
   /**
    * {@code alerts.retry.*}: bounded retries with exponential backoff; a 429's Retry-After is

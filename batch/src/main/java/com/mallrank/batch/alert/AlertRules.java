@@ -41,6 +41,12 @@ public final class AlertRules {
     if (config.needsLogin()) {
       rules.add(new NeedsLoginRule());
     }
+    if (config.layoutChanged()) {
+      rules.add(new LayoutChangedRule());
+    }
+    if (config.partitionDeadLettered()) {
+      rules.add(new DeadLetterRule());
+    }
     return new AlertRules(rules);
   }
 

@@ -112,6 +112,15 @@ public class SlotChanges {
                     new AlertInput.Sample(
                         r.slot(), r.profile(), r.keyword(), r.vantage(), r.status(), r.marker()))
             .toList();
-    return new AlertInput(slot, changes, samples);
+    List<AlertInput.LayoutChange> layoutChanges =
+        samples.stream().noneMatch(s -> s.status().equals("layout_changed"))
+            ? List.of()
+            : reports.layoutChanges(slot, end).stream()
+                .map(
+                    r ->
+                        new AlertInput.LayoutChange(
+                            r.profile(), r.keyword(), r.samples(), r.repairable()))
+                .toList();
+    return new AlertInput(slot, changes, samples, layoutChanges);
   }
 }

@@ -8,8 +8,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "profile",
     mixinStandardHelpOptions = true,
-    description = "Site profiles: test what a profile extracts from a saved page or a live URL.",
-    subcommands = {ProfileTestCommand.class})
+    description =
+        "Site profiles: test what a profile extracts from a saved page or a live URL; repair one"
+            + " after a page redesign.",
+    subcommands = {ProfileTestCommand.class, ProfileRepairCommand.class})
 public class ProfileCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -56,8 +56,32 @@ public record CrawlerProperties(
    *
    * @param enabled start it when a job needs {@code {base}} and no {@code crawler.base-url} is set
    * @param port its port on 127.0.0.1; 0 = any free port
+   * @param redesignAt the slot (an instant, e.g. {@code 2026-11-28T14:00:00Z}) from which the mall
+   *     serves its redesigned page and renamed search API, to try {@code profile repair}; blank =
+   *     never
    */
-  public record Sandbox(boolean enabled, int port) {}
+  public record Sandbox(boolean enabled, int port, String redesignAt) {
+
+    public Sandbox {
+      if (redesignAt != null && !redesignAt.isBlank()) {
+        try {
+          java.time.Instant.parse(redesignAt.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new IllegalArgumentException(
+              "crawler.sandbox.redesign-at must be an instant like 2026-11-28T14:00:00Z, was '"
+                  + redesignAt
+                  + "'");
+        }
+      }
+    }
+
+    /** The redesign's slot, or {@code null} when none is scheduled. */
+    public java.time.Instant redesignSlot() {
+      return redesignAt == null || redesignAt.isBlank()
+          ? null
+          : java.time.Instant.parse(redesignAt.strip());
+    }
+  }
 
   /**
    * Chromium, driven by Playwright, for JavaScript-rendered pages.

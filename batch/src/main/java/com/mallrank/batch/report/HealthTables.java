@@ -2,7 +2,9 @@ package com.mallrank.batch.report;
 
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.report.model.ReportTable;
+import com.mallrank.batch.text.Commands;
 import com.mallrank.index.document.SampleStatus;
+import com.mallrank.index.report.LayoutChangeRow;
 import com.mallrank.index.report.SamplingHealthReport;
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +14,9 @@ import java.util.function.BiConsumer;
 /**
  * Sampling health as a {@link ReportDocument}: samples by status per slot ({@code health_by_slot}),
  * per identity ({@code health_by_vantage}) and per keyword ({@code health_by_keyword}), with the
- * share of ranked (ok/partial) samples, and the expected slots nothing was sampled in ({@code
- * missed_slots}).
+ * share of ranked (ok/partial) samples, the expected slots nothing was sampled in ({@code
+ * missed_slots}) and, when some sample turned layout_changed, each such keyword with whether a
+ * repair proposal is available and its command ({@code layout_changes}).
  */
 public final class HealthTables {
 
@@ -67,7 +70,55 @@ public final class HealthTables {
     for (Instant slot : report.missedSlots()) {
       missed.row(slot, "no sample at all: the scheduler did not run or nothing was written");
     }
-    return List.of(bySlot.build(), byVantage.build(), byKeyword.build(), missed.build());
+    List<ReportTable> tables =
+        new java.util.ArrayList<>(
+            List.of(bySlot.build(), byVantage.build(), byKeyword.build(), missed.build()));
+    if (!report.layoutChanges().isEmpty()) {
+      tables.add(layoutChanges(report.layoutChanges()));
+    }
+    return tables;
+  }
+
+  /**
+   * {@code layout_changes}, only when some sample turned layout_changed: per profile and keyword,
+   * whether a repair proposal is available and the command that makes it.
+   */
+  private static ReportTable layoutChanges(List<LayoutChangeRow> rows) {
+    ReportTable.Builder table =
+        ReportTable.builder("layout_changes", "版面变化 layout changes (profile repair)")
+            .text("profile", "站点 profile")
+            .text("keyword", "关键词 keyword")
+            .integer("samples", "样本 samples")
+            .datetime("last_changed", "最近 last changed")
+            .integer("evidence", "证据 evidence kept")
+            .datetime("last_ranked", "最近正常 last ok")
+            .text("repair", "修复 repair")
+            .layout(false, Integer.MAX_VALUE); // the command is copied from here: never cut
+    for (LayoutChangeRow row : rows) {
+      table.row(
+          row.profile(),
+          row.keyword(),
+          row.samples(),
+          row.lastChanged(),
+          row.withEvidence(),
+          row.lastRanked(),
+          repair(row));
+    }
+    return table.build();
+  }
+
+  /** What the health report says about repairing one keyword's changed layout. */
+  static String repair(LayoutChangeRow row) {
+    if (row.recovered()) {
+      return "ranks again since the change";
+    }
+    if (row.repairable()) {
+      return "repair proposal available: " + Commands.profileRepair(row.profile(), row.keyword());
+    }
+    if (row.withEvidence() == 0) {
+      return "no evidence kept (crawler.evidence.enabled): save the page, repair from files";
+    }
+    return "no earlier ok sample to learn from: repair from files (--page, --known)";
   }
 
   private static ReportTable.Builder statusTable(String id, String title) {

@@ -36,6 +36,10 @@ public class SandboxRuntime implements DisposableBean {
       mall =
           SandboxMall.start(SandboxWorld.create(), new SandboxClock(), properties.sandbox().port());
       log.info("sandbox mall serving at {}", mall.baseUrl());
+      if (properties.sandbox().redesignSlot() != null) {
+        mall.faults().redesignAt(properties.sandbox().redesignSlot());
+        log.info("sandbox mall redesigns its page from {}", properties.sandbox().redesignSlot());
+      }
     }
     return mall;
   }

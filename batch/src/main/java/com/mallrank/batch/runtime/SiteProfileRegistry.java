@@ -44,6 +44,34 @@ public class SiteProfileRegistry {
             != null;
   }
 
+  /**
+   * The YAML text the profile of this id is loaded from: its file in the profiles folder, else the
+   * built-in's.
+   *
+   * @throws ProfileException when there is no such profile
+   */
+  public String text(String id) {
+    Path file = file(id);
+    try {
+      if (Files.isRegularFile(file)) {
+        return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+      }
+      return SiteProfiles.builtInText(id);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** The file a profile of this id is (or would be) read from in the profiles folder. */
+  public Path overrideFile(String id) {
+    return file(id);
+  }
+
+  /** Reads the profile of this id again on next use (its file was just written). */
+  public void forget(String id) {
+    loaded.remove(id);
+  }
+
   private SiteProfile load(String id) {
     Path file = file(id);
     return Files.isRegularFile(file) ? SiteProfiles.load(file) : SiteProfiles.builtIn(id);

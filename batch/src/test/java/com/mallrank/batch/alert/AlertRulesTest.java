@@ -7,6 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import com.mallrank.index.document.ChangeKind;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,8 @@ class AlertRulesTest {
               true,
               5,
               Set.of("blocked", "login_required"),
+              true,
+              true,
               true));
 
   private List<String> fired(AlertInput input) {
@@ -114,6 +117,36 @@ class AlertRulesTest {
             "sampling_blocked|douyin-mall||vantage:mx-yiwu",
             "needs_login|douyin-mall||account:mx-yiwu");
     assertThat(alerts.get(0).summary()).isEqualTo("采样受阻：mx-yiwu 2/3 个关键词 blocked/login_required");
+  }
+
+  @Test
+  void aChangedLayoutIsOneAlertPerProfileWithTheRepairCommandWhenOneCanBeProposed() {
+    AlertInput input =
+        new AlertInput(
+            Fixtures.SLOT,
+            List.of(),
+            List.of(),
+            List.of(
+                new AlertInput.LayoutChange("sandbox-static", "羽绒服 女", 4, false),
+                new AlertInput.LayoutChange("sandbox-static", "高领毛衣女内搭", 4, true),
+                new AlertInput.LayoutChange("douyin-mall", "a", 1, false)));
+
+    List<Alert> alerts = rules.evaluate(input);
+
+    assertThat(alerts)
+        .extracting(Alert::dedupeKey, Alert::summary, Alert::detail)
+        .containsExactly(
+            tuple(
+                "layout_changed|sandbox-static||profile:sandbox-static",
+                "版面变化：sandbox-static 2 个关键词 layout_changed（8 个样本）",
+                "关键词：羽绒服 女、高领毛衣女内搭；可生成修复方案 (repair proposal available)：mallrank"
+                    + " profile repair --profile sandbox-static --keyword 高领毛衣女内搭，检查差异后加 --write 安装"),
+            tuple(
+                "layout_changed|douyin-mall||profile:douyin-mall",
+                "版面变化：douyin-mall 1 个关键词 layout_changed（1 个样本）",
+                "关键词：a；无法自动修复（未保留证据或此前无正常样本）：保存新页面后用 mallrank profile repair --page …"
+                    + " --known … 修复"));
+    assertThat(alerts).allMatch(a -> a.severity() == Alert.Severity.CRITICAL);
   }
 
   @Test
@@ -271,8 +304,51 @@ class AlertRulesTest {
     AlertRules none =
         AlertRules.from(
             new AlertProperties.Rules(
-                false, 0, BigDecimal.ZERO, false, false, false, 0, Set.of(), false));
+                false, 0, BigDecimal.ZERO, false, false, false, 0, Set.of(), false, false, false));
 
     assertThat(none.rules()).isEmpty();
+  }
+
+  @Test
+  void aDeadLetteredPartitionIsOneCriticalAlertPerPartitionNamingTheCommandThatMovesItBack() {
+    Instant slot = Instant.parse("2026-11-28T06:00:00Z");
+    AlertInput input =
+        AlertInput.deadLetters(
+            slot,
+            List.of(
+                new AlertInput.DeadLetter(
+                    42, "sampleKeywords:anonymous-shard0", "core", "anonymous"),
+                new AlertInput.DeadLetter(43, null, null, null)));
+
+    List<Alert> alerts = rules.evaluate(input);
+
+    assertThat(alerts)
+        .containsExactly(
+            new Alert(
+                DeadLetterRule.ID,
+                Alert.Severity.CRITICAL,
+                slot,
+                null,
+                null,
+                "partition:42",
+                "anonymous",
+                null,
+                "分区 sampleKeywords:anonymous-shard0 (step execution 42) 已进入死信队列",
+                "worker 多次退回该分区请求（分组 core），其关键词未采样；排除原因（如 worker 连不上 Elasticsearch）后运行"
+                    + " mallrank broker requeue 重新投递"),
+            new Alert(
+                DeadLetterRule.ID,
+                Alert.Severity.CRITICAL,
+                slot,
+                null,
+                null,
+                "partition:43",
+                null,
+                null,
+                "分区 step execution 43 已进入死信队列",
+                "worker 多次退回该分区请求，其关键词未采样；排除原因（如 worker 连不上 Elasticsearch）后运行"
+                    + " mallrank broker requeue 重新投递"));
+    assertThat(alerts.get(0).dedupeKey()).isEqualTo("partition_dead_lettered|||partition:42");
+    assertThat(fired(new AlertInput(slot, List.of(), List.of()))).isEmpty();
   }
 }

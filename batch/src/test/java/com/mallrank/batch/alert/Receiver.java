@@ -15,12 +15,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local webhook receiver on 127.0.0.1: records every request and answers from a script (then with
- * the default answer). Real HTTP, no mocks.
+ * the default answer). Real HTTP, no mocks. Public for the end-to-end tests of other packages.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
   /** A recorded request. */
-  record Request(String method, URI uri, Map<String, List<String>> headers, String body) {
+  public record Request(String method, URI uri, Map<String, List<String>> headers, String body) {
     String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -31,8 +31,8 @@ final class Receiver implements AutoCloseable {
   }
 
   /** A scripted answer. */
-  record Answer(int status, String body, Map<String, String> headers) {
-    static Answer ok(String body) {
+  public record Answer(int status, String body, Map<String, String> headers) {
+    public static Answer ok(String body) {
       return new Answer(200, body, Map.of());
     }
   }
@@ -42,7 +42,7 @@ final class Receiver implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Answer fallback;
 
-  Receiver(Answer fallback) throws IOException {
+  public Receiver(Answer fallback) throws IOException {
     this.fallback = fallback;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
@@ -82,13 +82,30 @@ final class Receiver implements AutoCloseable {
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:PORT}. */
-  String url(String pathAndQuery) {
+  public String url(String pathAndQuery) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
+
+  /** Every alert of one rule received by a {@code json} webhook, in the order received. */
+  public List<com.fasterxml.jackson.databind.JsonNode> alerts(String rule) throws IOException {
+    List<com.fasterxml.jackson.databind.JsonNode> alerts = new java.util.ArrayList<>();
+    for (Request request : requests) {
+      for (com.fasterxml.jackson.databind.JsonNode alert :
+          JSON.readTree(request.body()).path("alerts")) {
+        if (alert.path("rule").asText().equals(rule)) {
+          alerts.add(alert);
+        }
+      }
+    }
+    return alerts;
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   @Override
   public void close() {

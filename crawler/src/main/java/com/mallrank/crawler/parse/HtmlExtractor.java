@@ -107,7 +107,7 @@ public final class HtmlExtractor implements Extractor {
     List<CardValues> values = new ArrayList<>(cards.size());
     FieldRegexes regexes = new FieldRegexes();
     for (Element card : cards) {
-      if (!skipped(card)) {
+      if (!skipped(card, profile.skipCards())) {
         values.add(read(card, regexes));
       }
     }
@@ -115,8 +115,8 @@ public final class HtmlExtractor implements Extractor {
   }
 
   /** A tile that is not a listing (promo banner, placeholder) by the profile's skip-cards. */
-  private boolean skipped(Element card) {
-    for (Marker marker : profile.skipCards()) {
+  static boolean skipped(Element card, List<Marker> skipCards) {
+    for (Marker marker : skipCards) {
       boolean hit =
           marker.kind() == Marker.Kind.TEXT
               ? card.text().contains(marker.text())
@@ -143,7 +143,7 @@ public final class HtmlExtractor implements Extractor {
   }
 
   /** The first of the card's elements (the card itself included) that the locator selects. */
-  private static Element first(Element card, List<Element> elements, Locator locator) {
+  static Element first(Element card, List<Element> elements, Locator locator) {
     if (locator.css() == null) {
       return card;
     }
@@ -156,7 +156,7 @@ public final class HtmlExtractor implements Extractor {
   }
 
   /** The field's text or attribute as on the page, before its regex. */
-  private static String raw(Element card, List<Element> elements, FieldRule rule) {
+  static String raw(Element card, List<Element> elements, FieldRule rule) {
     Element element = first(card, elements, rule.locator());
     if (element == null) {
       return null;
@@ -176,7 +176,7 @@ public final class HtmlExtractor implements Extractor {
     return raw;
   }
 
-  private static boolean sponsored(Element card, List<Element> elements, SponsoredRule rule) {
+  static boolean sponsored(Element card, List<Element> elements, SponsoredRule rule) {
     if (rule == null) {
       return false;
     }

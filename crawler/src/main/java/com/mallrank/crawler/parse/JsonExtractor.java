@@ -60,13 +60,10 @@ public final class JsonExtractor implements Extractor {
     String parseError = null;
     String text = response.body();
     try {
-      // A streamed body (several documents) reads as {"responses": [...]}, like a capture.
       ResponseStream.Split split = ResponseStream.split(bytes, MAPPER);
-      if (split != null) {
-        root = split.root(MAPPER);
-        text = split.text() != null ? split.text() : text;
-      } else {
-        root = MAPPER.readTree(bytes); // fails, naming why the body is not JSON
+      root = root(split, bytes);
+      if (split != null && split.text() != null) {
+        text = split.text();
       }
     } catch (JsonProcessingException e) {
       parseError = e.getOriginalMessage();
@@ -117,7 +114,7 @@ public final class JsonExtractor implements Extractor {
     List<CardValues> values = new ArrayList<>(items.size());
     FieldRegexes regexes = new FieldRegexes();
     for (JsonNode item : items) {
-      if (!skipped(item)) {
+      if (!skipped(item, profile.skipCards())) {
         values.add(read(item, regexes));
       }
     }
@@ -129,9 +126,24 @@ public final class JsonExtractor implements Extractor {
         assembler.assemble(response, values, CaptureDocument.rest(profile, document)), cuts);
   }
 
+  /**
+   * The document a body reads as, parsed with the extractor's bounds: a streamed body (several
+   * documents) as {@code {"responses": [...]}}, like a capture; a single document as itself.
+   *
+   * @throws IOException naming why the body is not JSON
+   * @throws StreamFormatException when the body is framed as a stream but the framing is wrong
+   */
+  public static JsonNode document(byte[] bytes) throws IOException {
+    return root(ResponseStream.split(bytes, MAPPER), bytes);
+  }
+
+  private static JsonNode root(ResponseStream.Split split, byte[] bytes) throws IOException {
+    return split != null ? split.root(MAPPER) : MAPPER.readTree(bytes); // fails, naming why
+  }
+
   /** A tile that is not a listing (promo banner, placeholder) by the profile's skip-cards. */
-  private boolean skipped(JsonNode item) {
-    for (Marker marker : profile.skipCards()) {
+  static boolean skipped(JsonNode item, List<Marker> skipCards) {
+    for (Marker marker : skipCards) {
       boolean hit =
           marker.kind() == Marker.Kind.TEXT
               ? item.toString().contains(marker.text())
@@ -165,7 +177,7 @@ public final class JsonExtractor implements Extractor {
    * alternative that reaches a value wins, so {@code img.url_list[0] | img} reads an image given
    * either as an object or as a plain URL.
    */
-  private static String firstScalar(FieldRule rule, JsonNode item) {
+  static String firstScalar(FieldRule rule, JsonNode item) {
     for (JsonNode node : rule.locator().all(item)) {
       String text = text(node);
       if (text != null) {
@@ -185,7 +197,7 @@ public final class JsonExtractor implements Extractor {
     return marker.locator().all(document).stream().anyMatch(node -> truthy(node, marker.text()));
   }
 
-  private static boolean sponsored(JsonNode item, SponsoredRule rule) {
+  static boolean sponsored(JsonNode item, SponsoredRule rule) {
     if (rule == null) {
       return false;
     }

@@ -46,13 +46,23 @@ public final class SiteProfiles {
    */
   public static SiteProfile builtIn(String id) {
     Objects.requireNonNull(id, "id");
+    return parse("classpath:" + BUILT_IN_FOLDER + id + ".yml", builtInText(id));
+  }
+
+  /**
+   * The YAML text of a built-in profile, as shipped (comments included).
+   *
+   * @throws ProfileException when there is no such profile
+   */
+  public static String builtInText(String id) {
+    Objects.requireNonNull(id, "id");
     String resource = BUILT_IN_FOLDER + id + ".yml";
-    String source = "classpath:" + resource;
     try (InputStream in = SiteProfiles.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new ProfileException(List.of(new ConfigProblem(source, 0, "", "no such profile")));
+        throw new ProfileException(
+            List.of(new ConfigProblem("classpath:" + resource, 0, "", "no such profile")));
       }
-      return parse(source, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

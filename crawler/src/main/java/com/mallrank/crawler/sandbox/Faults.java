@@ -1,6 +1,7 @@
 package com.mallrank.crawler.sandbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,7 @@ public final class Faults {
   private volatile Fault global;
   private volatile Duration slowDelay = Duration.ofSeconds(5);
   private volatile int oversizedBytes = 3 * 1024 * 1024;
+  private volatile Instant redesignAt;
 
   /** How long {@link Fault#SLOW} waits before answering; 5 s unless set. */
   public Duration slowDelay() {
@@ -46,6 +48,28 @@ public final class Faults {
     this.oversizedBytes = bytes;
   }
 
+  /**
+   * Schedules the mall's redesign: from the slot of {@code slot} on (the sandbox clock's hour),
+   * every search page is rendered in the redesigned markup and every search API answer in the
+   * renamed JSON (a front-end and back-end release at a set hour; see docs/design.md "Sandbox mall
+   * redesign"), for every keyword and identity; a fault switched on still wins. {@code null}
+   * cancels it.
+   */
+  public void redesignAt(Instant slot) {
+    this.redesignAt = slot == null ? null : SandboxClock.slotOf(slot);
+  }
+
+  /** The slot the redesign takes effect, or {@code null} when none is scheduled. */
+  public Instant redesignAt() {
+    return redesignAt;
+  }
+
+  /** Whether pages of {@code slot} are rendered redesigned. */
+  public boolean redesigned(Instant slot) {
+    Instant at = redesignAt;
+    return at != null && !SandboxClock.slotOf(slot).isBefore(at);
+  }
+
   /** Serves {@code fault} for {@code keyword} until cleared. */
   public void set(String keyword, Fault fault) {
     byKeyword.put(keyword, fault);
@@ -66,12 +90,13 @@ public final class Faults {
     this.global = null;
   }
 
-  /** Removes every fault, expired logins and sessions included. */
+  /** Removes every fault, expired logins and sessions and a scheduled redesign included. */
   public void clearAll() {
     byKeyword.clear();
     loginSearchesLeft.clear();
     forgottenSessions.clear();
     global = null;
+    redesignAt = null;
   }
 
   /**

@@ -58,11 +58,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * verify} object), {@link Fault#LOGIN_WALL} ({@code status_code} {@value
  * SearchApiRenderer#STATUS_LOGIN}), {@link Fault#EMPTY} (no items, {@code has_more} false) and
  * {@link Fault#LAYOUT_CHANGED} ({@code data.goods_list[]} with {@code goods_id}, {@code name},
- * {@code store}, {@code min_price}, {@code commission}, {@code img}, {@code sold_text}, {@code
- * promo}; {@code next_cursor}; {@code has_more} 0/1) hit the API, and the shell shows the v1 marker
- * for them. The main image is served by the mall itself under {@code /obj/ecom-shop-material/} (a
- * distinct PNG per image key, {@link PictureRenderer}) and the app's font under {@code /static/},
- * so a test can count what a browser loaded ({@link #imageRequests()}, {@link #fontRequests()}).
+ * {@code store}, {@code min_price}, {@code commission}, {@code img}, {@code imgs}, {@code
+ * sold_text}, {@code promo}; {@code next_cursor}; {@code has_more} 0/1) hit the API, and the shell
+ * shows the v1 marker for them. A scheduled redesign ({@link Faults#redesignAt}) serves, from its
+ * slot on, the redesigned v1 page ({@code article.pd-card}) and the {@code goods_list} answers to
+ * every keyword. The main image is served by the mall itself under {@code /obj/ecom-shop-material/}
+ * (a distinct PNG per image key, {@link PictureRenderer}) and the app's font under {@code
+ * /static/}, so a test can count what a browser loaded ({@link #imageRequests()}, {@link
+ * #fontRequests()}).
  *
  * <pre>{@code
  * try (SandboxMall mall = SandboxMall.start()) {
@@ -458,9 +461,12 @@ public final class SandboxMall implements AutoCloseable {
     }
     String identity = identity(exchange);
     List<SandboxCard> cards = world.results(keyword, clock.slot(), identity);
+    boolean redesigned = faults.redesigned(clock.slot());
     String body =
         fault == null
-            ? renderer.results(keyword, cards, identity)
+            ? redesigned
+                ? renderer.redesigned(keyword, cards, identity)
+                : renderer.results(keyword, cards, identity)
             : switch (fault) {
               case CAPTCHA -> renderer.captcha(keyword, identity);
               case LOGIN_WALL -> renderer.loginWall(keyword);
@@ -527,7 +533,9 @@ public final class SandboxMall implements AutoCloseable {
             : SearchApiRenderer.CommissionUnit.BASIS_POINTS;
     String body =
         fault == null
-            ? apiRenderer.page(keyword, cards, cursor, count, unit)
+            ? faults.redesigned(clock.slot())
+                ? apiRenderer.layoutChanged(cards, cursor, count)
+                : apiRenderer.page(keyword, cards, cursor, count, unit)
             : switch (fault) {
               case CAPTCHA -> apiRenderer.verify();
               case LOGIN_WALL -> apiRenderer.loginRequired();

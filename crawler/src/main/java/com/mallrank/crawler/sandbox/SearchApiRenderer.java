@@ -75,7 +75,12 @@ final class SearchApiRenderer {
     return write(root);
   }
 
-  /** The same page after a back-end redesign: other field names, {@code has_more} as 0/1. */
+  /**
+   * The same page after a back-end redesign (the {@link Fault#LAYOUT_CHANGED} fault, and every
+   * answer after the scheduled redesign, {@link Faults#redesignAt}): other field names, the shop
+   * nested as {@code store}, {@code img} (the mall's mirror) and {@code imgs} (mirror, CDN), {@code
+   * has_more} as 0/1.
+   */
   String layoutChanged(List<SandboxCard> all, int cursor, int count) {
     int from = Math.min(Math.max(cursor, 0), all.size());
     int to = Math.min(from + Math.max(count, 0), all.size());
@@ -91,7 +96,12 @@ final class SearchApiRenderer {
       store.put("store_name", c.shopName());
       g.put("min_price", c.price().movePointRight(2).longValueExact());
       g.put("commission", c.commissionRate().movePointRight(2).intValueExact());
-      g.put("img", signer.apply(c.imageKey()).split(" ")[0]);
+      String[] urls = signer.apply(c.imageKey()).split(" ");
+      g.put("img", urls[0]);
+      ArrayNode imgs = g.putArray("imgs");
+      for (String url : urls) {
+        imgs.add(url);
+      }
       g.put("sold_text", c.salesLabel());
       g.put("promo", c.sponsored());
     }

@@ -153,6 +153,62 @@ final class SearchPageRenderer {
     return tail(sb);
   }
 
+  /**
+   * The page after the scheduled redesign ({@link Faults#redesignAt}): every value is still there,
+   * in other markup. Cards are {@code section#goods-feed div.feed-grid > article.pd-card}; the
+   * product id only in the link ({@code /item/<id>?from=search}), the shop id only in the shop's
+   * link ({@code /shop/<id>}); the picture lazy-loaded ({@code data-src}, a placeholder in {@code
+   * src}); the price split in spans ({@code ¥}, yuan, {@code .cents}); the ad label a badge in the
+   * card's head, before the title; commission as {@code 佣金 12.5%}. The account header is kept, as a
+   * real redesign keeps it ({@code viewer}: who is logged in, {@code null} for nobody).
+   */
+  String redesigned(String keyword, List<SandboxCard> cards, String viewer) {
+    if (cards.isEmpty()) {
+      return empty(keyword, viewer);
+    }
+    StringBuilder sb = head(keyword, viewer);
+    sb.append("<section id=\"goods-feed\" data-kw=\"").append(esc(keyword)).append("\">\n");
+    sb.append("  <div class=\"feed-grid\">\n");
+    for (SandboxCard c : cards) {
+      String price = c.price().toPlainString();
+      int dot = price.indexOf('.');
+      sb.append("    <article class=\"pd-card\" data-idx=\"").append(c.position()).append("\">\n");
+      sb.append("      <a class=\"pd-link\" href=\"/item/")
+          .append(c.productId())
+          .append("?from=search\"><img class=\"pd-pic\" src=\"")
+          .append(PLACEHOLDER)
+          .append("\" data-src=\"")
+          .append(esc(signer.apply(c.imageKey())))
+          .append("\"></a>\n");
+      sb.append("      <div class=\"pd-head\">");
+      if (c.sponsored()) {
+        sb.append("<em class=\"pd-badge\">广告</em>");
+      }
+      sb.append("<h3 class=\"pd-name\">").append(esc(c.title())).append("</h3></div>\n");
+      sb.append("      <div class=\"pd-price\"><i>¥</i><span class=\"pd-yuan\">")
+          .append(dot < 0 ? price : price.substring(0, dot))
+          .append("</span><span class=\"pd-cent\">")
+          .append(dot < 0 ? "" : price.substring(dot))
+          .append("</span></div>\n");
+      sb.append("      <div class=\"pd-foot\"><a class=\"pd-shop\" href=\"/shop/")
+          .append(c.shopId())
+          .append("\">")
+          .append(esc(c.shopName()))
+          .append("</a><span class=\"pd-sold\">")
+          .append(esc(c.salesLabel()))
+          .append("</span><span class=\"pd-cos\">佣金 ")
+          .append(c.commissionRate().toPlainString())
+          .append("%</span></div>\n");
+      sb.append("    </article>\n");
+    }
+    sb.append("  </div>\n</section>");
+    return tail(sb);
+  }
+
+  /** The 1×1 transparent GIF a lazy-loading page shows until the picture is in view. */
+  static final String PLACEHOLDER =
+      "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
+
   String serverError() {
     return tail(head("服务器错误").append("<h1>服务器开小差了，请稍后再试</h1>"));
   }

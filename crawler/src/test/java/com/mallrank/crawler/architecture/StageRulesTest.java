@@ -24,7 +24,7 @@ class StageRulesTest {
   static final ArchRule extractorsDoNotTouchTheNetwork =
       noClasses()
           .that()
-          .resideInAnyPackage("..crawler.parse..", "..crawler.profile..")
+          .resideInAnyPackage("..crawler.parse..", "..crawler.profile..", "..crawler.repair..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(

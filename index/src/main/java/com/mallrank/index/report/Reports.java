@@ -151,6 +151,25 @@ public final class Reports {
     return new SampleStatuses(client(), names, profile).run(from, to, keywords, vantages);
   }
 
+  /**
+   * What {@code profile repair} learns from for a keyword on this profile ({@link #onProfile} is
+   * required): the newest layout_changed sample with kept evidence and the last ok/partial sample
+   * before it with its listings; empty when no such failed sample exists.
+   *
+   * @param group only samples that served this plan group; {@code null} for any
+   */
+  public Optional<RepairEvidence> repairEvidence(String keyword, String group) {
+    return new RepairSources(client(), names, profile).run(keyword, group);
+  }
+
+  /**
+   * The keywords whose samples turned layout_changed in [from, to), per profile, with what a repair
+   * needs (evidence kept, an earlier sample with ranks); sorted by profile and keyword.
+   */
+  public List<LayoutChangeRow> layoutChanges(Instant from, Instant to) {
+    return new LayoutChanges(client(), names, profile).run(from, to);
+  }
+
   /** One page of the change log. */
   public ChangeLogPage changeLog(ChangeLogQuery query) {
     return changeLogQuery().page(query);

@@ -17,8 +17,9 @@ import java.util.function.Function;
 
 /**
  * Is sampling healthy? Samples by status per slot, per vantage and per keyword over a window (three
- * paged {@code composite} aggregations over the samples), and the expected slots that have no
- * sample at all (the scheduler did not run, or nothing was written).
+ * paged {@code composite} aggregations over the samples), the expected slots that have no sample at
+ * all (the scheduler did not run, or nothing was written), and, when some sample turned {@code
+ * layout_changed}, its keywords with what a repair needs ({@link LayoutChanges}).
  */
 final class SamplingHealth {
 
@@ -59,7 +60,12 @@ final class SamplingHealth {
         missed.add(slot);
       }
     }
-    return new SamplingHealthReport(bySlot, byVantage, byKeyword, new ArrayList<>(missed));
+    List<LayoutChangeRow> layoutChanges =
+        bySlot.values().stream().anyMatch(s -> s.containsKey("layout_changed"))
+            ? new LayoutChanges(client, names, profile).run(from, to)
+            : List.of();
+    return new SamplingHealthReport(
+        bySlot, byVantage, byKeyword, new ArrayList<>(missed), layoutChanges);
   }
 
   private <K extends Comparable<K>> Map<K, Map<String, Long>> byStatus(
