@@ -115,18 +115,20 @@ public class SamplerFactory {
 
   /**
    * A static fetcher with the configured timeout, page-size cap, User-Agent and redirect limit, on
-   * the process's clients (each identity's own network).
+   * the process's clients (each identity's own network), saving the cookies a site rotates into the
+   * account's login state.
    */
   public JsoupFetcher fetcher() {
     return new JsoupFetcher(
-        new JsoupFetcher.Settings(
-            properties.timeout(),
-            Math.toIntExact(properties.maxPageSize().toBytes()),
-            properties.userAgent(),
-            JsoupFetcher.Settings.DEFAULTS.acceptLanguage(),
-            properties.maxRedirects()),
-        Clock.systemUTC(),
-        browser.httpClients());
+            new JsoupFetcher.Settings(
+                properties.timeout(),
+                Math.toIntExact(properties.maxPageSize().toBytes()),
+                properties.userAgent(),
+                JsoupFetcher.Settings.DEFAULTS.acceptLanguage(),
+                properties.maxRedirects()),
+            Clock.systemUTC(),
+            browser.httpClients())
+        .savingRotatedCookies(browser.storageStates());
   }
 
   private SamplerSettings settings(boolean sandbox) {

@@ -51,18 +51,10 @@ public final class CookieJar {
    */
   public List<Cookie> forUrl(URI url, Instant now) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    String host = url.getHost();
-    if (host == null || !(scheme.equals("http") || scheme.equals("https"))) {
+    String requestHost = hostOf(url);
+    if (requestHost == null || !(scheme.equals("http") || scheme.equals("https"))) {
       return List.of();
     }
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.endsWith(".")) {
-      h = h.substring(0, h.length() - 1);
-    }
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
-    }
-    String requestHost = h;
     String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
     boolean https = scheme.equals("https");
     return cookies.stream()
@@ -166,6 +158,25 @@ public final class CookieJar {
     } catch (java.time.format.DateTimeParseException e) {
       return false; // an unreadable date deletes nothing
     }
+  }
+
+  /**
+   * The host a cookie is matched against: the URL's host in lower case, without a trailing dot or
+   * an IPv6 literal's brackets; {@code null} when the URL has none.
+   */
+  static String hostOf(URI url) {
+    String host = url.getHost();
+    if (host == null) {
+      return null;
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1);
+    }
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    return h;
   }
 
   static boolean domainMatches(String host, Cookie cookie) {

@@ -1,5 +1,6 @@
 package com.mallrank.crawler.fetch;
 
+import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.net.HttpClients;
 import com.mallrank.crawler.net.ProxyRoutes;
@@ -16,8 +17,10 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,7 +46,11 @@ import org.slf4j.LoggerFactory;
  * {@link RefusedFetchException}; a failing proxy a {@link FetchException} naming it. Cookies are
  * never logged. Bodies are decoded with the charset the server declares, UTF-8 otherwise.
  *
- * <p>Thread-safe: calls share the identity's pooled connections.
+ * <p>Cookies the site sets or deletes for a logged-in identity are saved back to its login state
+ * when the fetcher has the identities' files ({@link #savingRotatedCookies}): only those for the
+ * requested URL's own domain, merged into the file, atomically, owner-only ({@link
+ * RotatedCookies}); never for {@link FetchRequest#ANONYMOUS}. Thread-safe: calls share the
+ * identity's pooled connections.
  */
 public final class JsoupFetcher implements Fetcher {
 
@@ -105,6 +112,7 @@ public final class JsoupFetcher implements Fetcher {
   private final Settings settings;
   private final Clock clock;
   private final HttpClients clients;
+  private final StorageStates loginStates;
 
   public JsoupFetcher(Settings settings) {
     this(settings, Clock.systemUTC(), Connector.direct());
@@ -133,9 +141,23 @@ public final class JsoupFetcher implements Fetcher {
 
   /** On shared clients (one per identity's network, for every fetcher of the process). */
   public JsoupFetcher(Settings settings, Clock clock, HttpClients clients) {
+    this(settings, clock, clients, null);
+  }
+
+  private JsoupFetcher(
+      Settings settings, Clock clock, HttpClients clients, StorageStates loginStates) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.clients = Objects.requireNonNull(clients, "clients");
+    this.loginStates = loginStates;
+  }
+
+  /**
+   * This fetcher, saving the cookies a site sets or deletes for an identity into that identity's
+   * login state file (the same file the browser loads and the cookies of requests come from).
+   */
+  public JsoupFetcher savingRotatedCookies(StorageStates states) {
+    return new JsoupFetcher(settings, clock, clients, Objects.requireNonNull(states, "states"));
   }
 
   @Override
@@ -143,9 +165,13 @@ public final class JsoupFetcher implements Fetcher {
     long started = System.nanoTime();
     URI current = request.url();
     CookieJar cookies = request.cookies();
-    {
+    List<RotatedCookies.Hop> rotated = new ArrayList<>();
+    try {
       for (int redirects = 0; ; redirects++) {
         Hop hop = exchange(request, current, cookies);
+        if (!hop.setCookies().isEmpty()) {
+          rotated.add(new RotatedCookies.Hop(current, hop.setCookies()));
+        }
         if (!isRedirect(hop.status()) || hop.location() == null) {
           return toResponse(request, current, cookies, hop, started);
         }
@@ -156,6 +182,8 @@ public final class JsoupFetcher implements Fetcher {
         cookies = cookies.after(current, clock.instant(), hop.setCookies());
         current = next(current, hop.location());
       }
+    } finally {
+      saveRotated(request, rotated);
     }
   }
 
@@ -270,6 +298,25 @@ public final class JsoupFetcher implements Fetcher {
         // from them exactly. Another charset's bytes are not JSON's; its decoded text is used.
         StandardCharsets.UTF_8.equals(charset) ? bytes : null,
         cookies.namesAfter(url, clock.instant(), hop.setCookies()));
+  }
+
+  /** Merges what the site set into the identity's login state; a failure never loses the page. */
+  private void saveRotated(FetchRequest request, List<RotatedCookies.Hop> rotated) {
+    if (loginStates == null
+        || rotated.isEmpty()
+        || FetchRequest.ANONYMOUS.equals(request.identity())) {
+      return;
+    }
+    Path file;
+    try {
+      file = loginStates.fileOf(request.identity()).orElse(null);
+    } catch (RuntimeException e) {
+      LOG.warn("rotated cookies of {} not saved: {}", request.identity(), e.getMessage());
+      return;
+    }
+    if (file != null) {
+      RotatedCookies.save(file, request.url(), rotated, clock.instant());
+    }
   }
 
   static boolean isRedirect(int status) {

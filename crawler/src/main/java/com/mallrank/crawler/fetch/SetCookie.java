@@ -40,17 +40,10 @@ public record SetCookie(Cookie cookie, boolean httpOnly, String sameSite) {
    * @param now when the response arrived ({@code Max-Age} counts from it)
    */
   public static Optional<SetCookie> parse(URI url, String header, Instant now) {
-    String host = url.getHost();
+    String host = CookieJar.hostOf(url);
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (host == null || header == null || !(scheme.equals("http") || scheme.equals("https"))) {
       return Optional.empty();
-    }
-    host = host.toLowerCase(Locale.ROOT);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    if (host.endsWith(".")) {
-      host = host.substring(0, host.length() - 1);
     }
     String[] parts = header.split(";");
     int eq = parts[0].indexOf('=');
