@@ -5,7 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
-/** {@link Connector#direct()}: its one instance tells {@link HttpClients} to use plain sockets. */
+/** {@link Connector#direct()}: a plain socket to the address {@link HttpClients} let through. */
 final class DirectConnector implements Connector {
 
   static final DirectConnector INSTANCE = new DirectConnector();

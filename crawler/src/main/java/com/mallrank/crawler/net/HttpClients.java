@@ -36,6 +36,13 @@ import okhttp3.Request;
  *       judged by the caller's {@link AddressGuard} when a connection is opened, and OkHttp
  *       connects to those addresses only. Callers check each URL (IP literals included) with their
  *       {@link com.mallrank.crawler.politeness.Gate Gate} before the call.
+ *   <li>Every socket to a site, direct or through SOCKS5, is judged once more as it connects
+ *       ({@link AddressGuard#checkConnect}): an address that is not public never gets a packet
+ *       unless the profile's own address policy allows private addresses (the sandbox), whatever
+ *       led there (an IP literal OkHttp does not look up, a caller that skipped its gate). A
+ *       refusal is an {@link com.mallrank.crawler.politeness.AddressRefusedException} ({@link
+ *       #refusalIn}). An http(s) proxy is the plan's address and is not judged; it resolves the
+ *       site's name itself.
  *   <li>No redirect, retry or cookie is handled by OkHttp: callers follow redirects hop by hop
  *       through their gate and send each hop's own cookies.
  *   <li>An identity with a proxy ({@link ProxyRoutes}) leaves only through it: {@code http://} and
@@ -69,8 +76,11 @@ public final class HttpClients implements AutoCloseable {
   private final Dispatcher dispatcher = new Dispatcher();
   private final ConcurrentMap<String, Way> ways = new ConcurrentHashMap<>();
 
-  /** An identity's proxy (or none) and the client built on it. */
-  private record Way(UpstreamProxy proxy, OkHttpClient client) {}
+  /**
+   * An identity's proxy (or none), the client built on it, and how its sockets to a site are opened
+   * (null for an http(s) proxy: OkHttp's sockets go to the proxy).
+   */
+  private record Way(UpstreamProxy proxy, OkHttpClient client, OpenedSocket.Opener sites) {}
 
   /**
    * @param direct opens the connections of identities without a proxy ({@link Connector#direct()}
@@ -111,9 +121,13 @@ public final class HttpClients implements AutoCloseable {
     Way way = way(identity);
     String proxyHost =
         way.proxy() != null && !way.proxy().scheme().equals("socks5") ? way.proxy().host() : null;
-    return way.client()
-        .newBuilder()
-        .dns(new GuardDns(guard, proxyHost))
+    OkHttpClient.Builder builder = way.client().newBuilder().dns(new GuardDns(guard, proxyHost));
+    if (way.sites() != null) {
+      // OkHttp pools by name lookup (equal guards), not by socket factory: a per-call factory
+      // keeps the identity's connections shared.
+      builder.socketFactory(ProxySockets.checked(guard, way.sites()));
+    }
+    return builder
         .connectTimeout(timeout)
         .readTimeout(timeout)
         .writeTimeout(timeout)
@@ -127,7 +141,11 @@ public final class HttpClients implements AutoCloseable {
     if (way != null && Objects.equals(way.proxy(), proxy)) {
       return way;
     }
-    Way fresh = new Way(proxy, build(proxy));
+    OpenedSocket.Opener sites =
+        proxy == null
+            ? ProxySockets.direct(direct)
+            : proxy.scheme().equals("socks5") ? ProxySockets.socks5(proxy) : null;
+    Way fresh = new Way(proxy, build(proxy), sites);
     Way old = ways.put(identity, fresh);
     if (old != null && old != fresh) {
       // The plan changed this identity's proxy: its old connections must not be reused.
@@ -146,13 +164,10 @@ public final class HttpClients implements AutoCloseable {
             .followSslRedirects(false)
             .retryOnConnectionFailure(true)
             .fastFallback(false);
-    if (proxy == null) {
-      return builder.proxy(Proxy.NO_PROXY).socketFactory(ProxySockets.direct(direct)).build();
-    }
-    if (proxy.scheme().equals("socks5")) {
-      // OkHttp sees a direct connection: it resolves through the guard, the socket asks the proxy
-      // for the checked address.
-      return builder.proxy(Proxy.NO_PROXY).socketFactory(ProxySockets.socks5(proxy)).build();
+    if (proxy == null || proxy.scheme().equals("socks5")) {
+      // Direct, or SOCKS5 that OkHttp sees as direct: it resolves through the guard, the socket
+      // (set per call, checked) connects to the checked address or asks the proxy for it.
+      return builder.proxy(Proxy.NO_PROXY).build();
     }
     builder
         .proxy(

@@ -1,5 +1,6 @@
 package com.mallrank.crawler.net;
 
+import com.mallrank.crawler.politeness.AddressGuard;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.Authenticator;
@@ -19,11 +20,12 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * How an identity's sockets are opened, as OkHttp {@link SocketFactory socket factories}: straight
- * to the checked address (a {@link Connector}), to its HTTP proxy (plain or inside TLS, OkHttp then
- * speaks {@code CONNECT}), or through its SOCKS5 proxy by the JDK's own client. A proxy that cannot
- * be used is an {@link UpstreamProxyException} naming it (scheme, host and port, never the
- * credentials); nothing falls back to the direct network.
+ * How an identity's sockets are opened, for OkHttp's socket hook: straight to the checked address
+ * (a {@link Connector}) or through its SOCKS5 proxy by the JDK's own client, each judged by the
+ * guard's {@link AddressGuard#checkConnect} first ({@link #checked}); or to its HTTP proxy (plain
+ * or inside TLS, OkHttp then speaks {@code CONNECT}). A proxy that cannot be used is an {@link
+ * UpstreamProxyException} naming it (scheme, host and port, never the credentials); nothing falls
+ * back to the direct network.
  *
  * <p>SOCKS5 credentials: the JDK asks the JVM-wide {@link Authenticator} for them. mallrank
  * installs one ({@link Credentials}) that answers only inside the {@code connect} of one of its own
@@ -35,14 +37,22 @@ final class ProxySockets {
 
   private ProxySockets() {}
 
-  /** Sockets to the checked address itself, opened by {@code connector}. */
-  static SocketFactory direct(Connector connector) {
-    if (connector == Connector.direct()) {
-      return SocketFactory.getDefault();
-    }
+  /**
+   * Sockets that {@code opener} opens once {@code guard} let their address through ({@link
+   * AddressGuard#checkConnect}): nothing is sent to an address it refuses.
+   */
+  static SocketFactory checked(AddressGuard guard, OpenedSocket.Opener opener) {
     return OpenedSocket.factory(
-        (endpoint, timeout) ->
-            connector.connect(endpoint.getAddress(), endpoint.getPort(), timeout));
+        (endpoint, timeout) -> {
+          guard.checkConnect(endpoint.getAddress(), endpoint.getPort());
+          return opener.open(endpoint, timeout);
+        });
+  }
+
+  /** Connections to the address itself, opened by {@code connector}. */
+  static OpenedSocket.Opener direct(Connector connector) {
+    return (endpoint, timeout) ->
+        connector.connect(endpoint.getAddress(), endpoint.getPort(), timeout);
   }
 
   /**
@@ -62,31 +72,30 @@ final class ProxySockets {
         });
   }
 
-  /** Sockets through a SOCKS5 proxy to the checked address (sent as IPv4/IPv6 bytes). */
-  static SocketFactory socks5(UpstreamProxy proxy) {
+  /** Connections through a SOCKS5 proxy to the checked address (sent as IPv4/IPv6 bytes). */
+  static OpenedSocket.Opener socks5(UpstreamProxy proxy) {
     Credentials.install();
     PasswordAuthentication credentials =
         new PasswordAuthentication(
             proxy.hasCredentials() ? proxy.username() : "",
             proxy.hasCredentials() ? proxy.password().toCharArray() : new char[0]);
-    return OpenedSocket.factory(
-        (endpoint, timeout) -> {
-          Socket socket =
-              new Socket(
-                  new Proxy(
-                      Proxy.Type.SOCKS,
-                      InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
-          Credentials.CURRENT.set(credentials);
-          try {
-            socket.connect(endpoint, timeout);
-            return socket;
-          } catch (IOException e) {
-            socket.close();
-            throw socksFailure(proxy, e);
-          } finally {
-            Credentials.CURRENT.remove();
-          }
-        });
+    return (endpoint, timeout) -> {
+      Socket socket =
+          new Socket(
+              new Proxy(
+                  Proxy.Type.SOCKS,
+                  InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
+      Credentials.CURRENT.set(credentials);
+      try {
+        socket.connect(endpoint, timeout);
+        return socket;
+      } catch (IOException e) {
+        socket.close();
+        throw socksFailure(proxy, e);
+      } finally {
+        Credentials.CURRENT.remove();
+      }
+    };
   }
 
   private static Socket reach(UpstreamProxy proxy, InetSocketAddress endpoint, int timeout)
