@@ -379,7 +379,8 @@ public final class PlaywrightFetcher implements Fetcher {
       throws FetchException {
     String why = session.requests().navigationFailure();
     if (why != null) {
-      throw new FetchException(url, why, e);
+      Exception cause = session.requests().navigationFailureCause();
+      throw new FetchException(url, why, cause != null ? cause : e);
     }
   }
 

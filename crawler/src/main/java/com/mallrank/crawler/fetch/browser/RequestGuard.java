@@ -5,6 +5,7 @@ import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Route;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ final class RequestGuard {
   private int quietlyBlocked;
   private URI redirect;
   private String navigationFailure;
+  private IOException navigationFailureCause;
 
   /**
    * @param fetch fetches what passes ({@code null}: nothing is fetched, every passing request is
@@ -65,6 +67,7 @@ final class RequestGuard {
     quietlyBlocked = 0;
     redirect = null;
     navigationFailure = null;
+    navigationFailureCause = null;
   }
 
   /** The refusals recorded since {@link #use}. */
@@ -94,6 +97,15 @@ final class RequestGuard {
   /** Why the main navigation's own fetch failed (timeout, size, connection), or {@code null}. */
   synchronized String navigationFailure() {
     return navigationFailure;
+  }
+
+  /**
+   * What the main navigation's failure was when it is typed (a {@link
+   * com.mallrank.crawler.politeness.BodyTooLargeException}: not worth fetching again), or {@code
+   * null}.
+   */
+  synchronized IOException navigationFailureCause() {
+    return navigationFailureCause;
   }
 
   void handle(Route route) {
@@ -186,8 +198,13 @@ final class RequestGuard {
   }
 
   synchronized void navigationFailed(String why) {
+    navigationFailed(why, null);
+  }
+
+  synchronized void navigationFailed(String why, IOException cause) {
     if (navigationFailure == null) {
       navigationFailure = why;
+      navigationFailureCause = cause;
     }
   }
 

@@ -168,7 +168,9 @@ final class RouteFetch {
         return;
       } catch (BodyTooLargeException e) {
         if (navigation) {
-          requests.navigationFailed("page is more than " + maxBytes + " bytes");
+          String why = "page is more than " + maxBytes + " bytes";
+          // typed: the sampler does not fetch the same oversized page again
+          requests.navigationFailed(why, new BodyTooLargeException(why, maxBytes));
         }
         route.abort("failed");
         return;
