@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mallrank.batch.config.ApplicationYaml;
-import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.crawler.net.RecordingProxy;
 import com.mallrank.crawler.politeness.AddressRefusedException;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
  * Main-image downloads while sampling the sandbox (blank {@code crawler.base-url}): the sandbox's
@@ -79,18 +77,7 @@ class MainImagesTest {
             keywords: [加厚羽绒服女长款]
         """
             .formatted(proxy.url()));
-    BatchProperties batch =
-        ApplicationYaml.bind(
-            "batch",
-            BatchProperties.class,
-            Map.of("batch.plan", plan.toString(), "batch.accounts-dir", dir.toString()));
-    PlanRepository plans = new PlanRepository(batch, new SiteProfileRegistry(properties));
-    network =
-        new BrowserRuntime(
-            properties,
-            batch,
-            new StaticListableBeanFactory(Map.of("plans", plans))
-                .getBeanProvider(PlanRepository.class));
+    network = PlanNetwork.of(properties, plan, dir).network();
     images = new MainImages(properties, sandbox, new SamplerFactory(properties, network), network);
   }
 

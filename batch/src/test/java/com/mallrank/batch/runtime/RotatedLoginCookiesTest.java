@@ -3,7 +3,6 @@ package com.mallrank.batch.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.config.ApplicationYaml;
-import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchRequest;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
  * The batch's static fetcher saves the session cookie a site rotates into the account's login state
@@ -79,20 +77,10 @@ class RotatedLoginCookiesTest {
             keywords: [%s]
         """
             .formatted(state, KEYWORD));
-    BatchProperties batch =
-        ApplicationYaml.bind(
-            "batch",
-            BatchProperties.class,
-            Map.of("batch.plan", plan.toString(), "batch.accounts-dir", dir.toString()));
-    PlanRepository plans = new PlanRepository(batch, new SiteProfileRegistry(properties));
-    network =
-        new BrowserRuntime(
-            properties,
-            batch,
-            new StaticListableBeanFactory(Map.of("plans", plans))
-                .getBeanProvider(PlanRepository.class));
+    PlanNetwork wired = PlanNetwork.of(properties, plan, dir);
+    network = wired.network();
     factory = new SamplerFactory(properties, network);
-    cookies = new AccountCookies(plans.plan(), null, new LoginStates(dir));
+    cookies = new AccountCookies(wired.plans().plan(), null, new LoginStates(dir));
   }
 
   @AfterEach
