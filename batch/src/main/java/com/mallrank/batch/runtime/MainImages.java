@@ -1,24 +1,23 @@
 package com.mallrank.batch.runtime;
 
 import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.image.HttpImageSource;
 import com.mallrank.crawler.image.ImageFingerprint;
 import com.mallrank.crawler.image.ImageFingerprinter;
 import com.mallrank.crawler.image.ImageSource;
 import com.mallrank.crawler.image.PerceptualHash;
-import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.Gate;
 import com.mallrank.crawler.politeness.HostThrottle;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.write.Snapshot;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +25,9 @@ import org.springframework.stereotype.Component;
  * Adds main-image fingerprints to a sample's listings when {@code crawler.images.fingerprint} is
  * on: each picture is downloaded once per image key (size-capped, cached) and its 64-bit perceptual
  * hash stored as {@code image_hash}, so change detection tells a re-uploaded copy of the same
- * picture from a changed one. Every download and each of its redirect hops passes the address guard
+ * picture from a changed one. A picture is downloaded as the vantage that saw it: through that
+ * account's own proxy when the plan gives it one ({@link BrowserRuntime#httpClients()}, the way its
+ * pages went), never direct. Every download and each of its redirect hops passes the address guard
  * and the host throttle the samplers use; private addresses are refused, except for the sandbox's
  * own simulated CDN ({@code *.sandbox-img.test}), which the sandbox mall answers.
  */
@@ -40,14 +41,22 @@ public class MainImages implements DisposableBean {
   private final CrawlerProperties properties;
   private final SandboxRuntime sandbox;
   private final SamplerFactory samplers;
-  private final List<HttpImageSource> sources = new ArrayList<>();
-  private ImageSource source;
+  private final BrowserRuntime network;
+  private final Map<String, ImageSource> sources = new ConcurrentHashMap<>();
   private ImageFingerprinter fingerprinter;
 
-  public MainImages(CrawlerProperties properties, SandboxRuntime sandbox, SamplerFactory samplers) {
+  /**
+   * @param network each vantage's way out (its proxy)
+   */
+  public MainImages(
+      CrawlerProperties properties,
+      SandboxRuntime sandbox,
+      SamplerFactory samplers,
+      BrowserRuntime network) {
     this.properties = properties;
     this.sandbox = sandbox;
     this.samplers = samplers;
+    this.network = network;
   }
 
   /** The snapshot with {@code image_hash} on every listing whose picture could be hashed. */
@@ -56,6 +65,7 @@ public class MainImages implements DisposableBean {
       return snapshot;
     }
     ImageFingerprinter images = fingerprinter();
+    ImageSource as = source(snapshot.sample().vantage());
     List<ListingDocument> listings =
         snapshot.listings().stream()
             .map(
@@ -63,7 +73,7 @@ public class MainImages implements DisposableBean {
                   if (listing.imageUrl() == null) {
                     return listing;
                   }
-                  ImageFingerprint print = images.fingerprint(listing.imageUrl());
+                  ImageFingerprint print = images.fingerprint(listing.imageUrl(), as);
                   return print.hasHash()
                       ? listing.withImageHash(PerceptualHash.toHex(print.hash()))
                       : listing;
@@ -76,7 +86,7 @@ public class MainImages implements DisposableBean {
     if (fingerprinter == null) {
       fingerprinter =
           new ImageFingerprinter(
-              source(),
+              source(FetchRequest.ANONYMOUS),
               Math.toIntExact(properties.images().maxSize().toBytes()),
               ImageFingerprinter.DEFAULT_CACHE_SIZE);
     }
@@ -84,45 +94,39 @@ public class MainImages implements DisposableBean {
   }
 
   /**
-   * Where image bytes come from: any public host, never a private address (whatever {@code
-   * crawler.base-url} says); the sandbox's own CDN hosts, when sampling the sandbox, from the
-   * sandbox mall (the only private address allowed).
+   * Where the image bytes of a vantage come from: any public host, never a private address
+   * (whatever {@code crawler.base-url} says), through the vantage's own proxy; the sandbox's own
+   * CDN hosts, when sampling the sandbox, from the sandbox mall (the only private address allowed).
    */
-  synchronized ImageSource source() {
-    if (source == null) {
-      boolean viaSandbox = sandbox.usesSandbox();
-      HostThrottle throttle = samplers.throttle(viaSandbox);
-      HttpImageSource web = source(new Gate(new AddressGuard(List.of("*"), false), throttle));
-      HttpImageSource sandboxCdn =
-          viaSandbox
-              ? source(
-                  new Gate(
-                      new AddressGuard(List.of(URI.create(sandbox.baseUrl()).getHost()), true),
-                      throttle))
-              : null;
-      source =
-          url ->
-              sandboxCdn != null && isSandboxCdn(url)
-                  ? sandboxCdn.open(sandboxed(url))
-                  : web.open(url);
-    }
-    return source;
+  ImageSource source(String vantage) {
+    return sources.computeIfAbsent(vantage, this::newSource);
   }
 
-  private HttpImageSource source(Gate gate) {
-    try {
-      HttpImageSource source =
-          new HttpImageSource(
-              gate,
-              Connector.direct(),
-              IMAGE_TIMEOUT,
-              properties.userAgent(),
-              properties.maxRedirects());
-      sources.add(source);
-      return source;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the image downloads' guard proxy", e);
-    }
+  private ImageSource newSource(String vantage) {
+    boolean viaSandbox = sandbox.usesSandbox();
+    HostThrottle throttle = samplers.throttle(viaSandbox);
+    HttpImageSource web =
+        source(new Gate(new AddressGuard(List.of("*"), false), throttle), vantage);
+    HttpImageSource sandboxCdn =
+        viaSandbox
+            ? source(
+                new Gate(
+                    new AddressGuard(List.of(URI.create(sandbox.baseUrl()).getHost()), true),
+                    throttle),
+                vantage)
+            : null;
+    return url ->
+        sandboxCdn != null && isSandboxCdn(url) ? sandboxCdn.open(sandboxed(url)) : web.open(url);
+  }
+
+  private HttpImageSource source(Gate gate, String vantage) {
+    return new HttpImageSource(
+        gate,
+        network.httpClients(),
+        vantage,
+        IMAGE_TIMEOUT,
+        properties.userAgent(),
+        properties.maxRedirects());
   }
 
   private static boolean isSandboxCdn(URI url) {
@@ -132,9 +136,8 @@ public class MainImages implements DisposableBean {
 
   @Override
   public synchronized void destroy() {
-    sources.forEach(HttpImageSource::close);
+    // the connections are the network's (BrowserRuntime closes them)
     sources.clear();
-    source = null;
     fingerprinter = null;
   }
 
