@@ -33,8 +33,9 @@ public class MallrankApplication {
 
   /**
    * Runs one command line and returns its exit code. Only what the command needs is started ({@link
-   * CommandLineStartup}): nothing for help, mallrank's own beans for commands that read files and
-   * Elasticsearch, the whole application for jobs and {@code serve}.
+   * CommandLineStartup}): nothing for help, no Spring for commands that need the crawler and the
+   * plan reader only, mallrank's own beans for the others that read files and Elasticsearch, the
+   * whole application for jobs and {@code serve}.
    */
   public static int run(String... args) {
     int code;
@@ -43,8 +44,10 @@ public class MallrankApplication {
       code =
           switch (startup.startup()) {
             case NONE -> CommandLineStartup.runWithoutContext(args);
-            case LEAN ->
-                SpringApplication.exit(LeanCommandLine.application(startup.path()).run(args));
+            case PLAIN ->
+                CommandLineStartup.runWithoutSpring(startup.path(), args)
+                    .orElseGet(() -> lean(startup, args));
+            case LEAN -> lean(startup, args);
             case FULL -> SpringApplication.exit(application(args).run(args));
           };
     } catch (RuntimeException e) {
@@ -56,6 +59,10 @@ public class MallrankApplication {
       code = 2;
     }
     return code;
+  }
+
+  private static int lean(CommandLineStartup.Decision startup, String... args) {
+    return SpringApplication.exit(LeanCommandLine.application(startup.path()).run(args));
   }
 
   /**

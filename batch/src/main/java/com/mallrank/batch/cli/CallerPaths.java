@@ -64,6 +64,17 @@ public final class CallerPaths {
     return (path.isAbsolute() ? path : dir().resolve(path)).normalize();
   }
 
+  /**
+   * The value the application gets for {@code --key=value}: a path-valued key's value (not blank,
+   * not a list) resolved against {@link #dir()}, any other unchanged.
+   */
+  public static String commandLineValue(String key, String value) {
+    if (isPathKey(key) && value != null && !value.isBlank() && !value.contains(",")) {
+      return resolve(value.strip()).toString();
+    }
+    return value;
+  }
+
   /** Whether a configuration key (in any of Spring's relaxed forms) holds a path. */
   static boolean isPathKey(String key) {
     return PATH_KEYS.contains(canonical(key));

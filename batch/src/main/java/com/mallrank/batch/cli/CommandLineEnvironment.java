@@ -58,8 +58,9 @@ public class CommandLineEnvironment implements EnvironmentPostProcessor {
     }
     for (String key : args.getPropertyNames()) {
       String value = args.getProperty(key);
-      if (CallerPaths.isPathKey(key) && value != null && !value.isBlank() && !value.contains(",")) {
-        overrides.put(key, CallerPaths.resolve(value.strip()).toString());
+      String resolved = CallerPaths.commandLineValue(key, value);
+      if (!java.util.Objects.equals(resolved, value)) {
+        overrides.put(key, resolved);
       }
     }
     if (!overrides.isEmpty()) {

@@ -1,7 +1,10 @@
 package com.mallrank.batch.cli;
 
+import com.mallrank.batch.evidence.EvidenceListCommand;
+import com.mallrank.batch.evidence.EvidenceShowCommand;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -15,9 +18,13 @@ import picocli.CommandLine.ParseResult;
  *   <li>{@link Startup#NONE}: help ({@code --help}, {@code help [COMMAND]}), version, a parent
  *       command without its subcommand (usage), and arguments picocli refuses: printed here,
  *       without any Spring context.
- *   <li>{@link Startup#LEAN}: commands that only read files and Elasticsearch ({@code profile},
- *       {@code plan}, {@code report}, {@code accounts}, {@code evidence}, {@code es}, {@code
- *       index}): mallrank's own beans, created lazily, without auto-configuration ({@link
+ *   <li>{@link Startup#PLAIN}: commands that need the crawler, the plan reader and files only
+ *       ({@link #PLAIN_COMMANDS}: {@code profile test}, {@code profile repair} from files, {@code
+ *       plan validate}, {@code evidence list|show}): no Spring at all, their collaborators made by
+ *       hand ({@link WithoutSpring}).
+ *   <li>{@link Startup#LEAN}: the other commands that only read files and Elasticsearch ({@code
+ *       profile}, {@code plan}, {@code report}, {@code accounts}, {@code evidence}, {@code es},
+ *       {@code index}): mallrank's own beans, created lazily, without auto-configuration ({@link
  *       LeanCommandLine}).
  *   <li>{@link Startup#FULL}: the rest (jobs, the scheduler, the web server): the whole
  *       application.
@@ -28,9 +35,29 @@ public final class CommandLineStartup {
   /** What a command line starts. */
   public enum Startup {
     NONE,
+    PLAIN,
     LEAN,
     FULL
   }
+
+  /**
+   * Commands that need neither Spring nor Elasticsearch: their collaborators are the crawler, the
+   * plan reader and files ({@link WithoutSpring#RECIPES} makes them).
+   */
+  static final Set<Class<?>> PLAIN_COMMANDS =
+      Set.of(
+          ProfileTestCommand.class,
+          ProfileRepairCommand.class,
+          PlanValidateCommand.class,
+          EvidenceListCommand.class,
+          EvidenceShowCommand.class);
+
+  /**
+   * The option with which a command of {@link #PLAIN_COMMANDS} reads the store (Elasticsearch): it
+   * then starts the lean context ({@code profile repair --keyword}; from files it needs none).
+   */
+  static final Map<Class<?>, String> STORE_OPTIONS =
+      Map.of(ProfileRepairCommand.class, "--keyword");
 
   /**
    * Top-level commands that need neither the JobRepository nor any auto-configured bean: they read
@@ -43,8 +70,8 @@ public final class CommandLineStartup {
 
   /**
    * A system property that overrides the choice: {@code -Dmallrank.cli.startup=full} runs every
-   * command in the whole application (the behaviour before lean starts), {@code lean} or {@code
-   * none} force those.
+   * command in the whole application (the behaviour before lean starts), {@code lean}, {@code
+   * plain} or {@code none} force those.
    */
   public static final String OVERRIDE = "mallrank.cli.startup";
 
@@ -68,7 +95,10 @@ public final class CommandLineStartup {
   private static Decision parse(String[] commandArgs) {
     ParseResult parsed;
     try {
-      parsed = commandLine(commandArgs).parseArgs(commandArgs);
+      // only the commands the arguments name: parsed alike, built in a fraction of the time
+      parsed =
+          MallrankRunner.namedCommandLine(new WithoutDependencies(), commandArgs)
+              .parseArgs(commandArgs);
     } catch (CommandLine.ParameterException e) {
       // picocli prints the error and the usage: nothing to start for that
       return new Decision(Startup.NONE, null);
@@ -80,14 +110,22 @@ public final class CommandLineStartup {
     boolean help = false;
     for (ParseResult sub = parsed; sub != null; sub = sub.subcommand()) {
       help |= sub.isUsageHelpRequested() || sub.isVersionHelpRequested();
-      path.add(sub.commandSpec().userObject().getClass());
+      Class<?> command = sub.commandSpec().userObject().getClass();
+      path.add(command == MallrankCommand.Named.class ? MallrankCommand.class : command);
       leaf = sub;
     }
     if (help
+        || parsed.subcommand() == null
         || !leaf.commandSpec().subcommands().isEmpty()
         || leaf.commandSpec().userObject() instanceof CommandLine.HelpCommand) {
       // help, or a parent command without its subcommand: usage
       return new Decision(Startup.NONE, new CommandPath(path));
+    }
+    Class<?> command = leaf.commandSpec().userObject().getClass();
+    if (PLAIN_COMMANDS.contains(command)
+        && !(STORE_OPTIONS.containsKey(command)
+            && leaf.hasMatchedOption(STORE_OPTIONS.get(command)))) {
+      return new Decision(Startup.PLAIN, new CommandPath(path));
     }
     String top = parsed.subcommand().commandSpec().name();
     return new Decision(
@@ -103,7 +141,11 @@ public final class CommandLineStartup {
     return MallrankRunner.commandLine(new WithoutDependencies(), commandArgs).execute(commandArgs);
   }
 
-  private static CommandLine commandLine(String[] commandArgs) {
-    return MallrankRunner.commandLine(new WithoutDependencies(), commandArgs);
+  /**
+   * Runs a command line that needs no Spring context (see {@link Startup#PLAIN}), exactly as the
+   * lean context would; nothing when its configuration needs Spring (then nothing has run).
+   */
+  public static java.util.OptionalInt runWithoutSpring(CommandPath path, String... args) {
+    return WithoutSpring.run(path, args);
   }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "mallrank",
     mixinStandardHelpOptions = true,
-    version = "mallrank 0.1.0",
+    version = MallrankCommand.VERSION,
     description =
         "Tracks Douyin Mall search rankings for long-tail keywords across matrix accounts.",
     subcommands = {
@@ -56,15 +56,38 @@ public class MallrankCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--debug",
-      scope = ScopeType.INHERIT,
-      description = "On an error, print its stack trace too (default: one line).")
+  static final String VERSION = "mallrank 0.1.0";
+
+  private static final String DEBUG = "On an error, print its stack trace too (default: one line).";
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = DEBUG)
   boolean debug;
 
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
+  }
+
+  /**
+   * The {@code mallrank} command of a command line built with only the commands its arguments name
+   * ({@link MallrankRunner#namedCommandLine}): the same name, version and options, no command list.
+   * It never prints anything: help, usage and errors are the whole command line's.
+   */
+  @Command(name = "mallrank", mixinStandardHelpOptions = true, version = VERSION)
+  static final class Named implements Runnable {
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = DEBUG)
+    boolean debug;
+
+    @Override
+    public void run() {
+      throw new IllegalStateException("usage is printed by the whole command line");
+    }
+  }
+
+  /** The commands of {@code mallrank}: its {@code @Command(subcommands)}. */
+  static List<Class<?>> commands() {
+    return List.of(MallrankCommand.class.getAnnotation(Command.class).subcommands());
   }
 
   /** The command list of {@code mallrank --help}, by what a person wants to do. */

@@ -6,6 +6,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * Runs the command line once the application context is up. Spring's own {@code --key=value}
@@ -25,7 +26,27 @@ class MallrankRunner implements CommandLineRunner, ExitCodeGenerator {
   @Override
   public void run(String... args) {
     String[] commandArgs = commandArgs(args);
-    exitCode = commandLine(factory, commandArgs).execute(commandArgs);
+    CommandLine commandLine = commandLine(factory, commandArgs);
+    createCommands(commandLine, commandArgs);
+    exitCode = commandLine.execute(commandArgs);
+  }
+
+  /**
+   * Creates the commands these arguments run, before they run: a command picocli cannot create (a
+   * bean of the lean context that cannot be built, e.g. a configuration value its record refuses)
+   * fails the start-up, reported in one line naming the key like any start-up failure, not as the
+   * stack trace picocli prints for an exception of its own (exit 1).
+   *
+   * @throws CommandLine.InitializationException when a command cannot be created
+   */
+  static void createCommands(CommandLine commandLine, String... commandArgs) {
+    try {
+      commandLine.parseArgs(commandArgs);
+    } catch (CommandLine.InitializationException e) {
+      throw e;
+    } catch (CommandLine.PicocliException e) {
+      // a bad argument: execute reports it with the usage, as always
+    }
   }
 
   /** The arguments picocli parses: the application's arguments without Spring's options. */
@@ -35,7 +56,33 @@ class MallrankRunner implements CommandLineRunner, ExitCodeGenerator {
 
   /** The {@code mallrank} command line, its errors reported by {@link FriendlyErrors}. */
   static CommandLine commandLine(CommandLine.IFactory factory, String... commandArgs) {
-    CommandLine commandLine = new CommandLine(MallrankCommand.class, factory);
+    CommandLine commandLine =
+        configure(new CommandLine(MallrankCommand.class, factory), commandArgs);
+    MallrankCommand.groupCommands(commandLine);
+    return commandLine;
+  }
+
+  /**
+   * The {@code mallrank} command line with only the commands its arguments name, each whole (its
+   * subcommands too): it parses these arguments exactly as {@link #commandLine} does, since picocli
+   * enters a command only where an argument names it; the many others are not built (nor their
+   * classes initialised). It cannot print help or usage ({@link MallrankCommand.Named}): {@link
+   * CommandLineStartup} leaves those to the whole command line.
+   */
+  static CommandLine namedCommandLine(CommandLine.IFactory factory, String... commandArgs) {
+    java.util.Set<String> words = java.util.Set.of(commandArgs);
+    CommandLine commandLine = new CommandLine(new MallrankCommand.Named(), factory);
+    for (Class<?> command : MallrankCommand.commands()) {
+      Command annotation = command.getAnnotation(Command.class);
+      if (words.contains(annotation.name())
+          || Arrays.stream(annotation.aliases()).anyMatch(words::contains)) {
+        commandLine.addSubcommand(annotation.name(), new CommandLine(command, factory));
+      }
+    }
+    return configure(commandLine, commandArgs);
+  }
+
+  private static CommandLine configure(CommandLine commandLine, String... commandArgs) {
     commandLine.setExecutionExceptionHandler(
         new FriendlyErrors(Arrays.asList(commandArgs).contains("--debug")));
     CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
@@ -51,7 +98,6 @@ class MallrankRunner implements CommandLineRunner, ExitCodeGenerator {
         });
     // a path option is relative to where the user is, not to the checkout the launcher runs in
     commandLine.registerConverter(java.nio.file.Path.class, CallerPaths::resolve);
-    MallrankCommand.groupCommands(commandLine);
     return commandLine;
   }
 

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.ObjectProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -108,7 +109,10 @@ public class ProfileRepairCommand implements Callable<Integer> {
 
   private final SiteProfileRegistry profiles;
   private final CrawlerProperties crawler;
-  private final Reports reports;
+
+  /** Only from the store ({@code --keyword}): from files it runs without Elasticsearch. */
+  private final ObjectProvider<Reports> reports;
+
   private final EvidenceKeeper evidence;
   private final PlanRepository plans;
   private final BatchProperties batch;
@@ -116,7 +120,7 @@ public class ProfileRepairCommand implements Callable<Integer> {
   public ProfileRepairCommand(
       SiteProfileRegistry profiles,
       CrawlerProperties crawler,
-      Reports reports,
+      ObjectProvider<Reports> reports,
       EvidenceKeeper evidence,
       PlanRepository plans,
       BatchProperties batch) {
@@ -188,7 +192,8 @@ public class ProfileRepairCommand implements Callable<Integer> {
   }
 
   private Input fromStore(SiteProfile old) throws IOException {
-    RepairEvidence found = reports.onProfile(old.id()).repairEvidence(keyword, group).orElse(null);
+    RepairEvidence found =
+        reports.getObject().onProfile(old.id()).repairEvidence(keyword, group).orElse(null);
     if (found == null) {
       System.out.println(
           Escaping.terminal(

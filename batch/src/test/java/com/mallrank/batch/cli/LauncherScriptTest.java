@@ -38,7 +38,10 @@ class LauncherScriptTest {
 
   @Test
   void shortCommandsGetC1AndTheSerialCollectorJobsAndServeTheDefaults() throws Exception {
-    String shortOptions = "-XX:TieredStopAtLevel=1\n-XX:+UseSerialGC\n";
+    String shortOptions =
+        "-XX:TieredStopAtLevel=1\n-XX:Tier3InvocationThreshold=1000\n"
+            + "-XX:Tier3MinInvocationThreshold=1000\n-XX:Tier3CompileThreshold=2000\n"
+            + "-XX:+UseSerialGC\n";
     assertThat(bash("java_options --index.prefix=x report top20", Map.of()))
         .isEqualTo(shortOptions);
     assertThat(bash("java_options profile test --page p.html", Map.of())).isEqualTo(shortOptions);
@@ -57,7 +60,8 @@ class LauncherScriptTest {
     Path cdsJar = Files.writeString(dir.resolve("cds/mallrank.jar"), "jar");
     Path archive = Files.writeString(dir.resolve("cds/mallrank.jsa"), "jsa");
     String launch = "JAR='" + jar + "' CDS_JAR='" + cdsJar + "' CDS_ARCHIVE='" + archive + "'";
-    launch += "; java_launch";
+    launch += " CDS_PLAIN_ARCHIVE='" + dir.resolve("cds/plain.jsa") + "'";
+    launch += "; java_launch report top20";
     Instant now = Instant.now();
     Files.setLastModifiedTime(jar, FileTime.from(now.minusSeconds(60)));
     Files.setLastModifiedTime(cdsJar, FileTime.from(now.minusSeconds(60)));
@@ -78,6 +82,59 @@ class LauncherScriptTest {
     Files.setLastModifiedTime(jar, FileTime.from(now.minusSeconds(60)));
     Files.delete(cdsJar);
     assertThat(bash(launch, Map.of()).lines().toList()).isEqualTo(List.of("-jar", jar.toString()));
+  }
+
+  /**
+   * Issue 20 item 7: the commands that start without Spring, and help, get the archive of only what
+   * they load (it maps faster), the others the whole one; either only when newer than the jar.
+   */
+  @Test
+  void commandsWithoutSpringAndHelpGetTheirOwnSmallerArchive() throws Exception {
+    Path jar = Files.writeString(dir.resolve("mallrank.jar"), "jar");
+    Files.createDirectories(dir.resolve("cds"));
+    Path cdsJar = Files.writeString(dir.resolve("cds/mallrank.jar"), "jar");
+    Path whole = Files.writeString(dir.resolve("cds/mallrank.jsa"), "jsa");
+    Path plain = Files.writeString(dir.resolve("cds/plain.jsa"), "jsa");
+    Instant now = Instant.now();
+    Files.setLastModifiedTime(jar, FileTime.from(now.minusSeconds(60)));
+    Files.setLastModifiedTime(cdsJar, FileTime.from(now.minusSeconds(60)));
+    String vars =
+        "JAR='"
+            + jar
+            + "' CDS_JAR='"
+            + cdsJar
+            + "' CDS_ARCHIVE='"
+            + whole
+            + "'"
+            + " CDS_PLAIN_ARCHIVE='"
+            + plain
+            + "'; ";
+    Map<String, Path> expected = new java.util.LinkedHashMap<>();
+    expected.put("profile test --profile x --page p.html", plain);
+    expected.put("--debug profile repair --profile x --page p.html --known k.json", plain);
+    expected.put("profile repair --profile x --keyword k", whole);
+    expected.put("profile repair --profile x --keyword=k", whole);
+    expected.put("--batch.plan=p.yml plan validate", plain);
+    expected.put("evidence show data/evidence/x.html", plain);
+    expected.put("evidence list", plain);
+    expected.put("--help", plain);
+    expected.put("report top20 --help", plain);
+    expected.put("help report", plain);
+    expected.put("", plain);
+    expected.put("plan capacity", whole);
+    expected.put("--index.prefix=x report top20", whole);
+    expected.put("accounts status", whole);
+    expected.put("sample -g core", whole);
+    expected.put("profile", whole);
+    for (Map.Entry<String, Path> line : expected.entrySet()) {
+      assertThat(bash(vars + "java_launch " + line.getKey(), Map.of()).lines().findFirst())
+          .as(line.getKey())
+          .contains("-XX:SharedArchiveFile=" + line.getValue());
+    }
+
+    Files.setLastModifiedTime(plain, FileTime.from(now.minusSeconds(120))); // an older build's
+    assertThat(bash(vars + "java_launch plan validate", Map.of()).lines().findFirst())
+        .contains("-XX:SharedArchiveFile=" + whole);
   }
 
   /** Runs the launcher itself from {@code cwd} in a dry run: it prints the java command it runs. */

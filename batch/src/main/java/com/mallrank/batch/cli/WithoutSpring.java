@@ -1,0 +1,185 @@
+package com.mallrank.batch.cli;
+
+import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.batch.config.PlainConfiguration;
+import com.mallrank.batch.config.PlainConfiguration.NeedsSpring;
+import com.mallrank.batch.evidence.EvidenceKeeper;
+import com.mallrank.batch.runtime.BrowserRuntime;
+import com.mallrank.batch.runtime.PlanRepository;
+import com.mallrank.batch.runtime.SamplerFactory;
+import com.mallrank.batch.runtime.SandboxRuntime;
+import com.mallrank.batch.runtime.SiteProfileRegistry;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import picocli.CommandLine;
+
+/**
+ * Runs a command that needs no Spring context ({@link CommandLineStartup.Startup#PLAIN}): its
+ * configuration read by {@link PlainConfiguration}, the console log set up by {@link PlainLogging},
+ * its collaborators made by hand from {@link #RECIPES} (each once, closed at the end as the context
+ * closes its beans), then the same {@link MallrankRunner#commandLine}: same output, same errors,
+ * same exit code as in the lean context.
+ *
+ * <p>When the configuration needs Spring to be read, or a collaborator cannot be made, nothing has
+ * run yet and the command starts the lean context instead, which reports it as always.
+ *
+ * <p>A command runs here when it is in {@link CommandLineStartup#PLAIN_COMMANDS} and each of its
+ * constructor's parameters has a recipe (a test checks both), or is an {@code ObjectProvider} of
+ * what it asks for only with an option that starts the lean context ({@link
+ * CommandLineStartup#STORE_OPTIONS}).
+ */
+final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
+
+  /** How each collaborator of these commands is made, from the configuration and the others. */
+  static final Map<Class<?>, Function<WithoutSpring, Object>> RECIPES =
+      Map.of(
+          CrawlerProperties.class, beans -> beans.configuration.crawler(),
+          BatchProperties.class, beans -> beans.configuration.batch(),
+          SiteProfileRegistry.class,
+              beans -> new SiteProfileRegistry(beans.get(CrawlerProperties.class)),
+          PlanRepository.class,
+              beans ->
+                  new PlanRepository(
+                      beans.get(BatchProperties.class), beans.get(SiteProfileRegistry.class)),
+          BrowserRuntime.class,
+              beans ->
+                  new BrowserRuntime(
+                      beans.get(CrawlerProperties.class),
+                      beans.get(BatchProperties.class),
+                      beans.provider(PlanRepository.class)),
+          SandboxRuntime.class, beans -> new SandboxRuntime(beans.get(CrawlerProperties.class)),
+          SamplerFactory.class,
+              beans ->
+                  new SamplerFactory(
+                      beans.get(CrawlerProperties.class), beans.get(BrowserRuntime.class)),
+          EvidenceKeeper.class,
+              beans ->
+                  new EvidenceKeeper(
+                      beans.get(CrawlerProperties.class), beans.get(BrowserRuntime.class)));
+
+  private final PlainConfiguration configuration;
+  private final CommandPath path;
+  private final Map<Class<?>, Object> made = new LinkedHashMap<>();
+
+  WithoutSpring(PlainConfiguration configuration, CommandPath path) {
+    this.configuration = configuration;
+    this.path = path;
+  }
+
+  /**
+   * Runs the command line, or returns nothing (and has run nothing) when it needs the lean context
+   * after all.
+   */
+  static OptionalInt run(CommandPath path, String... args) {
+    PlainConfiguration.Inputs inputs = PlainConfiguration.Inputs.of(args);
+    PlainConfiguration configuration;
+    try {
+      configuration = PlainConfiguration.read(inputs, CallerPaths::commandLineValue);
+      PlainLogging.apply(configuration, inputs.systemProperties());
+    } catch (NeedsSpring e) {
+      return OptionalInt.empty();
+    }
+    String[] commandArgs = MallrankRunner.commandArgs(args);
+    try (WithoutSpring beans = new WithoutSpring(configuration, path)) {
+      CommandLine commandLine;
+      try {
+        commandLine = MallrankRunner.namedCommandLine(beans, commandArgs);
+        MallrankRunner.createCommands(commandLine, commandArgs);
+      } catch (RuntimeException e) {
+        // a collaborator could not be made: the lean context says so, as always
+        return OptionalInt.empty();
+      }
+      return OptionalInt.of(commandLine.execute(commandArgs));
+    }
+  }
+
+  @Override
+  public <K> K create(Class<K> type) throws Exception {
+    if (!path.runs(type)) {
+      return new WithoutDependencies().create(type); // never runs: its options are enough
+    }
+    Constructor<?> constructor =
+        Arrays.stream(type.getConstructors())
+            .max(Comparator.comparingInt(Constructor::getParameterCount))
+            .orElseThrow(() -> new IllegalStateException(type.getName() + ": no constructor"));
+    Object[] arguments = new Object[constructor.getParameterCount()];
+    for (int i = 0; i < arguments.length; i++) {
+      Class<?> parameter = constructor.getParameterTypes()[i];
+      arguments[i] =
+          parameter == ObjectProvider.class
+              ? provider(providedType(constructor.getGenericParameterTypes()[i]))
+              : get(parameter);
+    }
+    return type.cast(constructor.newInstance(arguments));
+  }
+
+  /** The collaborator of this type, made on first use. */
+  <T> T get(Class<T> type) {
+    Object bean = made.get(type);
+    if (bean == null) {
+      Function<WithoutSpring, Object> recipe = RECIPES.get(type);
+      if (recipe == null) {
+        throw new IllegalStateException("no " + type.getName() + " without Spring");
+      }
+      bean = recipe.apply(this);
+      made.put(type, bean);
+    }
+    return type.cast(bean);
+  }
+
+  /** {@code T} of a parameter {@code ObjectProvider<T>}. */
+  private static Class<?> providedType(Type parameter) {
+    if (parameter instanceof ParameterizedType provider
+        && provider.getActualTypeArguments()[0] instanceof Class<?> type) {
+      return type;
+    }
+    throw new IllegalStateException(parameter + ": not an ObjectProvider of a class");
+  }
+
+  /**
+   * The collaborator, made when the command asks for it: one without a recipe (the Elasticsearch
+   * reports of {@code profile repair --keyword}, which starts the lean context) is an error then.
+   */
+  private <T> ObjectProvider<T> provider(Class<T> type) {
+    return new ObjectProvider<>() {
+      @Override
+      public T getObject() {
+        return get(type);
+      }
+
+      @Override
+      public T getIfAvailable() {
+        return get(type);
+      }
+    };
+  }
+
+  /** Closes what was made, the last first, as the context destroys its beans. */
+  @Override
+  public void close() {
+    List<Object> beans = new ArrayList<>(made.values());
+    java.util.Collections.reverse(beans);
+    for (Object bean : beans) {
+      try {
+        if (bean instanceof DisposableBean disposable) {
+          disposable.destroy();
+        }
+      } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(WithoutSpring.class)
+            .warn("cannot close {}: {}", bean.getClass().getSimpleName(), e.getMessage());
+      }
+    }
+  }
+}
