@@ -1,5 +1,7 @@
 package com.mallrank.batch.broker;
 
+import com.mallrank.local.artemis.ArtemisSettings;
+import com.mallrank.local.artemis.LocalArtemis;
 import java.util.concurrent.Callable;
 import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;

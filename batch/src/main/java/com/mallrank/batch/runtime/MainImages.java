@@ -14,11 +14,9 @@ import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.write.Snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -27,26 +25,24 @@ import org.springframework.stereotype.Component;
  * on: each picture is downloaded once per image key (size-capped, cached) and its 64-bit perceptual
  * hash stored as {@code image_hash}, so change detection tells a re-uploaded copy of the same
  * picture from a changed one. Every download and each of its redirect hops passes the address guard
- * and the host throttle the samplers use; private addresses are refused, except for the sandbox's
- * own simulated CDN ({@code *.sandbox-img.test}), which the sandbox mall answers.
+ * and the host throttle the samplers use; private addresses are refused, except for the image hosts
+ * a local {@link Target} mirrors under its base URL ({@link Target#mirroredImageHosts}).
  */
 @Component
 public class MainImages implements DisposableBean {
 
-  private static final String SANDBOX_CDN = ".sandbox-img.test";
-
   private static final Duration IMAGE_TIMEOUT = Duration.ofSeconds(20);
 
   private final CrawlerProperties properties;
-  private final SandboxRuntime sandbox;
+  private final Targets targets;
   private final SamplerFactory samplers;
   private final List<HttpImageSource> sources = new ArrayList<>();
   private ImageSource source;
   private ImageFingerprinter fingerprinter;
 
-  public MainImages(CrawlerProperties properties, SandboxRuntime sandbox, SamplerFactory samplers) {
+  public MainImages(CrawlerProperties properties, Targets targets, SamplerFactory samplers) {
     this.properties = properties;
-    this.sandbox = sandbox;
+    this.targets = targets;
     this.samplers = samplers;
   }
 
@@ -85,25 +81,24 @@ public class MainImages implements DisposableBean {
 
   /**
    * Where image bytes come from: any public host, never a private address (whatever {@code
-   * crawler.base-url} says); the sandbox's own CDN hosts, when sampling the sandbox, from the
-   * sandbox mall (the only private address allowed).
+   * crawler.base-url} says); the image hosts the target mirrors, from its base URL (a private
+   * address only when the target allows its own).
    */
   synchronized ImageSource source() {
     if (source == null) {
-      boolean viaSandbox = sandbox.usesSandbox();
-      HostThrottle throttle = samplers.throttle(viaSandbox);
+      Target target = targets.target();
+      HostThrottle throttle = samplers.throttle(target);
       HttpImageSource web = source(new Gate(new AddressGuard(List.of("*"), false), throttle));
-      HttpImageSource sandboxCdn =
-          viaSandbox
-              ? source(
+      HttpImageSource mirror =
+          target.mirroredImageHosts().isEmpty()
+              ? null
+              : source(
                   new Gate(
-                      new AddressGuard(List.of(URI.create(sandbox.baseUrl()).getHost()), true),
-                      throttle))
-              : null;
+                      new AddressGuard(List.of(target.host()), target.localAddresses()), throttle));
       source =
           url ->
-              sandboxCdn != null && isSandboxCdn(url)
-                  ? sandboxCdn.open(sandboxed(url))
+              mirror != null && target.mirrorsImagesOf(url)
+                  ? mirror.open(target.mirrored(url))
                   : web.open(url);
     }
     return source;
@@ -125,22 +120,11 @@ public class MainImages implements DisposableBean {
     }
   }
 
-  private static boolean isSandboxCdn(URI url) {
-    String host = url.getHost();
-    return host != null && host.toLowerCase(Locale.ROOT).endsWith(SANDBOX_CDN);
-  }
-
   @Override
   public synchronized void destroy() {
     sources.forEach(HttpImageSource::close);
     sources.clear();
     source = null;
     fingerprinter = null;
-  }
-
-  /** The sandbox mall answers for its simulated CDN hosts. */
-  private URI sandboxed(URI url) {
-    String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
-    return URI.create(sandbox.baseUrl() + url.getRawPath() + query);
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mallrank.batch.config.ApplicationYaml;
 import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.batch.demo.SandboxProperties;
+import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
@@ -16,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,8 +54,15 @@ class MainImagesTest {
             "crawler",
             CrawlerProperties.class,
             Map.of("crawler.images.fingerprint", "true", "crawler.sandbox.port", "0"));
-    sandbox = new SandboxRuntime(properties);
-    images = new MainImages(properties, sandbox, new SamplerFactory(properties, null));
+    sandbox =
+        new SandboxRuntime(
+            ApplicationYaml.bind(
+                "crawler.sandbox", SandboxProperties.class, Map.of("crawler.sandbox.port", "0")));
+    images =
+        new MainImages(
+            properties,
+            new Targets(properties, Optional.of(sandbox)),
+            new SamplerFactory(properties, null));
   }
 
   @AfterEach
