@@ -11,25 +11,42 @@ import java.util.Objects;
  * sample's identity is slot × profile × keyword × vantage. {@code SlotChanges} maps the index's
  * change events and samples to this.
  *
- * @param slot the slot just sampled
+ * @param slot the slot just sampled (or, for dead letters, the slot they belong to)
  * @param changes the change events of the slot
  * @param samples the samples of the slot
  * @param layoutChanges the keywords whose samples turned layout_changed in the slot, per profile,
  *     and whether a repair proposal can be made for each
+ * @param deadLetters partitions of the slot whose request the broker dead-lettered
  */
 public record AlertInput(
-    Instant slot, List<Change> changes, List<Sample> samples, List<LayoutChange> layoutChanges) {
+    Instant slot,
+    List<Change> changes,
+    List<Sample> samples,
+    List<LayoutChange> layoutChanges,
+    List<DeadLetter> deadLetters) {
 
   public AlertInput {
     Objects.requireNonNull(slot, "slot");
     changes = List.copyOf(changes);
     samples = List.copyOf(samples);
     layoutChanges = List.copyOf(layoutChanges);
+    deadLetters = List.copyOf(deadLetters);
   }
 
-  /** An input without layout changes. */
+  /** A sampled slot's input: its changes and samples, no layout changes, no dead letters. */
   public AlertInput(Instant slot, List<Change> changes, List<Sample> samples) {
-    this(slot, changes, samples, List.of());
+    this(slot, changes, samples, List.of(), List.of());
+  }
+
+  /** A sampled slot's input with the keywords whose layout changed, no dead letters. */
+  public AlertInput(
+      Instant slot, List<Change> changes, List<Sample> samples, List<LayoutChange> layoutChanges) {
+    this(slot, changes, samples, layoutChanges, List.of());
+  }
+
+  /** Partitions the broker gave up on: nothing else to look at. */
+  public static AlertInput deadLetters(Instant slot, List<DeadLetter> deadLetters) {
+    return new AlertInput(slot, List.of(), List.of(), List.of(), deadLetters);
   }
 
   /**
@@ -42,6 +59,18 @@ public record AlertInput(
    *     profile repair} can propose the fix
    */
   public record LayoutChange(String profile, String keyword, long samples, boolean repairable) {}
+
+  /**
+   * A partition request the broker moved to its dead-letter queue after workers handed it back too
+   * often: its keywords are not sampled until it is moved back ({@code mallrank broker requeue}).
+   *
+   * @param stepExecutionId the partition's step execution id
+   * @param partition the partition's name ({@code sampleKeywords:anonymous-shard0}), or {@code
+   *     null} when the JobRepository does not know it
+   * @param group the plan group of its slot, or {@code null}
+   * @param identity the vantage whose keywords it holds, or {@code null}
+   */
+  public record DeadLetter(long stepExecutionId, String partition, String group, String identity) {}
 
   /**
    * One change event.

@@ -54,6 +54,8 @@ public record AlertProperties(
    *     "账号 X 需要重新登录"
    * @param layoutChanged alert once per profile whose samples turned {@code layout_changed}, with
    *     the {@code profile repair} command when a proposal can be made
+   * @param partitionDeadLettered alert once per partition whose request the broker dead-lettered
+   *     ({@code serve --role manager})
    */
   public record Rules(
       boolean ownLeftTop20,
@@ -65,7 +67,8 @@ public record AlertProperties(
       int newEntrantMaxRank,
       Set<String> samplingBlockedStatuses,
       boolean needsLogin,
-      boolean layoutChanged) {}
+      boolean layoutChanged,
+      boolean partitionDeadLettered) {}
 
   /**
    * {@code alerts.retry.*}: bounded retries with exponential backoff; a 429's Retry-After is

@@ -44,6 +44,9 @@ public final class AlertRules {
     if (config.layoutChanged()) {
       rules.add(new LayoutChangedRule());
     }
+    if (config.partitionDeadLettered()) {
+      rules.add(new DeadLetterRule());
+    }
     return new AlertRules(rules);
   }
 

@@ -1,14 +1,23 @@
 package com.mallrank.batch.broker;
 
+import com.mallrank.batch.remote.DeadLetters;
+import com.mallrank.batch.remote.RemoteProperties;
+import com.mallrank.batch.text.Escaping;
 import com.mallrank.local.artemis.ArtemisSettings;
 import com.mallrank.local.artemis.LocalArtemis;
+import jakarta.jms.JMSException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mallrank broker start|stop|status}: the local Artemis broker of a one-host setup. */
+/**
+ * {@code mallrank broker start|stop|status}: the local Artemis broker of a one-host setup; {@code
+ * broker requeue}: the dead-lettered partition requests of any broker, back to their queue.
+ */
 @Command(
     name = "broker",
     mixinStandardHelpOptions = true,
@@ -17,9 +26,16 @@ import picocli.CommandLine.Spec;
           + " talk through, for one-host setups: `broker start` unpacks the distribution"
           + " (org.apache.activemq:apache-artemis:bin, through Maven), creates the instance under"
           + " batch.broker.dir and leaves it running on spring.artemis.broker-url (loopback only);"
-          + " `broker stop` stops it cleanly; `broker status` says whether it runs."
+          + " `broker stop` stops it cleanly; `broker status` says whether it runs;"
+          + " `broker requeue` moves the partition requests the broker dead-lettered back to"
+          + " batch.remote.queue."
     },
-    subcommands = {BrokerCommand.Start.class, BrokerCommand.Stop.class, BrokerCommand.Status.class})
+    subcommands = {
+      BrokerCommand.Start.class,
+      BrokerCommand.Stop.class,
+      BrokerCommand.Status.class,
+      BrokerCommand.Requeue.class
+    })
 public class BrokerCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -110,6 +126,66 @@ public class BrokerCommand implements Runnable {
           "broker: %s at %s (%s, dir %s)%n",
           status.listening() ? "listening" : "not listening", settings.url(), pid, status.dir());
       return status.listening() ? 0 : 3;
+    }
+  }
+
+  /**
+   * {@code mallrank broker requeue [--dry-run]}: the partition requests the broker moved to its
+   * dead-letter queue, moved back to the partition queue (or only listed).
+   */
+  @Command(
+      name = "requeue",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Moves the partition requests the broker dead-lettered (handed back by workers"
+            + " max-delivery-attempts times, e.g. while none reached Elasticsearch) from"
+            + " batch.remote.dead-letter-queue back to batch.remote.queue, each under its message"
+            + " group; a worker then runs it, or drops it when its slot has ended. Fix the cause"
+            + " first. Connects to spring.artemis.broker-url (any host) as spring.artemis.user."
+      })
+  public static class Requeue implements Callable<Integer> {
+    private final RemoteProperties remote;
+    private final Environment environment;
+
+    @Option(names = "--dry-run", description = "List the dead-lettered requests; move nothing.")
+    boolean dryRun;
+
+    public Requeue(RemoteProperties remote, Environment environment) {
+      this.remote = remote;
+      this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+      DeadLetters deadLetters =
+          new DeadLetters(
+              BrokerSettings.client(environment), remote.queue(), remote.deadLetterQueue());
+      List<DeadLetters.DeadLetter> letters;
+      try {
+        letters = dryRun ? deadLetters.list() : deadLetters.requeue();
+      } catch (JMSException e) {
+        // the URL without its query: Artemis URLs may carry options, credentials among them
+        String url =
+            environment.getProperty("spring.artemis.broker-url", BrokerSettings.DEFAULT_URL);
+        throw new IllegalStateException(
+            "broker at " + url.strip().replaceAll("\\?.*", "") + ": " + e.getMessage(), e);
+      }
+      String queues = remote.deadLetterQueue() + " → " + remote.queue();
+      if (letters.isEmpty()) {
+        System.out.println("broker: no dead-lettered partition request (" + queues + ")");
+        return 0;
+      }
+      System.out.printf(
+          "broker: %d dead-lettered partition request(s) %s (%s)%n",
+          letters.size(), dryRun ? "found, not moved" : "moved back", queues);
+      for (DeadLetters.DeadLetter letter : letters) {
+        System.out.printf(
+            "  %s  identity %s  first sent %s%n",
+            letter.request(),
+            letter.identity() == null ? "-" : Escaping.terminal(letter.identity()),
+            letter.sent() == null ? "-" : letter.sent());
+      }
+      return 0;
     }
   }
 }

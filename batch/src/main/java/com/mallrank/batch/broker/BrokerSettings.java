@@ -2,6 +2,7 @@ package com.mallrank.batch.broker;
 
 import com.mallrank.local.artemis.ArtemisSettings;
 import java.net.URI;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.core.env.Environment;
 
 /** The local broker's settings from {@code batch.broker.*} and {@code spring.artemis.*}. */
@@ -10,6 +11,18 @@ final class BrokerSettings {
   static final String DEFAULT_URL = "tcp://localhost:61616";
 
   private BrokerSettings() {}
+
+  /**
+   * A client of the broker the manager and workers use ({@code spring.artemis.broker-url}, {@code
+   * .user}, {@code .password}), wherever it runs: for the commands that read or move its messages.
+   */
+  static ActiveMQConnectionFactory client(Environment environment) {
+    String url = environment.getProperty("spring.artemis.broker-url", DEFAULT_URL).strip();
+    return new ActiveMQConnectionFactory(
+        url,
+        environment.getProperty("spring.artemis.user"),
+        environment.getProperty("spring.artemis.password"));
+  }
 
   /**
    * @throws IllegalArgumentException naming the key when {@code spring.artemis.broker-url} is not a

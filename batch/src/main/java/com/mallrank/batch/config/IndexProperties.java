@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     indices): 0 on one node (a replica needs another node), 1 on a cluster of 3 so a lost node
  *     loses nothing
  * @param bulkRetry how long a bulk write the cluster cannot take (a node lost, a full write queue)
- *     is retried before the step fails, restartable
+ *     is retried before the step fails, restartable; also how long a slot's start waits for its
+ *     month's and the next month's indices to become active
  */
 @ConfigurationProperties("index")
 public record IndexProperties(

@@ -107,7 +107,7 @@ public class DemoCommand implements Callable<Integer> {
         Slots.show(slots.get(0), properties.zone()),
         properties.zone());
     out.println("sandbox mall:  " + sandbox.mall().baseUrl());
-    elasticsearch.client();
+    elasticsearch.ensureSchema();
     out.println("elasticsearch: ready (indices " + elasticsearch.names().prefix() + "-*)");
 
     for (Instant slot : slots) {

@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     takes a partition; no answer: unreachable, and the request goes back to the broker
  * @param esCheckInterval how long a worker trusts its last check, and how often it checks again
  *     while it has stopped taking partitions because Elasticsearch was unreachable
+ * @param deadLetterQueue the broker's dead-letter queue, where it moves a request handed back too
+ *     often ({@code DLQ} on Artemis); listed by the health endpoint, alerted, moved back by {@code
+ *     mallrank broker requeue}
+ * @param deadLetterCheck how often the manager looks into the dead-letter queue (and alerts)
  */
 @ConfigurationProperties("batch.remote")
 public record RemoteProperties(
@@ -31,7 +35,9 @@ public record RemoteProperties(
     int shardsPerIdentity,
     int workerThreads,
     Duration esCheckTimeout,
-    Duration esCheckInterval) {
+    Duration esCheckInterval,
+    String deadLetterQueue,
+    Duration deadLetterCheck) {
 
   public RemoteProperties {
     if (queue == null || queue.isBlank()) {
@@ -50,6 +56,12 @@ public record RemoteProperties(
     }
     if (esCheckInterval == null || esCheckInterval.isNegative() || esCheckInterval.isZero()) {
       throw new IllegalArgumentException("batch.remote.es-check-interval must be positive");
+    }
+    if (deadLetterQueue == null || deadLetterQueue.isBlank()) {
+      throw new IllegalArgumentException("batch.remote.dead-letter-queue must not be blank");
+    }
+    if (deadLetterCheck == null || deadLetterCheck.isNegative() || deadLetterCheck.isZero()) {
+      throw new IllegalArgumentException("batch.remote.dead-letter-check must be positive");
     }
   }
 }

@@ -10,13 +10,16 @@ import com.mallrank.index.local.LocalElasticsearch;
 import com.mallrank.index.local.LocalElasticsearchSettings;
 import com.mallrank.index.schema.IndexBootstrap;
 import com.mallrank.index.schema.IndexNames;
+import com.mallrank.index.schema.MonthlyIndices;
 import com.mallrank.index.security.MallrankRole;
 import com.mallrank.index.write.BulkRetry;
 import com.mallrank.index.write.SnapshotWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +29,9 @@ import org.springframework.stereotype.Component;
 /**
  * The Elasticsearch mallrank writes to: the external cluster of {@code index.es.url}, or else the
  * local one (the embedded default), started or reused on first use. Index templates are applied
- * once, on first use. A local server this process started is stopped when the application ends
- * (unless {@code index.local.stop-on-exit=false}).
+ * (or, without the admin credential, checked) once, before the first writer's or admin's client;
+ * the reader's installs nothing ({@link #ensureSchema()}). A local server this process started is
+ * stopped when the application ends (unless {@code index.local.stop-on-exit=false}).
  *
  * <p>Least privilege: each {@link MallrankRole} connects with its own credential when one is
  * configured: sampling writes as the writer, reports and look-ups read as the reader, templates,
@@ -43,6 +47,8 @@ public class ElasticsearchRuntime implements DisposableBean {
   private final IndexProperties properties;
   private final IndexNames names;
   private LocalElasticsearch local;
+  private boolean schemaReady;
+  private MonthlyIndices months;
   private final Map<EsConnection, ElasticsearchClient> clients = new HashMap<>();
   private final Map<MallrankRole, ElasticsearchClient> byRole = new EnumMap<>(MallrankRole.class);
 
@@ -55,8 +61,8 @@ public class ElasticsearchRuntime implements DisposableBean {
    * The reader's client (reports, look-ups), connecting (and starting the local server) on first
    * use: {@code client(MallrankRole.READER)}.
    *
-   * @throws UnavailableException when the cluster cannot be reached or refuses the index templates:
-   *     one line naming the URL (credentials removed)
+   * @throws UnavailableException when the cluster cannot be reached or refuses the credential: one
+   *     line naming the URL (credentials removed)
    */
   public ElasticsearchClient client() {
     return client(MallrankRole.READER);
@@ -64,38 +70,75 @@ public class ElasticsearchRuntime implements DisposableBean {
 
   /**
    * The client of a role, with its credential ({@code index.es.<role>.*}, else {@code index.es.*}).
-   * The index templates are put once, through the admin's client, before any client is handed out.
    * Roles with the same credential share one client.
    *
-   * @throws UnavailableException when the cluster cannot be reached or refuses the index templates
+   * <p>Only those who write install the schema: the first writer's or admin's client puts the index
+   * templates through the admin's client, or checks them without the admin credential ({@link
+   * #ensureSchema()}). The reader's client writes nothing, so reports run with the reader
+   * credential alone; its first use checks that the cluster answers it.
+   *
+   * @throws UnavailableException when the cluster cannot be reached, refuses the credential or
+   *     (writer, admin) refuses the index templates
    */
   public synchronized ElasticsearchClient client(MallrankRole role) {
     ElasticsearchClient known = byRole.get(role);
     if (known != null) {
       return known;
     }
-    if (byRole.isEmpty() && withoutAdmin()) {
-      checkTemplates();
-    } else if (byRole.isEmpty()) {
-      EsConnection admin = connection(MallrankRole.ADMIN);
-      ElasticsearchClient created = EsClients.create(admin);
-      try {
-        new IndexBootstrap(created, names, properties.replicas()).apply();
-      } catch (RuntimeException e) {
-        try {
-          created._transport().close();
-        } catch (java.io.IOException | RuntimeException closing) {
-          e.addSuppressed(closing);
-        }
-        throw new UnavailableException(admin.url(), e);
-      }
-      clients.put(admin, created);
-      byRole.put(MallrankRole.ADMIN, created);
-      log.info("Elasticsearch at {} (indices {}-*)", admin.displayUrl(), names.prefix());
+    if (role != MallrankRole.READER) {
+      ensureSchema();
     }
-    ElasticsearchClient client = clients.computeIfAbsent(connection(role), EsClients::create);
+    EsConnection connection = connection(role);
+    ElasticsearchClient client = clients.get(connection);
+    if (client == null) {
+      client = EsClients.create(connection);
+      if (role == MallrankRole.READER) {
+        answers(client, connection);
+      }
+      clients.put(connection, client);
+    }
     byRole.put(role, client);
     return client;
+  }
+
+  /**
+   * The index templates are in place, once per process, before anything is written: the one schema
+   * rule. With the admin credential (or no role credentials at all) they are put through the
+   * admin's client (the writer's role cannot); a process with writer and reader credentials and no
+   * admin one (a scaled-out worker) puts nothing and checks, as the reader, that they exist. What
+   * the writing commands (sampling, migrations, retention) do before they write; reports never call
+   * it.
+   *
+   * @throws UnavailableException when the cluster cannot be reached, refuses the templates, or
+   *     (without the admin credential) the templates are missing: naming {@code index.es.admin.*}
+   */
+  public synchronized void ensureSchema() {
+    if (schemaReady) {
+      return;
+    }
+    if (withoutAdmin()) {
+      checkTemplates();
+      schemaReady = true;
+      return;
+    }
+    EsConnection admin = connection(MallrankRole.ADMIN);
+    ElasticsearchClient created = clients.get(admin);
+    boolean fresh = created == null;
+    if (fresh) {
+      created = EsClients.create(admin);
+    }
+    try {
+      new IndexBootstrap(created, names, properties.replicas()).apply();
+    } catch (RuntimeException e) {
+      if (fresh) {
+        close(created, e);
+      }
+      throw new UnavailableException(admin.url(), e);
+    }
+    clients.put(admin, created);
+    byRole.put(MallrankRole.ADMIN, created);
+    schemaReady = true;
+    log.info("Elasticsearch at {} (indices {}-*)", admin.displayUrl(), names.prefix());
   }
 
   /**
@@ -117,19 +160,14 @@ public class ElasticsearchRuntime implements DisposableBean {
    */
   private void checkTemplates() {
     EsConnection reader = connection(MallrankRole.READER);
-    ElasticsearchClient created = EsClients.create(reader);
-    java.util.List<String> missing;
+    ElasticsearchClient client = client(MallrankRole.READER);
+    List<String> missing;
     try {
-      missing = new IndexBootstrap(created, names).missingTemplates();
+      missing = new IndexBootstrap(client, names).missingTemplates();
     } catch (RuntimeException e) {
       throw new UnavailableException(reader.url(), e);
     }
     if (!missing.isEmpty()) {
-      try {
-        created._transport().close();
-      } catch (java.io.IOException | RuntimeException ignored) {
-        // closing a client that was never used
-      }
       throw new UnavailableException(
           reader.url(),
           new IllegalStateException(
@@ -138,12 +176,66 @@ public class ElasticsearchRuntime implements DisposableBean {
                   + " are missing and this process has no admin credential (index.es.admin.*):"
                   + " start a process that has it first (the manager puts them)"));
     }
-    clients.put(reader, created);
-    byRole.put(MallrankRole.READER, created);
     log.info(
         "Elasticsearch at {} (indices {}-*, templates checked: no admin credential here)",
         reader.displayUrl(),
         names.prefix());
+  }
+
+  /**
+   * The listings, samples and changes indices of the slot's month and of the month after it exist
+   * and are active ({@link MonthlyIndices}, waiting at most {@code index.bulk-retry}): called when
+   * a slot starts, so a month's indices are created during the month before and the first slots of
+   * a month never meet an index being created. Months already seen by this process send nothing.
+   * They are created through the admin's client; without the admin credential ({@link
+   * #ensureSchema()}) through the writer's ({@code create_index}), waited for through the reader's
+   * (cluster {@code monitor}).
+   *
+   * @throws UnavailableException when the cluster cannot be reached or refuses the templates
+   * @throws IllegalStateException when the indices do not become active in time
+   */
+  public void ensureMonths(Instant slot) {
+    MonthlyIndices ahead;
+    synchronized (this) {
+      if (months == null) {
+        months =
+            withoutAdmin()
+                ? new MonthlyIndices(
+                    client(MallrankRole.WRITER),
+                    client(MallrankRole.READER),
+                    names,
+                    properties.bulkRetry())
+                : new MonthlyIndices(client(MallrankRole.ADMIN), names, properties.bulkRetry());
+      }
+      ahead = months;
+    }
+    ahead.ensureAround(slot);
+  }
+
+  /**
+   * A first request through a reader's new client (cluster health, allowed by the reader role's
+   * cluster {@code monitor}): the cluster answers, and takes the credential.
+   */
+  private static void answers(ElasticsearchClient client, EsConnection connection) {
+    RuntimeException failure;
+    try {
+      client.cluster().health();
+      return;
+    } catch (IOException e) {
+      failure = new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    close(client, failure);
+    throw new UnavailableException(connection.url(), failure);
+  }
+
+  private static void close(ElasticsearchClient client, RuntimeException failure) {
+    try {
+      client._transport().close();
+    } catch (IOException | RuntimeException closing) {
+      failure.addSuppressed(closing);
+    }
   }
 
   /** A URL as it may be printed or logged: {@link Redaction#url}, the one redaction rule. */

@@ -85,8 +85,8 @@ public class SampleCommand implements Callable<Integer> {
     System.out.printf(
         "sampling group '%s', slot %s (%s)%n", group, Slots.show(at, properties.zone()), at);
     // Before any page is fetched: an unreachable Elasticsearch is one line naming its URL, not a
-    // slot's worth of fetching followed by failing writes.
-    elasticsearch.client();
+    // slot's worth of fetching followed by failing writes. A writer puts the index templates.
+    elasticsearch.ensureSchema();
     if (System.console() != null) {
       progress.useTerminal(System.err);
     }

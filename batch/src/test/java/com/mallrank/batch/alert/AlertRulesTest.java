@@ -7,6 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import com.mallrank.index.document.ChangeKind;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class AlertRulesTest {
               true,
               5,
               Set.of("blocked", "login_required"),
+              true,
               true,
               true));
 
@@ -302,8 +304,51 @@ class AlertRulesTest {
     AlertRules none =
         AlertRules.from(
             new AlertProperties.Rules(
-                false, 0, BigDecimal.ZERO, false, false, false, 0, Set.of(), false, false));
+                false, 0, BigDecimal.ZERO, false, false, false, 0, Set.of(), false, false, false));
 
     assertThat(none.rules()).isEmpty();
+  }
+
+  @Test
+  void aDeadLetteredPartitionIsOneCriticalAlertPerPartitionNamingTheCommandThatMovesItBack() {
+    Instant slot = Instant.parse("2026-11-28T06:00:00Z");
+    AlertInput input =
+        AlertInput.deadLetters(
+            slot,
+            List.of(
+                new AlertInput.DeadLetter(
+                    42, "sampleKeywords:anonymous-shard0", "core", "anonymous"),
+                new AlertInput.DeadLetter(43, null, null, null)));
+
+    List<Alert> alerts = rules.evaluate(input);
+
+    assertThat(alerts)
+        .containsExactly(
+            new Alert(
+                DeadLetterRule.ID,
+                Alert.Severity.CRITICAL,
+                slot,
+                null,
+                null,
+                "partition:42",
+                "anonymous",
+                null,
+                "分区 sampleKeywords:anonymous-shard0 (step execution 42) 已进入死信队列",
+                "worker 多次退回该分区请求（分组 core），其关键词未采样；排除原因（如 worker 连不上 Elasticsearch）后运行"
+                    + " mallrank broker requeue 重新投递"),
+            new Alert(
+                DeadLetterRule.ID,
+                Alert.Severity.CRITICAL,
+                slot,
+                null,
+                null,
+                "partition:43",
+                null,
+                null,
+                "分区 step execution 43 已进入死信队列",
+                "worker 多次退回该分区请求，其关键词未采样；排除原因（如 worker 连不上 Elasticsearch）后运行"
+                    + " mallrank broker requeue 重新投递"));
+    assertThat(alerts.get(0).dedupeKey()).isEqualTo("partition_dead_lettered|||partition:42");
+    assertThat(fired(new AlertInput(slot, List.of(), List.of()))).isEmpty();
   }
 }

@@ -67,7 +67,17 @@ class WebhookDeliveryTest {
             20,
             Duration.ofSeconds(5),
             new AlertProperties.Rules(
-                true, 5, new BigDecimal("10"), true, true, true, 5, Set.of("blocked"), true, true),
+                true,
+                5,
+                new BigDecimal("10"),
+                true,
+                true,
+                true,
+                5,
+                Set.of("blocked"),
+                true,
+                true,
+                true),
             new AlertProperties.Retry(
                 4, Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMinutes(2)),
             List.of(webhooks));
@@ -412,7 +422,7 @@ class WebhookDeliveryTest {
             20,
             Duration.ofSeconds(5),
             new AlertProperties.Rules(
-                true, 5, BigDecimal.TEN, true, true, true, 5, Set.of(), true, true),
+                true, 5, BigDecimal.TEN, true, true, true, 5, Set.of(), true, true, true),
             new AlertProperties.Retry(
                 4, Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMinutes(2)),
             List.of(webhook("hook", WebhookType.JSON, receiver.url("/a"), null, true)));

@@ -143,6 +143,7 @@ class LeastPrivilegeIT {
   @Autowired SandboxRuntime sandbox;
   @Autowired ElasticsearchRuntime elasticsearch;
   @Autowired PlanRepository plans;
+  @Autowired IndexProperties index;
 
   private IndexNames names() {
     return elasticsearch.names();
@@ -199,6 +200,41 @@ class LeastPrivilegeIT {
     assertThat(truthHasCards()).isTrue();
   }
 
+  @Test
+  @Order(2)
+  void reportsRunWithTheReaderCredentialAloneAndInstallNothing() throws Exception {
+    // a report host configured with the reader credential only: before, its first client put the
+    // index templates and the cluster refused them, so no report ran
+    IndexProperties readerOnly =
+        new IndexProperties(
+            names().prefix(),
+            index.refresh(),
+            new IndexProperties.Es(server.url(), null, READER, PASSWORD, null, null, null, null),
+            index.local(),
+            index.replicas(),
+            index.bulkRetry());
+    ElasticsearchRuntime reports = new ElasticsearchRuntime(readerOnly);
+    try {
+      var group = plans.plan().requireGroup(GROUP);
+      String vantage = group.vantages().get(0);
+      Reports asReader = new Reports(reports.client(), names());
+      Reports reference = new Reports(elasticsearch.client(), names());
+      assertThat(asReader.counts(B).samples())
+          .isEqualTo(group.keywords().size() * group.vantages().size());
+      assertThat(asReader.counts(B).listings()).isEqualTo(reference.counts(B).listings());
+      assertThat(asReader.top20(B, vantage, group.keywords()))
+          .isEqualTo(reference.top20(B, vantage, group.keywords()));
+
+      // installing the templates is a writer's or an admin's start, and this credential cannot
+      assertThatThrownBy(() -> reports.client(MallrankRole.WRITER))
+          .isInstanceOf(ElasticsearchRuntime.UnavailableException.class)
+          .hasMessageContaining("[es/indices.put_index_template] failed")
+          .hasMessageContaining("is unauthorized for user [" + READER + "]");
+    } finally {
+      reports.destroy();
+    }
+  }
+
   private boolean truthHasCards() {
     List<SandboxCard> cards =
         sandbox
@@ -209,7 +245,7 @@ class LeastPrivilegeIT {
   }
 
   @Test
-  @Order(2)
+  @Order(3)
   void theWriterCannotSearchOrDelete() {
     ElasticsearchClient writer = elasticsearch.client(MallrankRole.WRITER);
     assertThat(writer).isNotSameAs(elasticsearch.client(MallrankRole.READER));
@@ -243,7 +279,7 @@ class LeastPrivilegeIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void theReaderCannotWrite() {
     ElasticsearchClient reader = elasticsearch.client(MallrankRole.READER);
     assertForbidden(
@@ -263,7 +299,7 @@ class LeastPrivilegeIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void applyingTheRolesNeedsManageSecurityWhichTheAdminRoleLacks() {
     // the integ-test-zip holds no native roles: only the refusal of the security API is testable
     assertThatThrownBy(
@@ -273,7 +309,7 @@ class LeastPrivilegeIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void retentionRunsAsTheAdminNotAsTheReader() {
     // the month of A and B ends on the cutoff: the admin deletes their listings index whole
     Instant cutoff = Instant.parse("2026-12-01T00:00:00Z");
@@ -345,6 +381,21 @@ class LeastPrivilegeIT {
     ElasticsearchRuntime runtime = new ElasticsearchRuntime(worker);
     try {
       assertThat(runtime.client(MallrankRole.WRITER)).isNotNull();
+      // a slot's months ahead without the admin credential: created as the writer (create_index),
+      // waited for as the reader (monitor)
+      Instant february = Instant.parse("2027-02-10T06:00:00Z");
+      Instant march = Instant.parse("2027-03-01T00:00:00Z");
+      runtime.ensureMonths(february);
+      ElasticsearchClient admin = elasticsearch.client(MallrankRole.ADMIN);
+      for (Instant month : List.of(february, march)) {
+        for (String created :
+            List.of(
+                names().listingsIndex(month),
+                names().samplesIndex(month),
+                names().changesIndex(month))) {
+          assertThat(admin.indices().exists(e -> e.index(created)).value()).as(created).isTrue();
+        }
+      }
     } finally {
       runtime.destroy();
     }

@@ -142,30 +142,26 @@ class RemotePartitioningTest {
 
   @Test
   void badRemoteSettingsAreNamed() {
-    assertThatThrownBy(
-            () ->
-                new RemoteProperties(
-                    "q",
-                    Duration.ofHours(1),
-                    Duration.ofSeconds(1),
-                    Duration.ofMinutes(1),
-                    0,
-                    1,
-                    ES_TIMEOUT,
-                    ES_INTERVAL))
+    assertThatThrownBy(() -> remote("q", 0, "DLQ"))
         .hasMessage("batch.remote.shards-per-identity must be at least 1, not 0");
-    assertThatThrownBy(
-            () ->
-                new RemoteProperties(
-                    " ",
-                    Duration.ofHours(1),
-                    Duration.ofSeconds(1),
-                    Duration.ofMinutes(1),
-                    1,
-                    1,
-                    ES_TIMEOUT,
-                    ES_INTERVAL))
+    assertThatThrownBy(() -> remote(" ", 1, "DLQ"))
         .hasMessage("batch.remote.queue must not be blank");
+    assertThatThrownBy(() -> remote("q", 1, ""))
+        .hasMessage("batch.remote.dead-letter-queue must not be blank");
     assertThat(Cadence.class).isNotNull();
+  }
+
+  private static RemoteProperties remote(String queue, int shards, String deadLetterQueue) {
+    return new RemoteProperties(
+        queue,
+        Duration.ofHours(1),
+        Duration.ofSeconds(1),
+        Duration.ofMinutes(1),
+        shards,
+        1,
+        ES_TIMEOUT,
+        ES_INTERVAL,
+        deadLetterQueue,
+        Duration.ofMinutes(1));
   }
 }

@@ -7,6 +7,7 @@ import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.batch.testing.SandboxSlotSupport;
 import com.mallrank.index.report.Reports;
 import com.mallrank.index.report.SlotCounts;
+import com.mallrank.index.security.MallrankRole;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -29,7 +30,8 @@ class SlotEndRefreshIT extends SandboxSlotSupport {
   @Test
   void aReportRightAfterTheSlotSeesEveryDocumentWithoutPerBulkRefreshes() throws Exception {
     assertThat(indexProperties.refresh()).as("the shipped default").isEqualTo("false");
-    var client = elasticsearch.client(); // puts the index templates
+    elasticsearch.ensureSchema(); // puts the index templates
+    var client = elasticsearch.client(MallrankRole.ADMIN);
     var names = elasticsearch.names();
     for (String index : new String[] {names.listingsIndex(SLOT), names.samplesIndex(SLOT)}) {
       client

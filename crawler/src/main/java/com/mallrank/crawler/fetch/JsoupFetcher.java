@@ -5,6 +5,7 @@ import com.mallrank.crawler.net.GuardProxy;
 import com.mallrank.crawler.net.ProxyRoutes;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.AddressRefusedException;
+import com.mallrank.crawler.politeness.BodyTooLargeException;
 import com.mallrank.crawler.politeness.Gate;
 import com.mallrank.crawler.politeness.RetryAfter;
 import java.io.IOException;
@@ -203,8 +204,9 @@ public final class JsoupFetcher implements Fetcher {
       throw new FetchException(shown(url), "fetch failed: " + e, e);
     }
     if (bytes.length > settings.maxBodyBytes()) {
+      String message = "body larger than the " + settings.maxBodyBytes() + " bytes allowed";
       throw new FetchException(
-          shown(url), "body larger than the " + settings.maxBodyBytes() + " bytes allowed");
+          shown(url), message, new BodyTooLargeException(message, settings.maxBodyBytes()));
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     Charset charset = charset(response.charset());

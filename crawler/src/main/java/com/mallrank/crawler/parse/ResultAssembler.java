@@ -15,12 +15,14 @@ import java.util.Optional;
 
 /**
  * Turns the cards a profile located into a ranked page: positions, organic ranks, depth, and the OK
- * / PARTIAL / LAYOUT_CHANGED decision. Shared by the HTML and JSON extractors.
+ * / PARTIAL / LAYOUT_CHANGED decision. Shared by the HTML and JSON extractors. A card whose product
+ * id is refused is dropped (the page {@code partial}, the card named); a card with no product id at
+ * all, or no card left, is a layout change.
  *
  * <p>Depth: a page with at least the requested number of cards is {@code ok}, one with fewer is
  * {@code partial}, except a person's capture (a phone's HAR) whose last page says there is no more:
  * it holds the whole list, so it is {@code ok} (the one rule for {@code profile test --har} and a
- * sample read from {@code crawler.har-dir}).
+ * sample read from {@code crawler.har-dir}). A dropped card makes any page {@code partial}.
  */
 final class ResultAssembler {
 
@@ -67,22 +69,28 @@ final class ResultAssembler {
       checkId(cards.get(i), FieldName.PRODUCT_ID);
       checkId(cards.get(i), FieldName.SHOP_ID);
     }
-    // A card whose id was refused or is missing would leave a hole or shift every later position:
-    // refuse the ranking, naming the field.
-    Optional<ResultPage> refused = withoutIds(url, status, cards, kept, true);
-    if (refused.isPresent()) {
-      return refused.get();
-    }
+    // A card without a product id (the field renamed, or gone) is a layout change: the ranking
+    // would have a hole where the page has a card nobody can name.
     Optional<ResultPage> missing = withoutIds(url, status, cards, kept, false);
     if (missing.isPresent()) {
       return missing.get();
     }
-    List<Listing> listings = new ArrayList<>(kept);
+    // A card whose product id was refused (600 characters, 1e300) is dropped, named in the
+    // evidence; the others keep their page positions and organic ranks (a gap is honest: the page
+    // had a card there). When no card is left, the page is not readable: a layout change.
+    Dropped dropped = Dropped.of(cards, kept);
+    if (dropped.count() == kept) {
+      return withoutIds(url, status, cards, kept, true).orElseThrow();
+    }
+    List<Listing> listings = new ArrayList<>(kept - dropped.count());
     int organic = 0;
     for (int i = 0; i < kept; i++) {
       CardValues card = cards.get(i);
       boolean sponsored = card.sponsored();
       Integer organicRank = sponsored ? null : ++organic;
+      if (card.refusal(FieldName.PRODUCT_ID) != null) {
+        continue;
+      }
       listings.add(
           new Listing(
               i + 1,
@@ -101,16 +109,82 @@ final class ResultAssembler {
     boolean whole = rest == CaptureDocument.Rest.NONE;
     String detail =
         deepEnough
-            ? cards.size() + " cards on the page, " + kept + " kept"
+            ? cards.size() + " cards on the page, " + listings.size() + " kept"
             : cards.size()
                 + " cards on the page, fewer than the "
                 + options.depth()
                 + " requested"
                 + shortNote(rest);
     return new ResultPage(
-        deepEnough || whole ? SampleStatus.OK : SampleStatus.PARTIAL,
+        (deepEnough || whole) && dropped.count() == 0 ? SampleStatus.OK : SampleStatus.PARTIAL,
         listings,
-        new Evidence(url, status, null, detail + duplicates.note() + refusedNote(cards, kept)));
+        new Evidence(
+            url,
+            status,
+            null,
+            detail
+                + duplicates.note()
+                + dropped.note(productIdField())
+                + refusedNote(cards, kept)));
+  }
+
+  /** The product id's locator as the profile writes it, for the evidence. */
+  private String productIdField() {
+    return profile.field(FieldName.PRODUCT_ID).locator().expression();
+  }
+
+  /**
+   * The kept cards whose product id was refused: how many, the first few card numbers (1-based page
+   * positions) and the first reason.
+   */
+  private record Dropped(int count, List<Integer> first, String reason) {
+
+    static Dropped of(List<CardValues> cards, int kept) {
+      int count = 0;
+      List<Integer> first = new ArrayList<>();
+      String reason = null;
+      for (int i = 0; i < kept; i++) {
+        String refusal = cards.get(i).refusal(FieldName.PRODUCT_ID);
+        if (refusal != null) {
+          if (count++ < NOTED_REFUSALS) {
+            first.add(i + 1);
+          }
+          reason = reason == null ? refusal : reason;
+        }
+      }
+      return new Dropped(count, first, reason);
+    }
+
+    /**
+     * {@code "; card 2 dropped: refused product-id (field 'product_id': 600 characters (max
+     * 128))"}, {@code "; 4 cards dropped: refused product-id (cards 2, 5, 9 and 1 more; first:
+     * field …)"}, or {@code ""}.
+     */
+    String note(String field) {
+      if (count == 0) {
+        return "";
+      }
+      String cards =
+          first.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+      return count == 1
+          ? "; card "
+              + cards
+              + " dropped: refused product-id (field '"
+              + field
+              + "': "
+              + reason
+              + ")"
+          : "; "
+              + count
+              + " cards dropped: refused product-id (cards "
+              + cards
+              + (count > first.size() ? " and " + (count - first.size()) + " more" : "")
+              + "; first: field '"
+              + field
+              + "': "
+              + reason
+              + ")";
+    }
   }
 
   /** Why a person's capture holds fewer cards than requested, or {@code ""} for other pages. */
@@ -176,8 +250,8 @@ final class ResultAssembler {
   }
 
   /**
-   * The LAYOUT_CHANGED page when some kept cards have a refused ({@code refused}) or no product id,
-   * else empty.
+   * The LAYOUT_CHANGED page when some kept cards have no product id ({@code refused} false), or
+   * naming the refused ids when every kept card's was refused ({@code refused} true); else empty.
    */
   private Optional<ResultPage> withoutIds(
       String url, int status, List<CardValues> cards, int kept, boolean refused) {
@@ -187,7 +261,8 @@ final class ResultAssembler {
     for (int i = 0; i < kept; i++) {
       CardValues card = cards.get(i);
       String refusal = card.refusal(FieldName.PRODUCT_ID);
-      boolean hit = refused ? refusal != null : card.get(FieldName.PRODUCT_ID) == null;
+      boolean hit =
+          refused ? refusal != null : card.get(FieldName.PRODUCT_ID) == null && refusal == null;
       if (hit) {
         count++;
         if (first == 0) {
@@ -213,7 +288,7 @@ final class ResultAssembler {
                     + " (first: card "
                     + first
                     + ", field '"
-                    + profile.field(FieldName.PRODUCT_ID).locator().expression()
+                    + productIdField()
                     + "'"
                     + (refused ? ": " + reason : "")
                     + ")")));
@@ -254,6 +329,9 @@ final class ResultAssembler {
     StringBuilder note = new StringBuilder();
     int total = 0;
     for (int i = 0; i < kept; i++) {
+      if (cards.get(i).refusal(FieldName.PRODUCT_ID) != null) {
+        continue; // dropped, and named as such
+      }
       for (var refusal : cards.get(i).refusals().entrySet()) {
         if (total++ < NOTED_REFUSALS) {
           note.append(total == 1 ? "; refused values: " : ", ")

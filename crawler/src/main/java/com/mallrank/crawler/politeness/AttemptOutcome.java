@@ -21,7 +21,12 @@ public enum AttemptOutcome {
   /** A login wall: the identity's session is gone; retrying cannot fix it. */
   LOGIN_REQUIRED(false),
   /** Any other 4xx: the request itself is wrong. */
-  CLIENT_ERROR(false);
+  CLIENT_ERROR(false),
+  /**
+   * The body was over the size bound ({@link BodyTooLargeException}): the same page comes back as
+   * large on the next try, so another fetch would only cost the site and us the same bytes again.
+   */
+  TOO_LARGE(false);
 
   private final boolean retryable;
 
@@ -32,6 +37,23 @@ public enum AttemptOutcome {
   /** Whether trying again later may succeed. */
   public boolean retryable() {
     return retryable;
+  }
+
+  /**
+   * The outcome of a fetch that failed before a page was read, from its cause chain: a body over
+   * the bound is {@link #TOO_LARGE}, a socket timeout {@link #TIMEOUT}; anything else (refused,
+   * reset, unknown host) {@link #CONNECTION_FAILED}, worth another try.
+   */
+  public static AttemptOutcome ofFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BodyTooLargeException) {
+        return TOO_LARGE;
+      }
+      if (t instanceof java.net.SocketTimeoutException) {
+        return TIMEOUT;
+      }
+    }
+    return CONNECTION_FAILED;
   }
 
   /**

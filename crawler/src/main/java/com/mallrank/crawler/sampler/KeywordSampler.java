@@ -36,7 +36,6 @@ import com.mallrank.crawler.profile.FieldRule;
 import com.mallrank.crawler.profile.JsonPath;
 import com.mallrank.crawler.profile.SiteProfile;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -353,12 +352,10 @@ public final class KeywordSampler {
         seen = null;
         page = error(e.url(), 0, e.getMessage());
         outcome =
-            e.getCause() instanceof SocketTimeoutException
-                ? AttemptOutcome.TIMEOUT
-                // a broken HAR file stays broken: not worth another try
-                : e.getCause() instanceof HarException
-                    ? AttemptOutcome.CLIENT_ERROR
-                    : AttemptOutcome.CONNECTION_FAILED;
+            // a broken HAR file stays broken: not worth another try
+            e.getCause() instanceof HarException
+                ? AttemptOutcome.CLIENT_ERROR
+                : AttemptOutcome.ofFailure(e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return done(error(url.toString(), 0, "interrupted"), started, attempt);

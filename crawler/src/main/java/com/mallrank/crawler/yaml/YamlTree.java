@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * A YAML document read into nodes that remember their line, so that validation can say where a
@@ -55,18 +57,30 @@ public final class YamlTree {
   }
 
   /**
-   * The text is not well-formed YAML: one line saying what is wrong (the YAML parser's own message
-   * spans several, with a drawing of the spot), and the line where it is.
+   * The text is not well-formed YAML, or uses what mallrank does not read: one line saying what is
+   * wrong (the YAML parser's own message spans several, with a drawing of the spot), and the line
+   * where it is. A raw control character and an alias are located to their line and column.
    */
   public static final class SyntaxException extends Exception {
     private final int line;
 
-    SyntaxException(JsonProcessingException cause) {
-      super(problem(cause), cause);
-      this.line = problemLine(cause);
+    SyntaxException(JsonProcessingException cause, String text) {
+      this(problemLine(cause, text), problem(cause, text), cause);
     }
 
-    private static String problem(JsonProcessingException e) {
+    private SyntaxException(int line, String message, Throwable cause) {
+      super(message, cause);
+      this.line = line;
+    }
+
+    private static String problem(JsonProcessingException e, String text) {
+      if (e.getCause() instanceof ReaderException reader) {
+        int[] at = lineAndColumn(text, reader.getPosition());
+        int c = reader.getCodePoint();
+        return String.format(
+            "line %d, column %d: %s U+%04X is not allowed in YAML",
+            at[0], at[1], Character.isISOControl(c) ? "control character" : "character", c);
+      }
       if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
         return marked.getProblem();
       }
@@ -74,11 +88,32 @@ public final class YamlTree {
       return message.lines().findFirst().orElse(message);
     }
 
-    private static int problemLine(JsonProcessingException e) {
+    private static int problemLine(JsonProcessingException e, String text) {
+      if (e.getCause() instanceof ReaderException reader) {
+        return lineAndColumn(text, reader.getPosition())[0];
+      }
       if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
         return marked.getProblemMark().getLine() + 1;
       }
       return YamlTree.line(e.getLocation());
+    }
+
+    /** The 1-based line and column (in code points) of a code-point offset of the text. */
+    private static int[] lineAndColumn(String text, int codePoints) {
+      int line = 1;
+      int column = 1;
+      int i = 0;
+      for (int n = 0; n < codePoints && i < text.length(); n++) {
+        int c = text.codePointAt(i);
+        i += Character.charCount(c);
+        if (c == '\n') {
+          line++;
+          column = 1;
+        } else {
+          column++;
+        }
+      }
+      return new int[] {line, column};
     }
 
     /** The 1-based line of the mistake, or 0 when unknown. */
@@ -90,36 +125,46 @@ public final class YamlTree {
   /**
    * Reads a whole YAML text.
    *
+   * <p>Anchors, aliases and merge keys are not read: an alias ({@code *k0}, also in {@code <<:
+   * *base}) is refused with its line and column. The YAML parser hands an alias over as its name,
+   * so reading on would take {@code - *k0} for the text {@code k0}; resolving them instead would
+   * let one line expand to any size, and merge keys are YAML 1.1 only. A plan or profile says each
+   * value where it applies (docs/design.md, "Configuration files").
+   *
    * @param duplicates told of each repeated key of a mapping (the first one is kept)
    * @return the root node, or {@code null} for an empty document
-   * @throws SyntaxException when the text is not well-formed YAML, with its line
+   * @throws SyntaxException when the text is not well-formed YAML, or holds an alias, with its line
    */
   public static Node parse(String text, DuplicateKeys duplicates) throws SyntaxException {
     try (JsonParser parser = YAML.createParser(text)) {
-      return read(parser, duplicates);
+      JsonToken token = parser.nextToken();
+      return token == null ? null : readValue(parser, duplicates);
     } catch (JsonProcessingException e) {
-      throw new SyntaxException(e);
+      throw new SyntaxException(e, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a String is read: not expected
     }
   }
 
-  /**
-   * Reads the document starting at the parser's next token.
-   *
-   * @return the root node, or {@code null} for an empty document
-   */
-  public static Node read(JsonParser parser, DuplicateKeys duplicates) throws IOException {
-    JsonToken token = parser.nextToken();
-    if (token == null) {
-      return null;
-    }
-    return readValue(parser, duplicates);
-  }
-
-  private static Node readValue(JsonParser parser, DuplicateKeys duplicates) throws IOException {
+  private static Node readValue(JsonParser parser, DuplicateKeys duplicates)
+      throws IOException, SyntaxException {
     int line = line(parser.currentTokenLocation());
     JsonToken token = parser.currentToken();
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      int column = Math.max(parser.currentTokenLocation().getColumnNr(), 0);
+      String name = parser.getText();
+      throw new SyntaxException(
+          line,
+          "line "
+              + line
+              + ", column "
+              + column
+              + ": the alias *"
+              + (name.length() > 40 ? name.substring(0, 40) + "…" : name)
+              + " is not accepted: mallrank reads no YAML anchors, aliases or merge keys (<<);"
+              + " write the value out",
+          null);
+    }
     switch (token) {
       case START_OBJECT -> {
         Map<String, Entry> entries = new LinkedHashMap<>();

@@ -119,7 +119,8 @@ class JsoupFetcherTest {
                 fetcher(1000)
                     .fetch(FetchRequest.anonymous(URI.create(base + "/big"), TestNet.loopback())))
         .isInstanceOf(FetchException.class)
-        .hasMessageContaining("1000 bytes");
+        .hasMessageContaining("1000 bytes")
+        .hasCauseInstanceOf(com.mallrank.crawler.politeness.BodyTooLargeException.class);
 
     server.stop(0);
     assertThatThrownBy(

@@ -2,6 +2,7 @@ package com.mallrank.crawler.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.model.Listing;
@@ -78,15 +79,81 @@ class HostileValuesTest {
   }
 
   @Test
-  void aHugeExponentAsProductIdIsALayoutChangeNamingTheField() {
-    ResultPage page = json(card("\"1\"", "1") + "," + card("1e999999999", "1"));
+  void aHugeExponentAsProductIdDropsThatCardAndTheOthersKeepTheirPagePositions() {
+    ResultPage page =
+        json(card("\"1\"", "1") + "," + card("1e300", "1") + "," + card("\"3\"", "1"));
+
+    assertThat(page.status()).isEqualTo(SampleStatus.PARTIAL);
+    assertThat(page.listings())
+        .extracting(Listing::position, Listing::organicRank, Listing::productId)
+        .containsExactly(tuple(1, 1, "1"), tuple(3, 3, "3"));
+    assertThat(page.evidence().detail())
+        .isEqualTo(
+            "3 cards on the page, 2 kept; card 2 dropped: refused product-id (field 'product_id':"
+                + " number with exponent 300 (max ±30 digits))");
+  }
+
+  @Test
+  void whenEveryProductIdIsRefusedThePageIsALayoutChangeNamingTheField() {
+    ResultPage page = json(card("1e999999999", "1") + "," + card("1e300", "1"));
 
     assertThat(page.status()).isEqualTo(SampleStatus.LAYOUT_CHANGED);
     assertThat(page.listings()).isEmpty();
     assertThat(page.evidence().detail())
         .isEqualTo(
-            "1 of 2 cards have a refused product-id (first: card 2, field 'product_id': number"
+            "2 of 2 cards have a refused product-id (first: card 1, field 'product_id': number"
                 + " with exponent 999999999 (max ±30 digits))");
+  }
+
+  @Test
+  void aCardWithoutAProductIdIsStillALayoutChangeBesideARefusedOne() {
+    // a renamed field leaves cards with no id at all: that is the layout, not one hostile value
+    ResultPage page =
+        json(
+            card("\"1\"", "1")
+                + ","
+                + card("\"" + "7".repeat(600) + "\"", "1")
+                + ",{\"productId\":\"3\",\"shop_id\":\"7\",\"price\":1}");
+
+    assertThat(page.status()).isEqualTo(SampleStatus.LAYOUT_CHANGED);
+    assertThat(page.listings()).isEmpty();
+    assertThat(page.evidence().detail())
+        .isEqualTo("1 of 3 cards have no product-id (first: card 3, field 'product_id')");
+  }
+
+  @Test
+  void severalRefusedIdsAreDroppedAndCountedWithTheFirstCardsNamed() {
+    StringBuilder items = new StringBuilder();
+    for (int n = 1; n <= 3; n++) {
+      items.append(n == 1 ? "" : ",").append(card("1e30" + n, "1"));
+    }
+    ResultPage page =
+        new JsonExtractor(API, ExtractOptions.depth(6))
+            .extract(
+                new FetchResponse(
+                    "https://api.example.test/s",
+                    200,
+                    null,
+                    "{\"data\":{\"list\":["
+                        + items
+                        + ","
+                        + card("\"4\"", "1")
+                        + ","
+                        + card("1e304", "1")
+                        + ","
+                        + card("\"6\"", "1")
+                        + "]}}",
+                    null,
+                    Duration.ZERO));
+
+    assertThat(page.status()).isEqualTo(SampleStatus.PARTIAL);
+    assertThat(page.listings())
+        .extracting(Listing::position, Listing::productId)
+        .containsExactly(tuple(4, "4"), tuple(6, "6"));
+    assertThat(page.evidence().detail())
+        .isEqualTo(
+            "6 cards on the page, 2 kept; 4 cards dropped: refused product-id (cards 1, 2, 3 and 1"
+                + " more; first: field 'product_id': number with exponent 301 (max ±30 digits))");
   }
 
   @Test
@@ -152,11 +219,14 @@ class HostileValuesTest {
   void longOrControlCharacterIdsAreRefused() {
     String longId = "\"" + "7".repeat(600) + "\"";
     ResultPage productIds = json(card("\"1\"", "1") + "," + card(longId, "1"));
-    assertThat(productIds.status()).isEqualTo(SampleStatus.LAYOUT_CHANGED);
+    assertThat(productIds.status()).isEqualTo(SampleStatus.PARTIAL);
+    assertThat(productIds.listings())
+        .extracting(Listing::position, Listing::productId)
+        .containsExactly(tuple(1, "1"));
     assertThat(productIds.evidence().detail())
         .isEqualTo(
-            "1 of 2 cards have a refused product-id (first: card 2, field 'product_id': 600"
-                + " characters (max 128))");
+            "2 cards on the page, fewer than the 3 requested; card 2 dropped: refused product-id"
+                + " (field 'product_id': 600 characters (max 128))");
 
     ResultPage control = json(card("\"1\\u001b[2J\"", "1"));
     assertThat(control.status()).isEqualTo(SampleStatus.LAYOUT_CHANGED);

@@ -43,6 +43,27 @@ class RetryPolicyTest {
   }
 
   @Test
+  void aFailureIsClassifiedByItsCauseChainAndAnOversizeIsNotRetried() {
+    Exception oversize =
+        new Exception("fetch failed", new java.io.IOException(new BodyTooLargeException(100)));
+    assertThat(AttemptOutcome.ofFailure(oversize)).isEqualTo(AttemptOutcome.TOO_LARGE);
+    assertThat(AttemptOutcome.ofFailure(new java.net.SocketTimeoutException("read timed out")))
+        .isEqualTo(AttemptOutcome.TIMEOUT);
+    assertThat(AttemptOutcome.ofFailure(new java.net.ConnectException("refused")))
+        .isEqualTo(AttemptOutcome.CONNECTION_FAILED);
+    assertThat(AttemptOutcome.ofFailure(null)).isEqualTo(AttemptOutcome.CONNECTION_FAILED);
+
+    RetryDecision decision =
+        new RetryPolicy(
+                3,
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 2, 0, new Random(1)),
+                Duration.ofMinutes(1))
+            .decide(1, AttemptOutcome.TOO_LARGE, null);
+    assertThat(decision.retry()).isFalse();
+    assertThat(decision.reason()).isEqualTo("TOO_LARGE is not retryable");
+  }
+
+  @Test
   void backoffGrowsExponentiallyUpToItsCapWithoutJitter() {
     Backoff backoff =
         new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(10), 2, 0, new Random(1));

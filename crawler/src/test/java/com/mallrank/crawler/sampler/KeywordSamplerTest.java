@@ -117,6 +117,31 @@ class KeywordSamplerTest {
   }
 
   @Test
+  void aBodyOverTheSizeBoundIsFetchedOnceNotRetried() {
+    // the same page comes back over the bound every time: another try cannot help
+    MALL.mall().faults().set(KEYWORD, Fault.OVERSIZED);
+    MALL.mall().faults().setOversizedBytes(300_000);
+    JsoupFetcher.Settings d = JsoupFetcher.Settings.DEFAULTS;
+    KeywordSampler bounded =
+        KeywordSampler.builder(
+                new JsoupFetcher(
+                    new JsoupFetcher.Settings(
+                        d.timeout(), 200_000, d.userAgent(), d.acceptLanguage())),
+                SamplerSettings.UNTHROTTLED)
+            .build();
+    long before = MALL.mall().searchRequests();
+
+    SampleResult result =
+        bounded.sample(PROFILE, MALL.mall().baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20);
+
+    assertThat(result.page().status()).isEqualTo(SampleStatus.ERROR);
+    assertThat(result.page().evidence().detail())
+        .startsWith("body larger than the 200000 bytes allowed (http://127.0.0.1:");
+    assertThat(result.attempts()).isEqualTo(1);
+    assertThat(MALL.mall().searchRequests() - before).isEqualTo(1);
+  }
+
+  @Test
   void aBlockedIdentityRestsWhileOthersGoOn() {
     MALL.mall().faults().set(KEYWORD, Fault.CAPTCHA);
     assertThat(sample(KEYWORD, "mx-yiwu", 20).page().status()).isEqualTo(SampleStatus.BLOCKED);

@@ -46,7 +46,10 @@ import java.util.Set;
  * <p>Every search here must be answered by every shard ({@code allow_partial_search_results:
  * false}): a shard that cannot answer (a node lost without a replica, a month's index whose shard
  * is still starting) would hide the previous slot's listings and turn them into "left Top-20"
- * events. Such a search fails instead, and so does the step; a restart detects again.
+ * events. Such a search fails instead, and so does the step; a restart detects again. Searches go
+ * to the concrete monthly indices the compared slots are in, never the aliases: a later month's
+ * index created ahead of time ({@code MonthlyIndices}) while this runs holds nothing compared here
+ * and must not fail it while its shard starts.
  */
 public final class ChangeDetector {
 
@@ -241,7 +244,7 @@ public final class ChangeDetector {
       SearchResponse<Void> response =
           client.search(
               s ->
-                  s.index(names.samplesAlias())
+                  s.index(names.samplesIndices(from, current.slot()))
                       .ignoreUnavailable(true)
                       .allowNoIndices(true)
                       .allowPartialSearchResults(false)
@@ -282,7 +285,7 @@ public final class ChangeDetector {
       return client
           .search(
               s ->
-                  s.index(names.listingsAlias())
+                  s.index(names.listingsIndices(previousSlot, current.slot()))
                       .ignoreUnavailable(true)
                       .allowNoIndices(true)
                       .allowPartialSearchResults(false)
@@ -321,7 +324,7 @@ public final class ChangeDetector {
       var response =
           client.search(
               s ->
-                  s.index(names.listingsAlias())
+                  s.index(names.listingsIndices(earlier.get(earlier.size() - 1), earlier.get(0)))
                       .ignoreUnavailable(true)
                       .allowNoIndices(true)
                       .allowPartialSearchResults(false)
@@ -359,7 +362,7 @@ public final class ChangeDetector {
       return client
           .search(
               s -> {
-                s.index(names.samplesAlias())
+                s.index(names.samplesIndex(slot))
                     .ignoreUnavailable(true)
                     .allowNoIndices(true)
                     .allowPartialSearchResults(false)

@@ -104,7 +104,7 @@ final class EventStore {
         SearchResponse<Void> page =
             reads.search(
                 r -> {
-                  r.index(names.changesAlias())
+                  r.index(names.changesIndex(slot)) // a slot's events are in its month's index
                       .ignoreUnavailable(true)
                       .allowNoIndices(true)
                       .allowPartialSearchResults(false)

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -66,6 +69,35 @@ public record IndexNames(String prefix) {
   /** The concrete sample index for the slot's month (UTC). */
   public String samplesIndex(Instant slot) {
     return samplesAlias() + "-" + MONTH.format(slot);
+  }
+
+  /**
+   * The concrete sample indices of every month (UTC) from {@code from}'s to {@code to}'s, both
+   * included: where the samples of slots in [from, to] can be. A search of these, not of the alias,
+   * is not answered by a later month's index (one being created ahead of its month has a shard that
+   * may still be starting).
+   */
+  public List<String> samplesIndices(Instant from, Instant to) {
+    return monthly(from, to, this::samplesIndex);
+  }
+
+  /** The concrete listing indices of every month from {@code from}'s to {@code to}'s. */
+  public List<String> listingsIndices(Instant from, Instant to) {
+    return monthly(from, to, this::listingsIndex);
+  }
+
+  private static List<String> monthly(Instant from, Instant to, Function<Instant, String> index) {
+    if (from.isAfter(to)) {
+      throw new IllegalArgumentException("from " + from + " is after to " + to);
+    }
+    YearMonth last = YearMonth.from(to.atOffset(ZoneOffset.UTC));
+    List<String> indices = new ArrayList<>();
+    for (YearMonth month = YearMonth.from(from.atOffset(ZoneOffset.UTC));
+        !month.isAfter(last);
+        month = month.plusMonths(1)) {
+      indices.add(index.apply(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+    return indices;
   }
 
   /** The pattern the listings template matches. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.json.JsonData;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
@@ -197,26 +196,37 @@ class ChangeDetectorIT {
 
   @Test
   void aListingsShardThatCannotAnswerFailsDetectionInsteadOfHidingListings() throws IOException {
-    // a month's index of the listings alias whose primary can be allocated nowhere: its shard
-    // cannot answer, as when a node without replicas is lost or the index is still starting
-    String unavailable = es.names().listingsIndex(Instant.parse("2026-10-15T00:00:00Z"));
-    es.client()
-        .indices()
-        .create(
-            c ->
-                c.index(unavailable)
-                    .waitForActiveShards(w -> w.count(0))
-                    .settings(
-                        st ->
-                            st.otherSettings(
-                                "index.routing.allocation.require._name",
-                                JsonData.of("no-such-node"))));
+    // the first slot of December, compared with T4: December's listings index has a primary that
+    // can be allocated nowhere, as when a node without replicas is lost or the index is starting
+    Instant december = Instant.parse("2026-12-01T00:00:00Z");
+    es.writer()
+        .writeAll(List.of(new Snapshot(Fixtures.sample(december, KW, ANON, "ok", 30), List.of())));
+    es.createUnallocatable(es.names().listingsIndex(december));
 
-    assertThatThrownBy(() -> detector.detect(T3, Fixtures.PROFILE, KW, ANON))
+    assertThatThrownBy(() -> detector.detect(december, Fixtures.PROFILE, KW, ANON))
         .hasMessageStartingWith("Loading listings of ")
         .rootCause()
         .hasMessageContaining("missing shards");
     assertThat(stored()).as("no event from a partial answer").isEmpty();
+  }
+
+  @Test
+  void aLaterMonthsIndexWhoseShardIsNotActiveDoesNotFailDetection() throws IOException {
+    // next month's indices created ahead while this slot is detected, their shards still
+    // starting: detection reads only the months it compares (before: 503 "missing shards")
+    Instant december = Instant.parse("2026-12-01T00:00:00Z");
+    for (String index :
+        List.of(
+            es.names().samplesIndex(december),
+            es.names().listingsIndex(december),
+            es.names().changesIndex(december))) {
+      es.createUnallocatable(index);
+    }
+
+    DetectionResult result = detector.detectSlot(T3);
+
+    assertThat(result).isEqualTo(new DetectionResult(1, 1, 11, 0));
+    assertThat(stored()).hasSize(11).allMatch(e -> e.previousSlot().equals(T1));
   }
 
   @Test

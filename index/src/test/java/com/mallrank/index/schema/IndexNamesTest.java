@@ -65,4 +65,23 @@ class IndexNamesTest {
     assertThat(names.listingsIndexMonth("mallrank-listings-x")).isNull();
     assertThat(names.listingsIndexMonth("mallrank-samples-2026.09")).isNull();
   }
+
+  @Test
+  void theConcreteMonthsOfARangeAreEveryMonthFromTheFirstToTheLastInUtc() {
+    IndexNames names = new IndexNames("m");
+
+    assertThat(
+            names.samplesIndices(
+                Instant.parse("2026-11-24T15:59:00Z"), Instant.parse("2027-01-01T00:00:00Z")))
+        .containsExactly("m-samples-2026.11", "m-samples-2026.12", "m-samples-2027.01");
+    assertThat(
+            names.listingsIndices(
+                Instant.parse("2026-11-28T06:00:00Z"), Instant.parse("2026-11-28T06:00:00Z")))
+        .containsExactly("m-listings-2026.11");
+    assertThatThrownBy(
+            () ->
+                names.listingsIndices(
+                    Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z")))
+        .hasMessage("from 2026-12-01T00:00:00Z is after to 2026-11-01T00:00:00Z");
+  }
 }

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ExpandWildcard;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.indices.get_index_template.IndexTemplateItem;
+import co.elastic.clients.json.JsonData;
 import com.mallrank.index.schema.IndexBootstrap;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.write.SnapshotWriter;
@@ -55,6 +56,28 @@ public final class TestIndices {
   /** A writer that waits for refresh, so written documents are searchable on return. */
   public SnapshotWriter writer() {
     return new SnapshotWriter(client, names, Refresh.WaitFor);
+  }
+
+  /**
+   * Creates the index with a primary that can be allocated on no node: it never becomes active, as
+   * a month's index whose shard is still starting, or one lost with a node without replicas.
+   */
+  public void createUnallocatable(String index) {
+    try {
+      client
+          .indices()
+          .create(
+              c ->
+                  c.index(index)
+                      .waitForActiveShards(w -> w.count(0))
+                      .settings(
+                          st ->
+                              st.otherSettings(
+                                  "index.routing.allocation.require._name",
+                                  JsonData.of("no-such-node"))));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Creating " + index + " failed", e);
+    }
   }
 
   /** Deletes every index (open or closed) and index template of this prefix. */

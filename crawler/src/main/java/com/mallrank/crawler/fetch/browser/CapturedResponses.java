@@ -14,6 +14,7 @@ import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.SearchRequest;
 import com.mallrank.crawler.model.CaptureKeyword;
 import com.mallrank.crawler.politeness.AddressGuard;
+import com.mallrank.crawler.politeness.BodyTooLargeException;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
@@ -341,7 +342,7 @@ final class CapturedResponses {
   }
 
   private FetchException tooBig(long size) {
-    return new FetchException(
-        pageUrl, "captured responses exceed " + maxBytes + " bytes (" + size + " so far)");
+    String message = "captured responses exceed " + maxBytes + " bytes (" + size + " so far)";
+    return new FetchException(pageUrl, message, new BodyTooLargeException(message, maxBytes));
   }
 }

@@ -6,6 +6,7 @@ import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.RefusedFetchException;
 import com.mallrank.crawler.net.GuardProxy;
 import com.mallrank.crawler.politeness.AddressGuard;
+import com.mallrank.crawler.politeness.BodyTooLargeException;
 import com.mallrank.crawler.politeness.RetryAfter;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
@@ -149,8 +150,9 @@ final class PageRender {
     }
     long declared = PageBytes.declaredLength(main);
     if (declared > settings.maxPageBytes()) {
+      String message = "page is " + declared + " bytes, more than " + settings.maxPageBytes();
       throw new FetchException(
-          url, "page is " + declared + " bytes, more than " + settings.maxPageBytes());
+          url, message, new BodyTooLargeException(message, settings.maxPageBytes()));
     }
     page.waitForLoadState(
         LoadState.DOMCONTENTLOADED,

@@ -99,7 +99,9 @@ class PlaywrightFetcherFaultsIT {
     BROWSER.mall().faults().set(KEYWORD, Fault.OVERSIZED);
     assertThatThrownBy(() -> fetch(BrowserIT.domOptions()))
         .isInstanceOf(FetchException.class)
-        .hasMessageContaining("more than " + MAX_BYTES);
+        .hasMessageContaining("more than " + MAX_BYTES)
+        // typed, so the sampler does not fetch the same oversized page again
+        .hasCauseInstanceOf(com.mallrank.crawler.politeness.BodyTooLargeException.class);
   }
 
   @Test
