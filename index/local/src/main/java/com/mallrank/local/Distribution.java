@@ -128,9 +128,10 @@ public record Distribution(String artifact, String file, String topDirectory, St
   }
 
   /**
-   * Unpacks the archive into {@code parent/<topDirectory>} unless a complete tree is there.
-   * Synchronised: the nodes of a cluster unpack side by side, and a JVM opens a zip file system
-   * only once at a time.
+   * Unpacks the archive into {@code parent/<topDirectory>} unless a complete tree is there. A zip
+   * with an entry that would land outside it ({@code ../}) fails to open (the JDK's zip file system
+   * refuses it). Synchronised: the nodes of a cluster unpack side by side, and a JVM opens a zip
+   * file system only once at a time.
    *
    * @return the unpacked top directory
    */

@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -24,6 +26,8 @@ public final class Processes {
 
   /** The lock file that serialises the starts of one server directory across JVMs. */
   static final String LOCK_FILE = ".launcher.lock";
+
+  private static final ConcurrentMap<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
 
   private Processes() {}
 
@@ -76,8 +80,8 @@ public final class Processes {
   }
 
   /**
-   * Runs {@code start} holding the lock of {@code dir} (created if needed), so two JVMs never start
-   * two servers in one directory.
+   * Runs {@code start} holding the lock of {@code dir} (created if needed), so two JVMs, or two
+   * threads of one, never start two servers in one directory.
    */
   public static <T> T underLock(Path dir, Supplier<T> start) {
     Path lock = dir.resolve(LOCK_FILE);
@@ -86,12 +90,16 @@ public final class Processes {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + dir, e);
     }
-    try (FileChannel channel =
-            FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock ignored = channel.lock()) {
-      return start.get();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot lock " + lock, e);
+    // A file lock is held per JVM: two threads of one JVM would overlap (an exception), so they
+    // queue on the directory's monitor first.
+    synchronized (JVM_LOCKS.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new Object())) {
+      try (FileChannel channel =
+              FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock ignored = channel.lock()) {
+        return start.get();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot lock " + lock, e);
+      }
     }
   }
 
