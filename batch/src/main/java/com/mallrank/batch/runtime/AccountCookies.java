@@ -9,7 +9,10 @@ import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.browser.SecretStateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * state (a Playwright storage-state JSON, {@code storage-state} in the plan) with their domain,
  * path, {@code Secure} flag and expiry, so the fetchers send each only where it belongs ({@link
  * CookieJar}) — never to the host of whatever URL is fetched, never across a redirect to another
- * site, a {@code Secure} one never over http. Values are secrets: never logged, never in messages.
+ * site, a {@code Secure} one never over http. A state file is read again when it changed (cookies a
+ * site rotated during a fetch are saved back into it, by this process or another). Values are
+ * secrets: never logged, never in messages.
  */
 public final class AccountCookies {
 
@@ -31,7 +36,20 @@ public final class AccountCookies {
   private final Plan plan;
   private final Target target;
   private final LoginStates states;
-  private final Map<String, CookieJar> loaded = new ConcurrentHashMap<>();
+  private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
+
+  /**
+   * A state file's cookies as read, and the version of the file they were read from (a rewrite is a
+   * new file moved over the old one: a new file key, a new time).
+   */
+  private record Loaded(Object fileKey, FileTime modified, long size, CookieJar jar) {
+
+    boolean isOf(BasicFileAttributes file) {
+      return java.util.Objects.equals(fileKey, file.fileKey())
+          && modified.equals(file.lastModifiedTime())
+          && size == file.size();
+    }
+  }
 
   /**
    * @param target the site sampled (its identity cookie, if it has one, is scoped to its host), or
@@ -62,7 +80,19 @@ public final class AccountCookies {
           ? CookieJar.empty()
           : CookieJar.of(List.of(Cookie.hostOnly(target.identityCookie(), vantage, target.host())));
     }
-    return loaded.computeIfAbsent(vantage, v -> read(state));
+    BasicFileAttributes file;
+    try {
+      file = Files.readAttributes(state, BasicFileAttributes.class);
+    } catch (IOException e) {
+      return read(state); // names the file: missing, or not readable
+    }
+    Loaded known = loaded.get(vantage);
+    if (known != null && known.isOf(file)) {
+      return known.jar();
+    }
+    CookieJar jar = read(state);
+    loaded.put(vantage, new Loaded(file.fileKey(), file.lastModifiedTime(), file.size(), jar));
+    return jar;
   }
 
   /** The cookies of a storage state, with their scope; a cookie without a domain is dropped. */

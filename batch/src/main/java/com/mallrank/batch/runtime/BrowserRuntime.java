@@ -13,6 +13,7 @@ import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.SecretStateFiles;
 import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.net.Connector;
+import com.mallrank.crawler.net.HttpClients;
 import com.mallrank.crawler.net.ProxyRoutes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The browser fetcher of the application: one per process, one Chromium per worker thread, started
- * on the first page that needs it and closed with the application.
+ * on the first page that needs it and closed with the application. And the process's one way out
+ * ({@link #httpClients()}): each identity's OkHttp client on its own proxy, shared by the browser's
+ * requests, the static fetches and the main-image downloads.
  */
 @Component
 public class BrowserRuntime implements DisposableBean {
@@ -34,6 +37,7 @@ public class BrowserRuntime implements DisposableBean {
   private final CrawlerProperties.Browser properties;
   private final StorageStates states;
   private final ProxyRoutes routes;
+  private final HttpClients clients;
   private final ObjectProvider<PlanRepository> plans;
   private final int maxRedirects;
   private final Path planFile;
@@ -53,6 +57,7 @@ public class BrowserRuntime implements DisposableBean {
     this.planFile = batch.plan();
     // Each identity's own proxy, from the plan (read at each fetch: a reloaded plan applies).
     this.routes = identity -> Optional.ofNullable(network(identity).proxy());
+    this.clients = new HttpClients(Connector.direct(), routes);
     StorageStates folder = StorageStates.inDirectory(batch.accountsDir());
     LoginStates logins = new LoginStates(batch.accountsDir());
     this.states =
@@ -75,11 +80,16 @@ public class BrowserRuntime implements DisposableBean {
   }
 
   /**
-   * Which identity leaves through which proxy (the plan's {@code proxy} keys): the static fetcher
-   * and the browser both go only through it.
+   * Which identity leaves through which proxy (the plan's {@code proxy} keys): the static fetcher,
+   * the browser and the image downloads all go only through it.
    */
   public ProxyRoutes proxyRoutes() {
     return routes;
+  }
+
+  /** Each identity's client on its own network (the plan's proxy), for every fetch. */
+  public HttpClients httpClients() {
+    return clients;
   }
 
   /**
@@ -121,13 +131,7 @@ public class BrowserRuntime implements DisposableBean {
           identity -> Optional.of(network(identity).deviceProfile(configured));
       fetcher =
           new PlaywrightFetcher(
-              settings,
-              RenderOptions.dom("body"),
-              states,
-              Connector.direct(),
-              maxRedirects,
-              routes,
-              devices);
+              settings, RenderOptions.dom("body"), states, clients, maxRedirects, devices);
     }
     return fetcher;
   }
@@ -148,5 +152,6 @@ public class BrowserRuntime implements DisposableBean {
       fetcher.close();
       fetcher = null;
     }
+    clients.close();
   }
 }

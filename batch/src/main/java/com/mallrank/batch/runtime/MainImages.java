@@ -1,22 +1,21 @@
 package com.mallrank.batch.runtime;
 
 import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.image.HttpImageSource;
 import com.mallrank.crawler.image.ImageFingerprint;
 import com.mallrank.crawler.image.ImageFingerprinter;
 import com.mallrank.crawler.image.ImageSource;
 import com.mallrank.crawler.image.PerceptualHash;
-import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.Gate;
 import com.mallrank.crawler.politeness.HostThrottle;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.write.Snapshot;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +23,9 @@ import org.springframework.stereotype.Component;
  * Adds main-image fingerprints to a sample's listings when {@code crawler.images.fingerprint} is
  * on: each picture is downloaded once per image key (size-capped, cached) and its 64-bit perceptual
  * hash stored as {@code image_hash}, so change detection tells a re-uploaded copy of the same
- * picture from a changed one. Every download and each of its redirect hops passes the address guard
+ * picture from a changed one. A picture is downloaded as the vantage that saw it: through that
+ * account's own proxy when the plan gives it one ({@link BrowserRuntime#httpClients()}, the way its
+ * pages went), never direct. Every download and each of its redirect hops passes the address guard
  * and the host throttle the samplers use; private addresses are refused, except for the image hosts
  * a local {@link Target} mirrors under its base URL ({@link Target#mirroredImageHosts}).
  */
@@ -36,14 +37,22 @@ public class MainImages implements DisposableBean {
   private final CrawlerProperties properties;
   private final Targets targets;
   private final SamplerFactory samplers;
-  private final List<HttpImageSource> sources = new ArrayList<>();
-  private ImageSource source;
+  private final BrowserRuntime network;
+  private final Map<String, ImageSource> sources = new ConcurrentHashMap<>();
   private ImageFingerprinter fingerprinter;
 
-  public MainImages(CrawlerProperties properties, Targets targets, SamplerFactory samplers) {
+  /**
+   * @param network each vantage's way out (its proxy)
+   */
+  public MainImages(
+      CrawlerProperties properties,
+      Targets targets,
+      SamplerFactory samplers,
+      BrowserRuntime network) {
     this.properties = properties;
     this.targets = targets;
     this.samplers = samplers;
+    this.network = network;
   }
 
   /** The snapshot with {@code image_hash} on every listing whose picture could be hashed. */
@@ -52,6 +61,7 @@ public class MainImages implements DisposableBean {
       return snapshot;
     }
     ImageFingerprinter images = fingerprinter();
+    ImageSource as = source(snapshot.sample().vantage());
     List<ListingDocument> listings =
         snapshot.listings().stream()
             .map(
@@ -59,7 +69,7 @@ public class MainImages implements DisposableBean {
                   if (listing.imageUrl() == null) {
                     return listing;
                   }
-                  ImageFingerprint print = images.fingerprint(listing.imageUrl());
+                  ImageFingerprint print = images.fingerprint(listing.imageUrl(), as);
                   return print.hasHash()
                       ? listing.withImageHash(PerceptualHash.toHex(print.hash()))
                       : listing;
@@ -72,7 +82,7 @@ public class MainImages implements DisposableBean {
     if (fingerprinter == null) {
       fingerprinter =
           new ImageFingerprinter(
-              source(),
+              source(FetchRequest.ANONYMOUS),
               Math.toIntExact(properties.images().maxSize().toBytes()),
               ImageFingerprinter.DEFAULT_CACHE_SIZE);
     }
@@ -80,51 +90,46 @@ public class MainImages implements DisposableBean {
   }
 
   /**
-   * Where image bytes come from: any public host, never a private address (whatever {@code
-   * crawler.base-url} says); the image hosts the target mirrors, from its base URL (a private
-   * address only when the target allows its own).
+   * Where the image bytes of a vantage come from: any public host, never a private address
+   * (whatever {@code crawler.base-url} says), through the vantage's own proxy; the image hosts the
+   * target mirrors, from its base URL (a private address only when the target allows its own).
    */
-  synchronized ImageSource source() {
-    if (source == null) {
-      Target target = targets.target();
-      HostThrottle throttle = samplers.throttle(target);
-      HttpImageSource web = source(new Gate(new AddressGuard(List.of("*"), false), throttle));
-      HttpImageSource mirror =
-          target.mirroredImageHosts().isEmpty()
-              ? null
-              : source(
-                  new Gate(
-                      new AddressGuard(List.of(target.host()), target.localAddresses()), throttle));
-      source =
-          url ->
-              mirror != null && target.mirrorsImagesOf(url)
-                  ? mirror.open(target.mirrored(url))
-                  : web.open(url);
-    }
-    return source;
+  ImageSource source(String vantage) {
+    return sources.computeIfAbsent(vantage, this::newSource);
   }
 
-  private HttpImageSource source(Gate gate) {
-    try {
-      HttpImageSource source =
-          new HttpImageSource(
-              gate,
-              Connector.direct(),
-              IMAGE_TIMEOUT,
-              properties.userAgent(),
-              properties.maxRedirects());
-      sources.add(source);
-      return source;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the image downloads' guard proxy", e);
-    }
+  private ImageSource newSource(String vantage) {
+    Target target = targets.target();
+    HostThrottle throttle = samplers.throttle(target);
+    HttpImageSource web =
+        source(new Gate(new AddressGuard(List.of("*"), false), throttle), vantage);
+    HttpImageSource mirror =
+        target.mirroredImageHosts().isEmpty()
+            ? null
+            : source(
+                new Gate(
+                    new AddressGuard(List.of(target.host()), target.localAddresses()), throttle),
+                vantage);
+    return url ->
+        mirror != null && target.mirrorsImagesOf(url)
+            ? mirror.open(target.mirrored(url))
+            : web.open(url);
+  }
+
+  private HttpImageSource source(Gate gate, String vantage) {
+    return new HttpImageSource(
+        gate,
+        network.httpClients(),
+        vantage,
+        IMAGE_TIMEOUT,
+        properties.userAgent(),
+        properties.maxRedirects());
   }
 
   @Override
   public synchronized void destroy() {
-    sources.forEach(HttpImageSource::close);
+    // the connections are the network's (BrowserRuntime closes them)
     sources.clear();
-    source = null;
     fingerprinter = null;
   }
 }

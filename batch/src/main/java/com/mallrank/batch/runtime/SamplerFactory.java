@@ -4,7 +4,6 @@ import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.crawler.fetch.Fetcher;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.har.HarInboxes;
-import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.politeness.HostThrottle;
 import com.mallrank.crawler.politeness.NeedsLogin;
 import com.mallrank.crawler.politeness.RequestBudget;
@@ -119,18 +118,22 @@ public class SamplerFactory {
     }
   }
 
-  /** A static fetcher with the configured timeout, page-size cap, User-Agent and redirect limit. */
+  /**
+   * A static fetcher with the configured timeout, page-size cap, User-Agent and redirect limit, on
+   * the process's clients (each identity's own network), saving the cookies a site rotates into the
+   * account's login state.
+   */
   public JsoupFetcher fetcher() {
     return new JsoupFetcher(
-        new JsoupFetcher.Settings(
-            properties.timeout(),
-            Math.toIntExact(properties.maxPageSize().toBytes()),
-            properties.userAgent(),
-            JsoupFetcher.Settings.DEFAULTS.acceptLanguage(),
-            properties.maxRedirects()),
-        Clock.systemUTC(),
-        Connector.direct(),
-        browser.proxyRoutes());
+            new JsoupFetcher.Settings(
+                properties.timeout(),
+                Math.toIntExact(properties.maxPageSize().toBytes()),
+                properties.userAgent(),
+                JsoupFetcher.Settings.DEFAULTS.acceptLanguage(),
+                properties.maxRedirects()),
+            Clock.systemUTC(),
+            browser.httpClients())
+        .savingRotatedCookies(browser.storageStates());
   }
 
   private record Run(KeywordSampler sampler, PerThreadFetcher fetchers) {}

@@ -7,6 +7,7 @@ import com.mallrank.batch.config.ApplicationYaml;
 import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.batch.demo.SandboxProperties;
 import com.mallrank.batch.demo.SandboxRuntime;
+import com.mallrank.crawler.net.RecordingProxy;
 import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
@@ -17,6 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,18 +28,23 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Main-image downloads while sampling the sandbox (blank {@code crawler.base-url}): the sandbox's
  * own CDN hosts are answered by the sandbox mall, and no other private address is ever fetched
- * (issue 8 row 1: before, a blank base URL allowed private addresses for every image).
+ * (issue 8 row 1: before, a blank base URL allowed private addresses for every image); a vantage
+ * with a proxy in the plan downloads through it (issue 20).
  */
 class MainImagesTest {
 
   private final AtomicInteger internalRequests = new AtomicInteger();
   private HttpServer internal;
   private SandboxRuntime sandbox;
+  private BrowserRuntime network;
   private MainImages images;
+  private RecordingProxy proxy;
+  @TempDir Path dir;
 
   @BeforeEach
   void start() throws Exception {
@@ -58,18 +66,39 @@ class MainImagesTest {
         new SandboxRuntime(
             ApplicationYaml.bind(
                 "crawler.sandbox", SandboxProperties.class, Map.of("crawler.sandbox.port", "0")));
+    proxy = RecordingProxy.start();
+    // a plan whose account mx-proxied leaves through the recording proxy
+    Path plan = dir.resolve("plan.yml");
+    Files.writeString(
+        plan,
+        """
+        accounts:
+          - id: mx-proxied
+            shop-ids: ["7201283738326735002"]
+            proxy: %s
+        groups:
+          - name: core
+            profile: sandbox-static
+            vantages: [anonymous, mx-proxied]
+            keywords: [加厚羽绒服女长款]
+        """
+            .formatted(proxy.url()));
+    network = PlanNetwork.of(properties, plan, dir).network();
     images =
         new MainImages(
             properties,
             new Targets(properties, Optional.of(sandbox)),
-            new SamplerFactory(properties, null));
+            new SamplerFactory(properties, network),
+            network);
   }
 
   @AfterEach
   void stop() {
     images.destroy();
+    network.destroy();
     sandbox.destroy();
     internal.stop(0);
+    proxy.close();
   }
 
   @Test
@@ -81,7 +110,7 @@ class MainImagesTest {
           "http://localhost:" + port + "/a.png",
           "http://[::ffff:127.0.0.1]:" + port + "/a.png"
         }) {
-      assertThatThrownBy(() -> images.source().open(URI.create(url)))
+      assertThatThrownBy(() -> images.source("anonymous").open(URI.create(url)))
           .as(url)
           .isInstanceOf(AddressRefusedException.class)
           .hasMessageContaining("[PRIVATE_ADDRESS]");
@@ -91,6 +120,37 @@ class MainImagesTest {
 
   @Test
   void theSandboxCdnIsAnsweredByTheSandboxMall() throws Exception {
+    String image = sandboxCdnImage();
+    long before = sandbox.mall().imageRequests();
+
+    try (InputStream in = images.source("anonymous").open(URI.create(image))) {
+      assertThat(in.readAllBytes()).hasSizeGreaterThan(100);
+    }
+    assertThat(sandbox.mall().imageRequests() - before).isEqualTo(1);
+    assertThat(proxy.log()).isEmpty();
+  }
+
+  @Test
+  void aVantageWithAProxyDownloadsItsImagesThroughIt() throws Exception {
+    String image = sandboxCdnImage();
+    long before = sandbox.mall().imageRequests();
+
+    try (InputStream in = images.source("mx-proxied").open(URI.create(image))) {
+      assertThat(in.readAllBytes()).hasSizeGreaterThan(100);
+    }
+    assertThat(sandbox.mall().imageRequests() - before).isEqualTo(1);
+    String path = URI.create(image).getRawPath();
+    assertThat(proxy.log())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.target()).isEqualTo(URI.create(sandbox.baseUrl()).getAuthority());
+              assertThat(e.request()).isEqualTo("GET " + path);
+            });
+  }
+
+  /** A sandbox CDN image URL from the sandbox's search page. */
+  private String sandboxCdnImage() throws Exception {
     String page =
         HttpClient.newHttpClient()
             .send(
@@ -104,11 +164,6 @@ class MainImagesTest {
             .body();
     Matcher cdn = Pattern.compile("https://[a-z0-9-]+\\.sandbox-img\\.test/[^\"]+").matcher(page);
     assertThat(cdn.find()).as("a sandbox CDN image in the page").isTrue();
-    long before = sandbox.mall().imageRequests();
-
-    try (InputStream in = images.source().open(URI.create(cdn.group().replace("&amp;", "&")))) {
-      assertThat(in.readAllBytes()).hasSizeGreaterThan(100);
-    }
-    assertThat(sandbox.mall().imageRequests() - before).isEqualTo(1);
+    return cdn.group().replace("&amp;", "&");
   }
 }

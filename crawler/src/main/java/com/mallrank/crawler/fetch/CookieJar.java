@@ -51,18 +51,10 @@ public final class CookieJar {
    */
   public List<Cookie> forUrl(URI url, Instant now) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    String host = url.getHost();
-    if (host == null || !(scheme.equals("http") || scheme.equals("https"))) {
+    String requestHost = hostOf(url);
+    if (requestHost == null || !(scheme.equals("http") || scheme.equals("https"))) {
       return List.of();
     }
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.endsWith(".")) {
-      h = h.substring(0, h.length() - 1);
-    }
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
-    }
-    String requestHost = h;
     String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
     boolean https = scheme.equals("https");
     return cookies.stream()
@@ -81,6 +73,46 @@ public final class CookieJar {
       return null;
     }
     return matching.stream().map(c -> c.name() + "=" + c.value()).collect(Collectors.joining("; "));
+  }
+
+  /**
+   * This jar once a response to {@code url} arrived with these {@code Set-Cookie} headers ({@link
+   * SetCookie}): a cookie with the same name, domain and path is replaced in place (or removed by a
+   * deletion), a new one is added at the end, one the URL may not set is ignored. What a browser
+   * keeps between the hops of a redirect.
+   */
+  public CookieJar after(URI url, Instant now, List<String> setCookieHeaders) {
+    if (setCookieHeaders.isEmpty()) {
+      return this;
+    }
+    List<Cookie> next = new java.util.ArrayList<>(cookies);
+    for (String header : setCookieHeaders) {
+      SetCookie set = SetCookie.parse(url, header, now).orElse(null);
+      if (set == null) {
+        continue;
+      }
+      Cookie c = set.cookie();
+      int same = -1;
+      for (int i = 0; i < next.size(); i++) {
+        Cookie old = next.get(i);
+        if (old.name().equals(c.name())
+            && old.domain().equals(c.domain())
+            && old.path().equals(c.path())) {
+          same = i;
+          break;
+        }
+      }
+      if (set.deletes(now)) {
+        if (same >= 0) {
+          next.remove(same);
+        }
+      } else if (same >= 0) {
+        next.set(same, c);
+      } else {
+        next.add(c);
+      }
+    }
+    return of(next);
   }
 
   /**
@@ -128,6 +160,25 @@ public final class CookieJar {
     }
   }
 
+  /**
+   * The host a cookie is matched against: the URL's host in lower case, without a trailing dot or
+   * an IPv6 literal's brackets; {@code null} when the URL has none.
+   */
+  static String hostOf(URI url) {
+    String host = url.getHost();
+    if (host == null) {
+      return null;
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1);
+    }
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    return h;
+  }
+
   static boolean domainMatches(String host, Cookie cookie) {
     if (host.equals(cookie.domain())) {
       return true;
@@ -146,7 +197,7 @@ public final class CookieJar {
     return cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length()) == '/';
   }
 
-  private static boolean isIpLiteral(String host) {
+  static boolean isIpLiteral(String host) {
     if (host.contains(":")) {
       return true;
     }

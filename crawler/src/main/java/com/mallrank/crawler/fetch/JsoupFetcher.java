@@ -1,42 +1,64 @@
 package com.mallrank.crawler.fetch;
 
+import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.net.Connector;
-import com.mallrank.crawler.net.GuardProxy;
+import com.mallrank.crawler.net.HttpClients;
 import com.mallrank.crawler.net.ProxyRoutes;
+import com.mallrank.crawler.net.UpstreamProxyException;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.mallrank.crawler.politeness.BodyTooLargeException;
+import com.mallrank.crawler.politeness.BoundedBody;
 import com.mallrank.crawler.politeness.Gate;
 import com.mallrank.crawler.politeness.RetryAfter;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import org.jsoup.Connection;
-import org.jsoup.Jsoup;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link Fetcher} over jsoup's {@link Connection}: plain HTTP, no JavaScript. Every completed
- * exchange is a response (HTTP errors included); timeouts, refused connections and bodies larger
- * than {@link Settings#maxBodyBytes()} are {@link FetchException}s.
+ * The static {@link Fetcher}: plain HTTP, no JavaScript, over the identity's OkHttp client ({@link
+ * HttpClients}; the name is from when jsoup's connection did the HTTP). Every completed exchange is
+ * a response (HTTP errors included); timeouts, refused connections and bodies larger than {@link
+ * Settings#maxBodyBytes()} are {@link FetchException}s.
  *
  * <p>Redirects are followed here, hop by hop, at most {@link Settings#maxRedirects()}: each hop
- * passes the request's {@link Gate} (address guard, host allow-list, host throttle), carries only
- * the cookies its own URL may have ({@link CookieJar}), and goes through a {@link GuardProxy} that
- * connects to the checked address. A refused hop is a {@link RefusedFetchException}. Cookies are
+ * passes the request's {@link Gate} (address guard, host allow-list, host throttle) on the URL as
+ * OkHttp reads it, carries only the cookies its own URL may have ({@link CookieJar}: the request's,
+ * with what earlier hops set), and connects only to addresses the guard decided when the connection
+ * was opened (no DNS rebinding), through the identity's proxy if it has one. A refused hop is a
+ * {@link RefusedFetchException}; a failing proxy a {@link FetchException} naming it. Cookies are
  * never logged. Bodies are decoded with the charset the server declares, UTF-8 otherwise.
- * Thread-safe: each fetch uses its own connection.
+ *
+ * <p>Cookies the site sets or deletes for a logged-in identity are saved back to its login state
+ * when the fetcher has the identities' files ({@link #savingRotatedCookies}): only those for the
+ * requested URL's own domain, merged into the file, atomically, owner-only ({@link
+ * RotatedCookies}); never for {@link FetchRequest#ANONYMOUS}. Thread-safe: calls share the
+ * identity's pooled connections.
  */
 public final class JsoupFetcher implements Fetcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(JsoupFetcher.class);
+
+  /** What a browser asks for when it loads a page. */
+  private static final String ACCEPT =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
   /**
    * @param timeout connect + read timeout
@@ -89,8 +111,8 @@ public final class JsoupFetcher implements Fetcher {
 
   private final Settings settings;
   private final Clock clock;
-  private final Connector connector;
-  private final ProxyRoutes routes;
+  private final HttpClients clients;
+  private final StorageStates loginStates;
 
   public JsoupFetcher(Settings settings) {
     this(settings, Clock.systemUTC(), Connector.direct());
@@ -114,121 +136,187 @@ public final class JsoupFetcher implements Fetcher {
    *     proxy that fails is a fetch error naming the proxy, never a direct connection
    */
   public JsoupFetcher(Settings settings, Clock clock, Connector connector, ProxyRoutes routes) {
-    this.routes = Objects.requireNonNull(routes, "routes");
+    this(settings, clock, new HttpClients(connector, routes));
+  }
+
+  /** On shared clients (one per identity's network, for every fetcher of the process). */
+  public JsoupFetcher(Settings settings, Clock clock, HttpClients clients) {
+    this(settings, clock, clients, null);
+  }
+
+  private JsoupFetcher(
+      Settings settings, Clock clock, HttpClients clients, StorageStates loginStates) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.connector = Objects.requireNonNull(connector, "connector");
+    this.clients = Objects.requireNonNull(clients, "clients");
+    this.loginStates = loginStates;
+  }
+
+  /**
+   * This fetcher, saving the cookies a site sets or deletes for an identity into that identity's
+   * login state file (the same file the browser loads and the cookies of requests come from).
+   */
+  public JsoupFetcher savingRotatedCookies(StorageStates states) {
+    return new JsoupFetcher(settings, clock, clients, Objects.requireNonNull(states, "states"));
   }
 
   @Override
   public FetchResponse fetch(FetchRequest request) throws FetchException {
     long started = System.nanoTime();
-    try (GuardProxy proxy =
-        GuardProxy.start(routes.connectorOf(request.identity(), connector), settings.timeout())) {
-      proxy.use(request.gate().guard());
-      URI current = request.url();
+    URI current = request.url();
+    CookieJar cookies = request.cookies();
+    List<RotatedCookies.Hop> rotated = new ArrayList<>();
+    try {
       for (int redirects = 0; ; redirects++) {
-        Connection.Response response = exchange(request, current, proxy);
-        String location = response.header("Location");
-        if (!isRedirect(response.statusCode()) || location == null) {
-          return toResponse(request, current, response, started);
+        Hop hop = exchange(request, current, cookies);
+        if (!hop.setCookies().isEmpty()) {
+          rotated.add(new RotatedCookies.Hop(current, hop.setCookies()));
+        }
+        if (!isRedirect(hop.status()) || hop.location() == null) {
+          return toResponse(request, current, cookies, hop, started);
         }
         if (redirects >= settings.maxRedirects()) {
           throw new RefusedFetchException(
               shown(current), "refused: more than " + settings.maxRedirects() + " redirects", null);
         }
-        current = next(current, location);
+        cookies = cookies.after(current, clock.instant(), hop.setCookies());
+        current = next(current, hop.location());
       }
-    } catch (IOException e) {
-      throw new FetchException(shown(request.url()), "cannot start the guard proxy: " + e, e);
+    } finally {
+      saveRotated(request, rotated);
     }
   }
 
+  /** One hop's answer: status, headers and (unless a redirect) the body's bytes. */
+  private record Hop(
+      int status,
+      String contentType,
+      Charset charset,
+      String location,
+      String retryAfter,
+      List<String> setCookies,
+      byte[] body) {}
+
   /** One hop: passes the gate, sends only this URL's cookies, never follows a redirect itself. */
-  private Connection.Response exchange(FetchRequest request, URI url, GuardProxy proxy)
-      throws FetchException {
+  private Hop exchange(FetchRequest request, URI url, CookieJar cookies) throws FetchException {
     String shown = shown(url);
-    try (Gate.Passage passage = request.gate().enter(url)) {
-      Connection connection =
-          Jsoup.connect(url.toString())
-              .proxy(proxy.proxy())
-              .ignoreHttpErrors(true)
-              .ignoreContentType(true)
-              .followRedirects(false)
-              .timeout((int) settings.timeout().toMillis())
-              // One byte more than allowed, so that an oversized body is detected, not truncated.
-              .maxBodySize(settings.maxBodyBytes() + 1)
-              .userAgent(settings.userAgent())
+    HttpUrl target = HttpUrl.parse(url.toString());
+    if (target == null) {
+      throw new RefusedFetchException(shown, "refused: not a fetchable URL", null);
+    }
+    // The gate judges the URL as OkHttp will connect to it, not as another parser reads it.
+    try (Gate.Passage passage = request.gate().enter(target.uri())) {
+      Request.Builder call =
+          new Request.Builder()
+              .url(target)
+              .header("User-Agent", settings.userAgent())
+              .header("Accept", ACCEPT)
               .header("Accept-Language", settings.acceptLanguage());
-      String cookies = request.cookies().header(url, clock.instant());
-      if (cookies != null) {
-        connection.header("Cookie", cookies);
+      String cookie = cookies.header(url, clock.instant());
+      if (cookie != null) {
+        call.header("Cookie", cookie);
       }
-      Connection.Response response = connection.execute();
-      if (response.hasHeader(GuardProxy.ERROR_HEADER)) {
-        // Not the site's answer: nothing arrived from it.
-        throw new FetchException(shown, "fetch failed: " + response.body().strip());
+      try (Response response =
+          clients
+              .client(request.identity(), request.gate().guard(), settings.timeout())
+              .newCall(call.build())
+              .execute()) {
+        ResponseBody body = response.body();
+        MediaType type = body.contentType();
+        byte[] bytes = null;
+        if (!isRedirect(response.code())) {
+          BoundedBody.checkDeclaredLength(body.contentLength(), settings.maxBodyBytes());
+          bytes = BoundedBody.readBytes(body.byteStream(), settings.maxBodyBytes());
+        }
+        return new Hop(
+            response.code(),
+            response.header("Content-Type"),
+            type == null ? null : type.charset(),
+            response.header("Location"),
+            response.header("Retry-After"),
+            response.headers("Set-Cookie"),
+            bytes);
       }
-      if (!isRedirect(response.statusCode())) {
-        response.bufferUp();
-      }
-      if (!proxy.refusals().isEmpty()) {
-        AddressRefusedException refusal = proxy.refusals().get(0);
-        throw new RefusedFetchException(shown, "refused: " + refusal.getMessage(), refusal);
-      }
-      return response;
     } catch (AddressRefusedException e) {
       throw new RefusedFetchException(shown, "refused: " + e.getMessage(), e);
-    } catch (FetchException e) {
-      throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FetchException(shown, "interrupted waiting for the host's turn", e);
+    } catch (BodyTooLargeException e) {
+      throw new FetchException(
+          shown, "body larger than the " + settings.maxBodyBytes() + " bytes allowed", e);
     } catch (IOException | RuntimeException e) {
-      if (!proxy.refusals().isEmpty()) {
-        AddressRefusedException refusal = proxy.refusals().get(0);
-        throw new RefusedFetchException(shown, "refused: " + refusal.getMessage(), refusal);
-      }
-      // jsoup's messages name the URL, never the cookies.
-      throw new FetchException(shown, "fetch failed: " + e, e);
+      throw failed(request, shown, e);
     }
   }
 
+  /** What a failed exchange was: a refusal at connect time, the identity's proxy, or the site. */
+  private FetchException failed(FetchRequest request, String shown, Exception e) {
+    Optional<AddressRefusedException> refusal = HttpClients.refusalIn(e);
+    if (refusal.isPresent()) {
+      return new RefusedFetchException(
+          shown, "refused: " + refusal.get().getMessage(), refusal.get());
+    }
+    if (e instanceof IOException io) {
+      Optional<UpstreamProxyException> proxy = clients.proxyFailure(request.identity(), io);
+      if (proxy.isPresent()) {
+        return new FetchException(shown, "fetch failed: " + proxy.get().getMessage(), proxy.get());
+      }
+      if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+        // OkHttp's whole-call timeout: a timeout like a read's, for the retry policy too.
+        SocketTimeoutException timeout =
+            new SocketTimeoutException("no complete answer within " + settings.timeout());
+        timeout.initCause(e);
+        return new FetchException(shown, "fetch failed: " + timeout, timeout);
+      }
+    }
+    // OkHttp's messages name the host, never the cookies.
+    return new FetchException(shown, "fetch failed: " + e, e);
+  }
+
   private FetchResponse toResponse(
-      FetchRequest request, URI url, Connection.Response response, long started)
-      throws FetchException {
-    byte[] bytes;
-    try {
-      bytes = response.bodyAsBytes();
-    } catch (RuntimeException e) {
-      throw new FetchException(shown(url), "fetch failed: " + e, e);
-    }
-    if (bytes.length > settings.maxBodyBytes()) {
-      String message = "body larger than the " + settings.maxBodyBytes() + " bytes allowed";
-      throw new FetchException(
-          shown(url), message, new BodyTooLargeException(message, settings.maxBodyBytes()));
-    }
+      FetchRequest request, URI url, CookieJar cookies, Hop hop, long started) {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    Charset charset = charset(response.charset());
+    Charset charset = hop.charset() == null ? StandardCharsets.UTF_8 : hop.charset();
+    byte[] bytes = hop.body() == null ? new byte[0] : hop.body();
     String body = new String(bytes, charset);
     LOG.debug(
         "fetched {} as {}: HTTP {} in {} ms",
         shown(url),
         request.identity(),
-        response.statusCode(),
+        hop.status(),
         elapsed.toMillis());
     return new FetchResponse(
         url.toString(),
-        response.statusCode(),
-        response.contentType(),
+        hop.status(),
+        hop.contentType(),
         body,
-        RetryAfter.parse(response.header("Retry-After"), clock.instant()).orElse(null),
+        RetryAfter.parse(hop.retryAfter(), clock.instant()).orElse(null),
         elapsed,
         null,
         // A UTF-8 body keeps its bytes: a streamed body whose frames split a character is read
         // from them exactly. Another charset's bytes are not JSON's; its decoded text is used.
         StandardCharsets.UTF_8.equals(charset) ? bytes : null,
-        request.cookies().namesAfter(url, clock.instant(), response.headers("Set-Cookie")));
+        cookies.namesAfter(url, clock.instant(), hop.setCookies()));
+  }
+
+  /** Merges what the site set into the identity's login state; a failure never loses the page. */
+  private void saveRotated(FetchRequest request, List<RotatedCookies.Hop> rotated) {
+    if (loginStates == null
+        || rotated.isEmpty()
+        || FetchRequest.ANONYMOUS.equals(request.identity())) {
+      return;
+    }
+    Path file;
+    try {
+      file = loginStates.fileOf(request.identity()).orElse(null);
+    } catch (RuntimeException e) {
+      LOG.warn("rotated cookies of {} not saved: {}", request.identity(), e.getMessage());
+      return;
+    }
+    if (file != null) {
+      RotatedCookies.save(file, request.url(), rotated, clock.instant());
+    }
   }
 
   static boolean isRedirect(int status) {
@@ -251,16 +339,5 @@ public final class JsoupFetcher implements Fetcher {
 
   private static String shown(URI url) {
     return AddressGuard.withoutQueryOf(url);
-  }
-
-  private static Charset charset(String declared) {
-    if (declared == null) {
-      return StandardCharsets.UTF_8;
-    }
-    try {
-      return Charset.forName(declared);
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      return StandardCharsets.UTF_8;
-    }
   }
 }

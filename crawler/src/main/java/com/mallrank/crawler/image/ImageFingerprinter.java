@@ -52,6 +52,15 @@ public final class ImageFingerprinter {
 
   /** Fingerprints one image URL as served (signed query included). Never throws for bad input. */
   public ImageFingerprint fingerprint(String url) {
+    return fingerprint(url, source);
+  }
+
+  /**
+   * {@link #fingerprint(String)}, a download (when the key is not remembered yet) from {@code via}
+   * instead: the way of the account that saw the picture. The memory is shared.
+   */
+  public ImageFingerprint fingerprint(String url, ImageSource via) {
+    Objects.requireNonNull(via, "via");
     ImageKey key = ImageKey.of(url);
     if (key == null) {
       return ImageFingerprint.skipped(null, SkipReason.NO_URL, "no image URL");
@@ -67,7 +76,7 @@ public final class ImageFingerprinter {
     if (uri == null) {
       return ImageFingerprint.skipped(key, SkipReason.BAD_URL, "not an absolute http(s) URL");
     }
-    ImageFingerprint result = download(key, uri);
+    ImageFingerprint result = download(key, uri, via);
     if (result.skipped() != SkipReason.FETCH_FAILED) {
       synchronized (cache) {
         cache.put(key, result);
@@ -86,7 +95,7 @@ public final class ImageFingerprinter {
     }
   }
 
-  private ImageFingerprint download(ImageKey key, URI uri) {
+  private ImageFingerprint download(ImageKey key, URI uri, ImageSource source) {
     byte[] bytes;
     try (InputStream in = source.open(uri)) {
       bytes = readAtMost(in, maxBytes);

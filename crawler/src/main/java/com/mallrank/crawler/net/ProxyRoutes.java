@@ -13,11 +13,6 @@ public interface ProxyRoutes {
   /** The identity's own proxy, or empty for the direct network. */
   Optional<UpstreamProxy> proxyOf(String identity);
 
-  /** How the identity's connections to checked addresses are opened. */
-  default Connector connectorOf(String identity, Connector direct) {
-    return proxyOf(identity).map(UpstreamProxy::connector).orElse(direct);
-  }
-
   /** Every identity direct. */
   static ProxyRoutes none() {
     return identity -> Optional.empty();

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * judged as IPv4.
  *
  * <p>The check resolves the host itself; fetchers connect to the addresses {@link #check} returns
- * (through {@link com.mallrank.crawler.net.GuardProxy}), so DNS rebinding between check and connect
- * has nothing to rebind.
+ * (OkHttp's name lookup is this check, {@link com.mallrank.crawler.net.HttpClients}), so DNS
+ * rebinding between check and connect has nothing to rebind; and every socket is judged once more
+ * by {@link #checkConnect} as it is opened.
  *
  * <p>A page's own requests in a browser (scripts, styles, XHR: a signing SDK on a CDN) may follow a
  * wider host list than the navigation ({@link #withSubrequestHosts}, {@link #subrequests()}); the
@@ -188,6 +189,32 @@ public final class AddressGuard {
       }
     }
     return List.of(addresses);
+  }
+
+  /**
+   * The last word before a connection is opened: the address the socket is about to connect to
+   * (whatever name or literal led there) must be public unless this guard allows private ones (the
+   * profile's own address policy, the sandbox's). The host allow-list was the URL's check.
+   *
+   * @throws AddressRefusedException naming the address and its kind
+   */
+  public void checkConnect(InetAddress address, int port) throws AddressRefusedException {
+    if (allowPrivateAddresses) {
+      return;
+    }
+    String kind = nonPublicKind(address);
+    if (kind != null) {
+      String shown =
+          (address instanceof java.net.Inet6Address
+                  ? "[" + address.getHostAddress() + "]"
+                  : address.getHostAddress())
+              + ":"
+              + port;
+      throw refuse(
+          shown,
+          Rule.PRIVATE_ADDRESS,
+          "a connection to the non-public address " + address.getHostAddress() + " (" + kind + ")");
+    }
   }
 
   private boolean isAllowedHost(String host) {

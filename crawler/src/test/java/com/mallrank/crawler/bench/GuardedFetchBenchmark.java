@@ -32,9 +32,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * What the guarded way out costs a static fetch: the 60-card golden sandbox page from a loopback
- * server, through {@link JsoupFetcher} (address guard, a {@code GuardProxy} started for the fetch,
- * pinned connect, {@code Connection: close}) against a bare {@code Jsoup.connect} to the same URL
- * (keep-alive, no guard). Not a test; see docs/benchmarks.md.
+ * server, through {@link JsoupFetcher} (gate, the identity's pooled OkHttp client whose name lookup
+ * and sockets the address guard decides, redirects by hand, body bound) against a bare {@code
+ * Jsoup.connect} to the same URL (keep-alive, no guard). Not a test; see docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,6 +57,11 @@ public class GuardedFetchBenchmark {
     try (InputStream in = GuardedFetchBenchmark.class.getResourceAsStream(PAGE)) {
       html = in.readAllBytes();
     }
+    // TCP_NODELAY on the server, as real sites and the sandbox mall have it: without it the JDK
+    // server's last small segment waits for the client's delayed ACK (~40 ms a fetch on a
+    // kept-alive
+    // connection), which measures Nagle, not the fetcher
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",

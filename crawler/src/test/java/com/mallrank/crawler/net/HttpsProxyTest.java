@@ -2,13 +2,17 @@ package com.mallrank.crawler.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchRequest;
+import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.JsoupFetcher;
+import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.sandbox.SandboxMall;
-import java.io.ByteArrayOutputStream;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +27,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,17 +38,24 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An identity's {@code https://} proxy (issue 10 item 2) on loopback: TLS to the proxy itself with
- * a certificate made at test time by the JDK's {@code keytool} (for the address 127.0.0.1 only),
- * then the same {@code CONNECT} as an http proxy, recorded by a {@link RecordingProxy} behind a TLS
- * front. A proxy whose certificate does not match its name, is not trusted, or that does not speak
- * TLS at all is an error naming the proxy, and nothing reaches the site.
+ * An identity's {@code https://} proxy (issue 10 item 2) on loopback, through the new way out
+ * ({@link HttpClients}): TLS to the proxy itself with a certificate made at test time by the JDK's
+ * {@code keytool} (for the address 127.0.0.1 only), then what goes to an http proxy, recorded by a
+ * {@link RecordingProxy} behind a TLS front. A proxy whose certificate does not match its name, is
+ * not trusted, or that does not speak TLS at all is an error naming the proxy, and nothing reaches
+ * the site. And an https site through an http proxy: a {@code CONNECT} tunnel whose credentials go
+ * ahead on the {@code CONNECT} itself (never inside the tunnel, to the site); wrong ones are the
+ * proxy's refusal, named.
  */
 class HttpsProxyTest {
 
@@ -55,6 +67,8 @@ class HttpsProxyTest {
   private static RecordingProxy recording;
   private static SSLServerSocket front;
   private static SSLSocketFactory trusting;
+  private static X509TrustManager trustManager;
+  private static HttpsServer tlsSite;
   private static final ExecutorService workers = Executors.newCachedThreadPool();
 
   /** Every connection the fetchers would open without a proxy. */
@@ -111,6 +125,19 @@ class HttpsProxyTest {
     SSLContext client = SSLContext.getInstance("TLS");
     client.init(null, tmf.getTrustManagers(), null);
     trusting = client.getSocketFactory();
+    trustManager = (X509TrustManager) tmf.getTrustManagers()[0];
+    tlsSite = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    tlsSite.setHttpsConfigurator(new HttpsConfigurator(server));
+    tlsSite.createContext(
+        "/",
+        ex -> {
+          byte[] body = "over tls".getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(200, body.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    tlsSite.start();
 
     mall = SandboxMall.start();
     recording = RecordingProxy.start();
@@ -135,6 +162,9 @@ class HttpsProxyTest {
 
   @AfterAll
   static void stop() throws IOException {
+    if (tlsSite != null) {
+      tlsSite.stop(0);
+    }
     if (front != null) {
       front.close();
     }
@@ -173,24 +203,33 @@ class HttpsProxyTest {
     return "https://127.0.0.1:" + front.getLocalPort();
   }
 
+  /** A static fetcher of {@value #ID} through {@code proxy}, its TLS trusting {@code tls}. */
+  private JsoupFetcher fetcher(UpstreamProxy proxy, SSLSocketFactory tls) {
+    JsoupFetcher.Settings d = JsoupFetcher.Settings.DEFAULTS;
+    return new JsoupFetcher(
+        new JsoupFetcher.Settings(Duration.ofSeconds(5), d.maxBodyBytes(), d.userAgent(), "zh-CN"),
+        Clock.systemUTC(),
+        new HttpClients(countingDirect, ProxyRoutes.of(Map.of(ID, proxy)), tls));
+  }
+
+  private static FetchRequest search() {
+    return new FetchRequest(
+        URI.create(mall.searchUrl("x")),
+        ID,
+        TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, ID),
+        TestNet.loopback());
+  }
+
   @Test
-  void aTunnelInsideTlsToTheProxyReachesTheCheckedAddressWithTheCredentials() throws Exception {
+  void aStaticFetchGoesInsideTlsToTheProxyWithTheCredentials() throws Exception {
     recording.clear();
     UpstreamProxy proxy = UpstreamProxy.parse(proxyUrl()).withCredentials("mx-t:pa55");
     int mallPort = URI.create(mall.baseUrl()).getPort();
     long before = mall.searchRequests();
-    try (Socket socket =
-        proxy.connector(trusting).connect(InetAddress.getByName("127.0.0.1"), mallPort, 5_000)) {
-      assertThat(socket).isInstanceOf(SSLSocket.class);
-      socket
-          .getOutputStream()
-          .write(
-              ("GET /search?keyword=x HTTP/1.1\r\nHost: 127.0.0.1:"
-                      + mallPort
-                      + "\r\nConnection: close\r\n\r\n")
-                  .getBytes(StandardCharsets.ISO_8859_1));
-      assertThat(firstLine(socket.getInputStream())).startsWith("HTTP/1.1 200");
-    }
+
+    FetchResponse response = fetcher(proxy, trusting).fetch(search());
+
+    assertThat(response.httpStatus()).isEqualTo(200);
     assertThat(mall.searchRequests() - before).isEqualTo(1);
     assertThat(recording.log())
         .singleElement()
@@ -198,32 +237,81 @@ class HttpsProxyTest {
             e -> {
               assertThat(e.target()).isEqualTo("127.0.0.1:" + mallPort);
               assertThat(e.request()).isEqualTo("GET /search");
+              assertThat(e.identity()).isEqualTo(ID);
               assertThat(e.authorized()).isTrue();
             });
+    assertThat(countingDirect.count()).isZero();
   }
 
   @Test
   void aCertificateForAnotherNameOrNotTrustedIsRefusedBeforeAnythingIsSent() throws Exception {
     recording.clear();
-    int mallPort = URI.create(mall.baseUrl()).getPort();
-    InetAddress target = InetAddress.getByName("127.0.0.1");
+    long before = mall.searchRequests();
     // not trusted: the JVM's default trust does not know the test certificate
-    assertThatThrownBy(
-            () ->
-                UpstreamProxy.parse(proxyUrl())
-                    .withCredentials("mx-t:pa55")
-                    .connector()
-                    .connect(target, mallPort, 5_000))
-        .isInstanceOf(UpstreamProxyException.class)
-        .hasMessageStartingWith("proxy " + proxyUrl() + " TLS handshake failed: ");
+    UpstreamProxy untrusted = UpstreamProxy.parse(proxyUrl()).withCredentials("mx-t:pa55");
+    assertThatThrownBy(() -> fetcher(untrusted, null).fetch(search()))
+        .isInstanceOf(FetchException.class)
+        .hasMessageContaining("proxy " + proxyUrl() + " TLS handshake failed: ")
+        .hasMessageNotContaining("pa55");
     // trusted, but issued for 127.0.0.1, not for the name the proxy is configured by
     assumeThat(InetAddress.getByName("localhost").getHostAddress()).isEqualTo("127.0.0.1");
     String byName = "https://localhost:" + front.getLocalPort();
-    assertThatThrownBy(
-            () -> UpstreamProxy.parse(byName).connector(trusting).connect(target, mallPort, 5_000))
-        .isInstanceOf(UpstreamProxyException.class)
-        .hasMessageStartingWith("proxy " + byName + " TLS handshake failed: ");
+    assertThatThrownBy(() -> fetcher(UpstreamProxy.parse(byName), trusting).fetch(search()))
+        .isInstanceOf(FetchException.class)
+        .hasMessageContaining("proxy " + byName + " TLS handshake failed: ");
     assertThat(recording.log()).isEmpty();
+    assertThat(mall.searchRequests()).isEqualTo(before);
+    assertThat(countingDirect.count()).isZero();
+  }
+
+  @Test
+  void anHttpsSiteGoesThroughAConnectTunnelWithTheCredentialsSentAhead() throws Exception {
+    try (RecordingProxy proxy = RecordingProxy.requiring("mx-t", "pa55")) {
+      String site = "https://127.0.0.1:" + tlsSite.getAddress().getPort() + "/x";
+      HttpClients clients =
+          new HttpClients(
+              countingDirect,
+              ProxyRoutes.of(
+                  Map.of(
+                      ID,
+                      UpstreamProxy.parse(proxy.url()).withCredentials("mx-t:pa55"),
+                      "mx-wrong",
+                      UpstreamProxy.parse(proxy.url()).withCredentials("mx-t:wrong"))));
+      AddressGuard guard = new AddressGuard(List.of("127.0.0.1"), true);
+
+      try (Response response = trusting(clients.client(ID, guard, Duration.ofSeconds(5)), site)) {
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(response.body().string()).isEqualTo("over tls");
+      }
+      // the proxy saw only the tunnel, authorized on the CONNECT itself
+      assertThat(proxy.log())
+          .containsExactly(
+              new RecordingProxy.Entry(
+                  "127.0.0.1:" + tlsSite.getAddress().getPort(), "TLS", null, null, true));
+
+      proxy.clear();
+      IOException refused =
+          catchThrowableOfType(
+              IOException.class,
+              () -> trusting(clients.client("mx-wrong", guard, Duration.ofSeconds(5)), site));
+      assertThat(clients.proxyFailure("mx-wrong", refused))
+          .get()
+          .extracting(Throwable::getMessage)
+          .isEqualTo(
+              "proxy " + proxy.url() + " refused the tunnel: Failed to authenticate with proxy");
+      assertThat(proxy.log()).extracting(RecordingProxy.Entry::request).containsExactly("(407)");
+      assertThat(countingDirect.count()).isZero();
+    }
+  }
+
+  /** Calls {@code url} with {@code client}, trusting the test certificate for the site. */
+  private static Response trusting(OkHttpClient client, String url) throws IOException {
+    return client
+        .newBuilder()
+        .sslSocketFactory(trusting, trustManager)
+        .build()
+        .newCall(new Request.Builder().url(url).build())
+        .execute();
   }
 
   @Test
@@ -263,13 +351,5 @@ class HttpsProxyTest {
       assertThat(mall.searchRequests()).isEqualTo(before);
       assertThat(countingDirect.count()).isZero();
     }
-  }
-
-  private static String firstLine(InputStream in) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    for (int b = in.read(); b >= 0 && b != '\n' && line.size() < 200; b = in.read()) {
-      line.write(b);
-    }
-    return line.toString(StandardCharsets.ISO_8859_1).strip();
   }
 }

@@ -3,26 +3,32 @@ package com.mallrank.crawler.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.JsoupFetcher;
+import com.mallrank.crawler.politeness.AddressGuard;
+import com.mallrank.crawler.politeness.Gate;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * An identity's {@code socks5://} proxy (issue 10 item 2) on loopback: the static fetcher reaches
- * the sandbox only through it, asking for the checked IP literal (never a name), authenticated as
- * that identity; a wrong password or a dead proxy is an error naming the proxy, with nothing at the
- * sandbox and nothing on the direct network.
+ * An identity's {@code socks5://} proxy (issue 10 item 2) on loopback, through the new way out (the
+ * JDK's SOCKS5 client under {@link HttpClients}, credentials the identity's own): the static
+ * fetcher reaches the sandbox only through it, asking for the address the guard checked as bytes
+ * (never a name), authenticated as that identity; a wrong password, no password or a dead proxy is
+ * an error naming the proxy, a refused target the proxy's reply, with nothing at the sandbox and
+ * nothing on the direct network.
  */
 class Socks5ProxyTest {
 
@@ -107,35 +113,60 @@ class Socks5ProxyTest {
       deadPort = s.getLocalPort();
     }
     try (Socks5TestServer socks = Socks5TestServer.open()) {
-      Connector connector = UpstreamProxy.parse(socks.url()).connector();
-      assertThatThrownBy(
-              () -> connector.connect(InetAddress.getByName("127.0.0.1"), deadPort, 5_000))
-          .isInstanceOf(UpstreamProxyException.class)
-          .hasMessage("proxy " + socks.url() + " refused the connection: connection refused");
-      assertThatThrownBy(() -> connector.connect(InetAddress.getByName("::1"), deadPort, 5_000))
-          .isInstanceOf(UpstreamProxyException.class)
-          .hasMessage("proxy " + socks.url() + " refused the connection: connection refused");
+      UpstreamProxy proxy = UpstreamProxy.parse(socks.url());
+      Gate loopback = Gate.unpaced(new AddressGuard(List.of("127.0.0.1", "[::1]"), true));
+      for (String host : List.of("127.0.0.1", "[::1]")) {
+        URI dead = URI.create("http://" + host + ":" + deadPort + "/search");
+        assertThatThrownBy(
+                () -> fetcher(proxy).fetch(new FetchRequest(dead, ID, CookieJar.empty(), loopback)))
+            .isInstanceOf(FetchException.class)
+            .hasMessageContaining(
+                "proxy " + socks.url() + " refused the connection: connection refused");
+      }
       assertThat(socks.log())
           .containsExactly(
               new Socks5TestServer.Entry(1, "127.0.0.1:" + deadPort, null, false),
               new Socks5TestServer.Entry(4, "0:0:0:0:0:0:0:1:" + deadPort, null, false));
+      assertThat(countingDirect.count()).isZero();
     }
   }
 
-  private FetchResponse fetch(UpstreamProxy proxy) throws Exception {
+  @Test
+  void aNameIsResolvedByTheGuardAndOnlyItsCheckedAddressIsAskedFor() throws Exception {
+    // mall.example resolves (by the test's DNS) to a public-looking address the SOCKS proxy would
+    // refuse to reach; what matters is what it was asked for: those bytes, never the name
+    try (HostileNet net = new HostileNet();
+        Socks5TestServer socks = Socks5TestServer.open()) {
+      Gate mall = Gate.unpaced(new AddressGuard(List.of(HostileNet.MALL), false, net.resolver()));
+      assertThatThrownBy(
+              () ->
+                  fetcher(UpstreamProxy.parse(socks.url()))
+                      .fetch(
+                          new FetchRequest(HostileNet.mall("/page"), ID, CookieJar.empty(), mall)))
+          .isInstanceOf(FetchException.class)
+          .hasMessageContaining("refused the connection: connection not allowed by ruleset");
+      assertThat(socks.log())
+          .containsExactly(new Socks5TestServer.Entry(1, "93.184.216.34:80", null, false));
+      assertThat(net.mall.requests).hasValue(0);
+    }
+  }
+
+  private JsoupFetcher fetcher(UpstreamProxy proxy) {
     JsoupFetcher.Settings d = JsoupFetcher.Settings.DEFAULTS;
-    JsoupFetcher jsoup =
-        new JsoupFetcher(
-            new JsoupFetcher.Settings(
-                Duration.ofSeconds(5), d.maxBodyBytes(), d.userAgent(), "zh-CN"),
-            Clock.systemUTC(),
-            countingDirect,
-            ProxyRoutes.of(Map.of(ID, proxy)));
-    return jsoup.fetch(
-        new FetchRequest(
-            URI.create(mall.searchUrl(KEYWORD)),
-            ID,
-            TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, ID),
-            TestNet.loopback()));
+    return new JsoupFetcher(
+        new JsoupFetcher.Settings(Duration.ofSeconds(5), d.maxBodyBytes(), d.userAgent(), "zh-CN"),
+        Clock.systemUTC(),
+        countingDirect,
+        ProxyRoutes.of(Map.of(ID, proxy)));
+  }
+
+  private FetchResponse fetch(UpstreamProxy proxy) throws Exception {
+    return fetcher(proxy)
+        .fetch(
+            new FetchRequest(
+                URI.create(mall.searchUrl(KEYWORD)),
+                ID,
+                TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, ID),
+                TestNet.loopback()));
   }
 }

@@ -1,8 +1,6 @@
 package com.mallrank.crawler.fetch.browser;
 
-import com.mallrank.crawler.net.Connector;
-import com.mallrank.crawler.net.GuardProxy;
-import com.mallrank.crawler.net.ProxyRoutes;
+import com.mallrank.crawler.net.HttpClients;
 import com.mallrank.crawler.net.UpstreamProxy;
 import com.mallrank.crawler.net.UpstreamProxyException;
 import com.mallrank.crawler.politeness.AddressGuard;
@@ -13,92 +11,93 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.Proxy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One worker thread's Playwright, browser, identity contexts and guard proxy (Chromium sends every
- * request through it, {@code <-loopback>} so loopback is not bypassed). Playwright is not
- * thread-safe: a session is used only by the thread that created it (and closed by the fetcher once
- * the workers are done). The browser is launched lazily, reused across pages, and relaunched when
- * it died or after {@link BrowserSettings#relaunchAfterPages()}; each identity's context is
- * recycled after {@link BrowserSettings#recycleAfterPages()}.
+ * One worker thread's Playwright, browser and identity contexts. Chromium has no network of its own
+ * ({@link #NO_NETWORK_ARGS}, {@link #NO_NETWORK_PROXY}): every request of a page is fetched by its
+ * context's {@link RequestGuard} route on the identity's own client ({@link HttpClients}: the guard
+ * deciding every address, the identity's proxy), and anything that is not routed (a redirect
+ * Chromium would follow itself, a WebSocket, a favicon) fails. Playwright is not thread-safe: a
+ * session is used only by the thread that created it (and closed by the fetcher once the workers
+ * are done). The browser is launched lazily, reused across pages, and relaunched when it died or
+ * after {@link BrowserSettings#relaunchAfterPages()}; each identity's context is recycled after
+ * {@link BrowserSettings#recycleAfterPages()}.
  */
 final class BrowserSession implements AutoCloseable {
+
+  /**
+   * Chromium resolves no name at all: a request that is not routed (and fetched in Java) can reach
+   * nothing by name, not even the proxy below.
+   */
+  static final List<String> NO_NETWORK_ARGS = List.of("--host-resolver-rules=MAP * ~NOTFOUND");
+
+  /**
+   * Chromium's only way out, which goes nowhere ({@code .invalid} never resolves, and Chromium
+   * resolves nothing): a request that is not routed, even to an IP address or loopback, fails.
+   */
+  static final String NO_NETWORK_PROXY = "http://no-network.invalid:9";
 
   private static final Logger log = LoggerFactory.getLogger(BrowserSession.class);
 
   private final BrowserSettings settings;
   private final BrowserCounters counters;
-  private final GuardProxy proxy;
   private final Playwright playwright;
   private final Map<String, IdentityContext> contexts = new HashMap<>();
-  private final ProxyRoutes routes;
+  private final Map<String, UpstreamProxy> contextProxies = new HashMap<>();
+  private final HttpClients clients;
+  private final int maxRedirects;
   private final IdentityDevices devices;
-  private final Map<String, OwnProxy> identityProxies = new HashMap<>();
-  private GuardProxy currentProxy;
   private Browser browser;
   private IdentityContext current;
   private int pagesSinceLaunch;
   private boolean closed;
 
   /**
-   * @param connector opens the guard proxy's connections to checked addresses
-   * @throws UncheckedIOException when the guard proxy cannot listen
-   */
-  BrowserSession(BrowserSettings settings, BrowserCounters counters, Connector connector) {
-    this(settings, counters, connector, ProxyRoutes.none(), IdentityDevices.none());
-  }
-
-  /**
-   * @param routes each identity's own upstream proxy: such an identity gets its own guard proxy
-   *     (tunnelling only through its upstream) and a browser context set to it
+   * @param clients the identities' ways out (every request of a page is fetched on them)
+   * @param maxRedirects the most redirects a page's own request may take
    * @param devices each identity's own device, locale, time zone and place
    */
   BrowserSession(
       BrowserSettings settings,
       BrowserCounters counters,
-      Connector connector,
-      ProxyRoutes routes,
+      HttpClients clients,
+      int maxRedirects,
       IdentityDevices devices) {
     this.settings = settings;
     this.counters = counters;
-    this.routes = routes;
+    this.clients = clients;
+    this.maxRedirects = maxRedirects;
     this.devices = devices;
-    try {
-      this.proxy = GuardProxy.start(connector, settings.timeouts().navigation());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the browser's guard proxy", e);
-    }
     // Playwright must never try to download a browser: the network is closed.
-    try {
-      this.playwright =
-          Playwright.create(
-              new Playwright.CreateOptions()
-                  .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    } catch (RuntimeException e) {
-      proxy.close();
-      throw e;
-    }
+    this.playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     counters.sessions.incrementAndGet();
   }
 
   /**
-   * Opens a page as {@code identity}, its requests guarded by {@code guard} (the route and the
-   * proxy; the page's own requests by {@link AddressGuard#subrequests()}) until {@link #release}.
+   * Opens a page as {@code identity}, its requests guarded by {@code guard} (the page's own
+   * requests by {@link AddressGuard#subrequests()}) until {@link #release}.
    *
    * @param storageState the identity's storage state file, or {@code null}
    */
   Page open(String identity, Path storageState, AddressGuard guard) {
-    GuardProxy way = proxyOf(identity);
+    UpstreamProxy proxy = clients.proxyOf(identity).orElse(null);
     IdentityContext context = contexts.get(identity);
+    if (context != null && !Objects.equals(contextProxies.get(identity), proxy)) {
+      // The plan changed this identity's proxy: its context (cookies, cache) was of the old one.
+      contexts.remove(identity);
+      closeQuietly(context);
+      context = null;
+    }
     if (context == null) {
       context =
           IdentityContext.create(
@@ -106,86 +105,40 @@ final class BrowserSession implements AutoCloseable {
               settings,
               storageState,
               devices.deviceOf(identity).orElse(null),
-              way == proxy ? null : way.url());
+              new IdentityContext.Network(clients, identity, maxRedirects));
       contexts.put(identity, context);
+      contextProxies.put(identity, proxy);
       counters.contextsCreated.incrementAndGet();
       log.debug("new browser context for identity {}", identity);
     }
     counters.pagesRendered.incrementAndGet();
     pagesSinceLaunch++;
     current = context;
-    currentProxy = way;
-    way.clearRefusals();
-    // The proxy cannot tell a navigation from a page's own request: it applies the wider of the
-    // two lists (the route and the render check the navigation against the allow-list itself).
-    way.use(guard == null ? null : guard.subrequests());
     context.requests().use(guard);
     return context.page();
   }
 
+  /** The current page's request guard (its refusals, proxy failures and navigation redirects). */
+  RequestGuard requests() {
+    if (current == null) {
+      throw new IllegalStateException("no page is open");
+    }
+    return current.requests();
+  }
+
   /**
-   * What the guard refused during the current page that makes it no result: the route's reported
-   * refusals (the navigation, non-public addresses), then the proxy's refusals of non-public
-   * addresses (redirect hops). The proxy's other refusals are Chromium's own background requests
-   * (off the allow-list, never private) unless {@code navigationFailed}: then they are the reason.
+   * What the guard refused during the current page that makes it no result: the navigation (and
+   * each of its hops), and any request to a non-public address (recorded when refused, or when the
+   * guard's lookup refused it at connect time).
    */
-  List<AddressRefusedException> refusals(boolean navigationFailed) {
-    List<AddressRefusedException> all = new ArrayList<>();
-    if (current != null) {
-      all.addAll(current.requests().refusals());
-    }
-    GuardProxy way = currentProxy == null ? proxy : currentProxy;
-    for (AddressRefusedException e : way.refusals()) {
-      if (e.rule() == AddressRefusedException.Rule.PRIVATE_ADDRESS) {
-        all.add(e);
-      }
-    }
-    if (navigationFailed) {
-      all.addAll(way.refusals());
-    }
-    return all;
+  List<AddressRefusedException> refusals() {
+    return current == null ? List.of() : current.requests().refusals();
   }
 
   /** The current identity's own proxy failures during the current page (oldest first). */
   List<UpstreamProxyException> networkFailures() {
-    return currentProxy == null ? List.of() : currentProxy.networkFailures();
+    return current == null ? List.of() : current.requests().networkFailures();
   }
-
-  /**
-   * The guard proxy of the identity: its own (started once per session, connecting only through its
-   * upstream proxy) or the browser's shared one.
-   */
-  private GuardProxy proxyOf(String identity) {
-    UpstreamProxy upstream = routes.proxyOf(identity).orElse(null);
-    OwnProxy own = identityProxies.get(identity);
-    if (own != null && !own.upstream().equals(upstream)) {
-      // The plan changed this identity's proxy: its context was made for the old one.
-      identityProxies.remove(identity);
-      own.guard().close();
-      IdentityContext stale = contexts.remove(identity);
-      if (stale != null) {
-        closeQuietly(stale);
-      }
-      own = null;
-    }
-    if (upstream == null) {
-      return proxy;
-    }
-    if (own == null) {
-      try {
-        own =
-            new OwnProxy(
-                upstream, GuardProxy.start(upstream.connector(), settings.timeouts().navigation()));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot start the guard proxy of " + identity, e);
-      }
-      identityProxies.put(identity, own);
-    }
-    return own.guard();
-  }
-
-  /** An identity's own guard proxy and the upstream proxy it tunnels through. */
-  private record OwnProxy(UpstreamProxy upstream, GuardProxy guard) {}
 
   /**
    * Done with the identity's page: keeps the tab after a success, closes it after a failure, and
@@ -193,11 +146,6 @@ final class BrowserSession implements AutoCloseable {
    */
   void release(String identity, boolean succeeded) {
     // Between pages nothing leaves: a leftover script's request is refused.
-    proxy.use(null);
-    if (currentProxy != null) {
-      currentProxy.use(null);
-    }
-    currentProxy = null;
     IdentityContext context = contexts.get(identity);
     if (context != null) {
       context.requests().use(null);
@@ -239,10 +187,6 @@ final class BrowserSession implements AutoCloseable {
       playwright.close();
     } catch (PlaywrightException e) {
       log.warn("closing Playwright failed: {}", e.getMessage());
-    } finally {
-      proxy.close();
-      identityProxies.values().forEach(own -> own.guard().close());
-      identityProxies.clear();
     }
   }
 
@@ -259,9 +203,9 @@ final class BrowserSession implements AutoCloseable {
                   new BrowserType.LaunchOptions()
                       .setExecutablePath(settings.executable())
                       .setHeadless(settings.headless())
-                      .setArgs(settings.launchArgs())
-                      // Every request goes through the guard proxy, loopback included.
-                      .setProxy(new Proxy(proxy.url()).setBypass("<-loopback>"))
+                      .setArgs(launchArgs())
+                      // Nothing leaves Chromium by itself, loopback included: see the class.
+                      .setProxy(new Proxy(NO_NETWORK_PROXY).setBypass("<-loopback>"))
                       .setTimeout(settings.timeouts().launch().toMillis()));
       counters.browsersLaunched.incrementAndGet();
       pagesSinceLaunch = 0;
@@ -270,9 +214,16 @@ final class BrowserSession implements AutoCloseable {
     return browser;
   }
 
+  private List<String> launchArgs() {
+    List<String> args = new ArrayList<>(settings.launchArgs());
+    args.addAll(NO_NETWORK_ARGS);
+    return args;
+  }
+
   private void closeBrowser() {
     contexts.values().forEach(BrowserSession::closeQuietly);
     contexts.clear();
+    contextProxies.clear();
     if (browser != null) {
       try {
         browser.close();

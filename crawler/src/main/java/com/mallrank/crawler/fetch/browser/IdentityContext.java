@@ -3,7 +3,6 @@ package com.mallrank.crawler.fetch.browser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.Proxy;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +14,9 @@ import java.util.List;
  * is replaced after a failed page.
  */
 final class IdentityContext implements AutoCloseable {
+
+  /** The identity's way out for its pages' requests. */
+  record Network(com.mallrank.crawler.net.HttpClients clients, String identity, int maxRedirects) {}
 
   private final BrowserContext context;
   private final RequestGuard requests;
@@ -32,15 +34,14 @@ final class IdentityContext implements AutoCloseable {
    * @param storageState the identity's storage state file, or {@code null} for a clean context
    * @param device the identity's own device, locale, time zone and place, or {@code null} for the
    *     settings' emulation
-   * @param proxyUrl the identity's own guard proxy (tunnelling through its upstream proxy), or
-   *     {@code null} for the browser's
+   * @param network fetches what the context's pages ask for: the identity's way out
    */
   static IdentityContext create(
       Browser browser,
       BrowserSettings settings,
       Path storageState,
       DeviceProfile device,
-      String proxyUrl) {
+      Network network) {
     Emulation e = device == null ? settings.emulation() : device.emulation();
     Browser.NewContextOptions options =
         new Browser.NewContextOptions()
@@ -65,15 +66,16 @@ final class IdentityContext implements AutoCloseable {
             .setPermissions(List.of("geolocation"));
       }
     }
-    if (proxyUrl != null) {
-      // Chromium's per-context proxy: this identity's requests reach only its own guard proxy.
-      options.setProxy(new Proxy(proxyUrl).setBypass("<-loopback>"));
-    }
     BrowserContext context = browser.newContext(options);
     context.setDefaultNavigationTimeout(settings.timeouts().navigation().toMillis());
     context.setDefaultTimeout(settings.timeouts().waitForSelector().toMillis());
-    // Every request of every page of this context passes the guard (and the resource blocker).
-    RequestGuard requests = new RequestGuard(settings.blockResources());
+    // Every request of every page of this context passes the guard (and the resource blocker),
+    // and is fetched on the identity's own client: Chromium has no network of its own.
+    RequestGuard requests =
+        new RequestGuard(
+            settings.blockResources(),
+            new RouteFetch(
+                network.clients(), network.identity(), context, settings, network.maxRedirects()));
     context.route("**/*", requests::handle);
     return new IdentityContext(context, requests);
   }

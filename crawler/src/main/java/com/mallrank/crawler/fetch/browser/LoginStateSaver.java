@@ -4,12 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.PlaywrightException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,12 +13,9 @@ import org.slf4j.LoggerFactory;
  * site rotated during the session (a new session token, a renewed expiry) are kept and the login
  * lives as long as the site allows instead of dying with the first rotation.
  *
- * <p>The file is replaced atomically: the state is written to a temporary file created owner-only
- * (0600) in the same folder, then moved over the old one with {@code ATOMIC_MOVE}, so a reader (or
- * a crash) sees the old state or the new one, never half of one, and the secret is never readable
- * by others, not even for a moment. An unchanged state is not rewritten. A failure is logged by
- * file name only and leaves the old file as it was: a page is never lost because its state could
- * not be saved. Contents are never logged.
+ * <p>The file is replaced atomically and owner-only ({@link SecretStateFiles#update}); an unchanged
+ * state is not rewritten. A failure is logged by file name only and leaves the old file as it was:
+ * a page is never lost because its state could not be saved. Contents are never logged.
  */
 final class LoginStateSaver {
 
@@ -50,33 +42,8 @@ final class LoginStateSaver {
     }
   }
 
-  /** Replaces {@code file} with {@code bytes}: temp file 0600 in the same folder, atomic move. */
+  /** Replaces {@code file} with {@code bytes} ({@link SecretStateFiles#update}). */
   static void write(Path file, byte[] bytes) throws IOException {
-    if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
-      return;
-    }
-    Path folder = file.toAbsolutePath().getParent();
-    String prefix = "." + file.getFileName() + ".";
-    Path temp;
-    try {
-      temp =
-          Files.createTempFile(
-              folder,
-              prefix,
-              ".tmp",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException e) {
-      temp = Files.createTempFile(folder, prefix, ".tmp"); // not POSIX: nothing to restrict
-    }
-    try {
-      Files.write(temp, bytes);
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new IOException("the file system cannot replace " + file + " atomically", e);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    SecretStateFiles.update(file, current -> bytes);
   }
 }

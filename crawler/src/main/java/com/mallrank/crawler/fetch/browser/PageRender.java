@@ -4,11 +4,11 @@ import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.RefusedFetchException;
-import com.mallrank.crawler.net.GuardProxy;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.BodyTooLargeException;
 import com.mallrank.crawler.politeness.RetryAfter;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.LoadState;
@@ -17,7 +17,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -35,26 +34,30 @@ final class PageRender {
 
   private final int maxRedirects;
   private final AddressGuard navigation;
+  private final RequestGuard requests;
 
   PageRender(Page page, BrowserSettings settings, RenderOptions options) {
-    this(page, settings, options, JsoupFetcher.Settings.DEFAULT_MAX_REDIRECTS, null);
+    this(page, settings, options, JsoupFetcher.Settings.DEFAULT_MAX_REDIRECTS, null, null);
   }
 
   /**
-   * @param maxRedirects the most redirects the navigation may take (each hop was already checked by
-   *     the guard proxy); more is a {@link RefusedFetchException}
+   * @param maxRedirects the most redirects the navigation may take; more is a {@link
+   *     RefusedFetchException}
    * @param navigation the page's guard: every hop of the navigation and every captured response
-   *     must be on its allow-list (the proxy let them pass with the wider {@link
-   *     AddressGuard#subrequests() subrequest} list); {@code null}: not checked here
+   *     must be on its allow-list; {@code null}: not checked here
+   * @param requests the route of the page's requests, which records where a navigation was
+   *     redirected ({@code null}: Chromium follows redirects itself)
    */
   PageRender(
       Page page,
       BrowserSettings settings,
       RenderOptions options,
       int maxRedirects,
-      AddressGuard navigation) {
+      AddressGuard navigation,
+      RequestGuard requests) {
     this.maxRedirects = maxRedirects;
     this.navigation = navigation;
+    this.requests = requests;
     this.page = page;
     this.settings = settings;
     this.options = options;
@@ -66,7 +69,7 @@ final class PageRender {
     // Capture listens before navigating: the first API call may start while the document loads.
     CapturedResponses captured = null;
     Consumer<Response> listener = null;
-    Consumer<Request> requests = null;
+    Consumer<Request> sent = null;
     if (options.mode() == RenderMode.CAPTURE) {
       captured =
           new CapturedResponses(
@@ -79,74 +82,68 @@ final class PageRender {
               options.keyword());
       listener = captured::offer;
       page.onResponse(listener);
-      requests = captured::requested; // page actions: which requests the search sent
-      page.onRequest(requests);
+      sent = captured::requested; // page actions: which requests the search sent
+      page.onRequest(sent);
     }
     try {
       return render(url, main(url), captured);
     } finally {
       if (listener != null) {
         page.offResponse(listener);
-        page.offRequest(requests);
+        page.offRequest(sent);
       }
     }
   }
 
   private Response main(String url) throws FetchException {
     BrowserTimeouts timeouts = settings.timeouts();
-    // COMMIT: status and headers are known before the body is loaded, so an oversized document
-    // is refused before Chromium holds it.
-    Response main =
-        page.navigate(
-            url,
-            new Page.NavigateOptions()
-                .setWaitUntil(WaitUntilState.COMMIT)
-                .setTimeout(deadline.millis(timeouts.navigation())));
-    if (main == null) {
-      throw new FetchException(url, "no main document response");
-    }
-    String refused = main.headerValue(GuardProxy.REFUSED_HEADER.toLowerCase(Locale.ROOT));
-    if (refused != null) {
-      // The guard proxy answered a redirect hop (plain http) itself.
-      String hop;
-      try {
-        hop = AddressGuard.withoutQueryOf(URI.create(main.url()));
-      } catch (IllegalArgumentException e) {
-        hop = "an unparsable URL";
+    // Each hop of a redirect is a navigation of its own: the route answered the one before with
+    // its redirect (Chromium kept its cookies) and recorded where it leads.
+    String target = url;
+    String referer = null;
+    Response main;
+    for (int redirects = 0; ; redirects++) {
+      Page.NavigateOptions navigate =
+          new Page.NavigateOptions()
+              // COMMIT: status and headers are known before the body is loaded, so an oversized
+              // document is refused before Chromium holds it.
+              .setWaitUntil(WaitUntilState.COMMIT)
+              .setTimeout(deadline.millis(timeouts.navigation()));
+      if (referer != null) {
+        navigate.setReferer(referer);
       }
-      String why =
-          refused.equals("HOST_NOT_ALLOWED")
-              ? "its host is not on the allow-list"
-              : "its address is not public";
-      throw new RefusedFetchException(
-          url, "refused: the page redirected to " + hop + " (" + why + ") [" + refused + "]", null);
-    }
-    // A hop to a host the page's own requests may reach passed the proxy; the page still is not
-    // the search's unless every hop stayed on the allow-list.
-    for (Request hop = main.request(); navigation != null && hop != null; ) {
-      URI hopUrl;
+      PlaywrightException failed = null;
+      main = null;
       try {
-        hopUrl = URI.create(hop.url());
-      } catch (IllegalArgumentException e) {
-        hopUrl = null;
+        main = page.navigate(target, navigate);
+      } catch (PlaywrightException e) {
+        failed = e;
       }
-      if (hopUrl == null || !navigation.allowsHost(hopUrl.getHost())) {
+      URI next = requests == null ? null : requests.takeRedirect();
+      if (next == null) {
+        if (failed != null) {
+          throw failed;
+        }
+        break;
+      }
+      // Every hop of the navigation stays on the allow-list.
+      if (navigation != null && !navigation.allowsHost(next.getHost())) {
         throw new RefusedFetchException(
             url,
             "refused: the page redirected to "
-                + (hopUrl == null ? "an unparsable URL" : AddressGuard.withoutQueryOf(hopUrl))
+                + AddressGuard.withoutQueryOf(next)
                 + " (its host is not on the allow-list) [HOST_NOT_ALLOWED]",
             null);
       }
-      hop = hop.redirectedFrom();
+      if (redirects >= maxRedirects) {
+        throw new RefusedFetchException(
+            url, "refused: more than " + maxRedirects + " redirects", null);
+      }
+      referer = target;
+      target = next.toString();
     }
-    int redirects = 0;
-    for (Request hop = main.request().redirectedFrom(); hop != null; hop = hop.redirectedFrom()) {
-      redirects++;
-    }
-    if (redirects > maxRedirects) {
-      throw new RefusedFetchException(
-          url, "refused: more than " + maxRedirects + " redirects", null);
+    if (main == null) {
+      throw new FetchException(url, "no main document response");
     }
     long declared = PageBytes.declaredLength(main);
     if (declared > settings.maxPageBytes()) {

@@ -8,6 +8,7 @@ import com.mallrank.crawler.fetch.Fetcher;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.RefusedFetchException;
 import com.mallrank.crawler.net.Connector;
+import com.mallrank.crawler.net.HttpClients;
 import com.mallrank.crawler.net.ProxyRoutes;
 import com.mallrank.crawler.net.UpstreamProxyException;
 import com.mallrank.crawler.politeness.AddressRefusedException;
@@ -41,15 +42,16 @@ import org.slf4j.LoggerFactory;
  * and without request cookies is refused ({@link FetchException}) rather than silently searched
  * anonymously: that would record someone else's ranking under the account.
  *
- * <p>Every request of a page leaves Chromium through the session's {@link
- * com.mallrank.crawler.net.GuardProxy} (redirect hops included) after a {@link RequestGuard} route,
- * both checking the request's {@link com.mallrank.crawler.politeness.Gate#guard() guard}; a page
- * whose navigation was refused, or that reached for a non-public address, is a {@link
- * RefusedFetchException}, as is a navigation of more than {@code maxRedirects} redirects. Request
- * cookies are added to the context with their own domain, path, {@code Secure} flag and expiry
- * (only for identities without a login state file: one with a file has its cookies in its context).
- * After each page that rendered, an identity's refreshed login state is saved back to its file
- * ({@link LoginStateSaver}: 0600, atomic), so cookies the site rotated are kept.
+ * <p>Chromium has no network of its own: every request of a page is checked by a {@link
+ * RequestGuard} route against the request's {@link com.mallrank.crawler.politeness.Gate#guard()
+ * guard} and fetched on the identity's own client ({@link HttpClients}: the guard deciding every
+ * address when it connects, the identity's proxy), redirect hops included; a page whose navigation
+ * was refused, or that reached for a non-public address, is a {@link RefusedFetchException}, as is
+ * a navigation of more than {@code maxRedirects} redirects. Request cookies are added to the
+ * context with their own domain, path, {@code Secure} flag and expiry (only for identities without
+ * a login state file: one with a file has its cookies in its context). After each page that
+ * rendered, an identity's refreshed login state is saved back to its file ({@link LoginStateSaver}:
+ * 0600, atomic), so cookies the site rotated are kept.
  *
  * <p>The response: the final URL, the main document's HTTP status, {@code Retry-After}, and as body
  * the rendered DOM ({@link RenderMode#DOM}) or the captured JSON responses ({@link
@@ -75,8 +77,7 @@ public final class PlaywrightFetcher implements Fetcher {
   private final BrowserSettings settings;
   private final RenderOptions defaults;
   private final StorageStates storageStates;
-  private final Connector connector;
-  private final ProxyRoutes routes;
+  private final HttpClients clients;
   private final IdentityDevices devices;
   private final int maxRedirects;
   private final BrowserCounters counters = new BrowserCounters();
@@ -99,7 +100,7 @@ public final class PlaywrightFetcher implements Fetcher {
   }
 
   /**
-   * @param connector opens the guard proxy's connections to checked addresses (tests map
+   * @param connector opens the connections of pages' requests to checked addresses (tests map
    *     public-looking addresses to loopback)
    * @param maxRedirects the most redirects a navigation may take
    */
@@ -132,12 +133,31 @@ public final class PlaywrightFetcher implements Fetcher {
       int maxRedirects,
       ProxyRoutes routes,
       IdentityDevices devices) {
-    this.routes = Objects.requireNonNull(routes, "routes");
+    this(
+        settings,
+        defaults,
+        storageStates,
+        new HttpClients(connector, routes),
+        maxRedirects,
+        devices);
+  }
+
+  /**
+   * @param clients the identities' ways out (shared with the static fetcher and the image downloads
+   *     of the process)
+   */
+  public PlaywrightFetcher(
+      BrowserSettings settings,
+      RenderOptions defaults,
+      StorageStates storageStates,
+      HttpClients clients,
+      int maxRedirects,
+      IdentityDevices devices) {
+    this.clients = Objects.requireNonNull(clients, "clients");
     this.devices = Objects.requireNonNull(devices, "devices");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.defaults = Objects.requireNonNull(defaults, "defaults");
     this.storageStates = Objects.requireNonNull(storageStates, "storageStates");
-    this.connector = Objects.requireNonNull(connector, "connector");
     this.maxRedirects = maxRedirects;
   }
 
@@ -186,15 +206,22 @@ public final class PlaywrightFetcher implements Fetcher {
       FetchResponse response;
       try {
         response =
-            new PageRender(page, settings, options, maxRedirects, request.gate().guard())
+            new PageRender(
+                    page,
+                    settings,
+                    options,
+                    maxRedirects,
+                    request.gate().guard(),
+                    session.requests())
                 .render(url);
       } catch (PlaywrightException | FetchException e) {
         throwIfProxyFailed(url, request.identity(), session);
-        throwIfRefused(url, session, isBlockedNavigation(e));
+        throwIfRefused(url, session);
+        throwIfNavigationFailed(url, session, e);
         throw e;
       }
       throwIfProxyFailed(url, request.identity(), session);
-      throwIfRefused(url, session, false);
+      throwIfRefused(url, session);
       response = response.withCookieNames(cookieNames(page, response.url()));
       if (screenshotIf.test(response)) {
         response = response.withScreenshot(screenshot(page));
@@ -290,7 +317,7 @@ public final class PlaywrightFetcher implements Fetcher {
   private BrowserSession session() {
     BrowserSession session = threadSession.get();
     if (session == null || session.isClosed()) {
-      session = new BrowserSession(settings, counters, connector, routes, devices);
+      session = new BrowserSession(settings, counters, clients, maxRedirects, devices);
       threadSession.set(session);
       sessions.add(session);
     }
@@ -323,7 +350,7 @@ public final class PlaywrightFetcher implements Fetcher {
 
   /**
    * A page during which the identity's own proxy failed is an error with the proxy's reason (the
-   * guard proxy answered 502 for what it could not tunnel; nothing went direct).
+   * request was aborted; nothing went direct).
    */
   private static void throwIfProxyFailed(String url, String identity, BrowserSession session)
       throws FetchException {
@@ -335,20 +362,26 @@ public final class PlaywrightFetcher implements Fetcher {
   }
 
   /** A page that had a request refused is no result: the sample says refused, with the rule. */
-  private static void throwIfRefused(String url, BrowserSession session, boolean navigationFailed)
+  private static void throwIfRefused(String url, BrowserSession session)
       throws RefusedFetchException {
-    List<AddressRefusedException> refusals = session.refusals(navigationFailed);
+    List<AddressRefusedException> refusals = session.refusals();
     if (!refusals.isEmpty()) {
       AddressRefusedException first = refusals.get(0);
       throw new RefusedFetchException(url, "refused: " + first.getMessage(), first);
     }
   }
 
-  /** Chromium's errors for a request the route aborted or the proxy refused to tunnel. */
-  private static boolean isBlockedNavigation(Exception e) {
-    String message = String.valueOf(e.getMessage());
-    return message.contains("ERR_BLOCKED_BY_CLIENT")
-        || message.contains("ERR_TUNNEL_CONNECTION_FAILED");
+  /**
+   * A navigation whose document could not be fetched says why (a timeout, a document over {@link
+   * BrowserSettings#maxPageBytes()}, a connection failure) rather than Chromium's "failed".
+   */
+  private static void throwIfNavigationFailed(String url, BrowserSession session, Exception e)
+      throws FetchException {
+    String why = session.requests().navigationFailure();
+    if (why != null) {
+      Exception cause = session.requests().navigationFailureCause();
+      throw new FetchException(url, why, cause != null ? cause : e);
+    }
   }
 
   static List<Cookie> cookies(CookieJar jar) {
