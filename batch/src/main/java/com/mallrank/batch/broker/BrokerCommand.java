@@ -3,6 +3,8 @@ package com.mallrank.batch.broker;
 import com.mallrank.batch.remote.DeadLetters;
 import com.mallrank.batch.remote.RemoteProperties;
 import com.mallrank.batch.text.Escaping;
+import com.mallrank.local.artemis.ArtemisSettings;
+import com.mallrank.local.artemis.LocalArtemis;
 import jakarta.jms.JMSException;
 import java.util.List;
 import java.util.concurrent.Callable;

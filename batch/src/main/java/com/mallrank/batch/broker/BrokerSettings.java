@@ -1,5 +1,6 @@
 package com.mallrank.batch.broker;
 
+import com.mallrank.local.artemis.ArtemisSettings;
 import java.net.URI;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.core.env.Environment;

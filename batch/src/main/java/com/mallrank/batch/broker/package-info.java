@@ -1,7 +1,7 @@
 /**
- * The message broker of remote partitioning: a launcher for the standalone ActiveMQ Artemis
- * distribution (resolved through Maven like the local Elasticsearch, started as its own process on
- * loopback) and the {@code mallrank broker start|stop|status} commands for one-host setups. The
- * launcher classes use no Spring, so tests start the broker from a plain JVM.
+ * The message broker of remote partitioning for one-host setups: the {@code mallrank broker
+ * start|stop|status} commands and their settings ({@code batch.broker.*}, {@code
+ * spring.artemis.*}); the broker itself is started by the local-servers launcher ({@code
+ * com.mallrank.local.artemis}, module {@code index/local}).
  */
 package com.mallrank.batch.broker;

@@ -2,8 +2,9 @@ package com.mallrank.batch.cli;
 
 import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.config.CrawlerProperties;
-import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
+import com.mallrank.batch.runtime.Target;
+import com.mallrank.batch.runtime.Targets;
 import com.mallrank.batch.text.Escaping;
 import com.mallrank.crawler.fetch.browser.QrLogin;
 import com.mallrank.crawler.profile.LoginRule;
@@ -69,17 +70,17 @@ public class AccountsLoginCommand implements Callable<Integer> {
   private final BatchProperties batch;
   private final CrawlerProperties crawler;
   private final SiteProfileRegistry profiles;
-  private final SandboxRuntime sandbox;
+  private final Targets targets;
 
   public AccountsLoginCommand(
       BatchProperties batch,
       CrawlerProperties crawler,
       SiteProfileRegistry profiles,
-      SandboxRuntime sandbox) {
+      Targets targets) {
     this.batch = batch;
     this.crawler = crawler;
     this.profiles = profiles;
-    this.sandbox = sandbox;
+    this.targets = targets;
   }
 
   @Override
@@ -96,10 +97,12 @@ public class AccountsLoginCommand implements Callable<Integer> {
               + site.id()
               + " cannot log in by QR code");
     }
-    URI page = url != null ? url : login.url(sandbox.baseUrl());
-    boolean sandboxPage =
-        sandbox.usesSandbox()
-            && page.getAuthority().equals(URI.create(sandbox.baseUrl()).getAuthority());
+    Target sampled = targets.target();
+    URI page = url != null ? url : login.url(sampled.baseUrl());
+    // a site with no phone app to scan with: the scan is done by opening the code's link
+    boolean scanByHand =
+        sampled.scanAs() != null
+            && page.getAuthority().equals(URI.create(sampled.baseUrl()).getAuthority());
     Path folder = AccountsFolder.ensure(batch.accountsDir()).toAbsolutePath().normalize();
     Path target = folder.resolve(id + ".json");
     PrintStream out = System.out;
@@ -126,12 +129,11 @@ public class AccountsLoginCommand implements Callable<Integer> {
                     "scan this QR code with the Douyin app of %s (also saved as %s):%n", id, png);
                 out.print(halfBlocks);
                 out.printf("the code's link: %s%n", Escaping.terminal(link));
-                if (sandboxPage) {
-                  // the sandbox has no phone app to scan with: opening the link as the account does
+                if (scanByHand) {
                   out.printf(
-                      "sandbox mall (no phone): to scan it as %s, open %s while this waits,"
+                      "%s (no phone): to scan it as %s, open %s while this waits,"
                           + " e.g. curl '%<s'%n",
-                      id, Escaping.terminal(link + "&uid=" + id));
+                      sampled.name(), id, Escaping.terminal(sampled.scanAs().apply(link, id)));
                 }
                 out.flush();
               }

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mallrank.batch.runtime.SamplerFactory;
-import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
+import com.mallrank.batch.runtime.Target;
+import com.mallrank.batch.runtime.Targets;
 import com.mallrank.batch.text.Escaping;
 import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchRequest;
@@ -124,13 +125,13 @@ public class ProfileTestCommand implements Callable<Integer> {
   String harKeyword;
 
   private final SiteProfileRegistry profiles;
-  private final SandboxRuntime sandbox;
+  private final Targets targets;
   private final SamplerFactory samplers;
 
   public ProfileTestCommand(
-      SiteProfileRegistry profiles, SandboxRuntime sandbox, SamplerFactory samplers) {
+      SiteProfileRegistry profiles, Targets targets, SamplerFactory samplers) {
     this.profiles = profiles;
-    this.sandbox = sandbox;
+    this.targets = targets;
     this.samplers = samplers;
   }
 
@@ -203,12 +204,13 @@ public class ProfileTestCommand implements Callable<Integer> {
                 .extract(fetcher.fetch(FetchRequest.anonymous(source.url, Gate.unpaced(guard))));
       }
     } else {
+      Target target = targets.target();
       page =
           samplers
-              .sampler(sandbox.usesSandbox())
+              .sampler(target)
               .sample(
                   siteProfile,
-                  sandbox.baseUrl(),
+                  target.baseUrl(),
                   source.keyword,
                   "anonymous",
                   CookieJar.empty(),

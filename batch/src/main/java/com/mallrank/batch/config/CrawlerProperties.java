@@ -11,12 +11,11 @@ import org.springframework.util.unit.DataSize;
  *
  * @param profilesDir a folder of extra site profiles ({@code <id>.yml}) that override the built-in
  *     ones
- * @param baseUrl the value of {@code {base}} in profile URL templates; blank = the sandbox mall's
- *     URL
+ * @param baseUrl the value of {@code {base}} in profile URL templates; blank = the default target
+ *     (the demo's simulated mall, {@code crawler.sandbox.*}, see {@code runtime.Targets})
  * @param timeout the timeout of one page fetch
  * @param userAgent the User-Agent sent by the static fetcher
  * @param maxPageSize pages larger than this are an error (no out-of-memory on a huge page)
- * @param sandbox the in-process sandbox mall
  * @param browser the real browser that renders the pages of {@code fetch.with: browser} profiles
  * @param images main-image fingerprints (perceptual hashes)
  * @param maxRedirects the most redirects one fetch (static page, browser navigation, image)
@@ -35,7 +34,6 @@ public record CrawlerProperties(
     Duration timeout,
     String userAgent,
     DataSize maxPageSize,
-    Sandbox sandbox,
     Browser browser,
     Images images,
     int maxRedirects,
@@ -48,38 +46,6 @@ public record CrawlerProperties(
     if (maxRedirects < 0 || maxRedirects > 20) {
       throw new IllegalArgumentException(
           "crawler.max-redirects must be 0..20, was " + maxRedirects);
-    }
-  }
-
-  /**
-   * The simulated mall, for the demo and for trying mallrank without touching a real site.
-   *
-   * @param enabled start it when a job needs {@code {base}} and no {@code crawler.base-url} is set
-   * @param port its port on 127.0.0.1; 0 = any free port
-   * @param redesignAt the slot (an instant, e.g. {@code 2026-11-28T14:00:00Z}) from which the mall
-   *     serves its redesigned page and renamed search API, to try {@code profile repair}; blank =
-   *     never
-   */
-  public record Sandbox(boolean enabled, int port, String redesignAt) {
-
-    public Sandbox {
-      if (redesignAt != null && !redesignAt.isBlank()) {
-        try {
-          java.time.Instant.parse(redesignAt.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-          throw new IllegalArgumentException(
-              "crawler.sandbox.redesign-at must be an instant like 2026-11-28T14:00:00Z, was '"
-                  + redesignAt
-                  + "'");
-        }
-      }
-    }
-
-    /** The redesign's slot, or {@code null} when none is scheduled. */
-    public java.time.Instant redesignSlot() {
-      return redesignAt == null || redesignAt.isBlank()
-          ? null
-          : java.time.Instant.parse(redesignAt.strip());
     }
   }
 
@@ -114,9 +80,9 @@ public record CrawlerProperties(
   public record Evidence(boolean enabled, Path dir, DataSize maxSize) {}
 
   /**
-   * {@code crawler.politeness.*}: how every real site is paced and retried (the in-process sandbox
-   * mall is sampled without delays). Bounds are checked at start-up; a value out of them stops it
-   * with one line naming the key.
+   * {@code crawler.politeness.*}: how the site of {@code crawler.base-url} is paced and retried
+   * (the default target brings its own pacing). Bounds are checked at start-up; a value out of them
+   * stops it with one line naming the key.
    *
    * @param minDelay the least time between two requests to one host (0s..10m)
    * @param jitter a random extra delay of up to this much per request (0s..10m)

@@ -8,7 +8,6 @@ import com.mallrank.batch.report.format.TextReportWriter;
 import com.mallrank.batch.report.model.ReportDocument;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
-import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
 import com.mallrank.batch.sample.SampleLauncher.SlotRefusedException;
 import com.mallrank.batch.sample.Slots;

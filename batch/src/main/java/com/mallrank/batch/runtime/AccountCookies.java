@@ -7,7 +7,6 @@ import com.mallrank.batch.plan.PlanLoader;
 import com.mallrank.crawler.fetch.Cookie;
 import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.browser.SecretStateFiles;
-import com.mallrank.crawler.sandbox.SandboxMall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,21 +19,22 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The cookies a vantage searches with, each with the scope it was saved with. Anonymous: none. The
- * sandbox knows a searcher by one cookie, scoped to the sandbox's host only. A real matrix account:
- * the cookies of its saved login state (a Playwright storage-state JSON, {@code storage-state} in
- * the plan) with their domain, path, {@code Secure} flag and expiry, so the fetchers send each only
- * where it belongs ({@link CookieJar}) — never to the host of whatever URL is fetched, never across
- * a redirect to another site, a {@code Secure} one never over http. A state file is read again when
- * it changed (cookies a site rotated during a fetch are saved back into it, by this process or
- * another). Values are secrets: never logged, never in messages.
+ * The cookies a vantage searches with, each with the scope it was saved with. Anonymous: none. A
+ * vantage without a login state: the target's identity cookie ({@link Target#identityCookie}),
+ * scoped to the target's host only, or none. A real matrix account: the cookies of its saved login
+ * state (a Playwright storage-state JSON, {@code storage-state} in the plan) with their domain,
+ * path, {@code Secure} flag and expiry, so the fetchers send each only where it belongs ({@link
+ * CookieJar}) — never to the host of whatever URL is fetched, never across a redirect to another
+ * site, a {@code Secure} one never over http. A state file is read again when it changed (cookies a
+ * site rotated during a fetch are saved back into it, by this process or another). Values are
+ * secrets: never logged, never in messages.
  */
 public final class AccountCookies {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Plan plan;
-  private final String sandboxHost;
+  private final Target target;
   private final LoginStates states;
   private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
 
@@ -52,20 +52,20 @@ public final class AccountCookies {
   }
 
   /**
-   * @param sandboxHost the sandbox mall's host when {@code {base}} is the sandbox (its identity
-   *     cookie is scoped to it), or {@code null}
+   * @param target the site sampled (its identity cookie, if it has one, is scoped to its host), or
+   *     {@code null} when a vantage without a login state sends no cookie
    */
-  public AccountCookies(Plan plan, String sandboxHost) {
-    this(plan, sandboxHost, new LoginStates(null));
+  public AccountCookies(Plan plan, Target target) {
+    this(plan, target, new LoginStates(null));
   }
 
   /**
    * @param states which state file each account searches with (the plan's, else the accounts
    *     folder's: the same file the browser loads)
    */
-  public AccountCookies(Plan plan, String sandboxHost, LoginStates states) {
+  public AccountCookies(Plan plan, Target target, LoginStates states) {
     this.plan = plan;
-    this.sandboxHost = sandboxHost;
+    this.target = target;
     this.states = states;
   }
 
@@ -76,10 +76,9 @@ public final class AccountCookies {
     }
     Path state = plan.account(vantage).flatMap(states::fileOf).orElse(null);
     if (state == null) {
-      return sandboxHost == null
+      return target == null || target.identityCookie() == null
           ? CookieJar.empty()
-          : CookieJar.of(
-              List.of(Cookie.hostOnly(SandboxMall.IDENTITY_COOKIE, vantage, sandboxHost)));
+          : CookieJar.of(List.of(Cookie.hostOnly(target.identityCookie(), vantage, target.host())));
     }
     BasicFileAttributes file;
     try {

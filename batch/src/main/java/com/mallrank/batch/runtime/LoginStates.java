@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * place that decides both, for the static fetcher's cookies, the browser, {@code plan validate},
  * the sample job and {@code accounts status}. A state is the plan's {@code storage-state} when it
  * names one, else {@code <batch.accounts-dir>/<id>.json} when that exists (where {@code accounts
- * login} and {@code accounts import} save it); an account with neither has no login state (the
- * sandbox mall knows it by its id).
+ * login} and {@code accounts import} save it); an account with neither has no login state (a target
+ * with an identity cookie knows it by its id, see {@link Target#identityCookie}).
  *
  * <p>A state that cannot be used ({@link LoginStateFile#unusable}: missing, too open, unreadable,
  * not a storage state, every cookie expired) is that account's trouble only: its samples are

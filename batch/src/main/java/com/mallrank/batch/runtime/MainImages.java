@@ -12,10 +12,8 @@ import com.mallrank.crawler.politeness.Gate;
 import com.mallrank.crawler.politeness.HostThrottle;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.write.Snapshot;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.DisposableBean;
@@ -28,18 +26,16 @@ import org.springframework.stereotype.Component;
  * picture from a changed one. A picture is downloaded as the vantage that saw it: through that
  * account's own proxy when the plan gives it one ({@link BrowserRuntime#httpClients()}, the way its
  * pages went), never direct. Every download and each of its redirect hops passes the address guard
- * and the host throttle the samplers use; private addresses are refused, except for the sandbox's
- * own simulated CDN ({@code *.sandbox-img.test}), which the sandbox mall answers.
+ * and the host throttle the samplers use; private addresses are refused, except for the image hosts
+ * a local {@link Target} mirrors under its base URL ({@link Target#mirroredImageHosts}).
  */
 @Component
 public class MainImages implements DisposableBean {
 
-  private static final String SANDBOX_CDN = ".sandbox-img.test";
-
   private static final Duration IMAGE_TIMEOUT = Duration.ofSeconds(20);
 
   private final CrawlerProperties properties;
-  private final SandboxRuntime sandbox;
+  private final Targets targets;
   private final SamplerFactory samplers;
   private final BrowserRuntime network;
   private final Map<String, ImageSource> sources = new ConcurrentHashMap<>();
@@ -50,11 +46,11 @@ public class MainImages implements DisposableBean {
    */
   public MainImages(
       CrawlerProperties properties,
-      SandboxRuntime sandbox,
+      Targets targets,
       SamplerFactory samplers,
       BrowserRuntime network) {
     this.properties = properties;
-    this.sandbox = sandbox;
+    this.targets = targets;
     this.samplers = samplers;
     this.network = network;
   }
@@ -95,28 +91,29 @@ public class MainImages implements DisposableBean {
 
   /**
    * Where the image bytes of a vantage come from: any public host, never a private address
-   * (whatever {@code crawler.base-url} says), through the vantage's own proxy; the sandbox's own
-   * CDN hosts, when sampling the sandbox, from the sandbox mall (the only private address allowed).
+   * (whatever {@code crawler.base-url} says), through the vantage's own proxy; the image hosts the
+   * target mirrors, from its base URL (a private address only when the target allows its own).
    */
   ImageSource source(String vantage) {
     return sources.computeIfAbsent(vantage, this::newSource);
   }
 
   private ImageSource newSource(String vantage) {
-    boolean viaSandbox = sandbox.usesSandbox();
-    HostThrottle throttle = samplers.throttle(viaSandbox);
+    Target target = targets.target();
+    HostThrottle throttle = samplers.throttle(target);
     HttpImageSource web =
         source(new Gate(new AddressGuard(List.of("*"), false), throttle), vantage);
-    HttpImageSource sandboxCdn =
-        viaSandbox
-            ? source(
+    HttpImageSource mirror =
+        target.mirroredImageHosts().isEmpty()
+            ? null
+            : source(
                 new Gate(
-                    new AddressGuard(List.of(URI.create(sandbox.baseUrl()).getHost()), true),
-                    throttle),
-                vantage)
-            : null;
+                    new AddressGuard(List.of(target.host()), target.localAddresses()), throttle),
+                vantage);
     return url ->
-        sandboxCdn != null && isSandboxCdn(url) ? sandboxCdn.open(sandboxed(url)) : web.open(url);
+        mirror != null && target.mirrorsImagesOf(url)
+            ? mirror.open(target.mirrored(url))
+            : web.open(url);
   }
 
   private HttpImageSource source(Gate gate, String vantage) {
@@ -129,21 +126,10 @@ public class MainImages implements DisposableBean {
         properties.maxRedirects());
   }
 
-  private static boolean isSandboxCdn(URI url) {
-    String host = url.getHost();
-    return host != null && host.toLowerCase(Locale.ROOT).endsWith(SANDBOX_CDN);
-  }
-
   @Override
   public synchronized void destroy() {
     // the connections are the network's (BrowserRuntime closes them)
     sources.clear();
     fingerprinter = null;
-  }
-
-  /** The sandbox mall answers for its simulated CDN hosts. */
-  private URI sandboxed(URI url) {
-    String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
-    return URI.create(sandbox.baseUrl() + url.getRawPath() + query);
   }
 }

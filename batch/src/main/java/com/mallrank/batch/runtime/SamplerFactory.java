@@ -19,8 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the {@link KeywordSampler} of a run. The in-process sandbox mall is sampled without
- * delays; every real site with the configured politeness ({@code crawler.politeness.*}).
+ * Builds the {@link KeywordSampler} of a run, paced with its {@link Target}'s politeness.
  *
  * <p>A slot's partitions share one sampler ({@link #forRun}), with one fetcher per thread: host
  * pacing and identity cool-downs hold for the whole slot, not per partition. Profiles with {@code
@@ -34,7 +33,7 @@ public class SamplerFactory {
   private final CrawlerProperties properties;
   private final BrowserRuntime browser;
   private final Map<Long, Run> runs = new ConcurrentHashMap<>();
-  private final Map<Boolean, HostThrottle> throttles = new ConcurrentHashMap<>();
+  private final Map<SamplerSettings, HostThrottle> throttles = new ConcurrentHashMap<>();
   private final Map<Instant, NeedsLogin> loggedOut = new ConcurrentHashMap<>();
   private final HarInboxes harInboxes;
 
@@ -46,28 +45,32 @@ public class SamplerFactory {
   }
 
   /** A sampler for one run; it keeps its hosts' delays and its identities' cool-downs. */
-  public KeywordSampler sampler(boolean sandbox) {
-    return sampler(fetcher(), sandbox);
+  public KeywordSampler sampler(Target target) {
+    return sampler(fetcher(), target.politeness());
   }
 
   /**
-   * The host pacing of the process: one per mode, shared by every sampler and by the main-image
-   * downloads, so each host is paced across all of them.
+   * The host pacing of the process: one per politeness, shared by every sampler and by the
+   * main-image downloads, so each host is paced across all of them.
    */
-  public HostThrottle throttle(boolean sandbox) {
-    return throttles.computeIfAbsent(
-        sandbox, s -> KeywordSampler.throttle(settings(s), new Random(), TimeSource.system()));
+  public HostThrottle throttle(Target target) {
+    return throttle(target.politeness());
   }
 
-  private KeywordSampler sampler(Fetcher fetcher, boolean sandbox) {
-    return sampler(fetcher, sandbox, new NeedsLogin(), RequestBudget.UNLIMITED);
+  private HostThrottle throttle(SamplerSettings politeness) {
+    return throttles.computeIfAbsent(
+        politeness, s -> KeywordSampler.throttle(s, new Random(), TimeSource.system()));
+  }
+
+  private KeywordSampler sampler(Fetcher fetcher, SamplerSettings politeness) {
+    return sampler(fetcher, politeness, new NeedsLogin(), RequestBudget.UNLIMITED);
   }
 
   private KeywordSampler sampler(
-      Fetcher fetcher, boolean sandbox, NeedsLogin needsLogin, RequestBudget budget) {
-    return KeywordSampler.builder(fetcher, settings(sandbox))
+      Fetcher fetcher, SamplerSettings politeness, NeedsLogin needsLogin, RequestBudget budget) {
+    return KeywordSampler.builder(fetcher, politeness)
         .browser(browser.fetcher())
-        .throttle(throttle(sandbox))
+        .throttle(throttle(politeness))
         .needsLogin(needsLogin)
         .har(harInboxes, properties.harWindow())
         .budget(budget)
@@ -79,8 +82,8 @@ public class SamplerFactory {
    * sampling the same slot in this process share which accounts were found logged out in it, so an
    * expired login is fetched once per slot, not once per group.
    */
-  public KeywordSampler forRun(long jobExecutionId, boolean sandbox, Instant slot) {
-    return forRun(jobExecutionId, sandbox, slot, RequestBudget.UNLIMITED);
+  public KeywordSampler forRun(long jobExecutionId, Target target, Instant slot) {
+    return forRun(jobExecutionId, target, slot, RequestBudget.UNLIMITED);
   }
 
   /**
@@ -89,13 +92,14 @@ public class SamplerFactory {
    * com.mallrank.batch.budget.RequestBudgets}).
    */
   public KeywordSampler forRun(
-      long jobExecutionId, boolean sandbox, Instant slot, RequestBudget budget) {
+      long jobExecutionId, Target target, Instant slot, RequestBudget budget) {
     return runs.computeIfAbsent(
             jobExecutionId,
             id -> {
               PerThreadFetcher fetchers = new PerThreadFetcher(this::fetcher);
               // The browser fetcher keeps one Chromium per thread itself.
-              return new Run(sampler(fetchers, sandbox, needsLogin(slot), budget), fetchers);
+              return new Run(
+                  sampler(fetchers, target.politeness(), needsLogin(slot), budget), fetchers);
             })
         .sampler();
   }
@@ -130,10 +134,6 @@ public class SamplerFactory {
             Clock.systemUTC(),
             browser.httpClients())
         .savingRotatedCookies(browser.storageStates());
-  }
-
-  private SamplerSettings settings(boolean sandbox) {
-    return sandbox ? SamplerSettings.UNTHROTTLED : properties.politeness().settings();
   }
 
   private record Run(KeywordSampler sampler, PerThreadFetcher fetchers) {}

@@ -16,12 +16,12 @@ import com.mallrank.batch.runtime.LoginStates;
 import com.mallrank.batch.runtime.MainImages;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SamplerFactory;
-import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
+import com.mallrank.batch.runtime.Target;
+import com.mallrank.batch.runtime.Targets;
 import com.mallrank.index.write.Snapshot;
 import com.mallrank.index.write.StoredSamples;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Instant;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -207,7 +207,7 @@ public class SampleJobConfiguration {
       PlanRepository plans,
       SiteProfileRegistry profiles,
       SamplerFactory samplers,
-      SandboxRuntime sandbox,
+      Targets targets,
       SampleMetrics metrics,
       MainImages images,
       ElasticsearchRuntime elasticsearch,
@@ -216,17 +216,15 @@ public class SampleJobConfiguration {
       BatchProperties batchProperties,
       @Value("#{jobParameters['" + SLOT + "']}") String slot,
       @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
-    boolean useSandbox = sandbox.usesSandbox();
+    Target target = targets.target();
     Plan plan = plans.plan();
     LoginStates logins = new LoginStates(batchProperties.accountsDir());
     return new SampleProcessor(
         Instant.parse(slot),
-        samplers.forRun(jobExecutionId, useSandbox, Instant.parse(slot), budgets.of(plan)),
+        samplers.forRun(jobExecutionId, target, Instant.parse(slot), budgets.of(plan)),
         profiles::get,
-        sandbox.baseUrl(),
-        new AccountCookies(
-                plan, useSandbox ? URI.create(sandbox.baseUrl()).getHost() : null, logins)
-            ::of,
+        target.baseUrl(),
+        new AccountCookies(plan, target, logins)::of,
         plan.ownership(),
         metrics,
         images::fingerprint,

@@ -2,10 +2,10 @@ package com.mallrank.batch.bench;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
 import com.mallrank.batch.MallrankApplication;
+import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.batch.plan.KeywordGroup;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SamplerFactory;
-import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.sample.ReferenceRun;
 import com.mallrank.batch.sample.SampleLauncher;
@@ -107,7 +107,7 @@ public final class BatchOverheadBenchmark {
                   ReferenceRun.run(
                       group,
                       slot,
-                      samplers.sampler(true),
+                      samplers.sampler(sandbox.target()),
                       profiles::get,
                       sandbox.baseUrl(),
                       ownership,

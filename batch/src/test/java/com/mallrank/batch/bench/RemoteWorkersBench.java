@@ -1,7 +1,5 @@
 package com.mallrank.batch.bench;
 
-import com.mallrank.batch.broker.ArtemisSettings;
-import com.mallrank.batch.broker.LocalArtemis;
 import com.mallrank.batch.remote.RemoteChildMain;
 import com.mallrank.batch.testing.ChildJvm;
 import com.mallrank.batch.testing.ChildProcess;
@@ -10,6 +8,8 @@ import com.mallrank.batch.testing.TestPlans;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.testing.LocalElasticsearchExtension;
 import com.mallrank.index.testing.TestIndices;
+import com.mallrank.local.artemis.ArtemisSettings;
+import com.mallrank.local.artemis.LocalArtemis;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

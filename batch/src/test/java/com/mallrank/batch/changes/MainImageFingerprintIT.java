@@ -2,8 +2,8 @@ package com.mallrank.batch.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
-import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.index.document.ListingDocument;

@@ -3,9 +3,9 @@ package com.mallrank.batch.changes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.alert.AlertInput;
+import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
-import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.crawler.sandbox.Fault;

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.cli.FriendlyErrors;
 import com.mallrank.batch.runtime.SamplerFactory;
+import com.mallrank.batch.runtime.Target;
+import com.mallrank.batch.runtime.Targets;
 import com.mallrank.crawler.politeness.HostThrottle;
 import com.mallrank.crawler.sampler.SamplerSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@code crawler.politeness.*}: its defaults, its bounds, and that a real site is paced by it. */
@@ -66,15 +70,15 @@ class PolitenessConfigTest {
 
   @Test
   void aRealSiteIsPacedByTheConfiguredDelayAndConcurrency() throws Exception {
-    SamplerFactory factory =
-        new SamplerFactory(
-            crawler(
-                Map.of(
-                    "crawler.politeness.min-delay", "300ms",
-                    "crawler.politeness.jitter", "0s",
-                    "crawler.politeness.max-concurrent-per-host", "2")),
-            null);
-    HostThrottle throttle = factory.throttle(false);
+    CrawlerProperties crawler =
+        crawler(
+            Map.of(
+                "crawler.base-url", "https://shop.example",
+                "crawler.politeness.min-delay", "300ms",
+                "crawler.politeness.jitter", "0s",
+                "crawler.politeness.max-concurrent-per-host", "2"));
+    SamplerFactory factory = new SamplerFactory(crawler, null);
+    HostThrottle throttle = factory.throttle(new Targets(crawler, Optional.empty()).target());
     long start = System.nanoTime();
     try (HostThrottle.Permit a = throttle.acquire("shop.example");
         HostThrottle.Permit b = throttle.acquire("shop.example")) {
@@ -84,8 +88,17 @@ class PolitenessConfigTest {
         .as("the second request waits min-delay after the first")
         .isGreaterThanOrEqualTo(Duration.ofMillis(300));
     assertThat(throttle.inFlight("shop.example")).isZero();
-    assertThat(factory.throttle(true))
-        .as("the sandbox has its own, unthrottled")
+    assertThat(
+            factory.throttle(
+                new Target(
+                    "local",
+                    "http://127.0.0.1:1",
+                    SamplerSettings.UNTHROTTLED,
+                    true,
+                    List.of(),
+                    null,
+                    null)))
+        .as("a target with other pacing (the unthrottled sandbox) has its own")
         .isNotSameAs(throttle);
   }
 }

@@ -2,10 +2,10 @@ package com.mallrank.batch.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.batch.retention.RetentionCommand;
 import com.mallrank.batch.retention.RetentionProperties;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
-import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.crawler.sandbox.Fault;

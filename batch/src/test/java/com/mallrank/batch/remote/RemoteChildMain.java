@@ -1,7 +1,7 @@
 package com.mallrank.batch.remote;
 
 import com.mallrank.batch.MallrankApplication;
-import com.mallrank.batch.runtime.SandboxRuntime;
+import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

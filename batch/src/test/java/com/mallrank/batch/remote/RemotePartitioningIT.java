@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.mallrank.batch.broker.ArtemisSettings;
-import com.mallrank.batch.broker.LocalArtemis;
 import com.mallrank.batch.testing.ChildJvm;
 import com.mallrank.batch.testing.ChildProcess;
 import com.mallrank.batch.testing.PostgresTestDatabase;
@@ -13,6 +11,8 @@ import com.mallrank.batch.testing.StoredIds;
 import com.mallrank.batch.testing.TestPlans;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.testing.LocalElasticsearchExtension;
+import com.mallrank.local.artemis.ArtemisSettings;
+import com.mallrank.local.artemis.LocalArtemis;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import com.mallrank.batch.plan.IdentityNetwork;
 import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.plan.Plan;
 import com.mallrank.crawler.fetch.CookieJar;
+import com.mallrank.crawler.sampler.SamplerSettings;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import java.net.URI;
 import java.nio.file.Files;
@@ -69,14 +70,29 @@ class AccountCookiesTest {
   @Test
   void theSandboxIdentityCookieIsScopedToTheSandboxHost() {
     Plan plan = Plan.of(dir.resolve("plan.yml"), List.of(), List.of());
-    AccountCookies cookies = new AccountCookies(plan, "127.0.0.1");
+    AccountCookies cookies =
+        new AccountCookies(
+            plan,
+            new Target(
+                "sandbox mall",
+                "http://127.0.0.1:43147",
+                SamplerSettings.UNTHROTTLED,
+                true,
+                List.of(SandboxMall.IMAGE_HOSTS),
+                SandboxMall.IDENTITY_COOKIE,
+                SandboxMall::scanAs));
 
     assertThat(cookies.of("anonymous").isEmpty()).isTrue();
     CookieJar jar = cookies.of("mx-hangzhou");
     assertThat(jar.header(URI.create("http://127.0.0.1:43147/search?keyword=x"), NOW))
         .isEqualTo(SandboxMall.IDENTITY_COOKIE + "=mx-hangzhou");
     assertThat(jar.header(URI.create("http://mall.example/"), NOW)).isNull();
-    // a real run (no sandbox) sends no made-up identity cookie
-    assertThat(new AccountCookies(plan, null).of("mx-hangzhou").isEmpty()).isTrue();
+    // a real site sends no made-up identity cookie
+    assertThat(
+            new AccountCookies(
+                    plan, Target.site("https://mall.example", SamplerSettings.UNTHROTTLED))
+                .of("mx-hangzhou")
+                .isEmpty())
+        .isTrue();
   }
 }

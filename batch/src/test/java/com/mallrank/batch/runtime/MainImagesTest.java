@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mallrank.batch.config.ApplicationYaml;
 import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.batch.demo.SandboxProperties;
+import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.crawler.net.RecordingProxy;
 import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.sun.net.httpserver.HttpServer;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +62,10 @@ class MainImagesTest {
             "crawler",
             CrawlerProperties.class,
             Map.of("crawler.images.fingerprint", "true", "crawler.sandbox.port", "0"));
-    sandbox = new SandboxRuntime(properties);
+    sandbox =
+        new SandboxRuntime(
+            ApplicationYaml.bind(
+                "crawler.sandbox", SandboxProperties.class, Map.of("crawler.sandbox.port", "0")));
     proxy = RecordingProxy.start();
     // a plan whose account mx-proxied leaves through the recording proxy
     Path plan = dir.resolve("plan.yml");
@@ -78,7 +84,12 @@ class MainImagesTest {
         """
             .formatted(proxy.url()));
     network = PlanNetwork.of(properties, plan, dir).network();
-    images = new MainImages(properties, sandbox, new SamplerFactory(properties, network), network);
+    images =
+        new MainImages(
+            properties,
+            new Targets(properties, Optional.of(sandbox)),
+            new SamplerFactory(properties, network),
+            network);
   }
 
   @AfterEach

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.config.ApplicationYaml;
 import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.batch.demo.SandboxProperties;
+import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
@@ -47,7 +49,10 @@ class RotatedLoginCookiesTest {
     CrawlerProperties properties =
         ApplicationYaml.bind(
             "crawler", CrawlerProperties.class, Map.of("crawler.sandbox.port", "0"));
-    sandbox = new SandboxRuntime(properties);
+    sandbox =
+        new SandboxRuntime(
+            ApplicationYaml.bind(
+                "crawler.sandbox", SandboxProperties.class, Map.of("crawler.sandbox.port", "0")));
     sandbox.mall().rotateSessionCookie(true);
     state = dir.resolve("mx-rotating.json");
     Files.writeString(

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.batch.jobs.SlotRun;
 import com.mallrank.batch.jobs.SlotRuns;
 import com.mallrank.batch.plan.KeywordGroup;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SamplerFactory;
-import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.sample.SampleLauncher.SlotRefusedException;
 import com.mallrank.batch.testing.ChildJvm;
@@ -393,7 +393,7 @@ abstract class AbstractSlotRunIT {
     ReferenceRun.run(
         group,
         slot,
-        samplers.sampler(true),
+        samplers.sampler(sandbox.target()),
         profiles::get,
         sandbox.baseUrl(),
         plans.plan().ownership(),

@@ -2,8 +2,8 @@ package com.mallrank.batch.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
-import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.crawler.net.RecordingProxy;
 import com.mallrank.index.report.KeywordTop20;

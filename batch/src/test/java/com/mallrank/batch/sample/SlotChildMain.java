@@ -1,6 +1,6 @@
 package com.mallrank.batch.sample;
 
-import com.mallrank.batch.runtime.SandboxRuntime;
+import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.batch.testing.ChildJvm;
 import java.time.Instant;
 import org.springframework.boot.SpringApplication;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
-import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;

@@ -1,8 +1,8 @@
 package com.mallrank.batch.testing;
 
+import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
-import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
 import org.springframework.beans.factory.annotation.Autowired;
 

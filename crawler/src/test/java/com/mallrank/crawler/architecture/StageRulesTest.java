@@ -60,6 +60,10 @@ class StageRulesTest {
               "org.jsoup..",
               "com.microsoft.playwright..");
 
+  /**
+   * The sandbox mall (module {@code crawler/sandbox}) is on the crawler's test classpath only
+   * (enforcer); no production class names it either.
+   */
   @ArchTest
   static final ArchRule theSandboxIsNotUsedByTheCrawler =
       noClasses()

@@ -81,6 +81,20 @@ public final class SandboxMall implements AutoCloseable {
   public static final String IDENTITY_COOKIE = "sandbox_uid";
 
   /**
+   * The hosts of the simulated image CDN, as an address-guard pattern: nothing resolves them; the
+   * mall answers their paths itself ({@code <base>/obj/…}).
+   */
+  public static final String IMAGE_HOSTS = "*.sandbox-img.test";
+
+  /**
+   * The link that completes a QR login as {@code account}: the mall has no phone app, so opening
+   * the code's link with {@code &uid=<account>} is the scan.
+   */
+  public static String scanAs(String qrLink, String account) {
+    return qrLink + "&uid=" + account;
+  }
+
+  /**
    * The session cookie the mall rotates on every search page of a logged-in searcher, when {@link
    * #rotateSessionCookie} is on: {@code s1}, {@code s2}, … (a new value each time, 30 days).
    */

@@ -1,5 +1,6 @@
-package com.mallrank.batch.broker;
+package com.mallrank.local.artemis;
 
+import com.mallrank.local.Distribution;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -61,14 +62,24 @@ public record ArtemisSettings(
 
   /** The Maven coordinates of the distribution. */
   public String artifact() {
-    return "org.apache.activemq:apache-artemis:" + version + ":tar.gz:bin";
+    return distribution().artifact();
+  }
+
+  /** The distribution, {@code apache-artemis-<version>-bin.tar.gz}. */
+  public Distribution distribution() {
+    return new Distribution(
+        "org.apache.activemq:apache-artemis:" + version + ":tar.gz:bin",
+        "apache-artemis-" + version + "-bin.tar.gz",
+        "apache-artemis-" + version,
+        "bin/artemis");
   }
 
   boolean anonymous() {
     return user == null || user.isBlank();
   }
 
-  static boolean isLoopback(String host) {
+  /** Whether {@code host} is a loopback literal or {@code localhost} (never a name to resolve). */
+  public static boolean isLoopback(String host) {
     if (host == null || host.isBlank()) {
       return false;
     }

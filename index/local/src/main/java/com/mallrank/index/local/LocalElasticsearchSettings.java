@@ -1,5 +1,6 @@
 package com.mallrank.index.local;
 
+import com.mallrank.local.Distribution;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -154,6 +155,15 @@ public record LocalElasticsearchSettings(
 
   /** The Maven coordinates of the server distribution. */
   public String artifact() {
-    return "org.elasticsearch.distribution.integ-test-zip:elasticsearch:" + version + ":zip";
+    return distribution().artifact();
+  }
+
+  /** The server distribution: the integ-test-zip, unpacked into {@code elasticsearch-<version>}. */
+  public Distribution distribution() {
+    return new Distribution(
+        "org.elasticsearch.distribution.integ-test-zip:elasticsearch:" + version + ":zip",
+        "elasticsearch-" + version + ".zip",
+        "elasticsearch-" + version,
+        "bin/elasticsearch");
   }
 }

@@ -1,22 +1,19 @@
-package com.mallrank.batch.broker;
+package com.mallrank.local.artemis;
 
+import com.mallrank.local.PidFile;
+import com.mallrank.local.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +41,6 @@ public final class LocalArtemis implements AutoCloseable {
   /** Logged by the broker once it accepts clients. */
   static final String ACTIVE = "AMQ221007";
 
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-
   private final ArtemisSettings settings;
   private final boolean startedHere;
 
@@ -67,40 +62,33 @@ public final class LocalArtemis implements AutoCloseable {
       return new LocalArtemis(settings, false);
     }
     Path dir = settings.dir();
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the broker directory " + dir, e);
-    }
-    try (FileChannel channel =
-            FileChannel.open(
-                dir.resolve(".launcher.lock"),
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        FileLock ignored = channel.lock()) {
-      if (listening(settings)) {
-        return new LocalArtemis(settings, false);
-      }
-      if (isAlive(readPid(dir))) {
-        awaitActive(settings, readPid(dir).getAsLong());
-        return new LocalArtemis(settings, false);
-      }
-      Path home =
-          ArtemisDistribution.unpack(
-              ArtemisDistribution.resolve(settings), dir, settings.version());
-      Path instance = createInstance(settings, home);
-      long pid = launch(settings, instance);
-      try {
-        awaitActive(settings, pid);
-      } catch (RuntimeException e) {
-        stopPid(dir, pid);
-        throw e;
-      }
-      log.info("Started the broker at {} (pid {}, dir {})", settings.url(), pid, dir);
-      return new LocalArtemis(settings, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot lock " + dir.resolve(".launcher.lock"), e);
-    }
+    return Processes.underLock(
+        dir,
+        () -> {
+          if (listening(settings)) {
+            return new LocalArtemis(settings, false);
+          }
+          PidFile pidFile = pidFile(settings);
+          if (pidFile.alive().isPresent()) {
+            awaitActive(settings, pidFile.alive().getAsLong());
+            return new LocalArtemis(settings, false);
+          }
+          Path home = settings.distribution().unpack(settings.distribution().resolve(), dir);
+          long pid;
+          try {
+            pid = launch(settings, createInstance(settings, home));
+          } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the broker in " + dir, e);
+          }
+          try {
+            awaitActive(settings, pid);
+          } catch (RuntimeException e) {
+            pidFile.stop();
+            throw e;
+          }
+          log.info("Started the broker at {} (pid {}, dir {})", settings.url(), pid, dir);
+          return new LocalArtemis(settings, true);
+        });
   }
 
   /**
@@ -110,20 +98,12 @@ public final class LocalArtemis implements AutoCloseable {
    * @return whether a running broker was found and stopped
    */
   public static boolean stopRunning(ArtemisSettings settings) {
-    OptionalLong pid = readPid(settings.dir());
-    if (!isAlive(pid)) {
-      deletePidFile(settings.dir());
-      return false;
-    }
-    stopPid(settings.dir(), pid.getAsLong());
-    return true;
+    return pidFile(settings).stop();
   }
 
   /** What runs on the settings' port and directory, for {@code mallrank broker status}. */
   public static Status status(ArtemisSettings settings) {
-    OptionalLong pid = readPid(settings.dir());
-    return new Status(
-        listening(settings), isAlive(pid) ? pid : OptionalLong.empty(), settings.dir());
+    return new Status(listening(settings), pidFile(settings).alive(), settings.dir());
   }
 
   /**
@@ -147,8 +127,7 @@ public final class LocalArtemis implements AutoCloseable {
 
   /** The broker's pid, when this directory's pid file names a live process. */
   public OptionalLong pid() {
-    OptionalLong pid = readPid(settings.dir());
-    return isAlive(pid) ? pid : OptionalLong.empty();
+    return pidFile(settings).alive();
   }
 
   @Override
@@ -253,7 +232,7 @@ public final class LocalArtemis implements AutoCloseable {
         StandardOpenOption.APPEND);
     Process process = builder.start();
     process.getOutputStream().close();
-    Files.writeString(settings.dir().resolve(PID_FILE), Long.toString(process.pid()));
+    pidFile(settings).write(process.pid());
     return process.pid();
   }
 
@@ -265,14 +244,14 @@ public final class LocalArtemis implements AutoCloseable {
     long deadline = System.nanoTime() + settings.startTimeout().toNanos();
     Path logFile = settings.dir().resolve(LOG_FILE);
     while (System.nanoTime() < deadline) {
-      if (!isAlive(OptionalLong.of(pid))) {
+      if (!PidFile.isAlive(pid)) {
         throw new IllegalStateException(
             "The broker (pid "
                 + pid
                 + ") exited during start-up; "
                 + logFile
                 + " ends with:\n"
-                + tail(logFile, 20));
+                + Processes.tail(logFile, 20));
       }
       if (listening(settings) && lastStartActive(logFile)) {
         return;
@@ -292,7 +271,7 @@ public final class LocalArtemis implements AutoCloseable {
             + " s; "
             + logFile
             + " ends with:\n"
-            + tail(logFile, 20));
+            + Processes.tail(logFile, 20));
   }
 
   private static boolean lastStartActive(Path logFile) {
@@ -301,42 +280,8 @@ public final class LocalArtemis implements AutoCloseable {
     return text.indexOf(ACTIVE, Math.max(0, start)) >= 0;
   }
 
-  private static void stopPid(Path dir, long pid) {
-    Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-    if (handle.isPresent()) {
-      ProcessHandle process = handle.get();
-      process.destroy();
-      try {
-        process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      } catch (Exception e) {
-        log.warn("The broker (pid {}) did not stop within {}: killing it", pid, STOP_TIMEOUT);
-        process.destroyForcibly();
-        process.onExit().join();
-      }
-    }
-    deletePidFile(dir);
-  }
-
-  static OptionalLong readPid(Path dir) {
-    Path file = dir.resolve(PID_FILE);
-    try {
-      return OptionalLong.of(Long.parseLong(Files.readString(file).strip()));
-    } catch (IOException | NumberFormatException e) {
-      return OptionalLong.empty();
-    }
-  }
-
-  private static boolean isAlive(OptionalLong pid) {
-    return pid.isPresent()
-        && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
-  }
-
-  private static void deletePidFile(Path dir) {
-    try {
-      Files.deleteIfExists(dir.resolve(PID_FILE));
-    } catch (IOException e) {
-      log.warn("Could not delete {}: {}", dir.resolve(PID_FILE), e.toString());
-    }
+  private static PidFile pidFile(ArtemisSettings settings) {
+    return new PidFile(settings.dir().resolve(PID_FILE), "the broker");
   }
 
   private static String read(Path file) {
@@ -345,10 +290,5 @@ public final class LocalArtemis implements AutoCloseable {
     } catch (IOException e) {
       return "";
     }
-  }
-
-  private static String tail(Path file, int lines) {
-    List<String> all = read(file).lines().toList();
-    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
   }
 }

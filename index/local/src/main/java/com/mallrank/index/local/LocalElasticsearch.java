@@ -1,16 +1,14 @@
 package com.mallrank.index.local;
 
+import com.mallrank.local.PidFile;
+import com.mallrank.local.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,8 +40,6 @@ public final class LocalElasticsearch implements AutoCloseable {
   static final String CLUSTER_NAME = "mallrank-local";
   static final String PID_FILE = "elasticsearch.pid";
   static final Path FALLBACK_ROOT = Path.of("/var/tmp/mallrank-es");
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
   private static final Object JVM_LOCK = new Object();
 
   private final LocalElasticsearchSettings settings;
@@ -102,16 +98,8 @@ public final class LocalElasticsearch implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create data directory " + dir, e);
     }
-    try (FileChannel channel =
-            FileChannel.open(
-                dir.resolve(".launcher.lock"),
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        FileLock ignored = channel.lock()) {
-      return startUnderLock(settings, dir, root, awaitHealth);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot lock " + dir.resolve(".launcher.lock"), e);
-    }
+    Path chosen = dir;
+    return Processes.underLock(dir, () -> startUnderLock(settings, chosen, root, awaitHealth));
   }
 
   /** A handle on the healthy server on the settings' port, if there is one; never starts one. */
@@ -130,7 +118,7 @@ public final class LocalElasticsearch implements AutoCloseable {
   public static boolean stopRunning(LocalElasticsearchSettings settings) {
     boolean stoppedAny = false;
     for (Path dir : candidateDirectories(settings.dataDir())) {
-      stoppedAny |= stopPidFile(dir.resolve(PID_FILE));
+      stoppedAny |= pidFile(dir).stop();
     }
     return stoppedAny;
   }
@@ -155,7 +143,7 @@ public final class LocalElasticsearch implements AutoCloseable {
 
   /** The server's pid from its pid file, if this data directory holds one. */
   public OptionalLong pid() {
-    return readPid(home.resolve(PID_FILE));
+    return pidFile(home).read();
   }
 
   public LocalElasticsearchSettings settings() {
@@ -168,7 +156,7 @@ public final class LocalElasticsearch implements AutoCloseable {
    */
   public void stop() {
     if (stopped.compareAndSet(false, true)) {
-      if (!stopPidFile(home.resolve(PID_FILE)) && !startedHere) {
+      if (!pidFile(home).stop() && !startedHere) {
         log.info("No server of {} to stop (pid file absent or stale)", home);
       }
     }
@@ -210,7 +198,7 @@ public final class LocalElasticsearch implements AutoCloseable {
 
   private static LocalElasticsearch startUnderLock(
       LocalElasticsearchSettings settings, Path dir, boolean root, boolean awaitHealth) {
-    Path pidFile = dir.resolve(PID_FILE);
+    PidFile pidFile = pidFile(dir);
     switch (probe(settings)) {
       case HEALTHY:
         log.info("Reusing the Elasticsearch already running at {}", settings.url());
@@ -219,7 +207,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         throw new IllegalStateException(
             "Port " + settings.httpPort() + " is taken by something that is not Elasticsearch");
       case UNHEALTHY:
-        if (isAlive(readPid(pidFile))) {
+        if (pidFile.alive().isPresent()) {
           // ours, still starting (or red): wait for it instead of starting a second one
           if (awaitHealth) {
             awaitHealthy(settings, dir);
@@ -235,22 +223,20 @@ public final class LocalElasticsearch implements AutoCloseable {
       default:
         break;
     }
-    if (isAlive(readPid(pidFile))) {
+    if (pidFile.alive().isPresent()) {
       // a server of this directory is starting but does not listen yet
       if (awaitHealth) {
         awaitHealthy(settings, dir);
       }
       return new LocalElasticsearch(settings, dir, false);
     }
-    Path esHome =
-        ElasticsearchDistribution.unpack(
-            ElasticsearchDistribution.resolveZip(settings), dir, settings.version());
+    Path esHome = settings.distribution().unpack(settings.distribution().resolve(), dir);
     try {
       Files.createDirectories(dir.resolve("data"));
       Files.createDirectories(dir.resolve("logs"));
       Files.writeString(
           esHome.resolve("config").resolve("elasticsearch.yml"), config(settings, dir));
-      Files.deleteIfExists(pidFile);
+      Files.deleteIfExists(pidFile.path());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare " + dir, e);
     }
@@ -483,14 +469,14 @@ public final class LocalElasticsearch implements AutoCloseable {
       long timeoutMillis = settings.startTimeout().toMillis();
       if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        stopPidFile(dir.resolve(PID_FILE));
+        pidFile(dir).stop();
         throw new IllegalStateException(
             "bin/elasticsearch -d did not return within "
                 + settings.startTimeout()
                 + failureDetails(dir));
       }
       if (process.exitValue() != 0) {
-        stopPidFile(dir.resolve(PID_FILE));
+        pidFile(dir).stop();
         throw new IllegalStateException(
             "bin/elasticsearch -d failed with exit " + process.exitValue() + failureDetails(dir));
       }
@@ -535,88 +521,15 @@ public final class LocalElasticsearch implements AutoCloseable {
     return "\n--- tail of "
         + dir.resolve("launcher.log")
         + " ---\n"
-        + Logs.tail(dir.resolve("launcher.log"), 20)
+        + Processes.tail(dir.resolve("launcher.log"), 20)
         + "\n--- tail of "
         + dir.resolve("logs").resolve(CLUSTER_NAME + ".log")
         + " ---\n"
-        + Logs.tail(dir.resolve("logs").resolve(CLUSTER_NAME + ".log"), 40);
+        + Processes.tail(dir.resolve("logs").resolve(CLUSTER_NAME + ".log"), 40);
   }
 
-  static OptionalLong readPid(Path pidFile) {
-    try {
-      if (!Files.isRegularFile(pidFile)) {
-        return OptionalLong.empty();
-      }
-      String text = Files.readString(pidFile).strip();
-      return text.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(text));
-    } catch (IOException | NumberFormatException e) {
-      return OptionalLong.empty();
-    }
-  }
-
-  private static boolean isAlive(OptionalLong pid) {
-    return pid.isPresent()
-        && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
-  }
-
-  /** SIGTERM the pid in the file, wait, SIGKILL after a timeout. Returns whether one was alive. */
-  private static boolean stopPidFile(Path pidFile) {
-    OptionalLong pid = readPid(pidFile);
-    if (pid.isEmpty()) {
-      return false;
-    }
-    Optional<ProcessHandle> handle = ProcessHandle.of(pid.getAsLong());
-    if (handle.isEmpty() || !handle.get().isAlive()) {
-      deleteQuietly(pidFile);
-      return false;
-    }
-    ProcessHandle process = handle.get();
-    Optional<String> command = process.info().command();
-    if (command.isPresent() && !command.get().contains("java")) {
-      log.warn(
-          "pid {} from {} is {}, not an Elasticsearch JVM; not stopping it",
-          pid.getAsLong(),
-          pidFile,
-          command.get());
-      deleteQuietly(pidFile);
-      return false;
-    }
-    log.info("Stopping Elasticsearch pid {} ({})", pid.getAsLong(), pidFile);
-    process.destroy();
-    if (!waitForExit(process, STOP_TIMEOUT)) {
-      log.warn(
-          "Elasticsearch pid {} ignored SIGTERM for {}; killing it", pid.getAsLong(), STOP_TIMEOUT);
-      process.destroyForcibly();
-      if (!waitForExit(process, KILL_TIMEOUT)) {
-        throw new IllegalStateException(
-            "Elasticsearch pid " + pid.getAsLong() + " survived SIGKILL");
-      }
-    }
-    deleteQuietly(pidFile);
-    return true;
-  }
-
-  private static boolean waitForExit(ProcessHandle process, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (process.isAlive()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return !process.isAlive();
-      }
-    }
-    return true;
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      log.debug("Could not delete {}", file, e);
-    }
+  /** The pid file {@code bin/elasticsearch -p} writes in a data directory. */
+  private static PidFile pidFile(Path dir) {
+    return new PidFile(dir.resolve(PID_FILE), "Elasticsearch");
   }
 }

@@ -73,6 +73,11 @@ final class PictureRenderer {
     } finally {
       g.dispose();
     }
+    return png(image);
+  }
+
+  /** An image as PNG bytes. */
+  static byte[] png(BufferedImage image) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ImageIO.write(image, "png", out);

@@ -70,7 +70,8 @@ class LocalElasticsearchSettingsTest {
 
   @Test
   void zipPathInTheLocalRepository() {
-    assertThat(ElasticsearchDistribution.zipInRepository(Path.of("/repo"), "8.19.7"))
+    assertThat(
+            LocalElasticsearchSettings.of(Path.of("/d"), 9200).distribution().in(Path.of("/repo")))
         .isEqualTo(
             Path.of(
                 "/repo/org/elasticsearch/distribution/integ-test-zip/elasticsearch/8.19.7/"

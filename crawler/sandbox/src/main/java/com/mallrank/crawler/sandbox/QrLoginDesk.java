@@ -1,6 +1,13 @@
 package com.mallrank.crawler.sandbox;
 
-import com.mallrank.crawler.qr.QrCodes;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -54,8 +61,7 @@ final class QrLoginDesk {
       tickets.remove(tickets.keySet().iterator().next());
     }
     String png =
-        Base64.getEncoder()
-            .encodeToString(QrCodes.png(baseUrl + "/login/scan?ticket=" + ticket, 6));
+        Base64.getEncoder().encodeToString(qrPng(baseUrl + "/login/scan?ticket=" + ticket));
     return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
         + "<title>扫码登录 (sandbox)</title></head><body>"
         + "<div id=\"login-panel\" class=\"logged-out\"><h1>打开抖音扫码登录</h1>"
@@ -72,6 +78,37 @@ final class QrLoginDesk {
         + "';}else{setTimeout(poll,300);}})"
         + ".catch(()=>setTimeout(poll,1000));setTimeout(poll,300);"
         + "</script></body></html>\n";
+  }
+
+  /** A QR code of {@code text} as a PNG, six pixels a module, black on white, two modules quiet. */
+  static byte[] qrPng(String text) {
+    BitMatrix modules;
+    try {
+      modules =
+          new QRCodeWriter()
+              .encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 2));
+    } catch (WriterException e) {
+      throw new IllegalArgumentException("cannot draw a QR code of " + text.length() + " chars", e);
+    }
+    int scale = 6;
+    int side = modules.getWidth() * scale;
+    BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, side, side);
+      g.setColor(Color.BLACK);
+      for (int row = 0; row < modules.getHeight(); row++) {
+        for (int column = 0; column < modules.getWidth(); column++) {
+          if (modules.get(column, row)) {
+            g.fillRect(column * scale, row * scale, scale, scale);
+          }
+        }
+      }
+    } finally {
+      g.dispose();
+    }
+    return PictureRenderer.png(image);
   }
 
   /** Whether the ticket is waiting for a scan (shown, not scanned, not spent). */

@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs the sandbox mall standalone until killed:
  *
  * <pre>
- * java -cp crawler/target/classes:… com.mallrank.crawler.sandbox.SandboxMain \
+ * java -cp crawler/sandbox/target/classes:… com.mallrank.crawler.sandbox.SandboxMain \
  *     [--port 8080] [--time 2026-11-28T14:00:00Z] [--seed 20261128] [--print-accounts]
  * </pre>
  *
