@@ -40,9 +40,7 @@ class CommandLineProcessIT {
   private Run runWith(List<String> jvmOptions, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // the JVM options ./mallrank gives short commands (LauncherScriptTest): C1, the serial GC
-    command.addAll(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+    command.addAll(List.of("-Xmx384m", "-cp", System.getProperty("java.class.path")));
     command.addAll(jvmOptions);
     command.add(MallrankApplication.class.getName());
     command.addAll(List.of(args));
