@@ -146,5 +146,29 @@ public record AlertInput(
    * @param profile the site profile, or {@code null} when unknown
    * @param vantage {@code anonymous} or a matrix account
    */
-  public record Searcher(String profile, String vantage) {}
+  public record Searcher(String profile, String vantage) {
+
+    /** Whether this is the logged-out vantage (no matrix account, no login to renew). */
+    public boolean anonymous() {
+      return vantage.equals("anonymous");
+    }
+
+    /**
+     * A critical alert about this searcher's sampling (no keyword: it spans keywords), on its
+     * surface, naming its matrix account unless it is {@linkplain #anonymous() anonymous}.
+     */
+    Alert critical(String rule, Instant slot, String subject, String summary, String detail) {
+      return new Alert(
+          rule,
+          Alert.Severity.CRITICAL,
+          slot,
+          profile,
+          null,
+          subject,
+          vantage,
+          anonymous() ? null : vantage,
+          summary,
+          detail);
+    }
+  }
 }

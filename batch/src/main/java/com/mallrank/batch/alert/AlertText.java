@@ -65,6 +65,20 @@ final class AlertText {
         + (alert.detail() == null ? "" : "\n    " + Escaping.chatText(alert.detail()));
   }
 
+  /** The most keywords an alert names; the others are "等" (and so on). */
+  static final int MAX_KEYWORDS = 10;
+
+  /**
+   * The keywords an alert spans, at most {@value #MAX_KEYWORDS} of them ({@code 关键词：连衣裙、卫衣 等}),
+   * then {@code rest}.
+   */
+  static String keywords(List<String> keywords, String rest) {
+    return "关键词："
+        + String.join("、", keywords.subList(0, Math.min(MAX_KEYWORDS, keywords.size())))
+        + (keywords.size() > MAX_KEYWORDS ? " 等" : "")
+        + rest;
+  }
+
   /** The lines of at most {@code max} alerts, and a count of the rest. */
   static List<String> lines(List<Alert> alerts, int max, boolean markdown) {
     List<String> lines =

@@ -1,5 +1,6 @@
 package com.mallrank.batch.alert;
 
+import com.mallrank.index.document.ChangeKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +43,23 @@ abstract class ChangeRule implements AlertRule {
   static String shop(AlertInput.Change change) {
     return change.shop() == null ? "商品 " + change.productId() : change.shop();
   }
+
+  /**
+   * The earlier and later value of a competitor's change of {@code kind} as numbers (fen, basis
+   * points), or {@code null} when the change is of another kind, is the own listing's, or either
+   * value is missing or not a number.
+   */
+  static Values competitor(AlertInput.Change change, ChangeKind kind) {
+    Long before = number(change.oldValue());
+    Long after = number(change.newValue());
+    if (change.kind() != kind || change.own() || before == null || after == null) {
+      return null;
+    }
+    return new Values(before, after);
+  }
+
+  /** The two numbers of a change: before and after. */
+  record Values(long before, long after) {}
 
   static Long number(String value) {
     if (value == null) {

@@ -15,15 +15,12 @@ public final class CommissionRaisedRule extends ChangeRule {
 
   @Override
   Alert evaluate(AlertInput.Change change) {
-    Long before = number(change.oldValue());
-    Long after = number(change.newValue());
-    if (change.kind() != ChangeKind.COMMISSION
-        || change.own()
-        || before == null
-        || after == null
-        || after <= before) {
+    Values values = competitor(change, ChangeKind.COMMISSION);
+    if (values == null || values.after() <= values.before()) {
       return null;
     }
+    long before = values.before();
+    long after = values.after();
     return alert(
         Alert.Severity.WARNING,
         change,

@@ -30,16 +30,12 @@ public final class CompetitorPriceCutRule extends ChangeRule {
 
   @Override
   Alert evaluate(AlertInput.Change change) {
-    Long before = number(change.oldValue());
-    Long after = number(change.newValue());
-    if (change.kind() != ChangeKind.PRICE
-        || change.own()
-        || before == null
-        || after == null
-        || before <= 0
-        || after >= before) {
+    Values values = competitor(change, ChangeKind.PRICE);
+    if (values == null || values.before() <= 0 || values.after() >= values.before()) {
       return null;
     }
+    long before = values.before();
+    long after = values.after();
     BigDecimal cut =
         BigDecimal.valueOf(before - after)
             .multiply(BigDecimal.valueOf(100))

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * DingTalk custom robot: {@code {"msgtype": "markdown", "markdown": {"title": ..., "text": ...}}};
@@ -47,10 +48,6 @@ final class DingTalkPayload implements WebhookPayload {
 
   @Override
   public Verdict verdict(String body) {
-    Long code = PayloadJson.code(body, "errcode");
-    if (code == null) {
-      return Verdict.REJECTED;
-    }
-    return code == 0 ? Verdict.ACCEPTED : code == 130101 ? Verdict.RETRY : Verdict.REJECTED;
+    return Verdict.ofCode(PayloadJson.code(body, "errcode"), Set.of(130101L));
   }
 }

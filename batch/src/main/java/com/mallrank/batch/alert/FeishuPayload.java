@@ -62,12 +62,6 @@ final class FeishuPayload implements WebhookPayload {
 
   @Override
   public Verdict verdict(String body) {
-    Long code = PayloadJson.code(body, "code", "StatusCode");
-    if (code == null) {
-      return Verdict.REJECTED;
-    }
-    return code == 0
-        ? Verdict.ACCEPTED
-        : RATE_LIMITED.contains(code) ? Verdict.RETRY : Verdict.REJECTED;
+    return Verdict.ofCode(PayloadJson.code(body, "code", "StatusCode"), RATE_LIMITED);
   }
 }

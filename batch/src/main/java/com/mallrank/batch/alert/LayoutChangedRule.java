@@ -59,11 +59,7 @@ public final class LayoutChangedRule implements AlertRule {
                       + " 个关键词 layout_changed（"
                       + samples
                       + " 个样本）",
-                  "关键词："
-                      + String.join("、", keywords.subList(0, Math.min(10, keywords.size())))
-                      + (keywords.size() > 10 ? " 等" : "")
-                      + "；"
-                      + advice));
+                  AlertText.keywords(keywords, "；" + advice)));
         });
     return alerts;
   }

@@ -1,5 +1,6 @@
 package com.mallrank.batch.alert;
 
+import com.mallrank.index.document.SampleStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,17 +33,18 @@ public final class NeedsLoginRule implements AlertRule {
     Map<AlertInput.Searcher, int[]> byLogin = new LinkedHashMap<>(); // login_required, skipped
     for (AlertInput.Sample sample : input.samples()) {
       boolean loggedOut =
-          sample.status().equals("login_required")
-              || sample.status().equals("skipped") && SKIPPED_FOR_LOGIN.equals(sample.detail());
-      if (loggedOut && !sample.vantage().equals("anonymous")) {
+          sample.status().equals(SampleStatus.LOGIN_REQUIRED)
+              || sample.status().equals(SampleStatus.SKIPPED)
+                  && SKIPPED_FOR_LOGIN.equals(sample.detail());
+      if (loggedOut && !sample.searcher().anonymous()) {
         byLogin.computeIfAbsent(sample.searcher(), v -> new int[2]);
       }
     }
     for (AlertInput.Sample sample : input.samples()) {
       int[] counts = byLogin.get(sample.searcher());
-      if (counts != null && sample.status().equals("login_required")) {
+      if (counts != null && sample.status().equals(SampleStatus.LOGIN_REQUIRED)) {
         counts[0]++;
-      } else if (counts != null && sample.status().equals("skipped")) {
+      } else if (counts != null && sample.status().equals(SampleStatus.SKIPPED)) {
         counts[1]++;
       }
     }
@@ -50,15 +52,10 @@ public final class NeedsLoginRule implements AlertRule {
     byLogin.forEach(
         (searcher, counts) ->
             alerts.add(
-                new Alert(
+                searcher.critical(
                     ID,
-                    Alert.Severity.CRITICAL,
                     input.slot(),
-                    searcher.profile(),
-                    null,
                     "account:" + searcher.vantage(),
-                    searcher.vantage(),
-                    searcher.vantage(),
                     "账号 " + searcher.vantage() + " 需要重新登录",
                     (counts[0] > 0
                             ? "登录已失效：本时段 " + counts[0] + " 个关键词遇到登录墙，"

@@ -45,21 +45,14 @@ public final class SamplingBlockedRule implements AlertRule {
           long total = input.samples().stream().filter(s -> s.searcher().equals(searcher)).count();
           String kinds =
               String.join("/", samples.stream().map(AlertInput.Sample::status).distinct().toList());
-          List<String> keywords = samples.stream().map(AlertInput.Sample::keyword).toList();
           alerts.add(
-              new Alert(
+              searcher.critical(
                   ID,
-                  Alert.Severity.CRITICAL,
                   input.slot(),
-                  searcher.profile(),
-                  null,
                   "vantage:" + vantage,
-                  vantage,
-                  vantage.equals("anonymous") ? null : vantage,
                   "采样受阻：" + vantage + " " + samples.size() + "/" + total + " 个关键词 " + kinds,
-                  "关键词："
-                      + String.join("、", keywords.subList(0, Math.min(10, keywords.size())))
-                      + (keywords.size() > 10 ? " 等" : "")));
+                  AlertText.keywords(
+                      samples.stream().map(AlertInput.Sample::keyword).toList(), "")));
         });
     return alerts;
   }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * WeCom group robot: {@code {"msgtype": "markdown", "markdown": {"content": ...}}}, content cut to
@@ -35,11 +36,7 @@ final class WeComPayload implements WebhookPayload {
 
   @Override
   public Verdict verdict(String body) {
-    Long code = PayloadJson.code(body, "errcode");
-    if (code == null) {
-      return Verdict.REJECTED;
-    }
-    return code == 0 ? Verdict.ACCEPTED : code == 45009 ? Verdict.RETRY : Verdict.REJECTED;
+    return Verdict.ofCode(PayloadJson.code(body, "errcode"), Set.of(45009L));
   }
 
   /** The longest prefix of whole characters within {@code maxBytes} UTF-8 bytes. */

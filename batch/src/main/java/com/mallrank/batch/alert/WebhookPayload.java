@@ -2,6 +2,7 @@ package com.mallrank.batch.alert;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** One platform's message form: the request for a batch of alerts, and how it says "accepted". */
 public interface WebhookPayload {
@@ -11,7 +12,18 @@ public interface WebhookPayload {
     ACCEPTED,
     /** Rate limited in the body (DingTalk 130101, WeCom 45009, Feishu 9499/11232): retry. */
     RETRY,
-    REJECTED
+    REJECTED;
+
+    /**
+     * The verdict of a platform's result code: 0 accepted, one of its {@code rateLimited} codes
+     * retried, anything else (or no code) rejected.
+     */
+    static Verdict ofCode(Long code, Set<Long> rateLimited) {
+      if (code == null) {
+        return REJECTED;
+      }
+      return code == 0 ? ACCEPTED : rateLimited.contains(code) ? RETRY : REJECTED;
+    }
   }
 
   /**

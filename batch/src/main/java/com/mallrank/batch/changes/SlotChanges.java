@@ -8,6 +8,7 @@ import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionResult;
 import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.document.ChangeKind;
+import com.mallrank.index.document.SampleStatus;
 import com.mallrank.index.report.ChangeLogQuery;
 import com.mallrank.index.report.Reports;
 import com.mallrank.index.security.MallrankRole;
@@ -113,7 +114,7 @@ public class SlotChanges {
                         r.slot(), r.profile(), r.keyword(), r.vantage(), r.status(), r.marker()))
             .toList();
     List<AlertInput.LayoutChange> layoutChanges =
-        samples.stream().noneMatch(s -> s.status().equals("layout_changed"))
+        samples.stream().noneMatch(s -> s.status().equals(SampleStatus.LAYOUT_CHANGED))
             ? List.of()
             : reports.layoutChanges(slot, end).stream()
                 .map(

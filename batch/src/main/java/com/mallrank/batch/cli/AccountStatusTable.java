@@ -5,6 +5,7 @@ import com.mallrank.batch.runtime.LoginStateFile;
 import com.mallrank.batch.text.Formats;
 import com.mallrank.batch.text.TextTable;
 import com.mallrank.index.report.AccountActivityRow;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,6 +28,11 @@ import java.util.Set;
  * empty: the page was served to the account, and proved the login where the profile says how) or
  * {@code needs-login} (a login wall, a page that did not prove the login, or skipped for it);
  * {@code unknown} when no sample tells ({@code blocked}, {@code error}, …); {@code never sampled}.
+ *
+ * <p>On a surface read from phone captures ({@code fetch.with: har}) the phone holds the login: the
+ * state file is not the row's business (its trouble, its login by hand are not shown there), the
+ * state comes from the samples alone (a capture showing the login refusal is {@code needs-login}),
+ * and the state-file columns say where the account's captures go and when the newest was written.
  */
 public final class AccountStatusTable {
 
@@ -45,12 +51,48 @@ public final class AccountStatusTable {
           "代理 proxy",
           "设备 device");
 
-  /** What the table needs to know about one account besides its samples. */
+  /**
+   * What the table needs to know about one account besides its samples.
+   *
+   * @param stateFile its login state file, or {@code null} when it has none or needs none (sampled
+   *     from phone captures only: the file is then not read)
+   * @param phone the account on surfaces read from its phone's captures
+   */
   public record Account(
       MatrixAccount account,
       List<String> plannedSurfaces,
       LoginStateFile stateFile,
-      Instant loggedInByHand) {}
+      Instant loggedInByHand,
+      Phone phone) {
+
+    public Account {
+      phone = phone == null ? Phone.NONE : phone;
+    }
+
+    /** An account sampled on no phone surface. */
+    public Account(
+        MatrixAccount account,
+        List<String> plannedSurfaces,
+        LoginStateFile stateFile,
+        Instant loggedInByHand) {
+      this(account, plannedSurfaces, stateFile, loggedInByHand, Phone.NONE);
+    }
+  }
+
+  /**
+   * An account's phone captures.
+   *
+   * @param surfaces the profiles it is sampled on that read phone captures
+   * @param folder where its captures go ({@code crawler.har-dir/<account-id>})
+   * @param newestCapture when the newest capture file there was written, or {@code null}
+   */
+  public record Phone(Set<String> surfaces, Path folder, Instant newestCapture) {
+    static final Phone NONE = new Phone(Set.of(), null, null);
+
+    public Phone {
+      surfaces = Set.copyOf(surfaces);
+    }
+  }
 
   private AccountStatusTable() {}
 
@@ -86,27 +128,46 @@ public final class AccountStatusTable {
       Account entry, String surface, AccountActivityRow seen, Instant now, ZoneId zone) {
     MatrixAccount account = entry.account();
     LoginStateFile file = entry.stateFile();
+    Phone phone = entry.phone();
+    boolean onPhone = surface != null && phone.surfaces().contains(surface);
+    Instant newestCapture = phone.newestCapture();
     return List.of(
         account.id(),
         surface == null ? "—" : surface,
-        state(entry, seen, now, zone),
+        onPhone ? fromSamples(seen) : state(entry, seen, now, zone),
         newest(seen == null ? null : seen.newest(), zone),
         time(seen == null ? null : seen.lastRanked(), zone),
         time(seen == null ? null : seen.lastLoginRequired(), zone),
-        expiry(file, now, zone),
-        file == null
-            ? "— (none)"
-            : file.exists() ? file.path().toString() : file.path() + " (missing)",
-        file == null || file.modified() == null ? "—" : age(Duration.between(file.modified(), now)),
-        mode(file),
-        account.network().proxy() == null
-            ? "direct"
-            : account.network().proxy().shown(), // never its credentials
-        account.network().deviceShown()
-            + " "
-            + account.network().locale()
-            + " "
-            + account.network().timezone());
+        onPhone ? "—" : expiry(file, now, zone),
+        onPhone
+            ? "phone capture ("
+                + (phone.folder() == null ? "crawler.har-dir unset" : phone.folder() + "/")
+                + "), "
+                + (newestCapture == null
+                    ? "no file yet"
+                    : "newest file " + time(newestCapture, zone))
+            : file == null
+                ? "— (none)"
+                : file.exists() ? file.path().toString() : file.path() + " (missing)",
+        onPhone
+            ? newestCapture == null ? "—" : age(Duration.between(newestCapture, now))
+            : file == null || file.modified() == null
+                ? "—"
+                : age(Duration.between(file.modified(), now)),
+        onPhone ? "—" : mode(file),
+        // a phone capture went through the phone's own network, not the plan's proxy or device
+        onPhone
+            ? "— (phone)"
+            : account.network().proxy() == null
+                ? "direct"
+                : account.network().proxy().shown(), // never its credentials
+        onPhone
+            ? "— (phone)"
+            : account.network().deviceShown()
+                + " "
+                + account.network().locale()
+                + " "
+                + account.network().timezone());
   }
 
   /**
@@ -151,6 +212,12 @@ public final class AccountStatusTable {
     if (byHand != null && (telling == null || byHand.isAfter(telling.sampledAt()))) {
       return "re-logged in at " + time(byHand, zone);
     }
+    return fromSamples(seen);
+  }
+
+  /** The state the newest sample that tells logged in from logged out gives. */
+  private static String fromSamples(AccountActivityRow seen) {
+    AccountActivityRow.Seen telling = seen == null ? null : seen.newestOnLogin();
     if (telling != null) {
       return telling.loggedIn() ? "ok" : "needs-login";
     }

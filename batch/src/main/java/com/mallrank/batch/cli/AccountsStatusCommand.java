@@ -1,16 +1,24 @@
 package com.mallrank.batch.cli;
 
+import static java.util.stream.Collectors.toSet;
+
 import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.batch.plan.KeywordGroup;
 import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.plan.Plan;
 import com.mallrank.batch.runtime.LoginStateFile;
 import com.mallrank.batch.runtime.LoginStates;
+import com.mallrank.batch.runtime.PhoneVantages;
 import com.mallrank.batch.runtime.PlanRepository;
+import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.text.Escaping;
+import com.mallrank.index.report.AccountActivityRow;
 import com.mallrank.index.report.Reports;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -19,7 +27,9 @@ import picocli.CommandLine.Command;
  * Answers from the stored samples (the newest one that tells, last ok, last login wall), the login
  * state files (usable or why not, soonest cookie expiry, age, permissions) and the record of the
  * last login by hand. Cookie values are never read into the answer. An account whose state file is
- * missing or too open is listed with why; it never stops the command.
+ * missing or too open is listed with why; it never stops the command. On a surface read from phone
+ * captures the phone holds the login: the row names the account's capture folder and its newest
+ * capture instead, and an account sampled only there has its state file neither read nor required.
  */
 @Command(
     name = "status",
@@ -32,6 +42,10 @@ import picocli.CommandLine.Command;
           + " next such sample), its newest sample, last ok and last login_required (slots, in"
           + " batch.zone), the soonest expiry of its login state's cookies, the state file, its"
           + " age and permissions, its proxy and device.",
+      "On a surface read from phone captures (fetch.with: har) the phone holds the login: the row"
+          + " shows 'phone capture (<crawler.har-dir>/<account-id>/)' with its newest capture, and"
+          + " its state comes from the samples alone (a capture showing the login refusal:"
+          + " needs-login).",
       "Cookie values are never printed."
     })
 public class AccountsStatusCommand implements Callable<Integer> {
@@ -39,18 +53,31 @@ public class AccountsStatusCommand implements Callable<Integer> {
   private final PlanRepository plans;
   private final Reports reports;
   private final BatchProperties properties;
+  private final SiteProfileRegistry profiles;
+  private final CrawlerProperties crawler;
 
-  public AccountsStatusCommand(PlanRepository plans, Reports reports, BatchProperties properties) {
+  public AccountsStatusCommand(
+      PlanRepository plans,
+      Reports reports,
+      BatchProperties properties,
+      SiteProfileRegistry profiles,
+      CrawlerProperties crawler) {
     this.plans = plans;
     this.reports = reports;
     this.properties = properties;
+    this.profiles = profiles;
+    this.crawler = crawler;
   }
 
   @Override
   public Integer call() {
     Instant now = Instant.now();
-    List<AccountStatusTable.Account> accounts = accounts(plans.plan());
-    System.out.print(AccountStatusTable.render(rows(accounts, now)));
+    Plan plan = plans.plan();
+    List<AccountActivityRow> activity = activity(plan);
+    List<AccountStatusTable.Account> accounts = accounts(plan, activity);
+    System.out.print(
+        AccountStatusTable.render(
+            AccountStatusTable.rows(accounts, activity, now, properties.zone())));
     AccountStatusTable.notes(accounts, now)
         .forEach(note -> System.out.println(Escaping.terminal(note)));
     return 0;
@@ -58,31 +85,45 @@ public class AccountsStatusCommand implements Callable<Integer> {
 
   /** The table's rows as of {@code now}. */
   public List<List<String>> rows(Instant now) {
-    return rows(accounts(plans.plan()), now);
+    Plan plan = plans.plan();
+    List<AccountActivityRow> activity = activity(plan);
+    return AccountStatusTable.rows(accounts(plan, activity), activity, now, properties.zone());
   }
 
-  private List<List<String>> rows(List<AccountStatusTable.Account> accounts, Instant now) {
-    return AccountStatusTable.rows(
-        accounts,
-        reports.accountActivity(accounts.stream().map(a -> a.account().id()).toList()),
-        now,
-        properties.zone());
+  private List<AccountActivityRow> activity(Plan plan) {
+    return reports.accountActivity(plan.accounts().stream().map(MatrixAccount::id).toList());
   }
 
   /**
    * Each plan account with the surfaces its groups sample, the state file it searches with (the
-   * same {@link LoginStates} the sampler and the browser use) and its last login by hand.
+   * same {@link LoginStates} the sampler and the browser use; not read for an account sampled only
+   * from phone captures), its last login by hand, and its phone captures.
    */
-  private List<AccountStatusTable.Account> accounts(Plan plan) {
+  private List<AccountStatusTable.Account> accounts(Plan plan, List<AccountActivityRow> activity) {
     LoginStates states = new LoginStates(properties.accountsDir());
+    PhoneVantages phones = new PhoneVantages(plan, profiles::get, crawler.harDir());
     return plan.accounts().stream()
         .map(
-            account ->
-                new AccountStatusTable.Account(
-                    account,
-                    surfaces(plan, account),
-                    states.fileOf(account).map(LoginStateFile::inspect).orElse(null),
-                    AccountsFolder.lastLogin(properties.accountsDir(), account.id()).orElse(null)))
+            account -> {
+              Set<String> surfaces = new LinkedHashSet<>(surfaces(plan, account));
+              activity.stream()
+                  .filter(a -> a.vantage().equals(account.id()))
+                  .forEach(a -> surfaces.add(a.profile()));
+              Set<String> onPhone = surfaces.stream().filter(phones::phoneSurface).collect(toSet());
+              return new AccountStatusTable.Account(
+                  account,
+                  surfaces(plan, account),
+                  phones.usesStateFile(account)
+                      ? states.fileOf(account).map(LoginStateFile::inspect).orElse(null)
+                      : null,
+                  AccountsFolder.lastLogin(properties.accountsDir(), account.id()).orElse(null),
+                  onPhone.isEmpty()
+                      ? null
+                      : new AccountStatusTable.Phone(
+                          onPhone,
+                          phones.folderOf(account.id()),
+                          phones.newestCapture(account.id()).orElse(null)));
+            })
         .toList();
   }
 

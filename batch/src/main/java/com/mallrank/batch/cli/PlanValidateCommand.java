@@ -1,12 +1,15 @@
 package com.mallrank.batch.cli;
 
 import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.batch.plan.KeywordGroup;
 import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.plan.Plan;
 import com.mallrank.batch.plan.SharedSamples;
 import com.mallrank.batch.runtime.LoginStates;
+import com.mallrank.batch.runtime.PhoneVantages;
 import com.mallrank.batch.runtime.PlanRepository;
+import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.sample.Slots;
 import com.mallrank.batch.text.Escaping;
 import java.time.Instant;
@@ -25,7 +28,13 @@ import picocli.CommandLine.Command;
           + " keyword in a group, bad CSV row.",
       "Warns, naming the account and the file, about a login state that cannot be used (missing,"
           + " group/world-readable, unreadable, every cookie expired): that account's samples are"
-          + " skipped (needs-login) until it logs in again; the others are sampled.",
+          + " skipped (needs-login) until it logs in again; the others are sampled. Not for an"
+          + " account sampled only from phone captures (fetch.with: har): the phone holds its"
+          + " login.",
+      "Warns about an anonymous vantage on a profile whose search needs a login"
+          + " (search.requires-login, e.g. douyin-mall: Douyin answers 2483), never sampled, and"
+          + " about an account whose folder of phone captures (crawler.har-dir/<account-id>/)"
+          + " does not exist.",
       "Exit code 0 when the plan is valid, warnings or not; 2 when it is not (nothing is ever"
           + " sampled from an invalid plan)."
     })
@@ -33,10 +42,18 @@ public class PlanValidateCommand implements Callable<Integer> {
 
   private final PlanRepository plans;
   private final BatchProperties properties;
+  private final SiteProfileRegistry profiles;
+  private final CrawlerProperties crawler;
 
-  public PlanValidateCommand(PlanRepository plans, BatchProperties properties) {
+  public PlanValidateCommand(
+      PlanRepository plans,
+      BatchProperties properties,
+      SiteProfileRegistry profiles,
+      CrawlerProperties crawler) {
     this.plans = plans;
     this.properties = properties;
+    this.profiles = profiles;
+    this.crawler = crawler;
   }
 
   @Override
@@ -75,11 +92,19 @@ public class PlanValidateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** One line per account whose login state cannot be used: that account, not the plan. */
+  /**
+   * One line per account whose login state cannot be used (that account, not the plan; an account
+   * sampled only from phone captures needs none), then the phone surfaces' ({@link
+   * PhoneVantages#warnings}).
+   */
   private List<String> warnings(Plan plan, Instant now) {
     LoginStates states = new LoginStates(properties.accountsDir());
+    PhoneVantages phones = new PhoneVantages(plan, profiles::get, crawler.harDir());
     List<String> warnings = new ArrayList<>();
     for (MatrixAccount account : plan.accounts()) {
+      if (!phones.usesStateFile(account)) {
+        continue;
+      }
       states
           .unusable(account, now)
           .ifPresent(
@@ -93,6 +118,7 @@ public class PlanValidateCommand implements Callable<Integer> {
                           + " mallrank accounts login --id "
                           + account.id()));
     }
+    warnings.addAll(phones.warnings());
     return warnings;
   }
 }

@@ -14,6 +14,7 @@ import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.har.HarCapture;
 import com.mallrank.crawler.fetch.har.HarException;
 import com.mallrank.crawler.fetch.har.HarInbox;
+import com.mallrank.crawler.fetch.har.HarInboxes;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.parse.ExtractOptions;
 import com.mallrank.crawler.parse.Extractors;
@@ -238,7 +239,7 @@ public class ProfileTestCommand implements Callable<Integer> {
     }
     List<Path> files = harFiles(source.har);
     HarCapture.Outcome outcome =
-        new HarCapture(rule.captureUrl(), rule.captureKeyword())
+        new HarCapture(rule.captureUrl(), rule.captureKeyword(), rule.captureDevice())
             .find(files, harKeyword, null, null);
     if (outcome.kind() != HarCapture.Kind.FOUND) {
       if (outcome.badFiles().size() == files.size()) {
@@ -280,8 +281,26 @@ public class ProfileTestCommand implements Callable<Integer> {
       }
       return List.of(har);
     }
+    List<Path> files = capturesIn(har);
+    if (files.isEmpty()) {
+      List<String> accounts = accountFoldersWithCaptures(har);
+      throw new HarException(
+          har
+              + ": no .har file in the folder"
+              + (accounts.isEmpty()
+                  ? ""
+                  : "; its account folders hold captures ("
+                      + String.join(", ", accounts)
+                      + "): one phone's each, e.g. --har "
+                      + har.resolve(accounts.get(0))));
+    }
+    return files;
+  }
+
+  /** The HAR files of a folder and of its processed/ sub-folder, sorted by name. */
+  private static List<Path> capturesIn(Path folder) throws HarException {
     List<Path> files = new ArrayList<>();
-    for (Path dir : List.of(har, har.resolve(HarInbox.PROCESSED))) {
+    for (Path dir : List.of(folder, folder.resolve(HarInbox.PROCESSED))) {
       if (!Files.isDirectory(dir)) {
         continue;
       }
@@ -291,9 +310,37 @@ public class ProfileTestCommand implements Callable<Integer> {
         throw new HarException("cannot list " + dir + ": " + e.getMessage(), e);
       }
     }
-    if (files.isEmpty()) {
-      throw new HarException(har + ": no .har file in the folder");
-    }
     return files;
+  }
+
+  /**
+   * The sub-folders of {@code crawler.har-dir} laid out as accounts' ({@code <har-dir>/<id>/},
+   * {@link HarInboxes}) that hold captures: at most five names, plain account ids only (a folder
+   * name is printed).
+   */
+  private static List<String> accountFoldersWithCaptures(Path folder) throws HarException {
+    List<Path> subfolders;
+    try (Stream<Path> list = Files.list(folder)) {
+      subfolders =
+          list.filter(Files::isDirectory)
+              .filter(d -> !d.getFileName().toString().equals(HarInbox.PROCESSED))
+              .filter(d -> HarInboxes.unusableVantage(d.getFileName().toString()).isEmpty())
+              .sorted()
+              .toList();
+    } catch (java.io.IOException e) {
+      throw new HarException("cannot list " + folder + ": " + e.getMessage(), e);
+    }
+    List<String> names = new ArrayList<>();
+    for (Path sub : subfolders) {
+      if (capturesIn(sub).isEmpty()) {
+        continue;
+      }
+      if (names.size() == 5) {
+        names.add("…");
+        break;
+      }
+      names.add(sub.getFileName().toString());
+    }
+    return names;
   }
 }

@@ -74,6 +74,27 @@ public class EvidenceKeeper {
       String keyword,
       SampleResult result,
       CookieJar cookies) {
+    return keep(slot, profile, vantage, keyword, result, cookies, true);
+  }
+
+  /**
+   * {@link #keep} for a sample read from a phone capture ({@code fetch.with: har}): nothing was
+   * sent with the vantage's login state, so its file is not read (it may not exist: the phone holds
+   * that login).
+   */
+  public Optional<Path> keepCapture(
+      Instant slot, String profile, String vantage, String keyword, SampleResult result) {
+    return keep(slot, profile, vantage, keyword, result, null, false);
+  }
+
+  private Optional<Path> keep(
+      Instant slot,
+      String profile,
+      String vantage,
+      String keyword,
+      SampleResult result,
+      CookieJar cookies,
+      boolean maskState) {
     FetchResponse seen = result.seen();
     if (!enabled || result.page().status().producesRanks() || seen == null) {
       return Optional.empty();
@@ -83,7 +104,9 @@ public class EvidenceKeeper {
       cookies.all().forEach(c -> secrets.add(c.value()));
     }
     try {
-      secrets.addAll(stateSecrets(vantage));
+      if (maskState) {
+        secrets.addAll(stateSecrets(vantage));
+      }
     } catch (IOException | RuntimeException e) {
       // never the exception's text: a parse error may quote the secret file
       log.warn("evidence of {} @ {} not kept: its login state cannot be read", keyword, vantage);

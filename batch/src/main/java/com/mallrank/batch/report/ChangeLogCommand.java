@@ -1,9 +1,8 @@
 package com.mallrank.batch.report;
 
+import com.mallrank.batch.report.model.ReportDocument;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mallrank report changelog}: the competitor change log over a window. */
@@ -16,11 +15,7 @@ import picocli.CommandLine.Option;
       "",
       "Window: --from/--to slots (2026-11-28T14:00 in batch.zone), or -d/--days N or --hours N up to --to (default: the latest slot). Default: 24 h."
     })
-public class ChangeLogCommand implements Callable<Integer> {
-
-  @Mixin ReportWindowOptions window;
-
-  @Mixin ReportOutputOptions output;
+public class ChangeLogCommand extends WindowReportCommand {
 
   @Option(
       names = "--kind",
@@ -40,21 +35,12 @@ public class ChangeLogCommand implements Callable<Integer> {
       description = "At most N events (default ${DEFAULT-VALUE}); the title says when cut.")
   int limit;
 
-  private final ReportWindows windows;
-  private final WindowReports reports;
-
   public ChangeLogCommand(ReportWindows windows, WindowReports reports) {
-    this.windows = windows;
-    this.reports = reports;
+    super(windows, reports, "changelog", 24);
   }
 
   @Override
-  public Integer call() {
-    ReportWindow w = windows.resolve(window, 24);
-    output.write(
-        reports.changelog(w, ChangeLogTables.kinds(kinds), shops, limit),
-        w.fileName("changelog"),
-        System.out);
-    return 0;
+  ReportDocument document(ReportWindow window) {
+    return reports.changelog(window, ChangeLogTables.kinds(kinds), shops, limit);
   }
 }

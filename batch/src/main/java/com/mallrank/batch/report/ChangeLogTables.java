@@ -38,13 +38,9 @@ public final class ChangeLogTables {
    */
   public static ReportDocument document(
       List<ChangeEvent> events, boolean truncated, ReportWindow window, Instant generatedAt) {
-    return new ReportDocument(
+    return window.document(
         "竞品变更日志 change log"
             + (truncated ? " (first " + events.size() + " events: raise --limit)" : ""),
-        window.first(),
-        window.last(),
-        window.vantages() == null ? null : String.join(",", window.vantages()),
-        window.zone(),
         generatedAt,
         List.of(table(events), counts(events)),
         charts(events));

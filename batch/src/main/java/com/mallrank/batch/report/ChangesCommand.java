@@ -2,12 +2,9 @@ package com.mallrank.batch.report;
 
 import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.index.report.Reports;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mallrank report changes}: what changed in the Top-20 between two slots. */
@@ -18,7 +15,7 @@ import picocli.CommandLine.Option;
         "Prints what changed between two slots: your listings' movements, and competitors'"
             + " price, commission, main image and title changes, entries and exits. Only slots"
             + " whose samples were ok or partial are compared.")
-public class ChangesCommand implements Callable<Integer> {
+public class ChangesCommand extends SlotReportCommand {
 
   @Option(
       names = "--from",
@@ -55,27 +52,18 @@ public class ChangesCommand implements Callable<Integer> {
               + " sampled on two compared once per profile.")
   String profile;
 
-  @Mixin ReportOutputOptions output;
-
-  private final Reports reports;
-  private final ReportSlots slots;
-  private final BatchProperties properties;
-
   public ChangesCommand(Reports reports, ReportSlots slots, BatchProperties properties) {
-    this.reports = reports;
-    this.slots = slots;
-    this.properties = properties;
+    super(reports, slots, properties);
   }
 
   @Override
   public Integer call() {
-    Instant before = slots.resolve(from, properties.zone());
-    Instant after = slots.resolve(to, properties.zone());
+    Instant before = slot(from);
+    Instant after = slot(to);
     var report = reports.onProfile(profile).compare(before, after, vantage, keywords);
-    output.write(
-        ChangesTables.document(report, properties.zone(), everyEntry, Clock.systemUTC().instant()),
-        ReportOutputOptions.baseName("changes", report.before(), report.after(), report.vantage()),
-        System.out);
+    write(
+        ChangesTables.document(report, zone(), everyEntry, now()),
+        ReportOutputOptions.baseName("changes", report.before(), report.after(), report.vantage()));
     return 0;
   }
 }

@@ -91,7 +91,7 @@ public final class ChangesTables {
                 keyword,
                 perRow,
                 change.matrixAccount(),
-                kind(change.kind()),
+                names(change.kind()).code(),
                 change.title(),
                 change.shopName(),
                 change.positionBefore(),
@@ -101,7 +101,7 @@ public final class ChangesTables {
         events.add(
             new ChangeTimeline.Event(
                 at,
-                change.kind() == RankChange.Kind.MOVED ? "own_moved" : timelineKind(change.kind()),
+                names(change.kind()).timeline(),
                 label(keyword, perRow),
                 change.matrixAccount() + " " + position(change) + " " + name(change)));
       }
@@ -110,7 +110,7 @@ public final class ChangesTables {
             cells(
                 keyword,
                 perRow,
-                field(change.field()),
+                names(change.field()).label(),
                 change.title(),
                 change.shopName(),
                 value(change.field(), change.oldValue()),
@@ -122,7 +122,7 @@ public final class ChangesTables {
         events.add(
             new ChangeTimeline.Event(
                 at,
-                timelineKind(change.field()),
+                names(change.field()).timeline(),
                 label(keyword, perRow),
                 Formats.listing(change.title(), change.shopName(), change.productId())
                     + " "
@@ -135,7 +135,7 @@ public final class ChangesTables {
             cells(
                 keyword,
                 perRow,
-                kind(change.kind()),
+                names(change.kind()).code(),
                 change.title(),
                 change.shopName(),
                 change.positionBefore(),
@@ -144,7 +144,7 @@ public final class ChangesTables {
         events.add(
             new ChangeTimeline.Event(
                 at,
-                timelineKind(change.kind()),
+                names(change.kind()).timeline(),
                 label(keyword, perRow),
                 position(change) + " " + name(change)));
       }
@@ -218,7 +218,7 @@ public final class ChangesTables {
             cells(
                 keyword,
                 perRow,
-                "★ " + change.matrixAccount() + " " + verb(change),
+                "★ " + change.matrixAccount() + " " + names(change.kind()).verb(),
                 change.title(),
                 change.shopName(),
                 rank(change.positionBefore()),
@@ -231,7 +231,7 @@ public final class ChangesTables {
             cells(
                 keyword,
                 perRow,
-                "competitor " + englishField(change.field()),
+                "competitor " + names(change.field()).english(),
                 change.title() == null ? change.productId() : change.title(),
                 change.shopName(),
                 value(change.field(), change.oldValue()),
@@ -260,7 +260,7 @@ public final class ChangesTables {
             cells(
                 keyword,
                 perRow,
-                "competitor " + verb(competitor),
+                "competitor " + names(competitor.kind()).verb(),
                 competitor.title(),
                 competitor.shopName(),
                 rank(competitor.positionBefore()),
@@ -306,23 +306,6 @@ public final class ChangesTables {
         : keyword.keyword();
   }
 
-  private static String verb(RankChange change) {
-    return switch (change.kind()) {
-      case MOVED -> "moved";
-      case ENTERED -> "entered Top-20";
-      case LEFT -> "left Top-20";
-    };
-  }
-
-  private static String englishField(FieldChange.Field field) {
-    return switch (field) {
-      case PRICE_FEN -> "price";
-      case COMMISSION_BP -> "commission";
-      case IMAGE_KEY -> "main image";
-      case TITLE -> "title";
-    };
-  }
-
   private static String rank(Integer position) {
     return position == null ? "-" : "#" + position;
   }
@@ -338,40 +321,6 @@ public final class ChangesTables {
     long before = Long.parseLong(change.oldValue());
     long after = Long.parseLong(change.newValue());
     return before == 0 ? null : Formats.basisPoints(after - before, before);
-  }
-
-  private static String kind(RankChange.Kind kind) {
-    return switch (kind) {
-      case MOVED -> "moved";
-      case ENTERED -> "entered";
-      case LEFT -> "left";
-    };
-  }
-
-  private static String timelineKind(RankChange.Kind kind) {
-    return switch (kind) {
-      case MOVED -> "own_moved";
-      case ENTERED -> "entered_top20";
-      case LEFT -> "left_top20";
-    };
-  }
-
-  private static String timelineKind(FieldChange.Field field) {
-    return switch (field) {
-      case PRICE_FEN -> "price";
-      case COMMISSION_BP -> "commission";
-      case IMAGE_KEY -> "main_image";
-      case TITLE -> "title";
-    };
-  }
-
-  private static String field(FieldChange.Field field) {
-    return switch (field) {
-      case PRICE_FEN -> "价格 price";
-      case COMMISSION_BP -> "佣金 commission";
-      case IMAGE_KEY -> "主图 main image";
-      case TITLE -> "标题 title";
-    };
   }
 
   private static String value(FieldChange.Field field, String value) {
@@ -392,8 +341,35 @@ public final class ChangesTables {
   }
 
   private static String position(RankChange change) {
-    return (change.positionBefore() == null ? "-" : "#" + change.positionBefore())
-        + " → "
-        + (change.positionAfter() == null ? "-" : "#" + change.positionAfter());
+    return rank(change.positionBefore()) + " → " + rank(change.positionAfter());
+  }
+
+  /**
+   * How a rank change is named: its verb in the text table, its code in the own/entries tables, its
+   * change-log kind on the timeline.
+   */
+  private record KindNames(String verb, String code, String timeline) {}
+
+  private static KindNames names(RankChange.Kind kind) {
+    return switch (kind) {
+      case MOVED -> new KindNames("moved", "moved", "own_moved");
+      case ENTERED -> new KindNames("entered Top-20", "entered", "entered_top20");
+      case LEFT -> new KindNames("left Top-20", "left", "left_top20");
+    };
+  }
+
+  /**
+   * How a compared field is named: in English in the text table, bilingual in the competitor table,
+   * by its change-log kind on the timeline.
+   */
+  private record FieldNames(String english, String label, String timeline) {}
+
+  private static FieldNames names(FieldChange.Field field) {
+    return switch (field) {
+      case PRICE_FEN -> new FieldNames("price", "价格 price", "price");
+      case COMMISSION_BP -> new FieldNames("commission", "佣金 commission", "commission");
+      case IMAGE_KEY -> new FieldNames("main image", "主图 main image", "main_image");
+      case TITLE -> new FieldNames("title", "标题 title", "title");
+    };
   }
 }

@@ -1,8 +1,7 @@
 package com.mallrank.batch.report;
 
-import java.util.concurrent.Callable;
+import com.mallrank.batch.report.model.ReportDocument;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code mallrank report coverage}: which keywords each matrix account covers. */
 @Command(
@@ -14,24 +13,14 @@ import picocli.CommandLine.Mixin;
       "",
       "Window: --from/--to slots (2026-11-28T14:00 in batch.zone), or -d/--days N or --hours N up to --to (default: the latest slot). Default: 24 h."
     })
-public class CoverageCommand implements Callable<Integer> {
-
-  @Mixin ReportWindowOptions window;
-
-  @Mixin ReportOutputOptions output;
-
-  private final ReportWindows windows;
-  private final WindowReports reports;
+public class CoverageCommand extends WindowReportCommand {
 
   public CoverageCommand(ReportWindows windows, WindowReports reports) {
-    this.windows = windows;
-    this.reports = reports;
+    super(windows, reports, "coverage", 24);
   }
 
   @Override
-  public Integer call() {
-    ReportWindow w = windows.resolve(window, 24);
-    output.write(reports.coverage(w), w.fileName("coverage"), System.out);
-    return 0;
+  ReportDocument document(ReportWindow window) {
+    return reports.coverage(window);
   }
 }

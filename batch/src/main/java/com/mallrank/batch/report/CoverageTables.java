@@ -38,12 +38,8 @@ public final class CoverageTables {
   public static ReportDocument document(
       CoverageReport report, ReportWindow window, Instant generatedAt) {
     CoverageHeatmap heatmap = heatmap(report, window.accounts());
-    return new ReportDocument(
+    return window.document(
         "覆盖报告 coverage report",
-        window.first(),
-        window.last(),
-        window.vantages() == null ? null : String.join(",", window.vantages()),
-        window.zone(),
         generatedAt,
         tables(report),
         heatmap == null ? List.<ChartSpec>of() : List.of(heatmap));

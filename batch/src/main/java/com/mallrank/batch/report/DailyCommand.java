@@ -1,8 +1,7 @@
 package com.mallrank.batch.report;
 
-import java.util.concurrent.Callable;
+import com.mallrank.batch.report.model.ReportDocument;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mallrank report daily}: the morning report. */
@@ -15,11 +14,7 @@ import picocli.CommandLine.Option;
       "",
       "Window: --from/--to slots (2026-11-28T14:00 in batch.zone), or -d/--days N or --hours N up to --to (default: the latest slot). Default: the 24 h up to the latest slot."
     })
-public class DailyCommand implements Callable<Integer> {
-
-  @Mixin ReportWindowOptions window;
-
-  @Mixin ReportOutputOptions output;
+public class DailyCommand extends WindowReportCommand {
 
   @Option(
       names = "--limit",
@@ -28,18 +23,12 @@ public class DailyCommand implements Callable<Integer> {
       description = "At most N change-log events (default ${DEFAULT-VALUE}).")
   int limit;
 
-  private final ReportWindows windows;
-  private final WindowReports reports;
-
   public DailyCommand(ReportWindows windows, WindowReports reports) {
-    this.windows = windows;
-    this.reports = reports;
+    super(windows, reports, "daily", 24);
   }
 
   @Override
-  public Integer call() {
-    ReportWindow w = windows.resolve(window, 24);
-    output.write(reports.daily(w, limit), w.fileName("daily"), System.out);
-    return 0;
+  ReportDocument document(ReportWindow window) {
+    return reports.daily(window, limit);
   }
 }

@@ -1,8 +1,7 @@
 package com.mallrank.batch.report;
 
-import java.util.concurrent.Callable;
+import com.mallrank.batch.report.model.ReportDocument;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mallrank report explain}: why your listings dropped. */
@@ -15,11 +14,7 @@ import picocli.CommandLine.Option;
       "",
       "Window: --from/--to slots (2026-11-28T14:00 in batch.zone), or -d/--days N or --hours N up to --to (default: the latest slot). Default: 24 h."
     })
-public class ExplainCommand implements Callable<Integer> {
-
-  @Mixin ReportWindowOptions window;
-
-  @Mixin ReportOutputOptions output;
+public class ExplainCommand extends WindowReportCommand {
 
   @Option(
       names = {"-p", "--product"},
@@ -27,18 +22,12 @@ public class ExplainCommand implements Callable<Integer> {
       description = "Only drops of this product.")
   String product;
 
-  private final ReportWindows windows;
-  private final WindowReports reports;
-
   public ExplainCommand(ReportWindows windows, WindowReports reports) {
-    this.windows = windows;
-    this.reports = reports;
+    super(windows, reports, "explain", 24);
   }
 
   @Override
-  public Integer call() {
-    ReportWindow w = windows.resolve(window, 24);
-    output.write(reports.explain(w, product), w.fileName("explain"), System.out);
-    return 0;
+  ReportDocument document(ReportWindow window) {
+    return reports.explain(window, product);
   }
 }

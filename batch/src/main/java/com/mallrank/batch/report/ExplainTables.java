@@ -22,15 +22,7 @@ public final class ExplainTables {
   /** Maps the explanations. */
   public static ReportDocument document(
       List<RankDropExplanation> drops, ReportWindow window, Instant generatedAt) {
-    return new ReportDocument(
-        "排名下降原因 rank drops explained",
-        window.first(),
-        window.last(),
-        window.vantages() == null ? null : String.join(",", window.vantages()),
-        window.zone(),
-        generatedAt,
-        tables(drops),
-        List.of());
+    return window.document("排名下降原因 rank drops explained", generatedAt, tables(drops), List.of());
   }
 
   /** The tables. */

@@ -1,8 +1,7 @@
 package com.mallrank.batch.report;
 
-import java.util.concurrent.Callable;
+import com.mallrank.batch.report.model.ReportDocument;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mallrank report health}: sampling health. */
@@ -15,11 +14,7 @@ import picocli.CommandLine.Option;
       "",
       "Window: --from/--to slots (2026-11-28T14:00 in batch.zone), or -d/--days N or --hours N up to --to (default: the latest slot). Default: 24 h."
     })
-public class HealthCommand implements Callable<Integer> {
-
-  @Mixin ReportWindowOptions window;
-
-  @Mixin ReportOutputOptions output;
+public class HealthCommand extends WindowReportCommand {
 
   @Option(
       names = "--cadence-minutes",
@@ -29,21 +24,12 @@ public class HealthCommand implements Callable<Integer> {
           "Expected minutes between slots (default ${DEFAULT-VALUE}; the plan has no cadence key yet).")
   int cadenceMinutes;
 
-  private final ReportWindows windows;
-  private final WindowReports reports;
-
   public HealthCommand(ReportWindows windows, WindowReports reports) {
-    this.windows = windows;
-    this.reports = reports;
+    super(windows, reports, "health", 24);
   }
 
   @Override
-  public Integer call() {
-    ReportWindow w = windows.resolve(window, 24);
-    output.write(
-        reports.health(w, java.time.Duration.ofMinutes(cadenceMinutes)),
-        w.fileName("health"),
-        System.out);
-    return 0;
+  ReportDocument document(ReportWindow window) {
+    return reports.health(window, java.time.Duration.ofMinutes(cadenceMinutes));
   }
 }

@@ -25,16 +25,7 @@ public final class HealthTables {
    * skipped} samples were not fetched on purpose (an account that needs a new login, a rest after a
    * captcha): not sampled, never a drop.
    */
-  public static final List<String> STATUSES =
-      List.of(
-          "ok",
-          "partial",
-          "empty",
-          "blocked",
-          "login_required",
-          "layout_changed",
-          "error",
-          "skipped");
+  private static final List<String> STATUSES = SampleStatus.CODES;
 
   private HealthTables() {}
 

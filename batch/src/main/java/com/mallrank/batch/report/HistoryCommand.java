@@ -1,9 +1,8 @@
 package com.mallrank.batch.report;
 
+import com.mallrank.batch.report.model.ReportDocument;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mallrank report history}: rank history of your listings. */
@@ -16,11 +15,7 @@ import picocli.CommandLine.Option;
       "",
       "Window: --from/--to slots (2026-11-28T14:00 in batch.zone), or -d/--days N or --hours N up to --to (default: the latest slot). Default: 7 days."
     })
-public class HistoryCommand implements Callable<Integer> {
-
-  @Mixin ReportWindowOptions window;
-
-  @Mixin ReportOutputOptions output;
+public class HistoryCommand extends WindowReportCommand {
 
   @Option(
       names = {"-p", "--product"},
@@ -29,18 +24,12 @@ public class HistoryCommand implements Callable<Integer> {
           "These products (repeatable; competitors too). Default: every listing of a matrix account.")
   List<String> products;
 
-  private final ReportWindows windows;
-  private final WindowReports reports;
-
   public HistoryCommand(ReportWindows windows, WindowReports reports) {
-    this.windows = windows;
-    this.reports = reports;
+    super(windows, reports, "history", 7 * 24);
   }
 
   @Override
-  public Integer call() {
-    ReportWindow w = windows.resolve(window, 7 * 24);
-    output.write(reports.history(w, products), w.fileName("history"), System.out);
-    return 0;
+  ReportDocument document(ReportWindow window) {
+    return reports.history(window, products);
   }
 }

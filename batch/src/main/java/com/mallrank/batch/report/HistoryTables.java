@@ -50,15 +50,7 @@ public final class HistoryTables {
     if (spreadSlot != null) {
       tables.add(spread(spread));
     }
-    return new ReportDocument(
-        "排名历史 rank history",
-        window.first(),
-        window.last(),
-        window.vantages() == null ? null : String.join(",", window.vantages()),
-        window.zone(),
-        generatedAt,
-        tables,
-        charts(series, samples));
+    return window.document("排名历史 rank history", generatedAt, tables, charts(series, samples));
   }
 
   /**

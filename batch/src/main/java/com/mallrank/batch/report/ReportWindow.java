@@ -1,5 +1,8 @@
 package com.mallrank.batch.report;
 
+import com.mallrank.batch.report.model.ChartSpec;
+import com.mallrank.batch.report.model.ReportDocument;
+import com.mallrank.batch.report.model.ReportTable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -31,18 +34,6 @@ public record ReportWindow(
     ZoneId zone,
     String profile) {
 
-  /** A window over every profile. */
-  public ReportWindow(
-      Instant first,
-      Instant last,
-      List<String> keywords,
-      List<String> vantages,
-      String group,
-      List<String> accounts,
-      ZoneId zone) {
-    this(first, last, keywords, vantages, group, accounts, zone, null);
-  }
-
   public ReportWindow {
     Objects.requireNonNull(first, "first");
     Objects.requireNonNull(last, "last");
@@ -64,6 +55,23 @@ public record ReportWindow(
   /** The single vantage of single-vantage views (Top-20): the first asked for, else anonymous. */
   public String primaryVantage() {
     return vantages == null ? "anonymous" : vantages.get(0);
+  }
+
+  /**
+   * A report over this window: its first and last slot, its vantages (comma-separated; {@code null}
+   * for every vantage) and zone.
+   */
+  public ReportDocument document(
+      String title, Instant generatedAt, List<ReportTable> tables, List<ChartSpec> charts) {
+    return new ReportDocument(
+        title,
+        first,
+        last,
+        vantages == null ? null : String.join(",", vantages),
+        zone,
+        generatedAt,
+        tables,
+        charts);
   }
 
   /**

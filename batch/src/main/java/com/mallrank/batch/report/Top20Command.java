@@ -4,15 +4,12 @@ import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.sample.Slots;
 import com.mallrank.index.report.Reports;
 import com.mallrank.index.report.Top20VantagesQuery;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mallrank report top20}: the Top-20 placement per keyword, your listings marked. */
@@ -25,7 +22,7 @@ import picocli.CommandLine.Option;
             + " With several vantages (--vantage anonymous,mx-a or --vantage all) side by side:"
             + " per keyword and position one column per vantage, a vantage without ranks showing"
             + " its sample status.")
-public class Top20Command implements Callable<Integer> {
+public class Top20Command extends SlotReportCommand {
 
   /** The {@code --vantage} value that means every vantage sampled in the slot. */
   static final String ALL = "all";
@@ -57,29 +54,20 @@ public class Top20Command implements Callable<Integer> {
       description = "Only samples of this site profile (surface). Default: every profile.")
   String profile;
 
-  @Mixin ReportOutputOptions output;
-
-  private final Reports reports;
-  private final ReportSlots slots;
-  private final BatchProperties properties;
-
   public Top20Command(Reports reports, ReportSlots slots, BatchProperties properties) {
-    this.reports = reports;
-    this.slots = slots;
-    this.properties = properties;
+    super(reports, slots, properties);
   }
 
   @Override
   public Integer call() {
     List<String> asked = asked(vantages);
-    Instant at = slots.resolve(slot, properties.zone());
+    Instant at = slot(slot);
     Reports scoped = reports.onProfile(profile);
     if (asked.size() == 1 && !asked.get(0).equals(ALL)) {
       var report = scoped.top20(at, asked.get(0), keywords);
-      output.write(
-          Top20Tables.document(report, properties.zone(), null, Clock.systemUTC().instant()),
-          ReportOutputOptions.baseName("top20", report.slot(), null, report.vantage()),
-          System.out);
+      write(
+          Top20Tables.document(report, zone(), null, now()),
+          ReportOutputOptions.baseName("top20", report.slot(), null, report.vantage()));
       return 0;
     }
     List<String> named = new ArrayList<>();
@@ -89,13 +77,12 @@ public class Top20Command implements Callable<Integer> {
     asked.stream().filter(v -> !v.equals(ALL) && !named.contains(v)).forEach(named::add);
     if (named.isEmpty()) {
       throw new IllegalArgumentException(
-          "--vantage all: no sample in the slot " + Slots.show(at, properties.zone()));
+          "--vantage all: no sample in the slot " + Slots.show(at, zone()));
     }
     var report = scoped.top20Vantages(new Top20VantagesQuery(at, named, keywords));
-    output.write(
-        Top20VantagesTables.document(report, properties.zone(), Clock.systemUTC().instant()),
-        ReportOutputOptions.baseName("top20", report.slot(), null, String.join("+", asked)),
-        System.out);
+    write(
+        Top20VantagesTables.document(report, zone(), now()),
+        ReportOutputOptions.baseName("top20", report.slot(), null, String.join("+", asked)));
     return 0;
   }
 

@@ -3,7 +3,7 @@ package com.mallrank.batch.runtime;
 import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.crawler.fetch.Fetcher;
 import com.mallrank.crawler.fetch.JsoupFetcher;
-import com.mallrank.crawler.fetch.har.HarInbox;
+import com.mallrank.crawler.fetch.har.HarInboxes;
 import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.politeness.HostThrottle;
 import com.mallrank.crawler.politeness.NeedsLogin;
@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * <p>A slot's partitions share one sampler ({@link #forRun}), with one fetcher per thread: host
  * pacing and identity cool-downs hold for the whole slot, not per partition. Profiles with {@code
  * fetch.with: browser} are rendered by the application's {@link BrowserRuntime}; profiles with
- * {@code fetch.with: har} read the process's one {@link HarInbox} ({@code crawler.har-dir}).
+ * {@code fetch.with: har} read the process's one {@link HarInboxes} ({@code crawler.har-dir}, a
+ * folder per vantage).
  */
 @Component
 public class SamplerFactory {
@@ -36,13 +37,13 @@ public class SamplerFactory {
   private final Map<Long, Run> runs = new ConcurrentHashMap<>();
   private final Map<Boolean, HostThrottle> throttles = new ConcurrentHashMap<>();
   private final Map<Instant, NeedsLogin> loggedOut = new ConcurrentHashMap<>();
-  private final HarInbox harInbox;
+  private final HarInboxes harInboxes;
 
   public SamplerFactory(CrawlerProperties properties, BrowserRuntime browser) {
     this.properties = properties;
     this.browser = browser;
     // One inbox per process: each phone capture is read once, whatever slots and groups need it.
-    this.harInbox = properties.harDir() == null ? null : new HarInbox(properties.harDir());
+    this.harInboxes = properties.harDir() == null ? null : new HarInboxes(properties.harDir());
   }
 
   /** A sampler for one run; it keeps its hosts' delays and its identities' cool-downs. */
@@ -69,7 +70,7 @@ public class SamplerFactory {
         .browser(browser.fetcher())
         .throttle(throttle(sandbox))
         .needsLogin(needsLogin)
-        .har(harInbox, properties.harWindow())
+        .har(harInboxes, properties.harWindow())
         .budget(budget)
         .build();
   }

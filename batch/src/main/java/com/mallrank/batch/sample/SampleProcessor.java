@@ -27,7 +27,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * blocked or broken page is recorded as such, never dropped and never turned into ranks. This is
  * the job's skip policy: a keyword whose sampling throws is not skipped but stored as a sample with
  * status {@code error} and the reason. A matrix account whose saved login state cannot be used has
- * its samples skipped ({@code needs-login}, the reason in the detail) before any request.
+ * its samples skipped ({@code needs-login}, the reason in the detail) before any request; not on a
+ * surface read from phone captures ({@code fetch.with: har}): the phone holds that login, and the
+ * state file is neither checked nor read for it.
  */
 class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
 
@@ -88,28 +90,31 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
       }
     }
     try {
+      SiteProfile profile = profiles.apply(task.profile());
       // A login state that cannot be used (missing, too open, expired) is this account's trouble
-      // only: its samples are skipped as needs-login, with the reason; the others go on.
-      Optional<String> trouble = checkedLogins.computeIfAbsent(task.vantage(), loginTrouble::apply);
+      // only: its samples are skipped as needs-login, with the reason; the others go on. A phone
+      // capture sends nothing: no state file to check, no cookies to read.
+      boolean phone = profile.fetch().har();
+      Optional<String> trouble =
+          phone
+              ? Optional.empty()
+              : checkedLogins.computeIfAbsent(task.vantage(), loginTrouble::apply);
       trouble.ifPresent(reason -> sampler.needsLogin(task.vantage(), reason));
-      CookieJar jar = trouble.isPresent() ? CookieJar.empty() : cookies.apply(task.vantage());
+      CookieJar jar =
+          phone || trouble.isPresent() ? CookieJar.empty() : cookies.apply(task.vantage());
       SampleResult result =
-          sampler.sample(
-              profiles.apply(task.profile()),
-              base,
-              task.keyword(),
-              task.vantage(),
-              jar,
-              task.depth(),
-              slot);
+          sampler.sample(profile, base, task.keyword(), task.vantage(), jar, task.depth(), slot);
       metrics.pages(task.group(), Math.max(1, result.attempts()));
       log.debug("{} @ {}: {}", task.keyword(), task.vantage(), result.page().status().code());
       Snapshot mapped = SnapshotMapper.toSnapshot(task, slot, result, ownership);
       Snapshot snapshot =
           evidence == null
               ? mapped
-              : evidence
-                  .keep(slot, task.profile(), task.vantage(), task.keyword(), result, jar)
+              : (phone
+                      ? evidence.keepCapture(
+                          slot, task.profile(), task.vantage(), task.keyword(), result)
+                      : evidence.keep(
+                          slot, task.profile(), task.vantage(), task.keyword(), result, jar))
                   .map(p -> new Snapshot(mapped.sample().withEvidencePath(p.toString()), List.of()))
                   .orElse(mapped);
       return images.apply(snapshot);

@@ -37,23 +37,19 @@ public final class Escaping {
    * > " '} as character references. A NUL, which HTML parsers replace or drop, becomes U+FFFD.
    */
   public static String html(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        case '\0' -> out.append('\uFFFD');
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return each(
+        text,
+        (out, c) -> {
+          switch (c) {
+            case '&' -> out.append("&amp;");
+            case '<' -> out.append("&lt;");
+            case '>' -> out.append("&gt;");
+            case '"' -> out.append("&quot;");
+            case '\'' -> out.append("&#39;");
+            case '\0' -> out.append('\uFFFD');
+            default -> out.append(c);
+          }
+        });
   }
 
   /** A quoted attribute value: the same escaping as {@link #html} (both quotes are escaped). */
@@ -68,22 +64,18 @@ public final class Escaping {
    * <!--} can end the element early.
    */
   public static String scriptJson(String json) {
-    if (json == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(json.length() + 16);
-    for (int i = 0; i < json.length(); i++) {
-      char c = json.charAt(i);
-      switch (c) {
-        case '<' -> out.append("\\u003c");
-        case '>' -> out.append("\\u003e");
-        case '&' -> out.append("\\u0026");
-        case '\u2028' -> out.append("\\u2028");
-        case '\u2029' -> out.append("\\u2029");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return each(
+        json,
+        (out, c) -> {
+          switch (c) {
+            case '<' -> out.append("\\u003c");
+            case '>' -> out.append("\\u003e");
+            case '&' -> out.append("\\u0026");
+            case '\u2028' -> out.append("\\u2028");
+            case '\u2029' -> out.append("\\u2029");
+            default -> out.append(c);
+          }
+        });
   }
 
   // --- terminal -----------------------------------------------------------------------------
@@ -192,31 +184,7 @@ public final class Escaping {
    * it cannot start a line (a heading, a quote, a table) either.
    */
   public static String chatMarkdown(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '[' -> out.append('［');
-        case ']' -> out.append('］');
-        case '(' -> out.append('（');
-        case ')' -> out.append('）');
-        case '<' -> out.append('＜');
-        case '>' -> out.append('＞');
-        case '*' -> out.append('＊');
-        case '_' -> out.append('＿');
-        case '`' -> out.append('｀');
-        case '@' -> out.append('＠');
-        case '!' -> out.append('！');
-        case '~' -> out.append('～');
-        case '&' -> out.append('＆');
-        case '\\' -> out.append('＼');
-        default -> appendChatChar(out, c);
-      }
-    }
-    return out.toString();
+    return chat(text, "[]()<>*_`@!~&\\", "［］（）＜＞＊＿｀＠！～＆＼");
   }
 
   /**
@@ -225,27 +193,47 @@ public final class Escaping {
    * line breaks spaces.
    */
   public static String chatText(String text) {
+    return chat(text, "<>@", "＜＞＠");
+  }
+
+  /**
+   * Chat text: each of {@code special} as the full-width character at its index in {@code
+   * fullWidth}; controls, C1 controls, bidirectional overrides and line separators as spaces.
+   */
+  private static String chat(String text, String special, String fullWidth) {
+    return each(
+        text,
+        (out, c) -> {
+          int i = special.indexOf(c);
+          if (i >= 0) {
+            out.append(fullWidth.charAt(i));
+          } else if (c < 0x20
+              || c == 0x7F
+              || unsafeForTerminal(c)
+              || c == '\u2028'
+              || c == '\u2029') {
+            out.append(' ');
+          } else {
+            out.append(c);
+          }
+        });
+  }
+
+  /** Writes one character of a text, escaped or as it is. */
+  @FunctionalInterface
+  private interface CharEscape {
+    void append(StringBuilder out, char c);
+  }
+
+  /** {@code text} with every character written by {@code escape}; {@code ""} for {@code null}. */
+  private static String each(String text, CharEscape escape) {
     if (text == null) {
       return "";
     }
-    StringBuilder out = new StringBuilder(text.length());
+    StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '<' -> out.append('＜');
-        case '>' -> out.append('＞');
-        case '@' -> out.append('＠');
-        default -> appendChatChar(out, c);
-      }
+      escape.append(out, text.charAt(i));
     }
     return out.toString();
-  }
-
-  private static void appendChatChar(StringBuilder out, char c) {
-    if (c < 0x20 || c == 0x7F || unsafeForTerminal(c) || c == '\u2028' || c == '\u2029') {
-      out.append(' ');
-    } else {
-      out.append(c);
-    }
   }
 }

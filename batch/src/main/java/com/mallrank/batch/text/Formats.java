@@ -1,5 +1,6 @@
 package com.mallrank.batch.text;
 
+import com.mallrank.index.document.DocumentIds;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,8 +29,6 @@ public final class Formats {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
-  private static final DateTimeFormatter COMPACT =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(java.time.ZoneOffset.UTC);
 
   /** The spreadsheet number format of money (cells hold yuan): two decimals, like {@link #yuan}. */
   public static final String SPREADSHEET_MONEY = "#,##0.00";
@@ -74,9 +73,12 @@ public final class Formats {
     return TIME.format(at.atZone(zone));
   }
 
-  /** A slot in UTC for file and folder names: {@code 20261128T0600Z}. */
+  /**
+   * A slot in UTC for file and folder names: {@code 20261128T0600Z}, the compact form document ids
+   * start with ({@link DocumentIds#compactSlot}, its one home).
+   */
   public static String compactSlot(Instant slot) {
-    return COMPACT.format(slot);
+    return DocumentIds.compactSlot(slot);
   }
 
   /** The most terminal columns of a title in a listing's name (a CJK character takes two). */

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.batch.cli.AccountStatusTable;
 import com.mallrank.batch.cli.AccountsStatusCommand;
 import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SandboxRuntime;
+import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.sample.SampleLauncher;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.index.report.KeywordTop20;
@@ -141,6 +143,8 @@ class LoginExpiryIT {
   @Autowired ElasticsearchRuntime elasticsearch;
   @Autowired PlanRepository plans;
   @Autowired BatchProperties properties;
+  @Autowired SiteProfileRegistry profiles;
+  @Autowired CrawlerProperties crawler;
 
   @AfterEach
   void clearFaults() {
@@ -192,7 +196,11 @@ class LoginExpiryIT {
     // accounts status: from the samples just stored and the state files.
     List<List<String>> rows =
         new AccountsStatusCommand(
-                plans, new Reports(elasticsearch.client(), elasticsearch.names()), properties)
+                plans,
+                new Reports(elasticsearch.client(), elasticsearch.names()),
+                properties,
+                profiles,
+                crawler)
             .rows(STATE_WRITTEN.plusSeconds(30 * 3600));
     assertThat(rows.stream().filter(r -> !r.get(0).equals("mx-guangzhou")))
         .containsExactly(

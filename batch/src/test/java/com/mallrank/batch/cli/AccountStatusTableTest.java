@@ -220,6 +220,78 @@ class AccountStatusTableTest {
             "mx-d unknown | 2026-11-28 15:00 blocked | —");
   }
 
+  @Test
+  void onAPhoneSurfaceThePhoneHoldsTheLoginNotTheStateFile() throws Exception {
+    String mall = "douyin-mall";
+    Path folder = Files.createDirectory(dir.resolve("accounts"));
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    Path expired = folder.resolve("mx-a.json");
+    Files.writeString(
+        expired,
+        "{\"cookies\":[{\"name\":\"sid\",\"value\":\""
+            + SECRET
+            + "\",\"domain\":\"127.0.0.1\",\"path\":\"/\",\"expires\":"
+            + T1.getEpochSecond()
+            + "}],\"origins\":[]}");
+    Files.setPosixFilePermissions(expired, PosixFilePermissions.fromString("rw-------"));
+    Path captures = dir.resolve("har/mx-a");
+    AccountStatusTable.Phone phone =
+        new AccountStatusTable.Phone(Set.of(mall), captures, NOW.minusSeconds(2 * 3600));
+    AccountStatusTable.Account account =
+        new AccountStatusTable.Account(
+            new MatrixAccount("mx-a", "mx-a", Set.of(), Set.of(), expired, IdentityNetwork.DEFAULT),
+            List.of(STATIC, mall),
+            LoginStateFile.inspect(expired),
+            // logged in by hand after the newest capture: the state file's login, not the phone's
+            NOW.minusSeconds(3600),
+            phone);
+    Seen refused = seen(T2, "login_required", "login-required: path status_code = 2483");
+
+    List<List<String>> rows =
+        AccountStatusTable.rows(
+            List.of(account), List.of(activity("mx-a", mall, refused, refused, T1, T2)), NOW, ZONE);
+
+    // the fetched surface: its state file's trouble; the phone surface: its captures' word only
+    assertThat(rows.get(0).subList(0, 3))
+        .containsExactly("mx-a", STATIC, "needs-login (every cookie expired)");
+    assertThat(rows.get(1))
+        .containsExactly(
+            "mx-a",
+            mall,
+            "needs-login",
+            "2026-11-28 15:00 login_required",
+            "2026-11-28 14:00",
+            "2026-11-28 15:00",
+            "—",
+            "phone capture (" + captures + "/), newest file 2026-11-29 12:00",
+            "2h",
+            "—",
+            "— (phone)",
+            "— (phone)");
+    assertThat(
+            AccountStatusTable.rows(
+                    List.of(
+                        new AccountStatusTable.Account(
+                            account.account(),
+                            List.of(mall),
+                            null,
+                            null,
+                            new AccountStatusTable.Phone(Set.of(mall), captures, null))),
+                    List.of(),
+                    NOW,
+                    ZONE)
+                .get(0)
+                .subList(2, 9))
+        .containsExactly(
+            "never sampled",
+            "—",
+            "—",
+            "—",
+            "—",
+            "phone capture (" + captures + "/), no file yet",
+            "—");
+  }
+
   private static AccountStatusTable.Account account(
       String id, Path state, List<String> surfaces, Instant loggedInByHand) {
     return new AccountStatusTable.Account(

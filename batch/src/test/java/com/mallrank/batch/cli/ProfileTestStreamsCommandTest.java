@@ -151,6 +151,32 @@ class ProfileTestStreamsCommandTest {
   }
 
   @Test
+  void theHarDirOfPerAccountFoldersNamesTheFoldersThatHoldCaptures() throws Exception {
+    // crawler.har-dir laid out per account: mx-a's capture processed, mx-b's new, mx-c empty
+    Path root = Files.createDirectories(dir.resolve("har"));
+    Files.copy(
+        LAYOUTS.resolve("mitmproxy.har"),
+        Files.createDirectories(root.resolve("mx-a/processed")).resolve("phone.har"));
+    Files.copy(
+        LAYOUTS.resolve("chrome.har"),
+        Files.createDirectories(root.resolve("mx-b")).resolve("b.har"));
+    Files.createDirectories(root.resolve("mx-c"));
+
+    int code = har(root.toString(), "--har-keyword", "猫粮");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(console.err())
+        .contains(
+            root
+                + ": no .har file in the folder; its account folders hold captures (mx-a, mx-b):"
+                + " one phone's each, e.g. --har "
+                + root.resolve("mx-a"));
+    console.reset();
+    assertThat(har(root.resolve("mx-a").toString(), "--har-keyword", "猫粮")).isZero();
+    assertThat(console.out()).startsWith("status: ok\n");
+  }
+
+  @Test
   void everyLayoutReadsOrGivesANamedErrorAsOneJsonObject() throws Exception {
     java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
     for (String ok :

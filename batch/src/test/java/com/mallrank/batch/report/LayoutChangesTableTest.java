@@ -22,7 +22,7 @@ class LayoutChangesTableTest {
   private static final Instant T2 = T1.plusSeconds(3600);
   private static final Instant T3 = T2.plusSeconds(3600);
   private static final ReportWindow WINDOW =
-      new ReportWindow(T1, T3, null, null, "core", List.of(), ZoneId.of("Asia/Shanghai"));
+      new ReportWindow(T1, T3, null, null, "core", List.of(), ZoneId.of("Asia/Shanghai"), null);
 
   @Test
   void eachChangedKeywordSaysWhetherARepairCanBeProposed() {

@@ -34,7 +34,7 @@ class WindowReportTablesTest {
   private static final Instant T3 = T2.plusSeconds(3600);
   private static final Instant NOW = T3.plusSeconds(600);
   private static final ReportWindow WINDOW =
-      new ReportWindow(T1, T3, null, null, "core", List.of("mx-a", "mx-b", "mx-c"), ZONE);
+      new ReportWindow(T1, T3, null, null, "core", List.of("mx-a", "mx-b", "mx-c"), ZONE, null);
 
   static List<Object> row(Object... cells) {
     return Arrays.asList(cells);

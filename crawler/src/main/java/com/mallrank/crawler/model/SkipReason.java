@@ -17,7 +17,13 @@ public enum SkipReason {
    * A {@code fetch.with: har} profile found no search of the keyword in the slot's phone captures
    * (the detail says why: no request to the search URL, another keyword, an unreadable body).
    */
-  NO_CAPTURE;
+  NO_CAPTURE,
+  /**
+   * The anonymous vantage on a profile whose search needs a logged-in account ({@code
+   * search.requires-login}: Douyin answers 2483): never sampled, a capture or a page of it could
+   * only be some account's view or the login refusal.
+   */
+  NO_ACCOUNT;
 
   /** The stable marker stored with the sample, e.g. {@code needs-login}. */
   public String code() {

@@ -134,6 +134,20 @@ final class CaptureDocument {
     return more == null ? Rest.UNSTATED : more ? Rest.MORE : Rest.NONE;
   }
 
+  /**
+   * The text a {@code text} proof of login is looked for in: for a capture a person made ({@code
+   * "source": "har"}), what the app answered (its {@code responses}) and nothing the capture adds
+   * about itself (the HAR file's own {@code file:} URL, which names the account's folder, or the
+   * captured URLs); for any other document, {@code pageText}.
+   */
+  static String answersText(JsonNode document, String pageText) {
+    if (document == null || !CaptureSource.HAR.code().equals(document.path("source").asText())) {
+      return pageText;
+    }
+    JsonNode responses = document.path("responses");
+    return responses.isArray() ? responses.toString() : "";
+  }
+
   /** The {@code error} page of a cut stream that held no card before its cut. */
   static ResultPage cutBeforeAnyCard(FetchResponse response, List<String> cuts) {
     return ResultPage.without(

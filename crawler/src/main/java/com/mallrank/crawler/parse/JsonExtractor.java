@@ -81,9 +81,11 @@ public final class JsonExtractor implements Extractor {
         classifier
             .classify(response, pageText, () -> pageText, structural)
             .orElseGet(() -> listings(response, document, notJson));
-    return asAccount
-        ? classifier.unproven(page, response, pageText, () -> pageText, structural).orElse(page)
-        : page;
+    if (!asAccount) {
+      return page;
+    }
+    String proofText = CaptureDocument.answersText(document, pageText);
+    return classifier.unproven(page, response, proofText, () -> proofText, structural).orElse(page);
   }
 
   private ResultPage listings(FetchResponse response, JsonNode document, String parseError) {

@@ -27,6 +27,11 @@ import java.util.List;
  *     fetch.capture-keyword}); {@link CaptureKeyword#ANY} when not given, which a HAR capture reads
  *     as "any parameter holding exactly the keyword" and a browser capture as "not checked" (every
  *     response matching {@code capture-url} after the search action is kept)
+ * @param captureDevice har: where a captured request says which app install sent it ({@code
+ *     fetch.capture-device}, e.g. {@code query:device_id}), or {@code null} (not checked): a
+ *     vantage's captures from more than one device are refused, for their searches are not one
+ *     phone's (two phones' pages would be chained into one list, another phone's list taken as the
+ *     account's)
  */
 public record FetchRule(
     boolean browser,
@@ -40,7 +45,8 @@ public record FetchRule(
     List<PageAction> actions,
     boolean har,
     List<String> subrequestHosts,
-    CaptureKeyword captureKeyword) {
+    CaptureKeyword captureKeyword,
+    CaptureKeyword captureDevice) {
 
   /** The default of {@code fetch.subrequest-hosts}: any host with a public address. */
   public static final List<String> ANY_PUBLIC_HOST = List.of("*");
@@ -59,11 +65,13 @@ public record FetchRule(
           List.of(),
           false,
           ANY_PUBLIC_HOST,
-          CaptureKeyword.ANY);
+          CaptureKeyword.ANY,
+          null);
 
   public FetchRule {
     actions = actions == null ? List.of() : List.copyOf(actions);
     subrequestHosts = subrequestHosts == null ? ANY_PUBLIC_HOST : List.copyOf(subrequestHosts);
     captureKeyword = captureKeyword == null ? CaptureKeyword.ANY : captureKeyword;
+    captureDevice = captureDevice == null || captureDevice.anywhere() ? null : captureDevice;
   }
 }

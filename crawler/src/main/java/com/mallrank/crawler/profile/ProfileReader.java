@@ -47,6 +47,7 @@ final class ProfileReader {
           "mode",
           "capture-url",
           "capture-keyword",
+          "capture-device",
           "items-pointer",
           "has-more-pointer",
           "load-more",
@@ -55,7 +56,7 @@ final class ProfileReader {
           "actions",
           "subrequest-hosts");
   private static final Set<String> SEARCH_KEYS =
-      Set.of("url-template", "allowed-hosts", "allow-private-addresses");
+      Set.of("url-template", "allowed-hosts", "allow-private-addresses", "requires-login");
   private static final Set<String> HTML_FIELD_KEYS =
       Set.of("select", "attr", "regex", "unit", "decimal-separator");
   private static final Set<String> JSON_FIELD_KEYS =
@@ -69,6 +70,12 @@ final class ProfileReader {
     PAGE,
     /** logged-in: the page, its rendered DOM, the identity's cookies, the page's URL */
     LOGIN,
+    /**
+     * logged-in of a phone capture ({@code fetch.with: har}): the captured answer only. A {@code
+     * select}, {@code cookie} or {@code url} proof could never hold on a capture, or would hold on
+     * where the HAR file lies (its URL is the file's), so a logged-out capture would be ok
+     */
+    CAPTURED_LOGIN,
     /** skip-cards: one card, and what it lacks ({@code missing}) */
     CARD
   }
@@ -114,8 +121,8 @@ final class ProfileReader {
     boolean dedupe = dedupe(map);
     Map<FieldName, FieldRule> fields = mode == null ? Map.of() : fields(map, mode);
     SponsoredRule sponsored = mode == null ? null : sponsored(map, mode);
-    Markers markers = mode == null ? Markers.NONE : markers(map, mode);
     FetchRule fetch = fetch(map);
+    Markers markers = mode == null ? Markers.NONE : markers(map, mode, fetch.har());
     LoginRule login = login(map);
     if (!problems.isEmpty()) {
       return null;
@@ -239,7 +246,15 @@ final class ProfileReader {
     if (capture && captureUrl == null) {
       problem("fetch.capture-url", map.line(), "mode: capture needs the URL pattern to capture");
     }
-    CaptureKeyword captureKeyword = captureKeyword(map);
+    CaptureKeyword captureKeyword = places(map, "capture-keyword");
+    CaptureKeyword captureDevice =
+        map.entries().containsKey("capture-device") ? places(map, "capture-device") : null;
+    if (captureDevice != null && !har) {
+      problem(
+          "fetch.capture-device",
+          valueLine(map, "capture-device"),
+          "capture-device is for phone captures: it needs with: har");
+    }
     if (!capture
         && (captureUrl != null
             || itemsPointer != null
@@ -259,7 +274,8 @@ final class ProfileReader {
         new PageActionReader(this::problem).read(map.entries().get("actions")),
         har,
         subrequestHosts(map),
-        captureKeyword);
+        captureKeyword,
+        captureDevice);
   }
 
   /** A host name, an IP literal, {@code *.suffix} or {@code *}. */
@@ -300,18 +316,25 @@ final class ProfileReader {
   /** The fetch keys a HAR profile may have: the rest drive a browser. */
   private static final List<String> HAR_KEYS =
       List.of(
-          "with", "mode", "capture-url", "capture-keyword", "items-pointer", "has-more-pointer");
+          "with",
+          "mode",
+          "capture-url",
+          "capture-keyword",
+          "capture-device",
+          "items-pointer",
+          "has-more-pointer");
 
   /**
    * {@code fetch.capture-keyword}: one location or a list ({@code form:keyword}, {@code
    * query:keyword}, {@code json:/search_text}); only with {@code mode: capture}.
    */
-  private CaptureKeyword captureKeyword(MapNode map) {
-    Entry entry = map.entries().get("capture-keyword");
+  /** {@code fetch.capture-keyword} or {@code fetch.capture-device}: places in a request. */
+  private CaptureKeyword places(MapNode map, String key) {
+    Entry entry = map.entries().get(key);
     if (entry == null) {
       return CaptureKeyword.ANY;
     }
-    String path = "fetch.capture-keyword";
+    String path = "fetch." + key;
     List<Node> items =
         entry.value() instanceof ListNode list ? list.items() : List.of(entry.value());
     List<CaptureKeyword.Location> locations = new ArrayList<>();
@@ -327,7 +350,12 @@ final class ProfileReader {
       }
     }
     if (locations.isEmpty() && problems.isEmpty()) {
-      problem(path, entry.keyLine(), "must name at least one place (e.g. form:keyword)");
+      problem(
+          path,
+          entry.keyLine(),
+          "must name at least one place (e.g. "
+              + (key.equals("capture-device") ? "query:device_id" : "form:keyword")
+              + ")");
     }
     return new CaptureKeyword(locations);
   }
@@ -415,7 +443,10 @@ final class ProfileReader {
       }
     }
     boolean allowPrivate = bool(search, "allow-private-addresses", "search", false);
-    return template == null ? null : new SearchSettings(template, hosts, allowPrivate);
+    boolean requiresLogin = bool(search, "requires-login", "search", false);
+    return template == null
+        ? null
+        : new SearchSettings(template, hosts, allowPrivate, requiresLogin);
   }
 
   private Locator cards(MapNode root, ProfileMode mode) {
@@ -588,7 +619,12 @@ final class ProfileReader {
     return locator == null ? null : new SponsoredRule(locator, null, equals);
   }
 
-  private Markers markers(MapNode root, ProfileMode mode) {
+  /**
+   * @param phoneCapture {@code fetch.with: har}: a phone's capture has no rendered page, no cookies
+   *     of the account and no page URL (its URL is the HAR file's), so its login can be proven by
+   *     the captured answer only ({@code path}, {@code text})
+   */
+  private Markers markers(MapNode root, ProfileMode mode, boolean phoneCapture) {
     MapNode markers = map(root, "markers", "", false);
     if (markers == null) {
       return Markers.NONE;
@@ -598,7 +634,12 @@ final class ProfileReader {
         markerList(markers, "blocked", "markers.blocked", mode, MarkerUse.PAGE),
         markerList(markers, "login-required", "markers.login-required", mode, MarkerUse.PAGE),
         markerList(markers, "empty", "markers.empty", mode, MarkerUse.PAGE),
-        markerList(markers, "logged-in", "markers.logged-in", mode, MarkerUse.LOGIN));
+        markerList(
+            markers,
+            "logged-in",
+            "markers.logged-in",
+            mode,
+            phoneCapture ? MarkerUse.CAPTURED_LOGIN : MarkerUse.LOGIN));
   }
 
   private List<Marker> markerList(
@@ -630,6 +671,23 @@ final class ProfileReader {
           allowed.add("url");
         }
         case CARD -> allowed.add("missing"); // skip-cards: skip a card by what it lacks
+        case CAPTURED_LOGIN -> {
+          boolean refused = false;
+          for (String proof : List.of("select", "cookie", "url")) {
+            if (map.entries().containsKey(proof)) {
+              problem(
+                  path + "." + proof,
+                  map.entries().get(proof).keyLine(),
+                  "a phone capture (fetch.with: har) has no rendered page, no cookies of the"
+                      + " account and no page URL: prove the login with a path or text of the"
+                      + " captured answer");
+              refused = true;
+            }
+          }
+          if (refused) {
+            continue;
+          }
+        }
       }
       checkKeys(map, path, allowed);
       Set<String> present = new java.util.HashSet<>(map.entries().keySet());

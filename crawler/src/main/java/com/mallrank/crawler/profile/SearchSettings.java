@@ -17,13 +17,25 @@ import java.util.Objects;
  *     sub-domains; empty = any host
  * @param allowPrivateAddresses whether loopback/private/link-local literal addresses and {@code
  *     localhost} are allowed (true only for the sandbox)
+ * @param requiresLogin whether the site answers a search without a logged-in account with a login
+ *     refusal only ({@code search.requires-login}, e.g. Douyin's 2483): the anonymous vantage is
+ *     then never sampled, and {@code plan validate} warns about it
  */
 public record SearchSettings(
-    String urlTemplate, List<String> allowedHosts, boolean allowPrivateAddresses) {
+    String urlTemplate,
+    List<String> allowedHosts,
+    boolean allowPrivateAddresses,
+    boolean requiresLogin) {
 
   public SearchSettings {
     Objects.requireNonNull(urlTemplate, "urlTemplate");
     allowedHosts = List.copyOf(allowedHosts);
+  }
+
+  /** Settings of a site that can be searched without a login. */
+  public SearchSettings(
+      String urlTemplate, List<String> allowedHosts, boolean allowPrivateAddresses) {
+    this(urlTemplate, allowedHosts, allowPrivateAddresses, false);
   }
 
   /**

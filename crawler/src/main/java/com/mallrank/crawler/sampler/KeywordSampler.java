@@ -10,7 +10,7 @@ import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.har.HarException;
 import com.mallrank.crawler.fetch.har.HarFetcher;
-import com.mallrank.crawler.fetch.har.HarInbox;
+import com.mallrank.crawler.fetch.har.HarInboxes;
 import com.mallrank.crawler.fetch.har.NoCaptureException;
 import com.mallrank.crawler.model.Evidence;
 import com.mallrank.crawler.model.ResultPage;
@@ -64,6 +64,15 @@ import org.slf4j.LoggerFactory;
  * budget has its sample {@link SampleStatus#SKIPPED} (marker {@code budget}), not fetched; samples
  * are taken in plan order, so the budget goes to the highest-priority keywords.
  *
+ * <p>A phone capture ({@code fetch.with: har}) is read from its vantage's own folder ({@link
+ * HarInboxes}) and sends nothing: no budget, no rest, no slot-wide login mark. The phone holds the
+ * login, so each capture proves or refuses it on its own: one showing the profile's login refusal
+ * is {@code login_required} (its account needs a new login on the phone), the account's other
+ * captures of the slot are still read. A profile whose search needs a login ({@code
+ * search.requires-login}, Douyin's 2483) is never sampled as the anonymous vantage: skipped, marker
+ * {@code no-account}, without a request or a read (for a capture, whatever it held would be some
+ * logged-in phone's view, not an anonymous one).
+ *
  * <p>Thread-safe when its {@link Fetcher} is.
  */
 public final class KeywordSampler {
@@ -78,7 +87,7 @@ public final class KeywordSampler {
   private final IdentityCooldown cooldown;
   private final NeedsLogin needsLogin;
   private final TimeSource time;
-  private final HarInbox harInbox;
+  private final HarInboxes harInboxes;
   private final Duration harWindow;
   private final RequestBudget budget;
 
@@ -92,8 +101,8 @@ public final class KeywordSampler {
     this.throttle = b.throttle != null ? b.throttle : throttle(b.settings, b.random, b.time);
     this.resolver = b.resolver;
     this.needsLogin = b.needsLogin != null ? b.needsLogin : new NeedsLogin();
-    this.harInbox =
-        b.harInbox != null ? b.harInbox : b.harDir == null ? null : new HarInbox(b.harDir);
+    this.harInboxes =
+        b.harInboxes != null ? b.harInboxes : b.harDir == null ? null : new HarInboxes(b.harDir);
     this.harWindow = b.harWindow;
     this.budget = b.budget == null ? RequestBudget.UNLIMITED : b.budget;
     SamplerSettings settings = b.settings;
@@ -133,7 +142,7 @@ public final class KeywordSampler {
     private Random random = new Random();
     private NeedsLogin needsLogin;
     private Path harDir;
-    private HarInbox harInbox;
+    private HarInboxes harInboxes;
     private Duration harWindow = DEFAULT_HAR_WINDOW;
     private RequestBudget budget = RequestBudget.UNLIMITED;
 
@@ -189,9 +198,10 @@ public final class KeywordSampler {
     }
 
     /**
-     * Where HAR files captured on a phone are dropped, for profiles with {@code fetch.with: har};
-     * default none (those samples are then errors). A capture belongs to the slot when it started
-     * within {@code [slot, slot + window)}.
+     * Where HAR files captured on a phone are dropped ({@code crawler.har-dir}: the anonymous
+     * vantage's in it, each account's in {@code <dir>/<account-id>/}, see {@link HarInboxes}), for
+     * profiles with {@code fetch.with: har}; default none (those samples are then errors). A
+     * capture belongs to the slot when it started within {@code [slot, slot + window)}.
      */
     public Builder har(Path dir, Duration window) {
       this.harDir = dir;
@@ -200,11 +210,11 @@ public final class KeywordSampler {
     }
 
     /**
-     * {@link #har(Path, Duration)} with an inbox shared by several samplers (the slots and groups
-     * of one process), so each HAR file is read once.
+     * {@link #har(Path, Duration)} with inboxes shared by several samplers (the slots and groups of
+     * one process), so each HAR file is read once.
      */
-    public Builder har(HarInbox inbox, Duration window) {
-      this.harInbox = inbox;
+    public Builder har(HarInboxes inboxes, Duration window) {
+      this.harInboxes = inboxes;
       this.harWindow = window;
       return this;
     }
@@ -287,7 +297,24 @@ public final class KeywordSampler {
     } catch (AddressRefusedException | IllegalArgumentException e) {
       return done(refused(String.valueOf(base), "refused: " + e.getMessage()), started, 0);
     }
-    NeedsLogin.Mark loggedOut = needsLogin.of(identity).orElse(null);
+    boolean anonymous = FetchRequest.ANONYMOUS.equals(identity);
+    if (anonymous && profile.search().requiresLogin()) {
+      return done(
+          skipped(
+              url,
+              SkipReason.NO_ACCOUNT,
+              profile.id()
+                  + " searches only with a logged-in account (search.requires-login): sample it as"
+                  + " a matrix account"
+                  + (profile.fetch().har()
+                      ? ", its phone's captures in crawler.har-dir/<account-id>/"
+                      : "")),
+          started,
+          0);
+    }
+    // A phone capture sends nothing: the slot-wide login mark and rest are for requests sent.
+    boolean phone = profile.fetch().har();
+    NeedsLogin.Mark loggedOut = phone ? null : needsLogin.of(identity).orElse(null);
     if (loggedOut != null) {
       return done(
           skipped(
@@ -297,22 +324,20 @@ public final class KeywordSampler {
           started,
           0);
     }
-    if (cooldown.isCoolingDown(identity)) {
+    if (!phone && cooldown.isCoolingDown(identity)) {
       Instant until = cooldown.until(identity).orElse(started);
       return done(
           skipped(url, SkipReason.COOLDOWN, identity + " rests until " + until), started, 0);
     }
     // As a matrix account, a page must prove the login where the profile says how.
-    var extractor =
-        Extractors.forProfile(
-            profile, new ExtractOptions(depth).asAccount(!FetchRequest.ANONYMOUS.equals(identity)));
+    var extractor = Extractors.forProfile(profile, new ExtractOptions(depth).asAccount(!anonymous));
     FetchRequest.SampleContext context =
         new FetchRequest.SampleContext(keyword, slotTime, slotTime.plus(harWindow));
     FetchResponse seen = null;
     ResultPage last = null;
     for (int attempt = 1; ; attempt++) {
       // A HAR capture is read from disk: no request is sent, none is counted.
-      if (!profile.fetch().har() && !budget.tryTake(identity)) {
+      if (!phone && !budget.tryTake(identity)) {
         log.info("{} is out of request budget: {} not sampled", identity, keyword);
         return last == null
             ? done(
@@ -360,11 +385,17 @@ public final class KeywordSampler {
         Thread.currentThread().interrupt();
         return done(error(url.toString(), 0, "interrupted"), started, attempt);
       }
-      if (page.status() == SampleStatus.BLOCKED) {
+      if (phone) {
+        if (page.status() == SampleStatus.LOGIN_REQUIRED && !anonymous) {
+          log.warn(
+              "{}'s phone capture of {} shows a login refusal: log the phone in",
+              identity,
+              keyword);
+        }
+      } else if (page.status() == SampleStatus.BLOCKED) {
         Instant until = cooldown.recordBlocked(identity);
         log.warn("{} was blocked on {}; it rests until {}", identity, url.getHost(), until);
-      } else if (page.status() == SampleStatus.LOGIN_REQUIRED
-          && !FetchRequest.ANONYMOUS.equals(identity)) {
+      } else if (page.status() == SampleStatus.LOGIN_REQUIRED && !anonymous) {
         needsLogin.mark(identity, time.now());
         log.warn("{} needs a new login: its other keywords of the slot are skipped", identity);
       } else if (page.status() != SampleStatus.ERROR) {
@@ -402,12 +433,13 @@ public final class KeywordSampler {
     FetchRule rule = profile.fetch();
     String keyword = context.keyword();
     if (rule.har()) {
-      if (harInbox == null) {
+      if (harInboxes == null) {
         throw new FetchException(
             url.toString(),
             "profile " + profile.id() + " reads HAR files; crawler.har-dir is unset");
       }
-      return new HarFetcher(harInbox, rule.captureUrl(), rule.captureKeyword())
+      return new HarFetcher(
+              harInboxes, rule.captureUrl(), rule.captureKeyword(), rule.captureDevice())
           .fetch(new FetchRequest(url, identity, cookies, Gate.unpaced(guard), context));
     }
     if (!rule.browser()) {

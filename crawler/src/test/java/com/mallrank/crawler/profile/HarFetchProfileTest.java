@@ -34,7 +34,7 @@ class HarFetchProfileTest {
     assertThatThrownBy(() -> SiteProfiles.parse("phone.yml", withLoadMore))
         .hasMessageContaining(
             "phone.yml:12: fetch.load-more: with: har takes [with, mode, capture-url,"
-                + " capture-keyword, items-pointer, has-more-pointer] only");
+                + " capture-keyword, capture-device, items-pointer, has-more-pointer] only");
 
     String dom = profile("with: har\n");
     assertThatThrownBy(() -> SiteProfiles.parse("phone.yml", dom))
@@ -60,6 +60,27 @@ class HarFetchProfileTest {
         .containsExactly(new CaptureKeyword.Location(CaptureKeyword.Kind.JSON, "/search_text"));
     assertThat(two.fetch().captureKeyword().toString()).isEqualTo("[form:keyword, query:keyword]");
     assertThat(SiteProfiles.builtIn("sandbox-spa").fetch().captureKeyword().anywhere()).isTrue();
+  }
+
+  @Test
+  void captureDeviceIsForPhoneCapturesOnly() {
+    SiteProfile phone =
+        SiteProfiles.parse(
+            "phone.yml",
+            profile(
+                "with: har\nmode: capture\ncapture-url: \"**/search*\"\n"
+                    + "capture-device: [query:device_id, query:iid]\n"));
+    String browser =
+        profile(
+            "with: browser\nmode: capture\ncapture-url: \"**/search*\"\n"
+                + "capture-device: query:device_id\n");
+
+    assertThat(phone.fetch().captureDevice()).hasToString("[query:device_id, query:iid]");
+    assertThat(SiteProfiles.builtIn("sandbox-spa").fetch().captureDevice()).isNull();
+    assertThatThrownBy(() -> SiteProfiles.parse("phone.yml", browser))
+        .hasMessageContaining(
+            "phone.yml:12: fetch.capture-device: capture-device is for phone captures: it needs"
+                + " with: har");
   }
 
   @Test

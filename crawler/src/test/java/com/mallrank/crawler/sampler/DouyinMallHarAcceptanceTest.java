@@ -333,12 +333,14 @@ class DouyinMallHarAcceptanceTest {
 
   @Test
   void aSlotSampledFromTheHarFolderReadsTheSameListings() throws Exception {
-    Path folder = dir.resolve("har-dir");
+    Path root = dir.resolve("har-dir");
+    // the phone of the account sampled: its own folder (crawler.har-dir/<account-id>/)
+    Path folder = root.resolve("mx-hangzhou");
     writeHar(folder);
     KeywordSampler sampler =
         KeywordSampler.builder(null, SamplerSettings.UNTHROTTLED)
             .random(new Random(1))
-            .har(folder, Duration.ofHours(1))
+            .har(root, Duration.ofHours(1))
             .build();
     SiteProfile profile = SiteProfiles.builtIn("douyin-mall");
     assertThat(profile.fetch().har()).isTrue();

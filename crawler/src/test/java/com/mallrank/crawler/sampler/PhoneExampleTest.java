@@ -24,13 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's worked example ("Captures from a phone (HAR)") stays true: what the built-in
- * douyin-mall reads from {@code docs/examples/phone/phone-2026-12-01.har}, through {@code profile
- * test --har} (step 1) and a sample of the example plan's slot from the inbox (steps 2-4: 猫粮, 羽绒服女,
- * 狗粮 at depth 10), is what the README prints.
+ * douyin-mall reads from {@code docs/examples/phone/phone-2026-12-01.har} (phone A), through {@code
+ * profile test --har} (step 1), and a sample of the example plan's slot as its two accounts, each
+ * from its own folder of the inbox (steps 2-4: 猫粮, 羽绒服女, 狗粮 at depth 10; phone B's {@code
+ * phone-b-2026-12-01.har} in {@code mx-b/}), is what the README prints.
  */
 class PhoneExampleTest {
 
   private static final Path EXAMPLE = Path.of("../docs/examples/phone/phone-2026-12-01.har");
+  private static final Path EXAMPLE_B = Path.of("../docs/examples/phone/phone-b-2026-12-01.har");
   private static final SiteProfile MALL = SiteProfiles.builtIn("douyin-mall");
   private static final Instant SLOT = Instant.parse("2026-12-01T02:00:00Z"); // 10:00 Beijing
 
@@ -103,20 +105,53 @@ class PhoneExampleTest {
   @Test
   void steps2To4TheSlotSampledFromTheInboxIsWhatTheReadmePrints() throws Exception {
     Path inbox = Files.createDirectories(dir.resolve("har"));
-    Files.copy(EXAMPLE, inbox.resolve("phone-2026-12-01.har"));
+    Files.copy(
+        EXAMPLE, Files.createDirectories(inbox.resolve("mx-a")).resolve("phone-2026-12-01.har"));
+    Files.copy(
+        EXAMPLE_B,
+        Files.createDirectories(inbox.resolve("mx-b")).resolve("phone-b-2026-12-01.har"));
     KeywordSampler sampler =
         KeywordSampler.builder(null, SamplerSettings.UNTHROTTLED)
             .random(new Random(1))
             .har(inbox, Duration.ofHours(1))
             .build();
 
-    ResultPage cat = sample(sampler, "猫粮");
-    ResultPage coat = sample(sampler, "羽绒服女");
-    ResultPage dog = sample(sampler, "狗粮");
+    ResultPage cat = sample(sampler, "mx-a", "猫粮");
+    ResultPage coat = sample(sampler, "mx-a", "羽绒服女");
+    ResultPage dog = sample(sampler, "mx-a", "狗粮");
+    ResultPage catB = sample(sampler, "mx-b", "猫粮");
+    ResultPage coatB = sample(sampler, "mx-b", "羽绒服女");
+    ResultPage dogB = sample(sampler, "mx-b", "狗粮");
 
+    assertThat(
+            List.of(cat, coat, dog, catB, coatB, dogB).stream()
+                .map(p -> p.status().code())
+                .toList())
+        .as("samples by status {ok=2, partial=1, skipped=3}")
+        .containsExactly("ok", "partial", "skipped", "ok", "skipped", "skipped");
     assertThat(cat.status()).isEqualTo(SampleStatus.OK);
     assertThat(cat.listings()).hasSize(10);
-    assertThat(cat.listings().get(0).title()).isEqualTo("全价成猫粮鸡肉味2kg");
+    assertThat(cat.listings().subList(0, 3))
+        .extracting(Listing::title, Listing::shopName, Listing::price)
+        .containsExactly(
+            tuple("全价成猫粮鸡肉味2kg", "喵生活宠物旗舰店", new BigDecimal("139.00")),
+            tuple("六种鱼冻干双拼猫粮1.8kg", "毛球粮仓专营店", new BigDecimal("328.00")),
+            tuple("全价冻干双拼猫粮", "喵生活宠物旗舰店", new BigDecimal("89.90")));
+    assertThat(cat.listings().get(8).title()).isEqualTo("乳鸽猫粮1.8kg");
+    // phone B's 猫粮, ranked differently; phone A's capture is not read for mx-b
+    assertThat(catB.listings())
+        .extracting(Listing::title, Listing::shopName, Listing::price)
+        .hasSize(8)
+        .startsWith(
+            tuple("六种鱼冻干双拼猫粮1.8kg", "毛球粮仓专营店", new BigDecimal("328.00")),
+            tuple("鲜肉猫粮成猫", "橘猫食堂", new BigDecimal("99.00")),
+            tuple("无谷天然猫粮", "毛球粮仓专营店", new BigDecimal("219.00")));
+    assertThat(coatB.evidence().detail())
+        .isEqualTo(
+            "no capture: search URL matched (1 request(s) within 2026-12-01T02:00:00Z to"
+                + " 2026-12-01T03:00:00Z) but the keyword differs: '羽绒服女' not at"
+                + " [form:keyword, form:query]; found 猫粮 (form:keyword)");
+    assertThat(dogB.evidence().detail()).endsWith("found 猫粮 (form:keyword)");
     assertThat(coat.status()).isEqualTo(SampleStatus.PARTIAL);
     assertThat(coat.evidence().detail())
         .isEqualTo(
@@ -130,7 +165,7 @@ class PhoneExampleTest {
                 + " form:query]; found 猫粮 (form:keyword) ×2, 羽绒服女 (form:keyword)");
   }
 
-  private static ResultPage sample(KeywordSampler sampler, String keyword) {
-    return sampler.sample(MALL, "", keyword, "anonymous", CookieJar.empty(), 10, SLOT).page();
+  private static ResultPage sample(KeywordSampler sampler, String vantage, String keyword) {
+    return sampler.sample(MALL, "", keyword, vantage, CookieJar.empty(), 10, SLOT).page();
   }
 }

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -15,6 +16,7 @@ import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
+import com.mallrank.index.schema.Searches;
 import com.mallrank.index.write.Snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -231,77 +233,49 @@ public final class ChangeDetector {
   private List<Instant> earlierRankedSlots(SampleDocument current) {
     Instant from = current.slot().minus(settings.maxGap());
     Query query =
-        Query.of(
-            q ->
-                q.bool(
-                    b ->
-                        b.filter(Filters.term(Fields.KEYWORD, current.keyword()))
-                            .filter(Filters.term(Fields.VANTAGE, current.vantage()))
-                            .filter(Filters.term(Fields.PROFILE, current.profile()))
-                            .filter(Filters.ranked())
-                            .filter(Filters.range(Fields.SLOT, from, current.slot()))));
-    try {
-      SearchResponse<Void> response =
-          client.search(
-              s ->
-                  s.index(names.samplesIndices(from, current.slot()))
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
-                      .allowPartialSearchResults(false)
-                      .query(query)
-                      .source(src -> src.fetch(false))
-                      .size(settings.newShopLookback())
-                      .sort(o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Desc))),
-              Void.class);
-      List<Instant> slots = new ArrayList<>();
-      for (Hit<Void> hit : response.hits().hits()) {
-        slots.add(Instant.ofEpochMilli(hit.sort().get(0).longValue()));
-      }
-      return slots;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Searching earlier samples failed", e);
+        Filters.bool(
+            b ->
+                series(b, current)
+                    .filter(Filters.ranked())
+                    .filter(Filters.range(Fields.SLOT, from, current.slot())));
+    SearchResponse<Void> response =
+        Searches.search(
+            client,
+            names.samplesIndices(from, current.slot()),
+            Void.class,
+            "Searching earlier samples failed",
+            s ->
+                s.allowPartialSearchResults(false)
+                    .query(query)
+                    .source(src -> src.fetch(false))
+                    .size(settings.newShopLookback())
+                    .sort(o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Desc))));
+    List<Instant> slots = new ArrayList<>();
+    for (Hit<Void> hit : response.hits().hits()) {
+      slots.add(Instant.ofEpochMilli(hit.sort().get(0).longValue()));
     }
+    return slots;
   }
 
   private List<ListingDocument> listings(SampleDocument current, Instant previousSlot) {
     Query query =
-        Query.of(
-            q ->
-                q.bool(
-                    b ->
-                        b.filter(Filters.term(Fields.KEYWORD, current.keyword()))
-                            .filter(Filters.term(Fields.VANTAGE, current.vantage()))
-                            .filter(Filters.term(Fields.PROFILE, current.profile()))
-                            .filter(Filters.slots(List.of(previousSlot, current.slot())))
-                            .filter(
-                                f ->
-                                    f.range(
-                                        r ->
-                                            r.number(
-                                                n ->
-                                                    n.field(Fields.POSITION)
-                                                        .lte((double) settings.depth()))))));
-    try {
-      return client
-          .search(
-              s ->
-                  s.index(names.listingsIndices(previousSlot, current.slot()))
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
-                      .allowPartialSearchResults(false)
-                      .query(query)
-                      .size(2 * settings.depth())
-                      .sort(o -> o.field(f -> f.field(Fields.SLOT)))
-                      .sort(o -> o.field(f -> f.field(Fields.POSITION))),
-              ListingDocument.class)
-          .hits()
-          .hits()
-          .stream()
-          .map(Hit::source)
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Loading listings of " + current.id() + " failed", e);
-    }
+        Filters.bool(
+            b ->
+                series(b, current)
+                    .filter(Filters.slots(List.of(previousSlot, current.slot())))
+                    .filter(Filters.atMost(Fields.POSITION, settings.depth())));
+    return Searches.sources(
+        Searches.search(
+            client,
+            names.listingsIndices(previousSlot, current.slot()),
+            ListingDocument.class,
+            "Loading listings of " + current.id() + " failed",
+            s ->
+                s.allowPartialSearchResults(false)
+                    .query(query)
+                    .size(2 * settings.depth())
+                    .sort(o -> o.field(f -> f.field(Fields.SLOT)))
+                    .sort(o -> o.field(f -> f.field(Fields.POSITION)))));
   }
 
   /** Which of the current competitor shops appear in any listing of the earlier ranked samples. */
@@ -311,41 +285,42 @@ public final class ChangeDetector {
       return Set.of();
     }
     Query query =
-        Query.of(
-            q ->
-                q.bool(
-                    b ->
-                        b.filter(Filters.term(Fields.KEYWORD, current.keyword()))
-                            .filter(Filters.term(Fields.VANTAGE, current.vantage()))
-                            .filter(Filters.term(Fields.PROFILE, current.profile()))
-                            .filter(Filters.slots(earlier))
-                            .filter(Filters.terms(Fields.SHOP_ID, shopsNow))));
-    try {
-      var response =
-          client.search(
-              s ->
-                  s.index(names.listingsIndices(earlier.get(earlier.size() - 1), earlier.get(0)))
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
-                      .allowPartialSearchResults(false)
-                      .size(0)
-                      .query(query)
-                      .aggregations(
-                          "shops",
-                          a -> a.terms(t -> t.field(Fields.SHOP_ID).size(shopsNow.size()))),
-              Void.class);
-      Set<String> seen = new HashSet<>();
-      response
-          .aggregations()
-          .get("shops")
-          .sterms()
-          .buckets()
-          .array()
-          .forEach(b -> seen.add(b.key().stringValue()));
-      return seen;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Looking up earlier shops failed", e);
-    }
+        Filters.bool(
+            b ->
+                series(b, current)
+                    .filter(Filters.slots(earlier))
+                    .filter(Filters.terms(Fields.SHOP_ID, shopsNow)));
+    var response =
+        Searches.search(
+            client,
+            names.listingsIndices(earlier.get(earlier.size() - 1), earlier.get(0)),
+            Void.class,
+            "Looking up earlier shops failed",
+            s ->
+                s.allowPartialSearchResults(false)
+                    .size(0)
+                    .query(query)
+                    .aggregations(
+                        "shops", a -> a.terms(t -> t.field(Fields.SHOP_ID).size(shopsNow.size()))));
+    Set<String> seen = new HashSet<>();
+    response
+        .aggregations()
+        .get("shops")
+        .sterms()
+        .buckets()
+        .array()
+        .forEach(b -> seen.add(b.key().stringValue()));
+    return seen;
+  }
+
+  /**
+   * Adds the filters of the current sample's series (its keyword, vantage and profile), the samples
+   * and listings it is compared with.
+   */
+  private static BoolQuery.Builder series(BoolQuery.Builder b, SampleDocument current) {
+    return b.filter(Filters.term(Fields.KEYWORD, current.keyword()))
+        .filter(Filters.term(Fields.VANTAGE, current.vantage()))
+        .filter(Filters.term(Fields.PROFILE, current.profile()));
   }
 
   private List<Hit<SampleDocument>> samplesOfSlot(
@@ -358,29 +333,24 @@ public final class ChangeDetector {
                 b.filter(Filters.term(Fields.GROUP, group));
               }
             });
-    try {
-      return client
-          .search(
-              s -> {
-                s.index(names.samplesIndex(slot))
-                    .ignoreUnavailable(true)
-                    .allowNoIndices(true)
-                    .allowPartialSearchResults(false)
-                    .query(query)
-                    .size(SAMPLE_PAGE)
-                    .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
-                    .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
-                    .sort(o -> o.field(f -> f.field(Fields.PROFILE)));
-                if (after != null) {
-                  s.searchAfter(after);
-                }
-                return s;
-              },
-              SampleDocument.class)
-          .hits()
-          .hits();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Listing samples of " + slot + " failed", e);
-    }
+    return Searches.search(
+            client,
+            names.samplesIndex(slot),
+            SampleDocument.class,
+            "Listing samples of " + slot + " failed",
+            s -> {
+              s.allowPartialSearchResults(false)
+                  .query(query)
+                  .size(SAMPLE_PAGE)
+                  .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
+                  .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
+                  .sort(o -> o.field(f -> f.field(Fields.PROFILE)));
+              if (after != null) {
+                s.searchAfter(after);
+              }
+              return s;
+            })
+        .hits()
+        .hits();
   }
 }

@@ -42,10 +42,18 @@ public final class DocumentIds {
 
   private DocumentIds() {}
 
+  /**
+   * A slot in its compact form, UTC to the minute: {@code 20261128T0600Z}. The one home of that
+   * form: ids start with it, and reports name their files and folders with it.
+   */
+  public static String compactSlot(Instant slot) {
+    return SLOT.format(slot);
+  }
+
   /** The id of a sample: {@code slot|profile|vantage|keyword}. */
   public static String sample(Instant slot, String profile, String keyword, String vantage) {
     Objects.requireNonNull(profile, "profile (the surface is part of a sample's identity)");
-    return SLOT.format(slot) + "|" + part(profile) + "|" + part(vantage) + "|" + part(keyword);
+    return compactSlot(slot) + "|" + part(profile) + "|" + part(vantage) + "|" + part(keyword);
   }
 
   /**

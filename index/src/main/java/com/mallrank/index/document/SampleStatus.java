@@ -3,7 +3,8 @@ package com.mallrank.index.document;
 import java.util.List;
 
 /**
- * The index's one rule about sample status codes: which statuses produce ranks. Only {@code ok} and
+ * The index's one home of sample status codes ({@link #CODES}, named here and nowhere else in the
+ * index and the batch's reports) and of the rule which of them produce ranks. Only {@code ok} and
  * {@code partial} samples may produce ranks, movements and change events; a blocked, empty,
  * login-wall, changed-layout, failed or skipped sample never means "my listing dropped out". Every
  * query, filter and detector of the index module asks here ({@link #producesRanks}, {@link
@@ -18,11 +19,29 @@ public final class SampleStatus {
   /** Status code of a sample whose listings were read in part (still ranks what it has). */
   public static final String PARTIAL = "partial";
 
+  /** Status code of a sample whose page said there are no results for the keyword. */
+  public static final String EMPTY = "empty";
+
+  /** Status code of a sample served a captcha or verification page instead of results. */
+  public static final String BLOCKED = "blocked";
+
   /** Status code of a sample that met a login wall. */
   public static final String LOGIN_REQUIRED = "login_required";
 
+  /**
+   * Status code of a sample whose profile's selectors matched nothing where cards were expected.
+   */
+  public static final String LAYOUT_CHANGED = "layout_changed";
+
+  /** Status code of a sample that received nothing usable (network, HTTP or size failure). */
+  public static final String ERROR = "error";
+
   /** Status code of a sample not fetched on purpose (its marker says why). */
   public static final String SKIPPED = "skipped";
+
+  /** Every status code, ranked ones first, in the order reports show them. */
+  public static final List<String> CODES =
+      List.of(OK, PARTIAL, EMPTY, BLOCKED, LOGIN_REQUIRED, LAYOUT_CHANGED, ERROR, SKIPPED);
 
   /** The statuses that produce ranks, for terms filters. */
   public static final List<String> RANKED = List.of(OK, PARTIAL);

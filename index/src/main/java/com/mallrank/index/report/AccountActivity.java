@@ -12,18 +12,16 @@ import com.mallrank.index.document.SampleStatus;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
+import com.mallrank.index.schema.Searches;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What each identity's samples say about its login, per surface (site profile), from one
@@ -31,17 +29,13 @@ import java.util.Objects;
  * logged in from logged out, its last ok and last login wall. The sampling half of {@code mallrank
  * accounts status}.
  */
-final class AccountActivity {
+final class AccountActivity extends ReportQuery {
 
   /** More surfaces per identity than any plan has. */
   private static final int MAX_PROFILES = 100;
 
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-
   AccountActivity(ElasticsearchClient client, IndexNames names) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
+    super(client, names, null);
   }
 
   /**
@@ -52,57 +46,53 @@ final class AccountActivity {
     if (vantages.isEmpty()) {
       return List.of();
     }
-    try {
-      SearchResponse<Void> response =
-          client.search(
-              s ->
-                  s.index(names.samplesAlias())
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
-                      .size(0)
-                      .query(Filters.terms(Fields.VANTAGE, vantages))
-                      .aggregations(
-                          Fields.VANTAGE,
-                          a ->
-                              a.terms(t -> t.field(Fields.VANTAGE).size(vantages.size()))
-                                  .aggregations(Fields.PROFILE, perProfile())),
-              Void.class);
-      List<AccountActivityRow> rows = new ArrayList<>();
-      Aggregate byVantage = response.aggregations().get(Fields.VANTAGE);
-      for (String vantage : vantages) {
-        if (byVantage == null) {
-          break;
-        }
-        for (StringTermsBucket bucket : byVantage.sterms().buckets().array()) {
-          if (!bucket.key().stringValue().equals(vantage)) {
-            continue;
-          }
-          List<StringTermsBucket> byProfile =
-              bucket.aggregations().get(Fields.PROFILE).sterms().buckets().array();
-          List<AccountActivityRow> own = new ArrayList<>();
-          for (StringTermsBucket surface : byProfile) {
-            Map<String, Aggregate> aggs = surface.aggregations();
-            Aggregate onLogin = aggs.get("on-login");
-            own.add(
-                new AccountActivityRow(
-                    vantage,
-                    surface.key().stringValue(),
-                    last(aggs.get("ranked")),
-                    last(aggs.get("login")),
-                    last(aggs.get("skipped")),
-                    seen(aggs.get("newest")),
-                    onLogin.filter().docCount() == 0
-                        ? null
-                        : seen(onLogin.filter().aggregations().get("newest"))));
-          }
-          own.sort((x, y) -> x.profile().compareTo(y.profile()));
-          rows.addAll(own);
-        }
+    SearchResponse<Void> response =
+        Searches.search(
+            client,
+            names.samplesAlias(),
+            Void.class,
+            "Reading account activity from " + names.samplesAlias(),
+            s ->
+                s.size(0)
+                    .query(Filters.terms(Fields.VANTAGE, vantages))
+                    .aggregations(
+                        Fields.VANTAGE,
+                        a ->
+                            a.terms(t -> t.field(Fields.VANTAGE).size(vantages.size()))
+                                .aggregations(Fields.PROFILE, perProfile())));
+    List<AccountActivityRow> rows = new ArrayList<>();
+    Aggregate byVantage = response.aggregations().get(Fields.VANTAGE);
+    for (String vantage : vantages) {
+      if (byVantage == null) {
+        break;
       }
-      return rows;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Reading account activity from " + names.samplesAlias(), e);
+      for (StringTermsBucket bucket : byVantage.sterms().buckets().array()) {
+        if (!bucket.key().stringValue().equals(vantage)) {
+          continue;
+        }
+        List<StringTermsBucket> byProfile =
+            bucket.aggregations().get(Fields.PROFILE).sterms().buckets().array();
+        List<AccountActivityRow> own = new ArrayList<>();
+        for (StringTermsBucket surface : byProfile) {
+          Map<String, Aggregate> aggs = surface.aggregations();
+          Aggregate onLogin = aggs.get("on-login");
+          own.add(
+              new AccountActivityRow(
+                  vantage,
+                  surface.key().stringValue(),
+                  last(aggs.get("ranked")),
+                  last(aggs.get("login")),
+                  last(aggs.get("skipped-for-login")),
+                  seen(aggs.get("newest")),
+                  onLogin.filter().docCount() == 0
+                      ? null
+                      : seen(onLogin.filter().aggregations().get("newest"))));
+        }
+        own.sort((x, y) -> x.profile().compareTo(y.profile()));
+        rows.addAll(own);
+      }
     }
+    return rows;
   }
 
   /** Per surface of an identity: last ok, last login wall, last skip for login, newest samples. */
@@ -114,7 +104,7 @@ final class AccountActivity {
                 .aggregations("ranked", lastSlot(Filters.ranked()))
                 .aggregations(
                     "login", lastSlot(Filters.term(Fields.STATUS, SampleStatus.LOGIN_REQUIRED)))
-                .aggregations("skipped", lastSlot(skippedForLogin()))
+                .aggregations("skipped-for-login", lastSlot(skippedForLogin()))
                 .aggregations("newest", newest())
                 .aggregations("on-login", onLogin));
   }
@@ -136,7 +126,7 @@ final class AccountActivity {
                         List.of(
                             SampleStatus.OK,
                             SampleStatus.PARTIAL,
-                            "empty",
+                            SampleStatus.EMPTY,
                             SampleStatus.LOGIN_REQUIRED)))
                 .should(skippedForLogin())
                 .minimumShouldMatch("1"));

@@ -41,7 +41,7 @@ public record AccountActivityRow(
 
     /** Whether the page was served to the logged-in account (ok, partial or empty). */
     public boolean loggedIn() {
-      return SampleStatus.producesRanks(status) || "empty".equals(status);
+      return SampleStatus.producesRanks(status) || SampleStatus.EMPTY.equals(status);
     }
 
     /** Whether it showed the account logged out: a login wall, or skipped for it. */

@@ -5,11 +5,11 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.mallrank.index.schema.Composites;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.mallrank.index.schema.Searches;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,19 +35,13 @@ import java.util.function.Consumer;
  * observations, then account id); else the account with the most listings at any position in the
  * keyword's results in the window; else none.
  */
-final class Coverage {
+final class Coverage extends ReportQuery {
 
   /** The deepest near-miss position. */
   static final int NEAR_MISS_MAX = 50;
 
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final String profile;
-
   Coverage(ElasticsearchClient client, IndexNames names, String profile) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
-    this.profile = profile;
+    super(client, names, profile);
   }
 
   /**
@@ -61,12 +55,7 @@ final class Coverage {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Consumer<BoolQuery.Builder> window =
-        b -> {
-          b.filter(Filters.range(Fields.SLOT, from, to));
-          Filters.optionalTerms(b, Fields.KEYWORD, keywords);
-          Filters.profile(b, profile);
-          Filters.optionalTerms(b, Fields.VANTAGE, vantages);
-        };
+        b -> Filters.window(b, from, to, profile, keywords, vantages);
 
     // keywords sampled, and which of them have a ranked sample
     TreeSet<String> ranked = new TreeSet<>();
@@ -85,15 +74,7 @@ final class Coverage {
     Map<List<String>, long[]> cells = new TreeMap<>(Coverage::compareKeys);
     Map<String, CannibalisationBuilder> fights = new TreeMap<>();
     SampleFold fold = new SampleFold(fights);
-    new Composites(
-            client,
-            names.listingsAlias(),
-            Filters.bool(
-                b -> {
-                  window.accept(b);
-                  b.filter(Filters.between(Fields.POSITION, 1, Top20Query.TOP))
-                      .filter(Filters.exists(Fields.MATRIX_ACCOUNT));
-                }))
+    ownListings(window, Filters.between(Fields.POSITION, 1, Top20Query.TOP))
         .terms(Fields.KEYWORD)
         .terms(Fields.VANTAGE)
         .terms(Fields.SLOT)
@@ -117,50 +98,37 @@ final class Coverage {
     fold.flush();
 
     // shares of the first screen
-    long total;
     Map<String, Long> held = new TreeMap<>();
-    try {
-      var response =
-          client.search(
-              s ->
-                  s.index(names.listingsAlias())
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
-                      .size(0)
-                      .trackTotalHits(t -> t.enabled(true))
-                      .query(
-                          Filters.bool(
-                              b -> {
-                                window.accept(b);
-                                b.filter(Filters.between(Fields.POSITION, 1, Top20Query.TOP));
-                              }))
-                      .aggregations(
-                          "accounts",
-                          a -> a.terms(t -> t.field(Fields.MATRIX_ACCOUNT).size(10_000))),
-              Void.class);
-      total = response.hits().total() == null ? 0 : response.hits().total().value();
-      response
-          .aggregations()
-          .get("accounts")
-          .sterms()
-          .buckets()
-          .array()
-          .forEach(b -> held.put(b.key().stringValue(), b.docCount()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Counting Top-20 positions failed", e);
-    }
+    var firstScreen =
+        Searches.search(
+            client,
+            names.listingsAlias(),
+            Void.class,
+            "Counting Top-20 positions failed",
+            s ->
+                s.size(0)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .query(
+                        Filters.bool(
+                            b -> {
+                              window.accept(b);
+                              b.filter(Filters.between(Fields.POSITION, 1, Top20Query.TOP));
+                            }))
+                    .aggregations(
+                        "accounts",
+                        a -> a.terms(t -> t.field(Fields.MATRIX_ACCOUNT).size(10_000))));
+    long total = firstScreen.hits().total() == null ? 0 : firstScreen.hits().total().value();
+    firstScreen
+        .aggregations()
+        .get("accounts")
+        .sterms()
+        .buckets()
+        .array()
+        .forEach(b -> held.put(b.key().stringValue(), b.docCount()));
 
     // near misses
     List<CoverageReport.NearMiss> nearMisses = new ArrayList<>();
-    new Composites(
-            client,
-            names.listingsAlias(),
-            Filters.bool(
-                b -> {
-                  window.accept(b);
-                  b.filter(Filters.between(Fields.POSITION, Top20Query.TOP + 1, NEAR_MISS_MAX))
-                      .filter(Filters.exists(Fields.MATRIX_ACCOUNT));
-                }))
+    ownListings(window, Filters.between(Fields.POSITION, Top20Query.TOP + 1, NEAR_MISS_MAX))
         .terms(Fields.KEYWORD)
         .terms(Fields.MATRIX_ACCOUNT)
         .sub(
@@ -243,6 +211,18 @@ final class Coverage {
         total);
   }
 
+  /** The matrix-account listings of the window that also match {@code restriction}. */
+  private Composites ownListings(Consumer<BoolQuery.Builder> window, Query restriction) {
+    return new Composites(
+        client,
+        names.listingsAlias(),
+        Filters.bool(
+            b -> {
+              window.accept(b);
+              b.filter(restriction).filter(Filters.exists(Fields.MATRIX_ACCOUNT));
+            }));
+  }
+
   /** For gap keywords without a near miss: the account with the most listings at any position. */
   private Map<String, String> presence(
       Consumer<BoolQuery.Builder> window,
@@ -254,14 +234,7 @@ final class Coverage {
       return best;
     }
     Map<String, Long> bestCount = new LinkedHashMap<>();
-    Query query =
-        Filters.bool(
-            b -> {
-              window.accept(b);
-              b.filter(Filters.terms(Fields.KEYWORD, rest))
-                  .filter(Filters.exists(Fields.MATRIX_ACCOUNT));
-            });
-    new Composites(client, names.listingsAlias(), query)
+    ownListings(window, Filters.terms(Fields.KEYWORD, rest))
         .terms(Fields.KEYWORD)
         .terms(Fields.MATRIX_ACCOUNT)
         .forEach(

@@ -3,6 +3,8 @@ package com.mallrank.index.report;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
+import com.mallrank.index.document.SampleStatus;
+import com.mallrank.index.schema.Composites;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
@@ -11,25 +13,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The keywords whose samples turned {@code layout_changed} in a window, per profile ({@link
  * LayoutChangeRow}): one composite aggregation over those samples (count, latest slot, evidence
  * kept) and one over the same keywords' ranked samples up to the window's end (latest slot).
  */
-final class LayoutChanges {
+final class LayoutChanges extends ReportQuery {
 
   private static final int KEYWORDS_PER_SEARCH = 1_000;
 
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final String profile;
-
   LayoutChanges(ElasticsearchClient client, IndexNames names, String profile) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
-    this.profile = profile;
+    super(client, names, profile);
   }
 
   /** The rows, sorted by profile and keyword. */
@@ -42,7 +37,7 @@ final class LayoutChanges {
             Filters.bool(
                 b -> {
                   b.filter(Filters.range(Fields.SLOT, from, to))
-                      .filter(Filters.term(Fields.STATUS, "layout_changed"));
+                      .filter(Filters.term(Fields.STATUS, SampleStatus.LAYOUT_CHANGED));
                   Filters.profile(b, profile);
                 }))
         .terms(Fields.PROFILE)

@@ -1,8 +1,7 @@
 package com.mallrank.index.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import com.mallrank.index.schema.Composites;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
@@ -13,7 +12,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The title and shop a product was last shown with (before a time; its best-placed card of that
@@ -21,21 +19,15 @@ import java.util.Objects;
  * {@code composite} aggregation over the products with a {@code top_hits} of the latest listing. A
  * product whose raw listings retention deleted has no name (the report then shows its id).
  */
-final class ListingNames {
+final class ListingNames extends ReportQuery {
 
   /** A product's latest title and shop name (either may be {@code null}). */
   record Name(String title, String shopName) {}
 
   private static final int CHUNK = 1_000;
 
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final String profile;
-
   ListingNames(ElasticsearchClient client, IndexNames names, String profile) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
-    this.profile = profile;
+    super(client, names, profile);
   }
 
   /** The latest name of each product seen before {@code until}; products never seen are absent. */
@@ -54,35 +46,10 @@ final class ListingNames {
                     Filters.profile(b, profile);
                   }))
           .terms(Fields.PRODUCT_ID)
-          .sub(
-              "latest",
-              Aggregation.of(
-                  a ->
-                      a.topHits(
-                          t ->
-                              t.size(1)
-                                  .sort(
-                                      o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Desc)))
-                                  .sort(
-                                      o ->
-                                          o.field(
-                                              f -> f.field(Fields.POSITION).order(SortOrder.Asc)))
-                                  .source(
-                                      src ->
-                                          src.filter(
-                                              f -> f.includes(Fields.TITLE, Fields.SHOP_NAME))))))
+          .sub("latest", Composites.newestListing(Fields.TITLE, Fields.SHOP_NAME))
           .forEach(
               b -> {
-                JsonObject source =
-                    b.aggregations()
-                        .get("latest")
-                        .topHits()
-                        .hits()
-                        .hits()
-                        .get(0)
-                        .source()
-                        .toJson()
-                        .asJsonObject();
+                JsonObject source = Composites.newestSource(b, "latest");
                 result.put(
                     Composites.string(b, Fields.PRODUCT_ID),
                     new Name(text(source, Fields.TITLE), text(source, Fields.SHOP_NAME)));

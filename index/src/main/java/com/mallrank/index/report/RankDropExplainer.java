@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.ChangeKind;
+import com.mallrank.index.schema.Composites;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Why did my listing drop? For an own listing's drop — an {@code own_moved} event that lost
@@ -22,20 +22,15 @@ import java.util.Objects;
  * the same keyword and vantage detected in (before, after]. Events are per vantage: other vantages'
  * copies of the same competitor change are not repeated.
  */
-final class RankDropExplainer {
+final class RankDropExplainer extends ReportQuery {
 
   private static final int MAX_EVENTS = 1_000;
 
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final String profile;
   private final ChangeLog log;
 
   RankDropExplainer(ElasticsearchClient client, IndexNames names, String profile) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
+    super(client, names, profile);
     this.log = new ChangeLog(client, names, profile);
-    this.profile = profile;
   }
 
   /** Explains one {@code own_moved} event (between its previous slot and its slot). */

@@ -7,11 +7,11 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.index.document.DailySummary;
+import com.mallrank.index.schema.Composites;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.mallrank.index.schema.Searches;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,16 +37,10 @@ import java.util.function.Consumer;
  * Movement is computed within the window: the first ranked sample of the window, and daily points,
  * have none.
  */
-final class RankHistory {
-
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final String profile;
+final class RankHistory extends ReportQuery {
 
   RankHistory(ElasticsearchClient client, IndexNames names, String profile) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
-    this.profile = profile;
+    super(client, names, profile);
   }
 
   /**
@@ -126,11 +120,8 @@ final class RankHistory {
             names.samplesAlias(),
             Filters.bool(
                 b -> {
-                  b.filter(Filters.range(Fields.SLOT, from, to));
+                  Filters.window(b, from, to, profile, keywords, vantages);
                   b.filter(Filters.ranked());
-                  Filters.optionalTerms(b, Fields.KEYWORD, keywords);
-                  Filters.profile(b, profile);
-                  Filters.optionalTerms(b, Fields.VANTAGE, vantages);
                 }))
         .terms(Fields.KEYWORD)
         .terms(Fields.VANTAGE)
@@ -157,42 +148,37 @@ final class RankHistory {
     List<FieldValue> after = null;
     while (true) {
       List<FieldValue> searchAfter = after;
-      SearchResponse<DailySummary> page;
-      try {
-        page =
-            client.search(
-                s -> {
-                  s.index(names.dailyAlias())
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
-                      .query(
-                          Filters.bool(
-                              b -> {
-                                b.filter(
-                                    f ->
-                                        f.range(
-                                            r ->
-                                                r.date(
-                                                    d ->
-                                                        d.field(Fields.DAY)
-                                                            .gte(firstDay.toString())
-                                                            .lte(lastDay.toString()))));
-                                common.accept(b);
-                              }))
-                      .size(Composites.PAGE)
-                      .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
-                      .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
-                      .sort(o -> o.field(f -> f.field(Fields.PRODUCT_ID)))
-                      .sort(o -> o.field(f -> f.field(Fields.DAY)));
-                  if (searchAfter != null) {
-                    s.searchAfter(searchAfter);
-                  }
-                  return s;
-                },
-                DailySummary.class);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Reading daily summaries failed", e);
-      }
+      SearchResponse<DailySummary> page =
+          Searches.search(
+              client,
+              names.dailyAlias(),
+              DailySummary.class,
+              "Reading daily summaries failed",
+              s -> {
+                s.query(
+                        Filters.bool(
+                            b -> {
+                              b.filter(
+                                  f ->
+                                      f.range(
+                                          r ->
+                                              r.date(
+                                                  d ->
+                                                      d.field(Fields.DAY)
+                                                          .gte(firstDay.toString())
+                                                          .lte(lastDay.toString()))));
+                              common.accept(b);
+                            }))
+                    .size(Composites.PAGE)
+                    .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
+                    .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
+                    .sort(o -> o.field(f -> f.field(Fields.PRODUCT_ID)))
+                    .sort(o -> o.field(f -> f.field(Fields.DAY)));
+                if (searchAfter != null) {
+                  s.searchAfter(searchAfter);
+                }
+                return s;
+              });
       for (Hit<DailySummary> hit : page.hits().hits()) {
         DailySummary d = hit.source();
         series

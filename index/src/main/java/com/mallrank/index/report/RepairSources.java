@@ -3,14 +3,13 @@ package com.mallrank.index.report;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
+import com.mallrank.index.document.SampleStatus;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.mallrank.index.schema.Searches;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,19 +18,16 @@ import java.util.Optional;
  * The samples {@code profile repair} learns from ({@link RepairEvidence}): three small searches,
  * newest first, each of at most one sample or one sample's listings.
  */
-final class RepairSources {
+final class RepairSources extends ReportQuery {
 
   /** The most listings read of one sample (a page holds at most 60). */
   static final int MAX_LISTINGS = 200;
 
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final String profile;
-
   RepairSources(ElasticsearchClient client, IndexNames names, String profile) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
-    this.profile = Objects.requireNonNull(profile, "a repair needs the profile: onProfile(id)");
+    super(
+        client,
+        names,
+        Objects.requireNonNull(profile, "a repair needs the profile: onProfile(id)"));
   }
 
   Optional<RepairEvidence> run(String keyword, String group) {
@@ -40,7 +36,7 @@ final class RepairSources {
             Filters.bool(
                 b -> {
                   scope(b, keyword, group);
-                  b.filter(Filters.term(Fields.STATUS, "layout_changed"))
+                  b.filter(Filters.term(Fields.STATUS, SampleStatus.LAYOUT_CHANGED))
                       .filter(Filters.exists(Fields.EVIDENCE_PATH));
                 }));
     if (failed.isEmpty()) {
@@ -82,47 +78,31 @@ final class RepairSources {
   }
 
   private Optional<SampleDocument> newest(Query query) {
-    try {
-      var response =
-          client.search(
-              s ->
-                  s.index(names.samplesAlias())
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
-                      .query(query)
-                      .size(1)
-                      .sort(o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Desc)))
-                      .sort(o -> o.field(f -> f.field(Fields.VANTAGE).order(SortOrder.Asc))),
-              SampleDocument.class);
-      return response.hits().hits().stream().map(Hit::source).findFirst();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Searching " + names.samplesAlias() + " failed", e);
-    }
+    return Searches.sources(
+            client,
+            names.samplesAlias(),
+            SampleDocument.class,
+            s ->
+                s.query(query)
+                    .size(1)
+                    .sort(o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Desc)))
+                    .sort(o -> o.field(f -> f.field(Fields.VANTAGE).order(SortOrder.Asc))))
+        .stream()
+        .findFirst();
   }
 
   private List<ListingDocument> listings(SampleDocument sample) {
-    Query query =
-        Filters.bool(
-            b -> {
-              b.filter(Filters.term(Fields.SLOT, sample.slot().toString()))
-                  .filter(Filters.term(Fields.KEYWORD, sample.keyword()))
-                  .filter(Filters.term(Fields.VANTAGE, sample.vantage()));
-              Filters.profile(b, profile);
-            });
-    try {
-      var response =
-          client.search(
-              s ->
-                  s.index(names.listingsAlias())
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
-                      .query(query)
-                      .size(MAX_LISTINGS)
-                      .sort(o -> o.field(f -> f.field(Fields.POSITION).order(SortOrder.Asc))),
-              ListingDocument.class);
-      return response.hits().hits().stream().map(Hit::source).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Searching " + names.listingsAlias() + " failed", e);
-    }
+    return Searches.sources(
+        client,
+        names.listingsAlias(),
+        ListingDocument.class,
+        s ->
+            s.query(
+                    Filters.bool(
+                        b ->
+                            Filters.sample(
+                                b, sample.slot(), profile, sample.keyword(), sample.vantage())))
+                .size(MAX_LISTINGS)
+                .sort(o -> o.field(f -> f.field(Fields.POSITION).order(SortOrder.Asc))));
   }
 }

@@ -4,14 +4,12 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.mallrank.index.schema.Searches;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +19,7 @@ import java.util.List;
  * The bounded searches the reports are built from: filters and sorts, sizes computed from the
  * question (keywords x slots x positions), chunked below the 10,000-hit window.
  */
-final class ReportSearches {
+final class ReportSearches extends ReportQuery {
 
   /** Elasticsearch's default max_result_window. */
   static final int WINDOW = 10_000;
@@ -40,17 +38,11 @@ final class ReportSearches {
    */
   static final int MAX_PROFILES = 4;
 
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final String profile;
-
   /**
    * @param profile the site profile (surface) to read, or {@code null} for every profile
    */
   ReportSearches(ElasticsearchClient client, IndexNames names, String profile) {
-    this.client = client;
-    this.names = names;
-    this.profile = profile;
+    super(client, names, profile);
   }
 
   /** The site profile (surface) read, or {@code null} for every profile. */
@@ -96,31 +88,18 @@ final class ReportSearches {
                               .filter(Filters.term(Fields.VANTAGE, vantage))
                               .filter(profileFilter())
                               .filter(Filters.terms(Fields.KEYWORD, chunk))
-                              .filter(
-                                  f ->
-                                      f.range(
-                                          r ->
-                                              r.number(
-                                                  n ->
-                                                      n.field(Fields.POSITION)
-                                                          .lte((double) maxPosition))))));
-      try {
-        SearchResponse<ListingDocument> response =
-            client.search(
-                s ->
-                    s.index(names.listingsAlias())
-                        .ignoreUnavailable(true)
-                        .allowNoIndices(true)
-                        .query(query)
-                        .size(size)
-                        .sort(o -> o.field(f -> f.field(Fields.KEYWORD).order(SortOrder.Asc)))
-                        .sort(o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Asc)))
-                        .sort(o -> o.field(f -> f.field(Fields.POSITION).order(SortOrder.Asc))),
-                ListingDocument.class);
-        response.hits().hits().stream().map(Hit::source).forEach(result::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Searching " + names.listingsAlias() + " failed", e);
-      }
+                              .filter(Filters.atMost(Fields.POSITION, maxPosition))));
+      result.addAll(
+          Searches.sources(
+              client,
+              names.listingsAlias(),
+              ListingDocument.class,
+              s ->
+                  s.query(query)
+                      .size(size)
+                      .sort(o -> o.field(f -> f.field(Fields.KEYWORD).order(SortOrder.Asc)))
+                      .sort(o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Asc)))
+                      .sort(o -> o.field(f -> f.field(Fields.POSITION).order(SortOrder.Asc)))));
     }
     return result;
   }
@@ -130,86 +109,74 @@ final class ReportSearches {
    * the others sorted. Fails when there are more than {@value #MAX_VANTAGES}.
    */
   List<String> vantages(Instant slot) {
-    try {
-      var response =
-          client.search(
-              s ->
-                  s.index(names.samplesAlias())
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
-                      .size(0)
-                      .query(
-                          q ->
-                              q.bool(
-                                  b ->
-                                      b.filter(Filters.slots(List.of(slot)))
-                                          .filter(profileFilter())))
-                      .aggregations(
-                          Fields.VANTAGE,
-                          a -> a.terms(t -> t.field(Fields.VANTAGE).size(MAX_VANTAGES + 1))),
-              Void.class);
-      List<String> vantages = new ArrayList<>();
-      var terms = response.aggregations().get(Fields.VANTAGE);
-      if (terms != null) {
-        terms.sterms().buckets().array().forEach(b -> vantages.add(b.key().stringValue()));
-      }
-      if (vantages.size() > MAX_VANTAGES) {
-        throw new IllegalArgumentException(
-            "more than "
-                + MAX_VANTAGES
-                + " vantages sampled in "
-                + slot
-                + "; name the vantages to report on explicitly");
-      }
-      vantages.sort(
-          Comparator.comparing((String v) -> !v.equals(ANONYMOUS))
-              .thenComparing(Comparator.naturalOrder()));
-      return vantages;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Listing the vantages of " + slot + " failed", e);
+    var response =
+        Searches.search(
+            client,
+            names.samplesAlias(),
+            Void.class,
+            "Listing the vantages of " + slot + " failed",
+            s ->
+                s.size(0)
+                    .query(
+                        q ->
+                            q.bool(
+                                b ->
+                                    b.filter(Filters.slots(List.of(slot))).filter(profileFilter())))
+                    .aggregations(
+                        Fields.VANTAGE,
+                        a -> a.terms(t -> t.field(Fields.VANTAGE).size(MAX_VANTAGES + 1))));
+    List<String> vantages = new ArrayList<>();
+    var terms = response.aggregations().get(Fields.VANTAGE);
+    if (terms != null) {
+      terms.sterms().buckets().array().forEach(b -> vantages.add(b.key().stringValue()));
     }
+    if (vantages.size() > MAX_VANTAGES) {
+      throw new IllegalArgumentException(
+          "more than "
+              + MAX_VANTAGES
+              + " vantages sampled in "
+              + slot
+              + "; name the vantages to report on explicitly");
+    }
+    vantages.sort(
+        Comparator.comparing((String v) -> !v.equals(ANONYMOUS))
+            .thenComparing(Comparator.naturalOrder()));
+    return vantages;
   }
 
   private List<SampleDocument> searchSamples(
       List<Instant> slots, String vantage, List<String> keywords, int size) {
     Query query =
-        Query.of(
-            q ->
-                q.bool(
-                    b -> {
-                      b.filter(Filters.slots(slots))
-                          .filter(Filters.term(Fields.VANTAGE, vantage))
-                          .filter(profileFilter());
-                      if (keywords != null) {
-                        b.filter(Filters.terms(Fields.KEYWORD, keywords));
-                      }
-                      return b;
-                    }));
-    try {
-      SearchResponse<SampleDocument> response =
-          client.search(
-              s ->
-                  s.index(names.samplesAlias())
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
-                      .query(query)
-                      .size(size)
-                      .trackTotalHits(t -> t.enabled(true))
-                      .sort(o -> o.field(f -> f.field(Fields.KEYWORD).order(SortOrder.Asc)))
-                      .sort(o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Asc))),
-              SampleDocument.class);
-      long total = response.hits().total() == null ? 0 : response.hits().total().value();
-      if (total > size) {
-        throw new IllegalArgumentException(
-            total
-                + " samples match (more than "
-                + size
-                + "); pass the keywords to report on explicitly");
-      }
-      return response.hits().hits().stream().map(Hit::source).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Searching " + names.samplesAlias() + " failed", e);
+        Filters.bool(
+            b -> {
+              b.filter(Filters.slots(slots))
+                  .filter(Filters.term(Fields.VANTAGE, vantage))
+                  .filter(profileFilter());
+              if (keywords != null) {
+                b.filter(Filters.terms(Fields.KEYWORD, keywords));
+              }
+            });
+    SearchResponse<SampleDocument> response =
+        Searches.search(
+            client,
+            names.samplesAlias(),
+            SampleDocument.class,
+            "Searching " + names.samplesAlias() + " failed",
+            s ->
+                s.query(query)
+                    .size(size)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .sort(o -> o.field(f -> f.field(Fields.KEYWORD).order(SortOrder.Asc)))
+                    .sort(o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Asc))));
+    long total = response.hits().total() == null ? 0 : response.hits().total().value();
+    if (total > size) {
+      throw new IllegalArgumentException(
+          total
+              + " samples match (more than "
+              + size
+              + "); pass the keywords to report on explicitly");
     }
+    return Searches.sources(response);
   }
 
   /** How many samples of one keyword, slot and vantage a search may find. */

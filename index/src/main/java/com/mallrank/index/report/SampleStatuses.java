@@ -1,6 +1,7 @@
 package com.mallrank.index.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.mallrank.index.schema.Composites;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
@@ -16,16 +17,10 @@ import java.util.Objects;
  * tell "not measured" (blocked, empty, layout changed, ...) from "not in the ranked depth". The
  * answer has one row per sample, so its size is keywords × vantages × slots, never listings.
  */
-final class SampleStatuses {
-
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final String profile;
+final class SampleStatuses extends ReportQuery {
 
   SampleStatuses(ElasticsearchClient client, IndexNames names, String profile) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
-    this.profile = profile;
+    super(client, names, profile);
   }
 
   /**
@@ -43,13 +38,7 @@ final class SampleStatuses {
     new Composites(
             client,
             names.samplesAlias(),
-            Filters.bool(
-                b -> {
-                  b.filter(Filters.range(Fields.SLOT, from, to));
-                  Filters.optionalTerms(b, Fields.KEYWORD, keywords);
-                  Filters.profile(b, profile);
-                  Filters.optionalTerms(b, Fields.VANTAGE, vantages);
-                }))
+            Filters.bool(b -> Filters.window(b, from, to, profile, keywords, vantages)))
         .terms(Fields.KEYWORD)
         .terms(Fields.VANTAGE)
         .terms(Fields.SLOT)

@@ -2,6 +2,8 @@ package com.mallrank.index.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.mallrank.index.document.SampleStatus;
+import com.mallrank.index.schema.Composites;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
@@ -21,16 +23,10 @@ import java.util.function.Function;
  * all (the scheduler did not run, or nothing was written), and, when some sample turned {@code
  * layout_changed}, its keywords with what a repair needs ({@link LayoutChanges}).
  */
-final class SamplingHealth {
-
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final String profile;
+final class SamplingHealth extends ReportQuery {
 
   SamplingHealth(ElasticsearchClient client, IndexNames names, String profile) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
-    this.profile = profile;
+    super(client, names, profile);
   }
 
   /**
@@ -61,7 +57,7 @@ final class SamplingHealth {
       }
     }
     List<LayoutChangeRow> layoutChanges =
-        bySlot.values().stream().anyMatch(s -> s.containsKey("layout_changed"))
+        bySlot.values().stream().anyMatch(s -> s.containsKey(SampleStatus.LAYOUT_CHANGED))
             ? new LayoutChanges(client, names, profile).run(from, to)
             : List.of();
     return new SamplingHealthReport(

@@ -2,6 +2,7 @@ package com.mallrank.index.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import com.mallrank.index.schema.Composites;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
@@ -20,19 +21,13 @@ import java.util.TreeMap;
  * with a {@code terms} sub-aggregation per vantage → {@code min(position)}; a vantage whose sample
  * was not ranked has no listings and so does not count.
  */
-final class VantageSpread {
+final class VantageSpread extends ReportQuery {
 
   /** The most vantages per slot the terms sub-aggregation returns. */
   static final int MAX_VANTAGES = 100;
 
-  private final ElasticsearchClient client;
-  private final IndexNames names;
-  private final String profile;
-
   VantageSpread(ElasticsearchClient client, IndexNames names, String profile) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.names = Objects.requireNonNull(names, "names");
-    this.profile = profile;
+    super(client, names, profile);
   }
 
   /**

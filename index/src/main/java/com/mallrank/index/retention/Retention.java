@@ -3,15 +3,15 @@ package com.mallrank.index.retention;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
-import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
 import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.index.document.DailySummary;
+import com.mallrank.index.schema.Composites;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
@@ -28,7 +28,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -60,12 +59,6 @@ public final class Retention {
   public static final int DEFAULT_KEEP_DAYS = 35;
 
   private static final int PAGE = 5_000;
-  private static final List<Map<String, CompositeAggregationSource>> SOURCES =
-      List.of(
-          Map.of(Fields.PROFILE, terms(Fields.PROFILE)),
-          Map.of(Fields.KEYWORD, terms(Fields.KEYWORD)),
-          Map.of(Fields.VANTAGE, terms(Fields.VANTAGE)),
-          Map.of(Fields.PRODUCT_ID, terms(Fields.PRODUCT_ID)));
 
   private final ElasticsearchClient client;
   private final IndexNames names;
@@ -162,106 +155,58 @@ public final class Retention {
     Query query = Filters.range(Fields.SLOT, start, end);
     String index = names.dailyIndex(day);
     List<String> writtenIds = new ArrayList<>();
-    Map<String, FieldValue> after = null;
     try {
-      while (true) {
-        Map<String, FieldValue> afterKey = after;
-        var composite =
-            client
-                .search(
-                    s ->
-                        s.index(names.listingsAlias())
-                            .size(0)
-                            .query(query)
-                            .aggregations(
-                                "c",
-                                a ->
-                                    a.composite(
-                                            c -> {
-                                              c.size(PAGE).sources(SOURCES);
-                                              if (afterKey != null) {
-                                                c.after(afterKey);
-                                              }
-                                              return c;
-                                            })
-                                        .aggregations(
-                                            "best", m -> m.min(x -> x.field(Fields.POSITION)))
-                                        .aggregations(
-                                            "worst", m -> m.max(x -> x.field(Fields.POSITION)))
-                                        .aggregations(
-                                            "avg", m -> m.avg(x -> x.field(Fields.POSITION)))
-                                        .aggregations(
-                                            "slots",
-                                            m ->
-                                                m.cardinality(
-                                                    x ->
-                                                        x.field(Fields.SLOT)
-                                                            .precisionThreshold(1_000)))
-                                        .aggregations(
-                                            "last",
-                                            m ->
-                                                m.topHits(
-                                                    t ->
-                                                        t.size(1)
-                                                            .sort(
-                                                                o ->
-                                                                    o.field(
-                                                                        f ->
-                                                                            f.field(Fields.SLOT)
-                                                                                .order(
-                                                                                    SortOrder
-                                                                                        .Desc)))
-                                                            .sort(
-                                                                o ->
-                                                                    o.field(
-                                                                        f ->
-                                                                            f.field(Fields.POSITION)
-                                                                                .order(
-                                                                                    SortOrder.Asc)))
-                                                            .source(
-                                                                src ->
-                                                                    src.filter(
-                                                                        f ->
-                                                                            f.includes(
-                                                                                Fields.PRICE_FEN,
-                                                                                Fields
-                                                                                    .COMMISSION_BP,
-                                                                                Fields
-                                                                                    .MATRIX_ACCOUNT,
-                                                                                Fields.GROUP)))))),
-                    Void.class)
-                .aggregations()
-                .get("c")
-                .composite();
-        List<BulkOperation> operations = new ArrayList<>();
-        for (CompositeBucket b : composite.buckets().array()) {
-          DailySummary summary = summary(day, b);
-          writtenIds.add(summary.id());
-          operations.add(
-              BulkOperation.of(
-                  o -> o.index(i -> i.index(index).id(summary.id()).document(summary))));
-        }
-        if (!operations.isEmpty()) {
-          BulkResponses.requireAllSucceeded(client.bulk(x -> x.operations(operations)));
-        }
-        if (composite.buckets().array().size() < PAGE || composite.afterKey().isEmpty()) {
-          return writtenIds.size();
-        }
-        after = composite.afterKey();
-      }
-    } catch (IOException | RuntimeException e) {
+      new Composites(client, names.listingsAlias(), query)
+          .terms(Fields.PROFILE)
+          .terms(Fields.KEYWORD)
+          .terms(Fields.VANTAGE)
+          .terms(Fields.PRODUCT_ID)
+          .pageSize(PAGE)
+          .sub("best", Aggregation.of(m -> m.min(x -> x.field(Fields.POSITION))))
+          .sub("worst", Aggregation.of(m -> m.max(x -> x.field(Fields.POSITION))))
+          .sub("avg", Aggregation.of(m -> m.avg(x -> x.field(Fields.POSITION))))
+          .sub(
+              "slots",
+              Aggregation.of(
+                  m -> m.cardinality(x -> x.field(Fields.SLOT).precisionThreshold(1_000))))
+          .sub(
+              "last",
+              Composites.newestListing(
+                  Fields.PRICE_FEN, Fields.COMMISSION_BP, Fields.MATRIX_ACCOUNT, Fields.GROUP))
+          .forEachPage(buckets -> write(index, day, buckets, writtenIds));
+      return writtenIds.size();
+    } catch (UncheckedIOException e) {
+      undo(index, writtenIds, e.getCause());
+      throw new UncheckedIOException("Summarising " + day + " failed", e.getCause());
+    } catch (RuntimeException e) {
       undo(index, writtenIds, e);
-      if (e instanceof IOException io) {
-        throw new UncheckedIOException("Summarising " + day + " failed", io);
-      }
-      throw (RuntimeException) e;
+      throw e;
+    }
+  }
+
+  /** Writes one page of summaries of {@code day}, noting their ids in {@code writtenIds}. */
+  private void write(
+      String index, LocalDate day, List<CompositeBucket> buckets, List<String> writtenIds) {
+    List<BulkOperation> operations = new ArrayList<>();
+    for (CompositeBucket b : buckets) {
+      DailySummary summary = summary(day, b);
+      writtenIds.add(summary.id());
+      operations.add(
+          BulkOperation.of(o -> o.index(i -> i.index(index).id(summary.id()).document(summary))));
+    }
+    if (operations.isEmpty()) {
+      return;
+    }
+    try {
+      BulkResponses.requireAllSucceeded(client.bulk(x -> x.operations(operations)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
   private static DailySummary summary(LocalDate day, CompositeBucket b) {
     var aggs = b.aggregations();
-    var last = aggs.get("last").topHits().hits().hits().get(0);
-    JsonObject source = last.source().toJson().asJsonObject();
+    JsonObject source = Composites.newestSource(b, "last");
     return new DailySummary(
         day,
         b.key().get(Fields.KEYWORD).stringValue(),
@@ -370,10 +315,6 @@ public final class Retention {
       }
       after = hits.get(hits.size() - 1).sort();
     }
-  }
-
-  private static CompositeAggregationSource terms(String field) {
-    return CompositeAggregationSource.of(s -> s.terms(t -> t.field(field)));
   }
 
   private void refresh(String alias) {

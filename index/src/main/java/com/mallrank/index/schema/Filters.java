@@ -35,6 +35,11 @@ public final class Filters {
         q -> q.range(r -> r.number(n -> n.field(field).gte((double) from).lte((double) to))));
   }
 
+  /** {@code field} at most {@code max} as a number. */
+  public static Query atMost(String field, int max) {
+    return Query.of(q -> q.range(r -> r.number(n -> n.field(field).lte((double) max))));
+  }
+
   /** {@code field} equals {@code value} (a keyword, or a date/number in its string form). */
   public static Query term(String field, String value) {
     return Query.of(q -> q.term(t -> t.field(field).value(value)));
@@ -73,6 +78,35 @@ public final class Filters {
     if (profile != null) {
       b.filter(term(Fields.PROFILE, profile));
     }
+  }
+
+  /**
+   * Adds the filters of a report window: slots in [from, to), on {@code profile} ({@code null}:
+   * every profile), of {@code keywords} and {@code vantages} ({@code null} or empty: all).
+   */
+  public static void window(
+      BoolQuery.Builder b,
+      Instant from,
+      Instant to,
+      String profile,
+      Collection<String> keywords,
+      Collection<String> vantages) {
+    b.filter(range(Fields.SLOT, from, to));
+    optionalTerms(b, Fields.KEYWORD, keywords);
+    profile(b, profile);
+    optionalTerms(b, Fields.VANTAGE, vantages);
+  }
+
+  /**
+   * Adds the filters of one sample's documents (slot × profile × keyword × vantage); a {@code null}
+   * profile means the sample on every profile.
+   */
+  public static void sample(
+      BoolQuery.Builder b, Instant slot, String profile, String keyword, String vantage) {
+    b.filter(term(Fields.SLOT, slot.toString()))
+        .filter(term(Fields.KEYWORD, keyword))
+        .filter(term(Fields.VANTAGE, vantage));
+    profile(b, profile);
   }
 
   /** A bool query of the filters {@code filters} adds. */

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,15 +61,23 @@ public final class HarCapture {
   private final String captureUrl;
   private final UrlPattern pattern;
   private final CaptureKeyword where;
+  private final CaptureKeyword device;
 
   /**
    * @param captureUrl the profile's {@code capture-url} (glob or {@code regex:…})
    * @param where the profile's {@code capture-keyword}
+   * @param device the profile's {@code capture-device}, or {@code null}: not checked
    */
-  public HarCapture(String captureUrl, CaptureKeyword where) {
+  public HarCapture(String captureUrl, CaptureKeyword where, CaptureKeyword device) {
     this.captureUrl = captureUrl;
     this.pattern = UrlPattern.parse(captureUrl);
     this.where = where == null ? CaptureKeyword.ANY : where;
+    this.device = device == null || device.anywhere() ? null : device;
+  }
+
+  /** The device not checked. */
+  public HarCapture(String captureUrl, CaptureKeyword where) {
+    this(captureUrl, where, null);
   }
 
   /** Keyword anywhere in the request ({@link CaptureKeyword#ANY}). */
@@ -174,6 +183,7 @@ public final class HarCapture {
     List<String> unusable = new ArrayList<>();
     int carrying = 0;
     Search best = null;
+    Set<String> devices = new HashSet<>(); // compared, never shown: a device id is a secret
     for (HarFile.Scan scan : scans) {
       List<Candidate> ofKeyword = new ArrayList<>();
       for (HarEntry entry : scan.matching()) {
@@ -181,6 +191,16 @@ public final class HarCapture {
         boolean inWindow = within(entry.started(), from, to);
         if (inWindow) {
           requests++;
+          if (device != null) {
+            String id =
+                request.values(device).stream()
+                    .map(f -> f.where() + "=" + f.value().strip())
+                    .sorted()
+                    .collect(java.util.stream.Collectors.joining("&"));
+            if (!id.isEmpty()) {
+              devices.add(id);
+            }
+          }
         } else {
           outside++;
           nearest = nearer(nearest, entry.started(), from);
@@ -238,6 +258,24 @@ public final class HarCapture {
     }
     String window = window(from, to);
     String badNote = bad.isEmpty() ? "" : "; " + bad.size() + " file(s) unreadable: " + bad;
+    if (devices.size() > 1) {
+      // Two phones' searches: whose list is whose cannot be told, and a later page of one would
+      // be chained to the other's first page. Never one account's ranks.
+      return missing(
+          Kind.UNUSABLE,
+          "captures of "
+              + devices.size()
+              + " devices: the "
+              + requests
+              + " search request(s)"
+              + window
+              + " differ at capture-device "
+              + device
+              + ", so they are not one phone's; export each phone's captures into its own"
+              + " account's folder"
+              + badNote,
+          bad);
+    }
     if (best != null) {
       String endNote =
           best.end() == null

@@ -81,10 +81,25 @@ public final class HarInbox {
    *
    * @throws HarException when the folder does not exist or cannot be listed
    */
-  public synchronized HarCapture.Outcome find(
+  public HarCapture.Outcome find(
       String captureUrl, CaptureKeyword where, String keyword, Instant from, Instant to)
       throws HarException {
-    HarCapture capture = new HarCapture(captureUrl, where);
+    return find(captureUrl, where, null, keyword, from, to);
+  }
+
+  /**
+   * {@link #find(String, CaptureKeyword, String, Instant, Instant)}, the captures of more than one
+   * device ({@code device}: the profile's {@code capture-device}, or {@code null}) refused.
+   */
+  public synchronized HarCapture.Outcome find(
+      String captureUrl,
+      CaptureKeyword where,
+      CaptureKeyword device,
+      String keyword,
+      Instant from,
+      Instant to)
+      throws HarException {
+    HarCapture capture = new HarCapture(captureUrl, where, device);
     List<HarFile.Scan> scans = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (Path file : newFiles()) {

@@ -164,6 +164,10 @@ class HarCaptureIT {
         "fetch:\n  with: har\n  mode: capture\n  capture-url: \"**/api/search?*\"\n"
             + "  items-pointer: /data/items\n  has-more-pointer: /data/has_more\n\n";
     yaml = yaml.replaceFirst("(?ms)^fetch:\n.*?(?=^expect-cards:)", fetch);
+    // its login proof is the rendered page's header: a capture has none (refused with har)
+    String proof = "  logged-in:\n    - select: \"#user-info .nickname\"\n";
+    assertThat(yaml).contains(proof);
+    yaml = yaml.replace(proof, "");
     return SiteProfiles.parse("sandbox-spa-har.yml", yaml);
   }
 

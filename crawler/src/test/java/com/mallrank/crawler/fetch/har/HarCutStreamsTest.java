@@ -90,7 +90,8 @@ class HarCutStreamsTest {
   /** The slot's sample, the file dropped into an inbox of its own. */
   private ResultPage sample(Path har, int depth) throws Exception {
     Path inbox = Files.createDirectories(dir.resolve("inbox-" + ++inboxes));
-    Files.copy(har, inbox.resolve("phone.har"));
+    // mx-hangzhou's phone: its own folder of the inbox
+    Files.copy(har, Files.createDirectories(inbox.resolve("mx-hangzhou")).resolve("phone.har"));
     return KeywordSampler.builder(null, SamplerSettings.UNTHROTTLED)
         .random(new Random(1))
         .har(inbox, Duration.ofHours(1))
