@@ -23,6 +23,9 @@ import java.util.List;
  */
 public final class CdsTraining {
 
+  /** The built-in profile the training pages are read with. */
+  private static final String PROFILE = "sandbox-static";
+
   private CdsTraining() {}
 
   public static void main(String[] args) throws IOException {
@@ -43,7 +46,7 @@ public final class CdsTraining {
             + " \"title\": \"a\"}]}",
         StandardCharsets.UTF_8);
     Path evidence = dir.resolve("evidence");
-    Path kept = evidence.resolve("20261128T0600Z/sandbox-static/anonymous/kw.html");
+    Path kept = evidence.resolve("20261128T0600Z/" + PROFILE + "/anonymous/kw.html");
     Files.createDirectories(kept.getParent());
     Files.writeString(kept, "<html><title>t</title></html>", StandardCharsets.UTF_8);
     String evidenceDir = "--crawler.evidence.dir=" + evidence;
@@ -55,9 +58,7 @@ public final class CdsTraining {
                 new String[] {"--help"},
                 new String[] {"profile", "test", "--help"},
                 new String[] {"--batch.plan=" + plan, "plan", "validate"},
-                new String[] {
-                  "profile", "test", "--profile", "sandbox-static", "--page", page + ""
-                },
+                new String[] {"profile", "test", "--profile", PROFILE, "--page", page + ""},
                 new String[] {
                   "profile", "test", "--profile", "douyin-mall", "--page", json + "", "--json"
                 },
@@ -65,7 +66,7 @@ public final class CdsTraining {
                   "profile",
                   "repair",
                   "--profile",
-                  "sandbox-static",
+                  PROFILE,
                   "--page",
                   page + "",
                   "--known",
@@ -82,9 +83,7 @@ public final class CdsTraining {
                 new String[] {"--help"},
                 new String[] {"report", "top20", "--help"},
                 new String[] {"--batch.plan=" + plan, "plan", "validate"},
-                new String[] {
-                  "profile", "test", "--profile", "sandbox-static", "--page", page + ""
-                },
+                new String[] {"profile", "test", "--profile", PROFILE, "--page", page + ""},
                 new String[] {closed, "report", "top20"},
                 new String[] {closed, "--batch.plan=" + plan, "accounts", "status"});
     PrintStream out = System.out;

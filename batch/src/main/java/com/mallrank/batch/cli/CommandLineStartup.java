@@ -53,11 +53,13 @@ public final class CommandLineStartup {
           EvidenceShowCommand.class);
 
   /**
-   * The option with which a command of {@link #PLAIN_COMMANDS} reads the store (Elasticsearch): it
-   * then starts the lean context ({@code profile repair --keyword}; from files it needs none).
+   * The option with which a command of {@link #PLAIN_COMMANDS} reads the store (Elasticsearch) or
+   * samples the target site: it then starts the lean context ({@code profile repair --keyword}, and
+   * {@code profile test --keyword}, whose target may be the demo wiring's; from files neither needs
+   * one).
    */
   static final Map<Class<?>, String> STORE_OPTIONS =
-      Map.of(ProfileRepairCommand.class, "--keyword");
+      Map.of(ProfileRepairCommand.class, "--keyword", ProfileTestCommand.class, "--keyword");
 
   /**
    * Top-level commands that need neither the JobRepository nor any auto-configured bean: they read

@@ -8,8 +8,8 @@ import com.mallrank.batch.evidence.EvidenceKeeper;
 import com.mallrank.batch.runtime.BrowserRuntime;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SamplerFactory;
-import com.mallrank.batch.runtime.SandboxRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
+import com.mallrank.batch.runtime.Targets;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import org.springframework.beans.factory.DisposableBean;
@@ -59,7 +60,10 @@ final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
                       beans.get(CrawlerProperties.class),
                       beans.get(BatchProperties.class),
                       beans.provider(PlanRepository.class)),
-          SandboxRuntime.class, beans -> new SandboxRuntime(beans.get(CrawlerProperties.class)),
+          // No default target here: a command that samples the site (profile test --keyword) starts
+          // the lean context, which has the demo wiring's target
+          // (CommandLineStartup.STORE_OPTIONS).
+          Targets.class, beans -> new Targets(beans.get(CrawlerProperties.class), Optional.empty()),
           SamplerFactory.class,
               beans ->
                   new SamplerFactory(

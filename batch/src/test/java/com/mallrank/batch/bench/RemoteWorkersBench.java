@@ -227,7 +227,6 @@ public final class RemoteWorkersBench {
   private static ChildProcess start(String role, List<String> arguments, List<String> properties)
       throws IOException {
     List<String> command = ChildJvm.command("384m", RemoteChildMain.class);
-    command.add(command.size() - 1, "-XX:TieredStopAtLevel=1");
     command.add(role);
     command.addAll(arguments);
     command.addAll(properties);

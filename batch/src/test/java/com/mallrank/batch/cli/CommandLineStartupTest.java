@@ -62,6 +62,9 @@ class CommandLineStartupTest {
         .isEqualTo(Startup.LEAN);
     assertThat(CommandLineStartup.of("profile", "repair", "-p", "x", "--keyword=k").startup())
         .isEqualTo(Startup.LEAN);
+    // a live keyword samples the target, which may be the demo wiring's: the lean context has it
+    assertThat(CommandLineStartup.of("profile", "test", "-p", "x", "--keyword", "k").startup())
+        .isEqualTo(Startup.LEAN);
     assertThat(CommandLineStartup.of("profile", "test", "--help").startup())
         .isEqualTo(Startup.NONE);
     assertThat(CommandLineStartup.of("plan", "capacity").startup()).isEqualTo(Startup.LEAN);

@@ -325,7 +325,7 @@ class PlainConfigurationTest {
     refused(with().args("--crawler.politeness=x"), "crawler.politeness");
     refused(with().args("--crawler.timeout=${TIMEOUT:3s}"), "placeholder");
     refused(with().args("--crawler.timeout= 3s"), "blanks");
-    refused(with().args("--crawler.sandbox.enabled=yes"), "String");
+    refused(with().args("--crawler.evidence.enabled=yes"), "String");
     refused(with().args("--crawler.timeout=1s", "--crawler.timeout=2s"), "twice");
     refused(with().args("--logging.file.name=mallrank.log"), "logging.file.name");
     refused(with().args("--logging.level.web=debug"), "group");

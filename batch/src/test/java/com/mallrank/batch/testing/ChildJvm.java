@@ -24,14 +24,19 @@ public final class ChildJvm {
   }
 
   /**
-   * {@code java -Xmx<maxHeap> -cp <this class path> <mainClass>}, as a mutable list the test
-   * appends its arguments to.
+   * {@code java -Xmx<maxHeap> -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp <this class path>
+   * <mainClass>}, as a mutable list the test appends its arguments to. A child lives seconds to a
+   * minute: C1 alone and the serial collector cost less CPU than C2 and parallel GC threads save
+   * (what {@code ./mallrank} gives its short commands), and children often start side by side on a
+   * 2-core machine.
    */
   public static List<String> command(String maxHeap, Class<?> mainClass) {
     return new ArrayList<>(
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx" + maxHeap,
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
             "-cp",
             System.getProperty("java.class.path"),
             mainClass.getName()));

@@ -8,6 +8,7 @@ import com.mallrank.index.local.LocalElasticsearchSettings;
 import com.mallrank.index.schema.IndexNames;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -93,9 +94,13 @@ public final class LocalElasticsearchExtension
       int port = Integer.getInteger(PORT_PROPERTY, DEFAULT_PORT);
       Path dataDir = Path.of(System.getProperty(DATA_DIR_PROPERTY, "target/test-data"));
       boolean keep = Boolean.getBoolean(KEEP_PROPERTY);
+      // 4 minutes, not 90 s, per step: ./mallrank test's server may still be starting beside the
+      // build (this then waits for it), and CI has two cores
       server =
           LocalElasticsearch.ensureRunning(
-              LocalElasticsearchSettings.of(dataDir, port).withShutdownHook(!keep));
+              LocalElasticsearchSettings.of(dataDir, port)
+                  .withStartTimeout(Duration.ofMinutes(4))
+                  .withShutdownHook(!keep));
       url = server.url();
     }
     ElasticsearchClient created = EsClients.create(EsConnection.of(url));

@@ -1,21 +1,22 @@
 package com.mallrank.index.local;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Command line for scripts: {@code start|stop|status [--data-dir DIR] [--port N] [--version V]
- * [--heap SIZE] [--nodes N]}. {@code start} leaves the server running after this JVM exits ({@code
- * --nodes 3}: a cluster of three nodes on ports N, N+1, N+2, see {@link
- * LocalElasticsearchCluster}); {@code stop} stops every node of the data directory; {@code status}
- * exits with 0 when a healthy server answers on the port, 3 otherwise.
+ * [--heap SIZE] [--nodes N] [--start-timeout SECONDS]}. {@code start} leaves the server running
+ * after this JVM exits ({@code --nodes 3}: a cluster of three nodes on ports N, N+1, N+2, see
+ * {@link LocalElasticsearchCluster}); {@code stop} stops every node of the data directory; {@code
+ * status} exits with 0 when a healthy server answers on the port, 3 otherwise.
  */
 public final class LocalElasticsearchMain {
 
   static final String USAGE =
       "usage: LocalElasticsearchMain start|stop|status [--data-dir DIR] [--port N]"
-          + " [--version V] [--heap SIZE] [--nodes N]";
+          + " [--version V] [--heap SIZE] [--nodes N] [--start-timeout SECONDS]";
 
   private LocalElasticsearchMain() {}
 
@@ -45,6 +46,7 @@ public final class LocalElasticsearchMain {
     String version = LocalElasticsearchSettings.DEFAULT_VERSION;
     String heap = LocalElasticsearchSettings.DEFAULT_HEAP;
     int nodes = 1;
+    Duration startTimeout = LocalElasticsearchSettings.DEFAULT_START_TIMEOUT;
     for (int i = 1; i < args.length; i++) {
       String option = args[i];
       if (i + 1 >= args.length) {
@@ -69,11 +71,22 @@ public final class LocalElasticsearchMain {
             throw new IllegalArgumentException("--nodes must be a number, got '" + value + "'");
           }
         }
+        case "--start-timeout" -> {
+          try {
+            startTimeout = Duration.ofSeconds(Long.parseLong(value));
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                "--start-timeout must be a number of seconds, got '" + value + "'");
+          }
+        }
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
     LocalElasticsearchSettings settings =
-        LocalElasticsearchSettings.of(dataDir, port).withVersion(version).withHeap(heap);
+        LocalElasticsearchSettings.of(dataDir, port)
+            .withVersion(version)
+            .withHeap(heap)
+            .withStartTimeout(startTimeout);
     switch (command) {
       case "start" -> {
         List<LocalElasticsearch> running =

@@ -88,5 +88,11 @@ class LocalElasticsearchSettingsTest {
         .hasMessageContaining("needs a value");
     assertThatThrownBy(() -> LocalElasticsearchMain.run(new String[] {"status", "--port", "x"}))
         .hasMessageContaining("--port must be a number");
+    assertThatThrownBy(
+            () -> LocalElasticsearchMain.run(new String[] {"status", "--start-timeout", "1m"}))
+        .hasMessageContaining("--start-timeout must be a number of seconds, got '1m'");
+    assertThatThrownBy(
+            () -> LocalElasticsearchMain.run(new String[] {"status", "--start-timeout", "0"}))
+        .hasMessageContaining("startTimeout must be positive");
   }
 }
