@@ -1,2 +1,5 @@
-/** After a slot is sampled: change detection against the previous ok samples, and alerts. */
+/**
+ * After a slot is sampled: change detection against the previous ranked (ok or partial) samples,
+ * and alerts.
+ */
 package com.mallrank.batch.changes;

@@ -1,4 +1,8 @@
 /**
- * Configuration: the documented {@code crawler.*}, {@code index.*} and {@code batch.*} properties.
+ * Configuration: the {@code crawler.*}, {@code index.*} and {@code batch.*} properties records,
+ * whose defaults are written only in the packaged {@code application.yml} ({@link
+ * com.mallrank.batch.config.ApplicationYaml}); {@link com.mallrank.batch.config.PlainConfiguration}
+ * binds them without Spring, and {@link com.mallrank.batch.config.RemovedKeys} refuses keys that
+ * were removed.
  */
 package com.mallrank.batch.config;
