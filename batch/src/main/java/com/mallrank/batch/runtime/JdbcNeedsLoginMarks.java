@@ -5,12 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,8 +51,7 @@ public final class JdbcNeedsLoginMarks implements NeedsLogin.Marks {
 
   public JdbcNeedsLoginMarks(DataSource dataSource, Instant slot, Clock clock) {
     this.jdbc = new JdbcTemplate(dataSource);
-    this.own = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-    own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.own = JdbcTables.ownTransactions(dataSource);
     this.slot = slot.getEpochSecond();
     this.clock = clock;
   }
@@ -68,8 +64,8 @@ public final class JdbcNeedsLoginMarks implements NeedsLogin.Marks {
             ? mark.reason().substring(0, MAX_REASON - 1) + "…"
             : mark.reason();
     try {
-      inOwnTransaction(
-          () ->
+      own.execute(
+          status ->
               jdbc.update(
                   "INSERT INTO " + TABLE + " (slot, identity, since, reason) VALUES (?, ?, ?, ?)",
                   slot,
@@ -84,8 +80,8 @@ public final class JdbcNeedsLoginMarks implements NeedsLogin.Marks {
   @Override
   public Optional<NeedsLogin.Mark> get(String identity) {
     ensureTable();
-    return inOwnTransaction(
-        () ->
+    return own.execute(
+        status ->
             jdbc.query(
                 "SELECT since, reason FROM " + TABLE + " WHERE slot = ? AND identity = ?",
                 rs ->
@@ -98,25 +94,18 @@ public final class JdbcNeedsLoginMarks implements NeedsLogin.Marks {
                 identity));
   }
 
-  private <T> T inOwnTransaction(Supplier<T> work) {
-    return own.execute(status -> work.get());
-  }
-
   private void ensureTable() {
     if (!ready) {
-      JdbcTables.createIfMissing(
+      JdbcTables.createIfMissingAndPrune(
           jdbc,
           own,
           TABLE,
           "slot BIGINT NOT NULL, identity VARCHAR(200) NOT NULL, since BIGINT NOT NULL,"
               + " reason VARCHAR("
               + MAX_REASON
-              + ") NOT NULL, PRIMARY KEY (slot, identity)");
-      inOwnTransaction(
-          () ->
-              jdbc.update(
-                  "DELETE FROM " + TABLE + " WHERE since < ?",
-                  clock.instant().minus(KEEP).toEpochMilli()));
+              + ") NOT NULL, PRIMARY KEY (slot, identity)",
+          "since",
+          clock.instant().minus(KEEP).toEpochMilli());
       ready = true;
     }
   }
