@@ -13,8 +13,6 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -61,8 +59,7 @@ public final class JdbcRequestBudget implements RequestBudget {
   public JdbcRequestBudget(
       DataSource dataSource, Function<String, IdentityBudget> limits, Clock clock, ZoneId zone) {
     this.jdbc = new JdbcTemplate(dataSource);
-    this.own = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-    own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.own = JdbcTables.ownTransactions(dataSource);
     this.limits = limits;
     this.clock = clock;
     this.zone = zone;
@@ -159,15 +156,14 @@ public final class JdbcRequestBudget implements RequestBudget {
 
   private void ensureTable() {
     if (!ready) {
-      JdbcTables.createIfMissing(
+      JdbcTables.createIfMissingAndPrune(
           jdbc,
           own,
           TABLE,
           "identity VARCHAR(100) NOT NULL, period VARCHAR(10) NOT NULL,"
               + " window_start BIGINT NOT NULL, used INTEGER NOT NULL,"
-              + " PRIMARY KEY (identity, period, window_start)");
-      update(
-          "DELETE FROM " + TABLE + " WHERE window_start < ?",
+              + " PRIMARY KEY (identity, period, window_start)",
+          "window_start",
           clock.instant().minus(KEEP).getEpochSecond());
       ready = true;
     }

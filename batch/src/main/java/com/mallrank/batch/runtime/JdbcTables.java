@@ -1,8 +1,12 @@
 package com.mallrank.batch.runtime;
 
+import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates mallrank's own small tables (request budgets, alert dedupe) when missing, safely when two
@@ -35,5 +39,32 @@ public final class JdbcTables {
         throw createdByAnotherProcessAtOnce;
       }
     }
+  }
+
+  /**
+   * Transactions of their own ({@code REQUIRES_NEW}) on {@code dataSource}: each statement run in
+   * one commits at once, outside the chunk transaction a sampler runs in, and holds no lock while a
+   * page loads.
+   */
+  public static TransactionTemplate ownTransactions(DataSource dataSource) {
+    TransactionTemplate own = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    return own;
+  }
+
+  /**
+   * {@link #createIfMissing}, then deletes the table's old rows: those whose {@code column} is
+   * below {@code before}.
+   */
+  public static void createIfMissingAndPrune(
+      JdbcOperations jdbc,
+      TransactionOperations transactions,
+      String table,
+      String columns,
+      String column,
+      long before) {
+    createIfMissing(jdbc, transactions, table, columns);
+    transactions.executeWithoutResult(
+        status -> jdbc.update("DELETE FROM " + table + " WHERE " + column + " < ?", before));
   }
 }

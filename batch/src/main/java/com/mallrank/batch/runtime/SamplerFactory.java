@@ -16,6 +16,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +30,10 @@ import org.springframework.stereotype.Component;
  * fetch.with: browser} are rendered by the application's {@link BrowserRuntime}; profiles with
  * {@code fetch.with: har} read the process's one {@link HarInboxes} ({@code crawler.har-dir}, a
  * folder per vantage).
+ *
+ * <p>The accounts found logged out in a slot ({@link NeedsLogin}) are kept in the application's
+ * database when it has one ({@link JdbcNeedsLoginMarks}), so every worker process sampling the slot
+ * skips them; the offline commands, without a database, keep them in memory.
  */
 @Component
 public class SamplerFactory {
@@ -36,10 +44,31 @@ public class SamplerFactory {
   private final Map<SamplerSettings, HostThrottle> throttles = new ConcurrentHashMap<>();
   private final Map<Instant, NeedsLogin> loggedOut = new ConcurrentHashMap<>();
   private final HarInboxes harInboxes;
+  private final Function<Instant, NeedsLogin.Marks> slotMarks;
 
+  /** Marks kept in this process's memory: for the commands that have no database. */
   public SamplerFactory(CrawlerProperties properties, BrowserRuntime browser) {
+    this(properties, browser, (DataSource) null);
+  }
+
+  /** Marks kept in the application's database, when the context has one. */
+  @Autowired
+  public SamplerFactory(
+      CrawlerProperties properties, BrowserRuntime browser, ObjectProvider<DataSource> database) {
+    this(properties, browser, database.getIfAvailable());
+  }
+
+  /**
+   * @param database where the slots' needs-login marks are kept, shared by every process using it;
+   *     {@code null}: in this process's memory
+   */
+  public SamplerFactory(CrawlerProperties properties, BrowserRuntime browser, DataSource database) {
     this.properties = properties;
     this.browser = browser;
+    this.slotMarks =
+        database == null
+            ? slot -> null
+            : slot -> new JdbcNeedsLoginMarks(database, slot, Clock.systemUTC());
     // One inbox per process: each phone capture is read once, whatever slots and groups need it.
     this.harInboxes = properties.harDir() == null ? null : new HarInboxes(properties.harDir());
   }
@@ -79,8 +108,9 @@ public class SamplerFactory {
 
   /**
    * The sampler shared by the partitions of one job execution, created on first use. The groups
-   * sampling the same slot in this process share which accounts were found logged out in it, so an
-   * expired login is fetched once per slot, not once per group.
+   * sampling the same slot, in this process and (through the database) in every other worker, share
+   * which accounts were found logged out in it, so an expired login is fetched once per slot, not
+   * once per group or worker.
    */
   public KeywordSampler forRun(long jobExecutionId, Target target, Instant slot) {
     return forRun(jobExecutionId, target, slot, RequestBudget.UNLIMITED);
@@ -104,10 +134,18 @@ public class SamplerFactory {
         .sampler();
   }
 
-  /** The logged-out accounts of a slot; slots over a day old are forgotten. */
+  /**
+   * The logged-out accounts of a slot, in the database when there is one; slots over a day old are
+   * forgotten here (the table keeps them a few days).
+   */
   private NeedsLogin needsLogin(Instant slot) {
     loggedOut.keySet().removeIf(s -> s.isBefore(slot.minus(Duration.ofDays(1))));
-    return loggedOut.computeIfAbsent(slot, s -> new NeedsLogin());
+    return loggedOut.computeIfAbsent(
+        slot,
+        s -> {
+          NeedsLogin.Marks shared = slotMarks.apply(s);
+          return shared == null ? new NeedsLogin() : new NeedsLogin(shared);
+        });
   }
 
   /** Closes the fetchers of a finished job execution. */

@@ -10,6 +10,7 @@ import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
+import com.mallrank.batch.runtime.JdbcNeedsLoginMarks;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.sample.SampleLauncher;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -145,6 +147,7 @@ class LoginExpiryIT {
   @Autowired BatchProperties properties;
   @Autowired SiteProfileRegistry profiles;
   @Autowired CrawlerProperties crawler;
+  @Autowired JdbcTemplate jdbc;
 
   @AfterEach
   void clearFaults() {
@@ -175,6 +178,13 @@ class LoginExpiryIT {
     assertThat(sandbox.mall().searchRequests() - before)
         .as("4 anonymous + 4 mx-hangzhou + 2 mx-yiwu: skipped keywords are not fetched")
         .isEqualTo(10);
+    assertThat(
+            jdbc.queryForList(
+                "SELECT identity FROM " + JdbcNeedsLoginMarks.TABLE + " WHERE slot = ?",
+                String.class,
+                SLOT.getEpochSecond()))
+        .as("the mark is in the JobRepository's database, where every worker reads it")
+        .containsExactly("mx-yiwu");
     assertThat(needsLoginAlerts("mx-yiwu"))
         .containsExactly(
             "账号 mx-yiwu 需要重新登录 · sandbox-static · needs_login|sandbox-static||account:mx-yiwu");

@@ -13,11 +13,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * platform's risk control counts). Cleared only by a new slot (a new instance), since nothing but a
  * new login fixes it.
  *
+ * <p>The marks live in a {@link Marks} store: in memory by default; the batch module keeps them in
+ * the JobRepository's database, so every worker sampling the slot sees an account another worker
+ * found logged out. A mark, once read, is remembered here (a mark is never taken back within a
+ * slot), so a marked identity costs the store one read per instance.
+ *
  * <p>Thread-safe. Identities are ids only; nothing secret is kept.
  */
 public final class NeedsLogin {
 
-  private final Map<String, Mark> marks = new ConcurrentHashMap<>();
+  private final Marks store;
+  private final Map<String, Mark> known = new ConcurrentHashMap<>();
+
+  /** Marks kept in this instance only. */
+  public NeedsLogin() {
+    this(new InMemory());
+  }
+
+  /** Marks kept in {@code store}, shared with whoever else uses it for the slot. */
+  public NeedsLogin(Marks store) {
+    this.store = Objects.requireNonNull(store, "store");
+  }
 
   /**
    * Why an identity needs a new login.
@@ -33,6 +49,19 @@ public final class NeedsLogin {
     }
   }
 
+  /**
+   * Where one slot's marks are kept. Implementations hold across threads, and across processes
+   * where several sample the slot at once.
+   */
+  public interface Marks {
+
+    /** Keeps the identity's mark unless it has one already: the first mark is kept. */
+    void putIfAbsent(String identity, Mark mark);
+
+    /** The identity's mark, if it has one. */
+    Optional<Mark> get(String identity);
+  }
+
   /** Marks the identity for a login wall met at {@code at}; the first mark is kept. */
   public void mark(String identity, Instant at) {
     mark(identity, at, "login wall at " + at);
@@ -40,7 +69,10 @@ public final class NeedsLogin {
 
   /** Marks the identity with the reason; the first mark is kept. */
   public void mark(String identity, Instant at, String reason) {
-    marks.putIfAbsent(Objects.requireNonNull(identity, "identity"), new Mark(at, reason));
+    Objects.requireNonNull(identity, "identity");
+    if (!known.containsKey(identity)) {
+      store.putIfAbsent(identity, new Mark(at, reason));
+    }
   }
 
   /** When the identity was found logged out, if it was. */
@@ -50,6 +82,26 @@ public final class NeedsLogin {
 
   /** The identity's mark, if it has one. */
   public Optional<Mark> of(String identity) {
-    return Optional.ofNullable(marks.get(identity));
+    Mark mark = known.get(identity);
+    if (mark != null) {
+      return Optional.of(mark);
+    }
+    Optional<Mark> stored = store.get(identity);
+    stored.ifPresent(m -> known.putIfAbsent(identity, m));
+    return stored;
+  }
+
+  private static final class InMemory implements Marks {
+    private final Map<String, Mark> marks = new ConcurrentHashMap<>();
+
+    @Override
+    public void putIfAbsent(String identity, Mark mark) {
+      marks.putIfAbsent(identity, mark);
+    }
+
+    @Override
+    public Optional<Mark> get(String identity) {
+      return Optional.ofNullable(marks.get(identity));
+    }
   }
 }

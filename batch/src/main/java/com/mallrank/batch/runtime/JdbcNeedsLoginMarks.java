@@ -1,0 +1,112 @@
+package com.mallrank.batch.runtime;
+
+import com.mallrank.crawler.politeness.NeedsLogin;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One slot's {@code needs-login} marks in one small table of the application's database (the
+ * JobRepository's: an H2 file by default, PostgreSQL in production), created when missing:
+ *
+ * <pre>
+ * mallrank_needs_login(slot (epoch second), identity, since (epoch millisecond), reason,
+ *                      primary key (slot, identity))
+ * </pre>
+ *
+ * Why a table: with remote partitioning several worker processes sample one slot, and the database
+ * is the one thing they already share; an account one worker found logged out is then skipped by
+ * every other, not tried again. The first mark is kept: the primary key refuses the {@code INSERT}
+ * of every later one, whichever process sends it. A mark is per identity, not per surface, as in
+ * memory. The reason is bounded ({@value #MAX_REASON} characters); it names a login wall's time or
+ * a login-state file's trouble, never a secret.
+ *
+ * <p>Every statement commits on its own ({@code REQUIRES_NEW}), outside the chunk transaction the
+ * sampler runs in: a mark stays when its chunk rolls back, and the other workers see it at once.
+ */
+public final class JdbcNeedsLoginMarks implements NeedsLogin.Marks {
+
+  /** The table. */
+  public static final String TABLE = "mallrank_needs_login";
+
+  /** The longest reason kept; a longer one is cut. */
+  static final int MAX_REASON = 500;
+
+  /**
+   * Marks made longer ago than this are deleted when a slot's marks are first used (by when they
+   * were made, not by their slot: a slot sampled late, or again, still shares its marks).
+   */
+  static final Duration KEEP = Duration.ofDays(3);
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate own;
+  private final long slot;
+  private final Clock clock;
+  private volatile boolean ready;
+
+  public JdbcNeedsLoginMarks(DataSource dataSource, Instant slot, Clock clock) {
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.own = JdbcTables.ownTransactions(dataSource);
+    this.slot = slot.getEpochSecond();
+    this.clock = clock;
+  }
+
+  @Override
+  public void putIfAbsent(String identity, NeedsLogin.Mark mark) {
+    ensureTable();
+    String reason =
+        mark.reason().length() > MAX_REASON
+            ? mark.reason().substring(0, MAX_REASON - 1) + "…"
+            : mark.reason();
+    try {
+      own.execute(
+          status ->
+              jdbc.update(
+                  "INSERT INTO " + TABLE + " (slot, identity, since, reason) VALUES (?, ?, ?, ?)",
+                  slot,
+                  identity,
+                  mark.since().toEpochMilli(),
+                  reason));
+    } catch (DuplicateKeyException markedFirstByAnother) {
+      // the first mark is kept
+    }
+  }
+
+  @Override
+  public Optional<NeedsLogin.Mark> get(String identity) {
+    ensureTable();
+    return own.execute(
+        status ->
+            jdbc.query(
+                "SELECT since, reason FROM " + TABLE + " WHERE slot = ? AND identity = ?",
+                rs ->
+                    rs.next()
+                        ? Optional.of(
+                            new NeedsLogin.Mark(
+                                Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2)))
+                        : Optional.<NeedsLogin.Mark>empty(),
+                slot,
+                identity));
+  }
+
+  private void ensureTable() {
+    if (!ready) {
+      JdbcTables.createIfMissingAndPrune(
+          jdbc,
+          own,
+          TABLE,
+          "slot BIGINT NOT NULL, identity VARCHAR(200) NOT NULL, since BIGINT NOT NULL,"
+              + " reason VARCHAR("
+              + MAX_REASON
+              + ") NOT NULL, PRIMARY KEY (slot, identity)",
+          "since",
+          clock.instant().minus(KEEP).toEpochMilli());
+      ready = true;
+    }
+  }
+}

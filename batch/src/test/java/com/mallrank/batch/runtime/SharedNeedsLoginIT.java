@@ -1,0 +1,172 @@
+package com.mallrank.batch.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mallrank.batch.config.ApplicationYaml;
+import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.batch.demo.SandboxProperties;
+import com.mallrank.batch.demo.SandboxRuntime;
+import com.mallrank.batch.testing.PostgresTestDatabase;
+import com.mallrank.crawler.model.ResultPage;
+import com.mallrank.crawler.profile.SiteProfile;
+import com.mallrank.crawler.sampler.KeywordSampler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A {@code needs-login} mark is seen by every worker sampling the slot (issue 20 item 5): two
+ * {@link SamplerFactory}s, as two worker processes of a remote-partitioned slot have, each on its
+ * own connections to the same JobRepository database (an H2 file, and the real PostgreSQL). The
+ * first meets the sandbox mall's login wall for mx-a; the second then skips mx-a's keywords of that
+ * slot without a request, while mx-b is fetched; the next slot is not affected. Before, the mark
+ * lived in the first process's memory and the second fetched mx-a's login wall again for every
+ * keyword.
+ */
+class SharedNeedsLoginIT {
+
+  private static final Instant SLOT = Instant.parse("2026-12-07T06:00:00Z");
+  private static final Instant NEXT = SLOT.plusSeconds(3600);
+  private static final List<String> KEYWORDS = List.of("加厚羽绒服女长款", "白鸭绒羽绒服女短款", "羽绒服女小个子");
+
+  @TempDir Path dir;
+  private SandboxRuntime sandbox;
+  private BrowserRuntime network;
+  private CrawlerProperties properties;
+  private AccountCookies cookies;
+  private Target target;
+  private SiteProfile profile;
+
+  @BeforeEach
+  void start() throws Exception {
+    properties =
+        ApplicationYaml.bind(
+            "crawler", CrawlerProperties.class, Map.of("crawler.sandbox.port", "0"));
+    sandbox =
+        new SandboxRuntime(
+            ApplicationYaml.bind(
+                "crawler.sandbox", SandboxProperties.class, Map.of("crawler.sandbox.port", "0")));
+    Path plan = dir.resolve("plan.yml");
+    Files.writeString(
+        plan,
+        """
+        accounts:
+          - id: mx-a
+            shop-ids: ["7201283738326735002"]
+          - id: mx-b
+            shop-ids: ["7276133299620037403"]
+        groups:
+          - name: core
+            profile: sandbox-static
+            vantages: [mx-a, mx-b]
+            keywords: [%s]
+        """
+            .formatted(String.join(", ", KEYWORDS)));
+    PlanNetwork wired = PlanNetwork.of(properties, plan, dir);
+    network = wired.network();
+    target = new Targets(properties, Optional.of(sandbox)).target();
+    cookies = new AccountCookies(wired.plans().plan(), target);
+    profile = new SiteProfileRegistry(properties).get("sandbox-static");
+  }
+
+  @AfterEach
+  void stop() {
+    network.destroy();
+    sandbox.destroy();
+  }
+
+  @Test
+  void aSecondWorkerOnTheSameH2FileSkipsTheAccountAnotherFoundLoggedOut() {
+    String url = "jdbc:h2:file:" + dir.resolve("jobrepo/mallrank") + ";AUTO_SERVER=TRUE";
+    assertSharedAcrossWorkers(
+        new DriverManagerDataSource(url, "sa", ""), new DriverManagerDataSource(url, "sa", ""));
+  }
+
+  @Test
+  void aSecondWorkerOnTheSamePostgresSkipsTheAccountAnotherFoundLoggedOut() {
+    PostgresTestDatabase.assumeAvailable();
+    String url = PostgresTestDatabase.urlWithSchema("needs_login_" + System.nanoTime());
+    assertSharedAcrossWorkers(
+        new DriverManagerDataSource(
+            url, PostgresTestDatabase.user(), PostgresTestDatabase.password()),
+        new DriverManagerDataSource(
+            url, PostgresTestDatabase.user(), PostgresTestDatabase.password()));
+  }
+
+  private void assertSharedAcrossWorkers(DataSource first, DataSource second) {
+    SamplerFactory workerOne = new SamplerFactory(properties, network, first);
+    SamplerFactory workerTwo = new SamplerFactory(properties, network, second);
+    sandbox.mall().setTime(SLOT);
+    sandbox.mall().faults().expireLogin("mx-a", 0);
+    long before = sandbox.mall().searchRequests();
+
+    // worker one meets mx-a's login wall on its first keyword
+    ResultPage wall = sample(workerOne.forRun(1, target, SLOT), KEYWORDS.get(0), "mx-a", SLOT);
+    assertThat(wall.status().code()).isEqualTo("login_required");
+    assertThat(sandbox.mall().searchRequests() - before).isEqualTo(1);
+
+    // worker two, sampling the same slot, skips mx-a without a request; mx-b is fetched
+    KeywordSampler two = workerTwo.forRun(2, target, SLOT);
+    List<ResultPage> pages =
+        List.of(
+            sample(two, KEYWORDS.get(1), "mx-a", SLOT),
+            sample(two, KEYWORDS.get(2), "mx-a", SLOT),
+            sample(two, KEYWORDS.get(1), "mx-b", SLOT));
+    assertThat(pages.stream().map(p -> p.status().code() + "/" + p.evidence().marker()))
+        .containsExactly("skipped/needs-login", "skipped/needs-login", "ok/null");
+    assertThat(pages.get(0).evidence().detail())
+        .matches(
+            "not sampled: mx-a needs a new login \\(login wall at \\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\\)");
+    assertThat(pages.get(1).evidence().detail()).isEqualTo(pages.get(0).evidence().detail());
+    assertThat(pages.get(2).listings()).hasSize(20);
+    assertThat(sandbox.mall().searchRequests() - before)
+        .as("1 login wall + 1 mx-b: the skipped keywords are not fetched")
+        .isEqualTo(2);
+
+    // the first mark is kept, whichever worker marks again
+    two.needsLogin("mx-a", "login state file /nowhere/mx-a.json does not exist");
+    assertThat(sample(two, KEYWORDS.get(0), "mx-a", SLOT).evidence().detail())
+        .isEqualTo(pages.get(0).evidence().detail());
+    assertThat(
+            new JdbcTemplate(first)
+                .queryForList(
+                    "SELECT identity FROM " + JdbcNeedsLoginMarks.TABLE + " ORDER BY slot",
+                    String.class))
+        .containsExactly("mx-a");
+
+    // a new slot is not affected: after a new login, mx-a is fetched and ok there
+    sandbox.mall().faults().renewLogin("mx-a");
+    sandbox.mall().setTime(NEXT);
+    long beforeNext = sandbox.mall().searchRequests();
+    ResultPage next = sample(workerTwo.forRun(3, target, NEXT), KEYWORDS.get(0), "mx-a", NEXT);
+    assertThat(next.status().code()).isEqualTo("ok");
+    assertThat(next.listings()).hasSize(20);
+    assertThat(sandbox.mall().searchRequests() - beforeNext).isEqualTo(1);
+    // while the marked slot stays marked on the first worker too
+    assertThat(
+            sample(workerOne.forRun(1, target, SLOT), KEYWORDS.get(1), "mx-a", SLOT)
+                .evidence()
+                .marker())
+        .isEqualTo("needs-login");
+    assertThat(sandbox.mall().searchRequests() - beforeNext).isEqualTo(1);
+    workerOne.endRun(1);
+    workerTwo.endRun(2);
+    workerTwo.endRun(3);
+  }
+
+  private ResultPage sample(KeywordSampler sampler, String keyword, String identity, Instant slot) {
+    return sampler
+        .sample(profile, target.baseUrl(), keyword, identity, cookies.of(identity), 20, slot)
+        .page();
+  }
+}
