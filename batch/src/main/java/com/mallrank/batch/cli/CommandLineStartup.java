@@ -58,7 +58,7 @@ public final class CommandLineStartup {
    * {@code profile test --keyword}, whose target may be the demo wiring's; from files neither needs
    * one).
    */
-  static final Map<Class<?>, String> STORE_OPTIONS =
+  static final Map<Class<?>, String> CONTEXT_OPTIONS =
       Map.of(ProfileRepairCommand.class, "--keyword", ProfileTestCommand.class, "--keyword");
 
   /**
@@ -125,8 +125,8 @@ public final class CommandLineStartup {
     }
     Class<?> command = leaf.commandSpec().userObject().getClass();
     if (PLAIN_COMMANDS.contains(command)
-        && !(STORE_OPTIONS.containsKey(command)
-            && leaf.hasMatchedOption(STORE_OPTIONS.get(command)))) {
+        && !(CONTEXT_OPTIONS.containsKey(command)
+            && leaf.hasMatchedOption(CONTEXT_OPTIONS.get(command)))) {
       return new Decision(Startup.PLAIN, new CommandPath(path));
     }
     String top = parsed.subcommand().commandSpec().name();

@@ -39,7 +39,7 @@ import picocli.CommandLine;
  * <p>A command runs here when it is in {@link CommandLineStartup#PLAIN_COMMANDS} and each of its
  * constructor's parameters has a recipe (a test checks both), or is an {@code ObjectProvider} of
  * what it asks for only with an option that starts the lean context ({@link
- * CommandLineStartup#STORE_OPTIONS}).
+ * CommandLineStartup#CONTEXT_OPTIONS}).
  */
 final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
 
@@ -62,7 +62,7 @@ final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
                       beans.provider(PlanRepository.class)),
           // No default target here: a command that samples the site (profile test --keyword) starts
           // the lean context, which has the demo wiring's target
-          // (CommandLineStartup.STORE_OPTIONS).
+          // (CommandLineStartup.CONTEXT_OPTIONS).
           Targets.class, beans -> new Targets(beans.get(CrawlerProperties.class), Optional.empty()),
           SamplerFactory.class,
               beans ->
