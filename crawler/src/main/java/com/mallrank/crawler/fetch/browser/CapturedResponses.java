@@ -205,6 +205,11 @@ final class CapturedResponses {
     closed = true;
   }
 
+  /** Whether {@link #close()} was called: no response will ever be taken. */
+  boolean isClosed() {
+    return closed;
+  }
+
   /** Whether any matching response arrived. */
   boolean any() {
     return !seen.isEmpty();

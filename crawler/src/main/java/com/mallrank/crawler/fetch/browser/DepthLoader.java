@@ -74,14 +74,17 @@ final class DepthLoader {
       } catch (com.microsoft.playwright.TimeoutError e) {
         // Not fatal: the page is returned as it is and the extractor says what it is.
       }
-    } else if (captured != null) {
+    }
+    if (captured == null || captured.isClosed()) {
+      // DOM mode, or a search that was never sent: no response will ever be captured to wait for.
+      return;
+    }
+    if (options.waitForSelector() == null) {
       waitUntil(captured::any, timeouts.waitForSelector());
     }
-    if (captured != null) {
-      // The first response may still be on its way while the DOM marker is already shown.
-      waitUntil(captured::any, timeouts.growth());
-      captured.drain();
-    }
+    // The first response may still be on its way while the DOM marker is already shown.
+    waitUntil(captured::any, timeouts.growth());
+    captured.drain();
   }
 
   /** Loads more until the target, the end, or no growth; returns the listings counted. */
