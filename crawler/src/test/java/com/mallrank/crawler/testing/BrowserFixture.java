@@ -26,8 +26,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The real-browser test fixture, written once: skips the class when Debian's Chromium is missing,
  * starts the sandbox mall at a fixed time (or no mall), builds the class's {@link
  * PlaywrightFetcher} on first use (so a test's own {@code @BeforeAll} may prepare what the factory
- * needs), optionally clears the mall's faults after each test, and closes fetcher and mall after
- * the class. Register it as a {@code static} {@code @RegisterExtension} field.
+ * needs) on the JVM's {@link SharedChromium}, optionally clears the mall's faults after each test,
+ * and closes fetcher (its contexts) and mall after the class. Register it as a {@code static}
+ * {@code @RegisterExtension} field.
  */
 public final class BrowserFixture
     implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
@@ -93,7 +94,8 @@ public final class BrowserFixture
       if (factory == null) {
         throw new IllegalStateException("no fetcher: use withFetcher(factory)");
       }
-      fetcher = factory.get();
+      // One Chromium per test JVM: the class's fetcher opens its contexts in the shared browser.
+      fetcher = factory.get().withBrowserSource(SharedChromium.source());
     }
     return fetcher;
   }

@@ -8,7 +8,6 @@ import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.Proxy;
 import java.nio.file.Path;
@@ -21,15 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One worker thread's Playwright, browser and identity contexts. Chromium has no network of its own
- * ({@link #NO_NETWORK_ARGS}, {@link #NO_NETWORK_PROXY}): every request of a page is fetched by its
- * context's {@link RequestGuard} route on the identity's own client ({@link HttpClients}: the guard
- * deciding every address, the identity's proxy), and anything that is not routed (a redirect
- * Chromium would follow itself, a WebSocket, a favicon) fails. Playwright is not thread-safe: a
- * session is used only by the thread that created it (and closed by the fetcher once the workers
- * are done). The browser is launched lazily, reused across pages, and relaunched when it died or
- * after {@link BrowserSettings#relaunchAfterPages()}; each identity's context is recycled after
- * {@link BrowserSettings#recycleAfterPages()}.
+ * One worker thread's browser (from its {@link BrowserSource}: by default its own Playwright and
+ * Chromium) and identity contexts. Chromium has no network of its own ({@link #NO_NETWORK_ARGS},
+ * {@link #NO_NETWORK_PROXY}): every request of a page is fetched by its context's {@link
+ * RequestGuard} route on the identity's own client ({@link HttpClients}: the guard deciding every
+ * address, the identity's proxy), and anything that is not routed (a redirect Chromium would follow
+ * itself, a WebSocket, a favicon) fails. Playwright is not thread-safe: a session is used only by
+ * the thread that created it (and closed by the fetcher once the workers are done). The browser is
+ * launched lazily, reused across pages, and relaunched when it died or after {@link
+ * BrowserSettings#relaunchAfterPages()}; each identity's context is recycled after {@link
+ * BrowserSettings#recycleAfterPages()}.
  */
 final class BrowserSession implements AutoCloseable {
 
@@ -49,7 +49,7 @@ final class BrowserSession implements AutoCloseable {
 
   private final BrowserSettings settings;
   private final BrowserCounters counters;
-  private final Playwright playwright;
+  private final BrowserSource browsers;
   private final Map<String, IdentityContext> contexts = new HashMap<>();
   private final Map<String, UpstreamProxy> contextProxies = new HashMap<>();
   private final HttpClients clients;
@@ -64,22 +64,21 @@ final class BrowserSession implements AutoCloseable {
    * @param clients the identities' ways out (every request of a page is fetched on them)
    * @param maxRedirects the most redirects a page's own request may take
    * @param devices each identity's own device, locale, time zone and place
+   * @param browsers where the session's browser comes from (used on this thread only)
    */
   BrowserSession(
       BrowserSettings settings,
       BrowserCounters counters,
       HttpClients clients,
       int maxRedirects,
-      IdentityDevices devices) {
+      IdentityDevices devices,
+      BrowserSource browsers) {
     this.settings = settings;
     this.counters = counters;
     this.clients = clients;
     this.maxRedirects = maxRedirects;
     this.devices = devices;
-    // Playwright must never try to download a browser: the network is closed.
-    this.playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    this.browsers = browsers;
     counters.sessions.incrementAndGet();
   }
 
@@ -182,11 +181,10 @@ final class BrowserSession implements AutoCloseable {
       return;
     }
     closed = true;
-    closeBrowser();
     try {
-      playwright.close();
-    } catch (PlaywrightException e) {
-      log.warn("closing Playwright failed: {}", e.getMessage());
+      closeBrowser();
+    } finally {
+      browsers.close();
     }
   }
 
@@ -197,16 +195,14 @@ final class BrowserSession implements AutoCloseable {
     }
     if (browser == null) {
       browser =
-          playwright
-              .chromium()
-              .launch(
-                  new BrowserType.LaunchOptions()
-                      .setExecutablePath(settings.executable())
-                      .setHeadless(settings.headless())
-                      .setArgs(launchArgs())
-                      // Nothing leaves Chromium by itself, loopback included: see the class.
-                      .setProxy(new Proxy(NO_NETWORK_PROXY).setBypass("<-loopback>"))
-                      .setTimeout(settings.timeouts().launch().toMillis()));
+          browsers.launch(
+              new BrowserType.LaunchOptions()
+                  .setExecutablePath(settings.executable())
+                  .setHeadless(settings.headless())
+                  .setArgs(launchArgs())
+                  // Nothing leaves Chromium by itself, loopback included: see the class.
+                  .setProxy(new Proxy(NO_NETWORK_PROXY).setBypass("<-loopback>"))
+                  .setTimeout(settings.timeouts().launch().toMillis()));
       counters.browsersLaunched.incrementAndGet();
       pagesSinceLaunch = 0;
       log.debug("launched {} {}", settings.executable(), browser.version());
@@ -225,12 +221,9 @@ final class BrowserSession implements AutoCloseable {
     contexts.clear();
     contextProxies.clear();
     if (browser != null) {
-      try {
-        browser.close();
-      } catch (PlaywrightException e) {
-        log.debug("closing the browser failed: {}", e.getMessage());
-      }
+      Browser done = browser;
       browser = null;
+      browsers.release(done);
     }
   }
 

@@ -27,6 +27,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +36,13 @@ import org.slf4j.LoggerFactory;
  * built by JavaScript.
  *
  * <p>Each worker thread gets its own Playwright and browser on first use (Playwright is not
- * thread-safe); the browser is reused across pages. Each identity gets its own browser context:
- * {@link FetchRequest#ANONYMOUS} a clean one, a matrix account one loaded from its {@link
- * StorageStates storage state file}; contexts are recycled after {@link
- * BrowserSettings#recycleAfterPages()} pages. A non-anonymous identity without a storage state file
- * and without request cookies is refused ({@link FetchException}) rather than silently searched
- * anonymously: that would record someone else's ranking under the account.
+ * thread-safe; a {@link BrowserSource} may hand a test thread a browser it keeps running); the
+ * browser is reused across pages. Each identity gets its own browser context: {@link
+ * FetchRequest#ANONYMOUS} a clean one, a matrix account one loaded from its {@link StorageStates
+ * storage state file}; contexts are recycled after {@link BrowserSettings#recycleAfterPages()}
+ * pages. A non-anonymous identity without a storage state file and without request cookies is
+ * refused ({@link FetchException}) rather than silently searched anonymously: that would record
+ * someone else's ranking under the account.
  *
  * <p>Chromium has no network of its own: every request of a page is checked by a {@link
  * RequestGuard} route against the request's {@link com.mallrank.crawler.politeness.Gate#guard()
@@ -83,6 +85,7 @@ public final class PlaywrightFetcher implements Fetcher {
   private final BrowserCounters counters = new BrowserCounters();
   private final ThreadLocal<BrowserSession> threadSession = new ThreadLocal<>();
   private final Queue<BrowserSession> sessions = new ConcurrentLinkedQueue<>();
+  private final Supplier<BrowserSource> browsers;
   private volatile boolean closed;
 
   /**
@@ -153,12 +156,37 @@ public final class PlaywrightFetcher implements Fetcher {
       HttpClients clients,
       int maxRedirects,
       IdentityDevices devices) {
+    this(settings, defaults, storageStates, clients, maxRedirects, devices, BrowserSource::own);
+  }
+
+  private PlaywrightFetcher(
+      BrowserSettings settings,
+      RenderOptions defaults,
+      StorageStates storageStates,
+      HttpClients clients,
+      int maxRedirects,
+      IdentityDevices devices,
+      Supplier<BrowserSource> browsers) {
+    this.browsers = Objects.requireNonNull(browsers, "browsers");
     this.clients = Objects.requireNonNull(clients, "clients");
     this.devices = Objects.requireNonNull(devices, "devices");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.defaults = Objects.requireNonNull(defaults, "defaults");
     this.storageStates = Objects.requireNonNull(storageStates, "storageStates");
     this.maxRedirects = maxRedirects;
+  }
+
+  /**
+   * This fetcher with its sessions' browsers from {@code browsers} (asked once per worker thread,
+   * on that thread) instead of each session's own Playwright and Chromium: for a test JVM that
+   * keeps one Chromium for every fetcher. Call before the first fetch.
+   */
+  public PlaywrightFetcher withBrowserSource(Supplier<BrowserSource> browsers) {
+    if (!sessions.isEmpty()) {
+      throw new IllegalStateException("the fetcher has already started a browser");
+    }
+    return new PlaywrightFetcher(
+        settings, defaults, storageStates, clients, maxRedirects, devices, browsers);
   }
 
   /** Renders with the default {@link RenderOptions}. */
@@ -317,7 +345,8 @@ public final class PlaywrightFetcher implements Fetcher {
   private BrowserSession session() {
     BrowserSession session = threadSession.get();
     if (session == null || session.isClosed()) {
-      session = new BrowserSession(settings, counters, clients, maxRedirects, devices);
+      session =
+          new BrowserSession(settings, counters, clients, maxRedirects, devices, browsers.get());
       threadSession.set(session);
       sessions.add(session);
     }

@@ -7,6 +7,8 @@
  * com.mallrank.crawler.fetch.browser.RenderOptions} per page.
  *
  * <p>Threading: Playwright is not thread-safe, so every worker thread gets its own Playwright,
- * browser and contexts; nothing in a session is shared across threads.
+ * browser and contexts; nothing in a session is shared across threads. Where a session's browser
+ * comes from is a hook ({@link com.mallrank.crawler.fetch.browser.BrowserSource}): its own by
+ * default, one a test JVM keeps running for its test thread in the tests.
  */
 package com.mallrank.crawler.fetch.browser;
