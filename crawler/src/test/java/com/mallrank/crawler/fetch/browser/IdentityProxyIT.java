@@ -15,6 +15,7 @@ import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.net.UpstreamProxy;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import com.mallrank.crawler.testing.BrowserFixture;
+import com.mallrank.crawler.testing.SharedChromium;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -203,13 +204,14 @@ class IdentityProxyIT {
       long apiBefore = BROWSER.mall().apiRequests();
       try (PlaywrightFetcher fetcher =
           new PlaywrightFetcher(
-              BrowserIT.settings(),
-              BrowserIT.domOptions(),
-              BrowserIT.storageStates(states, BrowserIT.HANGZHOU),
-              countingDirect,
-              5,
-              routes,
-              IdentityDevices.none())) {
+                  BrowserIT.settings(),
+                  BrowserIT.domOptions(),
+                  BrowserIT.storageStates(states, BrowserIT.HANGZHOU),
+                  countingDirect,
+                  5,
+                  routes,
+                  IdentityDevices.none())
+              .withBrowserSource(SharedChromium.source())) {
         FetchResponse a =
             fetcher.fetch(request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), BrowserIT.HANGZHOU));
         assertThat(a.httpStatus()).isEqualTo(200);
@@ -245,12 +247,13 @@ class IdentityProxyIT {
    */
   private PlaywrightFetcher fetcher(ProxyRoutes routes, IdentityDevices devices) throws Exception {
     return new PlaywrightFetcher(
-        BrowserIT.settings(),
-        BrowserIT.domOptions(),
-        BrowserIT.storageStates(states, BrowserIT.HANGZHOU, BrowserIT.GUANGZHOU),
-        countingDirect,
-        5,
-        routes,
-        devices);
+            BrowserIT.settings(),
+            BrowserIT.domOptions(),
+            BrowserIT.storageStates(states, BrowserIT.HANGZHOU, BrowserIT.GUANGZHOU),
+            countingDirect,
+            5,
+            routes,
+            devices)
+        .withBrowserSource(SharedChromium.source());
   }
 }

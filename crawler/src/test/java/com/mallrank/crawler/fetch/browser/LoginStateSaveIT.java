@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import com.mallrank.crawler.testing.BrowserFixture;
+import com.mallrank.crawler.testing.SharedChromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ class LoginStateSaveIT {
     BROWSER.mall().rotateSessionCookie(true);
     try (PlaywrightFetcher fetcher =
         new PlaywrightFetcher(
-            BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(states))) {
+                BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(states))
+            .withBrowserSource(SharedChromium.source())) {
       FetchResponse first =
           fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), YIWU));
 
@@ -72,7 +74,8 @@ class LoginStateSaveIT {
     Path file = writeState(dir, "steady");
     try (PlaywrightFetcher fetcher =
         new PlaywrightFetcher(
-            BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(dir))) {
+                BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(dir))
+            .withBrowserSource(SharedChromium.source())) {
       fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), YIWU));
       FileTime old = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
       Files.setLastModifiedTime(file, old);

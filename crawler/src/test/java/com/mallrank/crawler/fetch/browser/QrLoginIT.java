@@ -10,6 +10,7 @@ import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.qr.QrCodes;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.testing.BrowserFixture;
+import com.mallrank.crawler.testing.SharedChromium;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -113,7 +114,8 @@ class QrLoginIT {
         .containsExactly(HANGZHOU + ".json");
     try (PlaywrightFetcher fetcher =
         new PlaywrightFetcher(
-            BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(dir))) {
+                BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(dir))
+            .withBrowserSource(SharedChromium.source())) {
       FetchResponse page =
           fetcher.fetch(BrowserIT.request(BROWSER.mall().searchUrl(BrowserIT.KEYWORD), HANGZHOU));
       List<String> top20 = productIds(page.body()).subList(0, 20);

@@ -22,6 +22,7 @@ import com.mallrank.crawler.sandbox.SandboxClock;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import com.mallrank.crawler.sandbox.SandboxWorld;
 import com.mallrank.crawler.testing.BrowserFixture;
+import com.mallrank.crawler.testing.SharedChromium;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -203,7 +204,10 @@ class HarCaptureIT {
     SampleResult live;
     try (PlaywrightFetcher browser =
         new PlaywrightFetcher(
-            BrowserSettings.defaults(), RenderOptions.dom("li.goods-card"), StorageStates.none())) {
+                BrowserSettings.defaults(),
+                RenderOptions.dom("li.goods-card"),
+                StorageStates.none())
+            .withBrowserSource(SharedChromium.source())) {
       live =
           KeywordSampler.builder(null, SamplerSettings.UNTHROTTLED)
               .browser(browser)
