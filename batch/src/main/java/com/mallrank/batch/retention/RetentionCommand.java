@@ -1,11 +1,7 @@
 package com.mallrank.batch.retention;
 
-import com.mallrank.batch.evidence.EvidenceKeeper;
-import com.mallrank.batch.runtime.ElasticsearchRuntime;
-import com.mallrank.index.retention.Retention;
 import com.mallrank.index.retention.RetentionResult;
-import com.mallrank.index.security.MallrankRole;
-import java.time.Clock;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,30 +27,21 @@ public class RetentionCommand implements Callable<Integer> {
       description = "Days of raw listings to keep (default: batch.retention.keep-days, 35).")
   Integer keepDays;
 
-  private final ElasticsearchRuntime elasticsearch;
+  private final RetentionRun retention;
   private final RetentionProperties properties;
-  private final EvidenceKeeper evidence;
 
-  public RetentionCommand(
-      ElasticsearchRuntime elasticsearch, RetentionProperties properties, EvidenceKeeper evidence) {
-    this.elasticsearch = elasticsearch;
+  public RetentionCommand(RetentionRun retention, RetentionProperties properties) {
+    this.retention = retention;
     this.properties = properties;
-    this.evidence = evidence;
   }
 
   @Override
-  public Integer call() throws java.io.IOException {
+  public Integer call() throws IOException {
     int keep = keepDays == null ? properties.keepDays() : keepDays;
     if (keep < 1) {
       throw new IllegalArgumentException("--keep-days must be at least 1, was " + keep);
     }
-    RetentionResult result =
-        new Retention(
-                elasticsearch.client(MallrankRole.ADMIN),
-                elasticsearch.names(),
-                Clock.systemUTC(),
-                co.elastic.clients.elasticsearch._types.Refresh.WaitFor)
-            .run(Duration.ofDays(keep));
+    RetentionResult result = retention.listings(Duration.ofDays(keep));
     System.out.printf(
         "listings before %s: %d days summarised (%d summaries), %d listings deleted%s%n",
         result.cutoff(),
@@ -66,7 +53,7 @@ public class RetentionCommand implements Callable<Integer> {
             : " (whole indices: " + String.join(", ", result.indicesDeleted()) + ")");
     System.out.printf(
         "evidence before %s: %d slot folder(s) deleted%n",
-        result.cutoff(), evidence.store().pruneBefore(result.cutoff()));
+        result.cutoff(), retention.evidenceBefore(result.cutoff()));
     return 0;
   }
 }

@@ -1,12 +1,6 @@
 package com.mallrank.batch.retention;
 
-import co.elastic.clients.elasticsearch._types.Refresh;
-import com.mallrank.batch.evidence.EvidenceKeeper;
-import com.mallrank.batch.runtime.ElasticsearchRuntime;
-import com.mallrank.index.retention.Retention;
 import com.mallrank.index.retention.RetentionResult;
-import com.mallrank.index.security.MallrankRole;
-import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,22 +44,14 @@ public class RetentionJobConfiguration {
   public Step summariseAndDeleteStep(
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
-      ElasticsearchRuntime elasticsearch,
-      RetentionProperties properties,
-      EvidenceKeeper evidence) {
+      RetentionRun retention,
+      RetentionProperties properties) {
     return new StepBuilder(STEP_NAME, jobRepository)
         .tasklet(
             (contribution, context) -> {
-              RetentionResult result =
-                  new Retention(
-                          elasticsearch.client(MallrankRole.ADMIN),
-                          elasticsearch.names(),
-                          Clock.systemUTC(),
-                          Refresh.WaitFor)
-                      .run(Duration.ofDays(properties.keepDays()));
+              RetentionResult result = retention.listings(Duration.ofDays(properties.keepDays()));
               contribution.incrementWriteCount(result.summariesWritten());
-              // what failed samples showed goes with the raw listings of the same days
-              int evidenceSlots = evidence.store().pruneBefore(result.cutoff());
+              int evidenceSlots = retention.evidenceBefore(result.cutoff());
               log.info(
                   "retention before {}: {} days summarised, {} listings deleted,"
                       + " {} evidence slot folders deleted",
