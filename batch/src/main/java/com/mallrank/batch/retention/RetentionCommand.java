@@ -1,7 +1,8 @@
 package com.mallrank.batch.retention;
 
+import com.mallrank.batch.evidence.EvidenceKeeper;
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.index.retention.RetentionResult;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,21 +28,24 @@ public class RetentionCommand implements Callable<Integer> {
       description = "Days of raw listings to keep (default: batch.retention.keep-days, 35).")
   Integer keepDays;
 
-  private final RetentionRun retention;
+  private final ElasticsearchRuntime elasticsearch;
   private final RetentionProperties properties;
+  private final EvidenceKeeper evidence;
 
-  public RetentionCommand(RetentionRun retention, RetentionProperties properties) {
-    this.retention = retention;
+  public RetentionCommand(
+      ElasticsearchRuntime elasticsearch, RetentionProperties properties, EvidenceKeeper evidence) {
+    this.elasticsearch = elasticsearch;
     this.properties = properties;
+    this.evidence = evidence;
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws java.io.IOException {
     int keep = keepDays == null ? properties.keepDays() : keepDays;
     if (keep < 1) {
       throw new IllegalArgumentException("--keep-days must be at least 1, was " + keep);
     }
-    RetentionResult result = retention.listings(Duration.ofDays(keep));
+    RetentionResult result = Retentions.of(elasticsearch).run(Duration.ofDays(keep));
     System.out.printf(
         "listings before %s: %d days summarised (%d summaries), %d listings deleted%s%n",
         result.cutoff(),
@@ -53,7 +57,7 @@ public class RetentionCommand implements Callable<Integer> {
             : " (whole indices: " + String.join(", ", result.indicesDeleted()) + ")");
     System.out.printf(
         "evidence before %s: %d slot folder(s) deleted%n",
-        result.cutoff(), retention.evidenceBefore(result.cutoff()));
+        result.cutoff(), evidence.store().pruneBefore(result.cutoff()));
     return 0;
   }
 }

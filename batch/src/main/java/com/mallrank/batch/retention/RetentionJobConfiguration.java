@@ -1,5 +1,7 @@
 package com.mallrank.batch.retention;
 
+import com.mallrank.batch.evidence.EvidenceKeeper;
+import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.index.retention.RetentionResult;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -44,14 +46,17 @@ public class RetentionJobConfiguration {
   public Step summariseAndDeleteStep(
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
-      RetentionRun retention,
-      RetentionProperties properties) {
+      ElasticsearchRuntime elasticsearch,
+      RetentionProperties properties,
+      EvidenceKeeper evidence) {
     return new StepBuilder(STEP_NAME, jobRepository)
         .tasklet(
             (contribution, context) -> {
-              RetentionResult result = retention.listings(Duration.ofDays(properties.keepDays()));
+              RetentionResult result =
+                  Retentions.of(elasticsearch).run(Duration.ofDays(properties.keepDays()));
               contribution.incrementWriteCount(result.summariesWritten());
-              int evidenceSlots = retention.evidenceBefore(result.cutoff());
+              // what failed samples showed goes with the raw listings of the same days
+              int evidenceSlots = evidence.store().pruneBefore(result.cutoff());
               log.info(
                   "retention before {}: {} days summarised, {} listings deleted,"
                       + " {} evidence slot folders deleted",
