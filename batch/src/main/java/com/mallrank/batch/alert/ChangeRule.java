@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A rule that looks at change events one at a time. */
-abstract class ChangeRule implements AlertRule {
+abstract class ChangeRule extends IdentifiedRule {
+
+  ChangeRule(String id) {
+    super(id);
+  }
 
   @Override
   public final List<Alert> evaluate(AlertInput input) {

@@ -8,9 +8,8 @@ public final class CommissionRaisedRule extends ChangeRule {
 
   public static final String ID = "commission_raised";
 
-  @Override
-  public String id() {
-    return ID;
+  public CommissionRaisedRule() {
+    super(ID);
   }
 
   @Override

@@ -16,16 +16,12 @@ public final class CompetitorPriceCutRule extends ChangeRule {
    * @param minPercent the smallest cut that alerts, in percent (10 = 10 %), above 0
    */
   public CompetitorPriceCutRule(BigDecimal minPercent) {
+    super(ID);
     if (minPercent.signum() <= 0) {
       throw new IllegalArgumentException(
           "alerts.rules.competitor-price-cut-percent must be > 0, was " + minPercent);
     }
     this.minPercent = minPercent;
-  }
-
-  @Override
-  public String id() {
-    return ID;
   }
 
   @Override

@@ -10,13 +10,12 @@ import java.util.List;
  * batch.remote.partition-timeout}. Its dedupe key names the partition ({@code partition:<step
  * execution id>}), so it alerts once per dedupe window however often the manager looks.
  */
-public final class DeadLetterRule implements AlertRule {
+public final class DeadLetterRule extends IdentifiedRule {
 
   public static final String ID = "partition_dead_lettered";
 
-  @Override
-  public String id() {
-    return ID;
+  public DeadLetterRule() {
+    super(ID);
   }
 
   @Override

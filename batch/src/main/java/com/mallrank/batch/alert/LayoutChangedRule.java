@@ -14,13 +14,12 @@ import java.util.Map;
  * the profile is fixed. Its dedupe key has no keyword ({@code profile:<id>}): a redesign alerts
  * once per surface and dedupe window, however many keywords and slots it breaks.
  */
-public final class LayoutChangedRule implements AlertRule {
+public final class LayoutChangedRule extends IdentifiedRule {
 
   public static final String ID = "layout_changed";
 
-  @Override
-  public String id() {
-    return ID;
+  public LayoutChangedRule() {
+    super(ID);
   }
 
   @Override

@@ -7,9 +7,8 @@ public final class MainImageChangedRule extends ChangeRule {
 
   public static final String ID = "main_image_changed";
 
-  @Override
-  public String id() {
-    return ID;
+  public MainImageChangedRule() {
+    super(ID);
   }
 
   @Override

@@ -16,17 +16,16 @@ import java.util.Map;
  * logged out. The anonymous vantage has no login to renew. The advice names the command that renews
  * a login: {@code mallrank accounts login --id X}.
  */
-public final class NeedsLoginRule implements AlertRule {
+public final class NeedsLoginRule extends IdentifiedRule {
 
   public static final String ID = "needs_login";
 
+  public NeedsLoginRule() {
+    super(ID);
+  }
+
   /** The marker of a sample skipped because its account needs a new login. */
   static final String SKIPPED_FOR_LOGIN = "needs-login";
-
-  @Override
-  public String id() {
-    return ID;
-  }
 
   @Override
   public List<Alert> evaluate(AlertInput input) {

@@ -17,12 +17,8 @@ public final class NewEntrantRule extends ChangeRule {
    * @param maxRank entries at this position or better alert; 0 alerts only on new shops
    */
   public NewEntrantRule(int maxRank) {
+    super(ID);
     this.maxRank = maxRank;
-  }
-
-  @Override
-  public String id() {
-    return ID;
   }
 
   @Override

@@ -7,9 +7,8 @@ public final class OwnLeftTop20Rule extends ChangeRule {
 
   public static final String ID = "own_left_top20";
 
-  @Override
-  public String id() {
-    return ID;
+  public OwnLeftTop20Rule() {
+    super(ID);
   }
 
   @Override

@@ -13,15 +13,11 @@ public final class OwnRankDropRule extends ChangeRule {
    * @param minDrop the smallest drop that alerts, at least 1
    */
   public OwnRankDropRule(int minDrop) {
+    super(ID);
     if (minDrop < 1) {
       throw new IllegalArgumentException("alerts.rules.own-rank-drop must be >= 1, was " + minDrop);
     }
     this.minDrop = minDrop;
-  }
-
-  @Override
-  public String id() {
-    return ID;
   }
 
   @Override

@@ -11,7 +11,7 @@ import java.util.Set;
  * vantage and slot, naming how many keywords and which statuses. Its ranks for those keywords are
  * unknown, not lost.
  */
-public final class SamplingBlockedRule implements AlertRule {
+public final class SamplingBlockedRule extends IdentifiedRule {
 
   public static final String ID = "sampling_blocked";
 
@@ -22,12 +22,8 @@ public final class SamplingBlockedRule implements AlertRule {
    *     login_required})
    */
   public SamplingBlockedRule(Set<String> statuses) {
+    super(ID);
     this.statuses = Set.copyOf(statuses);
-  }
-
-  @Override
-  public String id() {
-    return ID;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.mallrank.batch.broker;
 
+import com.mallrank.batch.cli.CommandOn;
 import com.mallrank.batch.remote.DeadLetters;
 import com.mallrank.batch.remote.RemoteProperties;
 import com.mallrank.batch.text.Escaping;
@@ -50,18 +51,14 @@ public class BrokerCommand implements Runnable {
       name = "start",
       mixinStandardHelpOptions = true,
       description = "Starts the local broker and leaves it running; reuses one already listening.")
-  public static class Start implements Callable<Integer> {
-    private final BrokerProperties properties;
-    private final Environment environment;
+  public static class Start extends CommandOn<ArtemisSettings> {
 
     public Start(BrokerProperties properties, Environment environment) {
-      this.properties = properties;
-      this.environment = environment;
+      super(() -> BrokerSettings.of(properties, environment));
     }
 
     @Override
-    public Integer call() {
-      ArtemisSettings settings = BrokerSettings.of(properties, environment);
+    protected Integer call(ArtemisSettings settings) {
       LocalArtemis broker = LocalArtemis.ensureRunning(settings);
       System.out.printf(
           "broker: %s at %s (dir %s, pid %s); `mallrank broker stop` stops it%n",
@@ -79,18 +76,14 @@ public class BrokerCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description =
           "Stops the local broker of batch.broker.dir (SIGTERM, then SIGKILL after 30 s).")
-  public static class Stop implements Callable<Integer> {
-    private final BrokerProperties properties;
-    private final Environment environment;
+  public static class Stop extends CommandOn<ArtemisSettings> {
 
     public Stop(BrokerProperties properties, Environment environment) {
-      this.properties = properties;
-      this.environment = environment;
+      super(() -> BrokerSettings.of(properties, environment));
     }
 
     @Override
-    public Integer call() {
-      ArtemisSettings settings = BrokerSettings.of(properties, environment);
+    protected Integer call(ArtemisSettings settings) {
       boolean stopped = LocalArtemis.stopRunning(settings);
       System.out.println(
           stopped
@@ -105,18 +98,14 @@ public class BrokerCommand implements Runnable {
       name = "status",
       mixinStandardHelpOptions = true,
       description = "Says whether the broker listens on spring.artemis.broker-url; exit 3 if not.")
-  public static class Status implements Callable<Integer> {
-    private final BrokerProperties properties;
-    private final Environment environment;
+  public static class Status extends CommandOn<ArtemisSettings> {
 
     public Status(BrokerProperties properties, Environment environment) {
-      this.properties = properties;
-      this.environment = environment;
+      super(() -> BrokerSettings.of(properties, environment));
     }
 
     @Override
-    public Integer call() {
-      ArtemisSettings settings = BrokerSettings.of(properties, environment);
+    protected Integer call(ArtemisSettings settings) {
       LocalArtemis.Status status = LocalArtemis.status(settings);
       String pid =
           status.pid().isPresent()

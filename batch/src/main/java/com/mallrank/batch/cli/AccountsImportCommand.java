@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,11 +30,7 @@ import picocli.CommandLine.Option;
     })
 public class AccountsImportCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--id",
-      required = true,
-      description = "The account id in the plan, e.g. mx-hangzhou.")
-  String id;
+  @Mixin AccountIdOption account;
 
   @Option(
       names = "--storage-state",
@@ -49,7 +46,7 @@ public class AccountsImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    AccountsFolder.checkId(id);
+    String id = account.checked();
     JsonNode cookies;
     if (!Files.isRegularFile(source)) {
       throw new IllegalArgumentException("cannot read " + source + ": no such file");

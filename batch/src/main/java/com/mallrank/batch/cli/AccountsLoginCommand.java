@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,11 +39,7 @@ import picocli.CommandLine.Option;
     })
 public class AccountsLoginCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--id",
-      required = true,
-      description = "The account id in the plan, e.g. mx-hangzhou.")
-  String id;
+  @Mixin AccountIdOption account;
 
   @Option(
       names = "--profile",
@@ -85,7 +82,7 @@ public class AccountsLoginCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    AccountsFolder.checkId(id);
+    String id = account.checked();
     Duration wait = parseTimeout(timeout);
     SiteProfile site = profiles.get(profile);
     LoginRule login = site.login();

@@ -1,10 +1,10 @@
 package com.mallrank.batch.es;
 
+import com.mallrank.batch.cli.CommandOn;
 import com.mallrank.batch.config.IndexProperties;
 import com.mallrank.index.local.LocalElasticsearch;
 import com.mallrank.index.local.LocalElasticsearchCluster;
 import com.mallrank.index.local.LocalElasticsearchSettings;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
             + " running on index.local.port. --nodes N: a cluster of N nodes on this host (HTTP"
             + " ports index.local.port .. +N-1, transport +100, data in <data-dir>/node-i); set"
             + " index.replicas=1 so each shard has a copy on another node.")
-public class EsStartCommand implements Callable<Integer> {
+public class EsStartCommand extends CommandOn<LocalElasticsearchSettings> {
 
   @Option(
       names = "--nodes",
@@ -33,12 +33,12 @@ public class EsStartCommand implements Callable<Integer> {
   private final IndexProperties properties;
 
   public EsStartCommand(IndexProperties properties) {
+    super(() -> LocalServer.settings(properties));
     this.properties = properties;
   }
 
   @Override
-  public Integer call() {
-    LocalElasticsearchSettings settings = LocalServer.settings(properties);
+  protected Integer call(LocalElasticsearchSettings settings) {
     if (nodes != 1) {
       LocalElasticsearchCluster cluster = LocalElasticsearchCluster.ensureRunning(settings, nodes);
       for (LocalElasticsearch node : cluster.nodes()) {

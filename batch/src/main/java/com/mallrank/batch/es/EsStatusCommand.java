@@ -3,6 +3,7 @@ package com.mallrank.batch.es;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.cluster.HealthResponse;
 import co.elastic.clients.elasticsearch.nodes.Stats;
+import com.mallrank.batch.cli.CommandOn;
 import com.mallrank.batch.config.IndexProperties;
 import com.mallrank.index.client.EsClients;
 import com.mallrank.index.client.EsConnection;
@@ -11,7 +12,6 @@ import com.mallrank.index.local.LocalElasticsearchSettings;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
@@ -24,20 +24,17 @@ import picocli.CommandLine.Command;
     description =
         "Shows whether the local Elasticsearch runs: URL, data dir, pid, heap, disk. Exit 0 when"
             + " it answers, 3 when it does not.")
-public class EsStatusCommand implements Callable<Integer> {
+public class EsStatusCommand extends CommandOn<LocalElasticsearchSettings> {
 
   /** Exit code when no server answers. */
   static final int NOT_RUNNING = 3;
 
-  private final IndexProperties properties;
-
   public EsStatusCommand(IndexProperties properties) {
-    this.properties = properties;
+    super(() -> LocalServer.settings(properties));
   }
 
   @Override
-  public Integer call() throws IOException {
-    LocalElasticsearchSettings settings = LocalServer.settings(properties);
+  protected Integer call(LocalElasticsearchSettings settings) throws IOException {
     Optional<LocalElasticsearch> running = LocalElasticsearch.findRunning(settings);
     if (running.isEmpty()) {
       System.out.printf(

@@ -1,9 +1,9 @@
 package com.mallrank.batch.es;
 
+import com.mallrank.batch.cli.CommandOn;
 import com.mallrank.batch.config.IndexProperties;
 import com.mallrank.index.local.LocalElasticsearchCluster;
 import com.mallrank.index.local.LocalElasticsearchSettings;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
@@ -18,17 +18,14 @@ import picocli.CommandLine.Command;
         "Stops the local Elasticsearch of index.local.data-dir, every node of it (SIGTERM, then"
             + " SIGKILL after 30 s)."
             + " Exit 0 also when none was running.")
-public class EsStopCommand implements Callable<Integer> {
-
-  private final IndexProperties properties;
+public class EsStopCommand extends CommandOn<LocalElasticsearchSettings> {
 
   public EsStopCommand(IndexProperties properties) {
-    this.properties = properties;
+    super(() -> LocalServer.settings(properties));
   }
 
   @Override
-  public Integer call() {
-    LocalElasticsearchSettings settings = LocalServer.settings(properties);
+  protected Integer call(LocalElasticsearchSettings settings) {
     int stopped = LocalElasticsearchCluster.stopRunning(settings);
     if (stopped == 1) {
       System.out.printf("elasticsearch: stopped (data %s)%n", settings.dataDir());

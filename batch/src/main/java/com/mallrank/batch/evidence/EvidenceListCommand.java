@@ -1,5 +1,6 @@
 package com.mallrank.batch.evidence;
 
+import com.mallrank.batch.cli.CommandOn;
 import com.mallrank.batch.text.Escaping;
 import com.mallrank.batch.text.Formats;
 import com.mallrank.crawler.evidence.EvidenceStore;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Lists kept evidence: slot, profile, vantage, keyword file, size.",
     footer = "Example: mallrank evidence list --slot 2026-11-28T06:00:00Z --keyword 羽绒服")
-public class EvidenceListCommand implements Callable<Integer> {
+public class EvidenceListCommand extends CommandOn<EvidenceStore> {
 
   @Option(
       names = "--slot",
@@ -28,15 +28,12 @@ public class EvidenceListCommand implements Callable<Integer> {
   @Option(names = "--keyword", description = "Only this keyword.")
   String keyword;
 
-  private final EvidenceKeeper evidence;
-
   public EvidenceListCommand(EvidenceKeeper evidence) {
-    this.evidence = evidence;
+    super(evidence::store);
   }
 
   @Override
-  public Integer call() throws Exception {
-    EvidenceStore store = evidence.store();
+  protected Integer call(EvidenceStore store) throws Exception {
     String slotFolder = slot == null ? null : slotFolder(slot);
     String keywordPrefix = keyword == null ? null : EvidenceStore.safeName(keyword) + ".";
     List<Path> files = store.list();

@@ -2,13 +2,14 @@ package com.mallrank.batch.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mallrank.batch.cli.CommandOn;
 import com.mallrank.batch.text.Escaping;
+import com.mallrank.crawler.evidence.EvidenceStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Shows a kept evidence body (already without cookies or tokens): summary and beginning."
             + " Give the same file to `mallrank profile test --page` to fix the profile.")
-public class EvidenceShowCommand implements Callable<Integer> {
+public class EvidenceShowCommand extends CommandOn<EvidenceStore> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TITLE =
@@ -42,15 +43,13 @@ public class EvidenceShowCommand implements Callable<Integer> {
       description = "How much of the body to print (default ${DEFAULT-VALUE}; 0: none).")
   int chars;
 
-  private final EvidenceKeeper evidence;
-
   public EvidenceShowCommand(EvidenceKeeper evidence) {
-    this.evidence = evidence;
+    super(evidence::store);
   }
 
   @Override
-  public Integer call() throws IOException {
-    Path root = evidence.store().root();
+  protected Integer call(EvidenceStore store) throws IOException {
+    Path root = store.root();
     Path file = path.toAbsolutePath().normalize();
     if (!file.startsWith(root) || !Files.isRegularFile(file)) {
       throw new IllegalArgumentException(

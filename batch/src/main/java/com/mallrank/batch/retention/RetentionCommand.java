@@ -2,10 +2,7 @@ package com.mallrank.batch.retention;
 
 import com.mallrank.batch.evidence.EvidenceKeeper;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
-import com.mallrank.index.retention.Retention;
 import com.mallrank.index.retention.RetentionResult;
-import com.mallrank.index.security.MallrankRole;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,13 +45,7 @@ public class RetentionCommand implements Callable<Integer> {
     if (keep < 1) {
       throw new IllegalArgumentException("--keep-days must be at least 1, was " + keep);
     }
-    RetentionResult result =
-        new Retention(
-                elasticsearch.client(MallrankRole.ADMIN),
-                elasticsearch.names(),
-                Clock.systemUTC(),
-                co.elastic.clients.elasticsearch._types.Refresh.WaitFor)
-            .run(Duration.ofDays(keep));
+    RetentionResult result = Retentions.of(elasticsearch).run(Duration.ofDays(keep));
     System.out.printf(
         "listings before %s: %d days summarised (%d summaries), %d listings deleted%s%n",
         result.cutoff(),

@@ -1,12 +1,8 @@
 package com.mallrank.batch.retention;
 
-import co.elastic.clients.elasticsearch._types.Refresh;
 import com.mallrank.batch.evidence.EvidenceKeeper;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
-import com.mallrank.index.retention.Retention;
 import com.mallrank.index.retention.RetentionResult;
-import com.mallrank.index.security.MallrankRole;
-import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,12 +53,7 @@ public class RetentionJobConfiguration {
         .tasklet(
             (contribution, context) -> {
               RetentionResult result =
-                  new Retention(
-                          elasticsearch.client(MallrankRole.ADMIN),
-                          elasticsearch.names(),
-                          Clock.systemUTC(),
-                          Refresh.WaitFor)
-                      .run(Duration.ofDays(properties.keepDays()));
+                  Retentions.of(elasticsearch).run(Duration.ofDays(properties.keepDays()));
               contribution.incrementWriteCount(result.summariesWritten());
               // what failed samples showed goes with the raw listings of the same days
               int evidenceSlots = evidence.store().pruneBefore(result.cutoff());

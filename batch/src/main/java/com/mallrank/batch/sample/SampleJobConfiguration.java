@@ -91,10 +91,9 @@ public class SampleJobConfiguration {
             new DefaultJobParametersValidator(
                 new String[] {GROUP, SLOT}, new String[] {OWNER, LATE}))
         .listener(new SlotProgressListener(progress, plans, jobRepository))
-        // this month's and the next month's indices exist before anything is written
-        .listener(new SlotMonthIndices(elasticsearch))
-        // bulks do not wait for refreshes (index.refresh: false): one refresh when the slot ends
-        .listener(new SlotEndRefresh(elasticsearch))
+        // this month's and the next month's indices exist before anything is written; bulks do
+        // not wait for refreshes (index.refresh: false): one refresh when the slot ends
+        .listener(new SlotIndices(elasticsearch))
         .listener(
             new org.springframework.batch.core.listener.JobExecutionListener() {
               @Override

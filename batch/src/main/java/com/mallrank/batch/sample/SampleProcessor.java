@@ -10,7 +10,6 @@ import com.mallrank.crawler.sampler.SampleResult;
 import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.write.Snapshot;
 import com.mallrank.index.write.StoredSamples;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -120,28 +119,7 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
       return images.apply(snapshot);
     } catch (RuntimeException e) {
       log.warn("{} @ {}: error: {}", task.keyword(), task.vantage(), e.toString());
-      return error(task, slot, started, e);
+      return SnapshotMapper.error(task, slot, started, e);
     }
-  }
-
-  /** The sample of a task whose sampling threw: status error, the reason, no listings. */
-  static Snapshot error(SampleTask task, Instant slot, Instant started, Exception e) {
-    String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-    return new Snapshot(
-        SampleDocument.ofGroup(
-            slot,
-            task.keyword(),
-            task.group(),
-            task.vantage(),
-            task.profile(),
-            "error",
-            0,
-            Duration.between(started, Instant.now()).toMillis(),
-            0,
-            "exception",
-            null,
-            reason,
-            started),
-        List.of());
   }
 }

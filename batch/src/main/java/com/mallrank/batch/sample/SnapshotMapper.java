@@ -11,6 +11,7 @@ import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.write.Snapshot;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,27 +26,53 @@ final class SnapshotMapper {
   static Snapshot toSnapshot(
       SampleTask task, Instant slot, SampleResult result, MatrixOwnership ownership) {
     ResultPage page = result.page();
-    Evidence evidence = page.evidence();
     SampleDocument sample =
-        SampleDocument.ofGroup(
+        sample(
+            task,
             slot,
-            task.keyword(),
-            task.group(),
-            task.vantage(),
-            task.profile(),
             page.status().code(),
             page.listings().size(),
             result.elapsed().toMillis(),
-            evidence.httpStatus(),
-            evidence.marker(),
-            evidence.url(),
-            evidence.detail(),
+            page.evidence(),
             result.startedAt());
     List<ListingDocument> listings =
         page.listings().stream()
             .map(l -> toDocument(task, slot, l, ownership, result.startedAt()))
             .toList();
     return new Snapshot(sample, listings);
+  }
+
+  /** The sample of a task whose sampling threw: status error, the reason, no listings. */
+  static Snapshot error(SampleTask task, Instant slot, Instant started, Exception e) {
+    String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+    long elapsed = Duration.between(started, Instant.now()).toMillis();
+    Evidence evidence = new Evidence(null, 0, "exception", reason);
+    return new Snapshot(sample(task, slot, "error", 0, elapsed, evidence, started), List.of());
+  }
+
+  /** The sample document of a task in the slot: the task names keyword, group, vantage, profile. */
+  private static SampleDocument sample(
+      SampleTask task,
+      Instant slot,
+      String status,
+      int resultCount,
+      long durationMillis,
+      Evidence evidence,
+      Instant sampledAt) {
+    return SampleDocument.ofGroup(
+        slot,
+        task.keyword(),
+        task.group(),
+        task.vantage(),
+        task.profile(),
+        status,
+        resultCount,
+        durationMillis,
+        evidence.httpStatus(),
+        evidence.marker(),
+        evidence.url(),
+        evidence.detail(),
+        sampledAt);
   }
 
   private static ListingDocument toDocument(

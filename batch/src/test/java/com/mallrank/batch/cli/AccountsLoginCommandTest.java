@@ -9,7 +9,8 @@ class AccountsLoginCommandTest {
 
   private static AccountsLoginCommand command(String id, String timeout) {
     AccountsLoginCommand command = new AccountsLoginCommand(null, null, null, null);
-    command.id = id;
+    command.account = new AccountIdOption();
+    command.account.id = id;
     command.timeout = timeout;
     command.profile = "sandbox-static";
     return command;

@@ -102,7 +102,7 @@ class ConcurrentLaunchIT {
   @Test
   void differentGroupsLaunchedAtOneInstantAllRunAndASecondLaunchOfOneIsRefused() throws Exception {
     // no month's index made up front: each slot's start creates its month's and the next's
-    // (SlotMonthIndices), so six jobs starting together meet no index being created
+    // (SlotIndices), so six jobs starting together meet no index being created
     Map<Instant, List<Object>> rounds = new LinkedHashMap<>();
     for (int round = 0; round < ROUNDS; round++) {
       Instant slot = Instant.parse("2026-11-30T08:00:00Z").plusSeconds(3600L * round);

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * "A report right after a slot sees it" with the shipped {@code index.refresh: false}: the slot's
  * indices are created with automatic refresh switched off, so nothing the bulks wrote is searchable
  * until someone refreshes; a report query run as soon as the slot completes must still see every
- * sample and listing (the refresh at the end of the slot's sampling, {@link SlotEndRefresh}).
+ * sample and listing (the refresh at the end of the slot's sampling, {@link SlotIndices}).
  */
 @MallrankIT(properties = "batch.threads=2")
 class SlotEndRefreshIT extends SandboxSlotSupport {
