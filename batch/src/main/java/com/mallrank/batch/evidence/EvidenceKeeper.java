@@ -9,6 +9,7 @@ import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.sampler.SampleResult;
+import com.mallrank.index.document.DocumentIds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -43,7 +44,10 @@ public class EvidenceKeeper {
   public EvidenceKeeper(CrawlerProperties properties, BrowserRuntime browser) {
     this(
         properties.evidence().enabled(),
-        new EvidenceStore(properties.evidence().dir(), properties.evidence().maxSize().toBytes()),
+        new EvidenceStore(
+            properties.evidence().dir(),
+            properties.evidence().maxSize().toBytes(),
+            DocumentIds::compactSlot),
         browser.storageStates());
   }
 
