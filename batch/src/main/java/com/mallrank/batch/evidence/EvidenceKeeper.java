@@ -1,12 +1,11 @@
 package com.mallrank.batch.evidence;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.batch.runtime.BrowserRuntime;
 import com.mallrank.crawler.evidence.EvidenceStore;
 import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.fetch.StorageState;
 import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.sampler.SampleResult;
 import com.mallrank.index.document.DocumentIds;
@@ -33,8 +32,6 @@ import org.springframework.stereotype.Component;
 public class EvidenceKeeper {
 
   private static final Logger log = LoggerFactory.getLogger(EvidenceKeeper.class);
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final boolean enabled;
   private final EvidenceStore store;
@@ -142,13 +139,7 @@ public class EvidenceKeeper {
     if (file.isEmpty()) {
       return List.of();
     }
-    JsonNode state = JSON.readTree(file.get().toFile());
-    List<String> values = new ArrayList<>();
-    state.path("cookies").forEach(c -> values.add(c.path("value").asText("")));
-    state
-        .path("origins")
-        .forEach(o -> o.path("localStorage").forEach(e -> values.add(e.path("value").asText(""))));
-    return values;
+    return StorageState.read(file.get()).secretValues();
   }
 
   private static boolean isJson(FetchResponse response) {
