@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * format string is invisible to a bytecode rule): the control-character rule in {@code
  * text.ControlCharacters}; backoff in {@code politeness.Backoff}, and waiting in {@code
  * politeness.TimeSource}, so no class grows a retry loop of its own; the storage-state format in
- * {@code fetch.StorageState}; and no copy of the index's compact slot form (its home is {@code
+ * {@code fetch.StorageState}; the captured-response document in {@code
+ * body.CaptureDocumentBuilder}; and no copy of the index's compact slot form (its home is {@code
  * DocumentIds.compactSlot}, which callers hand to the crawler).
  */
 class OneHomeRulesTest {
@@ -50,6 +51,13 @@ class OneHomeRulesTest {
                     "(path|get|has|putArray|set)\\(\"(cookies|origins|localStorage)\"\\)")))
         .isNotEmpty()
         .allMatch(hit -> hit.startsWith("fetch/StorageState.java:"));
+  }
+
+  @Test
+  void theCapturedResponseDocumentIsWrittenInCaptureDocumentBuilderAlone() throws IOException {
+    assertThat(hits(Pattern.compile("put(Array|Object)?\\(\"captured\"")))
+        .isNotEmpty()
+        .allMatch(hit -> hit.startsWith("body/CaptureDocumentBuilder.java:"));
   }
 
   @Test
