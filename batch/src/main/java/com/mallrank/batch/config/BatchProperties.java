@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     partition on restart (under the same ids), and what divides the repository's cost per sample
  * @param threads how many samples of a slot are taken at once: the slot is split into this many
  *     keyword shards (partitions), each with its own fetcher or browser
- * @param writeRetries how often a failed bulk write is retried before the step fails
  * @param staleAfter an execution left running by a process on another host is taken for dead when
  *     its repository row has not been updated for this long (same host: when its process is gone)
  * @param accountsDir where {@code mallrank accounts import} keeps login states (owner-only files)
@@ -30,7 +29,6 @@ public record BatchProperties(
     int chunkSize,
     int commitInterval,
     int threads,
-    int writeRetries,
     Duration staleAfter,
     Path accountsDir,
     Schedule schedule) {

@@ -22,7 +22,11 @@ public class RemovedKeys
       Map.of(
           "batch.browser-executable",
           "crawler.browser.executable (the one Chromium key: it runs the browser fetcher and is"
-              + " the one /actuator/health checks)");
+              + " the one /actuator/health checks)",
+          "batch.write-retries",
+          "index.bulk-retry (the one retry of a slot's writes: how long a bulk, and the look-up"
+              + " and deletion of a rewritten sample's stale listings, are retried while the"
+              + " cluster heals)");
 
   /** Thrown at start-up when a removed key is set. */
   public static final class RemovedKeyException extends IllegalStateException {

@@ -1,14 +1,14 @@
 package com.mallrank.batch.evidence;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.batch.runtime.BrowserRuntime;
 import com.mallrank.crawler.evidence.EvidenceStore;
 import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.fetch.StorageState;
 import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.sampler.SampleResult;
+import com.mallrank.index.document.DocumentIds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,8 +33,6 @@ public class EvidenceKeeper {
 
   private static final Logger log = LoggerFactory.getLogger(EvidenceKeeper.class);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final boolean enabled;
   private final EvidenceStore store;
   private final StorageStates states;
@@ -43,7 +41,10 @@ public class EvidenceKeeper {
   public EvidenceKeeper(CrawlerProperties properties, BrowserRuntime browser) {
     this(
         properties.evidence().enabled(),
-        new EvidenceStore(properties.evidence().dir(), properties.evidence().maxSize().toBytes()),
+        new EvidenceStore(
+            properties.evidence().dir(),
+            properties.evidence().maxSize().toBytes(),
+            DocumentIds::compactSlot),
         browser.storageStates());
   }
 
@@ -138,13 +139,7 @@ public class EvidenceKeeper {
     if (file.isEmpty()) {
       return List.of();
     }
-    JsonNode state = JSON.readTree(file.get().toFile());
-    List<String> values = new ArrayList<>();
-    state.path("cookies").forEach(c -> values.add(c.path("value").asText("")));
-    state
-        .path("origins")
-        .forEach(o -> o.path("localStorage").forEach(e -> values.add(e.path("value").asText(""))));
-    return values;
+    return StorageState.read(file.get()).secretValues();
   }
 
   private static boolean isJson(FetchResponse response) {

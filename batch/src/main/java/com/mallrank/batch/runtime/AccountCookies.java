@@ -1,11 +1,10 @@
 package com.mallrank.batch.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.batch.plan.Plan;
 import com.mallrank.batch.plan.PlanLoader;
 import com.mallrank.crawler.fetch.Cookie;
 import com.mallrank.crawler.fetch.CookieJar;
+import com.mallrank.crawler.fetch.StorageState;
 import com.mallrank.crawler.fetch.browser.SecretStateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * secrets: never logged, never in messages.
  */
 public final class AccountCookies {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Plan plan;
   private final Target target;
@@ -95,31 +91,13 @@ public final class AccountCookies {
     return jar;
   }
 
-  /** The cookies of a storage state, with their scope; a cookie without a domain is dropped. */
+  /** The cookies of a storage state, with their scope ({@link StorageState#jar}). */
   static CookieJar read(Path state) {
     SecretStateFiles.require(state); // owner-only file and folder, or an error naming the file
     try {
-      JsonNode cookies = JSON.readTree(state.toFile()).path("cookies");
-      List<Cookie> jar = new ArrayList<>();
-      for (JsonNode cookie : cookies) {
-        String domain = cookie.path("domain").asText("");
-        if (domain.isBlank() || domain.equals(".")) {
-          continue;
-        }
-        jar.add(
-            Cookie.ofStorageState(
-                cookie.path("name").asText(),
-                cookie.path("value").asText(),
-                domain,
-                cookie.path("path").asText("/"),
-                cookie.path("secure").asBoolean(false),
-                cookie.path("expires").asDouble(-1)));
-      }
-      return CookieJar.of(jar);
+      return StorageState.read(state).jar();
     } catch (IOException e) {
-      // the message names the file only: the parser's message may quote its contents
-      throw new UncheckedIOException(
-          new IOException("cannot read the login state " + state + " as storage-state JSON"));
+      throw new UncheckedIOException(e); // names the file only
     }
   }
 }

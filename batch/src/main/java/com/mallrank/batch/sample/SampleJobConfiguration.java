@@ -21,7 +21,6 @@ import com.mallrank.batch.runtime.Target;
 import com.mallrank.batch.runtime.Targets;
 import com.mallrank.index.write.Snapshot;
 import com.mallrank.index.write.StoredSamples;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -34,7 +33,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.skip.NeverSkipItemSkipPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,8 +53,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * (the process, for crash recovery) and {@value #LATE} (started after its window opened).
  *
  * <p>Fault policy: a keyword whose sampling fails is stored as a sample with status {@code error}
- * and the reason (never skipped, never dropped); a bulk write that fails is retried {@code
- * batch.write-retries} times, then fails the step, so the slot can be restarted.
+ * and the reason (never skipped, never dropped); a write the cluster cannot take is retried by the
+ * index's writer for {@code index.bulk-retry} (the one retry of a write), then fails the step, so
+ * the slot can be restarted.
  */
 @Configuration
 public class SampleJobConfiguration {
@@ -173,10 +172,6 @@ public class SampleJobConfiguration {
         .processor(sampleProcessor)
         .writer(snapshotItemWriter)
         .listener(sampleStatusListener)
-        .faultTolerant()
-        .retry(UncheckedIOException.class)
-        .retryLimit(Math.max(0, properties.writeRetries()))
-        .skipPolicy(new NeverSkipItemSkipPolicy())
         .build();
   }
 

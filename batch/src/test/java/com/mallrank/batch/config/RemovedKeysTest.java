@@ -45,6 +45,22 @@ class RemovedKeysTest {
   }
 
   @Test
+  void theStepsWriteRetriesAreRefusedForTheIndexsOneRetry() {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment
+        .getPropertySources()
+        .addFirst(
+            new SystemEnvironmentPropertySource("test-env", Map.of("BATCH_WRITE_RETRIES", "3")));
+    assertThatThrownBy(() -> RemovedKeys.check(environment::containsProperty))
+        .isInstanceOf(RemovedKeys.RemovedKeyException.class)
+        .hasMessage(
+            "configuration key batch.write-retries was removed: set index.bulk-retry (the one"
+                + " retry of a slot's writes: how long a bulk, and the look-up and deletion of a"
+                + " rewritten sample's stale listings, are retried while the cluster heals)"
+                + " instead");
+  }
+
+  @Test
   void theDefaultsDoNotSetIt() {
     StandardEnvironment environment = new StandardEnvironment();
     ApplicationYaml.sources().forEach(environment.getPropertySources()::addLast);

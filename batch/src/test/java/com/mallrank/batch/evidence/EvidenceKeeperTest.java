@@ -11,6 +11,7 @@ import com.mallrank.crawler.model.Evidence;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.sampler.SampleResult;
+import com.mallrank.index.document.DocumentIds;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,10 @@ class EvidenceKeeperTest {
   }
 
   private EvidenceKeeper keeper(StorageStates states) {
-    return new EvidenceKeeper(true, new EvidenceStore(dir.resolve("evidence"), 1 << 20), states);
+    return new EvidenceKeeper(
+        true,
+        new EvidenceStore(dir.resolve("evidence"), 1 << 20, DocumentIds::compactSlot),
+        states);
   }
 
   @Test

@@ -62,7 +62,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
       "batch.threads=2",
       "batch.chunk-size=2",
       "batch.commit-interval=2",
-      "batch.write-retries=1",
       "index.refresh=true"
     })
 abstract class AbstractSlotRunIT {

@@ -9,67 +9,54 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Keeps the body of a failed sample on disk: {@code
  * <root>/<slot>/<profile>/<vantage>/<keyword>.<ext>} (a sample is slot × profile × vantage ×
- * keyword), a browser page's screenshot next to it as {@code <keyword>.jpg}; the slot as {@code
- * 20261128T0600Z}, profile, vantage and keyword reduced to letters, digits, {@code -} and {@code _}
- * plus a short hash (so no name can leave the folder, and two keywords never share a file). Secrets
- * are removed first ({@link EvidenceRedactor}); the body is cut at {@code maxBytes}; files and
- * folders are owner-only where the file system allows, since a logged-in page may show an account's
- * name. A kept JSON capture can be given as is to {@code profile test --page}.
+ * keyword), a browser page's screenshot next to it as {@code <keyword>.jpg}; the slot in the
+ * compact form its caller gives (the index's {@code DocumentIds.compactSlot}, {@code
+ * 20261128T0600Z}: the crawler does not own that format), profile, vantage and keyword reduced to
+ * letters, digits, {@code -} and {@code _} plus a short hash (so no name can leave the folder, and
+ * two keywords never share a file). Secrets are removed first ({@link EvidenceRedactor}); the body
+ * is cut at {@code maxBytes}; files and folders are owner-only where the file system allows, since
+ * a logged-in page may show an account's name. A kept JSON capture can be given as is to {@code
+ * profile test --page}.
  */
 public final class EvidenceStore {
 
-  private static final DateTimeFormatter SLOT =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
-
   private final Path root;
   private final long maxBytes;
+  private final Function<Instant, String> slotName;
 
   /**
    * @param root the evidence folder (created when needed)
    * @param maxBytes the most bytes kept of one body
+   * @param slotName a slot's folder name: a compact form of fixed length, digits and fixed letters,
+   *     that sorts as the slots do (the index's {@code DocumentIds::compactSlot})
    */
-  public EvidenceStore(Path root, long maxBytes) {
+  public EvidenceStore(Path root, long maxBytes, Function<Instant, String> slotName) {
     if (maxBytes < 1) {
       throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
     }
     this.root = root.toAbsolutePath().normalize();
     this.maxBytes = maxBytes;
-  }
-
-  /**
-   * Writes one sample's evidence and returns its path.
-   *
-   * @param json whether the body is JSON ({@code .json}) or markup ({@code .html})
-   * @param secrets the identity's cookie values, removed wherever they appear
-   */
-  public Path write(
-      Instant slot,
-      String profile,
-      String vantage,
-      String keyword,
-      String body,
-      boolean json,
-      Collection<String> secrets)
-      throws IOException {
-    return write(slot, profile, vantage, keyword, body, json, null, secrets);
+    this.slotName = Objects.requireNonNull(slotName, "slotName");
   }
 
   /**
    * Writes one sample's evidence, with the page's screenshot when there is one, and returns the
    * body's path.
    *
+   * @param json whether the body is JSON ({@code .json}) or markup ({@code .html})
    * @param screenshot a JPEG of the page, or {@code null}; one over {@code maxBytes} is left out
+   * @param secrets the identity's cookie values, removed wherever they appear
    */
   public Path write(
       Instant slot,
@@ -82,7 +69,7 @@ public final class EvidenceStore {
       Collection<String> secrets)
       throws IOException {
     Path folder =
-        root.resolve(SLOT.format(slot)).resolve(safeName(profile)).resolve(safeName(vantage));
+        root.resolve(slotName.apply(slot)).resolve(safeName(profile)).resolve(safeName(vantage));
     createPrivateDirectories(folder);
     Path file = folder.resolve(safeName(keyword) + (json ? ".json" : ".html"));
     Path picture = folder.resolve(safeName(keyword) + ".jpg");
@@ -141,18 +128,37 @@ public final class EvidenceStore {
     if (!Files.isDirectory(root)) {
       return 0;
     }
-    String limit = SLOT.format(cutoff);
+    String limit = slotName.apply(cutoff);
     int pruned = 0;
     try (Stream<Path> slots = Files.list(root)) {
       for (Path slot : slots.filter(Files::isDirectory).toList()) {
         String name = slot.getFileName().toString();
-        if (name.matches("\\d{8}T\\d{4}Z") && name.compareTo(limit) < 0) {
+        if (sameForm(name, limit) && name.compareTo(limit) < 0) {
           deleteTree(slot);
           pruned++;
         }
       }
     }
     return pruned;
+  }
+
+  /**
+   * Whether {@code name} is a slot's folder: as long as {@code slot}, a digit where it has one and
+   * its other characters as they are (so nothing else in the folder is ever pruned).
+   */
+  private static boolean sameForm(String name, String slot) {
+    if (name.length() != slot.length()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char a = name.charAt(i);
+      char b = slot.charAt(i);
+      boolean digits = a >= '0' && a <= '9' && b >= '0' && b <= '9';
+      if (!digits && a != b) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Letters, digits, '-', '_' (at most 48), then '-' and 8 hex digits of the name's SHA-256. */

@@ -42,19 +42,10 @@ public record FetchResponse(
     cookieNames = cookieNames == null ? Set.of() : Set.copyOf(cookieNames);
   }
 
-  /** A response without the bytes of its body and without cookie names. */
-  public FetchResponse(
-      String url,
-      int httpStatus,
-      String contentType,
-      String body,
-      Duration retryAfter,
-      Duration elapsed,
-      byte[] screenshot) {
-    this(url, httpStatus, contentType, body, retryAfter, elapsed, screenshot, null, Set.of());
-  }
-
-  /** A response without a screenshot. */
+  /**
+   * A response without a screenshot ({@link #withScreenshot}), the bytes of its body or cookie
+   * names.
+   */
   public FetchResponse(
       String url,
       int httpStatus,
@@ -62,7 +53,7 @@ public record FetchResponse(
       String body,
       Duration retryAfter,
       Duration elapsed) {
-    this(url, httpStatus, contentType, body, retryAfter, elapsed, null);
+    this(url, httpStatus, contentType, body, retryAfter, elapsed, null, null, Set.of());
   }
 
   /**

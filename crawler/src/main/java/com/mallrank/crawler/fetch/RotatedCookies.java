@@ -1,16 +1,11 @@
 package com.mallrank.crawler.fetch;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mallrank.crawler.fetch.browser.SecretStateFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,14 +17,13 @@ import org.slf4j.LoggerFactory;
  * fetch and never stored. Merged, never overwritten: each cookie set ({@link SetCookie}, with the
  * scope the response's URL allows) replaces the stored one with the same name, domain and path, or
  * is added; a deletion removes it; every other cookie, the origins' storage and any other field are
- * kept as they were. Written by {@link SecretStateFiles#update} (atomic, owner-only, one writer per
- * file in this process); an unchanged state is not rewritten. A failure is logged by file name only
- * and never fails the fetch. Values are never logged.
+ * kept as they were ({@link StorageState#apply}). Written by {@link SecretStateFiles#update}
+ * (atomic, owner-only, one writer per file in this process); an unchanged state is not rewritten. A
+ * failure is logged by file name only and never fails the fetch. Values are never logged.
  */
 public final class RotatedCookies {
 
   private static final Logger log = LoggerFactory.getLogger(RotatedCookies.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The {@code Set-Cookie} headers of the response to one URL. */
   public record Hop(URI url, List<String> setCookies) {
@@ -71,69 +65,16 @@ public final class RotatedCookies {
    */
   static byte[] merged(byte[] current, URI site, List<Hop> hops, Instant now) throws IOException {
     String siteHost = CookieJar.hostOf(site);
-    JsonNode tree;
-    try {
-      tree = JSON.readTree(current);
-    } catch (IOException e) {
-      // the parser's message may quote the contents: never pass it on
-      throw new IOException("not storage-state JSON");
-    }
-    if (!(tree instanceof ObjectNode state)) {
-      throw new IOException("not storage-state JSON");
-    }
-    ArrayNode cookies =
-        state.get("cookies") instanceof ArrayNode array ? array : state.putArray("cookies");
+    StorageState state = StorageState.parse(current);
     boolean changed = false;
     for (Hop hop : hops) {
       for (String header : hop.setCookies()) {
         SetCookie set = SetCookie.parse(hop.url(), header, now).orElse(null);
         if (set != null && siteHost != null && CookieJar.domainMatches(siteHost, set.cookie())) {
-          changed |= apply(cookies, set, now);
+          changed |= state.apply(set, now);
         }
       }
     }
-    return changed ? JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(state) : current;
-  }
-
-  private static boolean apply(ArrayNode cookies, SetCookie set, Instant now) {
-    Cookie c = set.cookie();
-    ObjectNode entry = JSON.createObjectNode();
-    entry.put("name", c.name());
-    entry.put("value", c.value());
-    entry.put("domain", c.hostOnly() ? c.domain() : "." + c.domain());
-    entry.put("path", c.path());
-    entry.put("expires", c.expires() == null ? -1 : c.expires().getEpochSecond());
-    entry.put("httpOnly", set.httpOnly());
-    entry.put("secure", c.secure());
-    entry.put("sameSite", set.sameSite());
-    for (int i = 0; i < cookies.size(); i++) {
-      JsonNode old = cookies.get(i);
-      if (sameCookie(old, c)) {
-        if (set.deletes(now)) {
-          cookies.remove(i);
-          return true;
-        }
-        if (old.equals(entry)) {
-          return false;
-        }
-        cookies.set(i, entry);
-        return true;
-      }
-    }
-    if (set.deletes(now)) {
-      return false;
-    }
-    cookies.add(entry);
-    return true;
-  }
-
-  /** The same name, domain (a leading dot aside) and path. */
-  private static boolean sameCookie(JsonNode stored, Cookie c) {
-    String domain = stored.path("domain").asText("").toLowerCase(Locale.ROOT);
-    domain = domain.startsWith(".") ? domain.substring(1) : domain;
-    String path = stored.path("path").asText("/");
-    return stored.path("name").asText("").equals(c.name())
-        && domain.equals(c.domain())
-        && (path.startsWith("/") ? path : "/").equals(c.path());
+    return changed ? state.toBytes() : current;
   }
 }

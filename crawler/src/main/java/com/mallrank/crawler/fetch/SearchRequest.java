@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.luben.zstd.ZstdInputStream;
 import com.mallrank.crawler.body.BodyJson;
 import com.mallrank.crawler.model.CaptureKeyword;
+import com.mallrank.crawler.text.ControlCharacters;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -246,16 +247,7 @@ public final class SearchRequest {
    * character), then {@code …} when cut. The one rule for HAR and browser captures' messages.
    */
   public static String clipped(String value) {
-    StringBuilder sb = new StringBuilder();
-    value
-        .codePoints()
-        .limit(MAX_SHOWN + 1L)
-        .forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-    if (sb.codePointCount(0, sb.length()) > MAX_SHOWN) {
-      sb.setLength(sb.offsetByCodePoints(0, MAX_SHOWN));
-      sb.append('…');
-    }
-    return sb.toString();
+    return ControlCharacters.oneLine(value, MAX_SHOWN);
   }
 
   /** {@link #clipped} in double quotes. */

@@ -22,4 +22,9 @@ public record ResultPage(SampleStatus status, List<Listing> listings, Evidence e
   public static ResultPage without(SampleStatus status, Evidence evidence) {
     return new ResultPage(status, List.of(), evidence);
   }
+
+  /** An {@code error} page: no listings, no marker, why in the detail. */
+  public static ResultPage error(String url, int httpStatus, String detail) {
+    return without(SampleStatus.ERROR, new Evidence(url, httpStatus, null, detail));
+  }
 }

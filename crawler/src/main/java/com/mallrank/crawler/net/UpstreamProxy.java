@@ -1,5 +1,6 @@
 package com.mallrank.crawler.net;
 
+import com.mallrank.crawler.text.ControlCharacters;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -119,7 +120,6 @@ public record UpstreamProxy(
   }
 
   static String bounded(String text) {
-    String clean = text.replaceAll("[\\p{Cntrl}]", " ");
-    return clean.length() > 120 ? clean.substring(0, 120) + "…" : clean;
+    return ControlCharacters.oneLine(text, 120);
   }
 }

@@ -150,13 +150,10 @@ final class CaptureDocument {
 
   /** The {@code error} page of a cut stream that held no card before its cut. */
   static ResultPage cutBeforeAnyCard(FetchResponse response, List<String> cuts) {
-    return ResultPage.without(
-        SampleStatus.ERROR,
-        new Evidence(
-            response.url(),
-            response.httpStatus(),
-            null,
-            "no card before the stream was cut (" + String.join("; ", cuts) + ")"));
+    return ResultPage.error(
+        response.url(),
+        response.httpStatus(),
+        "no card before the stream was cut (" + String.join("; ", cuts) + ")");
   }
 
   /** The page with the cuts in its evidence, {@code ok} lowered to {@code partial}. */

@@ -7,9 +7,7 @@ import com.mallrank.crawler.body.BodyJson;
 import com.mallrank.crawler.body.ResponseStream;
 import com.mallrank.crawler.body.StreamFormatException;
 import com.mallrank.crawler.fetch.FetchResponse;
-import com.mallrank.crawler.model.Evidence;
 import com.mallrank.crawler.model.ResultPage;
-import com.mallrank.crawler.model.SampleStatus;
 import com.mallrank.crawler.profile.FieldName;
 import com.mallrank.crawler.profile.FieldRule;
 import com.mallrank.crawler.profile.Marker;
@@ -90,13 +88,10 @@ public final class JsonExtractor implements Extractor {
 
   private ResultPage listings(FetchResponse response, JsonNode document, String parseError) {
     if (document == null || document.isMissingNode()) {
-      return ResultPage.without(
-          SampleStatus.ERROR,
-          new Evidence(
-              response.url(),
-              response.httpStatus(),
-              null,
-              "body is not JSON: " + (parseError == null ? "empty body" : parseError)));
+      return ResultPage.error(
+          response.url(),
+          response.httpStatus(),
+          "body is not JSON: " + (parseError == null ? "empty body" : parseError));
     }
     Optional<ResultPage> nothingCaptured =
         CaptureDocument.nothingCaptured(profile, response, document);

@@ -95,9 +95,7 @@ public final class PageClassifier {
     int status = response.httpStatus();
     if (status < 200 || status > 299) {
       return Optional.of(
-          ResultPage.without(
-              SampleStatus.ERROR,
-              new Evidence(response.url(), status, null, "HTTP " + status + " without a marker")));
+          ResultPage.error(response.url(), status, "HTTP " + status + " without a marker"));
     }
     return Optional.empty();
   }

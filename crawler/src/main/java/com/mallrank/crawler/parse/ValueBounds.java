@@ -1,6 +1,7 @@
 package com.mallrank.crawler.parse;
 
 import com.mallrank.crawler.profile.FieldName;
+import com.mallrank.crawler.text.ControlCharacters;
 import java.math.BigDecimal;
 
 /**
@@ -81,11 +82,7 @@ public final class ValueBounds {
       throw new RefusedValueException(id.length() + " characters (max " + MAX_ID_LENGTH + ")");
     }
     for (int i = 0; i < id.length(); i++) {
-      int type = Character.getType(id.charAt(i));
-      if (type == Character.CONTROL
-          || type == Character.FORMAT
-          || type == Character.LINE_SEPARATOR
-          || type == Character.PARAGRAPH_SEPARATOR) {
+      if (ControlCharacters.breaksAToken(id.charAt(i))) {
         throw new RefusedValueException(
             String.format("control character U+%04X at index %d", (int) id.charAt(i), i));
       }

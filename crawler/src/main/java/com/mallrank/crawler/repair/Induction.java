@@ -192,12 +192,10 @@ abstract class Induction<C> {
           null);
     }
     if (best.agree() < minAgreement * best.total()) {
-      return new FieldOutcome(
+      return notFound(
           field,
           oldSpec,
-          null,
-          best.agree(),
-          best.total(),
+          best,
           "the best rule found, "
               + best.spec().describe()
               + ", reads the known value on "
@@ -206,23 +204,25 @@ abstract class Induction<C> {
               + best.total()
               + " cards (below "
               + Math.round(minAgreement * 100)
-              + " %)",
-          best.spec());
+              + " %)");
     }
     if (field == FieldName.PRODUCT_ID && !best.readsAll()) {
-      return new FieldOutcome(
+      return notFound(
           field,
           oldSpec,
-          null,
-          best.agree(),
-          best.total(),
+          best,
           "the best rule, "
               + best.spec().describe()
-              + ", reads no id on some cards (they would make the sample layout_changed)",
-          best.spec());
+              + ", reads no id on some cards (they would make the sample layout_changed)");
     }
     return new FieldOutcome(
         field, oldSpec, best.spec(), best.agree(), best.total(), null, best.spec());
+  }
+
+  /** A field left as it was: the best rule found is shown, not proposed, with why. */
+  private static FieldOutcome notFound(
+      FieldName field, RuleSpec oldSpec, Chooser.Scored best, String why) {
+    return new FieldOutcome(field, oldSpec, null, best.agree(), best.total(), why, best.spec());
   }
 
   /**

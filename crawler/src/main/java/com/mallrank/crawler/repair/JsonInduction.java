@@ -144,6 +144,11 @@ final class JsonInduction extends Induction<JsonNode> {
     walk(start, new ArrayList<>(), depth, left, visitor);
   }
 
+  /** {@link #walk} over one item: {@link #ITEM_DEPTH} levels, {@link #MAX_ITEM_NODES} nodes. */
+  private static void walkItem(JsonNode item, BiConsumer<List<Object>, JsonNode> visitor) {
+    walk(item, ITEM_DEPTH, MAX_ITEM_NODES, visitor);
+  }
+
   private static void walk(
       JsonNode node,
       List<Object> path,
@@ -365,10 +370,8 @@ final class JsonInduction extends Induction<JsonNode> {
         item,
         i -> {
           Set<String> inside = new HashSet<>();
-          walk(
+          walkItem(
               i,
-              ITEM_DEPTH,
-              MAX_ITEM_NODES,
               (path, node) -> {
                 String text = node.isValueNode() ? CardReading.text(node) : null;
                 if (text != null && ids.contains(text)) {
@@ -455,10 +458,8 @@ final class JsonInduction extends Induction<JsonNode> {
       if (value == null) {
         continue;
       }
-      walk(
+      walkItem(
           match.node(),
-          ITEM_DEPTH,
-          MAX_ITEM_NODES,
           (path, node) -> {
             if (!node.isValueNode() || path.isEmpty()) {
               return;
@@ -494,10 +495,8 @@ final class JsonInduction extends Induction<JsonNode> {
       if (!match.known().sponsored()) {
         continue;
       }
-      walk(
+      walkItem(
           match.node(),
-          ITEM_DEPTH,
-          MAX_ITEM_NODES,
           (path, node) -> {
             String rendered = path.isEmpty() ? null : render(path, 0);
             if (rendered == null) {

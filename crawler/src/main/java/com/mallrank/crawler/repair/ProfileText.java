@@ -355,7 +355,7 @@ final class ProfileText {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean ok =
-          Character.isLetterOrDigit(c) && !Character.isISOControl(c)
+          Character.isLetterOrDigit(c)
               || c == '_'
               || c == '.'
               || c == '/'

@@ -375,7 +375,7 @@ public final class KeywordSampler {
             attempt);
       } catch (FetchException e) {
         seen = null;
-        page = error(e.url(), 0, e.getMessage());
+        page = ResultPage.error(e.url(), 0, e.getMessage());
         outcome =
             // a broken HAR file stays broken: not worth another try
             e.getCause() instanceof HarException
@@ -383,7 +383,7 @@ public final class KeywordSampler {
                 : AttemptOutcome.ofFailure(e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return done(error(url.toString(), 0, "interrupted"), started, attempt);
+        return done(ResultPage.error(url.toString(), 0, "interrupted"), started, attempt);
       }
       if (phone) {
         if (page.status() == SampleStatus.LOGIN_REQUIRED && !anonymous) {
@@ -518,10 +518,6 @@ public final class KeywordSampler {
     return ResultPage.without(
         SampleStatus.SKIPPED,
         new Evidence(url.toString(), 0, reason.code(), "not sampled: " + detail));
-  }
-
-  private static ResultPage error(String url, int httpStatus, String detail) {
-    return ResultPage.without(SampleStatus.ERROR, new Evidence(url, httpStatus, null, detail));
   }
 
   private SampleResult done(ResultPage page, Instant started, int attempts) {

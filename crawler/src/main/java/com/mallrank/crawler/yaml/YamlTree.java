@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.mallrank.crawler.text.ControlCharacters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public final class YamlTree {
         int c = reader.getCodePoint();
         return String.format(
             "line %d, column %d: %s U+%04X is not allowed in YAML",
-            at[0], at[1], Character.isISOControl(c) ? "control character" : "character", c);
+            at[0], at[1], ControlCharacters.isControl(c) ? "control character" : "character", c);
       }
       if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
         return marked.getProblem();

@@ -7,13 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EvidenceStoreTest {
 
   private static final Instant SLOT = Instant.parse("2026-11-28T06:00:00Z");
+
+  /** The slot folder's name as production gives it ({@code DocumentIds::compactSlot}, in index). */
+  private static final Function<Instant, String> SLOT_NAME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC)::format;
+
   private static final String COOKIE_VALUE = "7f3a9c0e5b2d4f6a8c1e";
 
   /** A capture of a signed list call, as a blocked sample would keep it. */
@@ -30,7 +38,7 @@ class EvidenceStoreTest {
 
   @Test
   void cookiesTokensAndSignaturesAreRemoved() throws Exception {
-    EvidenceStore store = new EvidenceStore(dir.resolve("evidence"), 1 << 20);
+    EvidenceStore store = new EvidenceStore(dir.resolve("evidence"), 1 << 20, SLOT_NAME);
 
     Path file =
         store.write(
@@ -40,6 +48,7 @@ class EvidenceStoreTest {
             "加厚羽绒服女长款",
             CAPTURE,
             true,
+            null,
             List.of(COOKIE_VALUE));
 
     String kept = Files.readString(file, StandardCharsets.UTF_8);
@@ -67,7 +76,7 @@ class EvidenceStoreTest {
   @Test
   void pathsAreBySlotVantageAndKeywordAndNeverLeaveTheFolder() throws Exception {
     Path root = dir.resolve("evidence");
-    EvidenceStore store = new EvidenceStore(root, 1 << 20);
+    EvidenceStore store = new EvidenceStore(root, 1 << 20, SLOT_NAME);
 
     Path file =
         store.write(
@@ -77,6 +86,7 @@ class EvidenceStoreTest {
             "羽绒服 女/../../etc",
             "<html></html>",
             false,
+            null,
             List.of());
     Path other =
         store.write(
@@ -86,6 +96,7 @@ class EvidenceStoreTest {
             "羽绒服 女/../../etd",
             "<html></html>",
             false,
+            null,
             List.of());
 
     assertThat(file.getParent())
@@ -106,16 +117,17 @@ class EvidenceStoreTest {
 
   @Test
   void bodiesAreCutAtTheCapWithoutSplittingACharacter() throws Exception {
-    EvidenceStore store = new EvidenceStore(dir, 10);
+    EvidenceStore store = new EvidenceStore(dir, 10, SLOT_NAME);
 
-    Path file = store.write(SLOT, "sandbox-static", "anonymous", "k", "羽绒服羽绒服", false, List.of());
+    Path file =
+        store.write(SLOT, "sandbox-static", "anonymous", "k", "羽绒服羽绒服", false, null, List.of());
 
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("羽绒服");
   }
 
   @Test
   void retentionPrunesOlderSlotsOnly() throws Exception {
-    EvidenceStore store = new EvidenceStore(dir, 1 << 20);
+    EvidenceStore store = new EvidenceStore(dir, 1 << 20, SLOT_NAME);
     Path old =
         store.write(
             Instant.parse("2026-10-01T06:00:00Z"),
@@ -124,10 +136,16 @@ class EvidenceStoreTest {
             "k",
             "x",
             true,
+            null,
             List.of());
-    Path kept = store.write(SLOT, "sandbox-static", "anonymous", "k", "x", true, List.of());
+    Path kept = store.write(SLOT, "sandbox-static", "anonymous", "k", "x", true, null, List.of());
+
+    Path notASlot = Files.createDirectories(dir.resolve("20261001T0600X"));
+    Path notes = Files.createDirectories(dir.resolve("notes"));
 
     assertThat(store.pruneBefore(Instant.parse("2026-11-01T00:00:00Z"))).isEqualTo(1);
+    assertThat(notASlot).isDirectory();
+    assertThat(notes).isDirectory();
 
     assertThat(old).doesNotExist();
     assertThat(kept).exists();
@@ -136,7 +154,7 @@ class EvidenceStoreTest {
 
   @Test
   void aScreenshotIsKeptNextToTheBodyWithinTheCapAndAStaleOneRemoved() throws Exception {
-    EvidenceStore store = new EvidenceStore(dir.resolve("shots"), 100);
+    EvidenceStore store = new EvidenceStore(dir.resolve("shots"), 100, SLOT_NAME);
     byte[] shot = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3};
 
     Path body = store.write(SLOT, "sandbox-spa", "anonymous", "k", "{}", true, shot, List.of());

@@ -18,8 +18,11 @@ import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +34,11 @@ import org.junit.jupiter.api.io.TempDir;
 class BrowserSamplerIT {
 
   private static final Instant SLOT = Instant.parse("2026-11-28T06:00:00Z");
+
+  /** The slot folder's name as production gives it ({@code DocumentIds::compactSlot}, in index). */
+  private static final Function<Instant, String> SLOT_NAME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC)::format;
+
   private static final String KEYWORD = "加厚羽绒服女长款";
   private static final SiteProfile PROFILE = SiteProfiles.builtIn("sandbox-spa");
 
@@ -124,7 +132,7 @@ class BrowserSamplerIT {
       assertThat(shot[0] & 0xFF).isEqualTo(0xFF); // JPEG: FF D8
       assertThat(shot[1] & 0xFF).isEqualTo(0xD8);
 
-      EvidenceStore store = new EvidenceStore(dir, 2 << 20);
+      EvidenceStore store = new EvidenceStore(dir, 2 << 20, SLOT_NAME);
       Path body =
           store.write(
               SLOT,

@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.json.JsonData;
 import com.mallrank.index.document.SampleStatus;
+import com.mallrank.index.schema.Composites;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
@@ -133,21 +134,12 @@ final class AccountActivity extends ReportQuery {
   }
 
   private static Aggregation newest() {
-    return Aggregation.of(
-        a ->
-            a.topHits(
-                t ->
-                    t.size(1)
-                        .sort(o -> o.field(f -> f.field(Fields.SAMPLED_AT).order(SortOrder.Desc)))
-                        .source(
-                            src ->
-                                src.filter(
-                                    f ->
-                                        f.includes(
-                                            Fields.SLOT,
-                                            Fields.STATUS,
-                                            Fields.MARKER,
-                                            Fields.SAMPLED_AT)))));
+    return Composites.first(
+        List.of(Composites.by(Fields.SAMPLED_AT, SortOrder.Desc)),
+        Fields.SLOT,
+        Fields.STATUS,
+        Fields.MARKER,
+        Fields.SAMPLED_AT);
   }
 
   private static Aggregation lastSlot(Query filter) {

@@ -1,6 +1,8 @@
 package com.mallrank.index.report;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,38 +44,64 @@ public record ChangeLogQuery(
   }
 
   public ChangeLogQuery keywords(List<String> values) {
-    return new ChangeLogQuery(
-        from, to, values, shopIds, kinds, vantages, productIds, pageSize, after);
+    return filter(Filter.KEYWORDS, values);
   }
 
   public ChangeLogQuery shops(List<String> values) {
-    return new ChangeLogQuery(
-        from, to, keywords, values, kinds, vantages, productIds, pageSize, after);
+    return filter(Filter.SHOPS, values);
   }
 
   public ChangeLogQuery kinds(List<String> values) {
-    return new ChangeLogQuery(
-        from, to, keywords, shopIds, values, vantages, productIds, pageSize, after);
+    return filter(Filter.KINDS, values);
   }
 
   public ChangeLogQuery vantages(List<String> values) {
-    return new ChangeLogQuery(
-        from, to, keywords, shopIds, kinds, values, productIds, pageSize, after);
+    return filter(Filter.VANTAGES, values);
   }
 
   public ChangeLogQuery products(List<String> values) {
-    return new ChangeLogQuery(
-        from, to, keywords, shopIds, kinds, vantages, values, pageSize, after);
+    return filter(Filter.PRODUCTS, values);
   }
 
   public ChangeLogQuery pageSize(int value) {
-    return new ChangeLogQuery(
-        from, to, keywords, shopIds, kinds, vantages, productIds, value, after);
+    return copy(filters(), value, after);
   }
 
   /** The query for the page after {@code page} (same filters). */
   public ChangeLogQuery after(ChangeLogPage.Cursor cursor) {
+    return copy(filters(), pageSize, cursor);
+  }
+
+  /** The list filters, in the order of the components. */
+  private enum Filter {
+    KEYWORDS,
+    SHOPS,
+    KINDS,
+    VANTAGES,
+    PRODUCTS
+  }
+
+  private ChangeLogQuery filter(Filter which, List<String> values) {
+    List<List<String>> filters = filters();
+    filters.set(which.ordinal(), values);
+    return copy(filters, pageSize, after);
+  }
+
+  private List<List<String>> filters() {
+    return new ArrayList<>(Arrays.asList(keywords, shopIds, kinds, vantages, productIds));
+  }
+
+  /** The one copy: these bounds with {@code filters} (in {@link Filter} order), size and cursor. */
+  private ChangeLogQuery copy(List<List<String>> filters, int size, ChangeLogPage.Cursor cursor) {
     return new ChangeLogQuery(
-        from, to, keywords, shopIds, kinds, vantages, productIds, pageSize, cursor);
+        from,
+        to,
+        filters.get(0),
+        filters.get(1),
+        filters.get(2),
+        filters.get(3),
+        filters.get(4),
+        size,
+        cursor);
   }
 }

@@ -2,6 +2,7 @@ package com.mallrank.index.schema;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregate;
@@ -114,14 +115,27 @@ public final class Composites {
    * position), with only {@code fields} of its source; read it with {@link #newestSource}.
    */
   public static Aggregation newestListing(String... fields) {
+    return first(
+        List.of(by(Fields.SLOT, SortOrder.Desc), by(Fields.POSITION, SortOrder.Asc)), fields);
+  }
+
+  /**
+   * A sub-aggregation holding each bucket's first document in {@code order}, with only {@code
+   * fields} of its source; read it with {@link #newestSource}.
+   */
+  public static Aggregation first(List<SortOptions> order, String... fields) {
     return Aggregation.of(
         a ->
             a.topHits(
                 t ->
                     t.size(1)
-                        .sort(o -> o.field(f -> f.field(Fields.SLOT).order(SortOrder.Desc)))
-                        .sort(o -> o.field(f -> f.field(Fields.POSITION).order(SortOrder.Asc)))
+                        .sort(order)
                         .source(src -> src.filter(f -> f.includes(List.of(fields))))));
+  }
+
+  /** Sorting on {@code field} in {@code direction}. */
+  public static SortOptions by(String field, SortOrder direction) {
+    return SortOptions.of(o -> o.field(f -> f.field(field).order(direction)));
   }
 
   /** The source of a bucket's {@link #newestListing} sub-aggregation named {@code name}. */

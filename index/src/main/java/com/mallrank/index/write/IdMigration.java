@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * {@code mallrank index migrate-ids}: rewrites documents stored before the profile (surface) was
@@ -100,31 +101,29 @@ public final class IdMigration {
             });
     total =
         total.plus(
-            migrate(
+            migrateOfSample(
                 names.listingsPattern(),
+                profileOfSample,
                 source ->
-                    withProfile(source, profileOfSample.get(sampleKey(source)))
-                        ? DocumentIds.listing(
-                            slot(source),
-                            str(source, Fields.PROFILE),
-                            str(source, Fields.KEYWORD),
-                            str(source, Fields.VANTAGE),
-                            ((Number) source.get(Fields.POSITION)).intValue())
-                        : null));
+                    DocumentIds.listing(
+                        slot(source),
+                        str(source, Fields.PROFILE),
+                        str(source, Fields.KEYWORD),
+                        str(source, Fields.VANTAGE),
+                        ((Number) source.get(Fields.POSITION)).intValue())));
     total =
         total.plus(
-            migrate(
+            migrateOfSample(
                 names.changesPattern(),
+                profileOfSample,
                 source ->
-                    withProfile(source, profileOfSample.get(sampleKey(source)))
-                        ? DocumentIds.change(
-                            slot(source),
-                            str(source, Fields.PROFILE),
-                            str(source, Fields.VANTAGE),
-                            str(source, Fields.KEYWORD),
-                            str(source, Fields.KIND),
-                            str(source, Fields.PRODUCT_ID))
-                        : null));
+                    DocumentIds.change(
+                        slot(source),
+                        str(source, Fields.PROFILE),
+                        str(source, Fields.VANTAGE),
+                        str(source, Fields.KEYWORD),
+                        str(source, Fields.KIND),
+                        str(source, Fields.PRODUCT_ID))));
     total =
         total.plus(
             migrate(
@@ -168,8 +167,23 @@ public final class IdMigration {
     return true;
   }
 
-  private Result migrate(
-      String pattern, java.util.function.Function<Map<String, Object>, String> newId) {
+  /**
+   * {@link #migrate} for documents of a sample (listings, changes): their profile is the sample's,
+   * and one whose sample's profile cannot be told is skipped.
+   */
+  private Result migrateOfSample(
+      String pattern,
+      Map<String, String> profileOfSample,
+      Function<Map<String, Object>, String> newId) {
+    return migrate(
+        pattern,
+        source ->
+            withProfile(source, profileOfSample.get(sampleKey(source)))
+                ? newId.apply(source)
+                : null);
+  }
+
+  private Result migrate(String pattern, Function<Map<String, Object>, String> newId) {
     long scanned = 0;
     long rewritten = 0;
     long skipped = 0;

@@ -261,10 +261,19 @@ public final class SnapshotWriter {
       indices.add(names.listingsIndex(snapshot.sample().slot()));
       snapshot.listings().forEach(l -> written.add(l.id()));
     }
-    client
-        .indices()
-        .refresh(r -> r.index(List.copyOf(indices)).ignoreUnavailable(true).allowNoIndices(true));
-    List<Hit<Void>> stale = findStale(rewritten, indices, written);
+    // the look-up is part of the write: retried as the bulks are, while the cluster heals
+    List<Hit<Void>> stale =
+        retry.run(
+            () -> {
+              client
+                  .indices()
+                  .refresh(
+                      r ->
+                          r.index(List.copyOf(indices))
+                              .ignoreUnavailable(true)
+                              .allowNoIndices(true));
+              return findStale(rewritten, indices, written);
+            });
     if (stale.isEmpty()) {
       return 0;
     }

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
  * The index's rules with one home each, checked on its main sources (string constants are inlined
  * by the compiler, so no bytecode rule can see them): the sample status codes are written in {@link
  * SampleStatus} alone, so which statuses produce ranks is decided in one place; the slot's compact
- * form in {@link DocumentIds} alone. The {@code local} package (the local Elasticsearch launcher,
- * which reads Elasticsearch's own JSON with its own {@code "error"} key) is not about samples and
- * is left out.
+ * form in {@link DocumentIds} alone; a retry's backoff in {@code write.BulkRetry} alone (the one
+ * retry of a write, {@code index.bulk-retry}: no other class sleeps between attempts). The {@code
+ * local} package (the local Elasticsearch launcher, which reads Elasticsearch's own JSON with its
+ * own {@code "error"} key) is not about samples and is left out.
  */
 class OneHomeRulesTest {
 
@@ -38,6 +39,13 @@ class OneHomeRulesTest {
   void theCompactSlotFormIsWrittenInDocumentIdsAlone() throws IOException {
     assertThat(occurrences(MAIN, COMPACT_SLOT))
         .allMatch(hit -> hit.startsWith("document/DocumentIds.java:"))
+        .isNotEmpty();
+  }
+
+  @Test
+  void backoffWaitsAreInBulkRetryAlone() throws IOException {
+    assertThat(occurrences(MAIN, Pattern.compile("Thread\\.sleep\\(|TimeUnit\\.\\w+\\.sleep\\(")))
+        .allMatch(hit -> hit.startsWith("write/BulkRetry.java:"))
         .isNotEmpty();
   }
 }

@@ -1,6 +1,7 @@
 package com.mallrank.crawler.sandbox;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,47 +30,75 @@ final class SearchPageRenderer {
    * shows the viewer's nickname, or the login entry ({@link #viewer}).
    */
   String results(String keyword, List<SandboxCard> cards, String viewer) {
+    return page(keyword, cards, viewer, RESULT_GRID, this::resultCard);
+  }
+
+  /**
+   * The markup around a page's cards: {@code open} (with the keyword for {@code %s}), {@code
+   * close}.
+   */
+  private record Frame(String open, String close) {}
+
+  private static final Frame RESULT_GRID =
+      new Frame(
+          "<div id=\"search-root\" data-keyword=\"%s\">\n  <ul class=\"result-grid\">\n",
+          "  </ul>\n</div>");
+
+  private static final Frame FEED_GRID =
+      new Frame(
+          "<section id=\"goods-feed\" data-kw=\"%s\">\n  <div class=\"feed-grid\">\n",
+          "  </div>\n</section>");
+
+  /**
+   * A page of cards for {@code viewer}: the empty page when there is none, else the head, the
+   * frame's opening, each card, its close and the tail.
+   */
+  private String page(
+      String keyword,
+      List<SandboxCard> cards,
+      String viewer,
+      Frame frame,
+      BiConsumer<StringBuilder, SandboxCard> card) {
     if (cards.isEmpty()) {
       return empty(keyword, viewer);
     }
-    StringBuilder sb = head(keyword, viewer);
-    sb.append("<div id=\"search-root\" data-keyword=\"").append(esc(keyword)).append("\">\n");
-    sb.append("  <ul class=\"result-grid\">\n");
-    for (SandboxCard c : cards) {
-      sb.append("    <li class=\"goods-card\" data-product-id=\"")
-          .append(c.productId())
-          .append("\" data-shop-id=\"")
-          .append(c.shopId())
-          .append("\">\n");
-      sb.append("      <a class=\"goods-link\" href=\"/product/")
-          .append(c.productId())
-          .append("\">\n");
-      // Raw '&' as in the contract: the URL holds only URL-safe characters, and '&x-' is no
-      // character reference, so parsers read the same value as from '&amp;'.
-      sb.append("        <img class=\"goods-cover\" src=\"")
-          .append(signer.apply(c.imageKey()))
-          .append("\">\n");
-      sb.append("        <div class=\"goods-title\">").append(esc(c.title())).append("</div>\n");
-      sb.append("      </a>\n");
-      sb.append(
-              "      <div class=\"goods-price\"><span class=\"yen\">¥</span><span class=\"price-num\">")
-          .append(c.price().toPlainString())
-          .append("</span></div>\n");
-      sb.append("      <div class=\"goods-meta\"><span class=\"shop-name\">")
-          .append(esc(c.shopName()))
-          .append("</span><span class=\"sales\">")
-          .append(esc(c.salesLabel()))
-          .append("</span></div>\n");
-      sb.append("      <div class=\"goods-cos\">佣金<em>")
-          .append(c.commissionRate().toPlainString())
-          .append("%</em></div>\n");
-      if (c.sponsored()) {
-        sb.append("      <span class=\"ad-tag\">广告</span>\n");
-      }
-      sb.append("    </li>\n");
+    StringBuilder sb = head(keyword, viewer).append(frame.open().replace("%s", esc(keyword)));
+    cards.forEach(c -> card.accept(sb, c));
+    return tail(sb.append(frame.close()));
+  }
+
+  private void resultCard(StringBuilder sb, SandboxCard c) {
+    sb.append("    <li class=\"goods-card\" data-product-id=\"")
+        .append(c.productId())
+        .append("\" data-shop-id=\"")
+        .append(c.shopId())
+        .append("\">\n");
+    sb.append("      <a class=\"goods-link\" href=\"/product/")
+        .append(c.productId())
+        .append("\">\n");
+    // Raw '&' as in the contract: the URL holds only URL-safe characters, and '&x-' is no
+    // character reference, so parsers read the same value as from '&amp;'.
+    sb.append("        <img class=\"goods-cover\" src=\"")
+        .append(signer.apply(c.imageKey()))
+        .append("\">\n");
+    sb.append("        <div class=\"goods-title\">").append(esc(c.title())).append("</div>\n");
+    sb.append("      </a>\n");
+    sb.append(
+            "      <div class=\"goods-price\"><span class=\"yen\">¥</span><span class=\"price-num\">")
+        .append(c.price().toPlainString())
+        .append("</span></div>\n");
+    sb.append("      <div class=\"goods-meta\"><span class=\"shop-name\">")
+        .append(esc(c.shopName()))
+        .append("</span><span class=\"sales\">")
+        .append(esc(c.salesLabel()))
+        .append("</span></div>\n");
+    sb.append("      <div class=\"goods-cos\">佣金<em>")
+        .append(c.commissionRate().toPlainString())
+        .append("%</em></div>\n");
+    if (c.sponsored()) {
+      sb.append("      <span class=\"ad-tag\">广告</span>\n");
     }
-    sb.append("  </ul>\n</div>");
-    return tail(sb);
+    sb.append("    </li>\n");
   }
 
   String empty(String keyword) {
@@ -163,46 +192,40 @@ final class SearchPageRenderer {
    * real redesign keeps it ({@code viewer}: who is logged in, {@code null} for nobody).
    */
   String redesigned(String keyword, List<SandboxCard> cards, String viewer) {
-    if (cards.isEmpty()) {
-      return empty(keyword, viewer);
+    return page(keyword, cards, viewer, FEED_GRID, this::redesignedCard);
+  }
+
+  private void redesignedCard(StringBuilder sb, SandboxCard c) {
+    String price = c.price().toPlainString();
+    int dot = price.indexOf('.');
+    sb.append("    <article class=\"pd-card\" data-idx=\"").append(c.position()).append("\">\n");
+    sb.append("      <a class=\"pd-link\" href=\"/item/")
+        .append(c.productId())
+        .append("?from=search\"><img class=\"pd-pic\" src=\"")
+        .append(PLACEHOLDER)
+        .append("\" data-src=\"")
+        .append(esc(signer.apply(c.imageKey())))
+        .append("\"></a>\n");
+    sb.append("      <div class=\"pd-head\">");
+    if (c.sponsored()) {
+      sb.append("<em class=\"pd-badge\">广告</em>");
     }
-    StringBuilder sb = head(keyword, viewer);
-    sb.append("<section id=\"goods-feed\" data-kw=\"").append(esc(keyword)).append("\">\n");
-    sb.append("  <div class=\"feed-grid\">\n");
-    for (SandboxCard c : cards) {
-      String price = c.price().toPlainString();
-      int dot = price.indexOf('.');
-      sb.append("    <article class=\"pd-card\" data-idx=\"").append(c.position()).append("\">\n");
-      sb.append("      <a class=\"pd-link\" href=\"/item/")
-          .append(c.productId())
-          .append("?from=search\"><img class=\"pd-pic\" src=\"")
-          .append(PLACEHOLDER)
-          .append("\" data-src=\"")
-          .append(esc(signer.apply(c.imageKey())))
-          .append("\"></a>\n");
-      sb.append("      <div class=\"pd-head\">");
-      if (c.sponsored()) {
-        sb.append("<em class=\"pd-badge\">广告</em>");
-      }
-      sb.append("<h3 class=\"pd-name\">").append(esc(c.title())).append("</h3></div>\n");
-      sb.append("      <div class=\"pd-price\"><i>¥</i><span class=\"pd-yuan\">")
-          .append(dot < 0 ? price : price.substring(0, dot))
-          .append("</span><span class=\"pd-cent\">")
-          .append(dot < 0 ? "" : price.substring(dot))
-          .append("</span></div>\n");
-      sb.append("      <div class=\"pd-foot\"><a class=\"pd-shop\" href=\"/shop/")
-          .append(c.shopId())
-          .append("\">")
-          .append(esc(c.shopName()))
-          .append("</a><span class=\"pd-sold\">")
-          .append(esc(c.salesLabel()))
-          .append("</span><span class=\"pd-cos\">佣金 ")
-          .append(c.commissionRate().toPlainString())
-          .append("%</span></div>\n");
-      sb.append("    </article>\n");
-    }
-    sb.append("  </div>\n</section>");
-    return tail(sb);
+    sb.append("<h3 class=\"pd-name\">").append(esc(c.title())).append("</h3></div>\n");
+    sb.append("      <div class=\"pd-price\"><i>¥</i><span class=\"pd-yuan\">")
+        .append(dot < 0 ? price : price.substring(0, dot))
+        .append("</span><span class=\"pd-cent\">")
+        .append(dot < 0 ? "" : price.substring(dot))
+        .append("</span></div>\n");
+    sb.append("      <div class=\"pd-foot\"><a class=\"pd-shop\" href=\"/shop/")
+        .append(c.shopId())
+        .append("\">")
+        .append(esc(c.shopName()))
+        .append("</a><span class=\"pd-sold\">")
+        .append(esc(c.salesLabel()))
+        .append("</span><span class=\"pd-cos\">佣金 ")
+        .append(c.commissionRate().toPlainString())
+        .append("%</span></div>\n");
+    sb.append("    </article>\n");
   }
 
   /** The 1×1 transparent GIF a lazy-loading page shows until the picture is in view. */

@@ -3,6 +3,7 @@ package com.mallrank.crawler.fetch.browser;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How a {@link PlaywrightFetcher} runs its browsers. Start from {@link #defaults()} and change what
@@ -103,93 +104,67 @@ public record BrowserSettings(
   }
 
   public BrowserSettings withExecutable(Path value) {
-    return new BrowserSettings(
-        value,
-        headless,
-        recycleAfterPages,
-        relaunchAfterPages,
-        emulation,
-        timeouts,
-        blockResources,
-        maxPageBytes,
-        extraArgs);
+    return with(c -> c.executable = value);
   }
 
   public BrowserSettings withRecycleAfterPages(int value) {
-    return new BrowserSettings(
-        executable,
-        headless,
-        value,
-        relaunchAfterPages,
-        emulation,
-        timeouts,
-        blockResources,
-        maxPageBytes,
-        extraArgs);
+    return with(c -> c.recycleAfterPages = value);
   }
 
   public BrowserSettings withRelaunchAfterPages(int value) {
-    return new BrowserSettings(
-        executable,
-        headless,
-        recycleAfterPages,
-        value,
-        emulation,
-        timeouts,
-        blockResources,
-        maxPageBytes,
-        extraArgs);
+    return with(c -> c.relaunchAfterPages = value);
   }
 
   public BrowserSettings withEmulation(Emulation value) {
-    return new BrowserSettings(
-        executable,
-        headless,
-        recycleAfterPages,
-        relaunchAfterPages,
-        value,
-        timeouts,
-        blockResources,
-        maxPageBytes,
-        extraArgs);
+    return with(c -> c.emulation = value);
   }
 
   public BrowserSettings withTimeouts(BrowserTimeouts value) {
-    return new BrowserSettings(
-        executable,
-        headless,
-        recycleAfterPages,
-        relaunchAfterPages,
-        emulation,
-        value,
-        blockResources,
-        maxPageBytes,
-        extraArgs);
+    return with(c -> c.timeouts = value);
   }
 
   public BrowserSettings withBlockResources(boolean value) {
-    return new BrowserSettings(
-        executable,
-        headless,
-        recycleAfterPages,
-        relaunchAfterPages,
-        emulation,
-        timeouts,
-        value,
-        maxPageBytes,
-        extraArgs);
+    return with(c -> c.blockResources = value);
   }
 
   public BrowserSettings withMaxPageBytes(long value) {
+    return with(c -> c.maxPageBytes = value);
+  }
+
+  /** These settings with one change: the one place a copy is made (and checked again). */
+  private BrowserSettings with(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
     return new BrowserSettings(
-        executable,
+        c.executable,
         headless,
-        recycleAfterPages,
-        relaunchAfterPages,
-        emulation,
-        timeouts,
-        blockResources,
-        value,
+        c.recycleAfterPages,
+        c.relaunchAfterPages,
+        c.emulation,
+        c.timeouts,
+        c.blockResources,
+        c.maxPageBytes,
         extraArgs);
+  }
+
+  /** The components a {@code with…} may change, while it does. */
+  private static final class Copy {
+    private Path executable;
+    private int recycleAfterPages;
+    private int relaunchAfterPages;
+    private Emulation emulation;
+    private BrowserTimeouts timeouts;
+    private boolean blockResources;
+    private long maxPageBytes;
+
+    private Copy(BrowserSettings from) {
+      executable = from.executable;
+      recycleAfterPages = from.recycleAfterPages;
+      relaunchAfterPages = from.relaunchAfterPages;
+      emulation = from.emulation;
+      timeouts = from.timeouts;
+      blockResources = from.blockResources;
+      maxPageBytes = from.maxPageBytes;
+    }
   }
 }

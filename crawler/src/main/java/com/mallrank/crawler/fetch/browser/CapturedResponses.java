@@ -3,10 +3,9 @@ package com.mallrank.crawler.fetch.browser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.mallrank.crawler.body.BodyJson;
+import com.mallrank.crawler.body.CaptureDocumentBuilder;
 import com.mallrank.crawler.body.HasMore;
 import com.mallrank.crawler.body.ResponseStream;
 import com.mallrank.crawler.body.StreamFormatException;
@@ -62,14 +61,14 @@ final class CapturedResponses {
       return split == null ? List.of() : split.documents();
     }
 
-    /** {@code null} for one document or none, else how a streamed body was framed. */
-    String framing() {
-      return split != null && split.isStream() ? split.framing().code() : null;
-    }
-
     /** What the body adds to {@code responses}: its documents, or its text as a JSON string. */
     List<JsonNode> entries() {
       return split == null ? List.of(TextNode.valueOf(text)) : split.documents();
+    }
+
+    /** {@code null} for one document or none, else how a streamed body was framed. */
+    String framing() {
+      return split != null && split.isStream() ? split.framing().code() : null;
     }
   }
 
@@ -302,29 +301,18 @@ final class CapturedResponses {
    */
   String document(String finalUrl, String dom) throws FetchException {
     drain();
-    ObjectNode root = JSON.createObjectNode();
-    root.put("url", finalUrl);
     // The markup is left out when it would not fit the size bound: the responses matter more.
-    if (dom != null && bytes + dom.length() <= maxBytes) {
-      root.put("dom", dom);
-    }
-    ArrayNode responses = root.putArray("responses");
-    ArrayNode captured = root.putArray("captured");
+    CaptureDocumentBuilder document =
+        new CaptureDocumentBuilder(
+            JSON, finalUrl, null, dom != null && bytes + dom.length() <= maxBytes ? dom : null);
     if (skipped > 0) {
-      root.putObject("skipped").put("count", skipped).put("first", firstSkipped);
+      document.root().putObject("skipped").put("count", skipped).put("first", firstSkipped);
     }
     for (Captured c : read) {
-      c.entries().forEach(responses::add);
-      ObjectNode meta = captured.addObject();
-      meta.put("url", c.url());
-      meta.put("status", c.status());
-      meta.put("bytes", c.size());
-      if (c.split() != null) {
-        c.split().describe(meta);
-      }
+      document.answer(c.url(), c.status(), c.size(), c.entries(), c.split());
     }
     try {
-      return JSON.writeValueAsString(root);
+      return JSON.writeValueAsString(document.root());
     } catch (IOException e) {
       throw new FetchException(pageUrl, "cannot write the captured responses", e);
     }

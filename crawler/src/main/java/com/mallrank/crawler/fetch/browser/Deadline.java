@@ -1,18 +1,38 @@
 package com.mallrank.crawler.fetch.browser;
 
+import com.mallrank.crawler.fetch.FetchException;
+import com.microsoft.playwright.Page;
 import java.time.Duration;
 
 /** The end of a page's total time budget; every wait is cut to what is left of it. */
 final class Deadline {
 
+  /** How long a page's polls wait between two looks. */
+  private static final double POLL_MILLIS = 50;
+
+  private final Duration budget;
   private final long endNanos;
 
-  private Deadline(long endNanos) {
-    this.endNanos = endNanos;
+  private Deadline(Duration budget) {
+    this.budget = budget;
+    this.endNanos = System.nanoTime() + budget.toNanos();
   }
 
   static Deadline after(Duration budget) {
-    return new Deadline(System.nanoTime() + budget.toNanos());
+    return new Deadline(budget);
+  }
+
+  /** Throws when the budget is spent: the one message of a render that ran out of time. */
+  void check(Page page) throws FetchException {
+    if (expired()) {
+      throw new FetchException(page.url(), "page render exceeded " + budget.toMillis() + " ms");
+    }
+  }
+
+  /** One step of a poll: {@link #check}, then a short wait on the page. */
+  void pause(Page page) throws FetchException {
+    check(page);
+    page.waitForTimeout(POLL_MILLIS);
   }
 
   boolean expired() {

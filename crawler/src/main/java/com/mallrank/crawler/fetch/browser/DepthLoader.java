@@ -20,8 +20,6 @@ import java.time.Duration;
  */
 final class DepthLoader {
 
-  private static final double POLL_MILLIS = 50;
-
   /** Rounds of scroll + "load more" that bring nothing before loading stops. */
   static final int MAX_IDLE_ROUNDS = 2;
 
@@ -95,7 +93,7 @@ final class DepthLoader {
       int idle = 0;
       // A page without a single listing (captcha, login wall, empty) has nothing to scroll.
       while (count > 0 && count < options.targetCount() && !ended()) {
-        checkDeadline();
+        deadline.check(page);
         if (idle == 0) {
           DeepScroll.once(page, options.cardSelector());
         } else {
@@ -139,8 +137,7 @@ final class DepthLoader {
   private int awaitGrowth(int before) throws FetchException {
     long end = System.nanoTime() + timeouts.growth().toNanos();
     while (System.nanoTime() < end) {
-      checkDeadline();
-      page.waitForTimeout(POLL_MILLIS);
+      deadline.pause(page);
       int now = count();
       if (now > before || ended()) {
         return now;
@@ -170,15 +167,7 @@ final class DepthLoader {
       throws FetchException {
     long end = System.nanoTime() + max.toNanos();
     while (!condition.getAsBoolean() && System.nanoTime() < end) {
-      checkDeadline();
-      page.waitForTimeout(POLL_MILLIS);
-    }
-  }
-
-  private void checkDeadline() throws FetchException {
-    if (deadline.expired()) {
-      throw new FetchException(
-          page.url(), "page render exceeded " + timeouts.page().toMillis() + " ms");
+      deadline.pause(page);
     }
   }
 }

@@ -31,7 +31,6 @@ final class PageActions {
 
   private static final Logger log = LoggerFactory.getLogger(PageActions.class);
   private static final int MAX_URLS = 5_000;
-  private static final double POLL_MILLIS = 50;
 
   private final Page page;
   private final List<BrowserAction> actions;
@@ -85,7 +84,7 @@ final class PageActions {
     try {
       for (int i = 0; i < actions.size(); i++) {
         BrowserAction action = actions.get(i);
-        checkDeadline();
+        deadline.check(page);
         if (action.search()) {
           sentSinceMark.clear();
           responseUrls.clear();
@@ -177,15 +176,7 @@ final class PageActions {
         throw new com.microsoft.playwright.TimeoutError(
             "no response matched the pattern within " + (long) timeoutMillis + " ms");
       }
-      checkDeadline();
-      page.waitForTimeout(POLL_MILLIS);
-    }
-  }
-
-  private void checkDeadline() throws FetchException {
-    if (deadline.expired()) {
-      throw new FetchException(
-          page.url(), "page render exceeded " + timeouts.page().toMillis() + " ms");
+      deadline.pause(page);
     }
   }
 

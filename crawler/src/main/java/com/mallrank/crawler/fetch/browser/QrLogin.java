@@ -1,6 +1,6 @@
 package com.mallrank.crawler.fetch.browser;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mallrank.crawler.fetch.StorageState;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.mallrank.crawler.qr.QrCodes;
@@ -162,8 +162,9 @@ public final class QrLogin {
         display.qr(QrCodes.halfBlocks(text), text, request.qrPng());
         waitForLogin(page, request, display);
         String state = context.storageState();
-        int cookies = new ObjectMapper().readTree(state).path("cookies").size();
-        LoginStateSaver.write(request.stateFile(), state.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = state.getBytes(StandardCharsets.UTF_8);
+        int cookies = StorageState.parse(bytes).cookies().size();
+        LoginStateSaver.write(request.stateFile(), bytes);
         return cookies;
       } finally {
         Files.deleteIfExists(request.qrPng());

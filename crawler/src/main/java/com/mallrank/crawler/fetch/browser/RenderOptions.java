@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.mallrank.crawler.model.CaptureKeyword;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How to render one page: what to return, how deep to load and what to wait for. Selectors are
@@ -87,20 +88,9 @@ public record RenderOptions(
 
   /** Returns the rendered DOM, counting listings with {@code cardSelector}; Top-20. */
   public static RenderOptions dom(String cardSelector) {
-    return new RenderOptions(
-        RenderMode.DOM,
-        null,
-        DEFAULT_TARGET,
-        cardSelector,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        null,
-        null,
-        null);
+    Copy c = new Copy(RenderMode.DOM);
+    c.cardSelector = cardSelector;
+    return c.build();
   }
 
   /**
@@ -109,123 +99,36 @@ public record RenderOptions(
    */
   public static RenderOptions capture(
       String urlPattern, String itemsPointer, String hasMorePointer) {
-    return new RenderOptions(
-        RenderMode.CAPTURE,
-        urlPattern,
-        DEFAULT_TARGET,
-        null,
-        null,
-        null,
-        null,
-        itemsPointer,
-        hasMorePointer,
-        List.of(),
-        null,
-        null,
-        null);
+    Copy c = new Copy(RenderMode.CAPTURE);
+    c.captureUrlPattern = urlPattern;
+    c.itemsPointer = itemsPointer;
+    c.hasMorePointer = hasMorePointer;
+    return c.build();
   }
 
   public RenderOptions withTargetCount(int value) {
-    return new RenderOptions(
-        mode,
-        captureUrlPattern,
-        value,
-        cardSelector,
-        loadMoreSelector,
-        waitForSelector,
-        endSelector,
-        itemsPointer,
-        hasMorePointer,
-        actions,
-        captureKeyword,
-        keyword,
-        itemIdPointer);
+    return with(c -> c.targetCount = value);
   }
 
   public RenderOptions withCardSelector(String value) {
-    return new RenderOptions(
-        mode,
-        captureUrlPattern,
-        targetCount,
-        value,
-        loadMoreSelector,
-        waitForSelector,
-        endSelector,
-        itemsPointer,
-        hasMorePointer,
-        actions,
-        captureKeyword,
-        keyword,
-        itemIdPointer);
+    return with(c -> c.cardSelector = value);
   }
 
   public RenderOptions withLoadMoreSelector(String value) {
-    return new RenderOptions(
-        mode,
-        captureUrlPattern,
-        targetCount,
-        cardSelector,
-        value,
-        waitForSelector,
-        endSelector,
-        itemsPointer,
-        hasMorePointer,
-        actions,
-        captureKeyword,
-        keyword,
-        itemIdPointer);
+    return with(c -> c.loadMoreSelector = value);
   }
 
   public RenderOptions withWaitForSelector(String value) {
-    return new RenderOptions(
-        mode,
-        captureUrlPattern,
-        targetCount,
-        cardSelector,
-        loadMoreSelector,
-        value,
-        endSelector,
-        itemsPointer,
-        hasMorePointer,
-        actions,
-        captureKeyword,
-        keyword,
-        itemIdPointer);
+    return with(c -> c.waitForSelector = value);
   }
 
   public RenderOptions withEndSelector(String value) {
-    return new RenderOptions(
-        mode,
-        captureUrlPattern,
-        targetCount,
-        cardSelector,
-        loadMoreSelector,
-        waitForSelector,
-        value,
-        itemsPointer,
-        hasMorePointer,
-        actions,
-        captureKeyword,
-        keyword,
-        itemIdPointer);
+    return with(c -> c.endSelector = value);
   }
 
   /** These options with page actions run after navigation. */
   public RenderOptions withActions(List<BrowserAction> value) {
-    return new RenderOptions(
-        mode,
-        captureUrlPattern,
-        targetCount,
-        cardSelector,
-        loadMoreSelector,
-        waitForSelector,
-        endSelector,
-        itemsPointer,
-        hasMorePointer,
-        value,
-        captureKeyword,
-        keyword,
-        itemIdPointer);
+    return with(c -> c.actions = value);
   }
 
   /**
@@ -233,39 +136,74 @@ public record RenderOptions(
    * place} ({@code null} or {@link CaptureKeyword#ANY}: every matching response).
    */
   public RenderOptions withCaptureKeyword(CaptureKeyword place, String keyword) {
-    return new RenderOptions(
-        mode,
-        captureUrlPattern,
-        targetCount,
-        cardSelector,
-        loadMoreSelector,
-        waitForSelector,
-        endSelector,
-        itemsPointer,
-        hasMorePointer,
-        actions,
-        place,
-        keyword,
-        itemIdPointer);
+    return with(
+        c -> {
+          c.captureKeyword = place;
+          c.keyword = keyword;
+        });
   }
 
   /**
    * These options counting captured listings once per id at {@code pointer} ({@code null}: all).
    */
   public RenderOptions withItemIdPointer(String pointer) {
-    return new RenderOptions(
-        mode,
-        captureUrlPattern,
-        targetCount,
-        cardSelector,
-        loadMoreSelector,
-        waitForSelector,
-        endSelector,
-        itemsPointer,
-        hasMorePointer,
-        actions,
-        captureKeyword,
-        keyword,
-        pointer);
+    return with(c -> c.itemIdPointer = pointer);
+  }
+
+  /** These options with one change: the one place a copy is made (and checked again). */
+  private RenderOptions with(Consumer<Copy> change) {
+    Copy c = new Copy(mode);
+    c.captureUrlPattern = captureUrlPattern;
+    c.targetCount = targetCount;
+    c.cardSelector = cardSelector;
+    c.loadMoreSelector = loadMoreSelector;
+    c.waitForSelector = waitForSelector;
+    c.endSelector = endSelector;
+    c.itemsPointer = itemsPointer;
+    c.hasMorePointer = hasMorePointer;
+    c.actions = actions;
+    c.captureKeyword = captureKeyword;
+    c.keyword = keyword;
+    c.itemIdPointer = itemIdPointer;
+    change.accept(c);
+    return c.build();
+  }
+
+  /** The components while a copy is changed; {@link #build()} checks them as the record does. */
+  private static final class Copy {
+    private final RenderMode mode;
+    private String captureUrlPattern;
+    private int targetCount = DEFAULT_TARGET;
+    private String cardSelector;
+    private String loadMoreSelector;
+    private String waitForSelector;
+    private String endSelector;
+    private String itemsPointer;
+    private String hasMorePointer;
+    private List<BrowserAction> actions = List.of();
+    private CaptureKeyword captureKeyword;
+    private String keyword;
+    private String itemIdPointer;
+
+    private Copy(RenderMode mode) {
+      this.mode = mode;
+    }
+
+    private RenderOptions build() {
+      return new RenderOptions(
+          mode,
+          captureUrlPattern,
+          targetCount,
+          cardSelector,
+          loadMoreSelector,
+          waitForSelector,
+          endSelector,
+          itemsPointer,
+          hasMorePointer,
+          actions,
+          captureKeyword,
+          keyword,
+          itemIdPointer);
+    }
   }
 }

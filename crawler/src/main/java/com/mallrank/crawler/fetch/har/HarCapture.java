@@ -1,9 +1,8 @@
 package com.mallrank.crawler.fetch.har;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mallrank.crawler.body.BodyJson;
+import com.mallrank.crawler.body.CaptureDocumentBuilder;
 import com.mallrank.crawler.body.ResponseStream;
 import com.mallrank.crawler.body.StreamFormatException;
 import com.mallrank.crawler.fetch.FetchResponse;
@@ -460,28 +459,27 @@ public final class HarCapture {
    * says how deep it goes (its last page's {@code has-more-pointer}), not the sample's depth.
    */
   private static String document(Search search) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("url", search.file().toUri().toString());
-    root.put("source", CaptureSource.HAR.code());
-    ArrayNode responses = root.putArray("responses");
-    ArrayNode captured = root.putArray("captured");
+    CaptureDocumentBuilder document =
+        new CaptureDocumentBuilder(JSON, search.file().toUri().toString(), CaptureSource.HAR, null);
     for (Page page : search.pages()) {
-      page.split().documents().forEach(responses::add);
-      page.split().describe(entry(captured, page.entry()));
+      HarEntry e = page.entry();
+      document.answer(
+          AddressGuard.withoutQueryOf(e.url()),
+          e.status(),
+          e.responseBody().length,
+          page.split().documents(),
+          page.split());
     }
     Page end = search.end();
     if (end != null && end.broken() != null) {
-      end.broken().cut().putInto(entry(captured, end.entry()));
+      HarEntry e = end.entry();
+      end.broken()
+          .cut()
+          .putInto(
+              document.entry(
+                  AddressGuard.withoutQueryOf(e.url()), e.status(), e.responseBody().length));
     }
-    return root.toString();
-  }
-
-  private static ObjectNode entry(ArrayNode captured, HarEntry page) {
-    ObjectNode meta = captured.addObject();
-    meta.put("url", AddressGuard.withoutQueryOf(page.url()));
-    meta.put("status", page.status());
-    meta.put("bytes", page.responseBody().length);
-    return meta;
+    return document.root().toString();
   }
 
   private static boolean within(Instant started, Instant from, Instant to) {
