@@ -458,7 +458,7 @@ public final class LocalElasticsearch implements AutoCloseable {
             .redirectOutput(launcherLog.toFile());
     Map<String, String> env = builder.environment();
     env.put("ES_JAVA_HOME", System.getProperty("java.home"));
-    env.put("ES_JAVA_OPTS", "-Xms" + settings.heap() + " -Xmx" + settings.heap());
+    env.put("ES_JAVA_OPTS", settings.esJavaOpts());
     env.remove("ES_PATH_CONF");
     env.remove("JAVA_TOOL_OPTIONS");
     env.remove("_JAVA_OPTIONS");
