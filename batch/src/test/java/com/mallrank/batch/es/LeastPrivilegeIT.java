@@ -317,7 +317,7 @@ class LeastPrivilegeIT {
 
     assertThatThrownBy(
             () ->
-                new Retention(elasticsearch.client(), names(), Clock.systemUTC(), Refresh.WaitFor)
+                new Retention(elasticsearch.client(), names(), Clock.systemUTC(), Refresh.True)
                     .runBefore(cutoff))
         .hasStackTraceContaining("is unauthorized for user [" + READER + "]");
     assertThat(reports.counts(A).listings() + reports.counts(B).listings())
@@ -326,10 +326,7 @@ class LeastPrivilegeIT {
 
     RetentionResult result =
         new Retention(
-                elasticsearch.client(MallrankRole.ADMIN),
-                names(),
-                Clock.systemUTC(),
-                Refresh.WaitFor)
+                elasticsearch.client(MallrankRole.ADMIN), names(), Clock.systemUTC(), Refresh.True)
             .runBefore(cutoff);
     assertThat(result.daysSummarised()).containsExactly(LocalDate.parse("2026-11-28"));
     assertThat(result.indicesDeleted()).containsExactly(names().listingsIndex(A));
