@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IndexPropertiesTest {
@@ -24,7 +25,8 @@ class IndexPropertiesTest {
         "mallrank",
         "false",
         new IndexProperties.Es(null, null, null, null, null, null, null, null),
-        new IndexProperties.Local(Path.of("data/elasticsearch"), 9200, "8.19.7", "512m", true),
+        new IndexProperties.Local(
+            Path.of("data/elasticsearch"), 9200, "8.19.7", "512m", true, List.of()),
         0,
         bulkRetry);
   }
