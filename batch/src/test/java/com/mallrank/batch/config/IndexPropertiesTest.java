@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IndexPropertiesTest {
@@ -18,6 +19,19 @@ class IndexPropertiesTest {
           .hasMessageStartingWith("index.bulk-retry must be a positive duration");
     }
     assertThat(properties(Duration.ofSeconds(30)).bulkRetry()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void theLocalNodesJavaOptionsAreNoneByDefaultAndACommaListFromTheCommandLine() {
+    IndexProperties defaults =
+        ApplicationYaml.binder(Map.of()).bind("index", IndexProperties.class).get();
+    IndexProperties given =
+        ApplicationYaml.binder(Map.of("index.local.java-options", "-XX:TieredStopAtLevel=1,-Dx=y"))
+            .bind("index", IndexProperties.class)
+            .get();
+
+    assertThat(defaults.local().javaOptions()).isEmpty();
+    assertThat(given.local().javaOptions()).containsExactly("-XX:TieredStopAtLevel=1", "-Dx=y");
   }
 
   private static IndexProperties properties(Duration bulkRetry) {
