@@ -4,6 +4,7 @@ import com.mallrank.index.client.Redaction;
 import com.mallrank.index.security.MallrankRole;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -147,6 +148,17 @@ public record IndexProperties(
    * @param version the server version
    * @param heap its JVM heap
    * @param stopOnExit stop it when mallrank exits, if mallrank started it
+   * @param javaOptions further options of its JVM (after the heap); none when unset
    */
-  public record Local(Path dataDir, int port, String version, String heap, boolean stopOnExit) {}
+  public record Local(
+      Path dataDir,
+      int port,
+      String version,
+      String heap,
+      boolean stopOnExit,
+      List<String> javaOptions) {
+    public Local {
+      javaOptions = javaOptions == null ? List.of() : List.copyOf(javaOptions);
+    }
+  }
 }

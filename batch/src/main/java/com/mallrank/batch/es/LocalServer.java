@@ -28,6 +28,7 @@ final class LocalServer {
     return LocalElasticsearchSettings.of(local.dataDir().toAbsolutePath(), local.port())
         .withVersion(local.version())
         .withHeap(local.heap())
+        .withJavaOptions(local.javaOptions())
         .withShutdownHook(false);
   }
 }

@@ -349,6 +349,7 @@ public class ElasticsearchRuntime implements DisposableBean {
             LocalElasticsearchSettings.of(settings.dataDir().toAbsolutePath(), settings.port())
                 .withVersion(settings.version())
                 .withHeap(settings.heap())
+                .withJavaOptions(settings.javaOptions())
                 .withShutdownHook(settings.stopOnExit()));
     return EsConnection.of(local.url());
   }

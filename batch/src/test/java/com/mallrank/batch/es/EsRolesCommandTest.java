@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -21,7 +22,8 @@ class EsRolesCommandTest {
         "shop-a",
         "wait_for",
         new IndexProperties.Es(url, null, null, null, null, null, null, null),
-        new IndexProperties.Local(Path.of("data/elasticsearch"), 9200, "8.19.7", "512m", true),
+        new IndexProperties.Local(
+            Path.of("data/elasticsearch"), 9200, "8.19.7", "512m", true, List.of()),
         0,
         Duration.ofMinutes(2));
   }

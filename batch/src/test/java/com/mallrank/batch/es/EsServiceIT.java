@@ -7,6 +7,7 @@ import com.mallrank.batch.testing.ChildJvm;
 import com.mallrank.index.local.LocalElasticsearch;
 import com.mallrank.index.local.LocalElasticsearchSettings;
 import com.mallrank.index.testing.FreePorts;
+import com.mallrank.index.testing.ThrowawayNodes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * {@code mallrank es start} leaves a local Elasticsearch running that the following commands reuse
  * without stopping it; only {@code es stop} stops it. Every command runs in its own JVM through the
  * real entry point, as from a shell. The server is a throwaway one (free port, temporary data
- * directory, small heap), never the shared test server.
+ * directory, small heap, C1 only: {@link ThrowawayNodes}), never the shared test server.
  */
 class EsServiceIT {
 
@@ -120,7 +121,8 @@ class EsServiceIT {
         List.of(
             "--index.local.data-dir=" + dir.resolve("es"),
             "--index.local.port=" + port,
-            "--index.local.heap=256m",
+            "--index.local.heap=" + ThrowawayNodes.HEAP,
+            "--index.local.java-options=" + String.join(",", ThrowawayNodes.JAVA_OPTIONS),
             "--index.prefix=t-esservice",
             "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("jobrepo/mallrank")));
     Path log = dir.resolve("command.log");

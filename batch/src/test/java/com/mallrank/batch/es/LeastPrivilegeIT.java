@@ -34,7 +34,7 @@ import com.mallrank.index.retention.RetentionResult;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.security.EsRoles;
 import com.mallrank.index.security.MallrankRole;
-import com.mallrank.index.testing.FreePorts;
+import com.mallrank.index.testing.ThrowawayNodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,12 +64,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Least privilege on a real Elasticsearch with security on: a throwaway local server (free port,
- * temporary data directory, 256 MB heap, file realm with the roles of {@code mallrank es roles
- * --format=yml} and one user per role), never the shared test server. mallrank is configured with
- * the three role credentials only (no main credential): the sample job completes as the writer and
- * the reports read as the reader, so a write through the reader or a search through the writer
- * would fail the cycle. The writer cannot search or delete, the reader cannot write: exact 403s.
- * Retention runs as the admin; the reader's attempt is refused and deletes nothing.
+ * temporary data directory, 256 MB heap, C1 only ({@link ThrowawayNodes}), file realm with the
+ * roles of {@code mallrank es roles --format=yml} and one user per role), never the shared test
+ * server. mallrank is configured with the three role credentials only (no main credential): the
+ * sample job completes as the writer and the reports read as the reader, so a write through the
+ * reader or a search through the writer would fail the cycle. The writer cannot search or delete,
+ * the reader cannot write: exact 403s. Retention runs as the admin; the reader's attempt is refused
+ * and deletes nothing.
  */
 @MallrankIT(properties = "batch.threads=1")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -119,10 +120,7 @@ class LeastPrivilegeIT {
                 new FileRealm.User(WRITER, PASSWORD, List.of("mallrank_writer")),
                 new FileRealm.User(ADMIN, PASSWORD, List.of("mallrank_admin")),
                 new FileRealm.User(KIBANA_IMPORT, PASSWORD, List.of(EsRoles.KIBANA_OBJECTS_ROLE))));
-    settings =
-        LocalElasticsearchSettings.of(dir.resolve("es"), FreePorts.forElasticsearch(1))
-            .withHeap("256m")
-            .withSecurity(realm);
+    settings = ThrowawayNodes.settings(dir.resolve("es"), 1).withSecurity(realm);
     server = LocalElasticsearch.ensureRunning(settings);
     assertThat(server.startedHere()).as("a throwaway server of this test").isTrue();
   }
@@ -319,7 +317,7 @@ class LeastPrivilegeIT {
 
     assertThatThrownBy(
             () ->
-                new Retention(elasticsearch.client(), names(), Clock.systemUTC(), Refresh.WaitFor)
+                new Retention(elasticsearch.client(), names(), Clock.systemUTC(), Refresh.True)
                     .runBefore(cutoff))
         .hasStackTraceContaining("is unauthorized for user [" + READER + "]");
     assertThat(reports.counts(A).listings() + reports.counts(B).listings())
@@ -328,10 +326,7 @@ class LeastPrivilegeIT {
 
     RetentionResult result =
         new Retention(
-                elasticsearch.client(MallrankRole.ADMIN),
-                names(),
-                Clock.systemUTC(),
-                Refresh.WaitFor)
+                elasticsearch.client(MallrankRole.ADMIN), names(), Clock.systemUTC(), Refresh.True)
             .runBefore(cutoff);
     assertThat(result.daysSummarised()).containsExactly(LocalDate.parse("2026-11-28"));
     assertThat(result.indicesDeleted()).containsExactly(names().listingsIndex(A));

@@ -46,7 +46,7 @@ import org.springframework.context.ApplicationContext;
  * stays inert too.
  */
 // these tests write fixtures with the writer and read them at once
-@MallrankIT(properties = "index.refresh=wait_for")
+@MallrankIT(properties = "index.refresh=true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileReportsIT {
 
@@ -81,7 +81,7 @@ class HostileReportsIT {
             elasticsearch.names(),
             DetectionSettings.defaults(),
             Clock.systemUTC(),
-            Refresh.WaitFor);
+            Refresh.True);
     detector.detectSlot(T1);
     detector.detectSlot(T2);
   }

@@ -72,7 +72,7 @@ import org.springframework.context.ApplicationContext;
  * tree (then fails nothing) and the diff shows what changed. Commit that diff on its own.
  */
 // the fixture is written with the writer and read at once
-@MallrankIT(properties = "index.refresh=wait_for")
+@MallrankIT(properties = "index.refresh=true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportGoldenIT {
 
@@ -114,7 +114,7 @@ class ReportGoldenIT {
             elasticsearch.names(),
             DetectionSettings.defaults(),
             Clock.fixed(T3.plusSeconds(600), ZoneOffset.UTC),
-            Refresh.WaitFor);
+            Refresh.True);
     for (Instant slot : List.of(T1, T2, T3)) {
       detector.detectSlot(slot);
     }

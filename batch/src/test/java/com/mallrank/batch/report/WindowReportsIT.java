@@ -49,7 +49,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * report written as HTML and XLSX.
  */
 // these tests write fixtures with the writer and read them at once
-@MallrankIT(properties = "index.refresh=wait_for")
+@MallrankIT(properties = "index.refresh=true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WindowReportsIT {
 
@@ -84,7 +84,7 @@ class WindowReportsIT {
             elasticsearch.names(),
             DetectionSettings.defaults(),
             Clock.systemUTC(),
-            Refresh.WaitFor);
+            Refresh.True);
     for (Instant slot : List.of(T1, T2, T3)) {
       detector.detectSlot(slot);
     }

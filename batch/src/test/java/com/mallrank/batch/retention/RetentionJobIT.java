@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * summaries and are deleted, recent ones and every sample stay, and a day's run happens once.
  */
 // these tests write fixtures with the writer and read them at once
-@MallrankIT(properties = {"batch.retention.keep-days=35", "index.refresh=wait_for"})
+@MallrankIT(properties = {"batch.retention.keep-days=35", "index.refresh=true"})
 class RetentionJobIT {
 
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS);

@@ -9,6 +9,7 @@ import com.mallrank.index.client.EsConnection;
 import com.mallrank.index.security.MallrankRole;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each role connects with its own credential, else the main one; bad keys are named. */
@@ -21,7 +22,8 @@ class RoleCredentialsTest {
             "wait_for",
             new IndexProperties.Es(
                 "http://127.0.0.1:9", null, "main", "main-secret", null, writer, reader, null),
-            new IndexProperties.Local(Path.of("data/elasticsearch"), 9200, "8.19.7", "512m", true),
+            new IndexProperties.Local(
+                Path.of("data/elasticsearch"), 9200, "8.19.7", "512m", true, List.of()),
             0,
             Duration.ofMinutes(2)));
   }
@@ -64,7 +66,7 @@ class RoleCredentialsTest {
                 "false",
                 three,
                 new IndexProperties.Local(
-                    Path.of("data/elasticsearch"), 9200, "8.19.7", "512m", true),
+                    Path.of("data/elasticsearch"), 9200, "8.19.7", "512m", true, List.of()),
                 0,
                 Duration.ofMinutes(2)));
     assertThat(runtime.connection(MallrankRole.WRITER).urls())

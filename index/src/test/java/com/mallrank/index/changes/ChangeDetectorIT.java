@@ -67,7 +67,7 @@ class ChangeDetectorIT {
             es.names(),
             DetectionSettings.defaults(),
             Clock.fixed(NOW, ZoneOffset.UTC),
-            Refresh.WaitFor);
+            Refresh.True);
   }
 
   /** T1: p1..p30 by position, own-a (acct-1) at 5 and own-b (acct-2) at 18. */

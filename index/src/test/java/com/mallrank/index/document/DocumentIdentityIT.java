@@ -55,7 +55,7 @@ class DocumentIdentityIT {
             es.names(),
             DetectionSettings.defaults(),
             Clock.fixed(T2.plusSeconds(600), ZoneOffset.UTC),
-            Refresh.WaitFor);
+            Refresh.True);
 
     DetectionResult first = detector.detect(T2, Fixtures.PROFILE, keyword, ANON);
     DetectionResult again = detector.detect(T2, Fixtures.PROFILE, keyword, ANON);

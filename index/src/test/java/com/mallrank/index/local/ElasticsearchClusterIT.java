@@ -12,7 +12,7 @@ import com.mallrank.index.report.Reports;
 import com.mallrank.index.schema.IndexBootstrap;
 import com.mallrank.index.schema.IndexNames;
 import com.mallrank.index.testing.Fixtures;
-import com.mallrank.index.testing.FreePorts;
+import com.mallrank.index.testing.ThrowawayNodes;
 import com.mallrank.index.write.BulkRetry;
 import com.mallrank.index.write.Snapshot;
 import com.mallrank.index.write.SnapshotWriter;
@@ -58,8 +58,7 @@ class ElasticsearchClusterIT {
     Path dir = Path.of("target", "es-cluster-it").toAbsolutePath();
     deleteTree(dir);
     base =
-        LocalElasticsearchSettings.of(dir, FreePorts.forElasticsearch(3))
-            .withHeap("256m")
+        ThrowawayNodes.settings(dir, 3)
             .withStartTimeout(Duration.ofMinutes(4))
             .withShutdownHook(true);
     cluster = LocalElasticsearchCluster.ensureRunning(base, 3);

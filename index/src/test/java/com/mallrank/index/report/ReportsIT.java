@@ -239,6 +239,6 @@ class ReportsIT {
                   o.index(i -> i.index(es.names().changesIndex(e.slot())).id(e.id()).document(e))));
     }
     BulkResponses.requireAllSucceeded(
-        es.client().bulk(b -> b.operations(ops).refresh(Refresh.WaitFor)));
+        es.client().bulk(b -> b.operations(ops).refresh(Refresh.True)));
   }
 }

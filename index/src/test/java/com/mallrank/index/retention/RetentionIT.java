@@ -51,12 +51,12 @@ class RetentionIT {
             es.names(),
             new DetectionSettings(60, 24, Duration.ofDays(60)),
             Clock.fixed(NOW, ZoneOffset.UTC),
-            Refresh.WaitFor);
+            Refresh.True);
     detector.detectSlot(SEP_11);
     detector.detectSlot(OCT_30);
     long events = count(es, es.names().changesAlias());
     Retention retention =
-        new Retention(es.client(), es.names(), Clock.fixed(NOW, ZoneOffset.UTC), Refresh.WaitFor);
+        new Retention(es.client(), es.names(), Clock.fixed(NOW, ZoneOffset.UTC), Refresh.True);
 
     RetentionResult result = retention.run();
 

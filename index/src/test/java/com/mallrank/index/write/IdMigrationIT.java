@@ -69,7 +69,7 @@ class IdMigrationIT {
                         "profile", "sandbox-static",
                         "status", "ok",
                         "result_count", 2))
-                .refresh(Refresh.WaitFor));
+                .refresh(Refresh.True));
     for (int position = 1; position <= 2; position++) {
       int p = position;
       client.index(
@@ -92,7 +92,7 @@ class IdMigrationIT {
                           "p" + p,
                           "sponsored",
                           false))
-                  .refresh(Refresh.WaitFor));
+                  .refresh(Refresh.True));
     }
     client.index(
         i ->
@@ -114,7 +114,7 @@ class IdMigrationIT {
                         "p1",
                         "sponsored",
                         false))
-                .refresh(Refresh.WaitFor));
+                .refresh(Refresh.True));
     // a listing of a keyword without any sample: its profile cannot be told
     client.index(
         i ->
@@ -134,7 +134,7 @@ class IdMigrationIT {
                         "x",
                         "sponsored",
                         false))
-                .refresh(Refresh.WaitFor));
+                .refresh(Refresh.True));
 
     List<String> lines = new ArrayList<>();
     IdMigration.Result first = new IdMigration(client, es.names(), lines::add).run();

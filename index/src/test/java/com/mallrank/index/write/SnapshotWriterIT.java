@@ -206,7 +206,7 @@ class SnapshotWriterIT {
         es.client()
             .bulk(
                 b ->
-                    b.refresh(Refresh.WaitFor)
+                    b.refresh(Refresh.True)
                         .operations(
                             o ->
                                 o.index(

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -282,8 +283,8 @@ public final class LocalElasticsearch implements AutoCloseable {
   }
 
   /**
-   * Writes {@code config/roles.yml} and adds the users with {@code bin/elasticsearch-users} (as the
-   * server user when root, like the server itself): the file realm hashes the passwords.
+   * Writes the file realm: {@code config/roles.yml}, {@code config/users} (hashed passwords) and
+   * {@code config/users_roles}, readable by their owner only (the server user when root).
    */
   private static void writeFileRealm(
       LocalElasticsearchSettings settings, Path esHome, boolean root) {
@@ -291,50 +292,21 @@ public final class LocalElasticsearch implements AutoCloseable {
     Path config = esHome.resolve("config");
     try {
       Files.writeString(config.resolve("roles.yml"), realm.rolesYml());
-      // elasticsearch-users adds to these files and refuses to create them
-      Files.writeString(config.resolve("users"), "");
-      Files.writeString(config.resolve("users_roles"), "");
+      writeOwnerOnly(config.resolve("users"), realm.usersFile());
+      writeOwnerOnly(config.resolve("users_roles"), realm.usersRolesFile());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the file realm of " + config, e);
     }
     if (root) {
       ServerUser.chown(config);
     }
-    for (FileRealm.User user : realm.users()) {
-      List<String> command = new ArrayList<>();
-      command.add(esHome.resolve("bin").resolve("elasticsearch-users").toString());
-      command.add("useradd");
-      command.add(user.name());
-      command.add("-p");
-      command.add(user.password());
-      command.add("-r");
-      command.add(String.join(",", user.roles()));
-      if (root) {
-        command = ServerUser.asServerUser(command);
-      }
-      ProcessBuilder builder =
-          new ProcessBuilder(command).directory(esHome.toFile()).redirectErrorStream(true);
-      builder.environment().put("ES_JAVA_HOME", System.getProperty("java.home"));
-      builder.environment().remove("ES_PATH_CONF");
-      builder.environment().remove("JAVA_TOOL_OPTIONS");
-      builder.environment().remove("_JAVA_OPTIONS");
-      try {
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-          process.destroyForcibly();
-          // the output never holds the password; the command line would
-          throw new IllegalStateException(
-              "elasticsearch-users useradd " + user.name() + " failed: " + output.strip());
-        }
-      } catch (IOException e) {
-        throw new IllegalStateException("Could not run elasticsearch-users", e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted adding file-realm users", e);
-      }
-    }
+  }
+
+  private static void writeOwnerOnly(Path file, String content) throws IOException {
+    Files.deleteIfExists(file);
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(file, content);
   }
 
   /**
@@ -458,7 +430,7 @@ public final class LocalElasticsearch implements AutoCloseable {
             .redirectOutput(launcherLog.toFile());
     Map<String, String> env = builder.environment();
     env.put("ES_JAVA_HOME", System.getProperty("java.home"));
-    env.put("ES_JAVA_OPTS", "-Xms" + settings.heap() + " -Xmx" + settings.heap());
+    env.put("ES_JAVA_OPTS", settings.esJavaOpts());
     env.remove("ES_PATH_CONF");
     env.remove("JAVA_TOOL_OPTIONS");
     env.remove("_JAVA_OPTIONS");

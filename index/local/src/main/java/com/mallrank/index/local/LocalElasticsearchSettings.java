@@ -3,6 +3,7 @@ package com.mallrank.index.local;
 import com.mallrank.local.Distribution;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,8 @@ import java.util.regex.Pattern;
  * @param security the file-realm security to enable, or null for none (the default)
  * @param cluster this node's place in a multi-node cluster on this host (see {@link
  *     LocalElasticsearchCluster}), or null for a single node ({@code discovery.type: single-node})
+ * @param javaOptions further options of the server's JVM, after the heap ({@code ES_JAVA_OPTS});
+ *     none by default (a throwaway test node takes C1 only: {@code ThrowawayNodes} in the tests)
  */
 public record LocalElasticsearchSettings(
     Path dataDir,
@@ -30,7 +33,8 @@ public record LocalElasticsearchSettings(
     Duration startTimeout,
     boolean registerShutdownHook,
     FileRealm security,
-    ClusterMembership cluster) {
+    ClusterMembership cluster,
+    List<String> javaOptions) {
 
   public static final int DEFAULT_HTTP_PORT = 9200;
   public static final String DEFAULT_VERSION = "8.19.7";
@@ -42,6 +46,7 @@ public record LocalElasticsearchSettings(
 
   private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+(-[A-Za-z0-9.]+)?");
   private static final Pattern HEAP = Pattern.compile("\\d+[kKmMgG]");
+  private static final Pattern JAVA_OPTION = Pattern.compile("-\\S+");
 
   public LocalElasticsearchSettings {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -67,44 +72,125 @@ public record LocalElasticsearchSettings(
     if (startTimeout.isNegative() || startTimeout.isZero()) {
       throw new IllegalArgumentException("startTimeout must be positive, got " + startTimeout);
     }
+    javaOptions = javaOptions == null ? List.of() : List.copyOf(javaOptions);
+    for (String option : javaOptions) {
+      // ES_JAVA_OPTS is split on spaces: one option per element, no heap (that is heap's)
+      if (!JAVA_OPTION.matcher(option).matches()
+          || option.startsWith("-Xms")
+          || option.startsWith("-Xmx")) {
+        throw new IllegalArgumentException(
+            "a Java option must start with '-' and hold no space (heap is set apart), got '"
+                + option
+                + "'");
+      }
+    }
   }
 
   /** Defaults for everything but the data directory and the port; no shutdown hook. */
   public static LocalElasticsearchSettings of(Path dataDir, int httpPort) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, DEFAULT_VERSION, DEFAULT_HEAP, DEFAULT_START_TIMEOUT, false, null, null);
+        dataDir,
+        httpPort,
+        DEFAULT_VERSION,
+        DEFAULT_HEAP,
+        DEFAULT_START_TIMEOUT,
+        false,
+        null,
+        null,
+        null);
   }
 
   public LocalElasticsearchSettings withVersion(String newVersion) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, newVersion, heap, startTimeout, registerShutdownHook, security, cluster);
+        dataDir,
+        httpPort,
+        newVersion,
+        heap,
+        startTimeout,
+        registerShutdownHook,
+        security,
+        cluster,
+        javaOptions);
   }
 
   public LocalElasticsearchSettings withHeap(String newHeap) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, version, newHeap, startTimeout, registerShutdownHook, security, cluster);
+        dataDir,
+        httpPort,
+        version,
+        newHeap,
+        startTimeout,
+        registerShutdownHook,
+        security,
+        cluster,
+        javaOptions);
   }
 
   public LocalElasticsearchSettings withStartTimeout(Duration newTimeout) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, version, heap, newTimeout, registerShutdownHook, security, cluster);
+        dataDir,
+        httpPort,
+        version,
+        heap,
+        newTimeout,
+        registerShutdownHook,
+        security,
+        cluster,
+        javaOptions);
   }
 
   public LocalElasticsearchSettings withShutdownHook(boolean register) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, version, heap, startTimeout, register, security, cluster);
+        dataDir, httpPort, version, heap, startTimeout, register, security, cluster, javaOptions);
   }
 
   /** With security on, file realm only (see {@link FileRealm}). */
   public LocalElasticsearchSettings withSecurity(FileRealm realm) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, version, heap, startTimeout, registerShutdownHook, realm, cluster);
+        dataDir,
+        httpPort,
+        version,
+        heap,
+        startTimeout,
+        registerShutdownHook,
+        realm,
+        cluster,
+        javaOptions);
+  }
+
+  /** With these further options for the server's JVM, e.g. {@code -XX:TieredStopAtLevel=1}. */
+  public LocalElasticsearchSettings withJavaOptions(List<String> options) {
+    return new LocalElasticsearchSettings(
+        dataDir,
+        httpPort,
+        version,
+        heap,
+        startTimeout,
+        registerShutdownHook,
+        security,
+        cluster,
+        options);
+  }
+
+  /** {@code ES_JAVA_OPTS}: the heap as -Xms and -Xmx, then {@link #javaOptions()}. */
+  String esJavaOpts() {
+    StringBuilder opts = new StringBuilder("-Xms" + heap + " -Xmx" + heap);
+    javaOptions.forEach(option -> opts.append(' ').append(option));
+    return opts.toString();
   }
 
   /** As one node of a multi-node cluster on this host. */
   public LocalElasticsearchSettings withCluster(ClusterMembership membership) {
     return new LocalElasticsearchSettings(
-        dataDir, httpPort, version, heap, startTimeout, registerShutdownHook, security, membership);
+        dataDir,
+        httpPort,
+        version,
+        heap,
+        startTimeout,
+        registerShutdownHook,
+        security,
+        membership,
+        javaOptions);
   }
 
   /** As another node on this host: its own data directory and HTTP port. */
@@ -117,7 +203,8 @@ public record LocalElasticsearchSettings(
         startTimeout,
         registerShutdownHook,
         security,
-        cluster);
+        cluster,
+        javaOptions);
   }
 
   /**
@@ -128,10 +215,10 @@ public record LocalElasticsearchSettings(
    *     cluster.initial_master_nodes}): all of them, so any majority elects the first master
    */
   public record ClusterMembership(
-      java.util.List<Integer> seedTransportPorts, java.util.List<String> initialMasterNodes) {
+      List<Integer> seedTransportPorts, List<String> initialMasterNodes) {
     public ClusterMembership {
-      seedTransportPorts = java.util.List.copyOf(seedTransportPorts);
-      initialMasterNodes = java.util.List.copyOf(initialMasterNodes);
+      seedTransportPorts = List.copyOf(seedTransportPorts);
+      initialMasterNodes = List.copyOf(initialMasterNodes);
       if (seedTransportPorts.isEmpty() || initialMasterNodes.isEmpty()) {
         throw new IllegalArgumentException("a cluster needs at least one seed and one master");
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LocalElasticsearchSettingsTest {
@@ -25,6 +26,21 @@ class LocalElasticsearchSettingsTest {
   }
 
   @Test
+  void esJavaOptsHoldTheHeapThenTheFurtherOptions() {
+    LocalElasticsearchSettings settings =
+        LocalElasticsearchSettings.of(Path.of("x"), 9251).withHeap("256m");
+
+    assertThat(settings.javaOptions()).isEmpty();
+    assertThat(settings.esJavaOpts()).isEqualTo("-Xms256m -Xmx256m");
+    LocalElasticsearchSettings quick =
+        settings.withJavaOptions(List.of("-XX:TieredStopAtLevel=1", "-Dx=y"));
+    assertThat(quick.esJavaOpts()).isEqualTo("-Xms256m -Xmx256m -XX:TieredStopAtLevel=1 -Dx=y");
+    assertThat(quick.withNode(Path.of("y"), 9252).withCluster(null).javaOptions())
+        .as("kept by every other wither")
+        .containsExactly("-XX:TieredStopAtLevel=1", "-Dx=y");
+  }
+
+  @Test
   void rejectsBadValues() {
     Path dir = Path.of("x");
     assertThatThrownBy(() -> LocalElasticsearchSettings.of(dir, 80))
@@ -38,6 +54,15 @@ class LocalElasticsearchSettingsTest {
     assertThatThrownBy(
             () -> LocalElasticsearchSettings.of(dir, 9251).withStartTimeout(Duration.ZERO))
         .hasMessageContaining("startTimeout");
+    for (String option : List.of("-Xmx1g", "-Xms1g", "-XX:A -XX:B", "TieredStopAtLevel=1", "")) {
+      assertThatThrownBy(
+              () -> LocalElasticsearchSettings.of(dir, 9251).withJavaOptions(List.of(option)))
+          .as(option)
+          .hasMessage(
+              "a Java option must start with '-' and hold no space (heap is set apart), got '"
+                  + option
+                  + "'");
+    }
     assertThatThrownBy(() -> LocalElasticsearchSettings.of(null, 9251))
         .isInstanceOf(NullPointerException.class);
   }
