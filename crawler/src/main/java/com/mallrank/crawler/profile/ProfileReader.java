@@ -45,20 +45,22 @@ final class ProfileReader {
           "login");
   private static final Set<String> LOGIN_KEYS =
       Set.of("url-template", "qr", "logged-in", "logged-out", "logged-in-when-url-leaves");
-  private static final Set<String> FETCH_KEYS =
-      Set.of(
+
+  /** The fetch keys a HAR profile may have: the rest drive a browser. */
+  private static final List<String> HAR_KEYS =
+      List.of(
           "with",
           "mode",
           "capture-url",
           "capture-keyword",
           "capture-device",
           "items-pointer",
-          "has-more-pointer",
-          "load-more",
-          "wait-for",
-          "end",
-          "actions",
-          "subrequest-hosts");
+          "has-more-pointer");
+
+  /** Every fetch key: a HAR profile's and those that drive a browser. */
+  private static final Set<String> FETCH_KEYS =
+      union(HAR_KEYS, List.of("load-more", "wait-for", "end", "actions", "subrequest-hosts"));
+
   private static final Set<String> SEARCH_KEYS =
       Set.of("url-template", "allowed-hosts", "allow-private-addresses", "requires-login");
   private static final Set<String> HTML_FIELD_KEYS =
@@ -320,17 +322,6 @@ final class ProfileReader {
     }
     return hosts;
   }
-
-  /** The fetch keys a HAR profile may have: the rest drive a browser. */
-  private static final List<String> HAR_KEYS =
-      List.of(
-          "with",
-          "mode",
-          "capture-url",
-          "capture-keyword",
-          "capture-device",
-          "items-pointer",
-          "has-more-pointer");
 
   /**
    * {@code fetch.capture-keyword}: one location or a list ({@code form:keyword}, {@code
@@ -807,6 +798,12 @@ final class ProfileReader {
       problem(path, line, e.getMessage());
       return null;
     }
+  }
+
+  private static Set<String> union(List<String> a, List<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private static String fieldKeys() {
