@@ -7,6 +7,7 @@ import com.mallrank.crawler.fetch.browser.BrowserSettings;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.StorageStates;
+import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.sampler.KeywordSampler;
@@ -62,7 +63,14 @@ public final class BrowserFixture
    */
   public BrowserFixture withFetcher(
       BrowserSettings settings, RenderOptions options, Supplier<StorageStates> states) {
-    return withFetcher(() -> new PlaywrightFetcher(settings, options, states.get()));
+    return withFetcher(
+        () ->
+            new PlaywrightFetcher(
+                settings,
+                options,
+                states.get(),
+                Connector.direct(),
+                ApplicationDefaults.jsoup().maxRedirects()));
   }
 
   /** Clears every fault set on the mall after each test. */
@@ -73,9 +81,9 @@ public final class BrowserFixture
   /** Skips the calling test (class) when Debian's Chromium is not installed. */
   public static void assumeChromium() {
     assumeTrue(
-        Files.isExecutable(BrowserSettings.DEFAULT_EXECUTABLE),
+        Files.isExecutable(ApplicationDefaults.browser().executable()),
         "real-browser tests skipped: no Chromium at "
-            + BrowserSettings.DEFAULT_EXECUTABLE
+            + ApplicationDefaults.browser().executable()
             + " (apt-get install chromium)");
   }
 
@@ -105,7 +113,7 @@ public final class BrowserFixture
    */
   public SampleResult sample(SiteProfile profile, String keyword, String identity, int depth) {
     return KeywordSampler.builder(
-            new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED)
+            new JsoupFetcher(ApplicationDefaults.jsoup()), SamplerSettings.UNTHROTTLED)
         .browser(fetcher())
         .build()
         .sample(

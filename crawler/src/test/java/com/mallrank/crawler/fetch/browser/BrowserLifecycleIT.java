@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.net.URI;
 import java.nio.file.Path;
@@ -37,7 +39,12 @@ class BrowserLifecycleIT {
       BrowserFixture.sandboxMallAt(BrowserIT.TIME)
           .withFetcher(
               () ->
-                  new PlaywrightFetcher(BrowserIT.settings(), BrowserIT.domOptions(), identities));
+                  new PlaywrightFetcher(
+                      BrowserIT.settings(),
+                      BrowserIT.domOptions(),
+                      identities,
+                      Connector.direct(),
+                      ApplicationDefaults.jsoup().maxRedirects()));
 
   @BeforeAll
   static void prepare() {
@@ -48,7 +55,11 @@ class BrowserLifecycleIT {
   void oneBrowserServesEveryPageAndContextsAreRecycled() throws Exception {
     try (PlaywrightFetcher fetcher =
         new PlaywrightFetcher(
-            BrowserIT.settings().withRecycleAfterPages(2), BrowserIT.domOptions(), identities)) {
+            BrowserIT.settings().withRecycleAfterPages(2),
+            BrowserIT.domOptions(),
+            identities,
+            Connector.direct(),
+            ApplicationDefaults.jsoup().maxRedirects())) {
       for (int i = 0; i < 5; i++) {
         fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
       }
@@ -69,7 +80,9 @@ class BrowserLifecycleIT {
         new PlaywrightFetcher(
             BrowserIT.settings().withRelaunchAfterPages(2),
             BrowserIT.domOptions(),
-            StorageStates.none())) {
+            StorageStates.none(),
+            Connector.direct(),
+            ApplicationDefaults.jsoup().maxRedirects())) {
       for (int i = 0; i < 3; i++) {
         fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
       }
@@ -97,7 +110,11 @@ class BrowserLifecycleIT {
     long images = BROWSER.mall().imageRequests();
     try (PlaywrightFetcher fetcher =
         new PlaywrightFetcher(
-            BrowserIT.settings().withBlockResources(false), BrowserIT.domOptions(), identities)) {
+            BrowserIT.settings().withBlockResources(false),
+            BrowserIT.domOptions(),
+            identities,
+            Connector.direct(),
+            ApplicationDefaults.jsoup().maxRedirects())) {
       fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
     }
     assertThat(BROWSER.mall().imageRequests()).isGreaterThan(images);

@@ -14,6 +14,7 @@ import com.mallrank.crawler.net.Socks5TestServer;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.net.UpstreamProxy;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -228,9 +229,14 @@ class IdentityProxyIT {
   }
 
   private JsoupFetcher jsoup(ProxyRoutes routes) {
-    JsoupFetcher.Settings d = JsoupFetcher.Settings.DEFAULTS;
+    JsoupFetcher.Settings d = ApplicationDefaults.jsoup();
     return new JsoupFetcher(
-        new JsoupFetcher.Settings(Duration.ofSeconds(5), d.maxBodyBytes(), d.userAgent(), "zh-CN"),
+        new JsoupFetcher.Settings(
+            Duration.ofSeconds(5),
+            d.maxBodyBytes(),
+            d.userAgent(),
+            "zh-CN",
+            ApplicationDefaults.jsoup().maxRedirects()),
         Clock.systemUTC(),
         countingDirect,
         routes);

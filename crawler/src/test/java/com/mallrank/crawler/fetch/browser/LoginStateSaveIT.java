@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +45,11 @@ class LoginStateSaveIT {
     BROWSER.mall().rotateSessionCookie(true);
     try (PlaywrightFetcher fetcher =
         new PlaywrightFetcher(
-            BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(states))) {
+            BrowserIT.settings(),
+            BrowserIT.domOptions(),
+            StorageStates.inDirectory(states),
+            Connector.direct(),
+            ApplicationDefaults.jsoup().maxRedirects())) {
       FetchResponse first =
           fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), YIWU));
 
@@ -72,7 +78,11 @@ class LoginStateSaveIT {
     Path file = writeState(dir, "steady");
     try (PlaywrightFetcher fetcher =
         new PlaywrightFetcher(
-            BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(dir))) {
+            BrowserIT.settings(),
+            BrowserIT.domOptions(),
+            StorageStates.inDirectory(dir),
+            Connector.direct(),
+            ApplicationDefaults.jsoup().maxRedirects())) {
       fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), YIWU));
       FileTime old = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
       Files.setLastModifiedTime(file, old);

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.net.Connector;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.nio.file.Path;
 import org.jsoup.Jsoup;
@@ -79,7 +81,11 @@ class PlaywrightFetcherDomIT {
     long before = BROWSER.mall().spaRequests();
     try (PlaywrightFetcher withOpenState =
         new PlaywrightFetcher(
-            BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(open))) {
+            BrowserIT.settings(),
+            BrowserIT.domOptions(),
+            StorageStates.inDirectory(open),
+            Connector.direct(),
+            ApplicationDefaults.jsoup().maxRedirects())) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () ->
                   withOpenState.fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), "mx-open")))

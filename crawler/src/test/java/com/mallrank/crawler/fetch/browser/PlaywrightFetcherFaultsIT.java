@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.time.Duration;
 import org.jsoup.Jsoup;
@@ -40,7 +42,9 @@ class PlaywrightFetcherFaultsIT {
                             .withWaitForSelector(Duration.ofSeconds(2))
                             .withPage(Duration.ofSeconds(10))),
                     BrowserIT.domOptions(),
-                    StorageStates.none());
+                    StorageStates.none(),
+                    Connector.direct(),
+                    ApplicationDefaults.jsoup().maxRedirects());
               });
 
   @BeforeAll

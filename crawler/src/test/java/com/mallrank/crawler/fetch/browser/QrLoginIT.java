@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.profile.LoginRule;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.qr.QrCodes;
 import com.mallrank.crawler.sandbox.SandboxCard;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.io.IOException;
 import java.net.URI;
@@ -113,7 +115,11 @@ class QrLoginIT {
         .containsExactly(HANGZHOU + ".json");
     try (PlaywrightFetcher fetcher =
         new PlaywrightFetcher(
-            BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(dir))) {
+            BrowserIT.settings(),
+            BrowserIT.domOptions(),
+            StorageStates.inDirectory(dir),
+            Connector.direct(),
+            ApplicationDefaults.jsoup().maxRedirects())) {
       FetchResponse page =
           fetcher.fetch(BrowserIT.request(BROWSER.mall().searchUrl(BrowserIT.KEYWORD), HANGZHOU));
       List<String> top20 = productIds(page.body()).subList(0, 20);
@@ -217,7 +223,7 @@ class QrLoginIT {
         timeout,
         Duration.ofSeconds(1),
         false,
-        BrowserSettings.DEFAULT_EXECUTABLE,
+        ApplicationDefaults.browser().executable(),
         profile.search().guard());
   }
 

@@ -3,13 +3,13 @@ package com.mallrank.crawler.fetch.har;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.crawler.fetch.CookieJar;
-import com.mallrank.crawler.fetch.browser.BrowserSettings;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.model.Listing;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.model.SampleStatus;
+import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.parse.ExtractOptions;
 import com.mallrank.crawler.parse.Extractors;
 import com.mallrank.crawler.profile.SiteProfile;
@@ -21,6 +21,7 @@ import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxClock;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import com.mallrank.crawler.sandbox.SandboxWorld;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -71,7 +72,7 @@ class HarCaptureIT {
               .chromium()
               .launch(
                   new BrowserType.LaunchOptions()
-                      .setExecutablePath(BrowserSettings.DEFAULT_EXECUTABLE));
+                      .setExecutablePath(ApplicationDefaults.browser().executable()));
       BrowserContext context =
           browser.newContext(
               new Browser.NewContextOptions()
@@ -203,7 +204,11 @@ class HarCaptureIT {
     SampleResult live;
     try (PlaywrightFetcher browser =
         new PlaywrightFetcher(
-            BrowserSettings.defaults(), RenderOptions.dom("li.goods-card"), StorageStates.none())) {
+            ApplicationDefaults.browser(),
+            RenderOptions.dom("li.goods-card"),
+            StorageStates.none(),
+            Connector.direct(),
+            ApplicationDefaults.jsoup().maxRedirects())) {
       live =
           KeywordSampler.builder(null, SamplerSettings.UNTHROTTLED)
               .browser(browser)
