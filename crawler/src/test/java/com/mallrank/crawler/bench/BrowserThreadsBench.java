@@ -6,7 +6,6 @@ import com.mallrank.crawler.fetch.browser.BrowserSettings;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.StorageStates;
-import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import com.mallrank.crawler.testing.ApplicationDefaults;
@@ -73,13 +72,7 @@ public final class BrowserThreadsBench {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       for (int t = 0; t < threads; t++) {
-        fetchers.add(
-            new PlaywrightFetcher(
-                settings,
-                options,
-                StorageStates.none(),
-                Connector.direct(),
-                ApplicationDefaults.jsoup().maxRedirects()));
+        fetchers.add(ApplicationDefaults.playwright(settings, options, StorageStates.none()));
       }
       AtomicInteger next = new AtomicInteger();
       // warm-up: every browser launched, one page each

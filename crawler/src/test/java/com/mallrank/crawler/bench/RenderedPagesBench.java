@@ -7,7 +7,6 @@ import com.mallrank.crawler.fetch.browser.BrowserSettings;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.StorageStates;
-import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import com.mallrank.crawler.testing.ApplicationDefaults;
@@ -59,12 +58,7 @@ public final class RenderedPagesBench {
 
       double reuse;
       try (PlaywrightFetcher fetcher =
-          new PlaywrightFetcher(
-              base,
-              options,
-              StorageStates.none(),
-              Connector.direct(),
-              ApplicationDefaults.jsoup().maxRedirects())) {
+          ApplicationDefaults.playwright(base, options, StorageStates.none())) {
         run(fetcher, urls, 5); // warm-up: launch, JIT, first context
         reuse = rate(fetcher, urls, reusePages);
         System.out.printf(
@@ -72,12 +66,8 @@ public final class RenderedPagesBench {
       }
       double fresh;
       try (PlaywrightFetcher fetcher =
-          new PlaywrightFetcher(
-              base.withRelaunchAfterPages(1),
-              options,
-              StorageStates.none(),
-              Connector.direct(),
-              ApplicationDefaults.jsoup().maxRedirects())) {
+          ApplicationDefaults.playwright(
+              base.withRelaunchAfterPages(1), options, StorageStates.none())) {
         run(fetcher, urls, 1);
         fresh = rate(fetcher, urls, freshPages);
         System.out.printf(
@@ -87,12 +77,7 @@ public final class RenderedPagesBench {
 
       if (memoryPages > 0) {
         try (PlaywrightFetcher fetcher =
-            new PlaywrightFetcher(
-                base,
-                options,
-                StorageStates.none(),
-                Connector.direct(),
-                ApplicationDefaults.jsoup().maxRedirects())) {
+            ApplicationDefaults.playwright(base, options, StorageStates.none())) {
           run(fetcher, urls, 20);
           System.out.printf("memory after %4d pages: %s%n", 20, ChromiumMemory.measure());
           long peakPss = 0;

@@ -75,15 +75,7 @@ class JsoupFetcherTest {
   }
 
   private JsoupFetcher fetcher(int maxBytes) {
-    JsoupFetcher.Settings d = ApplicationDefaults.jsoup();
-    return new JsoupFetcher(
-        new JsoupFetcher.Settings(
-            Duration.ofSeconds(5),
-            maxBytes,
-            d.userAgent(),
-            "zh-CN",
-            ApplicationDefaults.jsoup().maxRedirects()),
-        CLOCK);
+    return new JsoupFetcher(ApplicationDefaults.jsoup(Duration.ofSeconds(5), maxBytes), CLOCK);
   }
 
   @Test

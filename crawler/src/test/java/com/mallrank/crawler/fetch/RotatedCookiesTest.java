@@ -108,15 +108,7 @@ class RotatedCookiesTest {
   }
 
   private JsoupFetcher fetcher(Map<String, Path> states) {
-    JsoupFetcher.Settings d = ApplicationDefaults.jsoup();
-    return new JsoupFetcher(
-            new JsoupFetcher.Settings(
-                Duration.ofSeconds(5),
-                d.maxBodyBytes(),
-                d.userAgent(),
-                "zh-CN",
-                ApplicationDefaults.jsoup().maxRedirects()),
-            Clock.systemUTC())
+    return new JsoupFetcher(ApplicationDefaults.jsoup(Duration.ofSeconds(5)), Clock.systemUTC())
         .savingRotatedCookies(StorageStates.of(states));
   }
 

@@ -206,14 +206,8 @@ class HttpsProxyTest {
 
   /** A static fetcher of {@value #ID} through {@code proxy}, its TLS trusting {@code tls}. */
   private JsoupFetcher fetcher(UpstreamProxy proxy, SSLSocketFactory tls) {
-    JsoupFetcher.Settings d = ApplicationDefaults.jsoup();
     return new JsoupFetcher(
-        new JsoupFetcher.Settings(
-            Duration.ofSeconds(5),
-            d.maxBodyBytes(),
-            d.userAgent(),
-            "zh-CN",
-            ApplicationDefaults.jsoup().maxRedirects()),
+        ApplicationDefaults.jsoup(Duration.ofSeconds(5)),
         Clock.systemUTC(),
         new HttpClients(countingDirect, ProxyRoutes.of(Map.of(ID, proxy)), tls));
   }
@@ -336,15 +330,9 @@ class HttpsProxyTest {
           });
       String url = "https://127.0.0.1:" + plain.getLocalPort();
       long before = mall.searchRequests();
-      JsoupFetcher.Settings d = ApplicationDefaults.jsoup();
       JsoupFetcher jsoup =
           new JsoupFetcher(
-              new JsoupFetcher.Settings(
-                  Duration.ofSeconds(5),
-                  d.maxBodyBytes(),
-                  d.userAgent(),
-                  "zh-CN",
-                  ApplicationDefaults.jsoup().maxRedirects()),
+              ApplicationDefaults.jsoup(Duration.ofSeconds(5)),
               Clock.systemUTC(),
               countingDirect,
               ProxyRoutes.of(Map.of(ID, UpstreamProxy.parse(url))));

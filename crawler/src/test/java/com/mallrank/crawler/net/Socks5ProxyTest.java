@@ -153,14 +153,8 @@ class Socks5ProxyTest {
   }
 
   private JsoupFetcher fetcher(UpstreamProxy proxy) {
-    JsoupFetcher.Settings d = ApplicationDefaults.jsoup();
     return new JsoupFetcher(
-        new JsoupFetcher.Settings(
-            Duration.ofSeconds(5),
-            d.maxBodyBytes(),
-            d.userAgent(),
-            "zh-CN",
-            ApplicationDefaults.jsoup().maxRedirects()),
+        ApplicationDefaults.jsoup(Duration.ofSeconds(5)),
         Clock.systemUTC(),
         countingDirect,
         ProxyRoutes.of(Map.of(ID, proxy)));

@@ -125,13 +125,7 @@ class KeywordSamplerTest {
     JsoupFetcher.Settings d = ApplicationDefaults.jsoup();
     KeywordSampler bounded =
         KeywordSampler.builder(
-                new JsoupFetcher(
-                    new JsoupFetcher.Settings(
-                        d.timeout(),
-                        200_000,
-                        d.userAgent(),
-                        d.acceptLanguage(),
-                        ApplicationDefaults.jsoup().maxRedirects())),
+                new JsoupFetcher(ApplicationDefaults.jsoup(d.timeout(), 200_000)),
                 SamplerSettings.UNTHROTTLED)
             .build();
     long before = MALL.mall().searchRequests();

@@ -6,6 +6,10 @@ import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.browser.BrowserSettings;
 import com.mallrank.crawler.fetch.browser.BrowserTimeouts;
 import com.mallrank.crawler.fetch.browser.Emulation;
+import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
+import com.mallrank.crawler.fetch.browser.RenderOptions;
+import com.mallrank.crawler.fetch.browser.StorageStates;
+import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.repair.ProfileRepair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +42,11 @@ public final class ApplicationDefaults {
         text("crawler.user-agent"),
         text("crawler.accept-language"),
         Integer.parseInt(text("crawler.max-redirects")));
+  }
+
+  /** The static fetcher's defaults with another timeout. */
+  public static JsoupFetcher.Settings jsoup(Duration timeout) {
+    return jsoup(timeout, jsoup().maxBodyBytes());
   }
 
   /** The static fetcher's defaults with another timeout and page-size cap. */
@@ -78,6 +87,16 @@ public final class ApplicationDefaults {
         Boolean.parseBoolean(text("crawler.browser.block-resources")),
         bytes("crawler.max-page-size"),
         List.of());
+  }
+
+  /**
+   * A browser fetcher on the direct network, following {@code crawler.max-redirects} redirects as
+   * production's does.
+   */
+  public static PlaywrightFetcher playwright(
+      BrowserSettings settings, RenderOptions options, StorageStates states) {
+    return new PlaywrightFetcher(
+        settings, options, states, Connector.direct(), jsoup().maxRedirects());
   }
 
   /** The text of a key ({@code crawler.user-agent}); fails the test when it is absent. */

@@ -7,7 +7,6 @@ import com.mallrank.crawler.fetch.browser.BrowserSettings;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.StorageStates;
-import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.sampler.KeywordSampler;
@@ -63,14 +62,7 @@ public final class BrowserFixture
    */
   public BrowserFixture withFetcher(
       BrowserSettings settings, RenderOptions options, Supplier<StorageStates> states) {
-    return withFetcher(
-        () ->
-            new PlaywrightFetcher(
-                settings,
-                options,
-                states.get(),
-                Connector.direct(),
-                ApplicationDefaults.jsoup().maxRedirects()));
+    return withFetcher(() -> ApplicationDefaults.playwright(settings, options, states.get()));
   }
 
   /** Clears every fault set on the mall after each test. */

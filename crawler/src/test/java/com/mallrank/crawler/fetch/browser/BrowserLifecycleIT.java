@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
-import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import com.mallrank.crawler.testing.ApplicationDefaults;
@@ -39,12 +38,8 @@ class BrowserLifecycleIT {
       BrowserFixture.sandboxMallAt(BrowserIT.TIME)
           .withFetcher(
               () ->
-                  new PlaywrightFetcher(
-                      BrowserIT.settings(),
-                      BrowserIT.domOptions(),
-                      identities,
-                      Connector.direct(),
-                      ApplicationDefaults.jsoup().maxRedirects()));
+                  ApplicationDefaults.playwright(
+                      BrowserIT.settings(), BrowserIT.domOptions(), identities));
 
   @BeforeAll
   static void prepare() {
@@ -54,12 +49,8 @@ class BrowserLifecycleIT {
   @Test
   void oneBrowserServesEveryPageAndContextsAreRecycled() throws Exception {
     try (PlaywrightFetcher fetcher =
-        new PlaywrightFetcher(
-            BrowserIT.settings().withRecycleAfterPages(2),
-            BrowserIT.domOptions(),
-            identities,
-            Connector.direct(),
-            ApplicationDefaults.jsoup().maxRedirects())) {
+        ApplicationDefaults.playwright(
+            BrowserIT.settings().withRecycleAfterPages(2), BrowserIT.domOptions(), identities)) {
       for (int i = 0; i < 5; i++) {
         fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
       }
@@ -77,12 +68,10 @@ class BrowserLifecycleIT {
   @Test
   void relaunchAfterPagesStartsAFreshBrowser() throws Exception {
     try (PlaywrightFetcher fetcher =
-        new PlaywrightFetcher(
+        ApplicationDefaults.playwright(
             BrowserIT.settings().withRelaunchAfterPages(2),
             BrowserIT.domOptions(),
-            StorageStates.none(),
-            Connector.direct(),
-            ApplicationDefaults.jsoup().maxRedirects())) {
+            StorageStates.none())) {
       for (int i = 0; i < 3; i++) {
         fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
       }
@@ -109,12 +98,8 @@ class BrowserLifecycleIT {
     // The control for the test above: the images are there to be loaded.
     long images = BROWSER.mall().imageRequests();
     try (PlaywrightFetcher fetcher =
-        new PlaywrightFetcher(
-            BrowserIT.settings().withBlockResources(false),
-            BrowserIT.domOptions(),
-            identities,
-            Connector.direct(),
-            ApplicationDefaults.jsoup().maxRedirects())) {
+        ApplicationDefaults.playwright(
+            BrowserIT.settings().withBlockResources(false), BrowserIT.domOptions(), identities)) {
       fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
     }
     assertThat(BROWSER.mall().imageRequests()).isGreaterThan(images);

@@ -229,14 +229,8 @@ class IdentityProxyIT {
   }
 
   private JsoupFetcher jsoup(ProxyRoutes routes) {
-    JsoupFetcher.Settings d = ApplicationDefaults.jsoup();
     return new JsoupFetcher(
-        new JsoupFetcher.Settings(
-            Duration.ofSeconds(5),
-            d.maxBodyBytes(),
-            d.userAgent(),
-            "zh-CN",
-            ApplicationDefaults.jsoup().maxRedirects()),
+        ApplicationDefaults.jsoup(Duration.ofSeconds(5)),
         Clock.systemUTC(),
         countingDirect,
         routes);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.crawler.fetch.FetchResponse;
-import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
@@ -44,12 +43,8 @@ class LoginStateSaveIT {
     Path file = writeState(states, "old-session");
     BROWSER.mall().rotateSessionCookie(true);
     try (PlaywrightFetcher fetcher =
-        new PlaywrightFetcher(
-            BrowserIT.settings(),
-            BrowserIT.domOptions(),
-            StorageStates.inDirectory(states),
-            Connector.direct(),
-            ApplicationDefaults.jsoup().maxRedirects())) {
+        ApplicationDefaults.playwright(
+            BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(states))) {
       FetchResponse first =
           fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), YIWU));
 
@@ -77,12 +72,8 @@ class LoginStateSaveIT {
   void anUnchangedStateIsNotRewritten(@TempDir Path dir) throws Exception {
     Path file = writeState(dir, "steady");
     try (PlaywrightFetcher fetcher =
-        new PlaywrightFetcher(
-            BrowserIT.settings(),
-            BrowserIT.domOptions(),
-            StorageStates.inDirectory(dir),
-            Connector.direct(),
-            ApplicationDefaults.jsoup().maxRedirects())) {
+        ApplicationDefaults.playwright(
+            BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(dir))) {
       fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), YIWU));
       FileTime old = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
       Files.setLastModifiedTime(file, old);

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
-import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.nio.file.Path;
@@ -80,12 +79,8 @@ class PlaywrightFetcherDomIT {
         file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     long before = BROWSER.mall().spaRequests();
     try (PlaywrightFetcher withOpenState =
-        new PlaywrightFetcher(
-            BrowserIT.settings(),
-            BrowserIT.domOptions(),
-            StorageStates.inDirectory(open),
-            Connector.direct(),
-            ApplicationDefaults.jsoup().maxRedirects())) {
+        ApplicationDefaults.playwright(
+            BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(open))) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () ->
                   withOpenState.fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), "mx-open")))

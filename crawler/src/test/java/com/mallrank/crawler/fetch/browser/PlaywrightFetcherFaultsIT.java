@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
-import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import com.mallrank.crawler.testing.ApplicationDefaults;
@@ -34,7 +33,7 @@ class PlaywrightFetcherFaultsIT {
           .withFetcher(
               () -> {
                 BrowserSettings settings = BrowserIT.settings().withMaxPageBytes(MAX_BYTES);
-                return new PlaywrightFetcher(
+                return ApplicationDefaults.playwright(
                     settings.withTimeouts(
                         settings
                             .timeouts()
@@ -42,9 +41,7 @@ class PlaywrightFetcherFaultsIT {
                             .withWaitForSelector(Duration.ofSeconds(2))
                             .withPage(Duration.ofSeconds(10))),
                     BrowserIT.domOptions(),
-                    StorageStates.none(),
-                    Connector.direct(),
-                    ApplicationDefaults.jsoup().maxRedirects());
+                    StorageStates.none());
               });
 
   @BeforeAll

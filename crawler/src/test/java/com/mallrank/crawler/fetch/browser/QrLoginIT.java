@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mallrank.crawler.fetch.FetchResponse;
-import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.profile.LoginRule;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
@@ -114,12 +113,8 @@ class QrLoginIT {
         .as("no QR PNG or temporary file left")
         .containsExactly(HANGZHOU + ".json");
     try (PlaywrightFetcher fetcher =
-        new PlaywrightFetcher(
-            BrowserIT.settings(),
-            BrowserIT.domOptions(),
-            StorageStates.inDirectory(dir),
-            Connector.direct(),
-            ApplicationDefaults.jsoup().maxRedirects())) {
+        ApplicationDefaults.playwright(
+            BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(dir))) {
       FetchResponse page =
           fetcher.fetch(BrowserIT.request(BROWSER.mall().searchUrl(BrowserIT.KEYWORD), HANGZHOU));
       List<String> top20 = productIds(page.body()).subList(0, 20);

@@ -9,7 +9,6 @@ import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.model.Listing;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.model.SampleStatus;
-import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.parse.ExtractOptions;
 import com.mallrank.crawler.parse.Extractors;
 import com.mallrank.crawler.profile.SiteProfile;
@@ -203,12 +202,10 @@ class HarCaptureIT {
     // the live capture of the same search, in Chromium, reads the same listings
     SampleResult live;
     try (PlaywrightFetcher browser =
-        new PlaywrightFetcher(
+        ApplicationDefaults.playwright(
             ApplicationDefaults.browser(),
             RenderOptions.dom("li.goods-card"),
-            StorageStates.none(),
-            Connector.direct(),
-            ApplicationDefaults.jsoup().maxRedirects())) {
+            StorageStates.none())) {
       live =
           KeywordSampler.builder(null, SamplerSettings.UNTHROTTLED)
               .browser(browser)
