@@ -21,10 +21,11 @@ import java.util.Set;
 final class AccountsSection {
 
   private static final Set<String> ACCOUNT_KEYS =
-      union(
+      PlanReading.union(
           Set.of("id", "name", "shop-ids", "product-ids", "storage-state", "budget"),
           NetworkSection.KEYS);
-  private static final Set<String> ANONYMOUS_KEYS = union(Set.of("budget"), NetworkSection.KEYS);
+  private static final Set<String> ANONYMOUS_KEYS =
+      PlanReading.union(Set.of("budget"), NetworkSection.KEYS);
   private static final Set<String> BUDGET_KEYS = Set.of("per-minute", "per-day");
 
   private final PlanReading reading;
@@ -131,11 +132,5 @@ final class AccountsSection {
   private Integer limit(Node node, String path) {
     String text = yaml.scalar(node, path);
     return text == null ? null : yaml.whole(text.strip(), node, path, 1, IdentityBudget.MAX);
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new HashSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
   }
 }

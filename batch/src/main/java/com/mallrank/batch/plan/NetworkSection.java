@@ -29,14 +29,9 @@ final class NetworkSection {
 
   /** The keys this section reads in an identity's mapping. */
   static final Set<String> KEYS =
-      Set.of(
-          "proxy",
-          "proxy-credentials",
-          "proxy-credentials-env",
-          "device",
-          "locale",
-          "timezone",
-          "geolocation");
+      PlanReading.union(
+          Set.of("proxy", "proxy-credentials", "proxy-credentials-env"),
+          Set.of("device", "locale", "timezone", "geolocation"));
 
   private static final Set<String> DEVICE_KEYS =
       Set.of("user-agent", "viewport", "scale", "touch", "mobile");

@@ -6,6 +6,7 @@ import com.mallrank.crawler.yaml.YamlTree.MapNode;
 import com.mallrank.crawler.yaml.YamlTree.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,6 +49,13 @@ final class PlanReading {
 
   void problem(Node node, String field, String message) {
     yaml.problem(node, field, message);
+  }
+
+  /** The keys of both sets. */
+  static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   /** A file named in the plan: relative to the plan's folder. */

@@ -173,9 +173,6 @@ final class DepthLoader {
   }
 
   private void checkDeadline() throws FetchException {
-    if (deadline.expired()) {
-      throw new FetchException(
-          page.url(), "page render exceeded " + timeouts.page().toMillis() + " ms");
-    }
+    deadline.check(page.url());
   }
 }

@@ -183,10 +183,7 @@ final class PageActions {
   }
 
   private void checkDeadline() throws FetchException {
-    if (deadline.expired()) {
-      throw new FetchException(
-          page.url(), "page render exceeded " + timeouts.page().toMillis() + " ms");
-    }
+    deadline.check(page.url());
   }
 
   private static String firstLine(String message) {

@@ -166,9 +166,7 @@ final class PageRender {
       loader.awaitFirstContent();
       loader.load();
     }
-    if (deadline.expired()) {
-      throw new FetchException(url, "page render exceeded " + timeouts.page().toMillis() + " ms");
-    }
+    deadline.check(url);
     String body;
     String contentType;
     if (captured != null) {
