@@ -82,93 +82,71 @@ public record BrowserSettings(
   }
 
   public BrowserSettings withExecutable(Path value) {
-    return new BrowserSettings(
-        value,
-        headless,
-        recycleAfterPages,
-        relaunchAfterPages,
-        emulation,
-        timeouts,
-        blockResources,
-        maxPageBytes,
-        extraArgs);
+    return edit(e -> e.executable = value);
   }
 
   public BrowserSettings withRecycleAfterPages(int value) {
-    return new BrowserSettings(
-        executable,
-        headless,
-        value,
-        relaunchAfterPages,
-        emulation,
-        timeouts,
-        blockResources,
-        maxPageBytes,
-        extraArgs);
+    return edit(e -> e.recycleAfterPages = value);
   }
 
   public BrowserSettings withRelaunchAfterPages(int value) {
-    return new BrowserSettings(
-        executable,
-        headless,
-        recycleAfterPages,
-        value,
-        emulation,
-        timeouts,
-        blockResources,
-        maxPageBytes,
-        extraArgs);
+    return edit(e -> e.relaunchAfterPages = value);
   }
 
   public BrowserSettings withEmulation(Emulation value) {
-    return new BrowserSettings(
-        executable,
-        headless,
-        recycleAfterPages,
-        relaunchAfterPages,
-        value,
-        timeouts,
-        blockResources,
-        maxPageBytes,
-        extraArgs);
+    return edit(e -> e.emulation = value);
   }
 
   public BrowserSettings withTimeouts(BrowserTimeouts value) {
-    return new BrowserSettings(
-        executable,
-        headless,
-        recycleAfterPages,
-        relaunchAfterPages,
-        emulation,
-        value,
-        blockResources,
-        maxPageBytes,
-        extraArgs);
+    return edit(e -> e.timeouts = value);
   }
 
   public BrowserSettings withBlockResources(boolean value) {
-    return new BrowserSettings(
-        executable,
-        headless,
-        recycleAfterPages,
-        relaunchAfterPages,
-        emulation,
-        timeouts,
-        value,
-        maxPageBytes,
-        extraArgs);
+    return edit(e -> e.blockResources = value);
   }
 
   public BrowserSettings withMaxPageBytes(long value) {
+    return edit(e -> e.maxPageBytes = value);
+  }
+
+  /** A copy of these settings with {@code change} applied (checked again). */
+  private BrowserSettings edit(java.util.function.Consumer<Edit> change) {
+    Edit e = new Edit(this);
+    change.accept(e);
     return new BrowserSettings(
-        executable,
-        headless,
-        recycleAfterPages,
-        relaunchAfterPages,
-        emulation,
-        timeouts,
-        blockResources,
-        value,
-        extraArgs);
+        e.executable,
+        e.headless,
+        e.recycleAfterPages,
+        e.relaunchAfterPages,
+        e.emulation,
+        e.timeouts,
+        e.blockResources,
+        e.maxPageBytes,
+        e.extraArgs);
+  }
+
+  /** The components of one copy being changed. */
+  private static final class Edit {
+    Path executable;
+    boolean headless;
+    int recycleAfterPages;
+    int relaunchAfterPages;
+    Emulation emulation;
+    BrowserTimeouts timeouts;
+    boolean blockResources;
+    long maxPageBytes;
+    List<String> extraArgs;
+
+    Edit(BrowserSettings s) {
+      executable = s.executable;
+      headless = s.headless;
+      recycleAfterPages = s.recycleAfterPages;
+      relaunchAfterPages = s.relaunchAfterPages;
+      emulation = s.emulation;
+      timeouts = s.timeouts;
+      blockResources = s.blockResources;
+      maxPageBytes = s.maxPageBytes;
+      extraArgs = s.extraArgs;
+    }
   }
 }
