@@ -154,10 +154,8 @@ public class BrokerCommand implements Runnable {
         letters = dryRun ? deadLetters.list() : deadLetters.requeue();
       } catch (JMSException e) {
         // the URL without its query: Artemis URLs may carry options, credentials among them
-        String url =
-            environment.getProperty("spring.artemis.broker-url", BrokerSettings.DEFAULT_URL);
         throw new IllegalStateException(
-            "broker at " + url.strip().replaceAll("\\?.*", "") + ": " + e.getMessage(), e);
+            "broker at " + BrokerSettings.shown(environment) + ": " + e.getMessage(), e);
       }
       String queues = remote.deadLetterQueue() + " → " + remote.queue();
       if (letters.isEmpty()) {

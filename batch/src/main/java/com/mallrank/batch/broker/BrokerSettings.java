@@ -5,21 +5,45 @@ import java.net.URI;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.springframework.core.env.Environment;
 
-/** The local broker's settings from {@code batch.broker.*} and {@code spring.artemis.*}. */
-final class BrokerSettings {
+/**
+ * The broker's settings from {@code batch.broker.*} and {@code spring.artemis.*}: the one reader of
+ * the broker URL, {@code spring.artemis.broker-url} (its default in {@code application.yml}), for
+ * every command, the manager and the local broker launcher.
+ */
+public final class BrokerSettings {
 
-  static final String DEFAULT_URL = "tcp://localhost:61616";
+  /** The key of the broker URL: manager, workers, {@code mallrank broker} and Spring's client. */
+  public static final String URL_KEY = "spring.artemis.broker-url";
 
   private BrokerSettings() {}
+
+  /**
+   * The broker URL, e.g. {@code tcp://localhost:61616}.
+   *
+   * @throws IllegalStateException when no source sets it (the packaged application.yml does)
+   */
+  public static String url(Environment environment) {
+    String url = environment.getProperty(URL_KEY);
+    if (url == null || url.isBlank()) {
+      throw new IllegalStateException(URL_KEY + " is not set (application.yml gives a default)");
+    }
+    return url.strip();
+  }
+
+  /**
+   * The broker URL as it may be shown: without its query (Artemis options, credentials among them).
+   */
+  public static String shown(Environment environment) {
+    return url(environment).replaceAll("\\?.*", "");
+  }
 
   /**
    * A client of the broker the manager and workers use ({@code spring.artemis.broker-url}, {@code
    * .user}, {@code .password}), wherever it runs: for the commands that read or move its messages.
    */
   static ActiveMQConnectionFactory client(Environment environment) {
-    String url = environment.getProperty("spring.artemis.broker-url", DEFAULT_URL).strip();
     return new ActiveMQConnectionFactory(
-        url,
+        url(environment),
         environment.getProperty("spring.artemis.user"),
         environment.getProperty("spring.artemis.password"));
   }
@@ -29,17 +53,18 @@ final class BrokerSettings {
    *     {@code tcp://host:port} URL on loopback
    */
   static ArtemisSettings of(BrokerProperties properties, Environment environment) {
-    String url = environment.getProperty("spring.artemis.broker-url", DEFAULT_URL);
+    String url = url(environment);
     URI uri;
     try {
-      uri = URI.create(url.strip());
+      uri = URI.create(url);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "spring.artemis.broker-url: '" + url + "' is not a URL (expected tcp://127.0.0.1:61616)");
+          URL_KEY + ": '" + url + "' is not a URL (expected tcp://127.0.0.1:61616)");
     }
     if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null) {
       throw new IllegalArgumentException(
-          "spring.artemis.broker-url: '"
+          URL_KEY
+              + ": '"
               + url
               + "' is not a tcp://host:port URL (expected tcp://127.0.0.1:61616)");
     }
@@ -47,7 +72,8 @@ final class BrokerSettings {
     int port = uri.getPort() < 0 ? 61616 : uri.getPort();
     if (!ArtemisSettings.isLoopback(host)) {
       throw new IllegalArgumentException(
-          "spring.artemis.broker-url: "
+          URL_KEY
+              + ": "
               + uri.getHost()
               + " is not this host's loopback; `mallrank broker` runs a broker for one-host setups"
               + " only");

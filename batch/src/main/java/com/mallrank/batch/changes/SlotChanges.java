@@ -32,11 +32,17 @@ public class SlotChanges {
 
   private static final Logger log = LoggerFactory.getLogger(SlotChanges.class);
 
+  private final DetectionSettings detection;
   private final ElasticsearchRuntime elasticsearch;
   private final AlertDispatcher alerts;
   private final Reports reports;
 
-  public SlotChanges(ElasticsearchRuntime elasticsearch, AlertDispatcher alerts, Reports reports) {
+  public SlotChanges(
+      ElasticsearchRuntime elasticsearch,
+      AlertDispatcher alerts,
+      Reports reports,
+      ChangeProperties changes) {
+    this.detection = changes.settings();
     this.elasticsearch = elasticsearch;
     this.alerts = alerts;
     this.reports = reports;
@@ -62,7 +68,7 @@ public class SlotChanges {
                 elasticsearch.client(MallrankRole.READER),
                 elasticsearch.client(MallrankRole.WRITER),
                 elasticsearch.names(),
-                DetectionSettings.defaults(),
+                detection,
                 Clock.systemUTC(),
                 Refresh.WaitFor)
             .detectSlot(slot, group);

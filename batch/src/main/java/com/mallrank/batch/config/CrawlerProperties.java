@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  *     (the demo's simulated mall, {@code crawler.sandbox.*}, see {@code runtime.Targets})
  * @param timeout the timeout of one page fetch
  * @param userAgent the User-Agent sent by the static fetcher
+ * @param acceptLanguage the Accept-Language sent by the static fetcher
  * @param maxPageSize pages larger than this are an error (no out-of-memory on a huge page)
  * @param browser the real browser that renders the pages of {@code fetch.with: browser} profiles
  * @param images main-image fingerprints (perceptual hashes)
@@ -33,6 +34,7 @@ public record CrawlerProperties(
     String baseUrl,
     Duration timeout,
     String userAgent,
+    String acceptLanguage,
     DataSize maxPageSize,
     Browser browser,
     Images images,
@@ -55,8 +57,36 @@ public record CrawlerProperties(
    * @param executable the Chromium binary (Debian: /usr/bin/chromium); Playwright downloads nothing
    * @param device {@code mobile} (phone emulation: Douyin Mall is a phone app) or {@code desktop}
    * @param recycleAfterPages a browser context (one per identity) is replaced after this many pages
+   * @param relaunchAfterPages the whole browser is relaunched after this many pages; 0 = never
+   * @param headless run without a window
+   * @param blockResources images, fonts and media are aborted before they leave the browser
+   * @param timeouts the bound of every wait of a page render
    */
-  public record Browser(Path executable, String device, int recycleAfterPages) {}
+  public record Browser(
+      Path executable,
+      String device,
+      int recycleAfterPages,
+      int relaunchAfterPages,
+      boolean headless,
+      boolean blockResources,
+      Timeouts timeouts) {}
+
+  /**
+   * {@code crawler.browser.timeouts.*}: every wait of a page render is bounded by one of these.
+   *
+   * @param launch starting the browser
+   * @param navigation until the main document's DOM is loaded
+   * @param waitForSelector until the profile's wait-for selector appears (then the page is read as
+   *     it is)
+   * @param growth after a scroll or a "load more" click, until more listings appear
+   * @param page the whole render, from navigation to the returned body
+   */
+  public record Timeouts(
+      Duration launch,
+      Duration navigation,
+      Duration waitForSelector,
+      Duration growth,
+      Duration page) {}
 
   /**
    * Main-image fingerprints: each listing's main image downloaded (size-capped, once per image key)

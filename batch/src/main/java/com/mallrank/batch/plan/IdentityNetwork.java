@@ -31,16 +31,7 @@ public record IdentityNetwork(
 
   /** What the browser context looks like: this device (or {@code fallback}) with its locale. */
   public DeviceProfile deviceProfile(Emulation fallback) {
-    Emulation e = device == null ? fallback : device;
-    Emulation localized =
-        new Emulation(
-            e.viewportWidth(),
-            e.viewportHeight(),
-            e.deviceScaleFactor(),
-            e.isMobile(),
-            e.hasTouch(),
-            e.userAgent(),
-            locale);
+    Emulation localized = (device == null ? fallback : device).withLocale(locale);
     return new DeviceProfile(localized, timezone, latitude, longitude);
   }
 

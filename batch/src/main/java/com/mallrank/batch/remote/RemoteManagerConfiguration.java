@@ -1,5 +1,6 @@
 package com.mallrank.batch.remote;
 
+import com.mallrank.batch.broker.BrokerSettings;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.sample.SampleJobConfiguration;
 import jakarta.jms.ConnectionFactory;
@@ -12,6 +13,7 @@ import org.springframework.batch.integration.partition.MessageChannelPartitionHa
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.core.MessagingTemplate;
@@ -66,7 +68,7 @@ public class RemoteManagerConfiguration {
       JobRepository jobRepository,
       ConnectionFactory connectionFactory,
       RemoteProperties properties,
-      @Value("${spring.artemis.broker-url:tcp://localhost:61616}") String brokerUrl)
+      Environment environment)
       throws Exception {
     MessagingTemplate template = new MessagingTemplate();
     template.setDefaultChannel(partitionRequests);
@@ -83,7 +85,8 @@ public class RemoteManagerConfiguration {
                 && caching.getTargetConnectionFactory() != null
             ? caching.getTargetConnectionFactory()
             : connectionFactory;
-    return new RemotePartitionHandler(handler, jobRepository, probe, brokerUrl, properties);
+    return new RemotePartitionHandler(
+        handler, jobRepository, probe, BrokerSettings.shown(environment), properties);
   }
 
   @Bean

@@ -6,6 +6,7 @@ import com.mallrank.batch.plan.IdentityNetwork;
 import com.mallrank.batch.plan.MatrixAccount;
 import com.mallrank.batch.plan.Plan;
 import com.mallrank.crawler.fetch.browser.BrowserSettings;
+import com.mallrank.crawler.fetch.browser.BrowserTimeouts;
 import com.mallrank.crawler.fetch.browser.Emulation;
 import com.mallrank.crawler.fetch.browser.IdentityDevices;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
@@ -20,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,6 +42,7 @@ public class BrowserRuntime implements DisposableBean {
   private final HttpClients clients;
   private final ObjectProvider<PlanRepository> plans;
   private final int maxRedirects;
+  private final long maxPageBytes;
   private final Path planFile;
   private volatile CachedPlan cached;
   private PlaywrightFetcher fetcher;
@@ -53,6 +56,7 @@ public class BrowserRuntime implements DisposableBean {
       CrawlerProperties properties, BatchProperties batch, ObjectProvider<PlanRepository> plans) {
     this.properties = properties.browser();
     this.maxRedirects = properties.maxRedirects();
+    this.maxPageBytes = properties.maxPageSize().toBytes();
     this.plans = plans;
     this.planFile = batch.plan();
     // Each identity's own proxy, from the plan (read at each fetch: a reloaded plan applies).
@@ -121,11 +125,23 @@ public class BrowserRuntime implements DisposableBean {
 
   public synchronized PlaywrightFetcher fetcher() {
     if (fetcher == null) {
+      CrawlerProperties.Timeouts timeouts = properties.timeouts();
       BrowserSettings settings =
-          BrowserSettings.defaults()
-              .withExecutable(properties.executable())
-              .withRecycleAfterPages(properties.recycleAfterPages())
-              .withEmulation(emulation(properties.device()));
+          new BrowserSettings(
+              properties.executable(),
+              properties.headless(),
+              properties.recycleAfterPages(),
+              properties.relaunchAfterPages(),
+              emulation(properties.device()),
+              new BrowserTimeouts(
+                  timeouts.launch(),
+                  timeouts.navigation(),
+                  timeouts.waitForSelector(),
+                  timeouts.growth(),
+                  timeouts.page()),
+              properties.blockResources(),
+              maxPageBytes,
+              List.of());
       Emulation configured = settings.emulation();
       IdentityDevices devices =
           identity -> Optional.of(network(identity).deviceProfile(configured));

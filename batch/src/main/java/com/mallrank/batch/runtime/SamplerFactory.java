@@ -157,9 +157,9 @@ public class SamplerFactory {
   }
 
   /**
-   * A static fetcher with the configured timeout, page-size cap, User-Agent and redirect limit, on
-   * the process's clients (each identity's own network), saving the cookies a site rotates into the
-   * account's login state.
+   * A static fetcher with the configured timeout, page-size cap, User-Agent, Accept-Language and
+   * redirect limit, on the process's clients (each identity's own network), saving the cookies a
+   * site rotates into the account's login state.
    */
   public JsoupFetcher fetcher() {
     return new JsoupFetcher(
@@ -167,7 +167,7 @@ public class SamplerFactory {
                 properties.timeout(),
                 Math.toIntExact(properties.maxPageSize().toBytes()),
                 properties.userAgent(),
-                JsoupFetcher.Settings.DEFAULTS.acceptLanguage(),
+                properties.acceptLanguage(),
                 properties.maxRedirects()),
             Clock.systemUTC(),
             browser.httpClients())

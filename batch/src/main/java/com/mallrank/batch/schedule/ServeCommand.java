@@ -1,5 +1,6 @@
 package com.mallrank.batch.schedule;
 
+import com.mallrank.batch.broker.BrokerSettings;
 import com.mallrank.batch.remote.RemoteProperties;
 import com.mallrank.batch.remote.Role;
 import com.mallrank.batch.retention.RetentionScheduler;
@@ -81,7 +82,7 @@ public class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     // the context was built for batch.role (which --role sets before the context starts)
     Role configured = Role.parse(environment.getProperty(Role.PROPERTY));
-    String broker = environment.getProperty("spring.artemis.broker-url", "tcp://localhost:61616");
+    String broker = BrokerSettings.shown(environment);
     String queue = remote.getObject().queue();
     if (configured == Role.WORKER) {
       partitionListener.getObject().start();

@@ -3,6 +3,7 @@ package com.mallrank.batch.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mallrank.batch.config.ApplicationYaml;
 import com.mallrank.local.artemis.ArtemisSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +32,29 @@ class BrokerSettingsTest {
     assertThat(settings.artifact())
         .isEqualTo("org.apache.activemq:apache-artemis:2.40.0:tar.gz:bin");
     assertThat(settings.toString()).doesNotContain("s3cret-pw");
-    assertThat(BrokerSettings.of(PROPERTIES, new MockEnvironment()).url())
-        .isEqualTo("tcp://127.0.0.1:61616");
+    assertThat(BrokerSettings.of(PROPERTIES, packaged()).url()).isEqualTo("tcp://127.0.0.1:61616");
+  }
+
+  @Test
+  void theUrlHasOneKeyWithItsDefaultInApplicationYml() {
+    assertThat(BrokerSettings.url(packaged())).isEqualTo("tcp://localhost:61616");
+    assertThat(
+            BrokerSettings.shown(
+                new MockEnvironment()
+                    .withProperty(
+                        "spring.artemis.broker-url",
+                        " tcp://b.example:61616?user=u&password=s3cret ")))
+        .isEqualTo("tcp://b.example:61616");
+    assertThatThrownBy(() -> BrokerSettings.url(new MockEnvironment()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("spring.artemis.broker-url is not set (application.yml gives a default)");
+  }
+
+  /** The packaged application.yml alone: where the broker URL's default lives. */
+  private static MockEnvironment packaged() {
+    MockEnvironment environment = new MockEnvironment();
+    ApplicationYaml.sources().forEach(environment.getPropertySources()::addLast);
+    return environment;
   }
 
   @Test
@@ -66,8 +88,7 @@ class BrokerSettingsTest {
   void aUserWithoutAPasswordIsRefused() {
     assertThatThrownBy(
             () ->
-                BrokerSettings.of(
-                    PROPERTIES, new MockEnvironment().withProperty("spring.artemis.user", "u")))
+                BrokerSettings.of(PROPERTIES, packaged().withProperty("spring.artemis.user", "u")))
         .hasMessage(
             "spring.artemis.user and spring.artemis.password go together: set both or neither");
   }

@@ -2,8 +2,17 @@ package com.mallrank.batch.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mallrank.batch.changes.ChangeProperties;
 import com.mallrank.batch.remote.Role;
+import com.mallrank.crawler.fetch.JsoupFetcher;
+import com.mallrank.crawler.fetch.browser.BrowserSettings;
+import com.mallrank.crawler.fetch.browser.BrowserTimeouts;
+import com.mallrank.crawler.testing.ApplicationDefaults;
+import com.mallrank.index.testing.DetectionDefaults;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -21,6 +30,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /**
@@ -28,6 +39,11 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
  * record carries a {@code @DefaultValue}, every record component has its key in {@code
  * application.yml}, bound from it alone each one with a value there is set, and every key there
  * belongs to a component (a removed key left in the file would be read by no one).
+ *
+ * <p>Nor does production code build settings of its own ({@code JsoupFetcher.Settings}, {@code
+ * BrowserSettings}, {@code BrowserTimeouts}, {@code DetectionSettings}: no static default of them);
+ * tests build them from the yml's values ({@code ApplicationDefaults}, {@code DetectionDefaults}),
+ * checked here against the binding of {@code application.yml}.
  *
  * <p>Records reached through a list or map (e.g. {@code alerts.webhooks[n]}) are entries a user
  * writes, which {@code application.yml} cannot give defaults to: they are not walked.
@@ -134,6 +150,95 @@ class ConfigDefaultsTest {
     }
     assertThat(unset).as("keys with a value in application.yml that bind to null").isEmpty();
     assertThat(checked).as("components checked").isGreaterThan(60);
+  }
+
+  @Test
+  void noProductionSettingsCarryADefaultOfTheirOwn() throws Exception {
+    var resolver = new PathMatchingResourcePatternResolver();
+    List<String> names = new ArrayList<>();
+    for (String pattern : List.of("*Settings.class", "*Timeouts.class")) {
+      for (Resource resource : resolver.getResources("classpath*:com/mallrank/**/" + pattern)) {
+        String url = resource.getURL().toString();
+        if (url.contains("/test-classes/") || url.contains("-tests.jar")) {
+          continue; // test code may build settings (from the yml's values)
+        }
+        names.add(url.substring(url.lastIndexOf("com/mallrank/")).replace('/', '.'));
+      }
+    }
+    List<String> leaves = new ArrayList<>();
+    for (String file : names) {
+      Class<?> type =
+          Class.forName(file.substring(0, file.length() - ".class".length()), false, loader());
+      collectLeaves(type, leaves);
+      for (Class<?> nested : type.getDeclaredClasses()) {
+        collectLeaves(nested, leaves);
+      }
+    }
+    assertThat(names).anyMatch(n -> n.endsWith("BrowserTimeouts.class"));
+    assertThat(leaves)
+        .as("settings built in code instead of from application.yml (tests: ApplicationDefaults)")
+        .isEmpty();
+  }
+
+  private static ClassLoader loader() {
+    return ConfigDefaultsTest.class.getClassLoader();
+  }
+
+  /** A static field or no-argument static method of a settings record giving one of its own. */
+  private static void collectLeaves(Class<?> type, List<String> leaves) {
+    if (!type.isRecord() || !type.getSimpleName().matches(".*(Settings|Timeouts)")) {
+      return;
+    }
+    for (Method method : type.getDeclaredMethods()) {
+      if (Modifier.isStatic(method.getModifiers())
+          && method.getParameterCount() == 0
+          && method.getReturnType().equals(type)) {
+        leaves.add(type.getName() + "." + method.getName() + "()");
+      }
+    }
+    for (Field field : type.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers())
+          && field.getType().equals(type)
+          && !NOT_DEFAULTS.contains(type.getName() + "." + field.getName())) {
+        leaves.add(type.getName() + "." + field.getName());
+      }
+    }
+  }
+
+  /** Settings that are no default of a key: the sandbox mall is sampled without delays. */
+  private static final Set<String> NOT_DEFAULTS =
+      Set.of("com.mallrank.crawler.sampler.SamplerSettings.UNTHROTTLED");
+
+  @Test
+  void testsBuildSettingsFromTheseDefaults() {
+    Binder binder = ApplicationYaml.binder(Map.of());
+    CrawlerProperties crawler = binder.bind("crawler", CrawlerProperties.class).get();
+    assertThat(ApplicationDefaults.jsoup())
+        .isEqualTo(
+            new JsoupFetcher.Settings(
+                crawler.timeout(),
+                Math.toIntExact(crawler.maxPageSize().toBytes()),
+                crawler.userAgent(),
+                crawler.acceptLanguage(),
+                crawler.maxRedirects()));
+    CrawlerProperties.Timeouts timeouts = crawler.browser().timeouts();
+    assertThat(ApplicationDefaults.browserTimeouts())
+        .isEqualTo(
+            new BrowserTimeouts(
+                timeouts.launch(),
+                timeouts.navigation(),
+                timeouts.waitForSelector(),
+                timeouts.growth(),
+                timeouts.page()));
+    BrowserSettings browser = ApplicationDefaults.browser();
+    assertThat(browser.executable()).isEqualTo(crawler.browser().executable());
+    assertThat(browser.recycleAfterPages()).isEqualTo(crawler.browser().recycleAfterPages());
+    assertThat(browser.relaunchAfterPages()).isEqualTo(crawler.browser().relaunchAfterPages());
+    assertThat(browser.headless()).isEqualTo(crawler.browser().headless());
+    assertThat(browser.blockResources()).isEqualTo(crawler.browser().blockResources());
+    assertThat(browser.maxPageBytes()).isEqualTo(crawler.maxPageSize().toBytes());
+    assertThat(DetectionDefaults.settings())
+        .isEqualTo(binder.bind("batch.changes", ChangeProperties.class).get().settings());
   }
 
   /** Counts the components checked; adds those left null although application.yml sets them. */

@@ -9,6 +9,7 @@ import com.mallrank.batch.config.PlainConfiguration.NeedsSpring;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,6 +165,9 @@ class PlainConfigurationTest {
     assertThat(plain.crawler().profilesDir()).isEqualTo(Path.of("config/profiles"));
     assertThat(plain.crawler().baseUrl()).isEmpty();
     assertThat(plain.crawler().politeness().maxAttempts()).isEqualTo(3);
+    assertThat(plain.crawler().acceptLanguage()).isEqualTo("zh-CN,zh;q=0.9");
+    assertThat(plain.crawler().browser().timeouts().page()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(plain.crawler().browser().blockResources()).isTrue();
     assertThat(plain.batch().zone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
     assertThat(plain.levels())
         .containsEntry("ROOT", "WARN")
@@ -194,6 +198,11 @@ class PlainConfigurationTest {
                 "--crawler.sandbox.enabled=FALSE",
                 "--crawler.base-url=https://example.com/mall",
                 "--crawler.user-agent=a b, c",
+                "--crawler.accept-language=en-US,en;q=0.8",
+                "--crawler.browser.headless=false",
+                "--crawler.browser.relaunch-after-pages=7",
+                "--crawler.browser.timeouts.wait-for-selector=2s",
+                "--crawler.browser.timeouts.page=90000",
                 "--batch.zone=UTC",
                 "--batch.plan=plans/../plan.yml",
                 "--crawler.images.max-size=4096",
@@ -363,6 +372,12 @@ class PlainConfigurationTest {
             "crawler.profiles-dir",
             "crawler.max-page-size",
             "crawler.politeness.max-concurrent-per-host",
+            "crawler.accept-language",
+            "crawler.browser.headless",
+            "crawler.browser.relaunch-after-pages",
+            "crawler.browser.block-resources",
+            "crawler.browser.timeouts.launch",
+            "crawler.browser.timeouts.wait-for-selector",
             "batch.accounts-dir",
             "batch.schedule.shutdown-grace")
         .allMatch(key -> key.equals(key.toLowerCase(Locale.ROOT)));

@@ -8,8 +8,8 @@ import com.mallrank.batch.testing.InContextCommand;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.crawler.testing.HeadlessChromium;
 import com.mallrank.index.changes.ChangeDetector;
-import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.document.ListingDocument;
+import com.mallrank.index.testing.DetectionDefaults;
 import com.mallrank.index.testing.Fixtures;
 import com.mallrank.index.write.Snapshot;
 import com.microsoft.playwright.Browser;
@@ -79,7 +79,7 @@ class HostileReportsIT {
         new ChangeDetector(
             elasticsearch.client(),
             elasticsearch.names(),
-            DetectionSettings.defaults(),
+            DetectionDefaults.settings(),
             Clock.systemUTC(),
             Refresh.True);
     detector.detectSlot(T1);

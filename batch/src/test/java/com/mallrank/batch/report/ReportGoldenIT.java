@@ -17,9 +17,9 @@ import com.mallrank.batch.testing.InContextCommand;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.crawler.testing.HeadlessChromium;
 import com.mallrank.index.changes.ChangeDetector;
-import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
+import com.mallrank.index.testing.DetectionDefaults;
 import com.mallrank.index.testing.Fixtures;
 import com.mallrank.index.write.Snapshot;
 import com.microsoft.playwright.Locator;
@@ -112,7 +112,7 @@ class ReportGoldenIT {
         new ChangeDetector(
             elasticsearch.client(),
             elasticsearch.names(),
-            DetectionSettings.defaults(),
+            DetectionDefaults.settings(),
             Clock.fixed(T3.plusSeconds(600), ZoneOffset.UTC),
             Refresh.True);
     for (Instant slot : List.of(T1, T2, T3)) {

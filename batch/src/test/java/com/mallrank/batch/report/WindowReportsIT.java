@@ -18,8 +18,8 @@ import com.mallrank.batch.report.model.ReportTable;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.index.changes.ChangeDetector;
-import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.document.ListingDocument;
+import com.mallrank.index.testing.DetectionDefaults;
 import com.mallrank.index.testing.Fixtures;
 import com.mallrank.index.write.Snapshot;
 import java.io.ByteArrayOutputStream;
@@ -82,7 +82,7 @@ class WindowReportsIT {
         new ChangeDetector(
             elasticsearch.client(),
             elasticsearch.names(),
-            DetectionSettings.defaults(),
+            DetectionDefaults.settings(),
             Clock.systemUTC(),
             Refresh.True);
     for (Instant slot : List.of(T1, T2, T3)) {

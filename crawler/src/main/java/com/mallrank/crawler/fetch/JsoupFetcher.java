@@ -61,6 +61,10 @@ public final class JsoupFetcher implements Fetcher {
       "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
   /**
+   * The static fetcher's settings: production takes every one from {@code application.yml} ({@code
+   * crawler.timeout}, {@code max-page-size}, {@code user-agent}, {@code accept-language}, {@code
+   * max-redirects}), the one home of their defaults.
+   *
    * @param timeout connect + read timeout
    * @param maxBodyBytes the largest body accepted; a larger one is a {@link FetchException}
    * @param userAgent the {@code User-Agent} header
@@ -74,24 +78,6 @@ public final class JsoupFetcher implements Fetcher {
       String userAgent,
       String acceptLanguage,
       int maxRedirects) {
-
-    /** The default of {@code crawler.max-redirects}. */
-    public static final int DEFAULT_MAX_REDIRECTS = 5;
-
-    /** 15 s, 8 MiB, a desktop browser user agent, Chinese first, 5 redirects. */
-    public static final Settings DEFAULTS =
-        new Settings(
-            Duration.ofSeconds(15),
-            8 * 1024 * 1024,
-            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
-                + " Chrome/124.0 Safari/537.36 mallrank/0.1",
-            "zh-CN,zh;q=0.9",
-            DEFAULT_MAX_REDIRECTS);
-
-    /** With {@link #DEFAULT_MAX_REDIRECTS}. */
-    public Settings(Duration timeout, int maxBodyBytes, String userAgent, String acceptLanguage) {
-      this(timeout, maxBodyBytes, userAgent, acceptLanguage, DEFAULT_MAX_REDIRECTS);
-    }
 
     public Settings {
       Objects.requireNonNull(timeout, "timeout");

@@ -1,5 +1,6 @@
 package com.mallrank.crawler.profile;
 
+import com.mallrank.crawler.yaml.YamlFields;
 import com.mallrank.crawler.yaml.YamlTree.Entry;
 import com.mallrank.crawler.yaml.YamlTree.ListNode;
 import com.mallrank.crawler.yaml.YamlTree.MapNode;
@@ -32,19 +33,29 @@ import java.util.regex.PatternSyntaxException;
  */
 final class PageActionReader {
 
-  /** Problems go to the profile's reader. */
-  interface Problems {
-    void problem(String keyPath, int line, String message);
-  }
-
   private static final Pattern KEY_NAME = Pattern.compile("[A-Za-z0-9]+(\\+[A-Za-z0-9]+)*");
   private static final Set<String> ACTION_KEYS =
       new TreeSet<>(Arrays.stream(PageAction.Kind.values()).map(PageAction.Kind::key).toList());
 
-  private final Problems problems;
+  /** The words of page actions' field problems: a profile's, but no value may be blank. */
+  private static final YamlFields.Wording WORDING =
+      new YamlFields.Wording(
+          ProfileReader.WORDING.unknownKey(),
+          "must be a single, non-empty value",
+          null,
+          YamlFields.Blank.REFUSED,
+          ProfileReader.WORDING.required(),
+          ProfileReader.WORDING.notList(),
+          ProfileReader.WORDING.notMapping(),
+          ProfileReader.WORDING.notBoolean());
 
-  PageActionReader(Problems problems) {
-    this.problems = problems;
+  private final YamlFields yaml;
+
+  /**
+   * @param problems the profile's reader's
+   */
+  PageActionReader(YamlFields.Problems problems) {
+    this.yaml = new YamlFields(problems, WORDING);
   }
 
   /**
@@ -83,11 +94,11 @@ final class PageActionReader {
     }
     String listPath = "fetch.actions";
     if (!(entry.value() instanceof ListNode list)) {
-      problems.problem(listPath, entry.keyLine(), "must be a list of actions");
+      yaml.problem(listPath, entry.keyLine(), "must be a list of actions");
       return actions;
     }
     if (list.items().size() > PageAction.MAX_ACTIONS) {
-      problems.problem(listPath, entry.keyLine(), "at most " + PageAction.MAX_ACTIONS + " actions");
+      yaml.problem(listPath, entry.keyLine(), "at most " + PageAction.MAX_ACTIONS + " actions");
     }
     int searches = 0;
     for (int i = 0; i < list.items().size(); i++) {
@@ -96,7 +107,7 @@ final class PageActionReader {
       if (action != null) {
         actions.add(action);
         if (action.search() && ++searches == 2) {
-          problems.problem(path + ".search", action.line(), "only one action sends the search");
+          yaml.problem(path + ".search", action.line(), "only one action sends the search");
         }
       }
     }
@@ -114,8 +125,7 @@ final class PageActionReader {
 
   private PageAction action(Node node, String path) {
     if (!(node instanceof MapNode map)) {
-      problems.problem(
-          path, node.line(), "must be a mapping like {click: …}; actions: " + ACTION_KEYS);
+      yaml.problem(path, node.line(), "must be a mapping like {click: …}; actions: " + ACTION_KEYS);
       return null;
     }
     List<Entry> actionEntries = new ArrayList<>();
@@ -124,14 +134,14 @@ final class PageActionReader {
       if (ACTION_KEYS.contains(e.key())) {
         actionEntries.add(e);
       } else if (e.key().equals("search")) {
-        String value = scalar(e.value(), path + ".search");
+        String value = yaml.scalar(e.value(), path + ".search");
         if ("true".equals(value)) {
           search = true;
         } else if (!"false".equals(value)) {
-          problems.problem(path + ".search", e.value().line(), "must be true or false");
+          yaml.problem(path + ".search", e.value().line(), "must be true or false");
         }
       } else {
-        problems.problem(
+        yaml.problem(
             path + "." + e.key(),
             e.keyLine(),
             "unknown action; allowed here: " + String.join(", ", ACTION_KEYS) + ", search");
@@ -139,10 +149,9 @@ final class PageActionReader {
     }
     if (actionEntries.size() != 1) {
       if (actionEntries.size() > 1) {
-        problems.problem(
-            path, map.line(), "must have exactly one action, had " + actionEntries.size());
+        yaml.problem(path, map.line(), "must have exactly one action, had " + actionEntries.size());
       } else if (map.entries().keySet().stream().allMatch(k -> k.equals("search"))) {
-        problems.problem(path, map.line(), "must have one of " + String.join(", ", ACTION_KEYS));
+        yaml.problem(path, map.line(), "must have one of " + String.join(", ", ACTION_KEYS));
       }
       return null;
     }
@@ -166,7 +175,7 @@ final class PageActionReader {
       return null;
     }
     String selector = css(map, "selector", path, true);
-    String text = string(map, "text", path);
+    String text = yaml.string(map, "text", path, false);
     return selector == null
         ? null
         : new PageAction(
@@ -185,21 +194,21 @@ final class PageActionReader {
     String selector = null;
     if (e.value() instanceof MapNode) {
       MapNode map = mapping(e, path, Set.of("key", "selector"));
-      key = string(map, "key", path);
+      key = yaml.string(map, "key", path, false);
       if (key == null) {
-        problems.problem(path + ".key", map.line(), "required key is missing");
+        yaml.problem(path + ".key", map.line(), "required key is missing");
         return null;
       }
       selector = css(map, "selector", path, false);
       path = path + ".key";
     } else {
-      key = scalar(e.value(), path);
+      key = yaml.scalar(e.value(), path);
     }
     if (key == null) {
       return null;
     }
     if (key.length() > 40 || !KEY_NAME.matcher(key).matches()) {
-      problems.problem(
+      yaml.problem(
           path, e.value().line(), "must be a key name like Enter or Control+A, was '" + key + "'");
       return null;
     }
@@ -230,13 +239,13 @@ final class PageActionReader {
     boolean hasSelector = map.entries().containsKey("selector");
     boolean hasResponse = map.entries().containsKey("response");
     if (hasSelector == hasResponse) {
-      problems.problem(path, map.line(), "must have exactly one of selector, response");
+      yaml.problem(path, map.line(), "must have exactly one of selector, response");
       return null;
     }
     if (hasSelector) {
       return selectorAction(PageAction.Kind.WAIT_FOR, e, path);
     }
-    String pattern = string(map, "response", path);
+    String pattern = yaml.string(map, "response", path, false);
     if (pattern == null || !validPattern(pattern, path + ".response", map)) {
       return null;
     }
@@ -245,7 +254,7 @@ final class PageActionReader {
   }
 
   private PageAction scroll(Entry e, String path) {
-    String target = scalar(e.value(), path);
+    String target = yaml.scalar(e.value(), path);
     if (target == null) {
       return null;
     }
@@ -258,7 +267,7 @@ final class PageActionReader {
   }
 
   private PageAction waitMillis(Entry e, String path) {
-    String text = scalar(e.value(), path);
+    String text = yaml.scalar(e.value(), path);
     if (text == null) {
       return null;
     }
@@ -269,7 +278,7 @@ final class PageActionReader {
       millis = -1;
     }
     if (millis < 1 || millis > PageAction.MAX_WAIT_MILLIS) {
-      problems.problem(
+      yaml.problem(
           path,
           e.value().line(),
           "must be milliseconds, 1.." + PageAction.MAX_WAIT_MILLIS + ", was '" + text + "'");
@@ -290,7 +299,7 @@ final class PageActionReader {
       }
     }
     if (problem != null) {
-      problems.problem(path, valueLine(map, "response"), problem);
+      yaml.problem(path, YamlFields.valueLine(map, "response"), problem);
       return false;
     }
     return true;
@@ -298,33 +307,24 @@ final class PageActionReader {
 
   private MapNode mapping(Entry e, String path, Set<String> keys) {
     if (!(e.value() instanceof MapNode map)) {
-      problems.problem(path, e.keyLine(), "must be a mapping with " + new TreeSet<>(keys));
+      yaml.problem(path, e.keyLine(), "must be a mapping with " + new TreeSet<>(keys));
       return null;
     }
-    for (Entry inner : map.entries().values()) {
-      if (!keys.contains(inner.key())) {
-        problems.problem(
-            path + "." + inner.key(),
-            inner.keyLine(),
-            "unknown key; allowed here: " + String.join(", ", new TreeSet<>(keys)));
-      }
-    }
+    yaml.keys(map, path, keys);
     return map;
   }
 
   private String css(MapNode map, String key, String path, boolean required) {
     Entry entry = map.entries().get(key);
     if (entry == null) {
-      if (required) {
-        problems.problem(path + "." + key, map.line(), "required key is missing");
-      }
+      yaml.string(map, key, path, required); // reports it when required
       return null;
     }
     return cssScalar(entry.value(), path + "." + key);
   }
 
   private String cssScalar(Node node, String path) {
-    String text = scalar(node, path);
+    String text = yaml.scalar(node, path);
     if (text == null) {
       return null;
     }
@@ -332,26 +332,8 @@ final class PageActionReader {
       Locator.css(text);
       return text;
     } catch (IllegalArgumentException ex) {
-      problems.problem(path, node.line(), ex.getMessage());
+      yaml.problem(path, node.line(), ex.getMessage());
       return null;
     }
-  }
-
-  private String string(MapNode map, String key, String path) {
-    Entry entry = map.entries().get(key);
-    return entry == null ? null : scalar(entry.value(), path + "." + key);
-  }
-
-  private String scalar(Node node, String path) {
-    if (node instanceof ScalarNode scalar && scalar.text() != null && !scalar.text().isBlank()) {
-      return scalar.text();
-    }
-    problems.problem(path, node.line(), "must be a single, non-empty value");
-    return null;
-  }
-
-  private static int valueLine(MapNode map, String key) {
-    Entry entry = map.entries().get(key);
-    return entry == null ? map.line() : entry.value().line();
   }
 }

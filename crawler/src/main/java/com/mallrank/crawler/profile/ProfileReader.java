@@ -1,7 +1,11 @@
 package com.mallrank.crawler.profile;
 
+import static com.mallrank.crawler.yaml.YamlFields.join;
+import static com.mallrank.crawler.yaml.YamlFields.valueLine;
+
 import com.mallrank.crawler.model.CaptureKeyword;
 import com.mallrank.crawler.yaml.ConfigProblem;
+import com.mallrank.crawler.yaml.YamlFields;
 import com.mallrank.crawler.yaml.YamlTree.Entry;
 import com.mallrank.crawler.yaml.YamlTree.ListNode;
 import com.mallrank.crawler.yaml.YamlTree.MapNode;
@@ -41,20 +45,22 @@ final class ProfileReader {
           "login");
   private static final Set<String> LOGIN_KEYS =
       Set.of("url-template", "qr", "logged-in", "logged-out", "logged-in-when-url-leaves");
-  private static final Set<String> FETCH_KEYS =
-      Set.of(
+
+  /** The fetch keys a HAR profile may have: the rest drive a browser. */
+  private static final List<String> HAR_KEYS =
+      List.of(
           "with",
           "mode",
           "capture-url",
           "capture-keyword",
           "capture-device",
           "items-pointer",
-          "has-more-pointer",
-          "load-more",
-          "wait-for",
-          "end",
-          "actions",
-          "subrequest-hosts");
+          "has-more-pointer");
+
+  /** Every fetch key: a HAR profile's and those that drive a browser. */
+  private static final Set<String> FETCH_KEYS =
+      union(HAR_KEYS, List.of("load-more", "wait-for", "end", "actions", "subrequest-hosts"));
+
   private static final Set<String> SEARCH_KEYS =
       Set.of("url-template", "allowed-hosts", "allow-private-addresses", "requires-login");
   private static final Set<String> HTML_FIELD_KEYS =
@@ -83,8 +89,21 @@ final class ProfileReader {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern COOKIE_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}");
 
+  /** A profile's words for the common field problems. */
+  static final YamlFields.Wording WORDING =
+      new YamlFields.Wording(
+          allowed -> "unknown key; allowed here: " + String.join(", ", allowed),
+          "must be a single value",
+          "must not be null",
+          YamlFields.Blank.NULL_REFUSED,
+          "required key is missing",
+          "must be a list",
+          "must be a mapping",
+          text -> "must be true or false");
+
   private final String file;
   private final List<ConfigProblem> problems = new ArrayList<>();
+  private final YamlFields yaml = new YamlFields(this::problem, WORDING);
 
   ProfileReader(String file) {
     this.file = file;
@@ -104,15 +123,15 @@ final class ProfileReader {
       problem("", root == null ? 0 : root.line(), "a profile must be a YAML mapping");
       return null;
     }
-    checkKeys(map, "", ROOT_KEYS);
-    String id = string(map, "id", "", true);
+    yaml.keys(map, "", ROOT_KEYS);
+    String id = yaml.string(map, "id", "", true);
     if (id != null && !ID.matcher(id).matches()) {
       problem("id", valueLine(map, "id"), "must be lower-case letters, digits and '-'");
     }
-    String name = string(map, "name", "", false);
+    String name = yaml.string(map, "name", "", false);
     ProfileMode mode = mode(map);
     SearchSettings search = search(map);
-    boolean expectCards = bool(map, "expect-cards", "", true);
+    boolean expectCards = yaml.bool(map, "expect-cards", "", true);
     Locator cards = mode == null ? null : cards(map, mode);
     List<Marker> skipCards =
         mode == null
@@ -146,15 +165,7 @@ final class ProfileReader {
 
   /** {@code dedupe: product-id} (drop repeated product ids) or {@code none} (the default). */
   private boolean dedupe(MapNode map) {
-    String text = string(map, "dedupe", "", false);
-    if (text == null || text.equals("none")) {
-      return false;
-    }
-    if (text.equals("product-id")) {
-      return true;
-    }
-    problem("dedupe", valueLine(map, "dedupe"), "must be product-id or none, was '" + text + "'");
-    return false;
+    return "product-id".equals(yaml.choice(map, "dedupe", "", false, null, "product-id", "none"));
   }
 
   /**
@@ -162,12 +173,11 @@ final class ProfileReader {
    * {@code logged-in} and {@code logged-out} selectors or {@code logged-in-when-url-leaves}.
    */
   private LoginRule login(MapNode root) {
-    MapNode map = map(root, "login", "", false);
+    MapNode map = yaml.section(root, "login", "", false, LOGIN_KEYS);
     if (map == null) {
       return null;
     }
-    checkKeys(map, "login", LOGIN_KEYS);
-    String url = string(map, "url-template", "login", true);
+    String url = yaml.string(map, "url-template", "login", true);
     if (url != null) {
       try {
         new LoginRule(url, "", "", "").url("http://127.0.0.1");
@@ -179,9 +189,10 @@ final class ProfileReader {
         url = null;
       }
     }
-    String qr = css(map, "qr", "login", true) == null ? null : string(map, "qr", "login", true);
+    String qr =
+        css(map, "qr", "login", true) == null ? null : yaml.string(map, "qr", "login", true);
     if (map.entries().containsKey("logged-in-when-url-leaves")) {
-      String leaves = string(map, "logged-in-when-url-leaves", "login", true);
+      String leaves = yaml.string(map, "logged-in-when-url-leaves", "login", true);
       for (String key : List.of("logged-in", "logged-out")) {
         if (map.entries().containsKey(key)) {
           problem(
@@ -205,7 +216,7 @@ final class ProfileReader {
     String[] keys = {"logged-in", "logged-out"};
     for (int i = 0; i < keys.length; i++) {
       if (css(map, keys[i], "login", true) != null) {
-        selectors[i] = string(map, keys[i], "login", true);
+        selectors[i] = yaml.string(map, keys[i], "login", true);
       }
     }
     if (url == null || qr == null || selectors[0] == null || selectors[1] == null) {
@@ -215,17 +226,16 @@ final class ProfileReader {
   }
 
   private FetchRule fetch(MapNode root) {
-    MapNode map = map(root, "fetch", "", false);
+    MapNode map = yaml.section(root, "fetch", "", false, FETCH_KEYS);
     if (map == null) {
       return FetchRule.STATIC;
     }
-    checkKeys(map, "fetch", FETCH_KEYS);
-    String with = choice(map, "with", "fetch", "static", "static", "browser", "har");
-    String mode = choice(map, "mode", "fetch", "dom", "dom", "capture");
+    String with = yaml.choice(map, "with", "fetch", false, "static", "static", "browser", "har");
+    String mode = yaml.choice(map, "mode", "fetch", false, "dom", "dom", "capture");
     boolean browser = "browser".equals(with);
     boolean har = "har".equals(with);
     boolean capture = "capture".equals(mode);
-    String captureUrl = string(map, "capture-url", "fetch", false);
+    String captureUrl = yaml.string(map, "capture-url", "fetch", false);
     String itemsPointer = pointer(map, "items-pointer");
     String hasMorePointer = pointer(map, "has-more-pointer");
     if (har) {
@@ -295,9 +305,9 @@ final class ProfileReader {
       return FetchRule.ANY_PUBLIC_HOST;
     }
     List<String> hosts = new ArrayList<>();
-    List<Node> items = list(entry, "fetch.subrequest-hosts");
+    List<Node> items = yaml.list(entry, "fetch.subrequest-hosts");
     for (int i = 0; i < items.size(); i++) {
-      String host = scalar(items.get(i), "fetch.subrequest-hosts[" + i + "]");
+      String host = yaml.scalar(items.get(i), "fetch.subrequest-hosts[" + i + "]");
       if (host == null) {
         continue;
       }
@@ -312,17 +322,6 @@ final class ProfileReader {
     }
     return hosts;
   }
-
-  /** The fetch keys a HAR profile may have: the rest drive a browser. */
-  private static final List<String> HAR_KEYS =
-      List.of(
-          "with",
-          "mode",
-          "capture-url",
-          "capture-keyword",
-          "capture-device",
-          "items-pointer",
-          "has-more-pointer");
 
   /**
    * {@code fetch.capture-keyword}: one location or a list ({@code form:keyword}, {@code
@@ -339,7 +338,7 @@ final class ProfileReader {
         entry.value() instanceof ListNode list ? list.items() : List.of(entry.value());
     List<CaptureKeyword.Location> locations = new ArrayList<>();
     for (Node item : items) {
-      String text = scalar(item, path);
+      String text = yaml.scalar(item, path);
       if (text == null) {
         continue;
       }
@@ -373,23 +372,8 @@ final class ProfileReader {
     }
   }
 
-  private String choice(MapNode map, String key, String path, String fallback, String... allowed) {
-    String value = string(map, key, path, false);
-    if (value == null) {
-      return fallback;
-    }
-    if (!List.of(allowed).contains(value)) {
-      problem(
-          join(path, key),
-          valueLine(map, key),
-          "must be " + String.join(" or ", allowed) + ", was '" + value + "'");
-      return fallback;
-    }
-    return value;
-  }
-
   private String pointer(MapNode map, String key) {
-    String value = string(map, key, "fetch", false);
+    String value = yaml.string(map, key, "fetch", false);
     if (value != null && !value.startsWith("/")) {
       problem(
           "fetch." + key, valueLine(map, key), "a JSON pointer starts with '/', e.g. /data/items");
@@ -399,31 +383,20 @@ final class ProfileReader {
 
   private String cssOrNull(MapNode map, String key) {
     Locator locator = css(map, key, "fetch", false);
-    return locator == null ? null : string(map, key, "fetch", false);
+    return locator == null ? null : yaml.string(map, key, "fetch", false);
   }
 
   private ProfileMode mode(MapNode map) {
-    String mode = string(map, "mode", "", true);
-    if (mode == null) {
-      return null;
-    }
-    return switch (mode) {
-      case "html" -> ProfileMode.HTML;
-      case "json" -> ProfileMode.JSON;
-      default -> {
-        problem("mode", valueLine(map, "mode"), "must be html or json, was '" + mode + "'");
-        yield null;
-      }
-    };
+    String mode = yaml.choice(map, "mode", "", true, null, "html", "json");
+    return mode == null ? null : mode.equals("html") ? ProfileMode.HTML : ProfileMode.JSON;
   }
 
   private SearchSettings search(MapNode root) {
-    MapNode search = map(root, "search", "", true);
+    MapNode search = yaml.section(root, "search", "", true, SEARCH_KEYS);
     if (search == null) {
       return null;
     }
-    checkKeys(search, "search", SEARCH_KEYS);
-    String template = string(search, "url-template", "search", true);
+    String template = yaml.string(search, "url-template", "search", true);
     if (template != null
         && !template.contains("{keyword}")
         && !PageActionReader.typesKeyword(root.entries().get("fetch"))) {
@@ -435,15 +408,15 @@ final class ProfileReader {
     List<String> hosts = new ArrayList<>();
     Entry hostsEntry = search.entries().get("allowed-hosts");
     if (hostsEntry != null) {
-      for (Node item : list(hostsEntry, "search.allowed-hosts")) {
-        String host = scalar(item, "search.allowed-hosts");
+      for (Node item : yaml.list(hostsEntry, "search.allowed-hosts")) {
+        String host = yaml.scalar(item, "search.allowed-hosts");
         if (host != null) {
           hosts.add(host);
         }
       }
     }
-    boolean allowPrivate = bool(search, "allow-private-addresses", "search", false);
-    boolean requiresLogin = bool(search, "requires-login", "search", false);
+    boolean allowPrivate = yaml.bool(search, "allow-private-addresses", "search", false);
+    boolean requiresLogin = yaml.bool(search, "requires-login", "search", false);
     return template == null
         ? null
         : new SearchSettings(template, hosts, allowPrivate, requiresLogin);
@@ -452,11 +425,10 @@ final class ProfileReader {
   private Locator cards(MapNode root, ProfileMode mode) {
     if (mode == ProfileMode.HTML) {
       forbid(root, "items", "is for json profiles; html profiles use cards.select");
-      MapNode cards = map(root, "cards", "", true);
+      MapNode cards = yaml.section(root, "cards", "", true, Set.of("select"));
       if (cards == null) {
         return null;
       }
-      checkKeys(cards, "cards", Set.of("select"));
       return css(cards, "select", "cards", true);
     }
     forbid(root, "cards", "is for html profiles; json profiles use items");
@@ -464,7 +436,7 @@ final class ProfileReader {
   }
 
   private Map<FieldName, FieldRule> fields(MapNode root, ProfileMode mode) {
-    MapNode fields = map(root, "fields", "", true);
+    MapNode fields = yaml.map(root, "fields", "", true);
     Map<FieldName, FieldRule> rules = new EnumMap<>(FieldName.class);
     if (fields == null) {
       return rules;
@@ -502,7 +474,7 @@ final class ProfileReader {
       problem(path, entry.keyLine(), "must be a " + locatorKey + " or a mapping");
       return null;
     }
-    checkKeys(map, path, mode == ProfileMode.HTML ? HTML_FIELD_KEYS : JSON_FIELD_KEYS);
+    yaml.keys(map, path, mode == ProfileMode.HTML ? HTML_FIELD_KEYS : JSON_FIELD_KEYS);
     Locator locator;
     if (mode == ProfileMode.HTML) {
       locator = css(map, "select", path, false);
@@ -516,21 +488,21 @@ final class ProfileReader {
     Entry attr = map.entries().get("attr");
     if (attr != null) {
       if (attr.value() instanceof ListNode) {
-        for (Node item : list(attr, path + ".attr")) {
-          String a = scalar(item, path + ".attr");
+        for (Node item : yaml.list(attr, path + ".attr")) {
+          String a = yaml.scalar(item, path + ".attr");
           if (a != null) {
             attributes.add(a);
           }
         }
       } else {
-        String a = scalar(attr.value(), path + ".attr");
+        String a = yaml.scalar(attr.value(), path + ".attr");
         if (a != null) {
           attributes.add(a);
         }
       }
     }
     Pattern regex = null;
-    String regexText = string(map, "regex", path, false);
+    String regexText = yaml.string(map, "regex", path, false);
     if (regexText != null) {
       try {
         regex = Pattern.compile(regexText);
@@ -553,7 +525,7 @@ final class ProfileReader {
       }
     }
     NumberUnit unit = null;
-    String unitText = string(map, "unit", path, false);
+    String unitText = yaml.string(map, "unit", path, false);
     if (unitText != null) {
       Optional<NumberUnit> parsed = NumberUnit.fromKey(unitText);
       if (parsed.isEmpty() || !parsed.get().appliesTo(name)) {
@@ -574,7 +546,7 @@ final class ProfileReader {
       }
     }
     char separator = '.';
-    String sep = string(map, "decimal-separator", path, false);
+    String sep = yaml.string(map, "decimal-separator", path, false);
     if (sep != null) {
       if (sep.equals(".") || sep.equals(",")) {
         separator = sep.charAt(0);
@@ -602,9 +574,9 @@ final class ProfileReader {
       return null;
     }
     if (mode == ProfileMode.HTML) {
-      checkKeys(map, "sponsored", Set.of("select", "text"));
+      yaml.keys(map, "sponsored", Set.of("select", "text"));
       Locator locator = css(map, "select", "sponsored", false);
-      String text = string(map, "text", "sponsored", false);
+      String text = yaml.string(map, "text", "sponsored", false);
       if (locator == null && text == null) {
         if (!map.entries().containsKey("select")) {
           problem("sponsored", entry.keyLine(), "needs select, text or both");
@@ -613,9 +585,9 @@ final class ProfileReader {
       }
       return new SponsoredRule(locator, text, null);
     }
-    checkKeys(map, "sponsored", Set.of("path", "equals"));
+    yaml.keys(map, "sponsored", Set.of("path", "equals"));
     Locator locator = jsonPath(map, "path", "sponsored", true);
-    String equals = string(map, "equals", "sponsored", false);
+    String equals = yaml.string(map, "equals", "sponsored", false);
     return locator == null ? null : new SponsoredRule(locator, null, equals);
   }
 
@@ -625,11 +597,10 @@ final class ProfileReader {
    *     the captured answer only ({@code path}, {@code text})
    */
   private Markers markers(MapNode root, ProfileMode mode, boolean phoneCapture) {
-    MapNode markers = map(root, "markers", "", false);
+    MapNode markers = yaml.section(root, "markers", "", false, MARKER_GROUPS);
     if (markers == null) {
       return Markers.NONE;
     }
-    checkKeys(markers, "markers", MARKER_GROUPS);
     return new Markers(
         markerList(markers, "blocked", "markers.blocked", mode, MarkerUse.PAGE),
         markerList(markers, "login-required", "markers.login-required", mode, MarkerUse.PAGE),
@@ -649,7 +620,7 @@ final class ProfileReader {
     if (entry == null) {
       return result;
     }
-    List<Node> items = list(entry, keyPath);
+    List<Node> items = yaml.list(entry, keyPath);
     for (int i = 0; i < items.size(); i++) {
       String path = keyPath + "[" + i + "]";
       Node item = items.get(i);
@@ -689,7 +660,7 @@ final class ProfileReader {
           }
         }
       }
-      checkKeys(map, path, allowed);
+      yaml.keys(map, path, allowed);
       Set<String> present = new java.util.HashSet<>(map.entries().keySet());
       present.remove("equals");
       present.remove("missing");
@@ -713,11 +684,11 @@ final class ProfileReader {
         case "path" -> {
           Locator json = jsonPath(map, "path", path, true);
           if (json != null) {
-            result.add(Marker.path(json, string(map, "equals", path, false)));
+            result.add(Marker.path(json, yaml.string(map, "equals", path, false)));
           }
         }
         case "text", "url" -> {
-          String text = string(map, kind, path, true);
+          String text = yaml.string(map, kind, path, true);
           if (text != null && !text.isEmpty()) {
             result.add(kind.equals("text") ? Marker.text(text) : Marker.url(text));
           } else if (text != null) {
@@ -725,7 +696,7 @@ final class ProfileReader {
           }
         }
         case "cookie" -> {
-          String name = string(map, "cookie", path, true);
+          String name = yaml.string(map, "cookie", path, true);
           if (name != null && COOKIE_NAME.matcher(name).matches()) {
             result.add(Marker.cookie(name));
           } else if (name != null) {
@@ -736,7 +707,7 @@ final class ProfileReader {
           }
         }
         default -> {
-          String status = string(map, "http-status", path, true);
+          String status = yaml.string(map, "http-status", path, true);
           if (status != null) {
             try {
               int code = Integer.parseInt(status);
@@ -754,7 +725,7 @@ final class ProfileReader {
         }
       }
       if (map.entries().containsKey("missing")
-          && bool(map, "missing", path, false)
+          && yaml.bool(map, "missing", path, false)
           && result.size() > before) {
         result.set(before, result.get(before).whenMissing());
       }
@@ -764,17 +735,6 @@ final class ProfileReader {
 
   // --- helpers -----------------------------------------------------------------------------
 
-  private void checkKeys(MapNode map, String path, Set<String> allowed) {
-    for (Entry entry : map.entries().values()) {
-      if (!allowed.contains(entry.key())) {
-        problem(
-            join(path, entry.key()),
-            entry.keyLine(),
-            "unknown key; allowed here: " + String.join(", ", new java.util.TreeSet<>(allowed)));
-      }
-    }
-  }
-
   private void forbid(MapNode map, String key, String why) {
     Entry entry = map.entries().get(key);
     if (entry != null) {
@@ -783,7 +743,7 @@ final class ProfileReader {
   }
 
   private Locator css(MapNode map, String key, String path, boolean required) {
-    String text = string(map, key, path, required);
+    String text = yaml.string(map, key, path, required);
     if (text == null) {
       return null;
     }
@@ -796,7 +756,7 @@ final class ProfileReader {
     if (entry != null && entry.value() instanceof ListNode) {
       return jsonAlternatives(entry, join(path, key));
     }
-    String text = string(map, key, path, required);
+    String text = yaml.string(map, key, path, required);
     if (text == null) {
       return null;
     }
@@ -805,8 +765,8 @@ final class ProfileReader {
 
   private Locator jsonAlternatives(Entry entry, String keyPath) {
     List<String> alternatives = new ArrayList<>();
-    for (Node item : list(entry, keyPath)) {
-      String alternative = scalar(item, keyPath);
+    for (Node item : yaml.list(entry, keyPath)) {
+      String alternative = yaml.scalar(item, keyPath);
       if (alternative != null) {
         alternatives.add(alternative);
       }
@@ -840,70 +800,10 @@ final class ProfileReader {
     }
   }
 
-  private MapNode map(MapNode parent, String key, String path, boolean required) {
-    Entry entry = parent.entries().get(key);
-    if (entry == null) {
-      if (required) {
-        problem(join(path, key), parent.line(), "required key is missing");
-      }
-      return null;
-    }
-    if (entry.value() instanceof MapNode map) {
-      return map;
-    }
-    problem(join(path, key), entry.keyLine(), "must be a mapping");
-    return null;
-  }
-
-  private List<Node> list(Entry entry, String path) {
-    if (entry.value() instanceof ListNode list) {
-      return list.items();
-    }
-    problem(path, entry.keyLine(), "must be a list");
-    return List.of();
-  }
-
-  private String string(MapNode map, String key, String path, boolean required) {
-    Entry entry = map.entries().get(key);
-    if (entry == null) {
-      if (required) {
-        problem(join(path, key), map.line(), "required key is missing");
-      }
-      return null;
-    }
-    return scalar(entry.value(), join(path, key));
-  }
-
-  private String scalar(Node node, String path) {
-    if (node instanceof ScalarNode scalar) {
-      if (scalar.text() == null) {
-        problem(path, scalar.line(), "must not be null");
-      }
-      return scalar.text();
-    }
-    problem(path, node.line(), "must be a single value");
-    return null;
-  }
-
-  private boolean bool(MapNode map, String key, String path, boolean defaultValue) {
-    String text = string(map, key, path, false);
-    if (text == null) {
-      return defaultValue;
-    }
-    if (text.equals("true") || text.equals("false")) {
-      return Boolean.parseBoolean(text);
-    }
-    problem(join(path, key), valueLine(map, key), "must be true or false");
-    return defaultValue;
-  }
-
-  private static int valueLine(MapNode map, String key) {
-    Entry entry = map.entries().get(key);
-    return entry == null ? map.line() : entry.value().line();
-  }
-
-  private static String join(String path, String key) {
-    return path.isEmpty() ? key : path + "." + key;
+  private static Set<String> union(List<String> a, List<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private static String fieldKeys() {

@@ -40,9 +40,6 @@ public final class ProfileRepair {
    */
   public record Settings(double minAgreement, long maxPageBytes) {
 
-    /** 90 %, 8 MiB. */
-    public static final Settings DEFAULT = new Settings(0.9, 8L * 1024 * 1024);
-
     public Settings {
       if (minAgreement < 0.5 || minAgreement > 1) {
         throw new IllegalArgumentException("the agreement must be 50..100 %, was " + minAgreement);

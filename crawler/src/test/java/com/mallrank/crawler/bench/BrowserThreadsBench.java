@@ -8,6 +8,7 @@ import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ public final class BrowserThreadsBench {
     for (String t : opts.getOrDefault("threads", "1,2,4").split(",")) {
       threadCounts.add(Integer.parseInt(t.trim()));
     }
-    BrowserSettings settings = BrowserSettings.defaults();
+    BrowserSettings settings = ApplicationDefaults.browser();
     RenderOptions options = SandboxSpaPages.topTwentyDom();
     try (SandboxMall mall = SandboxMall.start()) {
       List<String> urls = SandboxSpaPages.urls(mall);
@@ -71,7 +72,7 @@ public final class BrowserThreadsBench {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       for (int t = 0; t < threads; t++) {
-        fetchers.add(new PlaywrightFetcher(settings, options, StorageStates.none()));
+        fetchers.add(ApplicationDefaults.playwright(settings, options, StorageStates.none()));
       }
       AtomicInteger next = new AtomicInteger();
       // warm-up: every browser launched, one page each

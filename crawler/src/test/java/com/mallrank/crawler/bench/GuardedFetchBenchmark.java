@@ -5,6 +5,7 @@ import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.Gate;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,7 @@ public class GuardedFetchBenchmark {
         });
     server.start();
     url = "http://127.0.0.1:" + server.getAddress().getPort() + "/search?keyword=x";
-    fetcher = new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS);
+    fetcher = new JsoupFetcher(ApplicationDefaults.jsoup());
     gate = Gate.unpaced(new AddressGuard(List.of("127.0.0.1"), true));
   }
 

@@ -9,6 +9,7 @@ import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,12 +42,12 @@ public final class RenderedPagesBench {
     int memoryPages = Integer.parseInt(opts.getOrDefault("memory-pages", "500"));
     int recycle = Integer.parseInt(opts.getOrDefault("recycle", "50"));
     BrowserSettings base =
-        BrowserSettings.defaults()
+        ApplicationDefaults.browser()
             .withRecycleAfterPages(recycle)
             .withExecutable(
                 java.nio.file.Path.of(
                     opts.getOrDefault(
-                        "executable", BrowserSettings.DEFAULT_EXECUTABLE.toString())));
+                        "executable", ApplicationDefaults.browser().executable().toString())));
     RenderOptions options = SandboxSpaPages.topTwentyDom();
 
     try (SandboxMall mall = SandboxMall.start()) {
@@ -56,7 +57,8 @@ public final class RenderedPagesBench {
           urls.size(), Runtime.getRuntime().availableProcessors(), base.executable());
 
       double reuse;
-      try (PlaywrightFetcher fetcher = new PlaywrightFetcher(base, options, StorageStates.none())) {
+      try (PlaywrightFetcher fetcher =
+          ApplicationDefaults.playwright(base, options, StorageStates.none())) {
         run(fetcher, urls, 5); // warm-up: launch, JIT, first context
         reuse = rate(fetcher, urls, reusePages);
         System.out.printf(
@@ -64,7 +66,8 @@ public final class RenderedPagesBench {
       }
       double fresh;
       try (PlaywrightFetcher fetcher =
-          new PlaywrightFetcher(base.withRelaunchAfterPages(1), options, StorageStates.none())) {
+          ApplicationDefaults.playwright(
+              base.withRelaunchAfterPages(1), options, StorageStates.none())) {
         run(fetcher, urls, 1);
         fresh = rate(fetcher, urls, freshPages);
         System.out.printf(
@@ -74,7 +77,7 @@ public final class RenderedPagesBench {
 
       if (memoryPages > 0) {
         try (PlaywrightFetcher fetcher =
-            new PlaywrightFetcher(base, options, StorageStates.none())) {
+            ApplicationDefaults.playwright(base, options, StorageStates.none())) {
           run(fetcher, urls, 20);
           System.out.printf("memory after %4d pages: %s%n", 20, ChromiumMemory.measure());
           long peakPss = 0;

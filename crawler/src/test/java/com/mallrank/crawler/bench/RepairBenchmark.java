@@ -13,6 +13,7 @@ import com.mallrank.crawler.repair.KnownListings;
 import com.mallrank.crawler.repair.ProfileRepair;
 import com.mallrank.crawler.repair.RepairResult;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -105,7 +106,7 @@ public class RepairBenchmark {
   private static RepairResult repair(
       SiteProfile old, String text, List<Listing> known, byte[] page) {
     return ProfileRepair.repair(
-        old, text, "file:/new-page", page, known, ProfileRepair.Settings.DEFAULT);
+        old, text, "file:/new-page", page, known, ApplicationDefaults.repair());
   }
 
   @Benchmark

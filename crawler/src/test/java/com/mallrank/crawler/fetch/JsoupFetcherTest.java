@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mallrank.crawler.net.TestNet;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -74,9 +75,7 @@ class JsoupFetcherTest {
   }
 
   private JsoupFetcher fetcher(int maxBytes) {
-    JsoupFetcher.Settings d = JsoupFetcher.Settings.DEFAULTS;
-    return new JsoupFetcher(
-        new JsoupFetcher.Settings(Duration.ofSeconds(5), maxBytes, d.userAgent(), "zh-CN"), CLOCK);
+    return new JsoupFetcher(ApplicationDefaults.jsoup(Duration.ofSeconds(5), maxBytes), CLOCK);
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -107,11 +108,7 @@ class RotatedCookiesTest {
   }
 
   private JsoupFetcher fetcher(Map<String, Path> states) {
-    JsoupFetcher.Settings d = JsoupFetcher.Settings.DEFAULTS;
-    return new JsoupFetcher(
-            new JsoupFetcher.Settings(
-                Duration.ofSeconds(5), d.maxBodyBytes(), d.userAgent(), "zh-CN"),
-            Clock.systemUTC())
+    return new JsoupFetcher(ApplicationDefaults.jsoup(Duration.ofSeconds(5)), Clock.systemUTC())
         .savingRotatedCookies(StorageStates.of(states));
   }
 
@@ -232,7 +229,7 @@ class RotatedCookiesTest {
     // the identity's own file, open to others: refused by the permission rule, the page kept
     Map<String, Path> insecure = Map.of(ID, state);
     FetchResponse again =
-        new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS)
+        new JsoupFetcher(ApplicationDefaults.jsoup())
             .savingRotatedCookies(id -> java.util.Optional.ofNullable(insecure.get(id)))
             .fetch(
                 new FetchRequest(

@@ -21,6 +21,7 @@ import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sampler.KeywordSampler;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
@@ -58,7 +59,7 @@ class HostilePagesTest {
   }
 
   private JsoupFetcher jsoup(int maxRedirects) {
-    JsoupFetcher.Settings d = JsoupFetcher.Settings.DEFAULTS;
+    JsoupFetcher.Settings d = ApplicationDefaults.jsoup();
     return new JsoupFetcher(
         new JsoupFetcher.Settings(
             Duration.ofSeconds(5), 100_000, d.userAgent(), "zh-CN", maxRedirects),

@@ -11,6 +11,7 @@ import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
@@ -205,9 +206,8 @@ class HttpsProxyTest {
 
   /** A static fetcher of {@value #ID} through {@code proxy}, its TLS trusting {@code tls}. */
   private JsoupFetcher fetcher(UpstreamProxy proxy, SSLSocketFactory tls) {
-    JsoupFetcher.Settings d = JsoupFetcher.Settings.DEFAULTS;
     return new JsoupFetcher(
-        new JsoupFetcher.Settings(Duration.ofSeconds(5), d.maxBodyBytes(), d.userAgent(), "zh-CN"),
+        ApplicationDefaults.jsoup(Duration.ofSeconds(5)),
         Clock.systemUTC(),
         new HttpClients(countingDirect, ProxyRoutes.of(Map.of(ID, proxy)), tls));
   }
@@ -330,11 +330,9 @@ class HttpsProxyTest {
           });
       String url = "https://127.0.0.1:" + plain.getLocalPort();
       long before = mall.searchRequests();
-      JsoupFetcher.Settings d = JsoupFetcher.Settings.DEFAULTS;
       JsoupFetcher jsoup =
           new JsoupFetcher(
-              new JsoupFetcher.Settings(
-                  Duration.ofSeconds(5), d.maxBodyBytes(), d.userAgent(), "zh-CN"),
+              ApplicationDefaults.jsoup(Duration.ofSeconds(5)),
               Clock.systemUTC(),
               countingDirect,
               ProxyRoutes.of(Map.of(ID, UpstreamProxy.parse(url))));

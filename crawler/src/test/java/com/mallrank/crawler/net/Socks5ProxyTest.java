@@ -11,6 +11,7 @@ import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.Gate;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -152,9 +153,8 @@ class Socks5ProxyTest {
   }
 
   private JsoupFetcher fetcher(UpstreamProxy proxy) {
-    JsoupFetcher.Settings d = JsoupFetcher.Settings.DEFAULTS;
     return new JsoupFetcher(
-        new JsoupFetcher.Settings(Duration.ofSeconds(5), d.maxBodyBytes(), d.userAgent(), "zh-CN"),
+        ApplicationDefaults.jsoup(Duration.ofSeconds(5)),
         Clock.systemUTC(),
         countingDirect,
         ProxyRoutes.of(Map.of(ID, proxy)));

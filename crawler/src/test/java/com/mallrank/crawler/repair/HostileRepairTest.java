@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mallrank.crawler.model.Listing;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ class HostileRepairTest {
         "file:/hostile",
         page.getBytes(StandardCharsets.UTF_8),
         known,
-        ProfileRepair.Settings.DEFAULT);
+        ApplicationDefaults.repair());
   }
 
   @Test

@@ -14,6 +14,7 @@ import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxCard;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.SandboxMallFixture;
 import java.io.IOException;
 import java.io.InputStream;
@@ -246,7 +247,7 @@ class ProfileRepairTest {
 
   private static RepairResult repair(SiteProfile old, byte[] page, List<Listing> known) {
     return ProfileRepair.repair(
-        old, text(old.id()), "file:/new-page", page, known, ProfileRepair.Settings.DEFAULT);
+        old, text(old.id()), "file:/new-page", page, known, ApplicationDefaults.repair());
   }
 
   /** What {@code profile test --json} prints for the page, read back as the known listings. */

@@ -11,6 +11,7 @@ import com.mallrank.crawler.parse.Extractors;
 import com.mallrank.crawler.parse.ProfileTester;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ class UnseenMallRepairTest {
             url,
             newPage.getBytes(StandardCharsets.UTF_8),
             known,
-            ProfileRepair.Settings.DEFAULT);
+            ApplicationDefaults.repair());
 
     assertThat(result.outcome())
         .as(ProfileRepairTest.report(result))

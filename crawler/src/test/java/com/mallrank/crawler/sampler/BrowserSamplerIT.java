@@ -3,7 +3,6 @@ package com.mallrank.crawler.sampler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.crawler.evidence.EvidenceStore;
-import com.mallrank.crawler.fetch.browser.BrowserSettings;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.StorageStates;
@@ -15,6 +14,7 @@ import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxCard;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,7 +47,7 @@ class BrowserSamplerIT {
       BrowserFixture.sandboxMallAt(SLOT)
           .clearingFaultsAfterEach()
           .withFetcher(
-              BrowserSettings.defaults(),
+              ApplicationDefaults.browser(),
               RenderOptions.dom("li.goods-card"),
               () -> StorageStates.none());
 

@@ -12,6 +12,7 @@ import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxWorld;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.SandboxMallFixture;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,7 @@ class KeywordSamplerTest {
 
   private final KeywordSampler sampler =
       KeywordSampler.builder(
-              new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED)
+              new JsoupFetcher(ApplicationDefaults.jsoup()), SamplerSettings.UNTHROTTLED)
           .build();
 
   private SampleResult sample(String keyword, String identity, int depth) {
@@ -92,7 +93,7 @@ class KeywordSamplerTest {
           // A fresh sampler each time, so a block's cool-down does not hide the next fault.
           KeywordSampler fresh =
               KeywordSampler.builder(
-                      new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED)
+                      new JsoupFetcher(ApplicationDefaults.jsoup()), SamplerSettings.UNTHROTTLED)
                   .build();
           SampleResult result =
               fresh.sample(
@@ -121,12 +122,10 @@ class KeywordSamplerTest {
     // the same page comes back over the bound every time: another try cannot help
     MALL.mall().faults().set(KEYWORD, Fault.OVERSIZED);
     MALL.mall().faults().setOversizedBytes(300_000);
-    JsoupFetcher.Settings d = JsoupFetcher.Settings.DEFAULTS;
+    JsoupFetcher.Settings d = ApplicationDefaults.jsoup();
     KeywordSampler bounded =
         KeywordSampler.builder(
-                new JsoupFetcher(
-                    new JsoupFetcher.Settings(
-                        d.timeout(), 200_000, d.userAgent(), d.acceptLanguage())),
+                new JsoupFetcher(ApplicationDefaults.jsoup(d.timeout(), 200_000)),
                 SamplerSettings.UNTHROTTLED)
             .build();
     long before = MALL.mall().searchRequests();

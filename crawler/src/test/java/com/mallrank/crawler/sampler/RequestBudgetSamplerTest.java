@@ -11,6 +11,7 @@ import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.SandboxMallFixture;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ class RequestBudgetSamplerTest {
     TimeSource time = TimeSource.system();
     Random random = new Random(1);
     return KeywordSampler.builder(
-            new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED)
+            new JsoupFetcher(ApplicationDefaults.jsoup()), SamplerSettings.UNTHROTTLED)
         .time(time)
         .random(random)
         .budget(budget)

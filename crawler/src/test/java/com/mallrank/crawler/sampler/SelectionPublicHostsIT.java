@@ -15,6 +15,7 @@ import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.time.Instant;
 import java.util.List;
@@ -102,7 +103,7 @@ class SelectionPublicHostsIT {
   private static SampleResult sample(SiteProfile profile, int depth) {
     CookieJar cookies =
         CookieJar.of(List.of(Cookie.hostOnly(SandboxMall.IDENTITY_COOKIE, UID, HostileNet.MALL)));
-    return net.sampler(new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), BROWSER.fetcher())
+    return net.sampler(new JsoupFetcher(ApplicationDefaults.jsoup()), BROWSER.fetcher())
         .sample(profile, BASE, KEYWORD, UID, cookies, depth);
   }
 

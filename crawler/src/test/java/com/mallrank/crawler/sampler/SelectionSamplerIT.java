@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.browser.BrowserSettings;
-import com.mallrank.crawler.fetch.browser.BrowserTimeouts;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.StorageStates;
 import com.mallrank.crawler.model.Listing;
@@ -15,6 +14,7 @@ import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,9 +45,9 @@ class SelectionSamplerIT {
 
   /** Short waits: a fault page returns quickly; a slow answer (1.5 s) is still waited for. */
   static BrowserSettings settings() {
-    return BrowserSettings.defaults()
+    return ApplicationDefaults.browser()
         .withTimeouts(
-            BrowserTimeouts.defaults()
+            ApplicationDefaults.browserTimeouts()
                 .withWaitForSelector(Duration.ofSeconds(4))
                 .withGrowth(Duration.ofMillis(2000))
                 .withPage(Duration.ofSeconds(40)));
@@ -280,7 +280,7 @@ class SelectionSamplerIT {
 
     SampleResult result =
         KeywordSampler.builder(
-                new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED)
+                new JsoupFetcher(ApplicationDefaults.jsoup()), SamplerSettings.UNTHROTTLED)
             .browser(BROWSER.fetcher())
             .build()
             .sample(

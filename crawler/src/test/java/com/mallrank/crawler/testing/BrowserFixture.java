@@ -63,7 +63,7 @@ public final class BrowserFixture
    */
   public BrowserFixture withFetcher(
       BrowserSettings settings, RenderOptions options, Supplier<StorageStates> states) {
-    return withFetcher(() -> new PlaywrightFetcher(settings, options, states.get()));
+    return withFetcher(() -> ApplicationDefaults.playwright(settings, options, states.get()));
   }
 
   /** Clears every fault set on the mall after each test. */
@@ -74,9 +74,9 @@ public final class BrowserFixture
   /** Skips the calling test (class) when Debian's Chromium is not installed. */
   public static void assumeChromium() {
     assumeTrue(
-        Files.isExecutable(BrowserSettings.DEFAULT_EXECUTABLE),
+        Files.isExecutable(ApplicationDefaults.browser().executable()),
         "real-browser tests skipped: no Chromium at "
-            + BrowserSettings.DEFAULT_EXECUTABLE
+            + ApplicationDefaults.browser().executable()
             + " (apt-get install chromium)");
   }
 
@@ -107,7 +107,7 @@ public final class BrowserFixture
    */
   public SampleResult sample(SiteProfile profile, String keyword, String identity, int depth) {
     return KeywordSampler.builder(
-            new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), SamplerSettings.UNTHROTTLED)
+            new JsoupFetcher(ApplicationDefaults.jsoup()), SamplerSettings.UNTHROTTLED)
         .browser(fetcher())
         .build()
         .sample(

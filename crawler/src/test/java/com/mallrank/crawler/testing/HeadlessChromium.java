@@ -33,7 +33,7 @@ public final class HeadlessChromium implements AutoCloseable {
               .chromium()
               .launch(
                   new BrowserType.LaunchOptions()
-                      .setExecutablePath(BrowserSettings.DEFAULT_EXECUTABLE)
+                      .setExecutablePath(ApplicationDefaults.browser().executable())
                       .setHeadless(true)
                       .setArgs(BrowserSettings.BASE_ARGS));
       return new HeadlessChromium(playwright, browser);

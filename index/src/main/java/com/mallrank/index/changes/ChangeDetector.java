@@ -101,11 +101,6 @@ public final class ChangeDetector {
             Objects.requireNonNull(refresh, "refresh"));
   }
 
-  /** Default settings, the system clock, no refresh wait. */
-  public ChangeDetector(ElasticsearchClient client, IndexNames names) {
-    this(client, names, DetectionSettings.defaults(), Clock.systemUTC(), Refresh.False);
-  }
-
   /** Detects and writes the events of one sample. A missing sample counts as skipped. */
   public DetectionResult detect(Instant slot, String profile, String keyword, String vantage) {
     Objects.requireNonNull(slot, "slot");

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How far change detection looks.
+ * How far change detection looks ({@code batch.changes.*} in {@code application.yml}, the one home
+ * of their defaults).
  *
  * @param depth positions loaded from each sample (1..60): listings further down are not compared
  * @param newShopLookback how many earlier ranked samples of the keyword and vantage (the previous
@@ -29,10 +30,5 @@ public record DetectionSettings(int depth, int newShopLookback, Duration maxGap)
     if (maxGap.isNegative() || maxGap.isZero()) {
       throw new IllegalArgumentException("maxGap must be positive, got " + maxGap);
     }
-  }
-
-  /** 60 positions, new shops against the last 24 ranked samples, previous sample within 7 days. */
-  public static DetectionSettings defaults() {
-    return new DetectionSettings(MAX_DEPTH, 24, Duration.ofDays(7));
   }
 }

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
+import com.mallrank.index.testing.DetectionDefaults;
 import com.mallrank.index.testing.Fixtures;
 import com.mallrank.index.testing.LocalElasticsearchTest;
 import com.mallrank.index.testing.TestIndices;
@@ -65,7 +66,7 @@ class ChangeDetectorIT {
         new ChangeDetector(
             es.client(),
             es.names(),
-            DetectionSettings.defaults(),
+            DetectionDefaults.settings(),
             Clock.fixed(NOW, ZoneOffset.UTC),
             Refresh.True);
   }

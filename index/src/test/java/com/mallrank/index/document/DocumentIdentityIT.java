@@ -6,9 +6,9 @@ import static org.assertj.core.groups.Tuple.tuple;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionResult;
-import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.report.Reports;
 import com.mallrank.index.report.Top20Report;
+import com.mallrank.index.testing.DetectionDefaults;
 import com.mallrank.index.testing.Fixtures;
 import com.mallrank.index.testing.LocalElasticsearchTest;
 import com.mallrank.index.testing.TestIndices;
@@ -53,7 +53,7 @@ class DocumentIdentityIT {
         new ChangeDetector(
             es.client(),
             es.names(),
-            DetectionSettings.defaults(),
+            DetectionDefaults.settings(),
             Clock.fixed(T2.plusSeconds(600), ZoneOffset.UTC),
             Refresh.True);
 

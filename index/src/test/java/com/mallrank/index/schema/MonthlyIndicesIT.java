@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionResult;
-import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.document.ListingDocument;
+import com.mallrank.index.testing.DetectionDefaults;
 import com.mallrank.index.testing.Fixtures;
 import com.mallrank.index.testing.LocalElasticsearchTest;
 import com.mallrank.index.testing.TestIndices;
@@ -226,7 +226,7 @@ class MonthlyIndicesIT {
           new ChangeDetector(
               es.client(),
               es.names(),
-              DetectionSettings.defaults(),
+              DetectionDefaults.settings(),
               Clock.systemUTC(),
               Refresh.True);
     }

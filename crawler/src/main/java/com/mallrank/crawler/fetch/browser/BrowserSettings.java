@@ -6,11 +6,11 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * How a {@link PlaywrightFetcher} runs its browsers. Start from {@link #defaults()} and change what
- * differs with the {@code with…} methods.
+ * How a {@link PlaywrightFetcher} runs its browsers. Production takes every value from {@code
+ * crawler.browser.*} and {@code crawler.max-page-size} ({@code application.yml}, the one home of
+ * their defaults); the {@code with…} methods change one.
  *
- * @param executable the Chromium binary (Playwright downloads nothing); default {@code
- *     /usr/bin/chromium}
+ * @param executable the Chromium binary (Playwright downloads nothing)
  * @param headless whether to run without a window
  * @param recycleAfterPages an identity's browser context is closed and created afresh after this
  *     many pages (drops accumulated cookies set by the site, caches and leaked memory; a storage
@@ -35,9 +35,6 @@ public record BrowserSettings(
     boolean blockResources,
     long maxPageBytes,
     List<String> extraArgs) {
-
-  /** Where Debian installs Chromium. */
-  public static final Path DEFAULT_EXECUTABLE = Path.of("/usr/bin/chromium");
 
   /**
    * Always passed: no sandbox (we run as root), no GPU, no QUIC, and none of Chromium's own
@@ -70,24 +67,6 @@ public record BrowserSettings(
       throw new IllegalArgumentException("maxPageBytes must be positive: " + maxPageBytes);
     }
     extraArgs = List.copyOf(extraArgs);
-  }
-
-  /**
-   * {@code /usr/bin/chromium}, headless, contexts recycled every 50 pages, browser never
-   * relaunched, {@link Emulation#mobile()}, {@link BrowserTimeouts#defaults()}, resources blocked,
-   * 8 MiB pages.
-   */
-  public static BrowserSettings defaults() {
-    return new BrowserSettings(
-        DEFAULT_EXECUTABLE,
-        true,
-        50,
-        0,
-        Emulation.mobile(),
-        BrowserTimeouts.defaults(),
-        true,
-        8L * 1024 * 1024,
-        List.of());
   }
 
   /**

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Every wait of a page render is bounded by one of these; none is unbounded.
+ * Every wait of a page render is bounded by one of these; none is unbounded. Production takes them
+ * from {@code crawler.browser.timeouts.*} ({@code application.yml}).
  *
  * @param launch starting the browser
  * @param navigation until the main document's DOM is loaded
@@ -29,16 +30,6 @@ public record BrowserTimeouts(
         throw new IllegalArgumentException("timeouts must be positive: " + d);
       }
     }
-  }
-
-  /** Launch 30 s, navigation 15 s, waitForSelector 10 s, growth 3 s, page 60 s. */
-  public static BrowserTimeouts defaults() {
-    return new BrowserTimeouts(
-        Duration.ofSeconds(30),
-        Duration.ofSeconds(15),
-        Duration.ofSeconds(10),
-        Duration.ofSeconds(3),
-        Duration.ofSeconds(60));
   }
 
   public BrowserTimeouts withNavigation(Duration value) {

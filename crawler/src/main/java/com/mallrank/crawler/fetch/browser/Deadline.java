@@ -24,8 +24,13 @@ final class Deadline {
 
   /** Throws when the budget is spent: the one message of a render that ran out of time. */
   void check(Page page) throws FetchException {
+    check(page.url());
+  }
+
+  /** {@link #check(Page)} naming {@code url} (the requested page, once the render is over). */
+  void check(String url) throws FetchException {
     if (expired()) {
-      throw new FetchException(page.url(), "page render exceeded " + budget.toMillis() + " ms");
+      throw new FetchException(url, "page render exceeded " + budget.toMillis() + " ms");
     }
   }
 

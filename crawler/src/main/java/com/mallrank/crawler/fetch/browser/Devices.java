@@ -27,17 +27,7 @@ public final class Devices {
   /** The device of that name (exact, as listed), with the given locale. */
   public static Optional<Emulation> named(String name, String locale) {
     Emulation e = TABLE.get(name);
-    return e == null
-        ? Optional.empty()
-        : Optional.of(
-            new Emulation(
-                e.viewportWidth(),
-                e.viewportHeight(),
-                e.deviceScaleFactor(),
-                e.isMobile(),
-                e.hasTouch(),
-                e.userAgent(),
-                locale));
+    return e == null ? Optional.empty() : Optional.of(e.withLocale(locale));
   }
 
   /** Every known name, in table order. */

@@ -54,4 +54,10 @@ public record Emulation(
   public Emulation withViewport(int width, int height) {
     return new Emulation(width, height, deviceScaleFactor, isMobile, hasTouch, userAgent, locale);
   }
+
+  /** This device with another browser locale. */
+  public Emulation withLocale(String value) {
+    return new Emulation(
+        viewportWidth, viewportHeight, deviceScaleFactor, isMobile, hasTouch, userAgent, value);
+  }
 }

@@ -2,7 +2,6 @@ package com.mallrank.crawler.fetch.browser;
 
 import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchResponse;
-import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.RefusedFetchException;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.BodyTooLargeException;
@@ -35,10 +34,6 @@ final class PageRender {
   private final int maxRedirects;
   private final AddressGuard navigation;
   private final RequestGuard requests;
-
-  PageRender(Page page, BrowserSettings settings, RenderOptions options) {
-    this(page, settings, options, JsoupFetcher.Settings.DEFAULT_MAX_REDIRECTS, null, null);
-  }
 
   /**
    * @param maxRedirects the most redirects the navigation may take; more is a {@link
@@ -171,9 +166,7 @@ final class PageRender {
       loader.awaitFirstContent();
       loader.load();
     }
-    if (deadline.expired()) {
-      throw new FetchException(url, "page render exceeded " + timeouts.page().toMillis() + " ms");
-    }
+    deadline.check(url);
     String body;
     String contentType;
     if (captured != null) {

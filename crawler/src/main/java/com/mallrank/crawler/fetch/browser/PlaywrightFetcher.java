@@ -5,7 +5,6 @@ import com.mallrank.crawler.fetch.FetchException;
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.Fetcher;
-import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.fetch.RefusedFetchException;
 import com.mallrank.crawler.net.Connector;
 import com.mallrank.crawler.net.HttpClients;
@@ -64,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * RenderOptions options = RenderOptions.capture("**&#47;api/search?*", "/data/items", "/data/has_more")
  *     .withWaitForSelector(".goods-card, #captcha-verify, .login-guide, .search-empty");
  * try (PlaywrightFetcher fetcher =
- *     new PlaywrightFetcher(BrowserSettings.defaults(), options, StorageStates.inDirectory(dir))) {
+ *     new PlaywrightFetcher(settings, options, StorageStates.inDirectory(dir), Connector.direct(), 5)) {
  *   Gate gate = Gate.unpaced(profile.search().guard());
  *   FetchResponse r = fetcher.fetch(new FetchRequest(url, "mx-hangzhou", CookieJar.empty(), gate));
  * }
@@ -91,18 +90,6 @@ public final class PlaywrightFetcher implements Fetcher {
   /**
    * @param defaults the render options of {@link #fetch(FetchRequest)}
    * @param storageStates where each matrix account's saved login is
-   */
-  public PlaywrightFetcher(
-      BrowserSettings settings, RenderOptions defaults, StorageStates storageStates) {
-    this(
-        settings,
-        defaults,
-        storageStates,
-        Connector.direct(),
-        JsoupFetcher.Settings.DEFAULT_MAX_REDIRECTS);
-  }
-
-  /**
    * @param connector opens the connections of pages' requests to checked addresses (tests map
    *     public-looking addresses to loopback)
    * @param maxRedirects the most redirects a navigation may take

@@ -9,6 +9,7 @@ import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -51,9 +52,9 @@ final class BrowserIT {
 
   /** Test settings: defaults with shorter waits so fault pages finish quickly. */
   static BrowserSettings settings() {
-    return BrowserSettings.defaults()
+    return ApplicationDefaults.browser()
         .withTimeouts(
-            BrowserTimeouts.defaults()
+            ApplicationDefaults.browserTimeouts()
                 .withWaitForSelector(Duration.ofSeconds(5))
                 .withGrowth(Duration.ofMillis(1500))
                 .withPage(Duration.ofSeconds(30)));

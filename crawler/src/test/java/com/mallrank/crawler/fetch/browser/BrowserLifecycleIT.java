@@ -11,6 +11,7 @@ import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.net.URI;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ class BrowserLifecycleIT {
       BrowserFixture.sandboxMallAt(BrowserIT.TIME)
           .withFetcher(
               () ->
-                  new PlaywrightFetcher(BrowserIT.settings(), BrowserIT.domOptions(), identities));
+                  ApplicationDefaults.playwright(
+                      BrowserIT.settings(), BrowserIT.domOptions(), identities));
 
   @BeforeAll
   static void prepare() {
@@ -47,7 +49,7 @@ class BrowserLifecycleIT {
   @Test
   void oneBrowserServesEveryPageAndContextsAreRecycled() throws Exception {
     try (PlaywrightFetcher fetcher =
-        new PlaywrightFetcher(
+        ApplicationDefaults.playwright(
             BrowserIT.settings().withRecycleAfterPages(2), BrowserIT.domOptions(), identities)) {
       for (int i = 0; i < 5; i++) {
         fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
@@ -66,7 +68,7 @@ class BrowserLifecycleIT {
   @Test
   void relaunchAfterPagesStartsAFreshBrowser() throws Exception {
     try (PlaywrightFetcher fetcher =
-        new PlaywrightFetcher(
+        ApplicationDefaults.playwright(
             BrowserIT.settings().withRelaunchAfterPages(2),
             BrowserIT.domOptions(),
             StorageStates.none())) {
@@ -96,7 +98,7 @@ class BrowserLifecycleIT {
     // The control for the test above: the images are there to be loaded.
     long images = BROWSER.mall().imageRequests();
     try (PlaywrightFetcher fetcher =
-        new PlaywrightFetcher(
+        ApplicationDefaults.playwright(
             BrowserIT.settings().withBlockResources(false), BrowserIT.domOptions(), identities)) {
       fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
     }

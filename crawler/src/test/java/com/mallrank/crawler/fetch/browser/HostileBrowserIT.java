@@ -18,6 +18,7 @@ import com.mallrank.crawler.politeness.Gate;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sampler.KeywordSampler;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.net.URI;
 import java.util.List;
@@ -225,7 +226,7 @@ class HostileBrowserIT {
                 attr: data-id
             """);
     KeywordSampler sampler =
-        net.sampler(new JsoupFetcher(JsoupFetcher.Settings.DEFAULTS), BROWSER.fetcher());
+        net.sampler(new JsoupFetcher(ApplicationDefaults.jsoup()), BROWSER.fetcher());
 
     net.assertRefused(
         sampler,

@@ -14,6 +14,7 @@ import com.mallrank.crawler.net.Socks5TestServer;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.net.UpstreamProxy;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import com.mallrank.crawler.testing.SharedChromium;
 import java.net.InetAddress;
@@ -230,9 +231,8 @@ class IdentityProxyIT {
   }
 
   private JsoupFetcher jsoup(ProxyRoutes routes) {
-    JsoupFetcher.Settings d = JsoupFetcher.Settings.DEFAULTS;
     return new JsoupFetcher(
-        new JsoupFetcher.Settings(Duration.ofSeconds(5), d.maxBodyBytes(), d.userAgent(), "zh-CN"),
+        ApplicationDefaults.jsoup(Duration.ofSeconds(5)),
         Clock.systemUTC(),
         countingDirect,
         routes);

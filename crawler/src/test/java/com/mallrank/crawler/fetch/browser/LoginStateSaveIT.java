@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import com.mallrank.crawler.testing.SharedChromium;
 import java.io.IOException;
@@ -43,7 +44,7 @@ class LoginStateSaveIT {
     Path file = writeState(states, "old-session");
     BROWSER.mall().rotateSessionCookie(true);
     try (PlaywrightFetcher fetcher =
-        new PlaywrightFetcher(
+        ApplicationDefaults.playwright(
                 BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(states))
             .withBrowserSource(SharedChromium.source())) {
       FetchResponse first =
@@ -73,7 +74,7 @@ class LoginStateSaveIT {
   void anUnchangedStateIsNotRewritten(@TempDir Path dir) throws Exception {
     Path file = writeState(dir, "steady");
     try (PlaywrightFetcher fetcher =
-        new PlaywrightFetcher(
+        ApplicationDefaults.playwright(
                 BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(dir))
             .withBrowserSource(SharedChromium.source())) {
       fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), YIWU));

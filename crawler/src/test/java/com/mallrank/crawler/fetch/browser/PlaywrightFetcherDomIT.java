@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.nio.file.Path;
 import org.jsoup.Jsoup;
@@ -78,7 +79,7 @@ class PlaywrightFetcherDomIT {
         file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     long before = BROWSER.mall().spaRequests();
     try (PlaywrightFetcher withOpenState =
-        new PlaywrightFetcher(
+        ApplicationDefaults.playwright(
             BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(open))) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () ->

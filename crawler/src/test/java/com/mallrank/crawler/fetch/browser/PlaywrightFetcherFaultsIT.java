@@ -10,6 +10,7 @@ import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.time.Duration;
 import org.jsoup.Jsoup;
@@ -32,7 +33,7 @@ class PlaywrightFetcherFaultsIT {
           .withFetcher(
               () -> {
                 BrowserSettings settings = BrowserIT.settings().withMaxPageBytes(MAX_BYTES);
-                return new PlaywrightFetcher(
+                return ApplicationDefaults.playwright(
                     settings.withTimeouts(
                         settings
                             .timeouts()

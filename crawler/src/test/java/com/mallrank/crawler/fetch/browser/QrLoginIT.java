@@ -9,6 +9,7 @@ import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.qr.QrCodes;
 import com.mallrank.crawler.sandbox.SandboxCard;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import com.mallrank.crawler.testing.SharedChromium;
 import java.io.IOException;
@@ -113,7 +114,7 @@ class QrLoginIT {
         .as("no QR PNG or temporary file left")
         .containsExactly(HANGZHOU + ".json");
     try (PlaywrightFetcher fetcher =
-        new PlaywrightFetcher(
+        ApplicationDefaults.playwright(
                 BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(dir))
             .withBrowserSource(SharedChromium.source())) {
       FetchResponse page =
@@ -219,7 +220,7 @@ class QrLoginIT {
         timeout,
         Duration.ofSeconds(1),
         false,
-        BrowserSettings.DEFAULT_EXECUTABLE,
+        ApplicationDefaults.browser().executable(),
         profile.search().guard());
   }
 

@@ -3,6 +3,7 @@ package com.mallrank.crawler.fetch.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,7 +15,7 @@ class SettingsTest {
 
   @Test
   void defaultsAreTheDocumentedOnes() {
-    BrowserSettings s = BrowserSettings.defaults();
+    BrowserSettings s = ApplicationDefaults.browser();
     assertThat(s.executable()).isEqualTo(Path.of("/usr/bin/chromium"));
     assertThat(s.headless()).isTrue();
     assertThat(s.blockResources()).isTrue();
@@ -34,11 +35,11 @@ class SettingsTest {
 
   @Test
   void badValuesAreRefused() {
-    BrowserSettings s = BrowserSettings.defaults();
+    BrowserSettings s = ApplicationDefaults.browser();
     assertThatThrownBy(() -> s.withRecycleAfterPages(0))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> s.withMaxPageBytes(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> BrowserTimeouts.defaults().withPage(Duration.ZERO))
+    assertThatThrownBy(() -> ApplicationDefaults.browserTimeouts().withPage(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RenderOptions.dom("li").withTargetCount(0))
         .isInstanceOf(IllegalArgumentException.class);

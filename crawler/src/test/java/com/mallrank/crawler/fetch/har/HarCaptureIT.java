@@ -3,7 +3,6 @@ package com.mallrank.crawler.fetch.har;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.crawler.fetch.CookieJar;
-import com.mallrank.crawler.fetch.browser.BrowserSettings;
 import com.mallrank.crawler.fetch.browser.PlaywrightFetcher;
 import com.mallrank.crawler.fetch.browser.RenderOptions;
 import com.mallrank.crawler.fetch.browser.StorageStates;
@@ -21,6 +20,7 @@ import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxClock;
 import com.mallrank.crawler.sandbox.SandboxMall;
 import com.mallrank.crawler.sandbox.SandboxWorld;
+import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import com.mallrank.crawler.testing.SharedChromium;
 import com.microsoft.playwright.Browser;
@@ -72,7 +72,7 @@ class HarCaptureIT {
               .chromium()
               .launch(
                   new BrowserType.LaunchOptions()
-                      .setExecutablePath(BrowserSettings.DEFAULT_EXECUTABLE));
+                      .setExecutablePath(ApplicationDefaults.browser().executable()));
       BrowserContext context =
           browser.newContext(
               new Browser.NewContextOptions()
@@ -203,8 +203,8 @@ class HarCaptureIT {
     // the live capture of the same search, in Chromium, reads the same listings
     SampleResult live;
     try (PlaywrightFetcher browser =
-        new PlaywrightFetcher(
-                BrowserSettings.defaults(),
+        ApplicationDefaults.playwright(
+                ApplicationDefaults.browser(),
                 RenderOptions.dom("li.goods-card"),
                 StorageStates.none())
             .withBrowserSource(SharedChromium.source())) {
