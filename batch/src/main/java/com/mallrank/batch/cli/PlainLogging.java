@@ -33,8 +33,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
  *
  * <p>What it costs a command that logs nothing is kept small: SLF4J starts with logback's context
  * unconfigured ({@link Provider}: logback's own start-up would search every jar for its files and
- * set up a console that is replaced at once), and the console appender, its pattern parsed, is
- * made on the first event ({@code FirstEventConsole}).
+ * set up a console that is replaced at once), and the console appender, its pattern parsed, is made
+ * on the first event ({@code FirstEventConsole}).
  */
 final class PlainLogging {
 

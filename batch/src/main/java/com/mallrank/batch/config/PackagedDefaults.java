@@ -119,27 +119,23 @@ public final class PackagedDefaults {
     return HEADER + " length=" + yaml.length + " crc32=" + Long.toHexString(crc.getValue());
   }
 
+  /** The value types SnakeYAML reads scalars as (timestamps are text), by their names here. */
+  private static final Map<Class<?>, String> TYPES =
+      Map.of(
+          String.class, "string",
+          Integer.class, "int",
+          Long.class, "long",
+          BigInteger.class, "bigint",
+          Double.class, "double",
+          Boolean.class, "boolean");
+
   private static String type(String key, Object value) {
-    if (value instanceof String) {
-      return "string";
+    String type = TYPES.get(value.getClass());
+    if (type == null) {
+      throw new IllegalArgumentException(
+          ApplicationYaml.RESOURCE + ": " + key + " is a " + value.getClass().getName());
     }
-    if (value instanceof Integer) {
-      return "int";
-    }
-    if (value instanceof Long) {
-      return "long";
-    }
-    if (value instanceof BigInteger) {
-      return "bigint";
-    }
-    if (value instanceof Double) {
-      return "double";
-    }
-    if (value instanceof Boolean) {
-      return "boolean";
-    }
-    throw new IllegalArgumentException(
-        ApplicationYaml.RESOURCE + ": " + key + " is a " + value.getClass().getName());
+    return type;
   }
 
   private static String escape(String text) {

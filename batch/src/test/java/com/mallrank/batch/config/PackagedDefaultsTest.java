@@ -1,6 +1,7 @@
 package com.mallrank.batch.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -74,6 +75,14 @@ class PackagedDefaultsTest {
     assertThat(back).containsExactlyEntriesOf(values);
     assertThat(back.get("int")).isExactlyInstanceOf(Integer.class);
     assertThat(back.get("long")).isExactlyInstanceOf(Long.class);
+  }
+
+  @Test
+  void aValueOfAnotherTypeFailsTheBuild() {
+    byte[] yaml = "a: !!binary AA==\n".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> PackagedDefaults.write(Map.of("a", new byte[] {0}), yaml))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("application.yml: a is a [B");
   }
 
   @Test
