@@ -1,7 +1,6 @@
 package com.mallrank.batch;
 
 import com.mallrank.batch.cli.CommandLineStartup;
-import com.mallrank.batch.cli.FriendlyErrors;
 import com.mallrank.batch.cli.LeanCommandLine;
 import com.mallrank.batch.remote.Role;
 import com.mallrank.batch.schedule.ServePort;
@@ -31,38 +30,19 @@ public class MallrankApplication {
     System.exit(run(args));
   }
 
-  /**
-   * Runs one command line and returns its exit code. Only what the command needs is started ({@link
-   * CommandLineStartup}): nothing for help, no Spring for commands that need the crawler and the
-   * plan reader only, mallrank's own beans for the others that read files and Elasticsearch, the
-   * whole application for jobs and {@code serve}.
-   */
+  /** Runs one command line and returns its exit code: {@link Mallrank#run}. */
   public static int run(String... args) {
-    int code;
-    try {
-      CommandLineStartup.Decision startup = CommandLineStartup.of(args);
-      code =
-          switch (startup.startup()) {
-            case NONE -> CommandLineStartup.runWithoutContext(args);
-            case PLAIN ->
-                CommandLineStartup.runWithoutSpring(startup.path(), args)
-                    .orElseGet(() -> lean(startup, args));
-            case LEAN -> lean(startup, args);
-            case FULL -> SpringApplication.exit(application(args).run(args));
-          };
-    } catch (RuntimeException e) {
-      // The context did not start (bad configuration, a bean that cannot be built): one line.
-      System.err.println("error: " + FriendlyErrors.startupFailure(e));
-      if (Arrays.asList(args).contains("--debug")) {
-        e.printStackTrace();
-      }
-      code = 2;
-    }
-    return code;
+    return Mallrank.run(args);
   }
 
-  private static int lean(CommandLineStartup.Decision startup, String... args) {
+  /** A command line in mallrank's own beans, without auto-configuration ({@code LEAN}). */
+  static int lean(CommandLineStartup.Decision startup, String... args) {
     return SpringApplication.exit(LeanCommandLine.application(startup.path()).run(args));
+  }
+
+  /** A command line in the whole application ({@code FULL}). */
+  static int full(String... args) {
+    return SpringApplication.exit(application(args).run(args));
   }
 
   /**
@@ -71,7 +51,9 @@ public class MallrankApplication {
    * command-line program without a web server.
    */
   public static SpringApplicationBuilder application(String... args) {
-    SpringApplicationBuilder builder = new SpringApplicationBuilder(MallrankApplication.class);
+    SpringApplicationBuilder builder =
+        // the main class Spring names is this one, not the jar's entry point (Mallrank)
+        new SpringApplicationBuilder(MallrankApplication.class).main(MallrankApplication.class);
     if (isServe(args)) {
       builder
           .properties(Map.of("logging.structured.format.console", "ecs"))

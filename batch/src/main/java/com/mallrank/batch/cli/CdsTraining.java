@@ -1,6 +1,6 @@
 package com.mallrank.batch.cli;
 
-import com.mallrank.batch.MallrankApplication;
+import com.mallrank.batch.Mallrank;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -93,7 +93,7 @@ public final class CdsTraining {
       for (String[] line : lines) {
         System.setOut(discard);
         System.setErr(discard);
-        int code = MallrankApplication.run(line);
+        int code = Mallrank.run(line);
         System.setOut(out);
         System.setErr(err);
         out.println("cds training: mallrank " + String.join(" ", line) + " -> exit " + code);

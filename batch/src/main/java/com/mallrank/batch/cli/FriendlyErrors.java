@@ -3,7 +3,6 @@ package com.mallrank.batch.cli;
 import com.mallrank.batch.plan.PlanException;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.text.Escaping;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.BindException;
 import picocli.CommandLine;
@@ -17,8 +16,6 @@ import picocli.CommandLine.ParseResult;
  */
 public class FriendlyErrors implements IExecutionExceptionHandler {
 
-  private static final Logger log = LoggerFactory.getLogger(FriendlyErrors.class);
-
   private final boolean debug;
 
   FriendlyErrors(boolean debug) {
@@ -27,7 +24,8 @@ public class FriendlyErrors implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
-    log.debug("command failed", e);
+    // the logger is asked for here: a command that does not fail never starts SLF4J for it
+    LoggerFactory.getLogger(FriendlyErrors.class).debug("command failed", e);
     String message = e instanceof PlanException ? e.getMessage() : describe(e);
     // Messages may quote a keyword, a title or a file line: shown, never sent, to the terminal.
     cmd.getErr()

@@ -40,6 +40,7 @@ public class LeanCommandLine {
     // for the whole application; here that is a core's worth of work nobody waits for.
     System.setProperty(NO_BACKGROUND_PREINIT, "true");
     return new SpringApplicationBuilder(LeanCommandLine.class)
+        .main(MallrankApplication.class) // as before the jar's entry point became Mallrank
         .web(WebApplicationType.NONE)
         .lazyInitialization(true)
         .initializers(

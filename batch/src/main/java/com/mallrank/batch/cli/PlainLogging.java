@@ -5,14 +5,23 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.jul.LevelChangePropagator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
 import com.mallrank.batch.config.PlainConfiguration;
 import com.mallrank.batch.config.PlainConfiguration.NeedsSpring;
 import java.io.Console;
 import java.nio.charset.Charset;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.IMarkerFactory;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.slf4j.helpers.BasicMarkerFactory;
+import org.slf4j.spi.MDCAdapter;
+import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * The console log of a command run without Spring, set up as Spring Boot sets it up for the others:
@@ -21,6 +30,11 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * logging bridged into it. The system properties Spring Boot's logging honours ({@code
  * CONSOLE_LOG_PATTERN}, {@code CONSOLE_LOG_CHARSET}) are honoured alike; structured logging or a
  * threshold is left to Spring.
+ *
+ * <p>What it costs a command that logs nothing is kept small: SLF4J starts with logback's context
+ * unconfigured ({@link Provider}: logback's own start-up would search every jar for its files and
+ * set up a console that is replaced at once), and the console appender, its pattern parsed, is made
+ * on the first event ({@code FirstEventConsole}).
  */
 final class PlainLogging {
 
@@ -39,7 +53,7 @@ final class PlainLogging {
         || (threshold != null && !threshold.equalsIgnoreCase("TRACE"))) {
       throw new NeedsSpring("structured logging or a console threshold");
     }
-    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+    if (!(loggerFactory() instanceof LoggerContext context)) {
       throw new NeedsSpring("not logback");
     }
     boolean bridged = bridgeJdkLogging();
@@ -52,19 +66,14 @@ final class PlainLogging {
       levels.start();
       context.addListener(levels);
     }
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setCharset(
+    Charset charset =
         Charset.forName(
-            systemProperties.getOrDefault("CONSOLE_LOG_CHARSET", consoleCharset().name())));
-    encoder.setPattern(
-        systemProperties.getOrDefault("CONSOLE_LOG_PATTERN", configuration.consolePattern()));
-    encoder.start();
-    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+            systemProperties.getOrDefault("CONSOLE_LOG_CHARSET", consoleCharset().name()));
+    String pattern =
+        systemProperties.getOrDefault("CONSOLE_LOG_PATTERN", configuration.consolePattern());
+    FirstEventConsole console = new FirstEventConsole(() -> console(context, charset, pattern));
     console.setContext(context);
     console.setName("CONSOLE");
-    console.setTarget("System.err");
-    console.setEncoder(encoder);
     console.start();
     ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.addAppender(console);
@@ -72,6 +81,126 @@ final class PlainLogging {
     configuration
         .levels()
         .forEach((name, level) -> context.getLogger(name).setLevel(Level.toLevel(level)));
+  }
+
+  /** The console appender on standard error, with this pattern. */
+  private static ConsoleAppender<ILoggingEvent> console(
+      LoggerContext context, Charset charset, String pattern) {
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setCharset(charset);
+    encoder.setPattern(pattern);
+    encoder.start();
+    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+    console.setContext(context);
+    console.setName("CONSOLE");
+    console.setTarget("System.err");
+    console.setEncoder(encoder);
+    console.start();
+    return console;
+  }
+
+  /**
+   * The console appender, made on the first event: a command that logs nothing (most runs of these
+   * commands) does not parse the pattern nor set up its converters (tens of classes).
+   */
+  private static final class FirstEventConsole extends AppenderBase<ILoggingEvent> {
+
+    private final Supplier<ConsoleAppender<ILoggingEvent>> make;
+    private ConsoleAppender<ILoggingEvent> console;
+
+    FirstEventConsole(Supplier<ConsoleAppender<ILoggingEvent>> make) {
+      this.make = make;
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+      // doAppend, which calls this, holds the appender's lock
+      if (console == null) {
+        console = make.get();
+      }
+      console.doAppend(event);
+    }
+
+    @Override
+    public void stop() {
+      if (console != null) {
+        console.stop();
+      }
+      super.stop();
+    }
+  }
+
+  /**
+   * SLF4J's logger factory, started with {@link Provider}: the logback context without logback's
+   * own configuration, which {@link #apply} then replaces. (Logback's looks for its files and its
+   * configurators in every jar of the class path, then sets up a console of its own.) A provider
+   * the user names ({@code -Dslf4j.provider}) is theirs; once SLF4J has started, it is the one it
+   * started with.
+   */
+  private static ILoggerFactory loggerFactory() {
+    if (System.getProperty(PROVIDER) != null) {
+      return LoggerFactory.getILoggerFactory();
+    }
+    // SLF4J says "Attempting to load provider" for a provider named so, at its level INFO
+    boolean quiet = System.getProperty(VERBOSITY) == null;
+    System.setProperty(PROVIDER, Provider.class.getName());
+    if (quiet) {
+      System.setProperty(VERBOSITY, "WARN");
+    }
+    try {
+      return LoggerFactory.getILoggerFactory();
+    } finally {
+      System.clearProperty(PROVIDER);
+      if (quiet) {
+        System.clearProperty(VERBOSITY);
+      }
+    }
+  }
+
+  private static final String PROVIDER = "slf4j.provider";
+
+  private static final String VERBOSITY = "slf4j.internal.verbosity";
+
+  /**
+   * Logback as SLF4J's provider, its context not configured: what logback's own provider makes,
+   * without its configuration search ({@link #loggerFactory}).
+   */
+  public static final class Provider implements SLF4JServiceProvider {
+
+    private LoggerContext context;
+    private LogbackMDCAdapter mdc;
+    private IMarkerFactory markers;
+
+    @Override
+    public void initialize() {
+      mdc = new LogbackMDCAdapter();
+      markers = new BasicMarkerFactory();
+      context = new LoggerContext();
+      context.setName(CoreConstants.DEFAULT_CONTEXT_NAME);
+      context.setMDCAdapter(mdc);
+      context.start();
+    }
+
+    @Override
+    public ILoggerFactory getLoggerFactory() {
+      return context;
+    }
+
+    @Override
+    public IMarkerFactory getMarkerFactory() {
+      return markers;
+    }
+
+    @Override
+    public MDCAdapter getMDCAdapter() {
+      return mdc;
+    }
+
+    @Override
+    public String getRequestedApiVersion() {
+      return "2.0.99"; // as logback's provider
+    }
   }
 
   /** Spring Boot's rule: the JDK's logging goes to logback unless it has handlers of its own. */

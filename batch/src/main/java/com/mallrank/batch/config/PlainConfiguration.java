@@ -418,13 +418,26 @@ public final class PlainConfiguration {
     return fileName.equals("application.yml") || fileName.equals("application.yaml");
   }
 
+  /**
+   * The packaged {@code application.yml}: its values as the build wrote them ({@link
+   * PackagedDefaults}) when they are of these very bytes, else read here.
+   */
   private static Source packaged(ClassLoader loader) throws NeedsSpring {
     URL resource = loader.getResource(ApplicationYaml.RESOURCE);
     if (resource == null) {
       throw new NeedsSpring("no packaged " + ApplicationYaml.RESOURCE);
     }
-    try (InputStream in = resource.openStream()) {
-      return yaml("classpath:" + ApplicationYaml.RESOURCE, new UnicodeReader(in), false);
+    String name = "classpath:" + ApplicationYaml.RESOURCE;
+    try {
+      byte[] yaml;
+      try (InputStream in = resource.openStream()) {
+        yaml = in.readAllBytes();
+      }
+      Map<String, Object> values = PackagedDefaults.read(loader, yaml);
+      if (values == null) {
+        values = flatYaml(name, yaml);
+      }
+      return source(name, values, false);
     } catch (IOException | RuntimeException e) {
       throw new NeedsSpring("cannot read " + resource + ": " + e.getMessage());
     }
@@ -444,6 +457,15 @@ public final class PlainConfiguration {
    * documents, lists and keys that are not text are left to Spring.
    */
   private static Source yaml(String name, Reader reader, boolean user) throws NeedsSpring {
+    return source(name, flatYaml(name, reader), user);
+  }
+
+  /** One YAML file's values by their dotted keys, as {@link #yaml} reads it. */
+  static Map<String, Object> flatYaml(String name, byte[] yaml) throws NeedsSpring {
+    return flatYaml(name, new UnicodeReader(new java.io.ByteArrayInputStream(yaml)));
+  }
+
+  private static Map<String, Object> flatYaml(String name, Reader reader) throws NeedsSpring {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     // what Yaml.loadAll does, without the dumping half it would set up too
@@ -468,7 +490,7 @@ public final class PlainConfiguration {
       }
       flatten("", map, flat, name);
     }
-    return source(name, flat, user);
+    return flat;
   }
 
   private static void flatten(String path, Map<?, ?> map, Map<String, Object> flat, String file)

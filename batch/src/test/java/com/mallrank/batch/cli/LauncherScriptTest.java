@@ -182,4 +182,60 @@ class LauncherScriptTest {
     }
     assertThat(javaLine(dryRun(dir, "help", "report"))).endsWith(" help report ");
   }
+
+  /**
+   * The JDK check starts a JVM of its own ({@code java -version}): it runs once per {@code java}
+   * binary, whose good answer is remembered (not before every command); another binary is checked
+   * again, and a JDK older than 17 is refused as before.
+   */
+  @Test
+  void theJdkIsCheckedOncePerJavaBinaryNotBeforeEveryCommand() throws Exception {
+    Path calls = dir.resolve("calls");
+    Path jdk17 = fakeJava("jdk17", "17", calls);
+    Path jdk21 = fakeJava("jdk21", "21", calls);
+    Path jdk11 = fakeJava("jdk11", "11", calls);
+    String check =
+        "JAVA_CHECKED=\"$CHECKED\"; require_java17; require_java17; require_java17; echo ok";
+    Map<String, String> env =
+        Map.of("CHECKED", dir.resolve("java-checked").toString(), "CALLS", calls.toString());
+
+    Map<String, String> with17 = new java.util.HashMap<>(env);
+    with17.put("PATH", jdk17 + ":" + System.getenv("PATH"));
+    assertThat(bash(check, with17)).isEqualTo("ok\n");
+    assertThat(Files.readAllLines(calls)).containsExactly("jdk17");
+    assertThat(Files.readString(dir.resolve("java-checked")).strip())
+        .isEqualTo(jdk17.resolve("java").toRealPath().toString());
+
+    Map<String, String> with21 = new java.util.HashMap<>(env);
+    with21.put("PATH", jdk21 + ":" + System.getenv("PATH"));
+    assertThat(bash(check, with21)).isEqualTo("ok\n");
+    assertThat(Files.readAllLines(calls)).containsExactly("jdk17", "jdk21");
+
+    Map<String, String> with11 = new java.util.HashMap<>(env);
+    with11.put("PATH", jdk11 + ":" + System.getenv("PATH"));
+    ProcessBuilder old =
+        new ProcessBuilder("bash", "-c", "source \"$1\"; " + check, "bash", SCRIPT.toString())
+            .redirectErrorStream(true);
+    old.environment().putAll(with11);
+    Process process = old.start();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .isEqualTo("mallrank: error: JDK 17 or newer needed, found java 11\n");
+    assertThat(process.exitValue()).isEqualTo(1);
+  }
+
+  /** A {@code java} that notes each call in {@code calls} and says it is of version {@code v}. */
+  private Path fakeJava(String name, String version, Path calls) throws Exception {
+    Path bin = Files.createDirectories(dir.resolve(name));
+    Path java = bin.resolve("java");
+    Files.writeString(
+        java,
+        "#!/bin/sh\necho "
+            + name
+            + " >>\"$CALLS\"\necho '    java.specification.version = "
+            + version
+            + "' >&2\n");
+    java.toFile().setExecutable(true);
+    return bin;
+  }
 }
