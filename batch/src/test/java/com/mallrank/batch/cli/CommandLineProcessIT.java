@@ -46,7 +46,15 @@ class CommandLineProcessIT {
       throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx384m", "-cp", System.getProperty("java.class.path")));
+    // C1 only and the serial collector, as ./mallrank runs its short commands (java_options): a
+    // run of a second or two spends more CPU on C2 and GC threads than they save
+    command.addAll(
+        List.of(
+            "-Xmx384m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-cp",
+            System.getProperty("java.class.path")));
     command.addAll(jvmOptions);
     command.add(MallrankApplication.class.getName());
     command.addAll(List.of(args));

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 
 /**
  * {@code profile repair} from files, as a user runs it: OK.json is what {@code profile test --json}
@@ -58,7 +57,9 @@ class ProfileRepairCommandTest {
     String[] all = new String[args.length + 1];
     all[0] = "--spring.datasource.url=jdbc:h2:mem:cli-" + System.nanoTime();
     System.arraycopy(args, 0, all, 1, args.length);
-    return SpringApplication.exit(SpringApplication.run(MallrankApplication.class, all));
+    // as main runs it: only what the command needs is started (CommandLineStartup; that every
+    // startup answers as the whole application is CommandLineStartupTest's)
+    return MallrankApplication.run(all);
   }
 
   /** The old page and what `profile test --json` prints for it, saved as files. */

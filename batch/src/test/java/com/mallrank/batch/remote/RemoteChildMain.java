@@ -15,9 +15,12 @@ import org.springframework.jms.listener.DefaultMessageListenerContainer;
 /**
  * A separate JVM of the remote-partitioning test: {@code worker SLOT --key=value...} takes
  * partitions until killed (its sandbox mall pinned to SLOT, so every process sees the same pages);
- * {@code manager --key=value...} reads {@code launch GROUP SLOT} lines on stdin and answers each
- * with {@code result SLOT STATUS DESCRIPTION}; {@code all SLOT GROUP --key=value...} samples one
- * slot in this one process and exits.
+ * {@code standby SLOT --key=value...} is that worker started ahead of its turn: it prints {@code
+ * worker standby} once its context is up and starts taking partitions (then prints {@code worker
+ * ready}) only when it reads {@code listen} on stdin, so a test pays the JVM start while it waits
+ * for something else; {@code manager --key=value...} reads {@code launch GROUP SLOT} lines on stdin
+ * and answers each with {@code result SLOT STATUS DESCRIPTION}; {@code all SLOT GROUP
+ * --key=value...} samples one slot in this one process and exits.
  */
 public final class RemoteChildMain {
 
@@ -26,7 +29,10 @@ public final class RemoteChildMain {
   public static void main(String[] args) throws Exception {
     String role = args[0];
     switch (role) {
-      case "worker" -> worker(Instant.parse(args[1]), Arrays.copyOfRange(args, 2, args.length));
+      case "worker" ->
+          worker(Instant.parse(args[1]), false, Arrays.copyOfRange(args, 2, args.length));
+      case "standby" ->
+          worker(Instant.parse(args[1]), true, Arrays.copyOfRange(args, 2, args.length));
       case "manager" -> manager(Arrays.copyOfRange(args, 1, args.length));
       case "all" -> all(Instant.parse(args[1]), args[2], Arrays.copyOfRange(args, 3, args.length));
       default -> throw new IllegalArgumentException(role);
@@ -39,9 +45,21 @@ public final class RemoteChildMain {
     return MallrankApplication.application(all).properties("mallrank.cli.enabled=false").run(all);
   }
 
-  private static void worker(Instant slot, String[] properties) throws InterruptedException {
+  private static void worker(Instant slot, boolean standby, String[] properties) throws Exception {
     ConfigurableApplicationContext context = context("worker", properties);
     context.getBean(SandboxRuntime.class).mall().setTime(slot);
+    if (standby) {
+      System.out.println("worker standby " + ProcessHandle.current().pid());
+      BufferedReader commands =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      String line;
+      do {
+        line = commands.readLine();
+      } while (line != null && !line.strip().equals("listen"));
+      if (line == null) {
+        System.exit(0); // the test ended without needing this worker
+      }
+    }
     context.getBean("partitionListener", DefaultMessageListenerContainer.class).start();
     System.out.println("worker ready " + ProcessHandle.current().pid());
     Thread.currentThread().join(); // until killed

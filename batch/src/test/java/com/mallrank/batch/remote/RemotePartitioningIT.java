@@ -99,9 +99,10 @@ class RemotePartitioningIT {
             UUID.randomUUID().toString(),
             Duration.ofMinutes(2));
 
-    // The reference: the same slot in one process (--role all), into its own indices.
+    // The reference: the same slot in one process (--role all), into its own indices, unpaced.
     ChildProcess reference =
-        start("all", List.of(SLOT.toString(), GROUP), common(plan, prefix + "-ref", "all"));
+        start(
+            "all", List.of(SLOT.toString(), GROUP), unpaced(common(plan, prefix + "-ref", "all")));
     CompletableFuture<LocalArtemis> starting =
         CompletableFuture.supplyAsync(() -> LocalArtemis.ensureRunning(brokerSettings));
     broker = starting.get(3, TimeUnit.MINUTES);
@@ -114,7 +115,6 @@ class RemotePartitioningIT {
     one.await("worker ready", Duration.ofMinutes(2));
     two.await("worker ready", Duration.ofMinutes(2));
     manager.await("manager ready", Duration.ofMinutes(2));
-    assertThat(reference.await("result " + SLOT, Duration.ofMinutes(2))).endsWith("COMPLETED");
 
     // The slot, and one worker killed (SIGKILL) once it is running a partition with samples stored.
     manager.send("launch " + GROUP + " " + SLOT);
@@ -125,6 +125,23 @@ class RemotePartitioningIT {
     victim.process().waitFor(30, TimeUnit.SECONDS);
     assertThat(stored).as("killed mid-slot").isLessThan(2L * KEYWORDS);
 
+    // The workers of the bad inputs below start now, on standby (no listener: they take nothing
+    // from the broker until told to listen), so their JVM start overlaps the survivor's work
+    // instead of adding to the test's time. A worker that cannot reach Elasticsearch (a closed
+    // loopback port), a fresh one, and a stranger with another plan. The two that sample write
+    // without waiting for refreshes (the shipped index.refresh=false: the manager refreshes
+    // before its change detection); the paced wait_for is only what keeps the first slot running
+    // long enough to kill a worker in the middle of it.
+    int closed = freePort();
+    List<String> cutOff = new ArrayList<>(common(plan, prefix, "worker"));
+    cutOff.replaceAll(
+        p -> p.startsWith("--index.es.url=") ? "--index.es.url=http://127.0.0.1:" + closed : p);
+    ChildProcess cut = start("standby", List.of(SLOT.toString()), unpaced(cutOff));
+    ChildProcess fresh =
+        start("standby", List.of(SLOT.toString()), unpaced(common(plan, prefix, "worker")));
+    ChildProcess stranger =
+        start("standby", List.of(SLOT.toString()), common(otherPlan, prefix, "worker"));
+
     String result = manager.await("result " + SLOT, Duration.ofMinutes(2));
     if (!result.contains("COMPLETED")) {
       // the manager timed out on the killed worker's partition: restart the slot
@@ -133,6 +150,8 @@ class RemotePartitioningIT {
       result = manager.await("result " + SLOT, Duration.ofMinutes(2));
     }
     assertThat(result).contains("COMPLETED");
+    // the reference ran meanwhile (its JVM started first; it does not wait for the workers)
+    assertThat(reference.await("result " + SLOT, Duration.ofMinutes(2))).endsWith("COMPLETED");
 
     List<String> samples = StoredIds.ofSlot(new IndexNames(prefix).samplesAlias(), SLOT);
     assertThat(samples).hasSize(2 * KEYWORDS).doesNotHaveDuplicates();
@@ -170,15 +189,11 @@ class RemotePartitioningIT {
     // Bad input 1: a worker that cannot reach Elasticsearch (a closed loopback port) starts no
     // partition: it hands its request back to the broker and stops listening, so the broker moves
     // the request's message group to the other worker, which samples the whole slot. (The
-    // survivor holds both message groups since the victim died: two fresh workers start.)
+    // survivor holds both message groups since the victim died: two fresh workers listen.)
     survivor.process().destroyForcibly();
     survivor.process().waitFor(30, TimeUnit.SECONDS);
-    int closed = freePort();
-    List<String> cutOff = new ArrayList<>(common(plan, prefix, "worker"));
-    cutOff.replaceAll(
-        p -> p.startsWith("--index.es.url=") ? "--index.es.url=http://127.0.0.1:" + closed : p);
-    ChildProcess cut = start("worker", List.of(SLOT.toString()), cutOff);
-    ChildProcess fresh = start("worker", List.of(SLOT.toString()), common(plan, prefix, "worker"));
+    listen(cut);
+    listen(fresh);
     cut.await("worker ready", Duration.ofMinutes(2));
     fresh.await("worker ready", Duration.ofMinutes(2));
     Instant esSlot = SLOT.plusSeconds(1800);
@@ -217,8 +232,7 @@ class RemotePartitioningIT {
     // Bad input 2: a worker with another plan is refused, by name; the slot is not done.
     fresh.process().destroyForcibly();
     fresh.process().waitFor(30, TimeUnit.SECONDS);
-    ChildProcess stranger =
-        start("worker", List.of(SLOT.toString()), common(otherPlan, prefix, "worker"));
+    listen(stranger);
     stranger.await("worker ready", Duration.ofMinutes(2));
     Instant second = SLOT.plusSeconds(3600);
     manager.send("launch " + GROUP + " " + second);
@@ -263,6 +277,22 @@ class RemotePartitioningIT {
     return total;
   }
 
+  /**
+   * {@code properties} with the shipped {@code index.refresh=false} instead of the paced {@code
+   * wait_for}.
+   */
+  private static List<String> unpaced(List<String> properties) {
+    List<String> unpaced = new ArrayList<>(properties);
+    unpaced.replaceAll(p -> p.startsWith("--index.refresh=") ? "--index.refresh=false" : p);
+    return unpaced;
+  }
+
+  /** Tells a worker started on standby to take partitions, once its context is up. */
+  private static void listen(ChildProcess standby) throws InterruptedException {
+    standby.await("worker standby", Duration.ofMinutes(2));
+    standby.send("listen");
+  }
+
   private static Path plan(Path file, int keywords) throws IOException {
     StringBuilder yaml = new StringBuilder();
     yaml.append("accounts:\n  - id: mx-a\n    name: A\n    shop-ids: [\"7201283738326735002\"]\n");
@@ -283,6 +313,8 @@ class RemotePartitioningIT {
                 "--spring.datasource.password=" + PostgresTestDatabase.password(),
                 "--index.es.url=" + LocalElasticsearchExtension.url(),
                 "--index.prefix=" + indexPrefix,
+                // paced: each bulk of 5 waits for the next refresh (~1 s), so a partition of 50
+                // runs ~10 s and a worker is killed in the middle of one (see unpaced)
                 "--index.refresh=wait_for",
                 "--batch.plan=" + plan,
                 "--crawler.evidence.dir=" + dir.resolve("evidence-" + role),
@@ -456,7 +488,9 @@ class RemotePartitioningIT {
     command.add(role);
     command.addAll(arguments);
     command.addAll(properties);
-    ChildProcess child = ChildProcess.start(role, command, Path.of("target", "remote-it"));
+    ChildProcess child =
+        ChildProcess.start(
+            role.equals("standby") ? "worker" : role, command, Path.of("target", "remote-it"));
     children.add(child.process());
     return child;
   }
