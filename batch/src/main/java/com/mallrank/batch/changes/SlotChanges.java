@@ -28,19 +28,10 @@ import org.springframework.stereotype.Component;
  * the alert dedupe keeps a chat from hearing the same thing twice.
  */
 @Component
-public class SlotChanges {
+public record SlotChanges(
+    ElasticsearchRuntime elasticsearch, AlertDispatcher alerts, Reports reports) {
 
   private static final Logger log = LoggerFactory.getLogger(SlotChanges.class);
-
-  private final ElasticsearchRuntime elasticsearch;
-  private final AlertDispatcher alerts;
-  private final Reports reports;
-
-  public SlotChanges(ElasticsearchRuntime elasticsearch, AlertDispatcher alerts, Reports reports) {
-    this.elasticsearch = elasticsearch;
-    this.alerts = alerts;
-    this.reports = reports;
-  }
 
   /** Detects the slot's changes and sends its alerts; returns what detection found. */
   public DetectionResult process(Instant slot) {

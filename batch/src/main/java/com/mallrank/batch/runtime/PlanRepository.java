@@ -7,15 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** The keyword plan of {@code batch.plan}, read and validated on each use (it may be edited). */
 @Component
-public class PlanRepository {
-
-  private final BatchProperties properties;
-  private final SiteProfileRegistry profiles;
-
-  public PlanRepository(BatchProperties properties, SiteProfileRegistry profiles) {
-    this.properties = properties;
-    this.profiles = profiles;
-  }
+public record PlanRepository(BatchProperties properties, SiteProfileRegistry profiles) {
 
   /**
    * The current plan.
