@@ -9,15 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The request budgets of a plan, counted in the application's database. */
 @Component
-public class RequestBudgets {
-
-  private final DataSource dataSource;
-  private final BatchProperties properties;
-
-  public RequestBudgets(DataSource dataSource, BatchProperties properties) {
-    this.dataSource = dataSource;
-    this.properties = properties;
-  }
+public record RequestBudgets(DataSource dataSource, BatchProperties properties) {
 
   /** The plan's budgets; a plan without any is not counted at all. */
   public RequestBudget of(Plan plan) {

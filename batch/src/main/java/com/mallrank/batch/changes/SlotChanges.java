@@ -6,7 +6,6 @@ import com.mallrank.batch.alert.AlertInput;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.index.changes.ChangeDetector;
 import com.mallrank.index.changes.DetectionResult;
-import com.mallrank.index.changes.DetectionSettings;
 import com.mallrank.index.document.ChangeKind;
 import com.mallrank.index.document.SampleStatus;
 import com.mallrank.index.report.ChangeLogQuery;
@@ -28,25 +27,13 @@ import org.springframework.stereotype.Component;
  * the alert dedupe keeps a chat from hearing the same thing twice.
  */
 @Component
-public class SlotChanges {
+public record SlotChanges(
+    ElasticsearchRuntime elasticsearch,
+    AlertDispatcher alerts,
+    Reports reports,
+    ChangeProperties changes) {
 
   private static final Logger log = LoggerFactory.getLogger(SlotChanges.class);
-
-  private final DetectionSettings detection;
-  private final ElasticsearchRuntime elasticsearch;
-  private final AlertDispatcher alerts;
-  private final Reports reports;
-
-  public SlotChanges(
-      ElasticsearchRuntime elasticsearch,
-      AlertDispatcher alerts,
-      Reports reports,
-      ChangeProperties changes) {
-    this.detection = changes.settings();
-    this.elasticsearch = elasticsearch;
-    this.alerts = alerts;
-    this.reports = reports;
-  }
 
   /** Detects the slot's changes and sends its alerts; returns what detection found. */
   public DetectionResult process(Instant slot) {
@@ -68,7 +55,7 @@ public class SlotChanges {
                 elasticsearch.client(MallrankRole.READER),
                 elasticsearch.client(MallrankRole.WRITER),
                 elasticsearch.names(),
-                detection,
+                changes.settings(),
                 Clock.systemUTC(),
                 Refresh.WaitFor)
             .detectSlot(slot, group);

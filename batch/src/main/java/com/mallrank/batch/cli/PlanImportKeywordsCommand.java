@@ -1,10 +1,8 @@
 package com.mallrank.batch.cli;
 
-import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.plan.KeywordCsv;
 import com.mallrank.batch.plan.Plan;
-import com.mallrank.batch.plan.PlanLoader;
-import com.mallrank.batch.runtime.SiteProfileRegistry;
+import com.mallrank.batch.runtime.PlanRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,20 +40,17 @@ public class PlanImportKeywordsCommand implements Callable<Integer> {
       description = "Copy the list beside the plan and add it to the plan's keyword-files.")
   boolean add;
 
-  private final BatchProperties properties;
-  private final SiteProfileRegistry profiles;
+  private final PlanRepository plans;
 
-  public PlanImportKeywordsCommand(BatchProperties properties, SiteProfileRegistry profiles) {
-    this.properties = properties;
-    this.profiles = profiles;
+  public PlanImportKeywordsCommand(PlanRepository plans) {
+    this.plans = plans;
   }
 
   @Override
   public Integer call() throws IOException {
-    Path planFile = properties.plan();
-    PlanLoader loader = new PlanLoader(profiles::exists, properties.zone());
-    Plan before = loader.load(planFile);
-    Plan after = loader.load(planFile, List.of(csv)); // throws with every bad row, located
+    Path planFile = plans.file();
+    Plan before = plans.plan();
+    Plan after = plans.plan(List.of(csv)); // throws with every bad row, located
     Map<String, Integer> added = new TreeMap<>();
     for (var group : after.groups()) {
       int more = group.keywords().size() - before.requireGroup(group.name()).keywords().size();
@@ -95,7 +90,7 @@ public class PlanImportKeywordsCommand implements Callable<Integer> {
         (text.endsWith("\n") ? "" : "\n") + "\nkeyword-files:\n" + entry,
         StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
-    loader.load(planFile);
+    plans.plan();
     System.out.printf("added %s to %s (keyword-files)%n", target.getFileName(), planFile);
     return 0;
   }

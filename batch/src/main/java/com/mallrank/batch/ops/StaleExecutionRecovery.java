@@ -1,7 +1,6 @@
 package com.mallrank.batch.ops;
 
 import com.mallrank.batch.config.BatchProperties;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,20 +20,10 @@ import org.springframework.stereotype.Component;
  * including other {@code mallrank serve} processes on this host, are left alone.
  */
 @Component
-public class StaleExecutionRecovery {
+public record StaleExecutionRecovery(
+    JobRepository jobRepository, JobOperator jobOperator, BatchProperties properties) {
 
   private static final Logger log = LoggerFactory.getLogger(StaleExecutionRecovery.class);
-
-  private final JobRepository jobRepository;
-  private final JobOperator jobOperator;
-  private final Duration staleAfter;
-
-  public StaleExecutionRecovery(
-      JobRepository jobRepository, JobOperator jobOperator, BatchProperties properties) {
-    this.jobRepository = jobRepository;
-    this.jobOperator = jobOperator;
-    this.staleAfter = properties.staleAfter();
-  }
 
   /**
    * Recovers the dead executions of a job.
@@ -69,7 +58,7 @@ public class StaleExecutionRecovery {
       return owner.get().isDeadLocalProcess();
     }
     LocalDateTime updated = execution.getLastUpdated();
-    return updated == null || updated.isBefore(LocalDateTime.now().minus(staleAfter));
+    return updated == null || updated.isBefore(LocalDateTime.now().minus(properties.staleAfter()));
   }
 
   private static Optional<ProcessOwner> owner(JobExecution execution) {

@@ -11,18 +11,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * named with its partition, group and slot, and the command that moves them back. Not part of the
  * liveness or readiness probes: restarting mallrank does not bring a request back.
  */
-public class DeadLetterHealthIndicator implements HealthIndicator {
+public record DeadLetterHealthIndicator(DeadLetters deadLetters, JobRepository jobRepository)
+    implements HealthIndicator {
 
   /** Requests named one by one in the details; the rest are counted. */
   static final int SHOWN = 20;
-
-  private final DeadLetters deadLetters;
-  private final JobRepository jobRepository;
-
-  public DeadLetterHealthIndicator(DeadLetters deadLetters, JobRepository jobRepository) {
-    this.deadLetters = deadLetters;
-    this.jobRepository = jobRepository;
-  }
 
   @Override
   public Health health() {

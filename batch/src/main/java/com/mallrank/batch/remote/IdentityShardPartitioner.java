@@ -13,7 +13,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * browser context, pacing and request budget live. Deterministic, so a restarted slot gets the same
  * partitions and reruns only those that did not complete.
  */
-public class IdentityShardPartitioner implements Partitioner {
+public record IdentityShardPartitioner(
+    KeywordGroup group, int shardsPerIdentity, String planVersion) implements Partitioner {
 
   /** Step-context key: the partition's vantage (identity). */
   public static final String VANTAGE = "vantage";
@@ -23,16 +24,6 @@ public class IdentityShardPartitioner implements Partitioner {
 
   /** Step-context key: the number of keyword shards of the vantage. */
   public static final String SHARDS = "shards";
-
-  private final KeywordGroup group;
-  private final int shardsPerIdentity;
-  private final String planVersion;
-
-  public IdentityShardPartitioner(KeywordGroup group, int shardsPerIdentity, String planVersion) {
-    this.group = group;
-    this.shardsPerIdentity = shardsPerIdentity;
-    this.planVersion = planVersion;
-  }
 
   @Override
   public Map<String, ExecutionContext> partition(int gridSize) {

@@ -17,17 +17,7 @@ import org.springframework.stereotype.Component;
  * Turns {@link ReportWindowOptions} into a {@link ReportWindow}: slots, group keywords, accounts.
  */
 @Component
-public class ReportWindows {
-
-  private final ReportSlots slots;
-  private final PlanRepository plans;
-  private final BatchProperties properties;
-
-  public ReportWindows(ReportSlots slots, PlanRepository plans, BatchProperties properties) {
-    this.slots = slots;
-    this.plans = plans;
-    this.properties = properties;
-  }
+public record ReportWindows(ReportSlots slots, PlanRepository plans, BatchProperties properties) {
 
   /**
    * Resolves the options.

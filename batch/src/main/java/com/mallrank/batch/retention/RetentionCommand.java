@@ -1,9 +1,6 @@
 package com.mallrank.batch.retention;
 
-import com.mallrank.batch.evidence.EvidenceKeeper;
-import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.index.retention.RetentionResult;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,24 +25,19 @@ public class RetentionCommand implements Callable<Integer> {
       description = "Days of raw listings to keep (default: batch.retention.keep-days, 35).")
   Integer keepDays;
 
-  private final ElasticsearchRuntime elasticsearch;
-  private final RetentionProperties properties;
-  private final EvidenceKeeper evidence;
+  private final Retentions retentions;
 
-  public RetentionCommand(
-      ElasticsearchRuntime elasticsearch, RetentionProperties properties, EvidenceKeeper evidence) {
-    this.elasticsearch = elasticsearch;
-    this.properties = properties;
-    this.evidence = evidence;
+  public RetentionCommand(Retentions retentions) {
+    this.retentions = retentions;
   }
 
   @Override
   public Integer call() throws java.io.IOException {
-    int keep = keepDays == null ? properties.keepDays() : keepDays;
-    if (keep < 1) {
-      throw new IllegalArgumentException("--keep-days must be at least 1, was " + keep);
+    if (keepDays != null && keepDays < 1) {
+      throw new IllegalArgumentException("--keep-days must be at least 1, was " + keepDays);
     }
-    RetentionResult result = Retentions.of(elasticsearch).run(Duration.ofDays(keep));
+    Retentions.Outcome outcome = keepDays == null ? retentions.run() : retentions.run(keepDays);
+    RetentionResult result = outcome.listings();
     System.out.printf(
         "listings before %s: %d days summarised (%d summaries), %d listings deleted%s%n",
         result.cutoff(),
@@ -57,7 +49,7 @@ public class RetentionCommand implements Callable<Integer> {
             : " (whole indices: " + String.join(", ", result.indicesDeleted()) + ")");
     System.out.printf(
         "evidence before %s: %d slot folder(s) deleted%n",
-        result.cutoff(), evidence.store().pruneBefore(result.cutoff()));
+        result.cutoff(), outcome.evidenceSlots());
     return 0;
   }
 }

@@ -1,9 +1,6 @@
 package com.mallrank.batch.retention;
 
-import com.mallrank.batch.evidence.EvidenceKeeper;
-import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.index.retention.RetentionResult;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
@@ -46,24 +43,20 @@ public class RetentionJobConfiguration {
   public Step summariseAndDeleteStep(
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
-      ElasticsearchRuntime elasticsearch,
-      RetentionProperties properties,
-      EvidenceKeeper evidence) {
+      Retentions retentions) {
     return new StepBuilder(STEP_NAME, jobRepository)
         .tasklet(
             (contribution, context) -> {
-              RetentionResult result =
-                  Retentions.of(elasticsearch).run(Duration.ofDays(properties.keepDays()));
+              Retentions.Outcome outcome = retentions.run();
+              RetentionResult result = outcome.listings();
               contribution.incrementWriteCount(result.summariesWritten());
-              // what failed samples showed goes with the raw listings of the same days
-              int evidenceSlots = evidence.store().pruneBefore(result.cutoff());
               log.info(
                   "retention before {}: {} days summarised, {} listings deleted,"
                       + " {} evidence slot folders deleted",
                   result.cutoff(),
                   result.daysSummarised().size(),
                   result.listingsDeleted(),
-                  evidenceSlots);
+                  outcome.evidenceSlots());
               return RepeatStatus.FINISHED;
             },
             transactionManager)

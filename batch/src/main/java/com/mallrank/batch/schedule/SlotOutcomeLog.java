@@ -16,17 +16,9 @@ import org.springframework.stereotype.Component;
  * failure to store is logged and never stops scheduling (the metric and the log line stay).
  */
 @Component
-public class SlotOutcomeLog {
+public record SlotOutcomeLog(ElasticsearchRuntime elasticsearch, PlanRepository plans) {
 
   private static final Logger log = LoggerFactory.getLogger(SlotOutcomeLog.class);
-
-  private final ElasticsearchRuntime elasticsearch;
-  private final PlanRepository plans;
-
-  public SlotOutcomeLog(ElasticsearchRuntime elasticsearch, PlanRepository plans) {
-    this.elasticsearch = elasticsearch;
-    this.plans = plans;
-  }
 
   /** The group's profile (surface) in the current plan, or {@code null} when unknown. */
   private String profileOf(String group) {

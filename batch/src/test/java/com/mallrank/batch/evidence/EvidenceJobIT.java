@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.batch.retention.RetentionCommand;
 import com.mallrank.batch.retention.RetentionProperties;
+import com.mallrank.batch.retention.Retentions;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
 import com.mallrank.batch.testing.MallrankIT;
@@ -119,7 +120,8 @@ class EvidenceJobIT {
     // retention: the slot is older than one day, its evidence goes with its raw listings
     RetentionCommand retention =
         new RetentionCommand(
-            elasticsearch, new RetentionProperties(true, "0 30 4 * * *", 35), evidence);
+            new Retentions(
+                elasticsearch, new RetentionProperties(true, "0 30 4 * * *", 35), evidence));
     String pruned = run(retention, "--keep-days", "1");
     assertThat(pruned).contains("evidence before").contains(": 1 slot folder(s) deleted");
     assertThat(evidence.store().list()).isEmpty();
