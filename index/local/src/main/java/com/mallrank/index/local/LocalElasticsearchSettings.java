@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -101,75 +102,29 @@ public record LocalElasticsearchSettings(
   }
 
   public LocalElasticsearchSettings withVersion(String newVersion) {
-    return new LocalElasticsearchSettings(
-        dataDir,
-        httpPort,
-        newVersion,
-        heap,
-        startTimeout,
-        registerShutdownHook,
-        security,
-        cluster,
-        javaOptions);
+    return with(draft -> draft.version = newVersion);
   }
 
   public LocalElasticsearchSettings withHeap(String newHeap) {
-    return new LocalElasticsearchSettings(
-        dataDir,
-        httpPort,
-        version,
-        newHeap,
-        startTimeout,
-        registerShutdownHook,
-        security,
-        cluster,
-        javaOptions);
+    return with(draft -> draft.heap = newHeap);
   }
 
   public LocalElasticsearchSettings withStartTimeout(Duration newTimeout) {
-    return new LocalElasticsearchSettings(
-        dataDir,
-        httpPort,
-        version,
-        heap,
-        newTimeout,
-        registerShutdownHook,
-        security,
-        cluster,
-        javaOptions);
+    return with(draft -> draft.startTimeout = newTimeout);
   }
 
   public LocalElasticsearchSettings withShutdownHook(boolean register) {
-    return new LocalElasticsearchSettings(
-        dataDir, httpPort, version, heap, startTimeout, register, security, cluster, javaOptions);
+    return with(draft -> draft.registerShutdownHook = register);
   }
 
   /** With security on, file realm only (see {@link FileRealm}). */
   public LocalElasticsearchSettings withSecurity(FileRealm realm) {
-    return new LocalElasticsearchSettings(
-        dataDir,
-        httpPort,
-        version,
-        heap,
-        startTimeout,
-        registerShutdownHook,
-        realm,
-        cluster,
-        javaOptions);
+    return with(draft -> draft.security = realm);
   }
 
   /** With these further options for the server's JVM, e.g. {@code -XX:TieredStopAtLevel=1}. */
   public LocalElasticsearchSettings withJavaOptions(List<String> options) {
-    return new LocalElasticsearchSettings(
-        dataDir,
-        httpPort,
-        version,
-        heap,
-        startTimeout,
-        registerShutdownHook,
-        security,
-        cluster,
-        options);
+    return with(draft -> draft.javaOptions = options);
   }
 
   /** {@code ES_JAVA_OPTS}: the heap as -Xms and -Xmx, then {@link #javaOptions()}. */
@@ -181,30 +136,60 @@ public record LocalElasticsearchSettings(
 
   /** As one node of a multi-node cluster on this host. */
   public LocalElasticsearchSettings withCluster(ClusterMembership membership) {
-    return new LocalElasticsearchSettings(
-        dataDir,
-        httpPort,
-        version,
-        heap,
-        startTimeout,
-        registerShutdownHook,
-        security,
-        membership,
-        javaOptions);
+    return with(draft -> draft.cluster = membership);
   }
 
   /** As another node on this host: its own data directory and HTTP port. */
   public LocalElasticsearchSettings withNode(Path nodeDataDir, int nodeHttpPort) {
+    return with(
+        draft -> {
+          draft.dataDir = nodeDataDir;
+          draft.httpPort = nodeHttpPort;
+        });
+  }
+
+  /**
+   * These settings with {@code change} made to a draft of them, checked again as new settings: the
+   * one place the withers copy every field.
+   */
+  private LocalElasticsearchSettings with(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
     return new LocalElasticsearchSettings(
-        nodeDataDir,
-        nodeHttpPort,
-        version,
-        heap,
-        startTimeout,
-        registerShutdownHook,
-        security,
-        cluster,
-        javaOptions);
+        draft.dataDir,
+        draft.httpPort,
+        draft.version,
+        draft.heap,
+        draft.startTimeout,
+        draft.registerShutdownHook,
+        draft.security,
+        draft.cluster,
+        draft.javaOptions);
+  }
+
+  /** The fields of settings being changed by a wither. */
+  private static final class Draft {
+    private Path dataDir;
+    private int httpPort;
+    private String version;
+    private String heap;
+    private Duration startTimeout;
+    private boolean registerShutdownHook;
+    private FileRealm security;
+    private ClusterMembership cluster;
+    private List<String> javaOptions;
+
+    private Draft(LocalElasticsearchSettings from) {
+      dataDir = from.dataDir;
+      httpPort = from.httpPort;
+      version = from.version;
+      heap = from.heap;
+      startTimeout = from.startTimeout;
+      registerShutdownHook = from.registerShutdownHook;
+      security = from.security;
+      cluster = from.cluster;
+      javaOptions = from.javaOptions;
+    }
   }
 
   /**
