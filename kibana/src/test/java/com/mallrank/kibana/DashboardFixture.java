@@ -257,10 +257,10 @@ final class DashboardFixture {
       String status,
       int results,
       int slotIndex) {
-    return SampleDocument.ofGroup(
+    return new SampleDocument(
         slot,
         keyword,
-        Fixtures.GROUP,
+        List.of(Fixtures.GROUP),
         vantage,
         profile,
         status,
@@ -270,7 +270,8 @@ final class DashboardFixture {
         status.equals("ok") ? null : status.equals("empty") ? "search-empty" : "captcha-verify",
         "http://127.0.0.1/search?keyword=" + keyword,
         null,
-        slot.plusSeconds(90));
+        slot.plusSeconds(90),
+        null);
   }
 
   /** A sample's duration: ok 1000 ms + 100 per slot, empty 500, blocked 3000. */

@@ -59,10 +59,10 @@ final class SnapshotMapper {
       long durationMillis,
       Evidence evidence,
       Instant sampledAt) {
-    return SampleDocument.ofGroup(
+    return new SampleDocument(
         slot,
         task.keyword(),
-        task.group(),
+        task.group() == null ? null : List.of(task.group()),
         task.vantage(),
         task.profile(),
         status,
@@ -72,7 +72,8 @@ final class SnapshotMapper {
         evidence.marker(),
         evidence.url(),
         evidence.detail(),
-        sampledAt);
+        sampledAt,
+        null);
   }
 
   private static ListingDocument toDocument(

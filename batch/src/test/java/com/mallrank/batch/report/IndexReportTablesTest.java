@@ -28,10 +28,10 @@ class IndexReportTablesTest {
   private static final Instant NOW = SLOT.plusSeconds(600);
 
   private static SampleDocument sample(String keyword, String status) {
-    return SampleDocument.ofGroup(
+    return new SampleDocument(
         SLOT,
         keyword,
-        "core",
+        List.of("core"),
         "anonymous",
         "sandbox-static",
         status,
@@ -41,7 +41,8 @@ class IndexReportTablesTest {
         null,
         "u",
         status.equals("ok") ? null : "请完成安全验证",
-        SLOT.plusSeconds(30));
+        SLOT.plusSeconds(30),
+        null);
   }
 
   private static ListingDocument listing(String keyword, int position, String account) {

@@ -65,41 +65,6 @@ public record SampleDocument(
     return copy(group, surface, evidencePath);
   }
 
-  /**
-   * A sample of one group ({@code null} for none), without kept evidence (see {@link
-   * #withEvidencePath}): what a fetch produces before other groups share it ({@link #servingAlso}).
-   */
-  public static SampleDocument ofGroup(
-      Instant slot,
-      String keyword,
-      String group,
-      String vantage,
-      String profile,
-      String status,
-      int resultCount,
-      long durationMillis,
-      int httpStatus,
-      String marker,
-      String url,
-      String detail,
-      Instant sampledAt) {
-    return new SampleDocument(
-        slot,
-        keyword,
-        group == null ? null : List.of(group),
-        vantage,
-        profile,
-        status,
-        resultCount,
-        durationMillis,
-        httpStatus,
-        marker,
-        url,
-        detail,
-        sampledAt,
-        null);
-  }
-
   /** The first group this sample served (the one whose job fetched it), or {@code null}. */
   public String firstGroup() {
     return group == null ? null : group.get(0);

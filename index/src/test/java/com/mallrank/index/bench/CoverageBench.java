@@ -148,10 +148,10 @@ public final class CoverageBench {
         String keyword = String.format(Locale.ROOT, "kw%03d", k);
         for (String vantage : VANTAGES) {
           SampleDocument sample =
-              SampleDocument.ofGroup(
+              new SampleDocument(
                   slot,
                   keyword,
-                  "bench",
+                  List.of("bench"),
                   vantage,
                   "bench",
                   "ok",
@@ -161,7 +161,8 @@ public final class CoverageBench {
                   null,
                   "http://bench/" + keyword,
                   null,
-                  slot.plusSeconds(60));
+                  slot.plusSeconds(60),
+                  null);
           batch.add(
               BulkOperation.of(
                   o -> o.index(i -> i.index(samples).id(sample.id()).document(sample))));

@@ -278,10 +278,10 @@ class ChangeDetectorIT {
       }
       es.writer()
           .write(
-              SampleDocument.ofGroup(
+              new SampleDocument(
                   slot,
                   "围巾",
-                  other,
+                  List.of(other),
                   ANON,
                   Fixtures.PROFILE,
                   "ok",
@@ -291,7 +291,8 @@ class ChangeDetectorIT {
                   null,
                   null,
                   null,
-                  slot.plusSeconds(60)),
+                  slot.plusSeconds(60),
+                  null),
               List.of(p1.build()));
     }
 

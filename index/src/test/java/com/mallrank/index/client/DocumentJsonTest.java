@@ -47,10 +47,10 @@ class DocumentJsonTest {
   @Test
   void sampleFieldsMatchTheSamplesTemplate() throws Exception {
     SampleDocument sample =
-        SampleDocument.ofGroup(
+        new SampleDocument(
                 SLOT,
                 "k",
-                "g",
+                List.of("g"),
                 "anonymous",
                 "p",
                 "blocked",
@@ -60,7 +60,8 @@ class DocumentJsonTest {
                 "captcha",
                 "u",
                 "d",
-                SLOT)
+                SLOT,
+                null)
             .withEvidencePath("/data/evidence/x.html");
 
     JsonNode json = mapper.valueToTree(sample);
@@ -74,8 +75,21 @@ class DocumentJsonTest {
   @Test
   void aSampleListsEveryGroupItServedAndReadsTheOldSingleGroup() throws Exception {
     SampleDocument sample =
-        SampleDocument.ofGroup(
-                SLOT, "k", "core", "anonymous", "p", "ok", 0, 1L, 200, null, "u", null, SLOT)
+        new SampleDocument(
+                SLOT,
+                "k",
+                List.of("core"),
+                "anonymous",
+                "p",
+                "ok",
+                0,
+                1L,
+                200,
+                null,
+                "u",
+                null,
+                SLOT,
+                null)
             .servingAlso("burst");
 
     JsonNode json = mapper.valueToTree(sample);
@@ -195,8 +209,8 @@ class DocumentJsonTest {
   @Test
   void nullFieldsAreLeftOut() {
     SampleDocument sample =
-        SampleDocument.ofGroup(
-            SLOT, "k", null, "anonymous", null, "ok", 0, 0, 0, null, null, null, null);
+        new SampleDocument(
+            SLOT, "k", null, "anonymous", null, "ok", 0, 0, 0, null, null, null, null, null);
 
     assertThat(fieldNames(mapper.valueToTree(sample))).doesNotContain("group", "marker", "detail");
   }

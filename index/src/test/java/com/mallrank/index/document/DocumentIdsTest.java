@@ -6,6 +6,7 @@ import com.mallrank.index.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DocumentIdsTest {
@@ -111,8 +112,21 @@ class DocumentIdsTest {
   @Test
   void recordsUseTheSameIds() {
     SampleDocument sample =
-        SampleDocument.ofGroup(
-            SLOT, "k", "g", "anonymous", "p", "ok", 1, 1, 200, null, "u", null, SLOT);
+        new SampleDocument(
+            SLOT,
+            "k",
+            List.of("g"),
+            "anonymous",
+            "p",
+            "ok",
+            1,
+            1,
+            200,
+            null,
+            "u",
+            null,
+            SLOT,
+            null);
     assertThat(sample.id()).isEqualTo(DocumentIds.sample(SLOT, "p", "k", "anonymous"));
     assertThat(sample.servingAlso("g2").group()).containsExactly("g", "g2");
     assertThat(sample.servingAlso("g").group()).containsExactly("g");

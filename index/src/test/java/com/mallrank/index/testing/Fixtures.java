@@ -20,10 +20,10 @@ public final class Fixtures {
   /** A sample with the given status and result count. */
   public static SampleDocument sample(
       Instant slot, String keyword, String vantage, String status, int resultCount) {
-    return SampleDocument.ofGroup(
+    return new SampleDocument(
         slot,
         keyword,
-        GROUP,
+        List.of(GROUP),
         vantage,
         "sandbox-static",
         status,
@@ -33,7 +33,8 @@ public final class Fixtures {
         status.equals("ok") ? null : "captcha-verify",
         "http://127.0.0.1/search?keyword=" + keyword,
         null,
-        slot.plusSeconds(90));
+        slot.plusSeconds(90),
+        null);
   }
 
   /**
