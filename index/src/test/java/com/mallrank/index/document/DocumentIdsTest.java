@@ -6,7 +6,6 @@ import com.mallrank.index.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DocumentIdsTest {
@@ -111,25 +110,10 @@ class DocumentIdsTest {
 
   @Test
   void recordsUseTheSameIds() {
-    SampleDocument sample =
-        new SampleDocument(
-            SLOT,
-            "k",
-            List.of("g"),
-            "anonymous",
-            "p",
-            "ok",
-            1,
-            1,
-            200,
-            null,
-            "u",
-            null,
-            SLOT,
-            null);
-    assertThat(sample.id()).isEqualTo(DocumentIds.sample(SLOT, "p", "k", "anonymous"));
-    assertThat(sample.servingAlso("g2").group()).containsExactly("g", "g2");
-    assertThat(sample.servingAlso("g").group()).containsExactly("g");
+    SampleDocument sample = Fixtures.sample(SLOT, "k", "anonymous", "ok", 1);
+    assertThat(sample.id()).isEqualTo(DocumentIds.sample(SLOT, Fixtures.PROFILE, "k", "anonymous"));
+    assertThat(sample.servingAlso("g2").group()).containsExactly(Fixtures.GROUP, "g2");
+    assertThat(sample.servingAlso(Fixtures.GROUP).group()).containsExactly(Fixtures.GROUP);
     assertThat(sample.producesRanks()).isTrue();
     assertThat(SampleStatus.producesRanks("partial")).isTrue();
     assertThat(SampleStatus.producesRanks("blocked")).isFalse();

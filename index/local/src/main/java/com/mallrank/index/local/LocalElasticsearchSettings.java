@@ -153,7 +153,7 @@ public record LocalElasticsearchSettings(
    * one place the withers copy every field.
    */
   private LocalElasticsearchSettings with(Consumer<Draft> change) {
-    Draft draft = new Draft(this);
+    Draft draft = new Draft();
     change.accept(draft);
     return new LocalElasticsearchSettings(
         draft.dataDir,
@@ -167,29 +167,17 @@ public record LocalElasticsearchSettings(
         draft.javaOptions);
   }
 
-  /** The fields of settings being changed by a wither. */
-  private static final class Draft {
-    private Path dataDir;
-    private int httpPort;
-    private String version;
-    private String heap;
-    private Duration startTimeout;
-    private boolean registerShutdownHook;
-    private FileRealm security;
-    private ClusterMembership cluster;
-    private List<String> javaOptions;
-
-    private Draft(LocalElasticsearchSettings from) {
-      dataDir = from.dataDir;
-      httpPort = from.httpPort;
-      version = from.version;
-      heap = from.heap;
-      startTimeout = from.startTimeout;
-      registerShutdownHook = from.registerShutdownHook;
-      security = from.security;
-      cluster = from.cluster;
-      javaOptions = from.javaOptions;
-    }
+  /** The fields of these settings, while a wither changes them. */
+  private final class Draft {
+    private Path dataDir = LocalElasticsearchSettings.this.dataDir;
+    private int httpPort = LocalElasticsearchSettings.this.httpPort;
+    private String version = LocalElasticsearchSettings.this.version;
+    private String heap = LocalElasticsearchSettings.this.heap;
+    private Duration startTimeout = LocalElasticsearchSettings.this.startTimeout;
+    private boolean registerShutdownHook = LocalElasticsearchSettings.this.registerShutdownHook;
+    private FileRealm security = LocalElasticsearchSettings.this.security;
+    private ClusterMembership cluster = LocalElasticsearchSettings.this.cluster;
+    private List<String> javaOptions = LocalElasticsearchSettings.this.javaOptions;
   }
 
   /**
