@@ -49,7 +49,7 @@ public final class JdbcRequestBudget implements RequestBudget {
   private final Function<String, IdentityBudget> limits;
   private final Clock clock;
   private final ZoneId zone;
-  private volatile boolean ready;
+  private final JdbcTables.OnFirstUse table;
 
   /**
    * @param limits each identity's budget, or {@code null} for an identity without one (unlimited,
@@ -63,6 +63,15 @@ public final class JdbcRequestBudget implements RequestBudget {
     this.limits = limits;
     this.clock = clock;
     this.zone = zone;
+    this.table =
+        new JdbcTables.OnFirstUse(
+            jdbc,
+            own,
+            TABLE,
+            "identity VARCHAR(100) NOT NULL, period VARCHAR(10) NOT NULL,"
+                + " window_start BIGINT NOT NULL, used INTEGER NOT NULL,"
+                + " PRIMARY KEY (identity, period, window_start)",
+            "window_start");
   }
 
   @Override
@@ -155,17 +164,6 @@ public final class JdbcRequestBudget implements RequestBudget {
   }
 
   private void ensureTable() {
-    if (!ready) {
-      JdbcTables.createIfMissingAndPrune(
-          jdbc,
-          own,
-          TABLE,
-          "identity VARCHAR(100) NOT NULL, period VARCHAR(10) NOT NULL,"
-              + " window_start BIGINT NOT NULL, used INTEGER NOT NULL,"
-              + " PRIMARY KEY (identity, period, window_start)",
-          "window_start",
-          clock.instant().minus(KEEP).getEpochSecond());
-      ready = true;
-    }
+    table.ensure(() -> clock.instant().minus(KEEP).getEpochSecond());
   }
 }

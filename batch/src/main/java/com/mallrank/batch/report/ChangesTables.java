@@ -43,15 +43,10 @@ public final class ChangesTables {
       ComparisonReport report, ZoneId zone, boolean everyEntry, Instant generatedAt) {
     boolean perRow = perRow(report);
     ReportTable.Builder own =
-        keyed(ReportTable.builder("own_moves", "自有商品排名变动 own listings moved"), perRow)
-            .text("matrix_account", "矩阵账号 account")
-            .text("change", "变动 change")
-            .text("title", "标题 title")
-            .text("shop", "店铺 shop")
-            .integer("position_before", "之前 before")
-            .integer("position_after", "之后 after")
-            .integer("gain", "上升 gain")
-            .text("product_id", "商品ID product id");
+        moves(
+            keyed(ReportTable.builder("own_moves", "自有商品排名变动 own listings moved"), perRow)
+                .text("matrix_account", "矩阵账号 account"),
+            true);
     ReportTable.Builder fields =
         keyed(ReportTable.builder("competitor_changes", "竞品变更 competitor changes"), perRow)
             .text("field", "变更 field")
@@ -64,16 +59,12 @@ public final class ChangesTables {
             .integer("position_after", "位置后 pos after")
             .text("product_id", "商品ID product id");
     ReportTable.Builder entries =
-        keyed(
+        moves(
+            keyed(
                 ReportTable.builder(
                     "competitor_entries", "竞品进出前" + report.topN() + " entries and exits"),
-                perRow)
-            .text("change", "变动 change")
-            .text("title", "标题 title")
-            .text("shop", "店铺 shop")
-            .integer("position_before", "之前 before")
-            .integer("position_after", "之后 after")
-            .text("product_id", "商品ID product id");
+                perRow),
+            false);
     ReportTable.Builder notCompared =
         keyed(ReportTable.builder("not_compared", "未比较 not compared (no ranks)"), perRow)
             .text("status_before", "之前状态 status before")
@@ -86,24 +77,8 @@ public final class ChangesTables {
         continue;
       }
       for (RankChange change : keyword.own()) {
-        own.row(
-            cells(
-                keyword,
-                perRow,
-                change.matrixAccount(),
-                names(change.kind()).code(),
-                change.title(),
-                change.shopName(),
-                change.positionBefore(),
-                change.positionAfter(),
-                change.gain(),
-                change.productId()));
-        events.add(
-            new ChangeTimeline.Event(
-                at,
-                names(change.kind()).timeline(),
-                label(keyword, perRow),
-                change.matrixAccount() + " " + position(change) + " " + name(change)));
+        own.row(moveCells(keyword, perRow, change, true));
+        events.add(moveEvent(at, keyword, perRow, change, true));
       }
       for (FieldChange change : keyword.changes()) {
         fields.row(
@@ -131,22 +106,8 @@ public final class ChangesTables {
                     + value(change.field(), change.newValue())));
       }
       for (RankChange change : keyword.competitors()) {
-        entries.row(
-            cells(
-                keyword,
-                perRow,
-                names(change.kind()).code(),
-                change.title(),
-                change.shopName(),
-                change.positionBefore(),
-                change.positionAfter(),
-                change.productId()));
-        events.add(
-            new ChangeTimeline.Event(
-                at,
-                names(change.kind()).timeline(),
-                label(keyword, perRow),
-                position(change) + " " + name(change)));
+        entries.row(moveCells(keyword, perRow, change, false));
+        events.add(moveEvent(at, keyword, perRow, change, false));
       }
     }
     List<ChartSpec> charts =
@@ -286,6 +247,54 @@ public final class ChangesTables {
   private static ReportTable.Builder keyed(ReportTable.Builder table, boolean perRow) {
     table.text("keyword", "关键词 keyword");
     return perRow ? table.text(Fields.PROFILE, "站点 profile") : table;
+  }
+
+  /**
+   * The columns {@code own_moves} (with {@code own}: the matrix account before them, the gain among
+   * them) and {@code competitor_entries} share.
+   */
+  private static ReportTable.Builder moves(ReportTable.Builder table, boolean own) {
+    table
+        .text("change", "变动 change")
+        .text("title", "标题 title")
+        .text("shop", "店铺 shop")
+        .integer("position_before", "之前 before")
+        .integer("position_after", "之后 after");
+    if (own) {
+      table.integer("gain", "上升 gain");
+    }
+    return table.text("product_id", "商品ID product id");
+  }
+
+  /** A row of {@link #moves}: with {@code own}, the matrix account first and the gain. */
+  private static Object[] moveCells(
+      KeywordComparison keyword, boolean perRow, RankChange change, boolean own) {
+    List<Object> cells = new ArrayList<>();
+    if (own) {
+      cells.add(change.matrixAccount());
+    }
+    cells.addAll(
+        Arrays.asList(
+            names(change.kind()).code(),
+            change.title(),
+            change.shopName(),
+            change.positionBefore(),
+            change.positionAfter()));
+    if (own) {
+      cells.add(change.gain());
+    }
+    cells.add(change.productId());
+    return cells(keyword, perRow, cells.toArray());
+  }
+
+  /** A listing that moved, entered or left on the timeline; with {@code own}, its account first. */
+  private static ChangeTimeline.Event moveEvent(
+      Instant at, KeywordComparison keyword, boolean perRow, RankChange change, boolean own) {
+    return new ChangeTimeline.Event(
+        at,
+        names(change.kind()).timeline(),
+        label(keyword, perRow),
+        (own ? change.matrixAccount() + " " : "") + position(change) + " " + name(change));
   }
 
   /** A row: the keyword, its profile when {@code perRow}, then {@code rest}. */

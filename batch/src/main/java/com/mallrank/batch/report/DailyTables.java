@@ -64,6 +64,7 @@ public final class DailyTables {
         window.zone(),
         generatedAt,
         tables,
-        charts);
+        charts,
+        List.of());
   }
 }

@@ -40,6 +40,7 @@ public final class HealthTables {
         window.zone(),
         generatedAt,
         tables(report),
+        List.of(),
         List.of());
   }
 

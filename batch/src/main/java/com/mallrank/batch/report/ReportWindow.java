@@ -71,7 +71,8 @@ public record ReportWindow(
         zone,
         generatedAt,
         tables,
-        charts);
+        charts,
+        List.of());
   }
 
   /**

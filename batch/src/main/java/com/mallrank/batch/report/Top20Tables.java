@@ -13,6 +13,7 @@ import com.mallrank.index.report.Top20Report;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,17 +84,12 @@ public final class Top20Tables {
           best.computeIfAbsent(keyword.keyword(), k -> new LinkedHashMap<>());
       for (ListingDocument listing : keyword.listings()) {
         top.row(
-            keyword.keyword(),
-            listing.position(),
-            listing.organicRank(),
-            listing.sponsored() ? "广告" : "",
-            listing.title(),
-            listing.shopName(),
-            listing.priceFen(),
-            listing.commissionBp(),
-            listing.salesLabel(),
-            listing.matrixAccount(),
-            listing.productId());
+            cells(
+                List.of(keyword.keyword()),
+                listing,
+                listing.salesLabel(),
+                listing.matrixAccount(),
+                listing.productId()));
         if (listing.matrixAccount() != null) {
           seen.add(listing.matrixAccount());
           byAccount.merge(listing.matrixAccount(), listing.position(), Math::min);
@@ -169,14 +165,10 @@ public final class Top20Tables {
               .layout(false, Integer.MAX_VALUE);
       for (ListingDocument listing : keyword.listings()) {
         table.row(
-            listing.position(),
-            listing.organicRank(),
-            listing.sponsored() ? "广告" : "",
-            listing.title(),
-            listing.shopName(),
-            listing.priceFen(),
-            listing.commissionBp(),
-            listing.matrixAccount() == null ? "" : "★ " + listing.matrixAccount());
+            cells(
+                List.of(),
+                listing,
+                listing.matrixAccount() == null ? "" : "★ " + listing.matrixAccount()));
       }
       sections.add(new TextSection(heading, table.build(), "", List.of()));
     }
@@ -192,5 +184,25 @@ public final class Top20Tables {
     return keyword.status().toUpperCase(java.util.Locale.ROOT)
         + ": no ranks from this sample"
         + (why == null ? "" : " (" + why + ")");
+  }
+
+  /**
+   * A row of either Top-20 table: {@code before}, then the listing's position, organic rank, ad
+   * mark, title, shop, price and commission (both tables show these, in this order), then {@code
+   * after}.
+   */
+  private static Object[] cells(List<?> before, ListingDocument listing, Object... after) {
+    List<Object> cells = new ArrayList<Object>(before);
+    cells.addAll(
+        Arrays.asList(
+            listing.position(),
+            listing.organicRank(),
+            listing.sponsored() ? "广告" : "",
+            listing.title(),
+            listing.shopName(),
+            listing.priceFen(),
+            listing.commissionBp()));
+    cells.addAll(Arrays.asList(after));
+    return cells.toArray();
   }
 }

@@ -47,13 +47,23 @@ public final class JdbcNeedsLoginMarks implements NeedsLogin.Marks {
   private final TransactionTemplate own;
   private final long slot;
   private final Clock clock;
-  private volatile boolean ready;
+  private final JdbcTables.OnFirstUse table;
 
   public JdbcNeedsLoginMarks(DataSource dataSource, Instant slot, Clock clock) {
     this.jdbc = new JdbcTemplate(dataSource);
     this.own = JdbcTables.ownTransactions(dataSource);
     this.slot = slot.getEpochSecond();
     this.clock = clock;
+    this.table =
+        new JdbcTables.OnFirstUse(
+            jdbc,
+            own,
+            TABLE,
+            "slot BIGINT NOT NULL, identity VARCHAR(200) NOT NULL, since BIGINT NOT NULL,"
+                + " reason VARCHAR("
+                + MAX_REASON
+                + ") NOT NULL, PRIMARY KEY (slot, identity)",
+            "since");
   }
 
   @Override
@@ -95,18 +105,6 @@ public final class JdbcNeedsLoginMarks implements NeedsLogin.Marks {
   }
 
   private void ensureTable() {
-    if (!ready) {
-      JdbcTables.createIfMissingAndPrune(
-          jdbc,
-          own,
-          TABLE,
-          "slot BIGINT NOT NULL, identity VARCHAR(200) NOT NULL, since BIGINT NOT NULL,"
-              + " reason VARCHAR("
-              + MAX_REASON
-              + ") NOT NULL, PRIMARY KEY (slot, identity)",
-          "since",
-          clock.instant().minus(KEEP).toEpochMilli());
-      ready = true;
-    }
+    table.ensure(() -> clock.instant().minus(KEEP).toEpochMilli());
   }
 }

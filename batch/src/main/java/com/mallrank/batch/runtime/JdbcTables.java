@@ -1,5 +1,6 @@
 package com.mallrank.batch.runtime;
 
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -66,5 +67,44 @@ public final class JdbcTables {
     createIfMissing(jdbc, transactions, table, columns);
     transactions.executeWithoutResult(
         status -> jdbc.update("DELETE FROM " + table + " WHERE " + column + " < ?", before));
+  }
+
+  /**
+   * One of these tables in one process: {@link #createIfMissingAndPrune created and pruned} on its
+   * first use, not again.
+   */
+  public static final class OnFirstUse {
+
+    private final JdbcOperations jdbc;
+    private final TransactionOperations transactions;
+    private final String table;
+    private final String columns;
+    private final String column;
+    private volatile boolean ready;
+
+    /** The arguments as {@link #createIfMissingAndPrune} takes them. */
+    public OnFirstUse(
+        JdbcOperations jdbc,
+        TransactionOperations transactions,
+        String table,
+        String columns,
+        String column) {
+      this.jdbc = jdbc;
+      this.transactions = transactions;
+      this.table = table;
+      this.columns = columns;
+      this.column = column;
+    }
+
+    /**
+     * Creates the table and deletes its rows whose column is below {@code before}, unless done
+     * already.
+     */
+    public void ensure(LongSupplier before) {
+      if (!ready) {
+        createIfMissingAndPrune(jdbc, transactions, table, columns, column, before.getAsLong());
+        ready = true;
+      }
+    }
   }
 }

@@ -48,6 +48,7 @@ class ReportOutputOptionsTest {
         ZoneId.of("Asia/Shanghai"),
         slot,
         List.of(table),
+        List.of(),
         List.of());
   }
 

@@ -148,7 +148,8 @@ public final class SampleReports {
         ZONE,
         GENERATED,
         List.of(top.build(), changes.build(), samples.build()),
-        charts);
+        charts,
+        List.of());
   }
 
   private static String[] values(String kind, Random random) {

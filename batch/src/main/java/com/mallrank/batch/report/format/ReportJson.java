@@ -145,7 +145,8 @@ public final class ReportJson {
         ZoneId.of(root.path("zone").asText()),
         Instant.parse(root.path("generated_at").asText()),
         tables,
-        charts);
+        charts,
+        List.of());
   }
 
   private static Object cell(ColumnType type, JsonNode value) {

@@ -54,17 +54,4 @@ public record ReportDocument(
       }
     }
   }
-
-  /** A report whose plain-text form is its tables one after another. */
-  public ReportDocument(
-      String title,
-      Instant from,
-      Instant to,
-      String vantage,
-      ZoneId zone,
-      Instant generatedAt,
-      List<ReportTable> tables,
-      List<ChartSpec> charts) {
-    this(title, from, to, vantage, zone, generatedAt, tables, charts, List.of());
-  }
 }

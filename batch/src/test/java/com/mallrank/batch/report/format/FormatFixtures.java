@@ -39,6 +39,14 @@ final class FormatFixtures {
 
   static ReportDocument report(String title, ReportTable... tables) {
     return new ReportDocument(
-        title, SLOT, SLOT, "anonymous", ZONE, SLOT.plusSeconds(300), List.of(tables), List.of());
+        title,
+        SLOT,
+        SLOT,
+        "anonymous",
+        ZONE,
+        SLOT.plusSeconds(300),
+        List.of(tables),
+        List.of(),
+        List.of());
   }
 }

@@ -86,7 +86,8 @@ class ReportJsonTest {
             FormatFixtures.ZONE,
             FormatFixtures.SLOT,
             List.of(FormatFixtures.samples()),
-            List.of(chart));
+            List.of(chart),
+            List.of());
 
     byte[] json = json(report);
 

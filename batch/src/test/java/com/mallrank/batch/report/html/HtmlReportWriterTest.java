@@ -39,7 +39,8 @@ class HtmlReportWriterTest {
         ZoneId.of("Asia/Shanghai"),
         slot,
         List.of(table),
-        List.of(timeline));
+        List.of(timeline),
+        List.of());
   }
 
   @Test
