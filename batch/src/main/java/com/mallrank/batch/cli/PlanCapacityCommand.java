@@ -47,14 +47,14 @@ public class PlanCapacityCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int browserThreads = threads > 0 ? threads : Math.max(1, properties.threads());
-    SamplerSettings polite = crawler.politeness().settings();
+    SamplerSettings polite = crawler.politeness();
     CapacityEstimate estimate =
         CapacityEstimate.of(
             plans.plan(),
             browserThreads,
             MeasuredThroughput.MEASURED,
             new CapacityEstimate.Politeness(
-                polite.minDelayPerHost(), polite.jitterPerHost(), polite.maxConcurrentPerHost()),
+                polite.minDelay(), polite.jitter(), polite.maxConcurrentPerHost()),
             LocalDate.now(properties.zone()),
             properties.zone());
     System.out.printf("plan %s%n", plans.plan().source());

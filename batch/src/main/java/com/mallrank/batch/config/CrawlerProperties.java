@@ -26,7 +26,10 @@ import org.springframework.util.unit.DataSize;
  *     profiles
  * @param harWindow a HAR capture belongs to a slot when it started within this long after the
  *     slot's time
- * @param politeness how real sites are paced and retried
+ * @param politeness how the site of {@code crawler.base-url} is paced and retried (the default
+ *     target brings its own pacing): bound straight into the crawler's {@link SamplerSettings},
+ *     which documents each key and checks its bounds at start-up (a value out of them stops it with
+ *     one line naming the key)
  */
 @ConfigurationProperties("crawler")
 public record CrawlerProperties(
@@ -42,7 +45,7 @@ public record CrawlerProperties(
     Evidence evidence,
     Path harDir,
     Duration harWindow,
-    Politeness politeness) {
+    SamplerSettings politeness) {
 
   public CrawlerProperties {
     if (maxRedirects < 0 || maxRedirects > 20) {
@@ -108,109 +111,4 @@ public record CrawlerProperties(
    * @param maxSize the most bytes kept of one body or screenshot
    */
   public record Evidence(boolean enabled, Path dir, DataSize maxSize) {}
-
-  /**
-   * {@code crawler.politeness.*}: how the site of {@code crawler.base-url} is paced and retried
-   * (the default target brings its own pacing). Bounds are checked at start-up; a value out of them
-   * stops it with one line naming the key.
-   *
-   * @param minDelay the least time between two requests to one host (0s..10m)
-   * @param jitter a random extra delay of up to this much per request (0s..10m)
-   * @param maxConcurrentPerHost requests in flight to one host at once (1..16)
-   * @param maxAttempts fetch attempts of one sample, the first included (1..10)
-   * @param initialBackoff the wait before the first retry (0s..max-backoff)
-   * @param maxBackoff the longest wait between retries (..1h)
-   * @param backoffMultiplier each retry's wait is the previous one times this (1..10)
-   * @param backoffJitter the share of a retry's wait that is random (0..1)
-   * @param maxRetryAfter the longest server Retry-After still waited for (0s..1h)
-   * @param cooldown an identity that was blocked rests this long (1s..max-cooldown)
-   * @param maxCooldown the longest rest of a blocked identity (..7d)
-   */
-  public record Politeness(
-      Duration minDelay,
-      Duration jitter,
-      int maxConcurrentPerHost,
-      int maxAttempts,
-      Duration initialBackoff,
-      Duration maxBackoff,
-      double backoffMultiplier,
-      double backoffJitter,
-      Duration maxRetryAfter,
-      Duration cooldown,
-      Duration maxCooldown) {
-
-    private static final String KEY = "crawler.politeness.";
-
-    public Politeness {
-      within("min-delay", minDelay, Duration.ZERO, Duration.ofMinutes(10));
-      within("jitter", jitter, Duration.ZERO, Duration.ofMinutes(10));
-      within("max-concurrent-per-host", maxConcurrentPerHost, 1, 16);
-      within("max-attempts", maxAttempts, 1, 10);
-      within("max-backoff", maxBackoff, Duration.ZERO, Duration.ofHours(1));
-      within("initial-backoff", initialBackoff, Duration.ZERO, maxBackoff);
-      within("backoff-multiplier", backoffMultiplier, 1, 10);
-      within("backoff-jitter", backoffJitter, 0, 1);
-      within("max-retry-after", maxRetryAfter, Duration.ZERO, Duration.ofHours(1));
-      within("max-cooldown", maxCooldown, Duration.ofSeconds(1), Duration.ofDays(7));
-      within("cooldown", cooldown, Duration.ofSeconds(1), maxCooldown);
-    }
-
-    /** These settings for the crawler's sampler. */
-    public SamplerSettings settings() {
-      return new SamplerSettings(
-          minDelay,
-          jitter,
-          maxConcurrentPerHost,
-          maxAttempts,
-          initialBackoff,
-          maxBackoff,
-          backoffMultiplier,
-          backoffJitter,
-          maxRetryAfter,
-          cooldown,
-          maxCooldown);
-    }
-
-    private static void within(String key, Duration value, Duration min, Duration max) {
-      if (value == null) {
-        throw new IllegalArgumentException(KEY + key + " is required (a duration, e.g. 2s)");
-      }
-      if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-        throw new IllegalArgumentException(
-            KEY + key + " must be " + text(min) + ".." + text(max) + ", was " + text(value));
-      }
-    }
-
-    private static void within(String key, double value, double min, double max) {
-      if (!(value >= min && value <= max)) {
-        throw new IllegalArgumentException(
-            KEY + key + " must be " + number(min) + ".." + number(max) + ", was " + number(value));
-      }
-    }
-
-    private static String number(double value) {
-      return value == Math.rint(value) && !Double.isInfinite(value)
-          ? String.valueOf((long) value)
-          : String.valueOf(value);
-    }
-
-    /** A duration the way it is written in application.yml: 2s, 10m, 1h, 7d, 250ms. */
-    static String text(Duration value) {
-      if (value.isZero()) {
-        return "0s";
-      }
-      if (value.toNanos() % 1_000_000 != 0) {
-        return value.toString();
-      }
-      long ms = value.toMillis();
-      long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
-      String[] units = {"d", "h", "m", "s"};
-      for (int i = 0; i < sizes.length; i++) {
-        if (ms % sizes[i] == 0) {
-          return ms / sizes[i] + units[i];
-        }
-      }
-      return ms + "ms";
-    }
-  }
 }

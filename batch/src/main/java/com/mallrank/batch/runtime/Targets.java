@@ -24,7 +24,7 @@ public class Targets {
   public Target target() {
     String configured = properties.baseUrl();
     if (configured != null && !configured.isBlank()) {
-      return Target.site(configured, properties.politeness().settings());
+      return Target.site(configured, properties.politeness());
     }
     return defaults
         .orElseThrow(

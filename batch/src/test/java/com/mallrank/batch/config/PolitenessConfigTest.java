@@ -32,7 +32,7 @@ class PolitenessConfigTest {
 
   @Test
   void theDefaultsAreThePoliteOnesOfBefore() {
-    assertThat(crawler(Map.of()).politeness().settings())
+    assertThat(crawler(Map.of()).politeness())
         .isEqualTo(
             new SamplerSettings(
                 Duration.ofSeconds(2),

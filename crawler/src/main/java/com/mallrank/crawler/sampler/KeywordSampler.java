@@ -246,7 +246,7 @@ public final class KeywordSampler {
   public static HostThrottle throttle(SamplerSettings settings, Random random, TimeSource time) {
     return new HostThrottle(
         new HostThrottle.Settings(
-            settings.minDelayPerHost(), settings.jitterPerHost(), settings.maxConcurrentPerHost()),
+            settings.minDelay(), settings.jitter(), settings.maxConcurrentPerHost()),
         random,
         time);
   }
