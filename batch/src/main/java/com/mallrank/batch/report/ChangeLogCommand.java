@@ -11,10 +11,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "The competitive analyst's log: every stored change event in the window, newest first (price in yuan, commission in %%, main image key, title, shop, entries/exits of the Top-20, new shops, your own moves), with the rank before and after, and a timeline.",
-    footer = {
-      "",
-      "Window: --from/--to slots (2026-11-28T14:00 in batch.zone), or -d/--days N or --hours N up to --to (default: the latest slot). Default: 24 h."
-    })
+    footer = {"", WindowReportCommand.WINDOW_HELP + " Default: 24 h."})
 public class ChangeLogCommand extends WindowReportCommand {
 
   @Option(

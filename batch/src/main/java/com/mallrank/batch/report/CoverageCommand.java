@@ -9,10 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "The matrix-account manager's view: which keywords each matrix account holds in the Top-20 (best rank, samples held), each account's share of the Top-20, keywords where two of your accounts compete (cannibalisation), keywords nobody covers (gaps, with the account to assign), near misses (ranks 21-50), and keywords with only blocked/empty samples (unranked: no evidence, not a gap).",
-    footer = {
-      "",
-      "Window: --from/--to slots (2026-11-28T14:00 in batch.zone), or -d/--days N or --hours N up to --to (default: the latest slot). Default: 24 h."
-    })
+    footer = {"", WindowReportCommand.WINDOW_HELP + " Default: 24 h."})
 public class CoverageCommand extends WindowReportCommand {
 
   public CoverageCommand(ReportWindows windows, WindowReports reports) {

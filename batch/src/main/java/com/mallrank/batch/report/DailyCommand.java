@@ -10,10 +10,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "One document for the day: the Top-20 of the last slot, rank histories, the coverage heatmap and tables, the change log and timeline, and sampling health. Use -o daily.html or -o daily.xlsx (the extension chooses the format) or --format.",
-    footer = {
-      "",
-      "Window: --from/--to slots (2026-11-28T14:00 in batch.zone), or -d/--days N or --hours N up to --to (default: the latest slot). Default: the 24 h up to the latest slot."
-    })
+    footer = {"", WindowReportCommand.WINDOW_HELP + " Default: the 24 h up to the latest slot."})
 public class DailyCommand extends WindowReportCommand {
 
   @Option(

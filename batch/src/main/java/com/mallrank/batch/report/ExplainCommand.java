@@ -10,10 +10,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Rank-drop explainer: for each drop of your listings in the window (or of --product), the competitor changes in the same keyword and vantage between the two slots, and who overtook you.",
-    footer = {
-      "",
-      "Window: --from/--to slots (2026-11-28T14:00 in batch.zone), or -d/--days N or --hours N up to --to (default: the latest slot). Default: 24 h."
-    })
+    footer = {"", WindowReportCommand.WINDOW_HELP + " Default: 24 h."})
 public class ExplainCommand extends WindowReportCommand {
 
   @Option(

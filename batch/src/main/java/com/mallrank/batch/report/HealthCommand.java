@@ -10,10 +10,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Is sampling healthy? Samples by status (ok, partial, empty, blocked, login_required, layout_changed, error, skipped) per slot, per identity and per keyword, and the expected slots with no sample at all.",
-    footer = {
-      "",
-      "Window: --from/--to slots (2026-11-28T14:00 in batch.zone), or -d/--days N or --hours N up to --to (default: the latest slot). Default: 24 h."
-    })
+    footer = {"", WindowReportCommand.WINDOW_HELP + " Default: 24 h."})
 public class HealthCommand extends WindowReportCommand {
 
   @Option(

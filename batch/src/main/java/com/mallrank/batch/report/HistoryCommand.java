@@ -11,10 +11,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "The search operator's view: where each of your listings ranked per keyword and vantage over the window (a chart per keyword and vantage, slots without ranks shaded as not sampled, never as drops), best/worst/latest/movement per listing, and the spread across vantages in the last slot.",
-    footer = {
-      "",
-      "Window: --from/--to slots (2026-11-28T14:00 in batch.zone), or -d/--days N or --hours N up to --to (default: the latest slot). Default: 7 days."
-    })
+    footer = {"", WindowReportCommand.WINDOW_HELP + " Default: 7 days."})
 public class HistoryCommand extends WindowReportCommand {
 
   @Option(

@@ -12,6 +12,14 @@ import picocli.CommandLine.Mixin;
  */
 abstract class WindowReportCommand implements Callable<Integer> {
 
+  /**
+   * The start of every window report's help footer: how the window is given ({@link
+   * ReportWindowOptions}); each command ends it with its own default length.
+   */
+  static final String WINDOW_HELP =
+      "Window: --from/--to slots (2026-11-28T14:00 in batch.zone), or -d/--days N or --hours N up"
+          + " to --to (default: the latest slot).";
+
   @Mixin ReportWindowOptions window;
 
   @Mixin ReportOutputOptions output;
