@@ -2,7 +2,6 @@ package com.mallrank.index.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -85,9 +84,8 @@ final class RankHistory extends ReportQuery {
         .terms(Fields.PRODUCT_ID)
         .terms(Fields.MATRIX_ACCOUNT, Fields.MATRIX_ACCOUNT, true)
         .terms(Fields.SLOT)
-        .sub("best", Aggregation.of(a -> a.min(m -> m.field(Fields.POSITION))))
-        .forEach(
-            b -> {
+        .forEachBestPosition(
+            (b, best) -> {
               String keyword = Composites.string(b, Fields.KEYWORD);
               String vantage = Composites.string(b, Fields.VANTAGE);
               String product = Composites.string(b, Fields.PRODUCT_ID);
@@ -95,7 +93,7 @@ final class RankHistory extends ReportQuery {
                   series.computeIfAbsent(
                       List.of(keyword, vantage, product),
                       k -> new Builder(Composites.string(b, Fields.MATRIX_ACCOUNT)));
-              builder.raw.put(Composites.number(b, Fields.SLOT), Composites.minInt(b, "best"));
+              builder.raw.put(Composites.number(b, Fields.SLOT), best);
             });
     addDaily(from, to, common, series);
     Map<String, ListingNames.Name> titles =

@@ -206,7 +206,7 @@ public final class Retention {
 
   private static DailySummary summary(LocalDate day, CompositeBucket b) {
     var aggs = b.aggregations();
-    JsonObject source = Composites.newestSource(b, "last");
+    JsonObject source = Composites.firstSource(b, "last");
     return new DailySummary(
         day,
         b.key().get(Fields.KEYWORD).stringValue(),
