@@ -2,7 +2,6 @@ package com.mallrank.index.changes;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
@@ -140,9 +139,7 @@ public final class ChangeDetector {
     Set<String> profiles = new HashSet<>();
     Set<String> keywords = new HashSet<>();
     Set<String> vantages = new HashSet<>();
-    List<FieldValue> after = null;
-    while (true) {
-      List<Hit<SampleDocument>> page = samplesOfSlot(slot, group, after);
+    for (List<Hit<SampleDocument>> page : samplesOfSlot(slot, group)) {
       List<ChangeEvent> pageEvents = new ArrayList<>();
       int compared = 0;
       for (Hit<SampleDocument> hit : page) {
@@ -160,10 +157,6 @@ public final class ChangeDetector {
       pageEvents.forEach(e -> ids.add(e.id()));
       total =
           total.plus(new DetectionResult(compared, page.size() - compared, pageEvents.size(), 0));
-      if (page.size() < SAMPLE_PAGE) {
-        break;
-      }
-      after = page.get(page.size() - 1).sort();
     }
     long stale;
     if (group == null) {
@@ -318,8 +311,8 @@ public final class ChangeDetector {
         .filter(Filters.term(Fields.PROFILE, current.profile()));
   }
 
-  private List<Hit<SampleDocument>> samplesOfSlot(
-      Instant slot, String group, List<FieldValue> after) {
+  /** The samples of the slot (of one group, unless {@code null}), {@value #SAMPLE_PAGE} a page. */
+  private Iterable<List<Hit<SampleDocument>>> samplesOfSlot(Instant slot, String group) {
     Query query =
         Filters.bool(
             b -> {
@@ -328,24 +321,17 @@ public final class ChangeDetector {
                 b.filter(Filters.term(Fields.GROUP, group));
               }
             });
-    return Searches.search(
-            client,
-            names.samplesIndex(slot),
-            SampleDocument.class,
-            "Listing samples of " + slot + " failed",
-            s -> {
-              s.allowPartialSearchResults(false)
-                  .query(query)
-                  .size(SAMPLE_PAGE)
-                  .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
-                  .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
-                  .sort(o -> o.field(f -> f.field(Fields.PROFILE)));
-              if (after != null) {
-                s.searchAfter(after);
-              }
-              return s;
-            })
-        .hits()
-        .hits();
+    return Searches.pages(
+        client,
+        List.of(names.samplesIndex(slot)),
+        SampleDocument.class,
+        "Listing samples of " + slot + " failed",
+        SAMPLE_PAGE,
+        s ->
+            s.allowPartialSearchResults(false)
+                .query(query)
+                .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
+                .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
+                .sort(o -> o.field(f -> f.field(Fields.PROFILE))));
   }
 }

@@ -1,16 +1,15 @@
 package com.mallrank.index.changes;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
+import com.mallrank.index.schema.Searches;
 import com.mallrank.index.write.BulkResponses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,44 +96,28 @@ final class EventStore {
               Filters.optionalTerms(b, Fields.VANTAGE, vantages);
             });
     List<BulkOperation> deletes = new ArrayList<>();
-    List<FieldValue> after = null;
-    try {
-      while (true) {
-        List<FieldValue> searchAfter = after;
-        SearchResponse<Void> page =
-            reads.search(
-                r -> {
-                  r.index(names.changesIndex(slot)) // a slot's events are in its month's index
-                      .ignoreUnavailable(true)
-                      .allowNoIndices(true)
-                      .allowPartialSearchResults(false)
-                      .query(query)
-                      .source(s -> s.fetch(false))
-                      .size(PAGE)
-                      .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
-                      .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
-                      .sort(o -> o.field(f -> f.field(Fields.KIND)))
-                      .sort(o -> o.field(f -> f.field(Fields.PRODUCT_ID)))
-                      .sort(o -> o.field(f -> f.field(Fields.PROFILE)));
-                  if (searchAfter != null) {
-                    r.searchAfter(searchAfter);
-                  }
-                  return r;
-                },
-                Void.class);
-        List<Hit<Void>> hits = page.hits().hits();
-        for (Hit<Void> hit : hits) {
-          if (!keep.contains(hit.id())) {
-            deletes.add(BulkOperation.of(o -> o.delete(d -> d.index(hit.index()).id(hit.id()))));
-          }
+    Iterable<List<Hit<Void>>> pages =
+        Searches.pages(
+            reads,
+            List.of(names.changesIndex(slot)), // a slot's events are in its month's index
+            Void.class,
+            "Searching events of " + slot + " failed",
+            PAGE,
+            r ->
+                r.allowPartialSearchResults(false)
+                    .query(query)
+                    .source(s -> s.fetch(false))
+                    .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
+                    .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
+                    .sort(o -> o.field(f -> f.field(Fields.KIND)))
+                    .sort(o -> o.field(f -> f.field(Fields.PRODUCT_ID)))
+                    .sort(o -> o.field(f -> f.field(Fields.PROFILE))));
+    for (List<Hit<Void>> hits : pages) {
+      for (Hit<Void> hit : hits) {
+        if (!keep.contains(hit.id())) {
+          deletes.add(BulkOperation.of(o -> o.delete(d -> d.index(hit.index()).id(hit.id()))));
         }
-        if (hits.size() < PAGE) {
-          break;
-        }
-        after = hits.get(hits.size() - 1).sort();
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Searching events of " + slot + " failed", e);
     }
     if (!deletes.isEmpty()) {
       bulk(deletes);

@@ -79,12 +79,10 @@ final class Coverage extends ReportQuery {
         .terms(Fields.VANTAGE)
         .terms(Fields.SLOT)
         .terms(Fields.MATRIX_ACCOUNT)
-        .sub("best", Aggregation.of(a -> a.min(m -> m.field(Fields.POSITION))))
-        .forEach(
-            b -> {
+        .forEachBestPosition(
+            (b, best) -> {
               String keyword = Composites.string(b, Fields.KEYWORD);
               String account = Composites.string(b, Fields.MATRIX_ACCOUNT);
-              int best = Composites.minInt(b, "best");
               long[] cell =
                   cells.computeIfAbsent(List.of(keyword, account), k -> new long[] {best, 0});
               cell[0] = Math.min(cell[0], best);
@@ -133,27 +131,15 @@ final class Coverage extends ReportQuery {
         .terms(Fields.MATRIX_ACCOUNT)
         .sub(
             "best",
-            Aggregation.of(
-                a ->
-                    a.topHits(
-                        t ->
-                            t.size(1)
-                                .sort(
-                                    o ->
-                                        o.field(f -> f.field(Fields.POSITION).order(SortOrder.Asc)))
-                                .source(
-                                    src ->
-                                        src.filter(
-                                            f ->
-                                                f.includes(
-                                                    Fields.PRODUCT_ID,
-                                                    Fields.POSITION,
-                                                    Fields.TITLE,
-                                                    Fields.SHOP_NAME))))))
+            Composites.first(
+                List.of(Composites.by(Fields.POSITION, SortOrder.Asc)),
+                Fields.PRODUCT_ID,
+                Fields.POSITION,
+                Fields.TITLE,
+                Fields.SHOP_NAME))
         .forEach(
             b -> {
-              var hit = b.aggregations().get("best").topHits().hits().hits().get(0);
-              var source = hit.source().toJson().asJsonObject();
+              var source = Composites.firstSource(b, "best");
               nearMisses.add(
                   new CoverageReport.NearMiss(
                       Composites.string(b, Fields.KEYWORD),

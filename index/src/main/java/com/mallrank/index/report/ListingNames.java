@@ -49,7 +49,7 @@ final class ListingNames extends ReportQuery {
           .sub("latest", Composites.newestListing(Fields.TITLE, Fields.SHOP_NAME))
           .forEach(
               b -> {
-                JsonObject source = Composites.newestSource(b, "latest");
+                JsonObject source = Composites.firstSource(b, "latest");
                 result.put(
                     Composites.string(b, Fields.PRODUCT_ID),
                     new Name(text(source, Fields.TITLE), text(source, Fields.SHOP_NAME)));

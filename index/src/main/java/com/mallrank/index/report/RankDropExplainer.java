@@ -1,7 +1,6 @@
 package com.mallrank.index.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import com.mallrank.index.document.ChangeEvent;
 import com.mallrank.index.document.ChangeKind;
 import com.mallrank.index.schema.Composites;
@@ -100,11 +99,9 @@ final class RankDropExplainer extends ReportQuery {
                 }))
         .terms(Fields.SLOT)
         .terms(Fields.MATRIX_ACCOUNT, Fields.MATRIX_ACCOUNT, true)
-        .sub("best", Aggregation.of(a -> a.min(m -> m.field(Fields.POSITION))))
-        .forEach(
-            b -> {
-              positions.merge(
-                  Composites.number(b, Fields.SLOT), Composites.minInt(b, "best"), Math::min);
+        .forEachBestPosition(
+            (b, best) -> {
+              positions.merge(Composites.number(b, Fields.SLOT), best, Math::min);
               String acct = Composites.string(b, Fields.MATRIX_ACCOUNT);
               if (acct != null) {
                 account.put("account", acct);

@@ -1,10 +1,7 @@
 package com.mallrank.index.report;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mallrank.index.document.DailySummary;
 import com.mallrank.index.schema.Composites;
@@ -85,9 +82,8 @@ final class RankHistory extends ReportQuery {
         .terms(Fields.PRODUCT_ID)
         .terms(Fields.MATRIX_ACCOUNT, Fields.MATRIX_ACCOUNT, true)
         .terms(Fields.SLOT)
-        .sub("best", Aggregation.of(a -> a.min(m -> m.field(Fields.POSITION))))
-        .forEach(
-            b -> {
+        .forEachBestPosition(
+            (b, best) -> {
               String keyword = Composites.string(b, Fields.KEYWORD);
               String vantage = Composites.string(b, Fields.VANTAGE);
               String product = Composites.string(b, Fields.PRODUCT_ID);
@@ -95,7 +91,7 @@ final class RankHistory extends ReportQuery {
                   series.computeIfAbsent(
                       List.of(keyword, vantage, product),
                       k -> new Builder(Composites.string(b, Fields.MATRIX_ACCOUNT)));
-              builder.raw.put(Composites.number(b, Fields.SLOT), Composites.minInt(b, "best"));
+              builder.raw.put(Composites.number(b, Fields.SLOT), best);
             });
     addDaily(from, to, common, series);
     Map<String, ListingNames.Name> titles =
@@ -145,16 +141,14 @@ final class RankHistory extends ReportQuery {
       Map<List<String>, Builder> series) {
     LocalDate firstDay = LocalDate.ofInstant(from, ZoneOffset.UTC);
     LocalDate lastDay = LocalDate.ofInstant(to.minusMillis(1), ZoneOffset.UTC);
-    List<FieldValue> after = null;
-    while (true) {
-      List<FieldValue> searchAfter = after;
-      SearchResponse<DailySummary> page =
-          Searches.search(
-              client,
-              names.dailyAlias(),
-              DailySummary.class,
-              "Reading daily summaries failed",
-              s -> {
+    Iterable<List<Hit<DailySummary>>> pages =
+        Searches.pages(
+            client,
+            List.of(names.dailyAlias()),
+            DailySummary.class,
+            "Reading daily summaries failed",
+            Composites.PAGE,
+            s ->
                 s.query(
                         Filters.bool(
                             b -> {
@@ -169,17 +163,12 @@ final class RankHistory extends ReportQuery {
                                                           .lte(lastDay.toString()))));
                               common.accept(b);
                             }))
-                    .size(Composites.PAGE)
                     .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
                     .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
                     .sort(o -> o.field(f -> f.field(Fields.PRODUCT_ID)))
-                    .sort(o -> o.field(f -> f.field(Fields.DAY)));
-                if (searchAfter != null) {
-                  s.searchAfter(searchAfter);
-                }
-                return s;
-              });
-      for (Hit<DailySummary> hit : page.hits().hits()) {
+                    .sort(o -> o.field(f -> f.field(Fields.DAY))));
+    for (List<Hit<DailySummary>> page : pages) {
+      for (Hit<DailySummary> hit : page) {
         DailySummary d = hit.source();
         series
             .computeIfAbsent(
@@ -188,10 +177,6 @@ final class RankHistory extends ReportQuery {
             .daily
             .add(d);
       }
-      if (page.hits().hits().size() < Composites.PAGE) {
-        return;
-      }
-      after = page.hits().hits().get(page.hits().hits().size() - 1).sort();
     }
   }
 

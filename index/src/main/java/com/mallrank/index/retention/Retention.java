@@ -1,7 +1,6 @@
 package com.mallrank.index.retention;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
@@ -15,6 +14,7 @@ import com.mallrank.index.schema.Composites;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
+import com.mallrank.index.schema.Searches;
 import com.mallrank.index.write.BulkResponses;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -206,7 +206,7 @@ public final class Retention {
 
   private static DailySummary summary(LocalDate day, CompositeBucket b) {
     var aggs = b.aggregations();
-    JsonObject source = Composites.newestSource(b, "last");
+    JsonObject source = Composites.firstSource(b, "last");
     return new DailySummary(
         day,
         b.key().get(Fields.KEYWORD).stringValue(),
@@ -276,33 +276,24 @@ public final class Retention {
 
   private long deleteDocuments(String index, Instant cutoff) throws IOException {
     long deleted = 0;
-    List<FieldValue> after = null;
-    while (true) {
-      List<FieldValue> searchAfter = after;
-      List<Hit<Void>> hits =
-          client
-              .search(
-                  s -> {
-                    s.index(index)
-                        .query(Filters.before(Fields.SLOT, cutoff))
-                        .source(src -> src.fetch(false))
-                        .size(PAGE)
-                        .sort(o -> o.field(f -> f.field(Fields.SLOT)))
-                        .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
-                        .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
-                        .sort(o -> o.field(f -> f.field(Fields.POSITION)))
-                        .sort(
-                            o ->
-                                o.field(
-                                    f -> f.field(Fields.PROFILE).unmappedType(FieldType.Keyword)));
-                    if (searchAfter != null) {
-                      s.searchAfter(searchAfter);
-                    }
-                    return s;
-                  },
-                  Void.class)
-              .hits()
-              .hits();
+    Iterable<List<Hit<Void>>> pages =
+        Searches.pages(
+            client,
+            List.of(index),
+            Void.class,
+            "Deleting listings before " + cutoff + " failed",
+            PAGE,
+            s ->
+                s.query(Filters.before(Fields.SLOT, cutoff))
+                    .source(src -> src.fetch(false))
+                    .sort(o -> o.field(f -> f.field(Fields.SLOT)))
+                    .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
+                    .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
+                    .sort(o -> o.field(f -> f.field(Fields.POSITION)))
+                    .sort(
+                        o ->
+                            o.field(f -> f.field(Fields.PROFILE).unmappedType(FieldType.Keyword))));
+    for (List<Hit<Void>> hits : pages) {
       if (!hits.isEmpty()) {
         List<BulkOperation> deletes = new ArrayList<>();
         hits.forEach(
@@ -310,11 +301,8 @@ public final class Retention {
         BulkResponses.requireAllSucceeded(client.bulk(x -> x.operations(deletes).refresh(refresh)));
         deleted += hits.size();
       }
-      if (hits.size() < PAGE) {
-        return deleted;
-      }
-      after = hits.get(hits.size() - 1).sort();
     }
+    return deleted;
   }
 
   private void refresh(String alias) {

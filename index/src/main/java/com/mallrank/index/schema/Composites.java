@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +27,9 @@ public final class Composites {
 
   /** Buckets per page; below the default {@code search.max_buckets} with sub-aggregations. */
   public static final int PAGE = 5_000;
+
+  /** The name of the best-position sub-aggregation of {@link #forEachBestPosition}. */
+  private static final String BEST = "best";
 
   private final ElasticsearchClient client;
   private final String index;
@@ -72,6 +76,16 @@ public final class Composites {
     forEachPage(buckets -> buckets.forEach(consumer));
   }
 
+  /**
+   * Calls {@code consumer} for every bucket with its best rank, in key order: the lowest {@code
+   * position} of the bucket's listings (a {@code min} sub-aggregation, {@code null} for a bucket
+   * without one). The one home of a bucket's best rank in the reports.
+   */
+  public void forEachBestPosition(BiConsumer<CompositeBucket, Integer> consumer) {
+    sub(BEST, Aggregation.of(a -> a.min(m -> m.field(Fields.POSITION))));
+    forEach(b -> consumer.accept(b, bestPosition(b)));
+  }
+
   /** Calls {@code consumer} with every page of buckets, in key order. */
   public void forEachPage(Consumer<List<CompositeBucket>> consumer) {
     Map<String, FieldValue> after = null;
@@ -112,7 +126,7 @@ public final class Composites {
 
   /**
    * A sub-aggregation holding each bucket's newest listing (the latest slot, then the best
-   * position), with only {@code fields} of its source; read it with {@link #newestSource}.
+   * position), with only {@code fields} of its source; read it with {@link #firstSource}.
    */
   public static Aggregation newestListing(String... fields) {
     return first(
@@ -121,7 +135,7 @@ public final class Composites {
 
   /**
    * A sub-aggregation holding each bucket's first document in {@code order}, with only {@code
-   * fields} of its source; read it with {@link #newestSource}.
+   * fields} of its source; read it with {@link #firstSource}.
    */
   public static Aggregation first(List<SortOptions> order, String... fields) {
     return Aggregation.of(
@@ -138,8 +152,11 @@ public final class Composites {
     return SortOptions.of(o -> o.field(f -> f.field(field).order(direction)));
   }
 
-  /** The source of a bucket's {@link #newestListing} sub-aggregation named {@code name}. */
-  public static JsonObject newestSource(CompositeBucket bucket, String name) {
+  /**
+   * The source of a bucket's {@link #first} (or {@link #newestListing}) sub-aggregation named
+   * {@code name}.
+   */
+  public static JsonObject firstSource(CompositeBucket bucket, String name) {
     return bucket
         .aggregations()
         .get(name)
@@ -163,10 +180,9 @@ public final class Composites {
     return bucket.key().get(name).longValue();
   }
 
-  /** The value of a min/max sub-aggregation as an int, {@code null} when empty. */
-  public static Integer minInt(CompositeBucket bucket, String name) {
-    var agg = bucket.aggregations().get(name);
-    double v = agg.isMin() ? agg.min().value() : agg.max().value();
+  /** The bucket's {@link #forEachBestPosition} value as an int, {@code null} when empty. */
+  private static Integer bestPosition(CompositeBucket bucket) {
+    double v = bucket.aggregations().get(BEST).min().value();
     return Double.isNaN(v) || Double.isInfinite(v) ? null : (int) v;
   }
 }

@@ -7,7 +7,6 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonpMapper;
@@ -20,6 +19,7 @@ import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.schema.Fields;
 import com.mallrank.index.schema.Filters;
 import com.mallrank.index.schema.IndexNames;
+import com.mallrank.index.schema.Searches;
 import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -301,8 +301,7 @@ public final class SnapshotWriter {
    * cannot would keep its stale listings beside the new ones.
    */
   private List<Hit<Void>> findStale(
-      List<Snapshot> snapshots, Set<String> indices, List<String> writtenListingIds)
-      throws IOException {
+      List<Snapshot> snapshots, Set<String> indices, List<String> writtenListingIds) {
     // one clause per (slot, vantage, profile): keywords x vantages would also match samples not
     // written now, and another profile's listings of the same keyword are never stale
     Map<List<String>, List<FieldValue>> keywordsBySlotAndVantage = new LinkedHashMap<>();
@@ -341,36 +340,23 @@ public final class SnapshotWriter {
                       }
                       return b;
                     }));
-    List<Hit<Void>> stale = new ArrayList<>();
-    List<FieldValue> after = null;
-    while (true) {
-      List<FieldValue> searchAfter = after;
-      SearchResponse<Void> page =
-          reads.search(
-              r -> {
-                r.index(List.copyOf(indices))
-                    .ignoreUnavailable(true)
-                    .allowNoIndices(true)
-                    .allowPartialSearchResults(false)
+    Iterable<List<Hit<Void>>> pages =
+        Searches.pages(
+            reads,
+            List.copyOf(indices),
+            Void.class,
+            "Searching the stale listings of " + indices + " failed",
+            STALE_PAGE,
+            r ->
+                r.allowPartialSearchResults(false)
                     .query(query)
                     .source(src -> src.fetch(false))
-                    .size(STALE_PAGE)
                     .sort(o -> o.field(f -> f.field(Fields.SLOT)))
                     .sort(o -> o.field(f -> f.field(Fields.VANTAGE)))
                     .sort(o -> o.field(f -> f.field(Fields.KEYWORD)))
-                    .sort(o -> o.field(f -> f.field(Fields.POSITION)));
-                if (searchAfter != null) {
-                  r.searchAfter(searchAfter);
-                }
-                return r;
-              },
-              Void.class);
-      List<Hit<Void>> hits = page.hits().hits();
-      stale.addAll(hits);
-      if (hits.size() < STALE_PAGE) {
-        return stale;
-      }
-      after = hits.get(hits.size() - 1).sort();
-    }
+                    .sort(o -> o.field(f -> f.field(Fields.POSITION))));
+    List<Hit<Void>> stale = new ArrayList<>();
+    pages.forEach(stale::addAll);
+    return stale;
   }
 }

@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
  * by the compiler, so no bytecode rule can see them): the sample status codes are written in {@link
  * SampleStatus} alone, so which statuses produce ranks is decided in one place; the slot's compact
  * form in {@link DocumentIds} alone; a retry's backoff in {@code write.BulkRetry} alone (the one
- * retry of a write, {@code index.bulk-retry}: no other class sleeps between attempts). The {@code
- * local} package (the local Elasticsearch launcher, which reads Elasticsearch's own JSON with its
- * own {@code "error"} key) is not about samples and is left out.
+ * retry of a write, {@code index.bulk-retry}: no other class sleeps between attempts); the {@code
+ * search_after} loop in {@code schema.Searches#pages} alone (the change log hands its cursor to the
+ * caller, one page a call, and is the one other reader of a cursor). The {@code local} package (the
+ * local Elasticsearch launcher, which reads Elasticsearch's own JSON with its own {@code "error"}
+ * key) is not about samples and is left out.
  */
 class OneHomeRulesTest {
 
@@ -40,6 +42,15 @@ class OneHomeRulesTest {
     assertThat(occurrences(MAIN, COMPACT_SLOT))
         .allMatch(hit -> hit.startsWith("document/DocumentIds.java:"))
         .isNotEmpty();
+  }
+
+  @Test
+  void searchAfterLoopsAreInSearchesAlone() throws IOException {
+    assertThat(occurrences(MAIN, Pattern.compile("\\.searchAfter\\(")))
+        .allMatch(
+            hit ->
+                hit.startsWith("schema/Searches.java:") || hit.startsWith("report/ChangeLog.java:"))
+        .anyMatch(hit -> hit.startsWith("schema/Searches.java:"));
   }
 
   @Test
