@@ -15,6 +15,7 @@ import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.sample.SampleLauncher;
 import com.mallrank.batch.testing.MallrankIT;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.index.report.KeywordTop20;
 import com.mallrank.index.report.Reports;
 import com.mallrank.index.report.SlotCounts;
@@ -163,7 +164,7 @@ class LoginExpiryIT {
   void anAccountLoggedOutMidSlotIsSkippedAlertedOnceAndTheOthersComplete() throws Exception {
     sandbox.mall().setTime(SLOT);
     sandbox.mall().faults().expireLogin("mx-yiwu", 1);
-    long before = sandbox.mall().searchRequests();
+    long before = sandbox.mall().served(Served.SEARCH_PAGES);
 
     assertThat(launcher.launch("core", SLOT).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
@@ -175,7 +176,7 @@ class LoginExpiryIT {
             "skipped/needs-login");
     assertThat(statuses(SLOT, "mx-hangzhou")).containsOnly("ok/null").hasSize(4);
     assertThat(statuses(SLOT, "anonymous")).containsOnly("ok/null").hasSize(4);
-    assertThat(sandbox.mall().searchRequests() - before)
+    assertThat(sandbox.mall().served(Served.SEARCH_PAGES) - before)
         .as("4 anonymous + 4 mx-hangzhou + 2 mx-yiwu: skipped keywords are not fetched")
         .isEqualTo(10);
     assertThat(
@@ -248,7 +249,7 @@ class LoginExpiryIT {
     Instant slot = Instant.parse("2026-11-28T09:00:00Z");
     sandbox.mall().setTime(slot);
     sandbox.mall().faults().expireSession("mx-guangzhou");
-    long before = sandbox.mall().searchRequests();
+    long before = sandbox.mall().served(Served.SEARCH_PAGES);
 
     assertThat(launcher.launch("proof", slot).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
@@ -263,7 +264,7 @@ class LoginExpiryIT {
     assertThat(stored.listings())
         .as("20 listings per anonymous sample; none from the account's logged-out page")
         .isEqualTo(60);
-    assertThat(sandbox.mall().searchRequests() - before)
+    assertThat(sandbox.mall().served(Served.SEARCH_PAGES) - before)
         .as("3 anonymous + 1 mx-guangzhou")
         .isEqualTo(4);
     assertThat(needsLoginAlerts("mx-guangzhou"))

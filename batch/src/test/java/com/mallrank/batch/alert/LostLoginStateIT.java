@@ -9,6 +9,7 @@ import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
 import com.mallrank.batch.testing.InContextCommand;
 import com.mallrank.batch.testing.MallrankIT;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.index.report.KeywordTop20;
 import com.mallrank.index.report.Reports;
 import com.mallrank.index.report.Top20Report;
@@ -154,12 +155,12 @@ class LostLoginStateIT {
     assertThat(validate).contains("valid, 4 accounts, 1 groups, 3 warnings");
 
     sandbox.mall().setTime(SLOT);
-    long before = sandbox.mall().searchRequests();
+    long before = sandbox.mall().served(Served.SEARCH_PAGES);
     assertThat(launcher.launch("core", SLOT).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
     assertThat(reports().counts(SLOT).samplesByStatus()).isEqualTo(Map.of("ok", 6L, "skipped", 9L));
     assertThat(reports().counts(SLOT).listings()).isEqualTo(6 * 20);
-    assertThat(sandbox.mall().searchRequests() - before)
+    assertThat(sandbox.mall().served(Served.SEARCH_PAGES) - before)
         .as("anonymous and mx-hangzhou only: the troubled accounts send nothing")
         .isEqualTo(6);
     for (String account : TROUBLED) {

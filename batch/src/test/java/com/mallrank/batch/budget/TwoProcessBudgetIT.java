@@ -9,6 +9,7 @@ import com.mallrank.batch.testing.MallrankITSupport;
 import com.mallrank.batch.testing.PostgresTestDatabase;
 import com.mallrank.crawler.sandbox.SandboxClock;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.crawler.sandbox.SandboxWorld;
 import com.mallrank.index.schema.IndexBootstrap;
 import com.mallrank.index.schema.IndexNames;
@@ -69,7 +70,7 @@ class TwoProcessBudgetIT {
     String prefix = MallrankITSupport.prefix(TwoProcessBudgetIT.class);
     new IndexBootstrap(LocalElasticsearchExtension.client(), new IndexNames(prefix)).apply();
     Path plan = plan();
-    long before = mall.searchRequests();
+    long before = mall.served(Served.SEARCH_PAGES);
 
     // Both processes first start on an empty schema at the same instant: the JobRepository script's
     // advisory lock and JdbcTables make that safe (JobRepositorySchemaIT is the focused test).
@@ -81,7 +82,7 @@ class TwoProcessBudgetIT {
 
     assertThat(one.exitValue()).as(outOne).isZero();
     assertThat(two.exitValue()).as(outTwo).isZero();
-    assertThat(mall.searchRequests() - before)
+    assertThat(mall.served(Served.SEARCH_PAGES) - before)
         .as("search requests in the sandbox's request log")
         .isEqualTo(PER_DAY);
     Map<String, Integer> stored = storedByStatusAndMarker(prefix, slot);

@@ -6,6 +6,7 @@ import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.sample.SampleLauncher;
 import com.mallrank.batch.testing.MallrankIT;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.index.document.ListingDocument;
 import java.time.Instant;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ class MainImageFingerprintIT {
   @Test
   void everyListingCarriesTheHashOfItsPictureDownloadedOncePerKey() throws Exception {
     sandbox.mall().setTime(SLOT);
-    long imagesBefore = sandbox.mall().imageRequests();
+    long imagesBefore = sandbox.mall().served(Served.IMAGES);
 
     assertThat(launcher.launch("core", SLOT).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
@@ -59,7 +60,7 @@ class MainImageFingerprintIT {
           .as("one hash per picture: %s", listing.imageKey())
           .isTrue();
     }
-    long downloads = sandbox.mall().imageRequests() - imagesBefore;
+    long downloads = sandbox.mall().served(Served.IMAGES) - imagesBefore;
     assertThat(downloads).as("each picture downloaded once").isEqualTo(hashByKey.size());
     assertThat(hashByKey.values().stream().distinct().count())
         .as("different pictures, different hashes")

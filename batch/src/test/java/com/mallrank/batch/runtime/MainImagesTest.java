@@ -9,6 +9,7 @@ import com.mallrank.batch.demo.SandboxProperties;
 import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.crawler.net.RecordingProxy;
 import com.mallrank.crawler.politeness.AddressRefusedException;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -121,24 +122,24 @@ class MainImagesTest {
   @Test
   void theSandboxCdnIsAnsweredByTheSandboxMall() throws Exception {
     String image = sandboxCdnImage();
-    long before = sandbox.mall().imageRequests();
+    long before = sandbox.mall().served(Served.IMAGES);
 
     try (InputStream in = images.source("anonymous").open(URI.create(image))) {
       assertThat(in.readAllBytes()).hasSizeGreaterThan(100);
     }
-    assertThat(sandbox.mall().imageRequests() - before).isEqualTo(1);
+    assertThat(sandbox.mall().served(Served.IMAGES) - before).isEqualTo(1);
     assertThat(proxy.log()).isEmpty();
   }
 
   @Test
   void aVantageWithAProxyDownloadsItsImagesThroughIt() throws Exception {
     String image = sandboxCdnImage();
-    long before = sandbox.mall().imageRequests();
+    long before = sandbox.mall().served(Served.IMAGES);
 
     try (InputStream in = images.source("mx-proxied").open(URI.create(image))) {
       assertThat(in.readAllBytes()).hasSizeGreaterThan(100);
     }
-    assertThat(sandbox.mall().imageRequests() - before).isEqualTo(1);
+    assertThat(sandbox.mall().served(Served.IMAGES) - before).isEqualTo(1);
     String path = URI.create(image).getRawPath();
     assertThat(proxy.log())
         .singleElement()

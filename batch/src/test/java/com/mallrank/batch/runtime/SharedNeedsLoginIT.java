@@ -10,6 +10,7 @@ import com.mallrank.batch.testing.PostgresTestDatabase;
 import com.mallrank.crawler.model.ResultPage;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.sampler.KeywordSampler;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -108,12 +109,12 @@ class SharedNeedsLoginIT {
     SamplerFactory workerTwo = new SamplerFactory(properties, network, second);
     sandbox.mall().setTime(SLOT);
     sandbox.mall().faults().expireLogin("mx-a", 0);
-    long before = sandbox.mall().searchRequests();
+    long before = sandbox.mall().served(Served.SEARCH_PAGES);
 
     // worker one meets mx-a's login wall on its first keyword
     ResultPage wall = sample(workerOne.forRun(1, target, SLOT), KEYWORDS.get(0), "mx-a", SLOT);
     assertThat(wall.status().code()).isEqualTo("login_required");
-    assertThat(sandbox.mall().searchRequests() - before).isEqualTo(1);
+    assertThat(sandbox.mall().served(Served.SEARCH_PAGES) - before).isEqualTo(1);
 
     // worker two, sampling the same slot, skips mx-a without a request; mx-b is fetched
     KeywordSampler two = workerTwo.forRun(2, target, SLOT);
@@ -129,7 +130,7 @@ class SharedNeedsLoginIT {
             "not sampled: mx-a needs a new login \\(login wall at \\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\\)");
     assertThat(pages.get(1).evidence().detail()).isEqualTo(pages.get(0).evidence().detail());
     assertThat(pages.get(2).listings()).hasSize(20);
-    assertThat(sandbox.mall().searchRequests() - before)
+    assertThat(sandbox.mall().served(Served.SEARCH_PAGES) - before)
         .as("1 login wall + 1 mx-b: the skipped keywords are not fetched")
         .isEqualTo(2);
 
@@ -147,18 +148,18 @@ class SharedNeedsLoginIT {
     // a new slot is not affected: after a new login, mx-a is fetched and ok there
     sandbox.mall().faults().renewLogin("mx-a");
     sandbox.mall().setTime(NEXT);
-    long beforeNext = sandbox.mall().searchRequests();
+    long beforeNext = sandbox.mall().served(Served.SEARCH_PAGES);
     ResultPage next = sample(workerTwo.forRun(3, target, NEXT), KEYWORDS.get(0), "mx-a", NEXT);
     assertThat(next.status().code()).isEqualTo("ok");
     assertThat(next.listings()).hasSize(20);
-    assertThat(sandbox.mall().searchRequests() - beforeNext).isEqualTo(1);
+    assertThat(sandbox.mall().served(Served.SEARCH_PAGES) - beforeNext).isEqualTo(1);
     // while the marked slot stays marked on the first worker too
     assertThat(
             sample(workerOne.forRun(1, target, SLOT), KEYWORDS.get(1), "mx-a", SLOT)
                 .evidence()
                 .marker())
         .isEqualTo("needs-login");
-    assertThat(sandbox.mall().searchRequests() - beforeNext).isEqualTo(1);
+    assertThat(sandbox.mall().served(Served.SEARCH_PAGES) - beforeNext).isEqualTo(1);
     workerOne.endRun(1);
     workerTwo.endRun(2);
     workerTwo.endRun(3);

@@ -6,6 +6,7 @@ import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.testing.MallrankIT;
 import com.mallrank.crawler.net.RecordingProxy;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.index.report.KeywordTop20;
 import com.mallrank.index.report.Reports;
 import com.mallrank.index.report.Top20Report;
@@ -98,7 +99,7 @@ class IdentityProxyJobIT {
   @Test
   void eachIdentityGoesOnlyThroughItsOwnProxyAndADeadProxyIsAnErrorNeverADirectFetch() {
     sandbox.mall().setTime(SLOT);
-    long before = sandbox.mall().searchRequests();
+    long before = sandbox.mall().served(Served.SEARCH_PAGES);
 
     assertThat(launcher.launch("core", SLOT).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
@@ -114,7 +115,7 @@ class IdentityProxyJobIT {
     assertThat(PROXY_B.log())
         .extracting(e -> e.request() + " " + e.identity())
         .containsExactly("GET /search mx-hangzhou", "GET /search mx-hangzhou");
-    assertThat(sandbox.mall().searchRequests() - before)
+    assertThat(sandbox.mall().served(Served.SEARCH_PAGES) - before)
         .as("every request the mall served came through the two live proxies")
         .isEqualTo(4);
   }

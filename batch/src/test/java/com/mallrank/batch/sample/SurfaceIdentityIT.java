@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.batch.runtime.ElasticsearchRuntime;
 import com.mallrank.batch.testing.MallrankIT;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.index.document.ListingDocument;
 import com.mallrank.index.document.SampleDocument;
 import com.mallrank.index.report.KeywordTop20;
@@ -119,12 +120,12 @@ class SurfaceIdentityIT {
   @Test
   void twoGroupsOfTheSameProfileShareOneFetchAndBothSeeIt() throws IOException {
     sandbox.mall().setTime(SLOT_B);
-    long before = sandbox.mall().searchRequests();
+    long before = sandbox.mall().served(Served.SEARCH_PAGES);
     assertThat(launcher.launch("static-a", SLOT_B).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-    long firstGroup = sandbox.mall().searchRequests() - before;
+    long firstGroup = sandbox.mall().served(Served.SEARCH_PAGES) - before;
     // static-b: the sweater keyword is served by static-a's fetch, only the earphones are fetched
     assertThat(launcher.launch("static-b", SLOT_B).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-    long secondGroup = sandbox.mall().searchRequests() - before - firstGroup;
+    long secondGroup = sandbox.mall().served(Served.SEARCH_PAGES) - before - firstGroup;
 
     assertThat(firstGroup).isEqualTo(2); // two keywords, one page each at depth 20
     assertThat(secondGroup).isEqualTo(1); // one new keyword; the shared one is not fetched again

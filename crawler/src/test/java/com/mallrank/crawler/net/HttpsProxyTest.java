@@ -11,6 +11,7 @@ import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -225,12 +226,12 @@ class HttpsProxyTest {
     recording.clear();
     UpstreamProxy proxy = UpstreamProxy.parse(proxyUrl()).withCredentials("mx-t:pa55");
     int mallPort = URI.create(mall.baseUrl()).getPort();
-    long before = mall.searchRequests();
+    long before = mall.served(Served.SEARCH_PAGES);
 
     FetchResponse response = fetcher(proxy, trusting).fetch(search());
 
     assertThat(response.httpStatus()).isEqualTo(200);
-    assertThat(mall.searchRequests() - before).isEqualTo(1);
+    assertThat(mall.served(Served.SEARCH_PAGES) - before).isEqualTo(1);
     assertThat(recording.log())
         .singleElement()
         .satisfies(
@@ -246,7 +247,7 @@ class HttpsProxyTest {
   @Test
   void aCertificateForAnotherNameOrNotTrustedIsRefusedBeforeAnythingIsSent() throws Exception {
     recording.clear();
-    long before = mall.searchRequests();
+    long before = mall.served(Served.SEARCH_PAGES);
     // not trusted: the JVM's default trust does not know the test certificate
     UpstreamProxy untrusted = UpstreamProxy.parse(proxyUrl()).withCredentials("mx-t:pa55");
     assertThatThrownBy(() -> fetcher(untrusted, null).fetch(search()))
@@ -260,7 +261,7 @@ class HttpsProxyTest {
         .isInstanceOf(FetchException.class)
         .hasMessageContaining("proxy " + byName + " TLS handshake failed: ");
     assertThat(recording.log()).isEmpty();
-    assertThat(mall.searchRequests()).isEqualTo(before);
+    assertThat(mall.served(Served.SEARCH_PAGES)).isEqualTo(before);
     assertThat(countingDirect.count()).isZero();
   }
 
@@ -329,7 +330,7 @@ class HttpsProxyTest {
             }
           });
       String url = "https://127.0.0.1:" + plain.getLocalPort();
-      long before = mall.searchRequests();
+      long before = mall.served(Served.SEARCH_PAGES);
       JsoupFetcher jsoup =
           new JsoupFetcher(
               ApplicationDefaults.jsoup(Duration.ofSeconds(5)),
@@ -346,7 +347,7 @@ class HttpsProxyTest {
                           TestNet.loopback())))
           .isInstanceOf(FetchException.class)
           .hasMessageContaining("proxy " + url + " TLS handshake failed: ");
-      assertThat(mall.searchRequests()).isEqualTo(before);
+      assertThat(mall.served(Served.SEARCH_PAGES)).isEqualTo(before);
       assertThat(countingDirect.count()).isZero();
     }
   }

@@ -11,6 +11,7 @@ import com.mallrank.crawler.fetch.JsoupFetcher;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.Gate;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.crawler.testing.ApplicationDefaults;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -58,10 +59,10 @@ class Socks5ProxyTest {
       throws Exception {
     try (Socks5TestServer socks = Socks5TestServer.withCredentials("mx-a", "pa55")) {
       UpstreamProxy proxy = UpstreamProxy.parse(socks.url()).withCredentials("mx-a:pa55");
-      long before = mall.searchRequests();
+      long before = mall.served(Served.SEARCH_PAGES);
       FetchResponse response = fetch(proxy);
       assertThat(response.httpStatus()).isEqualTo(200);
-      assertThat(mall.searchRequests() - before).isEqualTo(1);
+      assertThat(mall.served(Served.SEARCH_PAGES) - before).isEqualTo(1);
       int mallPort = URI.create(mall.baseUrl()).getPort();
       assertThat(socks.log())
           .containsExactly(new Socks5TestServer.Entry(1, "127.0.0.1:" + mallPort, "mx-a", true));
@@ -74,21 +75,21 @@ class Socks5ProxyTest {
   void aWrongPasswordIsAnErrorNamingTheProxyAndNothingReachesTheSite() throws Exception {
     try (Socks5TestServer socks = Socks5TestServer.withCredentials("mx-a", "pa55")) {
       UpstreamProxy proxy = UpstreamProxy.parse(socks.url()).withCredentials("mx-a:wrong-s3cr3t");
-      long before = mall.searchRequests();
+      long before = mall.served(Served.SEARCH_PAGES);
       assertThatThrownBy(() -> fetch(proxy))
           .isInstanceOf(FetchException.class)
           .hasMessageContaining("proxy " + socks.url() + " refused the credentials")
           .hasMessageNotContaining("wrong-s3cr3t");
       assertThat(socks.refusedUsers()).containsExactly("mx-a");
       assertThat(socks.log()).isEmpty();
-      assertThat(mall.searchRequests()).isEqualTo(before);
+      assertThat(mall.served(Served.SEARCH_PAGES)).isEqualTo(before);
       assertThat(countingDirect.count()).isZero();
 
       // and without credentials at all, the proxy's demand is named
       assertThatThrownBy(() -> fetch(UpstreamProxy.parse(socks.url())))
           .isInstanceOf(FetchException.class)
           .hasMessageContaining("proxy " + socks.url() + " asks for credentials");
-      assertThat(mall.searchRequests()).isEqualTo(before);
+      assertThat(mall.served(Served.SEARCH_PAGES)).isEqualTo(before);
     }
   }
 
@@ -99,11 +100,11 @@ class Socks5ProxyTest {
       deadPort = s.getLocalPort();
     }
     String dead = "socks5://127.0.0.1:" + deadPort;
-    long before = mall.searchRequests();
+    long before = mall.served(Served.SEARCH_PAGES);
     assertThatThrownBy(() -> fetch(UpstreamProxy.parse(dead)))
         .isInstanceOf(FetchException.class)
         .hasMessageContaining("proxy " + dead + " unreachable");
-    assertThat(mall.searchRequests()).isEqualTo(before);
+    assertThat(mall.served(Served.SEARCH_PAGES)).isEqualTo(before);
     assertThat(countingDirect.count()).isZero();
   }
 

@@ -11,6 +11,7 @@ import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxCard;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.crawler.sandbox.SandboxWorld;
 import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.SandboxMallFixture;
@@ -107,14 +108,14 @@ class KeywordSamplerTest {
   @Test
   void serverErrorsAreRetriedThenReported() {
     MALL.mall().faults().set(KEYWORD, Fault.HTTP_500);
-    long before = MALL.mall().searchRequests();
+    long before = MALL.mall().served(Served.SEARCH_PAGES);
 
     SampleResult result = sample(KEYWORD, "anonymous", 20);
 
     assertThat(result.page().status()).isEqualTo(SampleStatus.ERROR);
     assertThat(result.page().evidence().httpStatus()).isEqualTo(500);
     assertThat(result.attempts()).isEqualTo(SamplerSettings.UNTHROTTLED.maxAttempts());
-    assertThat(MALL.mall().searchRequests() - before).isEqualTo(result.attempts());
+    assertThat(MALL.mall().served(Served.SEARCH_PAGES) - before).isEqualTo(result.attempts());
   }
 
   @Test
@@ -128,7 +129,7 @@ class KeywordSamplerTest {
                 new JsoupFetcher(ApplicationDefaults.jsoup(d.timeout(), 200_000)),
                 SamplerSettings.UNTHROTTLED)
             .build();
-    long before = MALL.mall().searchRequests();
+    long before = MALL.mall().served(Served.SEARCH_PAGES);
 
     SampleResult result =
         bounded.sample(PROFILE, MALL.mall().baseUrl(), KEYWORD, "anonymous", CookieJar.empty(), 20);
@@ -137,7 +138,7 @@ class KeywordSamplerTest {
     assertThat(result.page().evidence().detail())
         .startsWith("body larger than the 200000 bytes allowed (http://127.0.0.1:");
     assertThat(result.attempts()).isEqualTo(1);
-    assertThat(MALL.mall().searchRequests() - before).isEqualTo(1);
+    assertThat(MALL.mall().served(Served.SEARCH_PAGES) - before).isEqualTo(1);
   }
 
   @Test
@@ -145,7 +146,7 @@ class KeywordSamplerTest {
     MALL.mall().faults().set(KEYWORD, Fault.CAPTCHA);
     assertThat(sample(KEYWORD, "mx-yiwu", 20).page().status()).isEqualTo(SampleStatus.BLOCKED);
     MALL.mall().faults().clearAll();
-    long before = MALL.mall().searchRequests();
+    long before = MALL.mall().served(Served.SEARCH_PAGES);
 
     SampleResult resting = sample(KEYWORD, "mx-yiwu", 20);
     SampleResult other = sample(KEYWORD, "mx-hangzhou", 20);
@@ -157,14 +158,14 @@ class KeywordSamplerTest {
     assertThat(resting.page().evidence().detail()).startsWith("not sampled: mx-yiwu rests until ");
     assertThat(resting.attempts()).isZero();
     assertThat(other.page().status()).isEqualTo(SampleStatus.OK);
-    assertThat(MALL.mall().searchRequests() - before).isEqualTo(1);
+    assertThat(MALL.mall().served(Served.SEARCH_PAGES) - before).isEqualTo(1);
   }
 
   @Test
   void anAccountLoggedOutMidSlotIsSkippedForTheRestOfTheSlotWhileOthersGoOn() {
     List<String> keywords = SandboxWorld.create().keywords().subList(0, 4);
     MALL.mall().faults().expireLogin("mx-yiwu", 1);
-    long before = MALL.mall().searchRequests();
+    long before = MALL.mall().served(Served.SEARCH_PAGES);
 
     List<String> yiwu = new java.util.ArrayList<>();
     List<String> hangzhou = new java.util.ArrayList<>();
@@ -186,7 +187,7 @@ class KeywordSamplerTest {
             "skipped/needs-login/0",
             "skipped/needs-login/0");
     assertThat(hangzhou).containsExactly("ok", "ok", "ok", "ok");
-    assertThat(MALL.mall().searchRequests() - before)
+    assertThat(MALL.mall().served(Served.SEARCH_PAGES) - before)
         .as("2 for mx-yiwu, 4 for mx-hangzhou")
         .isEqualTo(6);
     SampleResult skipped = sample(keywords.get(0), "mx-yiwu", 20);

@@ -11,6 +11,7 @@ import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.SandboxMallFixture;
 import java.time.Instant;
@@ -64,7 +65,7 @@ class RequestBudgetSamplerTest {
     KeywordSampler sampler = sampler(budgetOf(Map.of("mx-hangzhou", 3)));
     List<String> keywords = MALL.mall().world().keywords().subList(0, 5);
     CookieJar cookies = TestNet.sandboxIdentity(SandboxMall.IDENTITY_COOKIE, "mx-hangzhou");
-    long before = MALL.mall().searchRequests();
+    long before = MALL.mall().served(Served.SEARCH_PAGES);
 
     List<String> outcomes = new ArrayList<>();
     for (String keyword : keywords) {
@@ -79,13 +80,13 @@ class RequestBudgetSamplerTest {
     assertThat(outcomes)
         .containsExactly(
             "fetched:1", "fetched:1", "fetched:1", "skipped:budget:0", "skipped:budget:0");
-    assertThat(MALL.mall().searchRequests() - before).isEqualTo(3);
+    assertThat(MALL.mall().served(Served.SEARCH_PAGES) - before).isEqualTo(3);
   }
 
   @Test
   void anotherIdentityKeepsItsOwnBudget() {
     KeywordSampler sampler = sampler(budgetOf(Map.of("mx-hangzhou", 0)));
-    long before = MALL.mall().searchRequests();
+    long before = MALL.mall().served(Served.SEARCH_PAGES);
 
     SampleResult spent =
         sampler.sample(
@@ -102,6 +103,6 @@ class RequestBudgetSamplerTest {
     assertThat(spent.page().evidence().detail())
         .isEqualTo("not sampled: mx-hangzhou used its request budget");
     assertThat(free.page().status()).isEqualTo(SampleStatus.OK);
-    assertThat(MALL.mall().searchRequests() - before).isEqualTo(1);
+    assertThat(MALL.mall().served(Served.SEARCH_PAGES) - before).isEqualTo(1);
   }
 }

@@ -15,6 +15,7 @@ import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.time.Instant;
@@ -117,10 +118,10 @@ class SelectionPublicHostsIT {
 
   @Test
   void theTypedKeywordsListOnlyDeduplicatedWithTheSdkFromTheOtherHost() {
-    long scripts = BROWSER.mall().scriptRequests();
-    long signed = BROWSER.mall().selectionSignedCalls();
-    long refused = BROWSER.mall().selectionUnsignedCalls();
-    long feeds = BROWSER.mall().selectionFeedAnswers();
+    long scripts = BROWSER.mall().served(Served.SCRIPT_REQUESTS);
+    long signed = BROWSER.mall().served(Served.SELECTION_SIGNED_CALLS);
+    long refused = BROWSER.mall().served(Served.SELECTION_UNSIGNED_CALLS);
+    long feeds = BROWSER.mall().served(Served.SELECTION_FEED_ANSWERS);
 
     SampleResult result = sample(profile(""), 40);
 
@@ -135,18 +136,18 @@ class SelectionPublicHostsIT {
     assertThat(result.page().evidence().detail())
         .contains("20 repeated product ids dropped (first: card 21 repeats card 1)");
     // the SDK came from other.example, without the sandbox_uid cookie of mall.example
-    assertThat(BROWSER.mall().scriptRequests()).isEqualTo(scripts + 1);
+    assertThat(BROWSER.mall().served(Served.SCRIPT_REQUESTS)).isEqualTo(scripts + 1);
     assertThat(BROWSER.mall().scriptCookies().get((int) scripts)).isEmpty();
     // the feed, the search and one scroll: every list call carried the SDK's signature
-    assertThat(BROWSER.mall().selectionFeedAnswers()).isEqualTo(feeds + 1);
-    assertThat(BROWSER.mall().selectionSignedCalls()).isEqualTo(signed + 3);
-    assertThat(BROWSER.mall().selectionUnsignedCalls()).isEqualTo(refused);
+    assertThat(BROWSER.mall().served(Served.SELECTION_FEED_ANSWERS)).isEqualTo(feeds + 1);
+    assertThat(BROWSER.mall().served(Served.SELECTION_SIGNED_CALLS)).isEqualTo(signed + 3);
+    assertThat(BROWSER.mall().served(Served.SELECTION_UNSIGNED_CALLS)).isEqualTo(refused);
   }
 
   @Test
   void anSdkOnAPrivateAddressIsRefusedAndNeverReached() {
     BROWSER.mall().setSelectionScriptOrigin(net.hostileUrl("10.0.0.1", ""));
-    long scripts = BROWSER.mall().scriptRequests();
+    long scripts = BROWSER.mall().served(Served.SCRIPT_REQUESTS);
 
     SampleResult result = sample(profile(""), 20);
 
@@ -156,20 +157,20 @@ class SelectionPublicHostsIT {
         .contains("10.0.0.1 (Private-Use) [PRIVATE_ADDRESS]");
     assertThat(result.page().listings()).isEmpty();
     assertThat(net.internal.requests).hasValue(0);
-    assertThat(BROWSER.mall().scriptRequests()).isEqualTo(scripts);
+    assertThat(BROWSER.mall().served(Served.SCRIPT_REQUESTS)).isEqualTo(scripts);
   }
 
   @Test
   void subrequestHostsWithoutTheSdksHostNeverGetASignedList() {
     // What a browser that aborts every request off the search allow-list does to 百应 (§8).
-    long scripts = BROWSER.mall().scriptRequests();
-    long refused = BROWSER.mall().selectionUnsignedCalls();
+    long scripts = BROWSER.mall().served(Served.SCRIPT_REQUESTS);
+    long refused = BROWSER.mall().served(Served.SELECTION_UNSIGNED_CALLS);
 
     SampleResult result = sample(profile("  subrequest-hosts: [\"*.bytetos.com\"]\n"), 20);
 
     assertThat(result.page().status()).isEqualTo(SampleStatus.LAYOUT_CHANGED);
     assertThat(result.page().listings()).isEmpty();
-    assertThat(BROWSER.mall().scriptRequests()).isEqualTo(scripts);
-    assertThat(BROWSER.mall().selectionUnsignedCalls()).isGreaterThan(refused);
+    assertThat(BROWSER.mall().served(Served.SCRIPT_REQUESTS)).isEqualTo(scripts);
+    assertThat(BROWSER.mall().served(Served.SELECTION_UNSIGNED_CALLS)).isGreaterThan(refused);
   }
 }

@@ -14,6 +14,7 @@ import com.mallrank.crawler.profile.SiteProfiles;
 import com.mallrank.crawler.sandbox.Fault;
 import com.mallrank.crawler.sandbox.SandboxCard;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.time.Duration;
@@ -78,11 +79,11 @@ class SelectionSamplerIT {
     BROWSER.mall().faults().setSlowDelay(Duration.ofMillis(1500));
     BROWSER.mall().faults().set("", Fault.SLOW);
     BROWSER.mall().faults().set(KEYWORD, Fault.SLOW);
-    long feedsBefore = BROWSER.mall().selectionFeedAnswers();
+    long feedsBefore = BROWSER.mall().served(Served.SELECTION_FEED_ANSWERS);
 
     SampleResult result = sample(UID, 20);
 
-    assertThat(BROWSER.mall().selectionFeedAnswers()).isEqualTo(feedsBefore + 1);
+    assertThat(BROWSER.mall().served(Served.SELECTION_FEED_ANSWERS)).isEqualTo(feedsBefore + 1);
     List<SandboxCard> truth = truth().subList(0, 20);
     assertThat(result.page().status()).isEqualTo(SampleStatus.OK);
     List<Listing> listings = result.page().listings();
@@ -120,22 +121,22 @@ class SelectionSamplerIT {
 
   @Test
   void theSigningSdkComesFromAnotherHostWithoutTheSellersCookie() {
-    long scripts = BROWSER.mall().scriptRequests();
-    long signed = BROWSER.mall().selectionSignedCalls();
-    long refused = BROWSER.mall().selectionUnsignedCalls();
+    long scripts = BROWSER.mall().served(Served.SCRIPT_REQUESTS);
+    long signed = BROWSER.mall().served(Served.SELECTION_SIGNED_CALLS);
+    long refused = BROWSER.mall().served(Served.SELECTION_UNSIGNED_CALLS);
 
     SampleResult result = sample(UID, 20);
 
     assertThat(result.page().status()).isEqualTo(SampleStatus.OK);
     assertThat(BROWSER.mall().selectionScriptOrigin()).startsWith("http://localhost:");
-    assertThat(BROWSER.mall().scriptRequests()).isEqualTo(scripts + 1);
+    assertThat(BROWSER.mall().served(Served.SCRIPT_REQUESTS)).isEqualTo(scripts + 1);
     assertThat(BROWSER.mall().scriptCookies().subList((int) scripts, (int) scripts + 1))
         .as("the sandbox_uid cookie of 127.0.0.1 stays with the site")
         .containsExactly("");
-    assertThat(BROWSER.mall().selectionSignedCalls())
+    assertThat(BROWSER.mall().served(Served.SELECTION_SIGNED_CALLS))
         .as("the feed and the search's answer, both signed by the SDK")
         .isEqualTo(signed + 2);
-    assertThat(BROWSER.mall().selectionUnsignedCalls()).isEqualTo(refused);
+    assertThat(BROWSER.mall().served(Served.SELECTION_UNSIGNED_CALLS)).isEqualTo(refused);
   }
 
   /**
@@ -152,11 +153,13 @@ class SelectionSamplerIT {
   void aFeedRefreshedAfterTheSearchIsNeverStored() {
     feedAfterTheSearchArrivingFirst();
     try {
-      long feeds = BROWSER.mall().selectionFeedAnswers();
+      long feeds = BROWSER.mall().served(Served.SELECTION_FEED_ANSWERS);
 
       SampleResult result = sample(UID, 20);
 
-      assertThat(BROWSER.mall().selectionFeedAnswers()).as("before and after").isEqualTo(feeds + 2);
+      assertThat(BROWSER.mall().served(Served.SELECTION_FEED_ANSWERS))
+          .as("before and after")
+          .isEqualTo(feeds + 2);
       assertThat(result.page().status()).isEqualTo(SampleStatus.OK);
       assertThat(result.page().listings())
           .extracting(Listing::productId)

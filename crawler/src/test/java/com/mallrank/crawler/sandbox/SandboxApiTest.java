@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.crawler.testing.SandboxMallFixture;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -124,12 +125,12 @@ class SandboxApiTest {
     assertThat(shell.body())
         .contains("<ul class=\"result-grid\"></ul>", "IntersectionObserver", "加载更多")
         .doesNotContain("goods-card\" data-product-id");
-    assertThat(MALL.mall().spaRequests()).isPositive();
+    assertThat(MALL.mall().served(Served.SPA_SHELLS)).isPositive();
   }
 
   @Test
   void servesImagesAndFontsLocallyAndCountsThem() throws Exception {
-    long images = MALL.mall().imageRequests();
+    long images = MALL.mall().served(Served.IMAGES);
     JsonNode item =
         JSON.readTree(api("/api/search", 0, null).body()).path("data").path("items").get(0);
     HttpResponse<byte[]> image =
@@ -139,7 +140,7 @@ class SandboxApiTest {
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(image.statusCode()).isEqualTo(200);
     assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
-    assertThat(MALL.mall().imageRequests()).isEqualTo(images + 1);
+    assertThat(MALL.mall().served(Served.IMAGES)).isEqualTo(images + 1);
   }
 
   private static HttpResponse<String> api(String path, int cursor, String uid)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.crawler.testing.SandboxMallFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -99,7 +100,7 @@ class SelectionTargetTest {
 
   @Test
   void aListCallWithoutTheSdksSignatureIsRefused() throws Exception {
-    long refused = MALL.mall().selectionUnsignedCalls();
+    long refused = MALL.mall().served(Served.SELECTION_UNSIGNED_CALLS);
     String body = body(KEYWORD, 0);
 
     HttpResponse<String> unsigned = post(body, null);
@@ -109,7 +110,7 @@ class SelectionTargetTest {
     assertThat(post(body(KEYWORD, 20), SelectionTarget.sign(seed(), body)).statusCode())
         .as("a signature of another body")
         .isEqualTo(403);
-    assertThat(MALL.mall().selectionUnsignedCalls()).isEqualTo(refused + 3);
+    assertThat(MALL.mall().served(Served.SELECTION_UNSIGNED_CALLS)).isEqualTo(refused + 3);
   }
 
   @Test

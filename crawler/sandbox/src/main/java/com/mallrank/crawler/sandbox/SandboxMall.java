@@ -20,6 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntFunction;
 
 /**
  * The sandbox mall served over HTTP on a loopback port, in-process. Pages are rendered from {@link
@@ -64,8 +66,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * slot on, the redesigned v1 page ({@code article.pd-card}) and the {@code goods_list} answers to
  * every keyword. The main image is served by the mall itself under {@code /obj/ecom-shop-material/}
  * (a distinct PNG per image key, {@link PictureRenderer}) and the app's font under {@code
- * /static/}, so a test can count what a browser loaded ({@link #imageRequests()}, {@link
- * #fontRequests()}).
+ * /static/}, so a test can count what a browser loaded ({@link #served}).
  *
  * <pre>{@code
  * try (SandboxMall mall = SandboxMall.start()) {
@@ -115,6 +116,28 @@ public final class SandboxMall implements AutoCloseable {
   /** The share of a page (in characters) that {@link Fault#TRUNCATED} sends. */
   public static final int TRUNCATED_PERCENT = 60;
 
+  /** What the mall counts, so a test can check what a client asked for ({@link #served}). */
+  public enum Served {
+    /** {@code /search} pages, faults included. */
+    SEARCH_PAGES,
+    /** {@code /spa/search} documents (the app shell), faults included. */
+    SPA_SHELLS,
+    /** {@code /api/search} and {@code /api/v2/search} answers. */
+    API_ANSWERS,
+    /** Main images ({@code /obj/ecom-shop-material/…}). */
+    IMAGES,
+    /** Font files ({@code /static/*.woff2}). */
+    FONTS,
+    /** Requests to the script host, the mall's second listener ({@link #scriptPort()}). */
+    SCRIPT_REQUESTS,
+    /** "为你推荐" feed answers of the selection page (its list before a search). */
+    SELECTION_FEED_ANSWERS,
+    /** Selection list calls that carried the signing SDK's signature (and were answered). */
+    SELECTION_SIGNED_CALLS,
+    /** Selection list calls refused for a missing or wrong signature. */
+    SELECTION_UNSIGNED_CALLS
+  }
+
   private static final String HTML = "text/html; charset=utf-8";
   private static final String JSON = "application/json; charset=utf-8";
 
@@ -131,13 +154,9 @@ public final class SandboxMall implements AutoCloseable {
   private final SandboxClock clock;
   private final Faults faults = new Faults();
   private final AtomicLong imageNonce = new AtomicLong();
-  private final AtomicLong searchRequests = new AtomicLong();
-  private final AtomicLong spaRequests = new AtomicLong();
-  private final AtomicLong apiRequests = new AtomicLong();
-  private final AtomicLong imageRequests = new AtomicLong();
+  private final AtomicLongArray served = new AtomicLongArray(Served.values().length);
   private final PictureRenderer pictures = new PictureRenderer();
   private final QrLoginDesk qrLogin = new QrLoginDesk();
-  private final AtomicLong fontRequests = new AtomicLong();
   private final AtomicLong sessions = new AtomicLong();
   private volatile boolean rotateSessions;
   private volatile String lastSession;
@@ -148,7 +167,6 @@ public final class SandboxMall implements AutoCloseable {
   private final HttpServer server;
   private final HttpServer scriptServer;
   private final ExecutorService executor;
-  private final AtomicLong scriptRequests = new AtomicLong();
   private final List<String> scriptCookies = new CopyOnWriteArrayList<>();
   private volatile String scriptOrigin;
   private volatile boolean feedAfterSearch;
@@ -169,7 +187,8 @@ public final class SandboxMall implements AutoCloseable {
             faults,
             this::signedImageUrls,
             new AtomicLong(7_000_000L)::incrementAndGet,
-            qrLogin);
+            qrLogin,
+            this::count);
     this.server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     // The selection page's signing SDK comes from another host, as 百应's does (§8).
@@ -251,21 +270,6 @@ public final class SandboxMall implements AutoCloseable {
     return baseUrl() + SelectionTarget.PAGE_PATH;
   }
 
-  /** How many "为你推荐" feed answers the selection page was served (its list before a search). */
-  public long selectionFeedAnswers() {
-    return selection.feedAnswers();
-  }
-
-  /** How many selection list calls carried the signing SDK's signature (and were answered). */
-  public long selectionSignedCalls() {
-    return selection.signedCalls();
-  }
-
-  /** How many selection list calls were refused for a missing or wrong signature. */
-  public long selectionUnsignedCalls() {
-    return selection.unsignedCalls();
-  }
-
   /**
    * Where the selection page loads its signing SDK from: {@code http://localhost:<port>} of the
    * mall's second listener by default (another host name than {@link #baseUrl()}'s).
@@ -288,11 +292,6 @@ public final class SandboxMall implements AutoCloseable {
     return scriptServer.getAddress().getPort();
   }
 
-  /** How many requests the script host was sent. */
-  public long scriptRequests() {
-    return scriptRequests.get();
-  }
-
   /** The {@code Cookie} header of each request the script host was sent ({@code ""}: none). */
   public List<String> scriptCookies() {
     return List.copyOf(scriptCookies);
@@ -305,7 +304,7 @@ public final class SandboxMall implements AutoCloseable {
 
   private void script(HttpExchange exchange) throws IOException {
     try (exchange) {
-      scriptRequests.incrementAndGet();
+      count(Served.SCRIPT_REQUESTS);
       scriptCookies.add(
           String.join("; ", exchange.getRequestHeaders().getOrDefault("Cookie", List.of())));
       if (exchange.getRequestURI().getPath().equals(SelectionTarget.SCRIPT_PATH)) {
@@ -356,29 +355,13 @@ public final class SandboxMall implements AutoCloseable {
     return faults;
   }
 
-  /** How many {@code /search} requests were served, faults included. */
-  public long searchRequests() {
-    return searchRequests.get();
+  /** How many times the mall served {@code what} since it started. */
+  public long served(Served what) {
+    return served.get(what.ordinal());
   }
 
-  /** How many {@code /spa/search} documents were served, faults included. */
-  public long spaRequests() {
-    return spaRequests.get();
-  }
-
-  /** How many {@code /api/search} and {@code /api/v2/search} requests were served. */
-  public long apiRequests() {
-    return apiRequests.get();
-  }
-
-  /** How many main images ({@code /obj/ecom-shop-material/…}) were served. */
-  public long imageRequests() {
-    return imageRequests.get();
-  }
-
-  /** How many font files ({@code /static/*.woff2}) were served. */
-  public long fontRequests() {
-    return fontRequests.get();
+  private void count(Served what) {
+    served.incrementAndGet(what.ordinal());
   }
 
   /** Stops the server immediately. */
@@ -411,10 +394,10 @@ public final class SandboxMall implements AutoCloseable {
       } else if (path.equals("/api/search") || path.equals("/api/v2/search")) {
         api(exchange, query, path.startsWith("/api/v2/"));
       } else if (path.startsWith(ImageKeys.PATH_PREFIX)) {
-        imageRequests.incrementAndGet();
+        count(Served.IMAGES);
         send(exchange, 200, "image/png", pictures.png(PictureRenderer.keyOf(path)));
       } else if (path.startsWith("/static/") && path.endsWith(".woff2")) {
-        fontRequests.incrementAndGet();
+        count(Served.FONTS);
         send(exchange, 200, "font/woff2", new byte[] {'w', 'O', 'F', '2'});
       } else if (path.startsWith("/product/")) {
         product(exchange, path.substring("/product/".length()));
@@ -458,20 +441,11 @@ public final class SandboxMall implements AutoCloseable {
   }
 
   private void search(HttpExchange exchange, String keyword) throws IOException {
-    searchRequests.incrementAndGet();
+    count(Served.SEARCH_PAGES);
     rotateSession(exchange);
     Fault fault = faults.onSearch(keyword, identity(exchange)).orElse(null);
-    if (fault == Fault.HTTP_500) {
-      send(exchange, 500, HTML, renderer.serverError());
+    if (answeredByStatusFault(exchange, fault, HTML, this::errorPage)) {
       return;
-    }
-    if (fault == Fault.HTTP_429) {
-      exchange.getResponseHeaders().add("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-      send(exchange, 429, HTML, renderer.tooManyRequests());
-      return;
-    }
-    if (fault == Fault.SLOW) {
-      pause();
     }
     String identity = identity(exchange);
     List<SandboxCard> cards = world.results(keyword, clock.slot(), identity);
@@ -495,20 +469,11 @@ public final class SandboxMall implements AutoCloseable {
   }
 
   private void spa(HttpExchange exchange, String keyword, boolean percentApi) throws IOException {
-    spaRequests.incrementAndGet();
+    count(Served.SPA_SHELLS);
     rotateSession(exchange);
     Fault fault = faults.onSearch(keyword, identity(exchange)).orElse(null);
-    if (fault == Fault.HTTP_500) {
-      send(exchange, 500, HTML, renderer.serverError());
+    if (answeredByStatusFault(exchange, fault, HTML, this::errorPage)) {
       return;
-    }
-    if (fault == Fault.HTTP_429) {
-      exchange.getResponseHeaders().add("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-      send(exchange, 429, HTML, renderer.tooManyRequests());
-      return;
-    }
-    if (fault == Fault.SLOW) {
-      pause();
     }
     String shell =
         spaRenderer.shell(
@@ -523,22 +488,13 @@ public final class SandboxMall implements AutoCloseable {
 
   private void api(HttpExchange exchange, Map<String, String> query, boolean percent)
       throws IOException {
-    apiRequests.incrementAndGet();
+    count(Served.API_ANSWERS);
     String keyword = query.getOrDefault("keyword", "");
     int cursor = intParam(query.get("cursor"), 0);
     int count = Math.min(Math.max(intParam(query.get("count"), 10), 1), 20);
     Fault fault = faults.active(keyword, identity(exchange)).orElse(null);
-    if (fault == Fault.HTTP_500) {
-      send(exchange, 500, JSON, apiRenderer.error(500, "服务器开小差了，请稍后再试"));
+    if (answeredByStatusFault(exchange, fault, JSON, this::errorAnswer)) {
       return;
-    }
-    if (fault == Fault.HTTP_429) {
-      exchange.getResponseHeaders().add("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-      send(exchange, 429, JSON, apiRenderer.error(429, "请求过于频繁，请稍后再试"));
-      return;
-    }
-    if (fault == Fault.SLOW) {
-      pause();
     }
     List<SandboxCard> cards = world.results(keyword, clock.slot(), identity(exchange));
     SearchApiRenderer.CommissionUnit unit =
@@ -569,6 +525,39 @@ public final class SandboxMall implements AutoCloseable {
         URI.create(
             ImageKeys.signedUrl(key, imageNonce.incrementAndGet(), clock.now().getEpochSecond()));
     return baseUrl() + cdn.getRawPath() + "?" + cdn.getRawQuery() + " " + cdn;
+  }
+
+  /**
+   * Answers {@link Fault#HTTP_500} and {@link Fault#HTTP_429} (with {@value #RETRY_AFTER_SECONDS} s
+   * {@code Retry-After}) with {@code errorBody} of the status, and waits out {@link Fault#SLOW};
+   * {@code true} when the request is answered.
+   */
+  private boolean answeredByStatusFault(
+      HttpExchange exchange, Fault fault, String contentType, IntFunction<String> errorBody)
+      throws IOException {
+    if (fault == Fault.HTTP_500) {
+      send(exchange, 500, contentType, errorBody.apply(500));
+      return true;
+    }
+    if (fault == Fault.HTTP_429) {
+      exchange.getResponseHeaders().add("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+      send(exchange, 429, contentType, errorBody.apply(429));
+      return true;
+    }
+    if (fault == Fault.SLOW) {
+      pause();
+    }
+    return false;
+  }
+
+  /** The HTML page of an error status (500, 429). */
+  private String errorPage(int status) {
+    return status == 500 ? renderer.serverError() : renderer.tooManyRequests();
+  }
+
+  /** The API's answer with an error status (500, 429). */
+  private String errorAnswer(int status) {
+    return apiRenderer.error(status, status == 500 ? "服务器开小差了，请稍后再试" : "请求过于频繁，请稍后再试");
   }
 
   private void pause() throws IOException {

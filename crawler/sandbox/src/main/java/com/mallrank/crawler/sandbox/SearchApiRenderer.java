@@ -43,36 +43,7 @@ final class SearchApiRenderer {
 
   /** One page of results: cards {@code [cursor, cursor + count)} of {@code all}. */
   String page(String keyword, List<SandboxCard> all, int cursor, int count, CommissionUnit unit) {
-    int from = Math.min(Math.max(cursor, 0), all.size());
-    int to = Math.min(from + Math.max(count, 0), all.size());
-    ObjectNode root = ok();
-    ObjectNode data = root.putObject("data");
-    data.put("keyword", keyword);
-    ArrayNode items = data.putArray("items");
-    for (SandboxCard c : all.subList(from, to)) {
-      ObjectNode item = items.addObject();
-      item.put("product_id", c.productId());
-      item.put("title", c.title());
-      ObjectNode shop = item.putObject("shop");
-      shop.put("shop_id", c.shopId());
-      shop.put("shop_name", c.shopName());
-      item.put("price", c.price().movePointRight(2).longValueExact());
-      if (unit == CommissionUnit.PERCENT) {
-        item.put("cos_ratio", c.commissionRate());
-      } else {
-        item.put("cos_ratio", c.commissionRate().movePointRight(2).intValueExact());
-      }
-      ArrayNode urls = item.putObject("cover").putArray("url_list");
-      for (String url : signer.apply(c.imageKey()).split(" ")) {
-        urls.add(url);
-      }
-      item.put("sales_label", c.salesLabel());
-      item.put("is_ad", c.sponsored());
-    }
-    data.put("cursor", to);
-    data.put("has_more", to < all.size());
-    data.put("total", all.size());
-    return write(root);
+    return render(Layout.V1, keyword, all, cursor, count, unit);
   }
 
   /**
@@ -82,31 +53,105 @@ final class SearchApiRenderer {
    * has_more} as 0/1.
    */
   String layoutChanged(List<SandboxCard> all, int cursor, int count) {
+    return render(Layout.REDESIGNED, null, all, cursor, count, CommissionUnit.BASIS_POINTS);
+  }
+
+  /**
+   * What differs between the two layouts of a result page: the field names; besides, only {@link
+   * #V1} states the keyword and the total, gives the images as {@code cover.url_list} (the
+   * redesign: {@code img} and {@code imgs}) and {@code has_more} as a boolean (the redesign: 0/1).
+   */
+  private record Layout(
+      String list,
+      String id,
+      String title,
+      String shop,
+      String shopId,
+      String shopName,
+      String price,
+      String commission,
+      String sales,
+      String sponsored,
+      String cursor) {
+
+    static final Layout V1 =
+        new Layout(
+            "items",
+            "product_id",
+            "title",
+            "shop",
+            "shop_id",
+            "shop_name",
+            "price",
+            "cos_ratio",
+            "sales_label",
+            "is_ad",
+            "cursor");
+
+    static final Layout REDESIGNED =
+        new Layout(
+            "goods_list",
+            "goods_id",
+            "name",
+            "store",
+            "store_id",
+            "store_name",
+            "min_price",
+            "commission",
+            "sold_text",
+            "promo",
+            "next_cursor");
+  }
+
+  private String render(
+      Layout layout,
+      String keyword,
+      List<SandboxCard> all,
+      int cursor,
+      int count,
+      CommissionUnit unit) {
     int from = Math.min(Math.max(cursor, 0), all.size());
     int to = Math.min(from + Math.max(count, 0), all.size());
     ObjectNode root = ok();
     ObjectNode data = root.putObject("data");
-    ArrayNode goods = data.putArray("goods_list");
-    for (SandboxCard c : all.subList(from, to)) {
-      ObjectNode g = goods.addObject();
-      g.put("goods_id", c.productId());
-      g.put("name", c.title());
-      ObjectNode store = g.putObject("store");
-      store.put("store_id", c.shopId());
-      store.put("store_name", c.shopName());
-      g.put("min_price", c.price().movePointRight(2).longValueExact());
-      g.put("commission", c.commissionRate().movePointRight(2).intValueExact());
-      String[] urls = signer.apply(c.imageKey()).split(" ");
-      g.put("img", urls[0]);
-      ArrayNode imgs = g.putArray("imgs");
-      for (String url : urls) {
-        imgs.add(url);
-      }
-      g.put("sold_text", c.salesLabel());
-      g.put("promo", c.sponsored());
+    if (layout == Layout.V1) {
+      data.put("keyword", keyword);
     }
-    data.put("next_cursor", to);
-    data.put("has_more", to < all.size() ? 1 : 0);
+    ArrayNode items = data.putArray(layout.list());
+    for (SandboxCard c : all.subList(from, to)) {
+      ObjectNode item = items.addObject();
+      item.put(layout.id(), c.productId());
+      item.put(layout.title(), c.title());
+      ObjectNode shop = item.putObject(layout.shop());
+      shop.put(layout.shopId(), c.shopId());
+      shop.put(layout.shopName(), c.shopName());
+      item.put(layout.price(), c.price().movePointRight(2).longValueExact());
+      if (unit == CommissionUnit.PERCENT) {
+        item.put(layout.commission(), c.commissionRate());
+      } else {
+        item.put(layout.commission(), c.commissionRate().movePointRight(2).intValueExact());
+      }
+      String[] urls = signer.apply(c.imageKey()).split(" ");
+      ArrayNode images;
+      if (layout == Layout.V1) {
+        images = item.putObject("cover").putArray("url_list");
+      } else {
+        item.put("img", urls[0]);
+        images = item.putArray("imgs");
+      }
+      for (String url : urls) {
+        images.add(url);
+      }
+      item.put(layout.sales(), c.salesLabel());
+      item.put(layout.sponsored(), c.sponsored());
+    }
+    data.put(layout.cursor(), to);
+    if (layout == Layout.V1) {
+      data.put("has_more", to < all.size());
+      data.put("total", all.size());
+    } else {
+      data.put("has_more", to < all.size() ? 1 : 0);
+    }
     return write(root);
   }
 

@@ -10,7 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -85,9 +85,7 @@ final class SelectionTarget {
   private final UnaryOperator<String> signer;
   private final Supplier<Long> logIds;
   private final QrLoginDesk login;
-  private final AtomicLong feedAnswers = new AtomicLong();
-  private final AtomicLong signedCalls = new AtomicLong();
-  private final AtomicLong unsignedCalls = new AtomicLong();
+  private final Consumer<SandboxMall.Served> count;
 
   SelectionTarget(
       SandboxWorld world,
@@ -95,28 +93,15 @@ final class SelectionTarget {
       Faults faults,
       UnaryOperator<String> signer,
       Supplier<Long> logIds,
-      QrLoginDesk login) {
+      QrLoginDesk login,
+      Consumer<SandboxMall.Served> count) {
     this.world = world;
     this.clock = clock;
     this.faults = faults;
     this.signer = signer;
     this.logIds = logIds;
     this.login = login;
-  }
-
-  /** How many "为你推荐" answers (list calls with an empty search text) were served. */
-  long feedAnswers() {
-    return feedAnswers.get();
-  }
-
-  /** How many list calls carried the SDK's signature (and were answered). */
-  long signedCalls() {
-    return signedCalls.get();
-  }
-
-  /** How many list calls were refused for a missing or wrong signature. */
-  long unsignedCalls() {
-    return unsignedCalls.get();
+    this.count = count;
   }
 
   static boolean handles(String path) {
@@ -186,7 +171,7 @@ final class SelectionTarget {
     String signature =
         SandboxMall.parseQuery(exchange.getRequestURI().getRawQuery()).get("a_bogus");
     if (!sign(seed(identity), text).equals(signature)) {
-      unsignedCalls.incrementAndGet();
+      count.accept(SandboxMall.Served.SELECTION_UNSIGNED_CALLS);
       send(exchange, 403, json, "{\"code\":40300,\"msg\":\"签名校验失败\"}");
       return;
     }
@@ -200,11 +185,11 @@ final class SelectionTarget {
       send(exchange, 400, json, "{\"code\":40000,\"msg\":\"bad request\"}");
       return;
     }
-    signedCalls.incrementAndGet();
+    count.accept(SandboxMall.Served.SELECTION_SIGNED_CALLS);
     String keyword = request.path("search_text").asText("");
     int cursor = Math.max(0, request.path("cursor").asInt(0));
     if (keyword.isEmpty()) {
-      feedAnswers.incrementAndGet();
+      count.accept(SandboxMall.Served.SELECTION_FEED_ANSWERS);
     }
     Fault fault = faults.active(keyword).orElse(null);
     if (fault == Fault.SLOW) {

@@ -11,6 +11,7 @@ import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.net.URI;
@@ -81,28 +82,28 @@ class BrowserLifecycleIT {
 
   @Test
   void imagesAndFontsNeverReachTheMallWhenBlocked() throws Exception {
-    long images = BROWSER.mall().imageRequests();
-    long fonts = BROWSER.mall().fontRequests();
+    long images = BROWSER.mall().served(Served.IMAGES);
+    long fonts = BROWSER.mall().served(Served.FONTS);
     FetchResponse response =
         BROWSER
             .fetcher()
             .fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
 
     assertThat(response.body()).contains("goods-cover");
-    assertThat(BROWSER.mall().imageRequests()).isEqualTo(images);
-    assertThat(BROWSER.mall().fontRequests()).isEqualTo(fonts);
+    assertThat(BROWSER.mall().served(Served.IMAGES)).isEqualTo(images);
+    assertThat(BROWSER.mall().served(Served.FONTS)).isEqualTo(fonts);
   }
 
   @Test
   void withoutBlockingTheBrowserLoadsTheImages() throws Exception {
     // The control for the test above: the images are there to be loaded.
-    long images = BROWSER.mall().imageRequests();
+    long images = BROWSER.mall().served(Served.IMAGES);
     try (PlaywrightFetcher fetcher =
         ApplicationDefaults.playwright(
             BrowserIT.settings().withBlockResources(false), BrowserIT.domOptions(), identities)) {
       fetcher.fetch(BrowserIT.request(BROWSER.mall().spaUrl(KEYWORD), FetchRequest.ANONYMOUS));
     }
-    assertThat(BROWSER.mall().imageRequests()).isGreaterThan(images);
+    assertThat(BROWSER.mall().served(Served.IMAGES)).isGreaterThan(images);
   }
 
   @Test

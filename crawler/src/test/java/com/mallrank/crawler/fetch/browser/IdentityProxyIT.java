@@ -14,6 +14,7 @@ import com.mallrank.crawler.net.Socks5TestServer;
 import com.mallrank.crawler.net.TestNet;
 import com.mallrank.crawler.net.UpstreamProxy;
 import com.mallrank.crawler.sandbox.SandboxMall;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import com.mallrank.crawler.testing.SharedChromium;
@@ -84,8 +85,8 @@ class IdentityProxyIT {
     IdentityDevices devices =
         IdentityDevices.of(
             Map.of(BrowserIT.HANGZHOU, new DeviceProfile(iphone, "Asia/Shanghai", 30.27, 120.15)));
-    long spaBefore = BROWSER.mall().spaRequests();
-    long apiBefore = BROWSER.mall().apiRequests();
+    long spaBefore = BROWSER.mall().served(Served.SPA_SHELLS);
+    long apiBefore = BROWSER.mall().served(Served.API_ANSWERS);
     try (PlaywrightFetcher fetcher = fetcher(routes, devices)) {
       FetchResponse a =
           fetcher.fetch(request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), BrowserIT.HANGZHOU));
@@ -96,8 +97,8 @@ class IdentityProxyIT {
       assertThat(a.body()).contains("goods-card");
       assertThat(b.body()).contains("goods-card");
     }
-    assertThat(BROWSER.mall().spaRequests() - spaBefore).isEqualTo(2);
-    assertThat(BROWSER.mall().apiRequests() - apiBefore).isEqualTo(4);
+    assertThat(BROWSER.mall().served(Served.SPA_SHELLS) - spaBefore).isEqualTo(2);
+    assertThat(BROWSER.mall().served(Served.API_ANSWERS) - apiBefore).isEqualTo(4);
     assertThat(countingDirect.count()).as("connections on the direct network").isZero();
     // each proxy saw exactly its identity's page and its two API pages, and nothing else
     List<String> onePage = List.of("GET /spa/search", "GET /api/search", "GET /api/search");
@@ -157,8 +158,8 @@ class IdentityProxyIT {
                 UpstreamProxy.parse(dead),
                 BrowserIT.GUANGZHOU,
                 UpstreamProxy.parse(proxyB.url())));
-    long spaBefore = BROWSER.mall().spaRequests();
-    long searchBefore = BROWSER.mall().searchRequests();
+    long spaBefore = BROWSER.mall().served(Served.SPA_SHELLS);
+    long searchBefore = BROWSER.mall().served(Served.SEARCH_PAGES);
     try (PlaywrightFetcher fetcher = fetcher(routes, IdentityDevices.none())) {
       assertThatThrownBy(
               () ->
@@ -172,7 +173,7 @@ class IdentityProxyIT {
           fetcher.fetch(request(BROWSER.mall().spaUrl(BrowserIT.KEYWORD), BrowserIT.GUANGZHOU));
       assertThat(b.body()).contains("goods-card");
     }
-    assertThat(BROWSER.mall().spaRequests() - spaBefore)
+    assertThat(BROWSER.mall().served(Served.SPA_SHELLS) - spaBefore)
         .as("only the live identity's page")
         .isEqualTo(1);
     assertThatThrownBy(
@@ -187,7 +188,7 @@ class IdentityProxyIT {
                             TestNet.loopback())))
         .isInstanceOf(FetchException.class)
         .hasMessageContaining("proxy " + dead + " unreachable");
-    assertThat(BROWSER.mall().searchRequests()).isEqualTo(searchBefore);
+    assertThat(BROWSER.mall().served(Served.SEARCH_PAGES)).isEqualTo(searchBefore);
     assertThat(countingDirect.count()).as("connections on the direct network").isZero();
     assertThat(proxyB.log())
         .allSatisfy(e -> assertThat(e.identity()).isEqualTo(BrowserIT.GUANGZHOU));
@@ -201,8 +202,8 @@ class IdentityProxyIT {
               Map.of(
                   BrowserIT.HANGZHOU,
                   UpstreamProxy.parse(socks.url()).withCredentials("mx-hz:pa55")));
-      long spaBefore = BROWSER.mall().spaRequests();
-      long apiBefore = BROWSER.mall().apiRequests();
+      long spaBefore = BROWSER.mall().served(Served.SPA_SHELLS);
+      long apiBefore = BROWSER.mall().served(Served.API_ANSWERS);
       try (PlaywrightFetcher fetcher =
           new PlaywrightFetcher(
                   BrowserIT.settings(),
@@ -218,8 +219,8 @@ class IdentityProxyIT {
         assertThat(a.httpStatus()).isEqualTo(200);
         assertThat(a.body()).contains("goods-card");
       }
-      assertThat(BROWSER.mall().spaRequests() - spaBefore).isEqualTo(1);
-      assertThat(BROWSER.mall().apiRequests() - apiBefore).isEqualTo(2);
+      assertThat(BROWSER.mall().served(Served.SPA_SHELLS) - spaBefore).isEqualTo(1);
+      assertThat(BROWSER.mall().served(Served.API_ANSWERS) - apiBefore).isEqualTo(2);
       assertThat(countingDirect.count()).as("connections on the direct network").isZero();
       String target = "127.0.0.1:" + URI.create(BROWSER.mall().baseUrl()).getPort();
       // one SOCKS5 CONNECT per connection the browser opened: IPv4 bytes, never a name

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.crawler.fetch.FetchRequest;
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.sandbox.SandboxMall.Served;
 import com.mallrank.crawler.testing.ApplicationDefaults;
 import com.mallrank.crawler.testing.BrowserFixture;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ class PlaywrightFetcherDomIT {
     Path file = open.resolve("mx-open.json");
     java.nio.file.Files.setPosixFilePermissions(
         file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-    long before = BROWSER.mall().spaRequests();
+    long before = BROWSER.mall().served(Served.SPA_SHELLS);
     try (PlaywrightFetcher withOpenState =
         ApplicationDefaults.playwright(
             BrowserIT.settings(), BrowserIT.domOptions(), StorageStates.inDirectory(open))) {
@@ -88,7 +89,7 @@ class PlaywrightFetcherDomIT {
           .hasMessageContaining(
               "login state file " + file + " is readable or writable by group/others");
     }
-    assertThat(BROWSER.mall().spaRequests())
+    assertThat(BROWSER.mall().served(Served.SPA_SHELLS))
         .isEqualTo(before); // nothing was loaded as that account
   }
 }
