@@ -48,8 +48,9 @@ import org.junit.jupiter.api.Test;
  * <p>The {@code @Test}s below are source scans, kept only where the bytecode shows nothing: a
  * regular expression ({@code \p{Cntrl}}), a JSON key ({@code "cookies"}, {@code "captured"}), a
  * status code ({@code "partial"}) and a date pattern ({@code yyyyMMdd'T'HHmm}) are string literals,
- * which ArchUnit does not import. They cover the storage-state keys, the captured-response document
- * (its one writer is {@code body.CaptureDocumentBuilder}: every key of it is a literal), the status
+ * and a character range ({@code 0x202A}, a bidirectional control) is a number in a comparison, none
+ * of which ArchUnit imports. They cover the storage-state keys, the captured-response document (its
+ * one writer is {@code body.CaptureDocumentBuilder}: every key of it is a literal), the status
  * codes as text, and the index's compact slot form (its home is {@code DocumentIds.compactSlot},
  * which callers hand to the crawler).
  */
@@ -70,6 +71,15 @@ class OneHomeRulesTest {
   }
 
   private static final Path MAIN = Path.of("src/main/java/com/mallrank/crawler");
+
+  /**
+   * A control-character class in a regular expression, or the bidirectional controls' ranges
+   * (U+202A, U+2066) as a number or a character literal.
+   */
+  static final Pattern CONTROL_LITERALS =
+      Pattern.compile(
+          "\\\\p\\{(Cntrl|Cc|IsControl)\\}|0x202A|0x2066|\\\\u202A|\\\\u2066",
+          Pattern.CASE_INSENSITIVE);
 
   /** The package that decides a page's status (its classes there are package-private). */
   private static final String PARSE = "com.mallrank.crawler.parse.";
@@ -146,7 +156,8 @@ class OneHomeRulesTest {
 
   @Test
   void controlCharacterClassesAreWrittenInControlCharactersAlone() {
-    assertThat(hits(Pattern.compile("\\\\p\\{Cntrl\\}|\\\\p\\{Cc\\}|\\\\p\\{IsControl\\}")))
+    assertThat(hits(CONTROL_LITERALS))
+        .isNotEmpty()
         .allMatch(hit -> hit.startsWith("text/ControlCharacters.java:"));
   }
 
