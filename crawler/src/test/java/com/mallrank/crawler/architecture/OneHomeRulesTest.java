@@ -76,7 +76,7 @@ class OneHomeRulesTest {
    * A control-character class in a regular expression, or the bidirectional controls' ranges
    * (U+202A, U+2066) as a number or a character literal.
    */
-  static final Pattern CONTROL_LITERALS =
+  private static final Pattern CONTROL_LITERALS =
       Pattern.compile(
           "\\\\p\\{(Cntrl|Cc|IsControl)\\}|0x202A|0x2066|\\\\u202A|\\\\u2066",
           Pattern.CASE_INSENSITIVE);
