@@ -2,6 +2,7 @@ package com.mallrank.batch.cli;
 
 import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.batch.runtime.BrowserRuntime;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.runtime.Target;
 import com.mallrank.batch.runtime.Targets;
@@ -68,16 +69,19 @@ public class AccountsLoginCommand implements Callable<Integer> {
   private final CrawlerProperties crawler;
   private final SiteProfileRegistry profiles;
   private final Targets targets;
+  private final BrowserRuntime browser;
 
   public AccountsLoginCommand(
       BatchProperties batch,
       CrawlerProperties crawler,
       SiteProfileRegistry profiles,
-      Targets targets) {
+      Targets targets,
+      BrowserRuntime browser) {
     this.batch = batch;
     this.crawler = crawler;
     this.profiles = profiles;
     this.targets = targets;
+    this.browser = browser;
   }
 
   @Override
@@ -118,7 +122,13 @@ public class AccountsLoginCommand implements Callable<Integer> {
                 Duration.ofSeconds(10),
                 headed,
                 crawler.browser().executable(),
-                site.search().guard()),
+                site.search().guard(),
+                // the account's own way out, as for its pages: its proxy (the plan's), the guard
+                new QrLogin.Network(
+                    browser.httpClients(),
+                    id,
+                    crawler.maxRedirects(),
+                    crawler.maxPageSize().toBytes())),
             new QrLogin.Display() {
               @Override
               public void qr(String halfBlocks, String link, Path png) {

@@ -1,5 +1,6 @@
 package com.mallrank.batch.plan;
 
+import com.mallrank.crawler.text.ControlCharacters;
 import java.util.Optional;
 
 /**
@@ -32,20 +33,11 @@ public final class Keywords {
     }
     for (int i = 0; i < keyword.length(); i++) {
       char c = keyword.charAt(i);
-      int type = Character.getType(c);
-      if (type == Character.CONTROL
-          || type == Character.LINE_SEPARATOR
-          || type == Character.PARAGRAPH_SEPARATOR
-          || isBidiControl(c)) {
+      if (ControlCharacters.breaksALine(c)) {
         return Optional.of(
             String.format("keyword contains the control character U+%04X at index %d", (int) c, i));
       }
     }
     return Optional.empty();
-  }
-
-  /** Bidirectional overrides and isolates, which reorder how the text around them is shown. */
-  private static boolean isBidiControl(char c) {
-    return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
   }
 }

@@ -1,5 +1,6 @@
 package com.mallrank.batch.remote;
 
+import com.mallrank.crawler.text.ControlCharacters;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -148,7 +149,7 @@ public final class DeadLetters {
         message.getJMSMessageID(),
         shown.replaceAll("[^\\x20-\\x7e]", "?"),
         id,
-        group == null ? null : group.replaceAll("\\p{Cntrl}", "?"),
+        group == null ? null : ControlCharacters.replaceControls(group, '?'),
         message.getJMSTimestamp() > 0 ? Instant.ofEpochMilli(message.getJMSTimestamp()) : null);
   }
 

@@ -1,5 +1,6 @@
 package com.mallrank.batch.text;
 
+import com.mallrank.crawler.text.ControlCharacters;
 import java.util.regex.Pattern;
 
 /**
@@ -137,7 +138,7 @@ public final class Escaping {
 
   /** C1 controls and the bidirectional embedding, override and isolate characters. */
   private static boolean unsafeForTerminal(char c) {
-    return (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    return (c >= 0x80 && ControlCharacters.isControl(c)) || ControlCharacters.isBidiControl(c);
   }
 
   // --- spreadsheets -------------------------------------------------------------------------
@@ -207,11 +208,7 @@ public final class Escaping {
           int i = special.indexOf(c);
           if (i >= 0) {
             out.append(fullWidth.charAt(i));
-          } else if (c < 0x20
-              || c == 0x7F
-              || unsafeForTerminal(c)
-              || c == '\u2028'
-              || c == '\u2029') {
+          } else if (ControlCharacters.breaksALine(c)) {
             out.append(' ');
           } else {
             out.append(c);

@@ -1,22 +1,40 @@
 package com.mallrank.batch.architecture;
 
 import static com.mallrank.index.testing.SourceLines.occurrences;
+import static com.tngtech.archunit.core.domain.AccessTarget.Predicates.declaredIn;
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.index.document.SampleStatus;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules with one home outside the batch, checked on its main sources (string constants are inlined
- * by the compiler, so no ArchUnit rule can see them): which sample statuses produce ranks is asked
- * of {@code SampleStatus} (the index's codes, or the crawler's enum), never spelled as {@code
- * "partial"}; the reports and change detection name no status code at all; the slot's compact form
- * ({@code 20261128T0600Z}) is the index's {@code DocumentIds.compactSlot}, reached through {@code
- * Formats.compactSlot}.
+ * Rules with one home outside the batch, checked on its bytecode where a rule shows there: which
+ * characters are controls is the crawler's {@code text.ControlCharacters}; which sample statuses
+ * produce ranks is asked of {@code SampleStatus} (the index's {@code RANKED} and {@code
+ * producesRanks}, or the crawler's enum's {@code producesRanks()}), never by naming {@code ok} or
+ * {@code partial}.
+ *
+ * <p>The {@code @Test}s are source scans, kept where the bytecode shows nothing (ArchUnit imports
+ * no literal): a status code spelled out ({@code "partial"}; the reports and change detection name
+ * no status code at all), a control-character class in a regular expression or a bidirectional
+ * control's range as a number, and the slot's compact form ({@code 20261128T0600Z}), which is the
+ * index's {@code DocumentIds.compactSlot}, reached through {@code Formats.compactSlot}.
  */
+@AnalyzeClasses(
+    packages = "com.mallrank.batch",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class OneHomeRulesTest {
 
   private static final Path MAIN = Path.of("src/main/java/com/mallrank/batch");
@@ -25,9 +43,26 @@ class OneHomeRulesTest {
   private static final Pattern STATUS_CODE =
       Pattern.compile("\"(" + String.join("|", SampleStatus.CODES) + ")\"");
 
+  @ArchTest
+  static final ArchRule controlCharactersAreToldApartInControlCharactersAlone =
+      noClasses()
+          .should()
+          .accessTargetWhere(to(Character.class, "getType|isISOControl"))
+          .because("which characters are controls is the crawler's ControlCharacters' rule");
+
+  @ArchTest
+  static final ArchRule noRankedStatusIsNamed =
+      noClasses()
+          .should()
+          .accessTargetWhere(
+              to(SampleStatus.class, "OK|PARTIAL")
+                  .or(to(com.mallrank.crawler.model.SampleStatus.class, "OK|PARTIAL")))
+          .because("which statuses produce ranks is SampleStatus' rule (RANKED, producesRanks)");
+
   @Test
   void noRankedStatusIsSpelledOut() throws IOException {
-    assertThat(occurrences(MAIN, Pattern.compile("\"partial\""))).isEmpty();
+    assertThat(occurrences(MAIN, Pattern.compile("\"partial\"", Pattern.CASE_INSENSITIVE)))
+        .isEmpty();
   }
 
   @Test
@@ -38,7 +73,23 @@ class OneHomeRulesTest {
   }
 
   @Test
+  void controlCharacterClassesAreNotWrittenInTheBatch() throws IOException {
+    assertThat(
+            occurrences(
+                MAIN,
+                Pattern.compile(
+                    "\\\\p\\{(Cntrl|Cc|IsControl)\\}|0x202A|0x2066|\\\\u202A|\\\\u2066",
+                    Pattern.CASE_INSENSITIVE)))
+        .isEmpty();
+  }
+
+  @Test
   void theCompactSlotFormHasItsHomeInTheIndex() throws IOException {
     assertThat(occurrences(MAIN, Pattern.compile("yyyyMMdd'T'HHmm"))).isEmpty();
+  }
+
+  /** An access (call, method reference, field read) to {@code owner}'s members named so. */
+  private static DescribedPredicate<JavaAccess<?>> to(Class<?> owner, String names) {
+    return target(declaredIn(owner).and(nameMatching(names))).as("%s.%s", owner.getName(), names);
   }
 }

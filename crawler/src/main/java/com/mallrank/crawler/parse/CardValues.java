@@ -1,6 +1,7 @@
 package com.mallrank.crawler.parse;
 
 import com.mallrank.crawler.profile.FieldName;
+import com.mallrank.crawler.text.ControlCharacters;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -35,11 +36,7 @@ final class CardValues {
     StringBuilder out = null;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      boolean control =
-          c < 0x20
-              || (c >= 0x7F && c <= 0x9F)
-              || (c >= 0x202A && c <= 0x202E)
-              || (c >= 0x2066 && c <= 0x2069);
+      boolean control = ControlCharacters.isControl(c) || ControlCharacters.isBidiControl(c);
       if (control && out == null) {
         out = new StringBuilder(value.length()).append(value, 0, i);
       }

@@ -128,10 +128,7 @@ public final class PageClassifier {
       Predicate<Marker> structural) {
     List<Marker> proofs = markers.loggedIn();
     SampleStatus status = page.status();
-    if (proofs.isEmpty()
-        || !(status == SampleStatus.OK
-            || status == SampleStatus.PARTIAL
-            || status == SampleStatus.EMPTY)) {
+    if (proofs.isEmpty() || !(status.producesRanks() || status == SampleStatus.EMPTY)) {
       return Optional.empty();
     }
     Supplier<String> text = memoize(pageText);

@@ -3,11 +3,14 @@ package com.mallrank.crawler.repair;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mallrank.crawler.model.Listing;
+import com.mallrank.crawler.model.SampleStatus;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The listings a profile read correctly before the page changed: the output of {@code mallrank
@@ -23,7 +26,13 @@ public final class KnownListings {
   public static final int MAX_LISTINGS = 1000;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Set<String> RANKED = Set.of("ok", "partial");
+
+  /** The codes of the statuses that produce ranks, as {@code profile test --json} writes them. */
+  private static final Set<String> RANKED =
+      Arrays.stream(SampleStatus.values())
+          .filter(SampleStatus::producesRanks)
+          .map(SampleStatus::code)
+          .collect(Collectors.toUnmodifiableSet());
 
   private KnownListings() {}
 

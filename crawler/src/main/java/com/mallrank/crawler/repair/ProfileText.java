@@ -1,5 +1,6 @@
 package com.mallrank.crawler.repair;
 
+import com.mallrank.crawler.text.ControlCharacters;
 import com.mallrank.crawler.yaml.YamlTree;
 import com.mallrank.crawler.yaml.YamlTree.Entry;
 import com.mallrank.crawler.yaml.YamlTree.MapNode;
@@ -333,13 +334,7 @@ final class ProfileText {
       char c = text.charAt(i);
       if (c == '\\' || c == '"') {
         out.append('\\').append(c);
-      } else if (c < 0x20
-          || (c >= 0x7F && c <= 0x9F)
-          || (c >= 0x202A && c <= 0x202E)
-          || (c >= 0x2066 && c <= 0x2069)
-          || c == 0x2028
-          || c == 0x2029
-          || c == 0xFEFF) {
+      } else if (ControlCharacters.breaksALine(c) || c == 0xFEFF) {
         out.append(String.format("\\u%04X", (int) c));
       } else {
         out.append(c);
@@ -361,7 +356,7 @@ final class ProfileText {
               || c == '/'
               || c == '-'
               || (c == ' ' && text.charAt(i - 1) != ' ');
-      if (!ok || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069) {
+      if (!ok || ControlCharacters.isBidiControl(c)) {
         return false;
       }
     }

@@ -28,6 +28,34 @@ public final class ControlCharacters {
   }
 
   /**
+   * A bidirectional embedding, override or isolate (U+202A to U+202E, U+2066 to U+2069): it
+   * reorders how the text around it is shown.
+   */
+  public static boolean isBidiControl(int codePoint) {
+    return (codePoint >= 0x202A && codePoint <= 0x202E)
+        || (codePoint >= 0x2066 && codePoint <= 0x2069);
+  }
+
+  /**
+   * Whether one line of text (a keyword, a terminal or chat line, a YAML scalar) may not show this
+   * character as it is: a control, a line or paragraph separator, or a {@linkplain #isBidiControl
+   * bidirectional control}. Other format characters (a zero-width joiner in an emoji) are kept.
+   */
+  public static boolean breaksALine(int codePoint) {
+    return isControl(codePoint)
+        || codePoint == 0x2028
+        || codePoint == 0x2029
+        || isBidiControl(codePoint);
+  }
+
+  /** {@code value} with each control character as {@code replacement}. */
+  public static String replaceControls(String value, char replacement) {
+    StringBuilder sb = new StringBuilder(value.length());
+    value.codePoints().forEach(c -> sb.appendCodePoint(isControl(c) ? replacement : c));
+    return sb.toString();
+  }
+
+  /**
    * {@code value} as a message may show it: one line, control characters as spaces, at most {@code
    * max} characters (code points, never half a character), then {@code …} when cut.
    */

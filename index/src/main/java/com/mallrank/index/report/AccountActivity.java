@@ -121,14 +121,10 @@ final class AccountActivity extends ReportQuery {
   private static Query onLogin() {
     return Filters.bool(
         b ->
-            b.should(
+            b.should(Filters.ranked())
+                .should(
                     Filters.terms(
-                        Fields.STATUS,
-                        List.of(
-                            SampleStatus.OK,
-                            SampleStatus.PARTIAL,
-                            SampleStatus.EMPTY,
-                            SampleStatus.LOGIN_REQUIRED)))
+                        Fields.STATUS, List.of(SampleStatus.EMPTY, SampleStatus.LOGIN_REQUIRED)))
                 .should(skippedForLogin())
                 .minimumShouldMatch("1"));
   }

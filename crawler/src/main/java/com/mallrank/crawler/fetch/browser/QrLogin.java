@@ -1,6 +1,7 @@
 package com.mallrank.crawler.fetch.browser;
 
 import com.mallrank.crawler.fetch.StorageState;
+import com.mallrank.crawler.net.HttpClients;
 import com.mallrank.crawler.politeness.AddressGuard;
 import com.mallrank.crawler.politeness.AddressRefusedException;
 import com.mallrank.crawler.qr.QrCodes;
@@ -30,9 +31,12 @@ import java.util.Optional;
  * LoginStateSaver#write}). On a timeout or any failure nothing is saved and an existing state file
  * is left as it was. Cookies and tokens are never printed or logged; only their count is returned.
  *
- * <p>Every request of the page is checked by the address guard: the login page against the
- * profile's allow-list, the resources it pulls in against private addresses ({@link
- * AddressGuard#anyHost()}), so a login page cannot steer the browser into the local network.
+ * <p>Every request of the page is checked by the address guard: the login page (and each hop of its
+ * redirects) against the profile's allow-list, the resources it pulls in against private addresses
+ * ({@link AddressGuard#anyHost()}), so a login page cannot steer the browser into the local
+ * network. And every request is fetched as the account's pages are ({@link RequestGuard}, {@link
+ * RouteFetch}): on the account's own client ({@link Network}), through its proxy, the guard
+ * deciding every address when it connects.
  */
 public final class QrLogin {
 
@@ -75,6 +79,7 @@ public final class QrLogin {
    * @param headed show the browser window
    * @param executable the Chromium to drive
    * @param guard the profile's address guard
+   * @param network the account's way out
    */
   public record Request(
       URI loginUrl,
@@ -89,10 +94,12 @@ public final class QrLogin {
       Duration countdownStep,
       boolean headed,
       Path executable,
-      AddressGuard guard) {
+      AddressGuard guard,
+      Network network) {
 
     public Request {
       Objects.requireNonNull(loginUrl, "loginUrl");
+      Objects.requireNonNull(network, "network");
       Objects.requireNonNull(stateFile, "stateFile");
       Objects.requireNonNull(qrPng, "qrPng");
       if (urlLeaves == null && (loggedIn == null || loggedOut == null)) {
@@ -101,6 +108,22 @@ public final class QrLogin {
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("the login timeout must be positive: " + timeout);
       }
+    }
+  }
+
+  /**
+   * The account's way out, as for its pages: its client on its own proxy.
+   *
+   * @param clients each identity's client ({@link HttpClients#client})
+   * @param identity the account logging in, whose proxy its requests take
+   * @param maxRedirects the most redirects the login page, or one of its requests, may take
+   * @param maxPageBytes the largest answer read
+   */
+  public record Network(HttpClients clients, String identity, int maxRedirects, long maxPageBytes) {
+
+    public Network {
+      Objects.requireNonNull(clients, "clients");
+      Objects.requireNonNull(identity, "identity");
     }
   }
 
@@ -142,19 +165,21 @@ public final class QrLogin {
                       .setHeadless(!request.headed())
                       .setArgs(BrowserSettings.BASE_ARGS));
       BrowserContext context = browser.newContext();
-      context.route(
-          "**/*",
-          route -> {
-            try {
-              resources.check(URI.create(route.request().url()));
-              route.resume();
-            } catch (AddressRefusedException | IllegalArgumentException e) {
-              route.abort("blockedbyclient");
-            }
-          });
+      Network network = request.network();
+      RequestGuard requests =
+          new RequestGuard(
+              false,
+              new RouteFetch(
+                  network.clients(),
+                  network.identity(),
+                  context,
+                  QR_WAIT,
+                  network.maxPageBytes(),
+                  network.maxRedirects()));
+      requests.use(resources);
+      context.route("**/*", requests::handle);
       Page page = context.newPage();
-      page.navigate(
-          request.loginUrl().toString(), new Page.NavigateOptions().setTimeout(QR_WAIT.toMillis()));
+      open(page, requests, request);
       String text = readQr(page, request);
       try {
         LoginStateSaver.write(
@@ -184,6 +209,36 @@ public final class QrLogin {
               + firstLine(e.getMessage())
               + "; nothing saved to "
               + request.stateFile());
+    }
+  }
+
+  /**
+   * Opens the login page. Each hop of a redirect is a navigation of its own, on the allow-list: the
+   * route answered the one before with an empty page (and its cookies) and recorded where it leads.
+   */
+  private static void open(Page page, RequestGuard requests, Request request) {
+    URI target = request.loginUrl();
+    for (int redirects = 0; ; redirects++) {
+      page.navigate(target.toString(), new Page.NavigateOptions().setTimeout(QR_WAIT.toMillis()));
+      URI next = requests.takeRedirect();
+      if (next == null) {
+        return;
+      }
+      if (redirects >= request.network().maxRedirects()) {
+        throw new LoginFailedException(
+            "the login page "
+                + request.loginUrl()
+                + " took more than "
+                + request.network().maxRedirects()
+                + " redirects; nothing saved");
+      }
+      try {
+        request.guard().check(next);
+      } catch (AddressRefusedException e) {
+        throw new LoginFailedException(
+            "the login page redirected to a refused address: " + e.getMessage());
+      }
+      target = next;
     }
   }
 

@@ -76,11 +76,31 @@ final class RouteFetch {
       BrowserContext context,
       BrowserSettings settings,
       int maxRedirects) {
+    this(
+        clients,
+        identity,
+        context,
+        settings.timeouts().navigation(),
+        settings.maxPageBytes(),
+        maxRedirects);
+  }
+
+  /**
+   * @param timeout the bound of every call
+   * @param maxBytes the largest body read
+   */
+  RouteFetch(
+      HttpClients clients,
+      String identity,
+      BrowserContext context,
+      Duration timeout,
+      long maxBytes,
+      int maxRedirects) {
     this.clients = clients;
     this.identity = identity;
     this.context = context;
-    this.timeout = settings.timeouts().navigation();
-    this.maxBytes = (int) Math.min(settings.maxPageBytes(), Integer.MAX_VALUE - 1L);
+    this.timeout = timeout;
+    this.maxBytes = (int) Math.min(maxBytes, Integer.MAX_VALUE - 1L);
     this.maxRedirects = maxRedirects;
   }
 

@@ -1,9 +1,16 @@
 package com.mallrank.crawler.fetch.browser;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import com.mallrank.crawler.fetch.FetchResponse;
+import com.mallrank.crawler.net.CountingConnector;
+import com.mallrank.crawler.net.HttpClients;
+import com.mallrank.crawler.net.ProxyRoutes;
+import com.mallrank.crawler.net.RecordingProxy;
+import com.mallrank.crawler.net.UpstreamProxy;
 import com.mallrank.crawler.profile.LoginRule;
 import com.mallrank.crawler.profile.SiteProfile;
 import com.mallrank.crawler.profile.SiteProfiles;
@@ -23,6 +30,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -207,9 +215,19 @@ class QrLoginIT {
   }
 
   private static QrLogin.Request request(SiteProfile profile, Path state, Duration timeout) {
+    return request(profile, state, timeout, HttpClients.direct());
+  }
+
+  private static QrLogin.Request request(
+      SiteProfile profile, Path state, Duration timeout, HttpClients clients) {
+    return request(profile.login().url(BROWSER.mall().baseUrl()), profile, state, timeout, clients);
+  }
+
+  private static QrLogin.Request request(
+      URI page, SiteProfile profile, Path state, Duration timeout, HttpClients clients) {
     LoginRule login = profile.login();
     return new QrLogin.Request(
-        login.url(BROWSER.mall().baseUrl()),
+        page,
         login.qr(),
         login.loggedIn(),
         login.loggedOut(),
@@ -221,7 +239,79 @@ class QrLoginIT {
         Duration.ofSeconds(1),
         false,
         ApplicationDefaults.browser().executable(),
-        profile.search().guard());
+        profile.search().guard(),
+        new QrLogin.Network(
+            clients,
+            HANGZHOU,
+            ApplicationDefaults.jsoup().maxRedirects(),
+            ApplicationDefaults.bytes("crawler.max-page-size")));
+  }
+
+  /**
+   * The login page is fetched as the account's pages are: through its proxy, every request of it
+   * (the page and its polling), nothing on the direct network. (Before, Chromium fetched the login
+   * page itself: no proxy, no guard when it connected.)
+   */
+  @Test
+  void theLoginPageGoesThroughTheAccountsProxy(@TempDir Path root) throws Exception {
+    Path dir = ownerOnly(root.resolve("accounts"));
+    Path state = dir.resolve(HANGZHOU + ".json");
+    CountingConnector direct = new CountingConnector();
+    try (RecordingProxy proxy = RecordingProxy.start();
+        HttpClients clients =
+            new HttpClients(
+                direct, ProxyRoutes.of(Map.of(HANGZHOU, UpstreamProxy.parse(proxy.url()))))) {
+      assertThatThrownBy(
+              () -> QrLogin.run(request(profile, state, Duration.ofSeconds(2), clients), SILENT))
+          .isInstanceOf(QrLogin.LoginFailedException.class)
+          .hasMessageStartingWith("no login within 2 s");
+
+      String mall = URI.create(BROWSER.mall().baseUrl()).getAuthority();
+      List<RecordingProxy.Entry> log = proxy.log();
+      assertThat(log).extracting(RecordingProxy.Entry::target).containsOnly(mall);
+      assertThat(log.get(0).request()).isEqualTo("GET /login");
+      assertThat(log)
+          .extracting(RecordingProxy.Entry::request)
+          .as("the page's polling too")
+          .anyMatch(r -> r.startsWith("GET /login/poll"));
+      assertThat(direct.count()).as("connections on the direct network").isZero();
+    }
+    assertThat(names(dir)).as("nothing saved").isEmpty();
+  }
+
+  /**
+   * A login page behind a redirect (the 百应 stand-in's page sends a logged-out visitor to its login
+   * page): the route answers the redirect, and the login follows it as a navigation of its own
+   * (checked against the allow-list), then reads the QR code there.
+   */
+  @Test
+  void aLoginPageBehindARedirectIsFollowed(@TempDir Path root) throws Exception {
+    SiteProfile selection = SiteProfiles.builtIn("sandbox-selection");
+    Path state = ownerOnly(root.resolve("accounts")).resolve(HANGZHOU + ".json");
+    List<String> links = new CopyOnWriteArrayList<>();
+    QrLogin.Display display =
+        new QrLogin.Display() {
+          @Override
+          public void qr(String halfBlocks, String link, Path png) {
+            links.add(link);
+          }
+
+          @Override
+          public void countdown(long secondsLeft) {}
+        };
+    URI page = URI.create(BROWSER.mall().baseUrl() + "/selection");
+
+    assertThatThrownBy(
+            () ->
+                QrLogin.run(
+                    request(page, selection, state, Duration.ofSeconds(2), HttpClients.direct()),
+                    display))
+        .isInstanceOf(QrLogin.LoginFailedException.class)
+        .hasMessageStartingWith("no login within 2 s");
+    assertThat(links)
+        .singleElement(as(STRING))
+        .startsWith(BROWSER.mall().baseUrl() + "/login/scan?ticket=");
+    assertThat(state).doesNotExist();
   }
 
   private static Path ownerOnly(Path dir) throws IOException {
