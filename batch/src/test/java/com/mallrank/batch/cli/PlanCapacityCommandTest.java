@@ -3,11 +3,20 @@ package com.mallrank.batch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.MallrankApplication;
+import com.mallrank.batch.config.ApplicationYaml;
+import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.batch.runtime.PlanRepository;
+import com.mallrank.batch.runtime.SiteProfileRegistry;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,5 +82,51 @@ class PlanCapacityCommandTest {
         .contains("CPU 2.10 pages/s (measured), politeness 0.34 pages/s per host -> 0.34 pages/s")
         .contains("workers needed: 1 (0.167 / 0.34, rounded up)")
         .contains("anonymous               600      14400        0.167        0.336  ok");
+  }
+
+  /**
+   * The plan is read once: a plan file edited while the command runs (here broken right after the
+   * first read) does not fail an estimate already made, nor print a plan other than the one
+   * estimated. Before, {@code call()} read the file a second time for the line naming it.
+   */
+  @Test
+  void readsThePlanOnceEvenWhenTheFileIsEditedMeanwhile() throws Exception {
+    Path plan = dir.resolve("plan.yml");
+    Files.writeString(
+        plan,
+        """
+        groups:
+          - name: core
+            profile: sandbox-static
+            cadence: "0 5 * * * *"
+            vantages: [anonymous]
+            keywords: [关键词1, 关键词2]
+        """);
+    CrawlerProperties crawler = ApplicationYaml.bind("crawler", CrawlerProperties.class, Map.of());
+    BatchProperties batch =
+        ApplicationYaml.bind("batch", BatchProperties.class, Map.of("batch.plan", plan.toString()));
+    AtomicInteger reads = new AtomicInteger();
+    SiteProfileRegistry editedAfterTheFirstRead =
+        new SiteProfileRegistry(crawler) {
+          @Override
+          public boolean exists(String id) {
+            if (reads.incrementAndGet() == 1) {
+              try {
+                Files.writeString(plan, "groups: [broken\n");
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+            return super.exists(id);
+          }
+        };
+    PlanCapacityCommand command =
+        new PlanCapacityCommand(new PlanRepository(batch, editedAfterTheFirstRead), batch, crawler);
+    command.threads = 1;
+
+    assertThat(command.call()).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("plan " + plan + "\n")
+        .contains("workers needed: 1");
   }
 }
