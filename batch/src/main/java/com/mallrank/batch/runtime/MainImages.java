@@ -59,7 +59,7 @@ public class MainImages implements DisposableBean {
     if (!properties.images().fingerprint() || snapshot.listings().isEmpty()) {
       return snapshot;
     }
-    ImageFingerprinter images = fingerprinter();
+    ImageFingerprinter images = fingerprinter(target);
     ImageSource as = source(target, snapshot.sample().vantage());
     List<ListingDocument> listings =
         snapshot.listings().stream()
@@ -77,11 +77,12 @@ public class MainImages implements DisposableBean {
     return new Snapshot(snapshot.sample(), listings);
   }
 
-  private synchronized ImageFingerprinter fingerprinter() {
+  /** The process's cache of fingerprints; every download goes through the vantage's source. */
+  private synchronized ImageFingerprinter fingerprinter(Target target) {
     if (fingerprinter == null) {
       fingerprinter =
           new ImageFingerprinter(
-              source(FetchRequest.ANONYMOUS),
+              source(target, FetchRequest.ANONYMOUS),
               Math.toIntExact(properties.images().maxSize().toBytes()),
               ImageFingerprinter.DEFAULT_CACHE_SIZE);
     }
