@@ -42,8 +42,8 @@ class PlanCapacityCommandTest {
     System.setOut(originalOut);
   }
 
-  @Test
-  void printsTheWorkersAPlanNeedsWithTheMeasuredFigures() throws Exception {
+  /** A plan of 600 keywords sampled anonymously every hour, 30 minutes to do it in. */
+  private Path plan() throws IOException {
     Path plan = dir.resolve("plan.yml");
     StringBuilder keywords = new StringBuilder();
     for (int i = 1; i <= 600; i++) {
@@ -61,6 +61,12 @@ class PlanCapacityCommandTest {
             keywords:
         """
             + keywords);
+    return plan;
+  }
+
+  @Test
+  void printsTheWorkersAPlanNeedsWithTheMeasuredFigures() throws Exception {
+    Path plan = plan();
 
     int code =
         SpringApplication.exit(
@@ -91,17 +97,7 @@ class PlanCapacityCommandTest {
    */
   @Test
   void readsThePlanOnceEvenWhenTheFileIsEditedMeanwhile() throws Exception {
-    Path plan = dir.resolve("plan.yml");
-    Files.writeString(
-        plan,
-        """
-        groups:
-          - name: core
-            profile: sandbox-static
-            cadence: "0 5 * * * *"
-            vantages: [anonymous]
-            keywords: [关键词1, 关键词2]
-        """);
+    Path plan = plan();
     CrawlerProperties crawler = ApplicationYaml.bind("crawler", CrawlerProperties.class, Map.of());
     BatchProperties batch =
         ApplicationYaml.bind("batch", BatchProperties.class, Map.of("batch.plan", plan.toString()));

@@ -2,9 +2,7 @@ package com.mallrank.batch.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mallrank.batch.config.ApplicationYaml;
 import com.mallrank.batch.config.CrawlerProperties;
-import com.mallrank.batch.demo.SandboxProperties;
 import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.batch.ops.SampleMetrics;
 import com.mallrank.batch.plan.Plan;
@@ -14,6 +12,7 @@ import com.mallrank.batch.runtime.JdbcNeedsLoginMarks;
 import com.mallrank.batch.runtime.LoginStates;
 import com.mallrank.batch.runtime.PlanNetwork;
 import com.mallrank.batch.runtime.SamplerFactory;
+import com.mallrank.batch.runtime.SandboxCrawler;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.runtime.Target;
 import com.mallrank.batch.runtime.Targets;
@@ -25,7 +24,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -56,13 +54,8 @@ class SampleProcessorLoginTest {
   @BeforeEach
   void start() throws Exception {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-    CrawlerProperties properties =
-        ApplicationYaml.bind(
-            "crawler", CrawlerProperties.class, Map.of("crawler.sandbox.port", "0"));
-    sandbox =
-        new SandboxRuntime(
-            ApplicationYaml.bind(
-                "crawler.sandbox", SandboxProperties.class, Map.of("crawler.sandbox.port", "0")));
+    CrawlerProperties properties = SandboxCrawler.properties();
+    sandbox = SandboxCrawler.sandbox();
     state = dir.resolve("mx-a.json");
     Files.writeString(
         state,
