@@ -3,9 +3,12 @@ package com.mallrank.batch.cli;
 import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.batch.runtime.BrowserRuntime;
+import com.mallrank.batch.runtime.JdbcNeedsLoginMarks;
+import com.mallrank.batch.runtime.JobRepositoryDatabase;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.runtime.Target;
 import com.mallrank.batch.runtime.Targets;
+import com.mallrank.batch.sample.Slots;
 import com.mallrank.batch.text.Escaping;
 import com.mallrank.crawler.fetch.browser.QrLogin;
 import com.mallrank.crawler.profile.LoginRule;
@@ -16,7 +19,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +32,9 @@ import picocli.CommandLine.Option;
  * state where {@code accounts import} keeps it. Headless by default (servers have no display): the
  * page's QR code is decoded and drawn in the terminal and saved as a PNG, for the account's phone
  * to scan. The state is saved only once the profile's logged-in marker shows, owner-only and
- * atomically; its cookies are never printed or logged.
+ * atomically; its cookies are never printed or logged. Once it is saved, the account's {@code
+ * needs-login} marks made before it are taken back ({@link JdbcNeedsLoginMarks#clear}), so every
+ * worker samples it again in the current slot; a login that fails keeps them.
  */
 @Command(
     name = "login",
@@ -36,6 +44,8 @@ import picocli.CommandLine.Option;
           + " beside the state), waits until the account is logged in (scan it with the account's"
           + " Douyin app), then saves the login state to batch.accounts-dir/<id>.json, owner-only"
           + " (mode 600), and prints the plan line that uses it. Nothing is saved on a timeout.",
+      "Once saved, the account's needs-login marks (the JobRepository database,"
+          + " spring.datasource.*) are taken back: it is sampled again in the current slot.",
       "The login page and its markers come from the profile's login: section."
     })
 public class AccountsLoginCommand implements Callable<Integer> {
@@ -70,18 +80,21 @@ public class AccountsLoginCommand implements Callable<Integer> {
   private final SiteProfileRegistry profiles;
   private final Targets targets;
   private final BrowserRuntime browser;
+  private final Environment environment;
 
   public AccountsLoginCommand(
       BatchProperties batch,
       CrawlerProperties crawler,
       SiteProfileRegistry profiles,
       Targets targets,
-      BrowserRuntime browser) {
+      BrowserRuntime browser,
+      Environment environment) {
     this.batch = batch;
     this.crawler = crawler;
     this.profiles = profiles;
     this.targets = targets;
     this.browser = browser;
+    this.environment = environment;
   }
 
   @Override
@@ -151,12 +164,40 @@ public class AccountsLoginCommand implements Callable<Integer> {
                 out.flush();
               }
             });
-    AccountsFolder.recordLogin(folder, id, Instant.now(), "accounts login");
+    Instant loggedIn = Instant.now();
+    AccountsFolder.recordLogin(folder, id, loggedIn, "accounts login");
     out.printf(
         "logged in: saved the login state of %s (%d cookies) to %s, owner-only%n",
         id, cookies, target);
     out.printf("in the plan, under the account '%s':%n  storage-state: %s%n", id, target);
+    takeBackNeedsLogin(id, loggedIn, out);
     return 0;
+  }
+
+  /**
+   * Takes back the account's needs-login marks made up to the saved login, in the database every
+   * worker reads them from. The login is saved already: a database that cannot be reached is a
+   * warning (the marks then end with their slot), not a failed login.
+   */
+  private void takeBackNeedsLogin(String id, Instant loggedIn, PrintStream out) {
+    List<Instant> slots;
+    try {
+      slots = JdbcNeedsLoginMarks.clear(JobRepositoryDatabase.of(environment), id, loggedIn);
+    } catch (RuntimeException e) {
+      System.err.printf(
+          "warning: %s stays marked needs-login until the end of each slot it was found logged"
+              + " out in: the JobRepository database (spring.datasource.*) cannot be reached: %s%n",
+          id, Escaping.terminal(FriendlyErrors.describe(e)));
+      return;
+    }
+    if (!slots.isEmpty()) {
+      out.printf(
+          "%s was marked needs-login in slot %s: taken back, every worker samples it again%n",
+          id,
+          slots.stream()
+              .map(slot -> Slots.show(slot, batch.zone()) + " (" + slot + ")")
+              .collect(Collectors.joining(", ")));
+    }
   }
 
   private static Duration parseTimeout(String text) {

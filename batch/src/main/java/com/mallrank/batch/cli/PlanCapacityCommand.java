@@ -4,6 +4,7 @@ import com.mallrank.batch.capacity.CapacityEstimate;
 import com.mallrank.batch.capacity.MeasuredThroughput;
 import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.batch.plan.Plan;
 import com.mallrank.batch.runtime.PlanRepository;
 import com.mallrank.crawler.sampler.SamplerSettings;
 import java.time.LocalDate;
@@ -48,16 +49,18 @@ public class PlanCapacityCommand implements Callable<Integer> {
   public Integer call() {
     int browserThreads = threads > 0 ? threads : Math.max(1, properties.threads());
     SamplerSettings polite = crawler.politeness();
+    // read once: the file may be edited meanwhile, and the source printed is the plan estimated
+    Plan plan = plans.plan();
     CapacityEstimate estimate =
         CapacityEstimate.of(
-            plans.plan(),
+            plan,
             browserThreads,
             MeasuredThroughput.MEASURED,
             new CapacityEstimate.Politeness(
                 polite.minDelay(), polite.jitter(), polite.maxConcurrentPerHost()),
             LocalDate.now(properties.zone()),
             properties.zone());
-    System.out.printf("plan %s%n", plans.plan().source());
+    System.out.printf("plan %s%n", plan.source());
     estimate.print(System.out);
     return 0;
   }

@@ -4,6 +4,7 @@ import com.mallrank.crawler.politeness.NeedsLogin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,6 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * memory. The reason is bounded ({@value #MAX_REASON} characters); it names a login wall's time or
  * a login-state file's trouble, never a secret.
  *
+ * <p>A new login takes an account's marks back ({@link #clear}, by {@code accounts login} once the
+ * new state is saved): every worker's next sample of the slot then fetches it again.
+ *
  * <p>Every statement commits on its own ({@code REQUIRES_NEW}), outside the chunk transaction the
  * sampler runs in: a mark stays when its chunk rolls back, and the other workers see it at once.
  */
@@ -43,6 +47,11 @@ public final class JdbcNeedsLoginMarks implements NeedsLogin.Marks {
    */
   static final Duration KEEP = Duration.ofDays(3);
 
+  private static final String COLUMNS =
+      "slot BIGINT NOT NULL, identity VARCHAR(200) NOT NULL, since BIGINT NOT NULL, reason VARCHAR("
+          + MAX_REASON
+          + ") NOT NULL, PRIMARY KEY (slot, identity)";
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate own;
   private final long slot;
@@ -54,16 +63,34 @@ public final class JdbcNeedsLoginMarks implements NeedsLogin.Marks {
     this.own = JdbcTables.ownTransactions(dataSource);
     this.slot = slot.getEpochSecond();
     this.clock = clock;
-    this.table =
-        new JdbcTables.OnFirstUse(
-            jdbc,
-            own,
-            TABLE,
-            "slot BIGINT NOT NULL, identity VARCHAR(200) NOT NULL, since BIGINT NOT NULL,"
-                + " reason VARCHAR("
-                + MAX_REASON
-                + ") NOT NULL, PRIMARY KEY (slot, identity)",
-            "since");
+    this.table = new JdbcTables.OnFirstUse(jdbc, own, TABLE, COLUMNS, "since");
+  }
+
+  /**
+   * Takes back the identity's marks made up to {@code loggedInAt}, whatever their slot (the current
+   * slot of each group it samples in, and a slot sampled late): the new login saved then fixes what
+   * each of them showed. A mark made after it (the new login already met a wall again) stays.
+   *
+   * @return the slots whose mark was taken back, oldest first
+   */
+  public static List<Instant> clear(DataSource dataSource, String identity, Instant loggedInAt) {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    TransactionTemplate own = JdbcTables.ownTransactions(dataSource);
+    JdbcTables.createIfMissing(jdbc, own, TABLE, COLUMNS);
+    return own.execute(
+        status -> {
+          String which = " FROM " + TABLE + " WHERE identity = ? AND since <= ?";
+          long upTo = loggedInAt.toEpochMilli();
+          List<Instant> slots =
+              jdbc
+                  .queryForList(
+                      "SELECT slot" + which + " ORDER BY slot", Long.class, identity, upTo)
+                  .stream()
+                  .map(Instant::ofEpochSecond)
+                  .toList();
+          jdbc.update("DELETE" + which, identity, upTo);
+          return slots;
+        });
   }
 
   @Override

@@ -35,33 +35,32 @@ public class MainImages implements DisposableBean {
   private static final Duration IMAGE_TIMEOUT = Duration.ofSeconds(20);
 
   private final CrawlerProperties properties;
-  private final Targets targets;
   private final SamplerFactory samplers;
   private final BrowserRuntime network;
-  private final Map<String, ImageSource> sources = new ConcurrentHashMap<>();
+  private final Map<Source, ImageSource> sources = new ConcurrentHashMap<>();
   private ImageFingerprinter fingerprinter;
 
   /**
    * @param network each vantage's way out (its proxy)
    */
-  public MainImages(
-      CrawlerProperties properties,
-      Targets targets,
-      SamplerFactory samplers,
-      BrowserRuntime network) {
+  public MainImages(CrawlerProperties properties, SamplerFactory samplers, BrowserRuntime network) {
     this.properties = properties;
-    this.targets = targets;
     this.samplers = samplers;
     this.network = network;
   }
 
-  /** The snapshot with {@code image_hash} on every listing whose picture could be hashed. */
-  public Snapshot fingerprint(Snapshot snapshot) {
+  /**
+   * The snapshot with {@code image_hash} on every listing whose picture could be hashed.
+   *
+   * @param target the site the snapshot was sampled on (its host throttle, the image hosts it
+   *     mirrors)
+   */
+  public Snapshot fingerprint(Snapshot snapshot, Target target) {
     if (!properties.images().fingerprint() || snapshot.listings().isEmpty()) {
       return snapshot;
     }
-    ImageFingerprinter images = fingerprinter();
-    ImageSource as = source(snapshot.sample().vantage());
+    ImageFingerprinter images = fingerprinter(target);
+    ImageSource as = source(target, snapshot.sample().vantage());
     List<ListingDocument> listings =
         snapshot.listings().stream()
             .map(
@@ -78,11 +77,12 @@ public class MainImages implements DisposableBean {
     return new Snapshot(snapshot.sample(), listings);
   }
 
-  private synchronized ImageFingerprinter fingerprinter() {
+  /** The process's cache of fingerprints; every download goes through the vantage's source. */
+  private synchronized ImageFingerprinter fingerprinter(Target target) {
     if (fingerprinter == null) {
       fingerprinter =
           new ImageFingerprinter(
-              source(FetchRequest.ANONYMOUS),
+              source(target, FetchRequest.ANONYMOUS),
               Math.toIntExact(properties.images().maxSize().toBytes()),
               ImageFingerprinter.DEFAULT_CACHE_SIZE);
     }
@@ -94,12 +94,15 @@ public class MainImages implements DisposableBean {
    * (whatever {@code crawler.base-url} says), through the vantage's own proxy; the image hosts the
    * target mirrors, from its base URL (a private address only when the target allows its own).
    */
-  ImageSource source(String vantage) {
-    return sources.computeIfAbsent(vantage, this::newSource);
+  ImageSource source(Target target, String vantage) {
+    return sources.computeIfAbsent(
+        new Source(target.name(), target.baseUrl(), vantage), s -> newSource(target, vantage));
   }
 
-  private ImageSource newSource(String vantage) {
-    Target target = targets.target();
+  /** One vantage's image source on one target. */
+  private record Source(String target, String baseUrl, String vantage) {}
+
+  private ImageSource newSource(Target target, String vantage) {
     HostThrottle throttle = samplers.throttle(target);
     HttpImageSource web =
         source(new Gate(new AddressGuard(List.of("*"), false), throttle), vantage);

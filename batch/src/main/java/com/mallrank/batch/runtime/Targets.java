@@ -1,6 +1,7 @@
 package com.mallrank.batch.runtime;
 
 import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.crawler.profile.SiteProfile;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +21,23 @@ public class Targets {
     this.defaults = defaults;
   }
 
+  /**
+   * The target {@code profile} is sampled on. Only a profile whose search URL is under the base URL
+   * ({@code {base}}) needs {@link #target()}; with {@code crawler.base-url} blank, one on a site of
+   * its own (an absolute URL template, e.g. douyin-buyin) or read from phone captures (douyin-mall)
+   * is sampled as a real site, {@code crawler.politeness.*}, with no base URL: no default target is
+   * started for it.
+   */
+  public Target target(SiteProfile profile) {
+    return blank(properties.baseUrl()) && !profile.search().usesBase()
+        ? Target.site("", properties.politeness())
+        : target();
+  }
+
   /** The target of this process. */
   public Target target() {
     String configured = properties.baseUrl();
-    if (configured != null && !configured.isBlank()) {
+    if (!blank(configured)) {
       return Target.site(configured, properties.politeness());
     }
     return defaults
@@ -33,5 +47,9 @@ public class Targets {
                     "crawler.base-url is blank and no default target is wired: set"
                         + " crawler.base-url to the site to sample"))
         .target();
+  }
+
+  private static boolean blank(String baseUrl) {
+    return baseUrl == null || baseUrl.isBlank();
   }
 }

@@ -208,10 +208,12 @@ public class SampleJobConfiguration {
       EvidenceKeeper evidence,
       RequestBudgets budgets,
       BatchProperties batchProperties,
+      @Value("#{jobParameters['" + GROUP + "']}") String group,
       @Value("#{jobParameters['" + SLOT + "']}") String slot,
       @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
-    Target target = targets.target();
     Plan plan = plans.plan();
+    // a group on a site of its own or on phone captures starts no default target
+    Target target = targets.target(profiles.get(plan.requireGroup(group).profile()));
     LoginStates logins = new LoginStates(batchProperties.accountsDir());
     return new SampleProcessor(
         Instant.parse(slot),
@@ -221,7 +223,7 @@ public class SampleJobConfiguration {
         new AccountCookies(plan, target, logins)::of,
         plan.ownership(),
         metrics,
-        images::fingerprint,
+        snapshot -> images.fingerprint(snapshot, target),
         new StoredSamples(elasticsearch.client(), elasticsearch.names()),
         evidence,
         vantage ->

@@ -12,8 +12,8 @@ import com.mallrank.index.write.Snapshot;
 import com.mallrank.index.write.StoredSamples;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -45,7 +45,7 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
   private final StoredSamples stored;
   private final EvidenceKeeper evidence;
   private final Function<String, Optional<String>> loginTrouble;
-  private final Map<String, Optional<String>> checkedLogins = new ConcurrentHashMap<>();
+  private final Set<String> usableLogins = ConcurrentHashMap.newKeySet();
 
   SampleProcessor(
       Instant slot,
@@ -94,10 +94,7 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
       // only: its samples are skipped as needs-login, with the reason; the others go on. A phone
       // capture sends nothing: no state file to check, no cookies to read.
       boolean phone = profile.fetch().har();
-      Optional<String> trouble =
-          phone
-              ? Optional.empty()
-              : checkedLogins.computeIfAbsent(task.vantage(), loginTrouble::apply);
+      Optional<String> trouble = phone ? Optional.empty() : troubleOf(task.vantage());
       trouble.ifPresent(reason -> sampler.needsLogin(task.vantage(), reason));
       CookieJar jar =
           phone || trouble.isPresent() ? CookieJar.empty() : cookies.apply(task.vantage());
@@ -121,5 +118,21 @@ class SampleProcessor implements ItemProcessor<SampleTask, Snapshot> {
       log.warn("{} @ {}: error: {}", task.keyword(), task.vantage(), e.toString());
       return SnapshotMapper.error(task, slot, started, e);
     }
+  }
+
+  /**
+   * Why the vantage's login state cannot be used: asked again for each of its samples while it
+   * cannot (a new login, {@code accounts login}, may fix it within the slot, and then takes back
+   * its needs-login mark); once usable, not checked again by this partition.
+   */
+  private Optional<String> troubleOf(String vantage) {
+    if (usableLogins.contains(vantage)) {
+      return Optional.empty();
+    }
+    Optional<String> trouble = loginTrouble.apply(vantage);
+    if (trouble.isEmpty()) {
+      usableLogins.add(vantage);
+    }
+    return trouble;
   }
 }

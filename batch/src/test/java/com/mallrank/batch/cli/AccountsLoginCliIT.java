@@ -124,8 +124,8 @@ class AccountsLoginCliIT {
     thread.shutdown();
 
     waitForQr(run);
-    String link = printedAfter("the code's link: ", run);
-    String open = printedAfter("sandbox mall (no phone): to scan it as mx-yiwu, open ", run);
+    String link = console.lineAfter("the code's link: ", run);
+    String open = console.lineAfter("sandbox mall (no phone): to scan it as mx-yiwu, open ", run);
     assertThat(open)
         .isEqualTo(link + "&uid=mx-yiwu while this waits, e.g. curl '" + link + "&uid=mx-yiwu'");
     HttpClient http = HttpClient.newHttpClient();
@@ -145,23 +145,6 @@ class AccountsLoginCliIT {
         .contains(
             "logged in: saved the login state of mx-yiwu (1 cookies) to "
                 + accounts.resolve("mx-yiwu.json"));
-  }
-
-  /** The rest of the printed line that starts with {@code prefix}, once printed. */
-  private String printedAfter(String prefix, Future<Integer> run) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      for (String line : console.out().lines().toList()) {
-        if (line.startsWith(prefix)) {
-          return line.substring(prefix.length());
-        }
-      }
-      if (run.isDone()) {
-        break;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no line '" + prefix + "…' printed: " + console.out() + console.err());
   }
 
   @Test

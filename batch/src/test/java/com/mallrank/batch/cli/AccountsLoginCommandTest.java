@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class AccountsLoginCommandTest {
 
   private static AccountsLoginCommand command(String id, String timeout) {
-    AccountsLoginCommand command = new AccountsLoginCommand(null, null, null, null, null);
+    AccountsLoginCommand command = new AccountsLoginCommand(null, null, null, null, null, null);
     command.account = new AccountIdOption();
     command.account.id = id;
     command.timeout = timeout;

@@ -3,11 +3,20 @@ package com.mallrank.batch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mallrank.batch.MallrankApplication;
+import com.mallrank.batch.config.ApplicationYaml;
+import com.mallrank.batch.config.BatchProperties;
+import com.mallrank.batch.config.CrawlerProperties;
+import com.mallrank.batch.runtime.PlanRepository;
+import com.mallrank.batch.runtime.SiteProfileRegistry;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +42,8 @@ class PlanCapacityCommandTest {
     System.setOut(originalOut);
   }
 
-  @Test
-  void printsTheWorkersAPlanNeedsWithTheMeasuredFigures() throws Exception {
+  /** A plan of 600 keywords sampled anonymously every hour, 30 minutes to do it in. */
+  private Path plan() throws IOException {
     Path plan = dir.resolve("plan.yml");
     StringBuilder keywords = new StringBuilder();
     for (int i = 1; i <= 600; i++) {
@@ -52,6 +61,12 @@ class PlanCapacityCommandTest {
             keywords:
         """
             + keywords);
+    return plan;
+  }
+
+  @Test
+  void printsTheWorkersAPlanNeedsWithTheMeasuredFigures() throws Exception {
+    Path plan = plan();
 
     int code =
         SpringApplication.exit(
@@ -73,5 +88,41 @@ class PlanCapacityCommandTest {
         .contains("CPU 2.10 pages/s (measured), politeness 0.34 pages/s per host -> 0.34 pages/s")
         .contains("workers needed: 1 (0.167 / 0.34, rounded up)")
         .contains("anonymous               600      14400        0.167        0.336  ok");
+  }
+
+  /**
+   * The plan is read once: a plan file edited while the command runs (here broken right after the
+   * first read) does not fail an estimate already made, nor print a plan other than the one
+   * estimated. Before, {@code call()} read the file a second time for the line naming it.
+   */
+  @Test
+  void readsThePlanOnceEvenWhenTheFileIsEditedMeanwhile() throws Exception {
+    Path plan = plan();
+    CrawlerProperties crawler = ApplicationYaml.bind("crawler", CrawlerProperties.class, Map.of());
+    BatchProperties batch =
+        ApplicationYaml.bind("batch", BatchProperties.class, Map.of("batch.plan", plan.toString()));
+    AtomicInteger reads = new AtomicInteger();
+    SiteProfileRegistry editedAfterTheFirstRead =
+        new SiteProfileRegistry(crawler) {
+          @Override
+          public boolean exists(String id) {
+            if (reads.incrementAndGet() == 1) {
+              try {
+                Files.writeString(plan, "groups: [broken\n");
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+            return super.exists(id);
+          }
+        };
+    PlanCapacityCommand command =
+        new PlanCapacityCommand(new PlanRepository(batch, editedAfterTheFirstRead), batch, crawler);
+    command.threads = 1;
+
+    assertThat(command.call()).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("plan " + plan + "\n")
+        .contains("workers needed: 1");
   }
 }

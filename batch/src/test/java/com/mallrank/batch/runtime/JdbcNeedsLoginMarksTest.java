@@ -70,6 +70,43 @@ class JdbcNeedsLoginMarksTest {
   }
 
   @Test
+  void aNewLoginTakesBackTheIdentitysMarksMadeUpToItInEverySlot() {
+    Instant next = SLOT.plusSeconds(3600);
+    Instant login = NOW.plusSeconds(3600);
+    new JdbcNeedsLoginMarks(jdbc(), SLOT, CLOCK)
+        .putIfAbsent("mx-a", new NeedsLogin.Mark(NOW, "login wall at " + NOW));
+    new JdbcNeedsLoginMarks(jdbc(), next, CLOCK)
+        .putIfAbsent("mx-a", new NeedsLogin.Mark(login, "login wall at " + login));
+    new JdbcNeedsLoginMarks(jdbc(), SLOT, CLOCK)
+        .putIfAbsent("mx-b", new NeedsLogin.Mark(NOW, "login wall at " + NOW));
+
+    assertThat(JdbcNeedsLoginMarks.clear(jdbc(), "mx-a", login)).containsExactly(SLOT, next);
+    assertThat(marks()).containsExactly("mx-b " + SLOT.getEpochSecond());
+
+    // a wall met again after the login is a new mark: a login before it does not take it back
+    new JdbcNeedsLoginMarks(jdbc(), next, CLOCK)
+        .putIfAbsent("mx-a", new NeedsLogin.Mark(login.plusMillis(1), "login wall again"));
+    assertThat(JdbcNeedsLoginMarks.clear(jdbc(), "mx-a", login)).isEmpty();
+    assertThat(marks())
+        .containsExactly("mx-a " + next.getEpochSecond(), "mx-b " + SLOT.getEpochSecond());
+  }
+
+  @Test
+  void takingBackOnADatabaseWithoutMarksCreatesTheTableAndFindsNone() {
+    assertThat(JdbcNeedsLoginMarks.clear(jdbc(), "mx-a", NOW)).isEmpty();
+    assertThat(marks()).isEmpty();
+  }
+
+  private List<String> marks() {
+    return new JdbcTemplate(jdbc())
+        .queryForList(
+            "SELECT identity || ' ' || slot FROM "
+                + JdbcNeedsLoginMarks.TABLE
+                + " ORDER BY identity",
+            String.class);
+  }
+
+  @Test
   void eightProcessesMarkingAtOnceOnAFreshDatabaseKeepOneMark() throws Exception {
     CyclicBarrier together = new CyclicBarrier(8);
     ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -44,6 +44,7 @@ class MainImagesTest {
   private SandboxRuntime sandbox;
   private BrowserRuntime network;
   private MainImages images;
+  private Target target;
   private RecordingProxy proxy;
   @TempDir Path dir;
 
@@ -85,12 +86,8 @@ class MainImagesTest {
         """
             .formatted(proxy.url()));
     network = PlanNetwork.of(properties, plan, dir).network();
-    images =
-        new MainImages(
-            properties,
-            new Targets(properties, Optional.of(sandbox)),
-            new SamplerFactory(properties, network),
-            network);
+    images = new MainImages(properties, new SamplerFactory(properties, network), network);
+    target = new Targets(properties, Optional.of(sandbox)).target();
   }
 
   @AfterEach
@@ -111,7 +108,7 @@ class MainImagesTest {
           "http://localhost:" + port + "/a.png",
           "http://[::ffff:127.0.0.1]:" + port + "/a.png"
         }) {
-      assertThatThrownBy(() -> images.source("anonymous").open(URI.create(url)))
+      assertThatThrownBy(() -> images.source(target, "anonymous").open(URI.create(url)))
           .as(url)
           .isInstanceOf(AddressRefusedException.class)
           .hasMessageContaining("[PRIVATE_ADDRESS]");
@@ -124,7 +121,7 @@ class MainImagesTest {
     String image = sandboxCdnImage();
     long before = sandbox.mall().served(Served.IMAGES);
 
-    try (InputStream in = images.source("anonymous").open(URI.create(image))) {
+    try (InputStream in = images.source(target, "anonymous").open(URI.create(image))) {
       assertThat(in.readAllBytes()).hasSizeGreaterThan(100);
     }
     assertThat(sandbox.mall().served(Served.IMAGES) - before).isEqualTo(1);
@@ -136,7 +133,7 @@ class MainImagesTest {
     String image = sandboxCdnImage();
     long before = sandbox.mall().served(Served.IMAGES);
 
-    try (InputStream in = images.source("mx-proxied").open(URI.create(image))) {
+    try (InputStream in = images.source(target, "mx-proxied").open(URI.create(image))) {
       assertThat(in.readAllBytes()).hasSizeGreaterThan(100);
     }
     assertThat(sandbox.mall().served(Served.IMAGES) - before).isEqualTo(1);

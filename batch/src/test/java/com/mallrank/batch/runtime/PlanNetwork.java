@@ -11,9 +11,9 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  * A plan file's repository and the {@link BrowserRuntime} (each identity's network and login state)
  * on it, wired as the application wires them, without a Spring context: for tests.
  */
-record PlanNetwork(PlanRepository plans, BrowserRuntime network) {
+public record PlanNetwork(PlanRepository plans, BrowserRuntime network) {
 
-  static PlanNetwork of(CrawlerProperties properties, Path plan, Path accountsDir) {
+  public static PlanNetwork of(CrawlerProperties properties, Path plan, Path accountsDir) {
     BatchProperties batch =
         ApplicationYaml.bind(
             "batch",

@@ -2,9 +2,7 @@ package com.mallrank.batch.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mallrank.batch.config.ApplicationYaml;
 import com.mallrank.batch.config.CrawlerProperties;
-import com.mallrank.batch.demo.SandboxProperties;
 import com.mallrank.batch.demo.SandboxRuntime;
 import com.mallrank.crawler.fetch.CookieJar;
 import com.mallrank.crawler.fetch.FetchRequest;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,13 +43,8 @@ class RotatedLoginCookiesTest {
   @BeforeEach
   void start() throws Exception {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-    CrawlerProperties properties =
-        ApplicationYaml.bind(
-            "crawler", CrawlerProperties.class, Map.of("crawler.sandbox.port", "0"));
-    sandbox =
-        new SandboxRuntime(
-            ApplicationYaml.bind(
-                "crawler.sandbox", SandboxProperties.class, Map.of("crawler.sandbox.port", "0")));
+    CrawlerProperties properties = SandboxCrawler.properties();
+    sandbox = SandboxCrawler.sandbox();
     sandbox.mall().rotateSessionCookie(true);
     state = dir.resolve("mx-rotating.json");
     Files.writeString(

@@ -20,8 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @MallrankIT(
     plan = "",
     properties = {"batch.threads=1"})
+@ExtendWith(OutputCaptureExtension.class)
 class PhoneAccountsIT {
 
   private static final Instant SLOT = Instant.parse("2026-12-01T02:00:00Z");
@@ -115,7 +119,7 @@ class PhoneAccountsIT {
   @Autowired ApplicationContext context;
 
   @Test
-  void eachAccountIsItsOwnPhoneAndThePhoneHoldsTheLogin() throws Exception {
+  void eachAccountIsItsOwnPhoneAndThePhoneHoldsTheLogin(CapturedOutput output) throws Exception {
     String validate = InContextCommand.run(context, "plan", "validate");
     assertThat(validate).contains("valid, 3 accounts, 2 groups, 2 warnings");
     assertThat(validate.lines().filter(l -> l.startsWith("warning: ")))
@@ -135,7 +139,12 @@ class PhoneAccountsIT {
                 + "/<account-id>/");
 
     assertThat(launcher.launch("phone", SLOT).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    // crawler.base-url is blank: the phone group needs no base URL, so the sandbox mall (the demo
+    // wiring's default target) is not started for it; the web group's sandbox-static starts it
+    assertThat(output.getAll()).doesNotContain("sandbox mall serving at");
     assertThat(launcher.launch("web", SLOT).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(output.getAll().lines().filter(l -> l.contains("sandbox mall serving at")))
+        .hasSize(1);
 
     assertThat(reports().counts(SLOT).samplesByStatus())
         .isEqualTo(Map.of("ok", 3L, "login_required", 1L, "skipped", 5L));

@@ -3,6 +3,8 @@ package com.mallrank.batch.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -47,6 +49,26 @@ public final class ConsoleCapture implements BeforeEachCallback, AfterEachCallba
   public void reset() {
     out.reset();
     err.reset();
+  }
+
+  /**
+   * The rest of the line starting with {@code prefix} that a command running in {@code run} prints,
+   * once printed (within 30 s, while it runs).
+   */
+  public String lineAfter(String prefix, Future<?> run) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      for (String line : out().lines().toList()) {
+        if (line.startsWith(prefix)) {
+          return line.substring(prefix.length());
+        }
+      }
+      if (run.isDone()) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no line '" + prefix + "…' printed: " + out() + err());
   }
 
   @Override

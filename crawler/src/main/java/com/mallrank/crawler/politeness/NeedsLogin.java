@@ -10,20 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * The identities whose login expired during a slot: once a sample of an identity got a login wall
  * (or its login state could not be used at all), its other keywords of the slot are not fetched
  * (each would only show the wall again, and every request with a dead session is one more the
- * platform's risk control counts). Cleared only by a new slot (a new instance), since nothing but a
- * new login fixes it.
+ * platform's risk control counts). Cleared by a new slot (a new instance), or by a new login: the
+ * batch module's {@code accounts login} deletes the account's marks from the shared store once it
+ * has saved the new login state.
  *
  * <p>The marks live in a {@link Marks} store: in memory by default; the batch module keeps them in
  * the JobRepository's database, so every worker sampling the slot sees an account another worker
- * found logged out. A mark, once read, is remembered here (a mark is never taken back within a
- * slot), so a marked identity costs the store one read per instance.
+ * found logged out. The store is asked every time (nothing is remembered here), so a mark taken
+ * back by a new login is seen by the next sample of the slot, in every worker.
  *
  * <p>Thread-safe. Identities are ids only; nothing secret is kept.
  */
 public final class NeedsLogin {
 
   private final Marks store;
-  private final Map<String, Mark> known = new ConcurrentHashMap<>();
 
   /** Marks kept in this instance only. */
   public NeedsLogin() {
@@ -70,7 +70,9 @@ public final class NeedsLogin {
   /** Marks the identity with the reason; the first mark is kept. */
   public void mark(String identity, Instant at, String reason) {
     Objects.requireNonNull(identity, "identity");
-    if (!known.containsKey(identity)) {
+    // asked first: a marked identity is marked again for each of its samples, and a store refusing
+    // a second mark (a primary key) would log each refusal
+    if (store.get(identity).isEmpty()) {
       store.putIfAbsent(identity, new Mark(at, reason));
     }
   }
@@ -82,13 +84,7 @@ public final class NeedsLogin {
 
   /** The identity's mark, if it has one. */
   public Optional<Mark> of(String identity) {
-    Mark mark = known.get(identity);
-    if (mark != null) {
-      return Optional.of(mark);
-    }
-    Optional<Mark> stored = store.get(identity);
-    stored.ifPresent(m -> known.putIfAbsent(identity, m));
-    return stored;
+    return store.get(identity);
   }
 
   private static final class InMemory implements Marks {

@@ -39,6 +39,14 @@ public record SearchSettings(
   }
 
   /**
+   * Whether the search URL is under the configured base URL ({@code {base}} in the template): a
+   * profile whose template is an absolute URL of its own site needs none.
+   */
+  public boolean usesBase() {
+    return urlTemplate.contains("{base}");
+  }
+
+  /**
    * The search URL for a keyword.
    *
    * <p>Whether the host may be fetched is the {@link #guard()}'s decision, made with DNS just

@@ -45,7 +45,7 @@ class NeedsLoginTest {
   }
 
   @Test
-  void twoInstancesOnOneStoreSeeEachOthersMarksAndAKnownMarkIsNotAskedAgain() {
+  void twoInstancesOnOneStoreSeeEachOthersMarksAndAMarkTakenBackByANewLogin() {
     CountingMarks store = new CountingMarks();
     NeedsLogin one = new NeedsLogin(store);
     NeedsLogin two = new NeedsLogin(store);
@@ -55,9 +55,26 @@ class NeedsLoginTest {
     two.mark("mx-a", AT.plusSeconds(5), "a later reason");
     assertThat(two.of("mx-a"))
         .contains(new NeedsLogin.Mark(AT, "login wall at 2026-12-07T06:10:00Z"));
-    assertThat(two.of("mx-a")).isPresent();
-    two.mark("mx-a", AT.plusSeconds(9), "known: not sent");
+    // a new login deletes the mark from the store (batch: accounts login): seen at once
+    store.marks.remove("mx-a");
+    assertThat(two.of("mx-a")).isEmpty();
+    assertThat(one.of("mx-a")).isEmpty();
+    // and a login wall met again marks it again
+    two.mark("mx-a", AT.plusSeconds(90));
+    assertThat(one.of("mx-a"))
+        .contains(new NeedsLogin.Mark(AT.plusSeconds(90), "login wall at 2026-12-07T06:11:30Z"));
 
-    assertThat(store.calls).containsExactly("get mx-a", "put mx-a", "put mx-a", "get mx-a");
+    assertThat(store.calls)
+        .containsExactly(
+            "get mx-a", // of: none
+            "get mx-a", // mark: none yet
+            "put mx-a",
+            "get mx-a", // mark: marked, not sent
+            "get mx-a", // of
+            "get mx-a", // of, after the new login
+            "get mx-a",
+            "get mx-a", // mark: none
+            "put mx-a",
+            "get mx-a");
   }
 }
