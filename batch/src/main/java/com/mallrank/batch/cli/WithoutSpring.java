@@ -24,6 +24,7 @@ import java.util.OptionalInt;
 import java.util.function.Function;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine;
 
 /**
@@ -37,9 +38,11 @@ import picocli.CommandLine;
  * run yet and the command starts the lean context instead, which reports it as always.
  *
  * <p>A command runs here when it is in {@link CommandLineStartup#PLAIN_COMMANDS} and each of its
- * constructor's parameters has a recipe (a test checks both), or is an {@code ObjectProvider} of
- * what it asks for only with an option that starts the lean context ({@link
- * CommandLineStartup#CONTEXT_OPTIONS}).
+ * constructor's parameters has a recipe (a test checks both), or is an {@code ObjectProvider}: of a
+ * collaborator with a recipe, made when the command asks for it (the samplers of {@code profile
+ * test}, for a URL only), or of one it asks for only with an option that starts the lean context
+ * ({@link CommandLineStartup#CONTEXT_OPTIONS}). A command with a constructor for Spring ({@code
+ * Autowired}) and another is made with the other.
  */
 final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
 
@@ -114,9 +117,13 @@ final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
     if (!path.runs(type)) {
       return new WithoutDependencies().create(type); // never runs: its options are enough
     }
+    // the widest constructor; of a command with one for Spring (@Autowired), the other
     Constructor<?> constructor =
         Arrays.stream(type.getConstructors())
-            .max(Comparator.comparingInt(Constructor::getParameterCount))
+            .max(
+                Comparator.<Constructor<?>>comparingInt(
+                        c -> c.isAnnotationPresent(Autowired.class) ? 0 : 1)
+                    .thenComparingInt(Constructor::getParameterCount))
             .orElseThrow(() -> new IllegalStateException(type.getName() + ": no constructor"));
     Object[] arguments = new Object[constructor.getParameterCount()];
     for (int i = 0; i < arguments.length; i++) {
