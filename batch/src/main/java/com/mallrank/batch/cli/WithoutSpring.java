@@ -106,6 +106,7 @@ final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
         MallrankRunner.createCommands(commandLine, commandArgs);
       } catch (RuntimeException e) {
         // a collaborator could not be made: the lean context says so, as always
+        PlainLogging.JdkLogging.handOver();
         return OptionalInt.empty();
       }
       return OptionalInt.of(commandLine.execute(commandArgs));
