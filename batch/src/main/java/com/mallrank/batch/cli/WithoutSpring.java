@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -78,6 +79,7 @@ final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
 
   private final PlainConfiguration configuration;
   private final CommandPath path;
+
   private final Map<Class<?>, Object> made = new LinkedHashMap<>();
 
   WithoutSpring(PlainConfiguration configuration, CommandPath path) {
@@ -106,6 +108,46 @@ final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
         MallrankRunner.createCommands(commandLine, commandArgs);
       } catch (RuntimeException e) {
         // a collaborator could not be made: the lean context says so, as always
+        PlainLogging.JdkLogging.handOver();
+        return OptionalInt.empty();
+      }
+      return OptionalInt.of(commandLine.execute(commandArgs));
+    }
+  }
+
+  /**
+   * Runs a command line whose words name {@code command} of {@link
+   * CommandLineStartup#PLAIN_COMMANDS}: the configuration read, the console log set up, then the
+   * command line built with only the commands its words name (that one made with its collaborators)
+   * and parsed once; when {@link CommandLineStartup#decide} says it runs that command without
+   * Spring, the same command line runs. Otherwise, or when the configuration needs Spring, a
+   * collaborator cannot be made or the arguments are wrong, it returns nothing and nothing has run:
+   * the command line is then decided and run as any other ({@code Mallrank.run}).
+   */
+  static OptionalInt runParsed(Class<?> command, String... args) {
+    PlainConfiguration.Inputs inputs = PlainConfiguration.Inputs.of(args);
+    PlainConfiguration configuration;
+    try {
+      configuration = PlainConfiguration.read(inputs, CallerPaths::commandLineValue);
+      PlainLogging.apply(configuration, inputs.systemProperties());
+    } catch (NeedsSpring e) {
+      return OptionalInt.empty();
+    }
+    String[] commandArgs = MallrankRunner.commandArgs(args);
+    try (WithoutSpring beans = new WithoutSpring(configuration, new CommandPath(Set.of(command)))) {
+      CommandLine commandLine;
+      try {
+        commandLine = MallrankRunner.namedCommandLine(beans, commandArgs);
+        CommandLineStartup.Decision decision =
+            CommandLineStartup.decide(commandLine.parseArgs(commandArgs));
+        if (decision.startup() != CommandLineStartup.Startup.PLAIN
+            || !decision.path().runs(command)) {
+          PlainLogging.JdkLogging.handOver();
+          return OptionalInt.empty();
+        }
+      } catch (RuntimeException e) {
+        // wrong arguments (the whole command line reports them), or a collaborator that could
+        // not be made (the lean context says so, as always)
         PlainLogging.JdkLogging.handOver();
         return OptionalInt.empty();
       }

@@ -131,6 +131,34 @@ class CommandLineStartupTest {
     return parsed;
   }
 
+  /**
+   * A line whose words name a command without Spring is tried without Spring first, its command
+   * line built and parsed once; the words name exactly those commands, as the whole command line
+   * parses them.
+   */
+  @Test
+  void theWordsOfACommandWithoutSpringNameIt() {
+    assertThat(Set.copyOf(CommandLineStartup.PLAIN_WORDS.values()))
+        .isEqualTo(CommandLineStartup.PLAIN_COMMANDS);
+    CommandLine whole = new CommandLine(MallrankCommand.class, new WithoutDependencies());
+    CommandLineStartup.PLAIN_WORDS.forEach(
+        (words, command) -> {
+          String[] parts = words.split(" ");
+          Object leaf =
+              whole.getSubcommands().get(parts[0]).getSubcommands().get(parts[1]).getCommand();
+          assertThat(leaf).as(words).isInstanceOf(command);
+        });
+    assertThat(CommandLineStartup.namedPlainCommand("--debug", "profile", "test", "-p", "x"))
+        .isEqualTo(ProfileTestCommand.class);
+    assertThat(
+            CommandLineStartup.namedPlainCommand("--crawler.timeout=1s", "plan", "validate", "-v"))
+        .isEqualTo(PlanValidateCommand.class);
+    assertThat(CommandLineStartup.namedPlainCommand("profile", "test", "--help")).isNull();
+    assertThat(CommandLineStartup.namedPlainCommand("help", "profile", "test")).isNull();
+    assertThat(CommandLineStartup.namedPlainCommand("report", "top20")).isNull();
+    assertThat(CommandLineStartup.namedPlainCommand("profile")).isNull();
+  }
+
   /** Every command that starts without Spring is made from the recipes, nothing else. */
   @Test
   void everyPlainCommandIsMadeWithoutSpring() throws Exception {
