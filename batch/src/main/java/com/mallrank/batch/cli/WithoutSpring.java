@@ -88,10 +88,31 @@ final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
   }
 
   /**
-   * Runs the command line, or returns nothing (and has run nothing) when it needs the lean context
-   * after all.
+   * Runs the command line, decided to run these commands without Spring, or returns nothing (and
+   * has run nothing) when it needs the lean context after all.
    */
   static OptionalInt run(CommandPath path, String... args) {
+    return run(path, null, args);
+  }
+
+  /**
+   * Runs a command line whose words name {@code command} of {@link
+   * CommandLineStartup#PLAIN_COMMANDS}, built with only the commands its words name (that one made
+   * with its collaborators) and parsed once: when {@link CommandLineStartup#decide} says that parse
+   * runs that command without Spring, the same command line runs. Otherwise (wrong arguments, an
+   * option that needs the lean context), as when the configuration needs Spring or a collaborator
+   * cannot be made, it returns nothing and nothing has run: the command line is then decided and
+   * run as any other ({@code Mallrank.run}).
+   */
+  static OptionalInt runParsed(Class<?> command, String... args) {
+    return run(new CommandPath(Set.of(command)), command, args);
+  }
+
+  /**
+   * @param named the command the words name, decided on this command line's parse; {@code null}:
+   *     decided already
+   */
+  private static OptionalInt run(CommandPath path, Class<?> named, String... args) {
     PlainConfiguration.Inputs inputs = PlainConfiguration.Inputs.of(args);
     PlainConfiguration configuration;
     try {
@@ -105,49 +126,20 @@ final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
       CommandLine commandLine;
       try {
         commandLine = MallrankRunner.namedCommandLine(beans, commandArgs);
-        MallrankRunner.createCommands(commandLine, commandArgs);
-      } catch (RuntimeException e) {
-        // a collaborator could not be made: the lean context says so, as always
-        PlainLogging.JdkLogging.handOver();
-        return OptionalInt.empty();
-      }
-      return OptionalInt.of(commandLine.execute(commandArgs));
-    }
-  }
-
-  /**
-   * Runs a command line whose words name {@code command} of {@link
-   * CommandLineStartup#PLAIN_COMMANDS}: the configuration read, the console log set up, then the
-   * command line built with only the commands its words name (that one made with its collaborators)
-   * and parsed once; when {@link CommandLineStartup#decide} says it runs that command without
-   * Spring, the same command line runs. Otherwise, or when the configuration needs Spring, a
-   * collaborator cannot be made or the arguments are wrong, it returns nothing and nothing has run:
-   * the command line is then decided and run as any other ({@code Mallrank.run}).
-   */
-  static OptionalInt runParsed(Class<?> command, String... args) {
-    PlainConfiguration.Inputs inputs = PlainConfiguration.Inputs.of(args);
-    PlainConfiguration configuration;
-    try {
-      configuration = PlainConfiguration.read(inputs, CallerPaths::commandLineValue);
-      PlainLogging.apply(configuration, inputs.systemProperties());
-    } catch (NeedsSpring e) {
-      return OptionalInt.empty();
-    }
-    String[] commandArgs = MallrankRunner.commandArgs(args);
-    try (WithoutSpring beans = new WithoutSpring(configuration, new CommandPath(Set.of(command)))) {
-      CommandLine commandLine;
-      try {
-        commandLine = MallrankRunner.namedCommandLine(beans, commandArgs);
-        CommandLineStartup.Decision decision =
-            CommandLineStartup.decide(commandLine.parseArgs(commandArgs));
-        if (decision.startup() != CommandLineStartup.Startup.PLAIN
-            || !decision.path().runs(command)) {
-          PlainLogging.JdkLogging.handOver();
-          return OptionalInt.empty();
+        if (named == null) {
+          MallrankRunner.createCommands(commandLine, commandArgs);
+        } else {
+          CommandLineStartup.Decision decision =
+              CommandLineStartup.decide(commandLine.parseArgs(commandArgs));
+          if (decision.startup() != CommandLineStartup.Startup.PLAIN
+              || !decision.path().runs(named)) {
+            PlainLogging.JdkLogging.handOver();
+            return OptionalInt.empty();
+          }
         }
       } catch (RuntimeException e) {
-        // wrong arguments (the whole command line reports them), or a collaborator that could
-        // not be made (the lean context says so, as always)
+        // a collaborator could not be made (the lean context says so, as always), or, parsed
+        // here, wrong arguments (the whole command line reports them)
         PlainLogging.JdkLogging.handOver();
         return OptionalInt.empty();
       }
