@@ -217,8 +217,8 @@ final class PlainLogging {
    * The JDK's logging configured, when it starts, as {@link #bridgeJdkLogging} and a {@link
    * LevelChangePropagator} would have left it at start-up: the JDK's own configuration file, its
    * console handler replaced by the bridge (Spring Boot's rule), and each level logback has at that
-   * time given to the logger of that name. Starting it reads the JDK's logging providers from every
-   * jar of the class path (about 50 ms of CPU): a command that never logs through it (a saved page
+   * time given to the logger of that name. Starting it looks for the JDK's logger finders in every
+   * jar of the class path (opening all of them): a command that never logs through it (a saved page
    * tested) does not pay that. Named by {@code java.util.logging.config.class}, which the JDK reads
    * when its logging starts.
    */

@@ -25,7 +25,8 @@ import java.util.zip.ZipEntry;
  * target/cds/class-path-roots.txt}, build-archive.sh) with the size and modification time of each
  * jar, so that {@link PlainConfiguration} can tell that {@code config/application.properties} or
  * {@code logback.xml} is on no jar without asking the class loader, which opens every one of the
- * 170 jars to say so (about 60 ms of CPU at start-up).
+ * 169 jars to say so (opening them all cost {@code profile test --page} about 110 ms of CPU on the
+ * shared 2-core machine: docs/benchmarks.md).
  *
  * <p>It answers only for the class path it was written for: this JVM's class path is the one jar
  * beside the file, every jar it lists (the jar's manifest {@code Class-Path}, followed as the JDK

@@ -747,9 +747,9 @@ public final class PlainConfiguration {
   /**
    * A zone that is a region of the JDK's own time-zone database ({@code Asia/Shanghai}), made a
    * {@code ZoneId} on first use: {@code ZoneId.of} of a region first loads the zone-rules
-   * providers, and looking for those opens every jar of the class path (about 60 ms of CPU), which
-   * a command that never uses the zone ({@code profile test --page}) need not pay. Any other zone
-   * text is {@code ZoneId.of}'s to convert, now.
+   * providers, and looking for those opens every jar of the class path (as {@link ClassPathRoots}
+   * avoids for resources), which a command that never uses the zone ({@code profile test --page})
+   * need not pay. Any other zone text is {@code ZoneId.of}'s to convert, now.
    */
   record PendingZone(String id) {
 
