@@ -54,6 +54,9 @@ class CommandLineStartupTest {
     assertThat(CommandLineStartup.of("--debug", "evidence", "show", "x.html").startup())
         .isEqualTo(Startup.PLAIN);
     assertThat(CommandLineStartup.of("evidence", "list").startup()).isEqualTo(Startup.PLAIN);
+    // a word given twice (here a profile named like the command) is no reason to start more
+    assertThat(CommandLineStartup.of("profile", "test", "-p", "test", "--page", "y").startup())
+        .isEqualTo(Startup.PLAIN);
     assertThat(
             CommandLineStartup.of("profile", "repair", "-p", "x", "--page", "y", "--known", "z")
                 .startup())
