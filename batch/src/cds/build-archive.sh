@@ -8,7 +8,7 @@
 # commands that start without Spring and help (target/cds/plain.jsa: a fifth of the size, so it
 # maps faster). The ./mallrank launcher runs target/cds/mallrank.jar with the archive of the
 # command when both are newer than target/mallrank.jar; the JVM itself refuses an archive of
-# another JDK.
+# another JDK. Beside them, target/cds/class-path-roots.txt (ClassPathRoots).
 #
 # Never fails the build: without CDS (another JVM, a read-only disk, a crash in training) the
 # launcher runs target/mallrank.jar as before. Skip it with -Dmallrank.cds.skip=true.
@@ -39,6 +39,12 @@ start=$(date +%s)
   echo "[cds] class files left as they are: see target/cds-classfiles.log"
 grep '^\[cds\]' "$TARGET/cds-classfiles.log" || true
 echo "[cds] class files: $(($(date +%s) - start)) s"
+# The first names of every resource on the class path, with each jar's size and time, beside the
+# jar (ClassPathRoots): a command without Spring then knows that no jar holds a configuration or
+# logging file without opening all of them. Optional: without it the class loader is asked.
+"$JAVA" -Xshare:auto -cp "$CDS/mallrank.jar" com.mallrank.batch.config.ClassPathRoots \
+  "$CDS/mallrank.jar" >"$TARGET/cds-roots.log" 2>&1 ||
+  echo "[cds] no class-path-roots.txt: see target/cds-roots.log"
 for archive in mallrank plain; do
   started=$(date +%s)
   mode=all

@@ -36,6 +36,14 @@ public final class Mallrank {
   public static int run(String... args) {
     int code;
     try {
+      Class<?> plainCommand = CommandLineStartup.namedPlainCommand(args);
+      if (plainCommand != null) {
+        // the common case, its command line built and parsed once
+        java.util.OptionalInt plain = CommandLineStartup.runParsedWithoutSpring(plainCommand, args);
+        if (plain.isPresent()) {
+          return plain.getAsInt();
+        }
+      }
       CommandLineStartup.Decision startup = CommandLineStartup.of(args);
       code =
           switch (startup.startup()) {

@@ -107,6 +107,11 @@ public final class CommandLineStartup {
     } catch (RuntimeException e) {
       return new Decision(Startup.FULL, null); // reported the way it always was
     }
+    return decide(parsed);
+  }
+
+  /** What a command line parsed (by any factory) needs started. */
+  static Decision decide(ParseResult parsed) {
     Set<Class<?>> path = new HashSet<>();
     ParseResult leaf = parsed;
     boolean help = false;
@@ -132,6 +137,50 @@ public final class CommandLineStartup {
     String top = parsed.subcommand().commandSpec().name();
     return new Decision(
         LEAN_COMMANDS.contains(top) ? Startup.LEAN : Startup.FULL, new CommandPath(path));
+  }
+
+  /** The commands of {@link #PLAIN_COMMANDS} by the words that name them. */
+  static final Map<String, Class<?>> PLAIN_WORDS =
+      Map.of(
+          "profile test", ProfileTestCommand.class,
+          "profile repair", ProfileRepairCommand.class,
+          "plan validate", PlanValidateCommand.class,
+          "evidence list", EvidenceListCommand.class,
+          "evidence show", EvidenceShowCommand.class);
+
+  /**
+   * The command of {@link #PLAIN_COMMANDS} these arguments (as {@code main} gets them) name, with
+   * no help, from their words alone (the first two that are no option), or {@code null}: such a
+   * line is first tried without Spring, parsed once ({@link WithoutSpring#runParsed}), which
+   * decides.
+   */
+  public static Class<?> namedPlainCommand(String... args) {
+    if (!System.getProperty(OVERRIDE, "").isBlank()) {
+      return null;
+    }
+    StringBuilder words = new StringBuilder();
+    int count = 0;
+    for (String arg : MallrankRunner.commandArgs(args)) {
+      if (arg.equals("-h")
+          || arg.equals("--help")
+          || arg.equals("-V")
+          || arg.equals("--version")
+          || arg.equals("help")) {
+        return null;
+      }
+      if (count < 2 && !arg.startsWith("-")) {
+        words.append(count++ == 0 ? "" : " ").append(arg);
+      }
+    }
+    return PLAIN_WORDS.get(words.toString());
+  }
+
+  /**
+   * Runs a command line that names a command of {@link #PLAIN_COMMANDS}, its command line built and
+   * parsed once; nothing (and nothing has run) when it needs more after all.
+   */
+  public static java.util.OptionalInt runParsedWithoutSpring(Class<?> command, String... args) {
+    return WithoutSpring.runParsed(command, args);
   }
 
   /**

@@ -70,7 +70,7 @@ class MallrankRunner implements CommandLineRunner, ExitCodeGenerator {
    * CommandLineStartup} leaves those to the whole command line.
    */
   static CommandLine namedCommandLine(CommandLine.IFactory factory, String... commandArgs) {
-    java.util.Set<String> words = java.util.Set.of(commandArgs);
+    java.util.Set<String> words = new java.util.HashSet<>(Arrays.asList(commandArgs));
     CommandLine commandLine = new CommandLine(new MallrankCommand.Named(), factory);
     for (Class<?> command : MallrankCommand.commands()) {
       Command annotation = command.getAnnotation(Command.class);

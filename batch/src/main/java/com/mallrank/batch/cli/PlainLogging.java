@@ -3,6 +3,7 @@ package com.mallrank.batch.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.jul.JULHelper;
 import ch.qos.logback.classic.jul.LevelChangePropagator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
@@ -12,9 +13,15 @@ import ch.qos.logback.core.CoreConstants;
 import com.mallrank.batch.config.PlainConfiguration;
 import com.mallrank.batch.config.PlainConfiguration.NeedsSpring;
 import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Supplier;
+import java.util.logging.LogManager;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.LoggerFactory;
@@ -56,7 +63,10 @@ final class PlainLogging {
     if (!(loggerFactory() instanceof LoggerContext context)) {
       throw new NeedsSpring("not logback");
     }
-    boolean bridged = bridgeJdkLogging();
+    // the JDK's logging is bridged when it starts (most runs of these commands never start it), or
+    // now when something may have started it or the user configures it with a class of their own
+    boolean deferred = JdkLogging.defer(context);
+    boolean bridged = !deferred && bridgeJdkLogging();
     context.stop();
     context.reset();
     if (bridged) {
@@ -200,6 +210,109 @@ final class PlainLogging {
     @Override
     public String getRequestedApiVersion() {
       return "2.0.99"; // as logback's provider
+    }
+  }
+
+  /**
+   * The JDK's logging configured, when it starts, as {@link #bridgeJdkLogging} and a {@link
+   * LevelChangePropagator} would have left it at start-up: the JDK's own configuration file, its
+   * console handler replaced by the bridge (Spring Boot's rule), and each level logback has at that
+   * time given to the logger of that name. Starting it looks for the JDK's logger finders in every
+   * jar of the class path (opening all of them): a command that never logs through it (a saved page
+   * tested) does not pay that. Named by {@code java.util.logging.config.class}, which the JDK reads
+   * when its logging starts.
+   */
+  public static final class JdkLogging {
+
+    private static final String PROPERTY = "java.util.logging.config.class";
+
+    private static volatile LoggerContext context;
+
+    /**
+     * Names this class as the JDK's logging configuration, unless the user names one or the JDK's
+     * logging may have started already (then it is bridged now).
+     */
+    static boolean defer(LoggerContext logback) {
+      if (System.getProperty(PROPERTY) != null || started()) {
+        return false;
+      }
+      context = logback;
+      System.setProperty(PROPERTY, JdkLogging.class.getName());
+      return true;
+    }
+
+    /**
+     * Whether the JDK's logging may have started (a JVM agent, a test framework): its {@code
+     * LogManager} class is initialised, which the JDK tells only through {@code sun.misc.Unsafe}
+     * (loading the class does not initialise it); when that cannot be asked, it may have.
+     */
+    private static boolean started() {
+      try {
+        Class<?> manager = Class.forName("java.util.logging.LogManager", false, null);
+        java.lang.reflect.Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+        field.setAccessible(true);
+        @SuppressWarnings("removal")
+        boolean uninitialised = ((sun.misc.Unsafe) field.get(null)).shouldBeInitialized(manager);
+        return !uninitialised;
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return true;
+      }
+    }
+
+    /** The lean context takes over (it sets the JDK's logging up itself): this class is no more. */
+    static void handOver() {
+      if (JdkLogging.class.getName().equals(System.getProperty(PROPERTY))) {
+        System.clearProperty(PROPERTY);
+      }
+      context = null;
+    }
+
+    /** Called by the JDK's {@code LogManager} when it starts, to read its configuration. */
+    public JdkLogging() throws IOException {
+      Properties properties = new Properties();
+      String name = System.getProperty("java.util.logging.config.file");
+      Path file =
+          name != null
+              ? Path.of(name)
+              : Path.of(System.getProperty("java.home"), "conf", "logging.properties");
+      try (InputStream in = Files.newInputStream(file)) {
+        properties.load(in);
+      }
+      LoggerContext logback = context;
+      if (logback != null && bridges(properties.getProperty("handlers"))) {
+        properties.setProperty("handlers", SLF4JBridgeHandler.class.getName());
+        for (ch.qos.logback.classic.Logger logger : logback.getLoggerList()) {
+          if (logger.getLevel() != null) {
+            String key =
+                logger.getName().equals(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                    ? ".level"
+                    : logger.getName() + ".level";
+            properties.setProperty(key, JULHelper.asJULLevel(logger.getLevel()).getName());
+          }
+        }
+      }
+      java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+      properties.store(text, null);
+      LogManager.getLogManager()
+          .readConfiguration(new java.io.ByteArrayInputStream(text.toByteArray()));
+    }
+
+    /** {@link #bridgeJdkLogging}'s rule, on the handlers the configuration names. */
+    private static boolean bridges(String handlers) {
+      String[] names = handlers == null ? new String[0] : handlers.trim().split("[\\s,]+");
+      if (names.length == 0 || (names.length == 1 && names[0].isEmpty())) {
+        return true;
+      }
+      if (names.length > 1) {
+        return false;
+      }
+      try {
+        Class<?> handler = ClassLoader.getSystemClassLoader().loadClass(names[0]);
+        return java.util.logging.ConsoleHandler.class.isAssignableFrom(handler)
+            || SLF4JBridgeHandler.class.isAssignableFrom(handler);
+      } catch (ClassNotFoundException e) {
+        return false; // the JDK reports it, as without this class
+      }
     }
   }
 

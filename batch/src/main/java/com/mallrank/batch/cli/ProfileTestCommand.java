@@ -33,7 +33,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -126,13 +129,31 @@ public class ProfileTestCommand implements Callable<Integer> {
 
   private final SiteProfileRegistry profiles;
   private final Targets targets;
-  private final SamplerFactory samplers;
+  private final Supplier<SamplerFactory> samplers;
 
+  /**
+   * In a Spring context: the samplers made with the command, as every collaborator is (a {@code
+   * batch.*} value Spring cannot bind fails it at start-up, naming the key).
+   */
+  @Autowired
   public ProfileTestCommand(
       SiteProfileRegistry profiles, Targets targets, SamplerFactory samplers) {
     this.profiles = profiles;
     this.targets = targets;
-    this.samplers = samplers;
+    this.samplers = () -> samplers;
+  }
+
+  /**
+   * Without Spring ({@link WithoutSpring}): the samplers made for a URL only. A saved page or a
+   * capture needs no fetcher, nor {@code batch.*}, whose zone is then never made (that loads the
+   * JDK's zone rules, see {@code PlainConfiguration.PendingZone}); {@code batch.*} was read and
+   * checked before the command was made, as Spring would at start-up.
+   */
+  public ProfileTestCommand(
+      SiteProfileRegistry profiles, Targets targets, ObjectProvider<SamplerFactory> samplers) {
+    this.profiles = profiles;
+    this.targets = targets;
+    this.samplers = () -> samplers.getObject();
   }
 
   @Override
@@ -198,7 +219,7 @@ public class ProfileTestCommand implements Callable<Integer> {
     } else if (source.url != null) {
       AddressGuard guard = siteProfile.search().guard();
       guard.check(source.url);
-      try (JsoupFetcher fetcher = samplers.fetcher()) {
+      try (JsoupFetcher fetcher = samplers.get().fetcher()) {
         page =
             Extractors.forProfile(siteProfile, options)
                 .extract(fetcher.fetch(FetchRequest.anonymous(source.url, Gate.unpaced(guard))));
@@ -207,6 +228,7 @@ public class ProfileTestCommand implements Callable<Integer> {
       Target target = targets.target();
       page =
           samplers
+              .get()
               .sampler(target)
               .sample(
                   siteProfile,

@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine;
 
 /**
@@ -37,9 +39,11 @@ import picocli.CommandLine;
  * run yet and the command starts the lean context instead, which reports it as always.
  *
  * <p>A command runs here when it is in {@link CommandLineStartup#PLAIN_COMMANDS} and each of its
- * constructor's parameters has a recipe (a test checks both), or is an {@code ObjectProvider} of
- * what it asks for only with an option that starts the lean context ({@link
- * CommandLineStartup#CONTEXT_OPTIONS}).
+ * constructor's parameters has a recipe (a test checks both), or is an {@code ObjectProvider}: of a
+ * collaborator with a recipe, made when the command asks for it (the samplers of {@code profile
+ * test}, for a URL only), or of one it asks for only with an option that starts the lean context
+ * ({@link CommandLineStartup#CONTEXT_OPTIONS}). A command with a constructor for Spring ({@code
+ * Autowired}) and another is made with the other.
  */
 final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
 
@@ -75,6 +79,7 @@ final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
 
   private final PlainConfiguration configuration;
   private final CommandPath path;
+
   private final Map<Class<?>, Object> made = new LinkedHashMap<>();
 
   WithoutSpring(PlainConfiguration configuration, CommandPath path) {
@@ -83,10 +88,31 @@ final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
   }
 
   /**
-   * Runs the command line, or returns nothing (and has run nothing) when it needs the lean context
-   * after all.
+   * Runs the command line, decided to run these commands without Spring, or returns nothing (and
+   * has run nothing) when it needs the lean context after all.
    */
   static OptionalInt run(CommandPath path, String... args) {
+    return run(path, null, args);
+  }
+
+  /**
+   * Runs a command line whose words name {@code command} of {@link
+   * CommandLineStartup#PLAIN_COMMANDS}, built with only the commands its words name (that one made
+   * with its collaborators) and parsed once: when {@link CommandLineStartup#decide} says that parse
+   * runs that command without Spring, the same command line runs. Otherwise (wrong arguments, an
+   * option that needs the lean context), as when the configuration needs Spring or a collaborator
+   * cannot be made, it returns nothing and nothing has run: the command line is then decided and
+   * run as any other ({@code Mallrank.run}).
+   */
+  static OptionalInt runParsed(Class<?> command, String... args) {
+    return run(new CommandPath(Set.of(command)), command, args);
+  }
+
+  /**
+   * @param named the command the words name, decided on this command line's parse; {@code null}:
+   *     decided already
+   */
+  private static OptionalInt run(CommandPath path, Class<?> named, String... args) {
     PlainConfiguration.Inputs inputs = PlainConfiguration.Inputs.of(args);
     PlainConfiguration configuration;
     try {
@@ -100,9 +126,21 @@ final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
       CommandLine commandLine;
       try {
         commandLine = MallrankRunner.namedCommandLine(beans, commandArgs);
-        MallrankRunner.createCommands(commandLine, commandArgs);
+        if (named == null) {
+          MallrankRunner.createCommands(commandLine, commandArgs);
+        } else {
+          CommandLineStartup.Decision decision =
+              CommandLineStartup.decide(commandLine.parseArgs(commandArgs));
+          if (decision.startup() != CommandLineStartup.Startup.PLAIN
+              || !decision.path().runs(named)) {
+            PlainLogging.JdkLogging.handOver();
+            return OptionalInt.empty();
+          }
+        }
       } catch (RuntimeException e) {
-        // a collaborator could not be made: the lean context says so, as always
+        // a collaborator could not be made (the lean context says so, as always), or, parsed
+        // here, wrong arguments (the whole command line reports them)
+        PlainLogging.JdkLogging.handOver();
         return OptionalInt.empty();
       }
       return OptionalInt.of(commandLine.execute(commandArgs));
@@ -114,9 +152,13 @@ final class WithoutSpring implements CommandLine.IFactory, AutoCloseable {
     if (!path.runs(type)) {
       return new WithoutDependencies().create(type); // never runs: its options are enough
     }
+    // the widest constructor; of a command with one for Spring (@Autowired), the other
     Constructor<?> constructor =
         Arrays.stream(type.getConstructors())
-            .max(Comparator.comparingInt(Constructor::getParameterCount))
+            .max(
+                Comparator.<Constructor<?>>comparingInt(
+                        c -> c.isAnnotationPresent(Autowired.class) ? 0 : 1)
+                    .thenComparingInt(Constructor::getParameterCount))
             .orElseThrow(() -> new IllegalStateException(type.getName() + ": no constructor"));
     Object[] arguments = new Object[constructor.getParameterCount()];
     for (int i = 0; i < arguments.length; i++) {

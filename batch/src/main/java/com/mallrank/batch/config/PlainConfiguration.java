@@ -14,6 +14,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -142,30 +143,41 @@ public final class PlainConfiguration {
   private static final Map<String, Class<? extends Record>> RECORDS =
       Map.of("crawler", CrawlerProperties.class, "batch", BatchProperties.class);
 
-  private final CrawlerProperties crawler;
-  private final BatchProperties batch;
+  private final Map<String, Object> bound;
   private final Map<String, String> levels;
   private final String consolePattern;
 
   private PlainConfiguration(
-      CrawlerProperties crawler,
-      BatchProperties batch,
-      Map<String, String> levels,
-      String consolePattern) {
-    this.crawler = crawler;
-    this.batch = batch;
+      Map<String, Object> bound, Map<String, String> levels, String consolePattern) {
+    this.bound = bound;
     this.levels = levels;
     this.consolePattern = consolePattern;
   }
 
   /** {@code crawler.*}. */
   public CrawlerProperties crawler() {
-    return crawler;
+    return record("crawler", CrawlerProperties.class);
   }
 
-  /** {@code batch.*}. */
+  /**
+   * {@code batch.*}: made on first use, when {@code batch.zone} is a region of the JDK's time-zone
+   * database ({@link PendingZone}).
+   */
   public BatchProperties batch() {
-    return batch;
+    return record("batch", BatchProperties.class);
+  }
+
+  private synchronized <T extends Record> T record(String key, Class<T> type) {
+    Object value = bound.get(key);
+    if (value instanceof Pending pending) {
+      try {
+        value = pending.make(false);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot create " + type.getName(), e);
+      }
+      bound.put(key, value);
+    }
+    return type.cast(value);
   }
 
   /**
@@ -198,7 +210,7 @@ public final class PlainConfiguration {
     sources.add(packaged);
     noLoggingFile(inputs.classLoader());
 
-    Map<String, Record> bound = new LinkedHashMap<>();
+    Map<String, Object> bound = new LinkedHashMap<>();
     for (Map.Entry<String, Class<? extends Record>> root : RECORDS.entrySet()) {
       bound.put(root.getKey(), bind(root.getKey(), root.getValue(), sources, inputs.classLoader()));
     }
@@ -206,11 +218,7 @@ public final class PlainConfiguration {
     if (!(pattern instanceof String text) || text.isBlank()) {
       throw new NeedsSpring("no " + PATTERN_KEY + " in the packaged application.yml");
     }
-    return new PlainConfiguration(
-        (CrawlerProperties) bound.get("crawler"),
-        (BatchProperties) bound.get("batch"),
-        levels(sources),
-        text);
+    return new PlainConfiguration(bound, levels(sources), text);
   }
 
   // --- the sources --------------------------------------------------------------------------
@@ -392,8 +400,8 @@ public final class PlainConfiguration {
       for (String extension : CONFIG_EXTENSIONS) {
         String file = name + "." + extension;
         boolean packaged = file.equals(ApplicationYaml.RESOURCE);
-        if (inputs.classLoader().getResource("config/" + file) != null
-            || (!packaged && inputs.classLoader().getResource(file) != null)) {
+        if (ClassPathRoots.onClassPath(inputs.classLoader(), "config/" + file)
+            || (!packaged && ClassPathRoots.onClassPath(inputs.classLoader(), file))) {
           throw new NeedsSpring("configuration file on the class path: " + file);
         }
       }
@@ -445,7 +453,7 @@ public final class PlainConfiguration {
 
   private static void noLoggingFile(ClassLoader loader) throws NeedsSpring {
     for (String file : LOGGING_FILES) {
-      if (loader.getResource(file) != null) {
+      if (ClassPathRoots.onClassPath(loader, file)) {
         throw new NeedsSpring("logging configuration on the class path: " + file);
       }
     }
@@ -615,7 +623,8 @@ public final class PlainConfiguration {
 
   // --- binding ------------------------------------------------------------------------------
 
-  private static Record bind(String key, Class<?> type, List<Source> sources, ClassLoader loader)
+  /** The record, or a {@link Pending} one when a value of it is a {@link PendingZone}. */
+  private static Object bind(String key, Class<?> type, List<Source> sources, ClassLoader loader)
       throws NeedsSpring {
     for (Source source : sources) {
       if (source.values().containsKey(key)) {
@@ -646,8 +655,12 @@ public final class PlainConfiguration {
       }
     }
     try {
-      Constructor<?> constructor = type.getDeclaredConstructor(types);
-      return (Record) constructor.newInstance(values);
+      Pending pending = new Pending(type.getDeclaredConstructor(types), values);
+      // made now, a pending zone as UTC: the record's own checks refuse a value now
+      Record made = pending.make(true);
+      return Arrays.stream(values).anyMatch(v -> v instanceof Pending || v instanceof PendingZone)
+          ? pending
+          : made;
     } catch (InvocationTargetException e) {
       // the record refuses the value (crawler.max-redirects must be 0..20): Spring says it with
       // the key and where it was set
@@ -726,9 +739,58 @@ public final class PlainConfiguration {
       return DataSize.parse(text);
     }
     if (type == ZoneId.class && string) {
-      return ZoneId.of(text);
+      return PendingZone.isTzdbRegion(text, loader) ? new PendingZone(text) : ZoneId.of(text);
     }
     throw new NeedsSpring("a " + raw.getClass().getSimpleName() + " for a " + type.getName());
+  }
+
+  /**
+   * A zone that is a region of the JDK's own time-zone database ({@code Asia/Shanghai}), made a
+   * {@code ZoneId} on first use: {@code ZoneId.of} of a region first loads the zone-rules
+   * providers, and looking for those opens every jar of the class path (as {@link ClassPathRoots}
+   * avoids for resources), which a command that never uses the zone ({@code profile test --page})
+   * need not pay. Any other zone text is {@code ZoneId.of}'s to convert, now.
+   */
+  record PendingZone(String id) {
+
+    /**
+     * Whether {@code ZoneId.of(id)} is certain to give that region: a region id ({@code Area/City})
+     * that {@code java.util.TimeZone} knows (it reads the same database without the providers), and
+     * no other zone-rules provider, neither named by {@code
+     * java.time.zone.DefaultZoneRulesProvider} nor declared by a jar or a module.
+     */
+    static boolean isTzdbRegion(String id, ClassLoader loader) {
+      if (id.indexOf('/') <= 0
+          || id.startsWith("SystemV/")
+          || System.getProperty("java.time.zone.DefaultZoneRulesProvider") != null
+          || !Arrays.asList(java.util.TimeZone.getAvailableIDs()).contains(id)) {
+        return false;
+      }
+      String service = "java.time.zone.ZoneRulesProvider";
+      for (Module module : ModuleLayer.boot().modules()) {
+        if (module.getDescriptor().provides().stream().anyMatch(p -> p.service().equals(service))) {
+          return false;
+        }
+      }
+      return !ClassPathRoots.onClassPath(loader, "META-INF/services/" + service);
+    }
+  }
+
+  /** A record to make when first used, since a value of it is a {@link PendingZone}. */
+  private record Pending(Constructor<?> constructor, Object[] values) {
+
+    /** The record; {@code placeholder}: each pending zone as UTC. */
+    Record make(boolean placeholder) throws ReflectiveOperationException {
+      Object[] made = values.clone();
+      for (int i = 0; i < made.length; i++) {
+        if (made[i] instanceof Pending pending) {
+          made[i] = pending.make(placeholder);
+        } else if (made[i] instanceof PendingZone zone) {
+          made[i] = placeholder ? java.time.ZoneOffset.UTC : ZoneId.of(zone.id());
+        }
+      }
+      return (Record) constructor.newInstance(made);
+    }
   }
 
   /**
@@ -744,7 +806,8 @@ public final class PlainConfiguration {
     while (resource.startsWith("/")) {
       resource = resource.substring(1);
     }
-    if (!resource.isEmpty() && loader.getResource(Paths.get(resource).normalize() + "") != null) {
+    if (!resource.isEmpty()
+        && ClassPathRoots.onClassPath(loader, Paths.get(resource).normalize() + "")) {
       throw new NeedsSpring("names a class path resource");
     }
     return Paths.get(text).normalize();

@@ -54,6 +54,9 @@ class CommandLineStartupTest {
     assertThat(CommandLineStartup.of("--debug", "evidence", "show", "x.html").startup())
         .isEqualTo(Startup.PLAIN);
     assertThat(CommandLineStartup.of("evidence", "list").startup()).isEqualTo(Startup.PLAIN);
+    // a word given twice (here a profile named like the command) is no reason to start more
+    assertThat(CommandLineStartup.of("profile", "test", "-p", "test", "--page", "y").startup())
+        .isEqualTo(Startup.PLAIN);
     assertThat(
             CommandLineStartup.of("profile", "repair", "-p", "x", "--page", "y", "--known", "z")
                 .startup())
@@ -129,6 +132,34 @@ class CommandLineStartupTest {
       parsed.add("error: " + e.getMessage());
     }
     return parsed;
+  }
+
+  /**
+   * A line whose words name a command without Spring is tried without Spring first, its command
+   * line built and parsed once; the words name exactly those commands, as the whole command line
+   * parses them.
+   */
+  @Test
+  void theWordsOfACommandWithoutSpringNameIt() {
+    assertThat(Set.copyOf(CommandLineStartup.PLAIN_WORDS.values()))
+        .isEqualTo(CommandLineStartup.PLAIN_COMMANDS);
+    CommandLine whole = new CommandLine(MallrankCommand.class, new WithoutDependencies());
+    CommandLineStartup.PLAIN_WORDS.forEach(
+        (words, command) -> {
+          String[] parts = words.split(" ");
+          Object leaf =
+              whole.getSubcommands().get(parts[0]).getSubcommands().get(parts[1]).getCommand();
+          assertThat(leaf).as(words).isInstanceOf(command);
+        });
+    assertThat(CommandLineStartup.namedPlainCommand("--debug", "profile", "test", "-p", "x"))
+        .isEqualTo(ProfileTestCommand.class);
+    assertThat(
+            CommandLineStartup.namedPlainCommand("--crawler.timeout=1s", "plan", "validate", "-v"))
+        .isEqualTo(PlanValidateCommand.class);
+    assertThat(CommandLineStartup.namedPlainCommand("profile", "test", "--help")).isNull();
+    assertThat(CommandLineStartup.namedPlainCommand("help", "profile", "test")).isNull();
+    assertThat(CommandLineStartup.namedPlainCommand("report", "top20")).isNull();
+    assertThat(CommandLineStartup.namedPlainCommand("profile")).isNull();
   }
 
   /** Every command that starts without Spring is made from the recipes, nothing else. */

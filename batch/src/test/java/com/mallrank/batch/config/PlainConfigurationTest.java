@@ -214,6 +214,49 @@ class PlainConfigurationTest {
                 "--json"));
   }
 
+  /**
+   * A region of the JDK's time-zone database is made a {@code ZoneId} on first use of {@code
+   * batch()} (never loading the zone-rules providers otherwise); any other zone text at once. Both
+   * bind as Spring binds them.
+   */
+  @Test
+  void everyZoneAsSpringBindsIt() throws Exception {
+    for (String zone :
+        List.of(
+            "Asia/Shanghai",
+            "Europe/Paris",
+            "America/Argentina/Buenos_Aires",
+            "US/Pacific",
+            "Etc/GMT-8",
+            "UTC",
+            "Z",
+            "+08:00",
+            "GMT+8",
+            "UTC+01:30")) {
+      agrees(with().args("--batch.zone=" + zone));
+      assertThat(with().args("--batch.zone=" + zone).plain().batch().zone())
+          .isEqualTo(java.time.ZoneId.of(zone));
+    }
+    agrees(with().env("BATCH_ZONE", "Europe/Paris"));
+  }
+
+  /** What the pending zone takes for a region, {@code ZoneId.of} makes that very region of. */
+  @Test
+  void everyZoneTakenForARegionIsOne() {
+    ClassLoader loader = PlainConfigurationTest.class.getClassLoader();
+    int regions = 0;
+    for (String id : java.util.TimeZone.getAvailableIDs()) {
+      if (PlainConfiguration.PendingZone.isTzdbRegion(id, loader)) {
+        assertThat(java.time.ZoneId.of(id).getId()).as(id).isEqualTo(id);
+        regions++;
+      }
+    }
+    assertThat(regions).isGreaterThan(400);
+    for (String id : List.of("PST", "EST", "UTC", "GMT", "Z", "+08:00", "Mars/Olympus", "Asia/")) {
+      assertThat(PlainConfiguration.PendingZone.isTzdbRegion(id, loader)).as(id).isFalse();
+    }
+  }
+
   @Test
   void theDebugOptionAndCommandOptionsAreNoConfiguration() throws Exception {
     agrees(
