@@ -3,6 +3,8 @@ package com.mallrank.batch.sample;
 import com.mallrank.batch.ops.ProcessOwner;
 import com.mallrank.batch.ops.StaleExecutionRecovery;
 import com.mallrank.batch.runtime.PlanRepository;
+import com.mallrank.crawler.politeness.Backoff;
+import com.mallrank.crawler.politeness.TimeSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +41,18 @@ public class SampleLauncher {
 
   /** The wait after the first refused attempt; it doubles, plus up to half of it as jitter. */
   static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+
+  /**
+   * The wait before retry {@code n}: {@link #FIRST_BACKOFF} × 2^(n-1) plus up to half of it, that
+   * is 1.5 × that less up to a third, in {@link Backoff}'s terms (its jitter takes a share off).
+   */
+  static final Backoff BACKOFF =
+      new Backoff(
+          FIRST_BACKOFF.multipliedBy(3).dividedBy(2),
+          FIRST_BACKOFF.multipliedBy(3).dividedBy(2).multipliedBy(1L << (ATTEMPTS - 2)),
+          2,
+          1.0 / 3,
+          ThreadLocalRandom.current());
 
   /**
    * How long a job instance without an execution may be another launch's work in progress (it
@@ -184,8 +198,7 @@ public class SampleLauncher {
               e);
         }
       }
-      long backoff = FIRST_BACKOFF.toMillis() << (attempt - 1);
-      backoff += ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+      long backoff = BACKOFF.delay(attempt).toMillis();
       log.warn(
           "slot {} of group '{}': the JobRepository refused the launch under concurrent launches"
               + " (SQLState {}); attempt {} of {} in {} ms",
@@ -195,7 +208,7 @@ public class SampleLauncher {
           attempt + 1,
           ATTEMPTS,
           backoff);
-      Thread.sleep(backoff);
+      TimeSource.system().sleep(Duration.ofMillis(backoff));
     }
   }
 
@@ -245,7 +258,7 @@ public class SampleLauncher {
     if (instance == null || !jobRepository.getJobExecutions(instance).isEmpty()) {
       return instance != null;
     }
-    Thread.sleep(ORPHAN_GRACE.toMillis());
+    TimeSource.system().sleep(ORPHAN_GRACE);
     if (!jobRepository.getJobExecutions(instance).isEmpty()) {
       return true;
     }

@@ -3,6 +3,7 @@ package com.mallrank.batch.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,23 @@ class TransientConcurrencyFailureTest {
   private static DataAccessException translated(
       SQLExceptionTranslator translator, String message, String sqlState) {
     return translator.translate("JDBC commit", null, new SQLException(message, sqlState));
+  }
+
+  /**
+   * The wait before retry n is the first backoff doubled n-1 times plus up to half of it: 100-150
+   * ms, 200-300 ms, 400-600 ms, 800-1200 ms for the four retries of five attempts.
+   */
+  @Test
+  void aRefusedLaunchWaitsADoublingBackoffPlusUpToHalfOfIt() {
+    for (int retry = 1; retry < SampleLauncher.ATTEMPTS; retry++) {
+      Duration base = SampleLauncher.FIRST_BACKOFF.multipliedBy(1L << (retry - 1));
+      for (int draw = 0; draw < 200; draw++) {
+        assertThat(SampleLauncher.BACKOFF.delay(retry))
+            .as("retry %d", retry)
+            .isBetween(base, base.multipliedBy(3).dividedBy(2));
+      }
+    }
+    assertThat(SampleLauncher.BACKOFF.max()).isEqualTo(Duration.ofMillis(1200));
   }
 
   @ParameterizedTest
