@@ -1,5 +1,7 @@
 package com.mallrank.batch.remote;
 
+import com.mallrank.crawler.politeness.Backoff;
+import com.mallrank.crawler.politeness.TimeSource;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -8,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,10 @@ import org.springframework.batch.integration.partition.MessageChannelPartitionHa
 public class RemotePartitionHandler implements PartitionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(RemotePartitionHandler.class);
+
+  /** Between attempts to reach the broker: 1 s, doubled after each, at most 15 s. */
+  static final Backoff BROKER_BACKOFF =
+      new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(15), 2, 0, new Random());
 
   private final MessageChannelPartitionHandler delegate;
   private final JobRepository jobRepository;
@@ -100,9 +107,8 @@ public class RemotePartitionHandler implements PartitionHandler {
    */
   void awaitBroker() throws InterruptedException {
     long deadline = System.nanoTime() + properties.brokerWait().toNanos();
-    Duration pause = Duration.ofSeconds(1);
     boolean warned = false;
-    while (true) {
+    for (int retry = 1; ; retry++) {
       try (Connection connection = connectionFactory.createConnection()) {
         connection.getClientID(); // touches the connection
         if (warned) {
@@ -128,11 +134,7 @@ public class RemotePartitionHandler implements PartitionHandler {
               properties.brokerWait());
           warned = true;
         }
-        Thread.sleep(pause.toMillis());
-        pause =
-            pause.multipliedBy(2).compareTo(Duration.ofSeconds(15)) > 0
-                ? Duration.ofSeconds(15)
-                : pause.multipliedBy(2);
+        TimeSource.system().sleep(BROKER_BACKOFF.delay(retry));
       }
     }
   }

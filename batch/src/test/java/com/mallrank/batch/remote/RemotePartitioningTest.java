@@ -141,6 +141,23 @@ class RemotePartitioningTest {
   }
 
   @Test
+  void theBrokerIsWaitedForWithAWaitDoublingFromOneSecondToFifteen() {
+    List<Duration> waits = new ArrayList<>();
+    for (int retry = 1; retry <= 7; retry++) {
+      waits.add(RemotePartitionHandler.BROKER_BACKOFF.delay(retry));
+    }
+    assertThat(waits)
+        .containsExactly(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(15));
+  }
+
+  @Test
   void badRemoteSettingsAreNamed() {
     assertThatThrownBy(() -> remote("q", 0, "DLQ"))
         .hasMessage("batch.remote.shards-per-identity must be at least 1, not 0");
