@@ -1,5 +1,6 @@
 package com.mallrank.batch.alert;
 
+import com.mallrank.crawler.politeness.Backoff;
 import com.mallrank.crawler.politeness.RetryAfter;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,7 @@ public final class WebhookSender {
 
   private final HttpClient http;
   private final AlertProperties.Retry retry;
+  private final Backoff backoff;
   private final Duration timeout;
   private final Sleeper sleeper;
   private final Clock clock;
@@ -41,6 +44,16 @@ public final class WebhookSender {
       Clock clock) {
     this.http = http;
     this.retry = retry;
+    // an initial backoff over the limit waits the limit, as before Backoff took the rule
+    this.backoff =
+        new Backoff(
+            retry.initialBackoff().compareTo(retry.maxBackoff()) > 0
+                ? retry.maxBackoff()
+                : retry.initialBackoff(),
+            retry.maxBackoff(),
+            2,
+            0,
+            new Random());
     this.timeout = timeout;
     this.sleeper = sleeper;
     this.clock = clock;
@@ -116,11 +129,7 @@ public final class WebhookSender {
 
   /** The wait after failed attempt {@code n}: initial × 2^(n-1), at most maxBackoff. */
   Duration backoff(int attempt) {
-    Duration wait = retry.initialBackoff();
-    for (int i = 1; i < attempt && wait.compareTo(retry.maxBackoff()) < 0; i++) {
-      wait = wait.multipliedBy(2);
-    }
-    return wait.compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : wait;
+    return backoff.delay(attempt);
   }
 
   private HttpRequest httpRequest(WebhookRequest request) {
