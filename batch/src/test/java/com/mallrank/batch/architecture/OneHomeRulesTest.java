@@ -7,6 +7,8 @@ import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nam
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mallrank.crawler.politeness.Backoff;
+import com.mallrank.crawler.politeness.TimeSource;
 import com.mallrank.index.document.SampleStatus;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
@@ -16,6 +18,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +27,10 @@ import org.junit.jupiter.api.Test;
  * characters are controls is the crawler's {@code text.ControlCharacters}; which sample statuses
  * produce ranks is asked of {@code SampleStatus} (the index's {@code RANKED} and {@code
  * producesRanks}, or the crawler's enum's {@code producesRanks()}), never by naming {@code ok} or
- * {@code partial}.
+ * {@code partial}; a growing wait between attempts is the crawler's {@link Backoff} (the
+ * JobRepository's refused launches, the broker awaited, webhook deliveries), and every wait, a
+ * backoff or a deliberate pause, sleeps on its {@link TimeSource}, so no class grows a retry loop
+ * of its own.
  *
  * <p>The {@code @Test}s are source scans, kept where the bytecode shows nothing (ArchUnit imports
  * no literal): a status code spelled out ({@code "partial"}; the reports and change detection name
@@ -58,6 +64,20 @@ class OneHomeRulesTest {
               to(SampleStatus.class, "OK|PARTIAL")
                   .or(to(com.mallrank.crawler.model.SampleStatus.class, "OK|PARTIAL")))
           .because("which statuses produce ranks is SampleStatus' rule (RANKED, producesRanks)");
+
+  @ArchTest
+  static final ArchRule backoffIsComputedInTheCrawlersBackoffAlone =
+      noClasses()
+          .should()
+          .accessTargetWhere(to(Math.class, "pow").or(to(StrictMath.class, "pow")))
+          .because("a growing wait is the crawler's Backoff, configured once");
+
+  @ArchTest
+  static final ArchRule waitsAreInTheCrawlersTimeSourceAlone =
+      noClasses()
+          .should()
+          .accessTargetWhere(to(Thread.class, "sleep").or(to(TimeUnit.class, "sleep")))
+          .because("every wait sleeps on the crawler's TimeSource, the one home of sleeping");
 
   @Test
   void noRankedStatusIsSpelledOut() throws IOException {
