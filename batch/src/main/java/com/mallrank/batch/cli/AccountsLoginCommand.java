@@ -107,7 +107,8 @@ public class AccountsLoginCommand implements Callable<Integer> {
               + site.id()
               + " cannot log in by QR code");
     }
-    Target sampled = targets.target();
+    // the target the profile is sampled on: a site of its own starts no sandbox mall
+    Target sampled = targets.target(site);
     URI page = url != null ? url : login.url(sampled.baseUrl());
     // a site with no phone app to scan with: the scan is done by opening the code's link
     boolean scanByHand =
