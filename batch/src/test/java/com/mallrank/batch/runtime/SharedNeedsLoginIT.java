@@ -114,11 +114,7 @@ class SharedNeedsLoginIT {
   void aSecondWorkerOnTheSamePostgresSkipsTheAccountAnotherFoundLoggedOut() {
     PostgresTestDatabase.assumeAvailable();
     String url = PostgresTestDatabase.urlWithSchema("needs_login_" + System.nanoTime());
-    assertSharedAcrossWorkers(
-        new DriverManagerDataSource(
-            url, PostgresTestDatabase.user(), PostgresTestDatabase.password()),
-        new DriverManagerDataSource(
-            url, PostgresTestDatabase.user(), PostgresTestDatabase.password()));
+    assertSharedAcrossWorkers(postgres(url), postgres(url));
   }
 
   private void assertSharedAcrossWorkers(DataSource first, DataSource second) {
@@ -187,9 +183,7 @@ class SharedNeedsLoginIT {
     BrowserFixture.assumeChromium();
     PostgresTestDatabase.assumeAvailable();
     String url = PostgresTestDatabase.urlWithSchema("login_marks_" + System.nanoTime());
-    DataSource database =
-        new DriverManagerDataSource(
-            url, PostgresTestDatabase.user(), PostgresTestDatabase.password());
+    DataSource database = postgres(url);
     SamplerFactory worker = new SamplerFactory(properties, network, database);
     KeywordSampler sampler = worker.forRun(1, target, SLOT);
     sandbox.mall().setTime(SLOT);
@@ -264,9 +258,7 @@ class SharedNeedsLoginIT {
   void anImportTakesBackTheAccountsMarksAndAFailedOneKeepsThem() throws Exception {
     PostgresTestDatabase.assumeAvailable();
     String url = PostgresTestDatabase.urlWithSchema("import_marks_" + System.nanoTime());
-    DataSource database =
-        new DriverManagerDataSource(
-            url, PostgresTestDatabase.user(), PostgresTestDatabase.password());
+    DataSource database = postgres(url);
     SamplerFactory worker = new SamplerFactory(properties, network, database);
     KeywordSampler sampler = worker.forRun(1, target, SLOT);
     sampler.needsLogin("mx-a", "login state file /nowhere/mx-a.json does not exist");
@@ -317,35 +309,43 @@ class SharedNeedsLoginIT {
    * {@code mallrank accounts import --id mx-a --storage-state state} through the jar's entry point.
    */
   private int importState(String url, Path accounts, Path state) {
-    return Mallrank.run(
-        MALLRANK.args(
-            "--spring.datasource.url=" + url,
-            "--spring.datasource.username=" + PostgresTestDatabase.user(),
-            "--spring.datasource.password=" + PostgresTestDatabase.password(),
-            "--batch.accounts-dir=" + accounts,
-            "accounts",
-            "import",
-            "--id",
-            "mx-a",
-            "--storage-state",
-            state.toString()));
+    return accounts(
+        url, accounts, "accounts", "import", "--id", "mx-a", "--storage-state", state.toString());
   }
 
   /** {@code mallrank accounts login --id mx-a} through the jar's entry point. */
   private int login(String url, String timeout) {
-    return Mallrank.run(
-        MALLRANK.args(
+    return accounts(
+        url,
+        dir,
+        "--crawler.base-url=" + sandbox.mall().baseUrl(),
+        "accounts",
+        "login",
+        "--id",
+        "mx-a",
+        "--timeout",
+        timeout);
+  }
+
+  /**
+   * {@code mallrank} through the jar's entry point, its JobRepository the PostgreSQL database at
+   * {@code url}, its accounts in {@code accounts}.
+   */
+  private static int accounts(String url, Path accounts, String... command) {
+    List<String> args = new java.util.ArrayList<>();
+    args.addAll(
+        List.of(
             "--spring.datasource.url=" + url,
             "--spring.datasource.username=" + PostgresTestDatabase.user(),
             "--spring.datasource.password=" + PostgresTestDatabase.password(),
-            "--batch.accounts-dir=" + dir,
-            "--crawler.base-url=" + sandbox.mall().baseUrl(),
-            "accounts",
-            "login",
-            "--id",
-            "mx-a",
-            "--timeout",
-            timeout));
+            "--batch.accounts-dir=" + accounts));
+    args.addAll(List.of(command));
+    return Mallrank.run(MALLRANK.args(args.toArray(String[]::new)));
+  }
+
+  private static DataSource postgres(String url) {
+    return new DriverManagerDataSource(
+        url, PostgresTestDatabase.user(), PostgresTestDatabase.password());
   }
 
   /** The marks table, one line per mark: slot (epoch second), identity, reason. */
