@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,6 +18,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code mallrank accounts import}: keeps a matrix account's saved login state where mallrank reads
  * it, readable by its owner only. The state is a secret: its contents are never printed or logged.
+ * Once it is saved, the account's {@code needs-login} marks made before it are taken back, as
+ * {@code accounts login} does ({@link TakeBackNeedsLogin}); an import that fails keeps them.
  */
 @Command(
     name = "import",
@@ -26,7 +29,9 @@ import picocli.CommandLine.Option;
           + " `playwright codegen --save-storage=state.json`) to batch.accounts-dir/<id>.json,"
           + " readable by its owner only (mode 600), and prints the plan line that uses it.",
       "The file is a secret (anyone who reads it is logged in as the shop): its contents are"
-          + " never printed or logged."
+          + " never printed or logged.",
+      "Once saved, the account's needs-login marks (the JobRepository database,"
+          + " spring.datasource.*) are taken back: it is sampled again in the current slot."
     })
 public class AccountsImportCommand implements Callable<Integer> {
 
@@ -39,9 +44,11 @@ public class AccountsImportCommand implements Callable<Integer> {
   Path source;
 
   private final BatchProperties properties;
+  private final Environment environment;
 
-  public AccountsImportCommand(BatchProperties properties) {
+  public AccountsImportCommand(BatchProperties properties, Environment environment) {
     this.properties = properties;
+    this.environment = environment;
   }
 
   @Override
@@ -66,10 +73,12 @@ public class AccountsImportCommand implements Callable<Integer> {
     Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
     SecretFiles.restrict(temp);
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    AccountsFolder.recordLogin(folder, id, Instant.now(), "accounts import");
+    Instant imported = Instant.now();
+    AccountsFolder.recordLogin(folder, id, imported, "accounts import");
     System.out.printf(
         "saved the login state of %s (%d cookies) to %s, owner-only%n", id, cookies.size(), target);
     System.out.printf("in the plan, under the account '%s':%n  storage-state: %s%n", id, target);
+    TakeBackNeedsLogin.after(environment, properties.zone(), id, imported, System.out);
     return 0;
   }
 }

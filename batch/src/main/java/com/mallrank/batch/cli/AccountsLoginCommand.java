@@ -4,11 +4,9 @@ import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.config.CrawlerProperties;
 import com.mallrank.batch.runtime.BrowserRuntime;
 import com.mallrank.batch.runtime.JdbcNeedsLoginMarks;
-import com.mallrank.batch.runtime.JobRepositoryDatabase;
 import com.mallrank.batch.runtime.SiteProfileRegistry;
 import com.mallrank.batch.runtime.Target;
 import com.mallrank.batch.runtime.Targets;
-import com.mallrank.batch.sample.Slots;
 import com.mallrank.batch.text.Escaping;
 import com.mallrank.crawler.fetch.browser.QrLogin;
 import com.mallrank.crawler.profile.LoginRule;
@@ -19,9 +17,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,7 +107,8 @@ public class AccountsLoginCommand implements Callable<Integer> {
               + site.id()
               + " cannot log in by QR code");
     }
-    Target sampled = targets.target();
+    // the target the profile is sampled on: a site of its own starts no sandbox mall
+    Target sampled = targets.target(site);
     URI page = url != null ? url : login.url(sampled.baseUrl());
     // a site with no phone app to scan with: the scan is done by opening the code's link
     boolean scanByHand =
@@ -170,34 +167,8 @@ public class AccountsLoginCommand implements Callable<Integer> {
         "logged in: saved the login state of %s (%d cookies) to %s, owner-only%n",
         id, cookies, target);
     out.printf("in the plan, under the account '%s':%n  storage-state: %s%n", id, target);
-    takeBackNeedsLogin(id, loggedIn, out);
+    TakeBackNeedsLogin.after(environment, batch.zone(), id, loggedIn, out);
     return 0;
-  }
-
-  /**
-   * Takes back the account's needs-login marks made up to the saved login, in the database every
-   * worker reads them from. The login is saved already: a database that cannot be reached is a
-   * warning (the marks then end with their slot), not a failed login.
-   */
-  private void takeBackNeedsLogin(String id, Instant loggedIn, PrintStream out) {
-    List<Instant> slots;
-    try {
-      slots = JdbcNeedsLoginMarks.clear(JobRepositoryDatabase.of(environment), id, loggedIn);
-    } catch (RuntimeException e) {
-      System.err.printf(
-          "warning: %s stays marked needs-login until the end of each slot it was found logged"
-              + " out in: the JobRepository database (spring.datasource.*) cannot be reached: %s%n",
-          id, Escaping.terminal(FriendlyErrors.describe(e)));
-      return;
-    }
-    if (!slots.isEmpty()) {
-      out.printf(
-          "%s was marked needs-login in slot %s: taken back, every worker samples it again%n",
-          id,
-          slots.stream()
-              .map(slot -> Slots.show(slot, batch.zone()) + " (" + slot + ")")
-              .collect(Collectors.joining(", ")));
-    }
   }
 
   private static Duration parseTimeout(String text) {

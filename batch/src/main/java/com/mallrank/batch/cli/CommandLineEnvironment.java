@@ -17,9 +17,9 @@ import org.springframework.core.env.PropertySource;
  *   <li>Commands that never run a job ({@link CommandLineStartup#LEAN_COMMANDS}, when the whole
  *       application is forced with {@code -Dmallrank.cli.startup=full}) get an in-memory
  *       JobRepository: they write nothing to disk (the default one is an H2 file under {@code
- *       ./data/jobrepo}) and need no database. Except {@code accounts login}: it takes back the
- *       account's needs-login marks in the JobRepository's database ({@code
- *       runtime.JdbcNeedsLoginMarks}), the one every worker reads.
+ *       ./data/jobrepo}) and need no database. Except {@code accounts login} and {@code accounts
+ *       import}: they take back the account's needs-login marks in the JobRepository's database
+ *       ({@code runtime.JdbcNeedsLoginMarks}), the one every worker reads.
  *   <li>{@code --debug} is mallrank's (stack traces of errors), not Spring Boot's (which would log
  *       its whole auto-configuration report): Spring's {@code debug} is turned off and {@value
  *       #DEBUG} set instead.
@@ -73,10 +73,13 @@ public class CommandLineEnvironment implements EnvironmentPostProcessor {
     }
   }
 
-  /** {@code accounts login}: it uses the configured JobRepository database, not a job. */
+  /**
+   * {@code accounts login} and {@code accounts import}: they use the configured JobRepository
+   * database, not a job.
+   */
   private static boolean takesBackMarks(String[] words) {
     return words.length > 1
         && words[0].strip().equals("accounts")
-        && words[1].strip().equals("login");
+        && (words[1].strip().equals("login") || words[1].strip().equals("import"));
   }
 }

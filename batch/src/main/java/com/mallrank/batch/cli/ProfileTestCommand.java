@@ -225,7 +225,7 @@ public class ProfileTestCommand implements Callable<Integer> {
                 .extract(fetcher.fetch(FetchRequest.anonymous(source.url, Gate.unpaced(guard))));
       }
     } else {
-      Target target = targets.target();
+      Target target = targets.target(siteProfile);
       page =
           samplers
               .get()

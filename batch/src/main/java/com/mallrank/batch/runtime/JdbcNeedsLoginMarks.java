@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * memory. The reason is bounded ({@value #MAX_REASON} characters); it names a login wall's time or
  * a login-state file's trouble, never a secret.
  *
- * <p>A new login takes an account's marks back ({@link #clear}, by {@code accounts login} once the
- * new state is saved): every worker's next sample of the slot then fetches it again.
+ * <p>A new login takes an account's marks back ({@link #clear}, by {@code accounts login} or {@code
+ * accounts import} once the new state is saved): every worker's next sample of the slot then
+ * fetches it again.
  *
  * <p>Every statement commits on its own ({@code REQUIRES_NEW}), outside the chunk transaction the
  * sampler runs in: a mark stays when its chunk rolls back, and the other workers see it at once.

@@ -8,9 +8,9 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The JobRepository's database for a command that runs without Spring Boot's auto-configuration
- * (the lean context of {@code accounts login}): reached from the same {@code spring.datasource.*}
- * keys, read by Spring Boot's own {@link DataSourceProperties}, as the whole application reaches
- * it; one connection at a time, no pool, for a statement or two.
+ * (the lean context of {@code accounts login} and {@code accounts import}): reached from the same
+ * {@code spring.datasource.*} keys, read by Spring Boot's own {@link DataSourceProperties}, as the
+ * whole application reaches it; one connection at a time, no pool, for a statement or two.
  */
 public final class JobRepositoryDatabase {
 

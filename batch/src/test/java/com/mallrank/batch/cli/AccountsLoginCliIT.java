@@ -145,6 +145,40 @@ class AccountsLoginCliIT {
         .contains(
             "logged in: saved the login state of mx-yiwu (1 cookies) to "
                 + accounts.resolve("mx-yiwu.json"));
+    assertThat(console.out() + console.err()).contains("sandbox mall serving at http://127.0.0.1:");
+  }
+
+  /**
+   * A profile on a site of its own (douyin-buyin: no {@code {base}} in its URLs) logs in there, as
+   * the sample job samples it ({@code Targets.target(profile)}): with crawler.base-url blank the
+   * sandbox mall is not started for it. Here its login page is a private address its guard refuses,
+   * so nothing leaves the machine.
+   */
+  @Test
+  void aProfileOnASiteOfItsOwnStartsNoSandboxMall() {
+    Path accounts = root.resolve("accounts");
+
+    int code =
+        MALLRANK.exit(
+            "--batch.accounts-dir=" + accounts,
+            "accounts",
+            "login",
+            "--profile",
+            "douyin-buyin",
+            "--url",
+            "http://127.0.0.1:9/mpa/account/login",
+            "--id",
+            "mx-yiwu",
+            "--timeout",
+            "2s");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(console.err())
+        .contains(
+            "error: the login page is refused: refused http://127.0.0.1:9/mpa/account/login: host"
+                + " 127.0.0.1 is not on the allow-list [HOST_NOT_ALLOWED]\n");
+    assertThat(console.out() + console.err()).doesNotContain("sandbox mall serving at");
+    assertThat(accounts.resolve("mx-yiwu.json")).doesNotExist();
   }
 
   @Test

@@ -148,6 +148,29 @@ class CommandLineProcessIT {
     assertThat(filesIn(work)).isEmpty();
   }
 
+  /**
+   * A profile read from phone captures (no {@code {base}} in its search URL) is tested live with
+   * crawler.base-url blank without starting the sandbox mall, as the sample job chooses its target
+   * ({@code Targets.target(profile)}); the sandbox profile above does start it.
+   */
+  @Test
+  void profileTestOfAPhoneCaptureProfileStartsNoSandboxMall() throws Exception {
+    Run run =
+        run(
+            "--crawler.har-dir=" + elsewhere,
+            "profile",
+            "test",
+            "--profile",
+            "douyin-mall",
+            "--keyword",
+            "加厚羽绒服女长款",
+            "--json");
+
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.path("status").asText()).as(run.out() + run.err()).isEqualTo("skipped");
+    assertThat(run.err()).doesNotContain("sandbox mall serving at");
+  }
+
   @Test
   void reportWithElasticsearchDownIsOneLineNamingTheUrlWithoutCredentials() throws Exception {
     int port = closedPort();

@@ -114,11 +114,7 @@ class SharedNeedsLoginIT {
   void aSecondWorkerOnTheSamePostgresSkipsTheAccountAnotherFoundLoggedOut() {
     PostgresTestDatabase.assumeAvailable();
     String url = PostgresTestDatabase.urlWithSchema("needs_login_" + System.nanoTime());
-    assertSharedAcrossWorkers(
-        new DriverManagerDataSource(
-            url, PostgresTestDatabase.user(), PostgresTestDatabase.password()),
-        new DriverManagerDataSource(
-            url, PostgresTestDatabase.user(), PostgresTestDatabase.password()));
+    assertSharedAcrossWorkers(postgres(url), postgres(url));
   }
 
   private void assertSharedAcrossWorkers(DataSource first, DataSource second) {
@@ -187,9 +183,7 @@ class SharedNeedsLoginIT {
     BrowserFixture.assumeChromium();
     PostgresTestDatabase.assumeAvailable();
     String url = PostgresTestDatabase.urlWithSchema("login_marks_" + System.nanoTime());
-    DataSource database =
-        new DriverManagerDataSource(
-            url, PostgresTestDatabase.user(), PostgresTestDatabase.password());
+    DataSource database = postgres(url);
     SamplerFactory worker = new SamplerFactory(properties, network, database);
     KeywordSampler sampler = worker.forRun(1, target, SLOT);
     sandbox.mall().setTime(SLOT);
@@ -256,21 +250,102 @@ class SharedNeedsLoginIT {
     worker.endRun(1);
   }
 
+  /**
+   * {@code accounts import} takes the account's marks back as {@code accounts login} does, once the
+   * state is saved; an import that saves nothing keeps them.
+   */
+  @Test
+  void anImportTakesBackTheAccountsMarksAndAFailedOneKeepsThem() throws Exception {
+    PostgresTestDatabase.assumeAvailable();
+    String url = PostgresTestDatabase.urlWithSchema("import_marks_" + System.nanoTime());
+    DataSource database = postgres(url);
+    SamplerFactory worker = new SamplerFactory(properties, network, database);
+    KeywordSampler sampler = worker.forRun(1, target, SLOT);
+    sampler.needsLogin("mx-a", "login state file /nowhere/mx-a.json does not exist");
+    sampler.needsLogin("mx-b", "login state file /nowhere/mx-b.json does not exist");
+    List<String> bothMarked =
+        List.of(
+            "1796623200 mx-a login state file /nowhere/mx-a.json does not exist",
+            "1796623200 mx-b login state file /nowhere/mx-b.json does not exist");
+    assertThat(marks(database)).isEqualTo(bothMarked);
+    Path state = dir.resolve("state.json");
+    Files.writeString(
+        state,
+        """
+        {"cookies": [{"name": "sandbox_uid", "value": "mx-a", "domain": "127.0.0.1", "path": "/"}]}
+        """);
+
+    // a file that is no storage state: nothing saved, the marks stay
+    Path notAState = dir.resolve("saved.html");
+    Files.writeString(notAState, "<html><body>登录</body></html>");
+    assertThat(importState(url, dir, notAState)).isEqualTo(2);
+    assertThat(console.err()).contains("error: " + notAState + " is not a storage-state JSON file");
+    // an accounts folder that cannot be made (a file is where it goes): the marks stay
+    Path blocked = dir.resolve("blocked");
+    Files.writeString(blocked, "");
+    assertThat(importState(url, blocked, state)).isEqualTo(2);
+    assertThat(dir.resolve("mx-a.json")).doesNotExist();
+    assertThat(marks(database)).isEqualTo(bothMarked);
+    console.reset();
+
+    // a state imported: saved, then mx-a's mark (only) is taken back
+    assertThat(importState(url, dir, state)).as(console.err()).isZero();
+    Path saved = dir.toAbsolutePath().resolve("mx-a.json");
+    assertThat(console.out())
+        .isEqualTo(
+            "saved the login state of mx-a (1 cookies) to "
+                + saved
+                + ", owner-only\n"
+                + "in the plan, under the account 'mx-a':\n  storage-state: "
+                + saved
+                + "\n"
+                + "mx-a was marked needs-login in slot 2026-12-07 14:00 (2026-12-07T06:00:00Z):"
+                + " taken back, every worker samples it again\n");
+    assertThat(marks(database)).containsExactly(bothMarked.get(1));
+    worker.endRun(1);
+  }
+
+  /**
+   * {@code mallrank accounts import --id mx-a --storage-state state} through the jar's entry point.
+   */
+  private int importState(String url, Path accounts, Path state) {
+    return accounts(
+        url, accounts, "accounts", "import", "--id", "mx-a", "--storage-state", state.toString());
+  }
+
   /** {@code mallrank accounts login --id mx-a} through the jar's entry point. */
   private int login(String url, String timeout) {
-    return Mallrank.run(
-        MALLRANK.args(
+    return accounts(
+        url,
+        dir,
+        "--crawler.base-url=" + sandbox.mall().baseUrl(),
+        "accounts",
+        "login",
+        "--id",
+        "mx-a",
+        "--timeout",
+        timeout);
+  }
+
+  /**
+   * {@code mallrank} through the jar's entry point, its JobRepository the PostgreSQL database at
+   * {@code url}, its accounts in {@code accounts}.
+   */
+  private static int accounts(String url, Path accounts, String... command) {
+    List<String> args = new java.util.ArrayList<>();
+    args.addAll(
+        List.of(
             "--spring.datasource.url=" + url,
             "--spring.datasource.username=" + PostgresTestDatabase.user(),
             "--spring.datasource.password=" + PostgresTestDatabase.password(),
-            "--batch.accounts-dir=" + dir,
-            "--crawler.base-url=" + sandbox.mall().baseUrl(),
-            "accounts",
-            "login",
-            "--id",
-            "mx-a",
-            "--timeout",
-            timeout));
+            "--batch.accounts-dir=" + accounts));
+    args.addAll(List.of(command));
+    return Mallrank.run(MALLRANK.args(args.toArray(String[]::new)));
+  }
+
+  private static DataSource postgres(String url) {
+    return new DriverManagerDataSource(
+        url, PostgresTestDatabase.user(), PostgresTestDatabase.password());
   }
 
   /** The marks table, one line per mark: slot (epoch second), identity, reason. */
