@@ -1,9 +1,8 @@
 package com.mallrank.batch.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mallrank.batch.config.BatchProperties;
 import com.mallrank.batch.plan.SecretFiles;
+import com.mallrank.crawler.fetch.StorageState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,16 +53,16 @@ public class AccountsImportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     String id = account.checked();
-    JsonNode cookies;
+    StorageState state;
     if (!Files.isRegularFile(source)) {
       throw new IllegalArgumentException("cannot read " + source + ": no such file");
     }
     try {
-      cookies = new ObjectMapper().readTree(source.toFile()).path("cookies");
+      state = StorageState.read(source);
     } catch (IOException e) {
       throw new IllegalArgumentException(source + " is not a storage-state JSON file");
     }
-    if (!cookies.isArray()) {
+    if (!state.hasCookieList()) {
       throw new IllegalArgumentException(source + " has no 'cookies' list: not a storage state");
     }
     Path folder = AccountsFolder.ensure(properties.accountsDir()).toAbsolutePath().normalize();
@@ -76,7 +75,8 @@ public class AccountsImportCommand implements Callable<Integer> {
     Instant imported = Instant.now();
     AccountsFolder.recordLogin(folder, id, imported, "accounts import");
     System.out.printf(
-        "saved the login state of %s (%d cookies) to %s, owner-only%n", id, cookies.size(), target);
+        "saved the login state of %s (%d cookies) to %s, owner-only%n",
+        id, state.cookies().size(), target);
     System.out.printf("in the plan, under the account '%s':%n  storage-state: %s%n", id, target);
     TakeBackNeedsLogin.after(environment, properties.zone(), id, imported, System.out);
     return 0;
