@@ -356,7 +356,7 @@ final class ProfileText {
               || c == '/'
               || c == '-'
               || (c == ' ' && text.charAt(i - 1) != ' ');
-      if (!ok || ControlCharacters.isBidiControl(c)) {
+      if (!ok) {
         return false;
       }
     }

@@ -96,7 +96,7 @@ public record SamplerSettings(
   }
 
   /** A duration the way it is written in application.yml: 2s, 10m, 1h, 7d, 250ms. */
-  static String text(Duration value) {
+  private static String text(Duration value) {
     if (value.isZero()) {
       return "0s";
     }
