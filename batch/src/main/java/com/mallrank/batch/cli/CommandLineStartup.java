@@ -41,16 +41,20 @@ public final class CommandLineStartup {
   }
 
   /**
-   * Commands that need neither Spring nor Elasticsearch: their collaborators are the crawler, the
-   * plan reader and files ({@link WithoutSpring#RECIPES} makes them).
+   * Commands that need neither Spring nor Elasticsearch, by the words that name them (their one
+   * list): their collaborators are the crawler, the plan reader and files ({@link
+   * WithoutSpring#RECIPES} makes them).
    */
-  static final Set<Class<?>> PLAIN_COMMANDS =
-      Set.of(
-          ProfileTestCommand.class,
-          ProfileRepairCommand.class,
-          PlanValidateCommand.class,
-          EvidenceListCommand.class,
-          EvidenceShowCommand.class);
+  static final Map<String, Class<?>> PLAIN_WORDS =
+      Map.of(
+          "profile test", ProfileTestCommand.class,
+          "profile repair", ProfileRepairCommand.class,
+          "plan validate", PlanValidateCommand.class,
+          "evidence list", EvidenceListCommand.class,
+          "evidence show", EvidenceShowCommand.class);
+
+  /** The commands that run without Spring (the values of {@link #PLAIN_WORDS}). */
+  static final Set<Class<?>> PLAIN_COMMANDS = Set.copyOf(PLAIN_WORDS.values());
 
   /**
    * The option with which a command of {@link #PLAIN_COMMANDS} reads the store (Elasticsearch) or
@@ -138,15 +142,6 @@ public final class CommandLineStartup {
     return new Decision(
         LEAN_COMMANDS.contains(top) ? Startup.LEAN : Startup.FULL, new CommandPath(path));
   }
-
-  /** The commands of {@link #PLAIN_COMMANDS} by the words that name them. */
-  static final Map<String, Class<?>> PLAIN_WORDS =
-      Map.of(
-          "profile test", ProfileTestCommand.class,
-          "profile repair", ProfileRepairCommand.class,
-          "plan validate", PlanValidateCommand.class,
-          "evidence list", EvidenceListCommand.class,
-          "evidence show", EvidenceShowCommand.class);
 
   /**
    * The command of {@link #PLAIN_COMMANDS} these arguments (as {@code main} gets them) name, with
