@@ -254,7 +254,8 @@ final class PlainLogging {
         @SuppressWarnings("removal")
         boolean uninitialised = ((sun.misc.Unsafe) field.get(null)).shouldBeInitialized(manager);
         return !uninitialised;
-      } catch (ReflectiveOperationException | RuntimeException e) {
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        // LinkageError: a JDK without Unsafe.shouldBeInitialized (removed in JDK 22)
         return true;
       }
     }
