@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -52,7 +52,7 @@ public class SampleLauncher {
           FIRST_BACKOFF.multipliedBy(3).dividedBy(2).multipliedBy(1L << (ATTEMPTS - 2)),
           2,
           1.0 / 3,
-          ThreadLocalRandom.current());
+          new Random());
 
   /**
    * How long a job instance without an execution may be another launch's work in progress (it
