@@ -79,7 +79,9 @@ public final class Composites {
   /**
    * Calls {@code consumer} for every bucket with its best rank, in key order: the lowest {@code
    * position} of the bucket's listings (a {@code min} sub-aggregation, {@code null} for a bucket
-   * without one). The one home of a bucket's best rank in the reports.
+   * without one), for the reports that page composite buckets (Coverage, RankHistory,
+   * RankDropExplainer). A best rank nested inside other aggregations ({@code VantageSpread}, the
+   * retention summary) is read where it is nested.
    */
   public void forEachBestPosition(BiConsumer<CompositeBucket, Integer> consumer) {
     sub(BEST, Aggregation.of(a -> a.min(m -> m.field(Fields.POSITION))));

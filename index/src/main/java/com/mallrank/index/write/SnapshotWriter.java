@@ -23,7 +23,6 @@ import com.mallrank.index.schema.Searches;
 import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -149,14 +148,10 @@ public final class SnapshotWriter {
     BulkBody body = body(snapshots);
     int listingCount =
         snapshots.stream().filter(s -> !s.served()).mapToInt(s -> s.listings().size()).sum();
-    try {
-      BulkResponse response = sendUntilAccepted(body.toByteArray(), refresh);
-      List<Snapshot> rewritten = rewritten(snapshots, response);
-      long stale = rewritten.isEmpty() ? 0 : deleteStale(rewritten);
-      return new WriteResult(snapshots.size(), listingCount, stale);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Bulk write of " + body.items() + " documents failed", e);
-    }
+    BulkResponse response = sendUntilAccepted(body.toByteArray(), refresh);
+    List<Snapshot> rewritten = rewritten(snapshots, response);
+    long stale = rewritten.isEmpty() ? 0 : deleteStale(rewritten);
+    return new WriteResult(snapshots.size(), listingCount, stale);
   }
 
   /**
@@ -254,7 +249,7 @@ public final class SnapshotWriter {
    * listing indices are refreshed first so the search sees that run even if it wrote a moment ago
    * (a chunk retried at once); the deletes follow the configured refresh policy.
    */
-  private long deleteStale(List<Snapshot> rewritten) throws IOException {
+  private long deleteStale(List<Snapshot> rewritten) {
     Set<String> indices = new LinkedHashSet<>();
     List<String> written = new ArrayList<>();
     for (Snapshot snapshot : rewritten) {
