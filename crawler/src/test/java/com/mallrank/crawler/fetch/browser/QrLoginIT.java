@@ -136,6 +136,49 @@ class QrLoginIT {
     }
   }
 
+  /**
+   * A login whose last step is a redirect (the sandbox's {@code /login?via=redirect}: after the
+   * scan the page goes to {@code /login/next}, which answers 302 to {@code /}, where {@code
+   * #user-info} shows): the route answers the 302 with an empty page, and the login follows the hop
+   * itself. (Before, it waited on the empty page until the timeout.)
+   */
+  @Test
+  void aLoginWhoseLastStepIsARedirectFollowsItAndIsSaved(@TempDir Path root) throws Exception {
+    Path dir = ownerOnly(root.resolve("accounts"));
+    Path state = dir.resolve(HANGZHOU + ".json");
+    CompletableFuture<String> linked = new CompletableFuture<>();
+    URI page = URI.create(BROWSER.mall().baseUrl() + "/login?via=redirect");
+    CompletableFuture<Integer> login =
+        CompletableFuture.supplyAsync(
+            () ->
+                QrLogin.run(
+                    request(page, profile, state, Duration.ofSeconds(20), HttpClients.direct()),
+                    new QrLogin.Display() {
+                      @Override
+                      public void qr(String halfBlocks, String link, Path png) {
+                        linked.complete(link);
+                      }
+
+                      @Override
+                      public void countdown(long secondsLeft) {}
+                    }));
+    String ticketUrl = linked.get(60, TimeUnit.SECONDS);
+    assertThat(ticketUrl).startsWith(BROWSER.mall().baseUrl() + "/login/scan?ticket=");
+    HttpResponse<String> scan =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(ticketUrl + "&uid=" + HANGZHOU)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(scan.statusCode()).isEqualTo(200);
+
+    assertThat(login.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(Files.readString(state))
+        .contains("\"name\":\"sandbox_uid\"", "\"value\":\"" + HANGZHOU + "\"");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state)))
+        .isEqualTo("rw-------");
+    assertThat(names(dir)).containsExactly(HANGZHOU + ".json");
+  }
+
   @Test
   void aLoginPageWithAUrlOfItsOwnIsDoneWhenThePageLeavesIt(@TempDir Path root) throws Exception {
     // The 百应 stand-in (sandbox-selection): logged in once the URL leaves /account/login (§8).
