@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -105,12 +106,7 @@ class QrLoginIT {
         QrCodes.decode(QrCodes.png(QrCodes.readHalfBlocks(art).orElseThrow(), 4)).orElseThrow();
     assertThat(ticketUrl).startsWith(BROWSER.mall().baseUrl() + "/login/scan?ticket=");
     assertThat(Files.exists(state)).as("nothing saved before the scan").isFalse();
-    HttpResponse<String> scan =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(ticketUrl + "&uid=" + HANGZHOU)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(scan.statusCode()).isEqualTo(200);
+    assertThat(scan(ticketUrl).statusCode()).isEqualTo(200);
 
     int cookies = login.get(60, TimeUnit.SECONDS);
 
@@ -153,23 +149,10 @@ class QrLoginIT {
             () ->
                 QrLogin.run(
                     request(page, profile, state, Duration.ofSeconds(20), HttpClients.direct()),
-                    new QrLogin.Display() {
-                      @Override
-                      public void qr(String halfBlocks, String link, Path png) {
-                        linked.complete(link);
-                      }
-
-                      @Override
-                      public void countdown(long secondsLeft) {}
-                    }));
+                    links(linked::complete)));
     String ticketUrl = linked.get(60, TimeUnit.SECONDS);
     assertThat(ticketUrl).startsWith(BROWSER.mall().baseUrl() + "/login/scan?ticket=");
-    HttpResponse<String> scan =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(ticketUrl + "&uid=" + HANGZHOU)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(scan.statusCode()).isEqualTo(200);
+    assertThat(scan(ticketUrl).statusCode()).isEqualTo(200);
 
     assertThat(login.get(60, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(Files.readString(state))
@@ -211,10 +194,7 @@ class QrLoginIT {
         .as("the link shown beside the code is what the code says")
         .isEqualTo(ticketUrl)
         .startsWith(BROWSER.mall().baseUrl() + "/login/scan?ticket=");
-    HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(ticketUrl + "&uid=" + HANGZHOU)).build(),
-            HttpResponse.BodyHandlers.ofString());
+    scan(ticketUrl);
 
     assertThat(login.get(60, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(Files.readString(state)).contains("\"name\":\"sandbox_uid\"");
@@ -332,16 +312,7 @@ class QrLoginIT {
     SiteProfile selection = SiteProfiles.builtIn("sandbox-selection");
     Path state = ownerOnly(root.resolve("accounts")).resolve(HANGZHOU + ".json");
     List<String> links = new CopyOnWriteArrayList<>();
-    QrLogin.Display display =
-        new QrLogin.Display() {
-          @Override
-          public void qr(String halfBlocks, String link, Path png) {
-            links.add(link);
-          }
-
-          @Override
-          public void countdown(long secondsLeft) {}
-        };
+    QrLogin.Display display = links(links::add);
     URI page = URI.create(BROWSER.mall().baseUrl() + "/selection");
 
     assertThatThrownBy(
@@ -355,6 +326,28 @@ class QrLoginIT {
         .singleElement(as(STRING))
         .startsWith(BROWSER.mall().baseUrl() + "/login/scan?ticket=");
     assertThat(state).doesNotExist();
+  }
+
+  /** A display that hands on the link each code says, and shows nothing else. */
+  private static QrLogin.Display links(Consumer<String> onLink) {
+    return new QrLogin.Display() {
+      @Override
+      public void qr(String halfBlocks, String link, Path png) {
+        onLink.accept(link);
+      }
+
+      @Override
+      public void countdown(long secondsLeft) {}
+    };
+  }
+
+  /** "Scans" the code's link as {@value #HANGZHOU}, as the phone would. */
+  private static HttpResponse<String> scan(String ticketUrl)
+      throws IOException, InterruptedException {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(ticketUrl + "&uid=" + HANGZHOU)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static Path ownerOnly(Path dir) throws IOException {
