@@ -35,7 +35,8 @@ import java.util.function.IntFunction;
  * the account's nickname when the mall knows the searcher's session, {@code #login-entry} when not
  * (a logged-out visitor, or a session it forgot: {@link Faults#expireSession}). {@code GET /login}
  * without {@code uid} is the QR login page, with {@code /login/scan} and {@code /login/poll} (see
- * {@link QrLoginDesk}).
+ * {@link QrLoginDesk}); once scanned it moves on to {@code /}, or with {@code ?via=redirect} to
+ * {@code /login/next}, which answers 302 to {@code /} (a login whose last step is a redirect).
  *
  * <p>Routes (v2, the single-page app): {@code GET /spa/search?keyword=…[&api=v2]} serves an app
  * shell whose inline script renders the grid from {@code GET
@@ -402,7 +403,13 @@ public final class SandboxMall implements AutoCloseable {
       } else if (path.startsWith("/product/")) {
         product(exchange, path.substring("/product/".length()));
       } else if (path.equals("/login") && !query.containsKey("uid")) {
-        send(exchange, 200, HTML, qrLogin.page(baseUrl()));
+        send(
+            exchange,
+            200,
+            HTML,
+            "redirect".equals(query.get("via"))
+                ? qrLogin.page(baseUrl(), "/login/next")
+                : qrLogin.page(baseUrl()));
       } else if (path.equals("/login/scan")
           && query.get("uid") == null
           && qrLogin.waiting(query.get("ticket"))) {
@@ -420,6 +427,9 @@ public final class SandboxMall implements AutoCloseable {
             200,
             JSON,
             uid == null ? "{\"status\":\"waiting\"}" : "{\"status\":\"confirmed\"}");
+      } else if (path.equals("/login/next")) {
+        exchange.getResponseHeaders().add("Location", "/");
+        send(exchange, 302, HTML, "");
       } else if (path.equals("/login")) {
         String uid = query.getOrDefault("uid", "");
         exchange

@@ -185,7 +185,7 @@ public final class QrLogin {
         LoginStateSaver.write(
             request.qrPng(), QrCodes.png(text, 8)); // owner-only: the ticket logs us in
         display.qr(QrCodes.halfBlocks(text), text, request.qrPng());
-        waitForLogin(page, request, display);
+        waitForLogin(page, requests, request, display);
         String state = context.storageState();
         byte[] bytes = state.getBytes(StandardCharsets.UTF_8);
         int cookies = StorageState.parse(bytes).cookies().size();
@@ -212,14 +212,19 @@ public final class QrLogin {
     }
   }
 
+  /** Opens the login page, following its redirects ({@link #followRedirect}). */
+  private static void open(Page page, RequestGuard requests, Request request) {
+    navigate(page, request.loginUrl());
+    followRedirect(page, requests, request);
+  }
+
   /**
-   * Opens the login page. Each hop of a redirect is a navigation of its own, on the allow-list: the
+   * Follows the redirect the last navigation took, if it took one (opening the login page, or the
+   * page moving on after the scan). Each hop is a navigation of its own, on the allow-list: the
    * route answered the one before with an empty page (and its cookies) and recorded where it leads.
    */
-  private static void open(Page page, RequestGuard requests, Request request) {
-    URI target = request.loginUrl();
+  private static void followRedirect(Page page, RequestGuard requests, Request request) {
     for (int redirects = 0; ; redirects++) {
-      page.navigate(target.toString(), new Page.NavigateOptions().setTimeout(QR_WAIT.toMillis()));
       URI next = requests.takeRedirect();
       if (next == null) {
         return;
@@ -238,8 +243,12 @@ public final class QrLogin {
         throw new LoginFailedException(
             "the login page redirected to a refused address: " + e.getMessage());
       }
-      target = next;
+      navigate(page, next);
     }
+  }
+
+  private static void navigate(Page page, URI target) {
+    page.navigate(target.toString(), new Page.NavigateOptions().setTimeout(QR_WAIT.toMillis()));
   }
 
   /** Waits for the QR element, checks the logged-out marker, decodes the element's screenshot. */
@@ -277,11 +286,17 @@ public final class QrLogin {
             + request.stateFile());
   }
 
-  private static void waitForLogin(Page page, Request request, Display display) {
+  /**
+   * Polls until logged in, following the page's redirects as it moves on (the route leaves a
+   * redirected navigation on an empty page).
+   */
+  private static void waitForLogin(
+      Page page, RequestGuard requests, Request request, Display display) {
     long start = System.nanoTime();
     long end = start + request.timeout().toNanos();
     long nextCountdown = start;
     while (true) {
+      followRedirect(page, requests, request);
       long now = System.nanoTime();
       if (loggedIn(page, request)) {
         return;
