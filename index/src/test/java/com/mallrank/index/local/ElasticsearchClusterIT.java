@@ -208,6 +208,19 @@ class ElasticsearchClusterIT {
       writer.writeAll(snapshots(0));
       writer.writeAll(snapshots(0)); // a re-run: its stale-listing look-up searches
       assertThat(reports.counts(SLOT).listings()).isEqualTo(SAMPLES_PER_BULK * LISTINGS_PER_SAMPLE);
+      // every replica started (in sync) before the kill: a primary on the victim whose replica is
+      // still recovering from it has no copy to promote, and its writes wait for it forever
+      assertThat(
+              probe
+                  .cluster()
+                  .health(
+                      h ->
+                          h.index(names.listingsPattern(), names.samplesPattern())
+                              .waitForStatus(HealthStatus.Green)
+                              .waitForNoInitializingShards(true)
+                              .timeout(t -> t.time("120s")))
+                  .status())
+          .isEqualTo(HealthStatus.Green);
 
       ProcessHandle process = ProcessHandle.of(victim.pid().orElseThrow()).orElseThrow();
       process.destroyForcibly();
