@@ -55,6 +55,14 @@ public final class QrCodes {
     if (picture == null || picture.getWidth() > MAX_SIDE || picture.getHeight() > MAX_SIDE) {
       return Optional.empty();
     }
+    // The finder-pattern search misses about 1 clean code in 200 (16 of 3,000 of the sandbox's
+    // login codes); read as a pure code (the image is the code alone, as an element's screenshot
+    // is) it misses none of them.
+    Optional<String> text = read(picture, false);
+    return text.isPresent() ? text : read(picture, true);
+  }
+
+  private static Optional<String> read(BufferedImage picture, boolean pure) {
     int width = picture.getWidth();
     int height = picture.getHeight();
     int[] pixels = picture.getRGB(0, 0, width, height, null, 0, width);
@@ -65,8 +73,13 @@ public final class QrCodes {
           new QRCodeReader()
               .decode(
                   bitmap,
-                  Map.of(
-                      DecodeHintType.TRY_HARDER, Boolean.TRUE, DecodeHintType.ALSO_INVERTED, true))
+                  pure
+                      ? Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)
+                      : Map.of(
+                          DecodeHintType.TRY_HARDER,
+                          Boolean.TRUE,
+                          DecodeHintType.ALSO_INVERTED,
+                          true))
               .getText();
       return text.length() > MAX_TEXT ? Optional.empty() : Optional.of(text);
     } catch (ReaderException e) {
